@@ -1,0 +1,21 @@
+// Balance and movement figures for a key -> node assignment: what
+// `cachelab ring --stats` prints and what the cluster simulation reports.
+#pragma once
+#include <cstddef>
+#include <cstdint>
+#include <vector>
+
+namespace cachelab {
+
+struct BalanceStats {
+  std::uint64_t keys = 0;
+  double mean = 0;           // keys per node
+  std::uint64_t max = 0;
+  std::uint64_t min = 0;
+  double max_over_mean = 0;  // 1.0 is perfect
+  double cv = 0;             // coefficient of variation (population stddev / mean)
+};
+
+BalanceStats ComputeBalance(const std::vector<std::uint64_t>& keys_per_node);
+
+}  // namespace cachelab
