@@ -1,0 +1,32 @@
+// `cachelab params`: every experiment parameter with its default and help, as
+// a table or JSON (the GUI builds its run form from the JSON).
+#include <CLI/CLI.hpp>
+#include <iostream>
+#include <memory>
+#include <nlohmann/json.hpp>
+
+#include "cli/commands.h"
+#include "cli/summary_table.h"
+#include "lab/params.h"
+
+namespace cachelab::cli {
+
+void AddParamsCommand(CLI::App& app) {
+  auto json = std::make_shared<bool>(false);
+  CLI::App* cmd = app.add_subcommand("params", "List every experiment parameter with its default");
+  cmd->add_flag("--json", *json, "print as JSON");
+  cmd->callback([json] {
+    if (*json) {
+      nlohmann::ordered_json arr = nlohmann::ordered_json::array();
+      for (const auto& d : ParamDefs())
+        arr.push_back({{"name", d.name}, {"default", d.default_value}, {"group", d.group}, {"help", d.help}});
+      std::cout << arr.dump(2) << "\n";
+      return;
+    }
+    std::vector<std::vector<std::string>> rows;
+    for (const auto& d : ParamDefs()) rows.push_back({"--" + d.name, d.default_value, d.group, d.help});
+    std::cout << FormatTable({"flag", "default", "group", "meaning"}, rows);
+  });
+}
+
+}  // namespace cachelab::cli

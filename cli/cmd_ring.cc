@@ -1,0 +1,241 @@
+// `cachelab ring`: map keys read on stdin (one per line) to cache nodes with
+// a partitioner, or with --stats report balance and, for a membership change
+// (--add-node / --remove-node), the fraction of keys remapped vs the ideal.
+#include <CLI/CLI.hpp>
+#include <charconv>
+#include <cstdio>
+#include <iostream>
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "cli/commands.h"
+#include "strategies/partitioners/balance.h"
+#include "strategies/partitioners/bounded_load_partitioner.h"
+#include "strategies/partitioners/partitioner.h"
+
+namespace cachelab::cli {
+namespace {
+
+struct RingOptions {
+  std::string partitioner;
+  std::string nodes;
+  std::uint32_t vnodes = 100;
+  std::string format = "libmemcached";
+  std::uint32_t buckets = 0;
+  std::uint64_t table_size = 65537;
+  double epsilon = 0.25;
+  std::string add_node;
+  std::string remove_node;
+  bool stats = false;
+  bool json = false;
+};
+
+std::string JsonString(std::string_view s) {
+  std::string out = "\"";
+  for (unsigned char c : s) {
+    if (c == '"' || c == '\\') {
+      out += '\\';
+      out += static_cast<char>(c);
+    } else if (c < 0x20) {
+      char buf[8];
+      std::snprintf(buf, sizeof buf, "\\u%04x", c);
+      out += buf;
+    } else {
+      out += static_cast<char>(c);
+    }
+  }
+  return out + "\"";
+}
+
+std::vector<NodeSpec> ResolveNodes(const RingOptions& o) {
+  if (o.buckets > 0) {
+    if (o.partitioner != "jump") throw UsageError("--buckets is only for --partitioner jump");
+    if (!o.nodes.empty()) throw UsageError("give either --nodes or --buckets, not both");
+    std::vector<NodeSpec> nodes(o.buckets);
+    for (std::uint32_t i = 0; i < o.buckets; ++i) nodes[i].host = "bucket" + std::to_string(i);
+    return nodes;
+  }
+  if (o.nodes.empty()) throw UsageError("--nodes is required (or --buckets for jump)");
+  try {
+    return ParseNodeList(o.nodes);
+  } catch (const std::invalid_argument& e) {
+    throw UsageError(std::string("--nodes: ") + e.what());
+  }
+}
+
+std::unique_ptr<Partitioner> Build(const RingOptions& o) {
+  PartitionerOptions po;
+  po.vnodes = o.vnodes;
+  po.maglev_table_size = o.table_size;
+  po.epsilon = o.epsilon;
+  try {
+    po.ketama_format = ParseKetamaFormat(o.format);
+  } catch (const std::invalid_argument& e) {
+    throw UsageError(std::string("--format: ") + e.what());
+  }
+  try {
+    return MakePartitioner(o.partitioner, ResolveNodes(o), po);
+  } catch (const std::invalid_argument& e) {
+    throw UsageError(std::string("--partitioner ") + o.partitioner + ": " + e.what());
+  }
+}
+
+// Node index for a key; jump reads keys as unsigned 64-bit integers, and
+// bounded-load counts the key (its loads are what decide placement).
+std::size_t Place(Partitioner& p, const std::string& key, std::size_t line) {
+  if (p.Name() == "jump") {
+    std::uint64_t k = 0;
+    auto [end, ec] = std::from_chars(key.data(), key.data() + key.size(), k);
+    if (ec != std::errc{} || end != key.data() + key.size()) {
+      throw UsageError("stdin line " + std::to_string(line) + ": jump keys are unsigned 64-bit integers, got '" +
+                       key + "'");
+    }
+    return p.Lookup(k);
+  }
+  if (auto* bl = dynamic_cast<BoundedLoadPartitioner*>(&p)) return bl->Assign(key);
+  return p.Lookup(key);
+}
+
+std::string NodeName(const Partitioner& p, std::size_t index) {
+  return p.Name() == "jump" ? std::to_string(index) : p.Nodes()[index].Label();
+}
+
+std::vector<std::string> Assignment(Partitioner& p, const std::vector<std::string>& keys) {
+  std::vector<std::string> out;
+  out.reserve(keys.size());
+  for (std::size_t i = 0; i < keys.size(); ++i) out.push_back(p.Nodes()[Place(p, keys[i], i + 1)].Label());
+  return out;
+}
+
+// Applies --add-node / --remove-node; returns the ideal remapped fraction.
+double ChangeMembership(Partitioner& p, const RingOptions& o) {
+  std::uint64_t total = 0;
+  for (const NodeSpec& n : p.Nodes()) total += n.weight;
+  if (!o.add_node.empty()) {
+    NodeSpec added;
+    try {
+      added = ParseNodeSpec(o.add_node);
+      p.AddNode(added);
+    } catch (const std::invalid_argument& e) {
+      throw UsageError(std::string("--add-node: ") + e.what());
+    }
+    return static_cast<double>(added.weight) / static_cast<double>(total + added.weight);
+  }
+  for (std::size_t i = 0; i < p.Nodes().size(); ++i) {
+    if (p.Nodes()[i].Label() == o.remove_node) {
+      const double ideal = static_cast<double>(p.Nodes()[i].weight) / static_cast<double>(total);
+      p.RemoveNode(i);
+      return ideal;
+    }
+  }
+  throw UsageError("--remove-node: no node " + o.remove_node + " in --nodes");
+}
+
+void PrintStats(Partitioner& p, const std::vector<std::string>& keys, const RingOptions& o) {
+  const std::vector<std::string> before = Assignment(p, keys);
+  std::vector<std::uint64_t> counts(p.Nodes().size(), 0);
+  for (const std::string& label : before) {
+    for (std::size_t i = 0; i < p.Nodes().size(); ++i) {
+      if (p.Nodes()[i].Label() == label) ++counts[i];
+    }
+  }
+  const BalanceStats s = ComputeBalance(counts);
+  std::vector<std::string> names;  // captured before a membership change renumbers nodes
+  for (std::size_t i = 0; i < counts.size(); ++i) names.push_back(NodeName(p, i));
+  const bool change = !o.add_node.empty() || !o.remove_node.empty();
+  double ideal = 0, remapped = 0;
+  if (change) {
+    ideal = ChangeMembership(p, o);
+    remapped = RemappedFraction(before, Assignment(p, keys));
+  }
+  std::string out;
+  char buf[256];
+  if (o.json) {
+    out = "{\"partitioner\":" + JsonString(p.Name()) + ",\"keys\":" + std::to_string(s.keys) + ",\"nodes\":[";
+    for (std::size_t i = 0; i < counts.size(); ++i) {
+      out += std::string(i ? "," : "") + "{\"node\":" + JsonString(names[i]) + ",\"keys\":" +
+             std::to_string(counts[i]) + "}";
+    }
+    std::snprintf(buf, sizeof buf, "],\"mean\":%.6g,\"max\":%llu,\"min\":%llu,\"max_over_mean\":%.6g,\"cv\":%.6g",
+                  s.mean, static_cast<unsigned long long>(s.max), static_cast<unsigned long long>(s.min),
+                  s.max_over_mean, s.cv);
+    out += buf;
+    if (change) {
+      std::snprintf(buf, sizeof buf, ",\"remapped_fraction\":%.6g,\"ideal_fraction\":%.6g", remapped, ideal);
+      out += buf;
+    }
+    out += "}\n";
+  } else {
+    out = "node\tkeys\tshare\n";
+    for (std::size_t i = 0; i < counts.size(); ++i) {
+      std::snprintf(buf, sizeof buf, "\t%llu\t%.4f\n", static_cast<unsigned long long>(counts[i]),
+                    s.keys ? static_cast<double>(counts[i]) / static_cast<double>(s.keys) : 0.0);
+      out += names[i] + buf;
+    }
+    std::snprintf(buf, sizeof buf, "keys\t%llu\nmean\t%.2f\nmax\t%llu\nmin\t%llu\nmax/mean\t%.4f\ncv\t%.4f\n",
+                  static_cast<unsigned long long>(s.keys), s.mean, static_cast<unsigned long long>(s.max),
+                  static_cast<unsigned long long>(s.min), s.max_over_mean, s.cv);
+    out += buf;
+    if (change) {
+      std::snprintf(buf, sizeof buf, "remapped\t%.4f\nideal\t%.4f\n", remapped, ideal);
+      out += buf;
+    }
+  }
+  std::fwrite(out.data(), 1, out.size(), stdout);
+}
+
+void RunRing(const RingOptions& o) {
+  if (!o.add_node.empty() && !o.remove_node.empty()) throw UsageError("give --add-node or --remove-node, not both");
+  if ((!o.add_node.empty() || !o.remove_node.empty()) && !o.stats) {
+    throw UsageError("--add-node/--remove-node need --stats");
+  }
+  std::unique_ptr<Partitioner> p = Build(o);
+  std::vector<std::string> keys;
+  std::string line, out;
+  std::size_t line_no = 0;
+  while (std::getline(std::cin, line)) {
+    ++line_no;
+    if (!line.empty() && line.back() == '\r') line.pop_back();
+    if (line.empty()) continue;
+    if (o.stats) {
+      keys.push_back(line);
+      continue;
+    }
+    const std::string node = NodeName(*p, Place(*p, line, line_no));
+    out += o.json ? "{\"key\":" + JsonString(line) + ",\"node\":" + JsonString(node) + "}\n" : line + '\t' + node + '\n';
+    if (out.size() > (1 << 16)) {
+      std::fwrite(out.data(), 1, out.size(), stdout);
+      out.clear();
+    }
+  }
+  if (o.stats) {
+    PrintStats(*p, keys, o);
+  } else {
+    std::fwrite(out.data(), 1, out.size(), stdout);
+  }
+}
+
+}  // namespace
+
+void AddRingCommand(CLI::App& app) {
+  auto opts = std::make_shared<RingOptions>();
+  CLI::App* cmd = app.add_subcommand("ring", "Map keys (stdin, one per line) to nodes with a partitioner");
+  std::string names;
+  for (const std::string& n : PartitionerNames()) names += (names.empty() ? "" : ", ") + n;
+  cmd->add_option("--partitioner", opts->partitioner, "One of: " + names)->required();
+  cmd->add_option("--nodes", opts->nodes, "Comma-separated host:port[:weight]");
+  cmd->add_option("--vnodes", opts->vnodes, "Ring/bounded-load points per unit weight")->capture_default_str();
+  cmd->add_option("--format", opts->format, "Ketama node format: libmemcached, libketama, spymemcached, libmemcached-spy")
+      ->capture_default_str();
+  cmd->add_option("--buckets", opts->buckets, "Jump: number of buckets (instead of --nodes)");
+  cmd->add_option("--table-size", opts->table_size, "Maglev lookup table size (prime)")->capture_default_str();
+  cmd->add_option("--epsilon", opts->epsilon, "Bounded-load: capacity (1+eps) x average")->capture_default_str();
+  cmd->add_option("--add-node", opts->add_node, "With --stats: add host:port[:weight] and report remapping");
+  cmd->add_option("--remove-node", opts->remove_node, "With --stats: remove host:port and report remapping");
+  cmd->add_flag("--stats", opts->stats, "Print balance figures instead of key-to-node lines");
+  cmd->add_flag("--json", opts->json, "JSON output");
+  cmd->callback([opts] { RunRing(*opts); });
+}
+
+}  // namespace cachelab::cli

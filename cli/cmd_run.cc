@@ -1,0 +1,101 @@
+// `cachelab run`: one experiment, or a comparison when a comparison parameter
+// (e.g. --strategy) is a list or "all". Results go to the SQLite store in one
+// transaction after every run has finished; nothing is written on error.
+#include <unistd.h>
+
+#include <CLI/CLI.hpp>
+#include <cstdio>
+#include <iostream>
+#include <memory>
+
+#include "cli/commands.h"
+#include "cli/param_flags.h"
+#include "cli/summary_table.h"
+#include "lab/batch.h"
+#include "results/report_json.h"
+#include "results/result_store.h"
+
+namespace cachelab::cli {
+namespace {
+
+struct RunOptions {
+  ParamFlags params;
+  bool json = false;
+  bool no_store = false;
+  std::string db;
+  unsigned jobs = 0;
+};
+
+void PrintProgress(const Progress& p) {
+  std::fprintf(stderr, "\r  %5.1f%%  %llu / %llu requests  (%.1f s simulated)", 100.0 * p.done / p.total,
+               static_cast<unsigned long long>(p.done), static_cast<unsigned long long>(p.total), p.sim_seconds);
+  std::fflush(stderr);
+}
+
+void Execute(const RunOptions& o) {
+  std::vector<Params> runs;
+  try {
+    runs = ExpandComparisons(o.params.ToParams());
+    for (const auto& p : runs) ValidateParams(p);
+  } catch (const ParamError& e) {
+    throw UsageError(e.what());
+  }
+  // Open the store before running, so a bad --db fails fast.
+  std::unique_ptr<ResultStore> store;
+  if (!o.no_store) store = std::make_unique<ResultStore>(ResolveResultsPath(o.db));
+  bool tty = isatty(STDERR_FILENO);
+  std::vector<RunReport> reports;
+  if (runs.size() == 1) {
+    reports.push_back(RunExperiment(runs[0], tty ? ProgressFn(PrintProgress) : ProgressFn()));
+    if (tty) std::fprintf(stderr, "\r%70s\r", "");
+  } else {
+    reports = RunBatch(runs, o.jobs, [&](uint64_t done, uint64_t total) {
+      std::fprintf(stderr, tty ? "\r  %llu / %llu runs done" : "  %llu / %llu runs done\n",
+                   static_cast<unsigned long long>(done), static_cast<unsigned long long>(total));
+    });
+    if (tty) std::fprintf(stderr, "\n");
+  }
+  if (store) {
+    auto ids = store->SaveRuns(reports);
+    std::fprintf(stderr, "saved run%s %lld%s to %s\n", ids.size() > 1 ? "s" : "", static_cast<long long>(ids.front()),
+                 ids.size() > 1 ? ("-" + std::to_string(ids.back())).c_str() : "", store->path().c_str());
+  }
+  if (o.json) {
+    if (reports.size() == 1) {
+      std::cout << FieldsToJson(reports[0]).dump(2) << "\n";
+    } else {
+      nlohmann::ordered_json arr = nlohmann::ordered_json::array();
+      for (const auto& r : reports) arr.push_back(FieldsToJson(r));
+      std::cout << arr.dump(2) << "\n";
+    }
+    return;
+  }
+  if (reports.size() == 1) {
+    std::cout << RunSummary(reports[0]);
+  } else {
+    std::cout << ComparisonTable(reports, {{"run", "strategy"},
+                                           {"hit ratio", "hit_ratio", 4},
+                                           {"p50 us", "latency_us.p50", 0},
+                                           {"p99 us", "latency_us.p99", 0},
+                                           {"p99.9 us", "latency_us.p999", 0},
+                                           {"db queries", "db_queries"},
+                                           {"stale reads", "stale_reads"},
+                                           {"evictions", "evictions"},
+                                           {"expirations", "expirations"}});
+  }
+}
+
+}  // namespace
+
+void AddRunCommand(CLI::App& app) {
+  auto o = std::make_shared<RunOptions>();
+  CLI::App* cmd = app.add_subcommand("run", "Run a simulated experiment (defaults: cache-aside, Zipf 0.99 over 100,000 keys, 1,000,000 requests, 90% reads)");
+  o->params.Attach(cmd);
+  cmd->add_flag("--json", o->json, "print the summary as JSON on stdout");
+  cmd->add_option("--db", o->db, "results file (default: $CACHELAB_DB or ./cachelab-results.db)");
+  cmd->add_flag("--no-store", o->no_store, "do not write the results store");
+  cmd->add_option("--jobs", o->jobs, "parallel runs when comparing (default: all cores)");
+  cmd->callback([o] { Execute(*o); });
+}
+
+}  // namespace cachelab::cli

@@ -1,0 +1,22 @@
+// Each subcommand lives in its own cmd_<name>.cc and registers itself on the
+// root CLI11 app through one of these functions (called from main.cc).
+#pragma once
+#include <stdexcept>
+#include <string>
+
+namespace CLI {
+class App;
+}
+
+namespace cachelab::cli {
+
+// Thrown for bad input: main prints "cachelab: error: <message>" and exits 2.
+struct UsageError : std::runtime_error {
+  using std::runtime_error::runtime_error;
+};
+
+void AddRunCommand(CLI::App& app);
+void AddParamsCommand(CLI::App& app);
+void AddRingCommand(CLI::App& app);
+
+}  // namespace cachelab::cli

@@ -1,0 +1,35 @@
+// cachelab: the headless face of the lab. Subcommands register themselves from
+// their own files (commands.h); this file only wires them and maps errors to
+// exit codes: 0 ok, 1 a run failed, 2 bad input.
+#include <CLI/CLI.hpp>
+#include <cstdio>
+#include <exception>
+
+#include "cli/commands.h"
+
+int main(int argc, char** argv) {
+  CLI::App app{"cachelab: simulation and benchmark lab for cache strategies"};
+  app.require_subcommand(0, 1);
+  app.set_version_flag("--version", "cachelab 0.1.0");
+  cachelab::cli::AddRunCommand(app);
+  cachelab::cli::AddParamsCommand(app);
+  cachelab::cli::AddRingCommand(app);
+  try {
+    // `cachelab` alone runs the default experiment, like `cachelab run`.
+    if (argc == 1) {
+      const char* default_argv[] = {argv[0], "run"};
+      app.parse(2, const_cast<char**>(default_argv));
+    } else {
+      app.parse(argc, argv);
+    }
+  } catch (const CLI::ParseError& e) {
+    return app.exit(e) == 0 ? 0 : 2;
+  } catch (const cachelab::cli::UsageError& e) {
+    std::fprintf(stderr, "cachelab: error: %s\n", e.what());
+    return 2;
+  } catch (const std::exception& e) {
+    std::fprintf(stderr, "cachelab: error: %s\n", e.what());
+    return 1;
+  }
+  return 0;
+}

@@ -1,0 +1,99 @@
+// Open-addressing hash map from 64-bit object ids to 32-bit handles: linear
+// probing, backward-shift deletion (no tombstones), 16-byte slots, grows at
+// 3/4 load. It holds only what is cached, so memory follows the cache size.
+#pragma once
+#include <cstddef>
+#include <cstdint>
+#include <vector>
+
+namespace cachelab::eviction {
+
+class IdMap {
+ public:
+  static constexpr uint32_t kNone = UINT32_MAX;
+
+  explicit IdMap(size_t expected = 16) { Rehash(CapacityFor(expected)); }
+
+  uint32_t Find(uint64_t id) const {
+    for (size_t i = Home(id);; i = (i + 1) & mask_) {
+      const Slot& s = slots_[i];
+      if (s.value == kNone) return kNone;
+      if (s.id == id) return s.value;
+    }
+  }
+  // Inserts or overwrites.
+  void Put(uint64_t id, uint32_t value) {
+    if ((size_ + 1) * 4 > slots_.size() * 3) Rehash(slots_.size() * 2);
+    for (size_t i = Home(id);; i = (i + 1) & mask_) {
+      Slot& s = slots_[i];
+      if (s.value == kNone) {
+        s = {id, value};
+        ++size_;
+        return;
+      }
+      if (s.id == id) {
+        s.value = value;
+        return;
+      }
+    }
+  }
+  bool Erase(uint64_t id) {
+    size_t i = Home(id);
+    for (;; i = (i + 1) & mask_) {
+      if (slots_[i].value == kNone) return false;
+      if (slots_[i].id == id) break;
+    }
+    // Backward shift: pull later entries of the probe run into the hole.
+    size_t hole = i;
+    for (size_t j = (i + 1) & mask_; slots_[j].value != kNone; j = (j + 1) & mask_) {
+      size_t home = Home(slots_[j].id);
+      if (((j - home) & mask_) >= ((j - hole) & mask_)) {
+        slots_[hole] = slots_[j];
+        hole = j;
+      }
+    }
+    slots_[hole].value = kNone;
+    --size_;
+    return true;
+  }
+  size_t size() const { return size_; }
+  size_t MemoryBytes() const { return slots_.size() * sizeof(Slot); }
+  void Clear() {
+    for (auto& s : slots_) s.value = kNone;
+    size_ = 0;
+  }
+
+ private:
+  struct Slot {
+    uint64_t id = 0;
+    uint32_t value = kNone;
+  };
+  static size_t CapacityFor(size_t n) {
+    size_t c = 16;
+    while (c * 3 < n * 4) c *= 2;
+    return c;
+  }
+  size_t Home(uint64_t id) const {
+    // Fibonacci hashing after folding the high bits: sequential ids (block
+    // numbers) spread well, and the top bits index the table.
+    uint64_t h = (id ^ (id >> 29)) * 0x9e3779b97f4a7c15ULL;
+    return static_cast<size_t>(h >> shift_);
+  }
+  void Rehash(size_t capacity) {
+    std::vector<Slot> old;
+    old.swap(slots_);
+    slots_.assign(capacity, Slot{});
+    mask_ = capacity - 1;
+    shift_ = 64 - __builtin_ctzll(capacity);
+    size_ = 0;
+    for (const Slot& s : old)
+      if (s.value != kNone) Put(s.id, s.value);
+  }
+
+  std::vector<Slot> slots_;
+  size_t mask_ = 0;
+  int shift_ = 60;
+  size_t size_ = 0;
+};
+
+}  // namespace cachelab::eviction

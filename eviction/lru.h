@@ -1,0 +1,23 @@
+// LRU: a hit moves the object to the head; evict the tail.
+#pragma once
+#include "eviction/handle_list.h"
+
+namespace cachelab::eviction {
+
+class LruPolicy final : public Policy {
+ public:
+  std::string_view Name() const override { return "lru"; }
+  void Insert(Handle h, uint64_t, uint64_t, uint64_t) override {
+    links_.Ensure(h);
+    list_.PushFront(h);
+  }
+  void Access(Handle h, uint64_t) override { list_.MoveToFront(h); }
+  void Remove(Handle h) override { list_.Remove(h); }
+  Handle Evict(uint64_t) override { return list_.PopBack(); }
+
+ private:
+  Links links_;
+  HandleList list_{&links_};
+};
+
+}  // namespace cachelab::eviction

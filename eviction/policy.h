@@ -1,0 +1,74 @@
+// Eviction policies as metadata trackers over opaque handles. The owner (the
+// simulated Redis, or the trace-replay harness) stores the objects and their
+// sizes and tells the policy what happens; the policy only picks victims. One
+// policy library serves both, so "redis-lru" in a replay and allkeys-lru in
+// the simulated Redis are the same code.
+//
+// Handles are small dense integers chosen by the owner (slot indices); a handle
+// is not reused until Remove()/Evict() has released it.
+#pragma once
+#include <cstdint>
+#include <memory>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace cachelab::eviction {
+
+using Handle = uint32_t;
+inline constexpr Handle kNoHandle = UINT32_MAX;
+
+struct PolicyOptions {
+  uint64_t seed = 1;
+  int samples = 5;        // Redis maxmemory-samples
+  int pool_size = 16;     // Redis EVPOOL_SIZE
+  int lfu_log_factor = 10;   // Redis lfu-log-factor
+  int lfu_decay_time = 1;    // Redis lfu-decay-time, minutes
+  uint64_t capacity = 0;  // cache size in the owner's unit (bytes or objects), for policies that size queues
+  int lru_clock_resolution_ms = 1000;  // Redis LRU_CLOCK_RESOLUTION: idle times are whole seconds
+  // Queue fractions of the capacity (libCacheSim defaults).
+  double s3fifo_small_ratio = 0.10, s3fifo_ghost_ratio = 0.90;
+  int s3fifo_move_to_main_threshold = 2;
+  double twoq_in_ratio = 0.25, twoq_out_ratio = 0.50;
+  double wtinylfu_window_ratio = 0.01;
+  uint64_t expected_objects = 0;  // objects the cache will hold (sizes sketches); 0: use capacity
+};
+
+class Policy {
+ public:
+  virtual ~Policy() = default;
+  virtual std::string_view Name() const = 0;
+  // A new object enters. `id` is its stable identity (ghost lists, sketches);
+  // `now` is the owner's clock in milliseconds (or a logical tick in replays).
+  virtual void Insert(Handle h, uint64_t id, uint64_t size, uint64_t now) = 0;
+  virtual void Access(Handle h, uint64_t now) = 0;
+  // The object left for another reason (delete, expiry, overwrite).
+  virtual void Remove(Handle h) = 0;
+  // Picks the object to evict and forgets it; kNoHandle when nothing is tracked.
+  virtual Handle Evict(uint64_t now) = 0;
+
+  // Optional hooks; the defaults suit policies that only rank what is cached.
+  // Replay calls them so ghost-list policies match libCacheSim exactly.
+  //
+  // A request for `id` missed. Called before Admits() and before making room,
+  // for every miss (also objects too large to insert): ghost lists (ARC, 2Q,
+  // S3-FIFO) look the id up here, count sketches (W-TinyLFU) count it.
+  virtual void OnMiss(uint64_t /*id*/, uint64_t /*size*/, uint64_t /*now*/) {}
+  // Whether an object of this size may enter at all (S3-FIFO and 2Q refuse
+  // objects larger than their small queue). Checked after OnMiss.
+  virtual bool Admits(uint64_t /*size*/) const { return true; }
+  // Objects the policy dropped on its own (ARC's REPLACE on a ghost hit, 2Q's
+  // main LRU making room for itself). The owner drains this after OnMiss and
+  // after Insert and frees what comes out; kNoHandle when none are left.
+  virtual Handle TakeEvicted() { return kNoHandle; }
+  // Offline policies (Belady) want each object's next request index (0-based,
+  // -1: never again), given after every Insert and Access.
+  virtual bool WantsNextAccess() const { return false; }
+  virtual void SetNextAccess(Handle /*h*/, int64_t /*next*/) {}
+};
+
+// Names: see PolicyNames(). Returns nullptr and sets *error for an unknown name.
+std::unique_ptr<Policy> MakePolicy(std::string_view name, const PolicyOptions& options, std::string* error);
+std::vector<std::string> PolicyNames();
+
+}  // namespace cachelab::eviction

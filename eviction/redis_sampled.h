@@ -1,0 +1,47 @@
+// Redis's approximated eviction (evict.c): sample `samples` keys, merge them into
+// an eviction pool of 16 kept sorted by score, evict the best candidate. The
+// score is idle time (redis-lru) or 255 - LFU counter (redis-lfu). Stale pool
+// entries keep the score they were pooled with, as in Redis.
+// Also allkeys-random ("random"): a uniformly random key.
+#pragma once
+#include "eviction/dense_set.h"
+#include "eviction/policy.h"
+
+namespace cachelab::eviction {
+
+class RedisSampledPolicy : public Policy {
+ public:
+  enum class Mode { kLru, kLfu, kRandom };
+  RedisSampledPolicy(Mode mode, const PolicyOptions& options);
+
+  std::string_view Name() const override;
+  void Insert(Handle h, uint64_t id, uint64_t size, uint64_t now) override;
+  void Access(Handle h, uint64_t now) override;
+  void Remove(Handle h) override;
+  Handle Evict(uint64_t now) override;
+
+  // Redis's LFU counter of h (tests and the simulated OBJECT FREQ).
+  uint8_t LfuCounter(Handle h, uint64_t now) const;
+
+ private:
+  struct Meta {
+    uint64_t last_access = 0;  // ms (LRU) or minutes of last decrement (LFU)
+    uint8_t counter = 0;       // LFU logarithmic counter
+  };
+  struct PoolEntry {
+    uint64_t score;
+    Handle h;
+  };
+  uint64_t Score(Handle h, uint64_t now) const;
+  uint64_t Next();  // xorshift stream, deterministic per policy
+  uint8_t DecayedCounter(const Meta& m, uint64_t now) const;
+
+  Mode mode_;
+  PolicyOptions opt_;
+  DenseHandleSet keys_;
+  std::vector<Meta> meta_;
+  std::vector<PoolEntry> pool_;  // ascending score; the best victim is last
+  uint64_t rng_;
+};
+
+}  // namespace cachelab::eviction

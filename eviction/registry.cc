@@ -1,0 +1,42 @@
+#include "eviction/arc.h"
+#include "eviction/belady.h"
+#include "eviction/clock.h"
+#include "eviction/fifo.h"
+#include "eviction/lfu.h"
+#include "eviction/lru.h"
+#include "eviction/policy.h"
+#include "eviction/redis_sampled.h"
+#include "eviction/s3fifo.h"
+#include "eviction/sieve.h"
+#include "eviction/twoq.h"
+#include "eviction/wtinylfu.h"
+
+namespace cachelab::eviction {
+
+std::vector<std::string> PolicyNames() {
+  return {"lru",    "fifo",     "clock",  "sieve",  "lfu",       "arc",      "twoq",
+          "s3fifo", "wtinylfu", "belady", "random", "redis-lru", "redis-lfu"};
+}
+
+std::unique_ptr<Policy> MakePolicy(std::string_view name, const PolicyOptions& options, std::string* error) {
+  if (name == "lru") return std::make_unique<LruPolicy>();
+  if (name == "fifo") return std::make_unique<FifoPolicy>();
+  if (name == "clock") return std::make_unique<ClockPolicy>();
+  if (name == "sieve") return std::make_unique<SievePolicy>();
+  if (name == "lfu") return std::make_unique<LfuPolicy>();
+  if (name == "arc") return std::make_unique<ArcPolicy>(options);
+  if (name == "twoq" || name == "2q") return std::make_unique<TwoQPolicy>(options);
+  if (name == "s3fifo" || name == "s3-fifo") return std::make_unique<S3FifoPolicy>(options);
+  if (name == "wtinylfu" || name == "w-tinylfu") return std::make_unique<WTinyLfuPolicy>(options);
+  if (name == "belady") return std::make_unique<BeladyPolicy>();
+  if (name == "redis-lru") return std::make_unique<RedisSampledPolicy>(RedisSampledPolicy::Mode::kLru, options);
+  if (name == "redis-lfu") return std::make_unique<RedisSampledPolicy>(RedisSampledPolicy::Mode::kLfu, options);
+  if (name == "random") return std::make_unique<RedisSampledPolicy>(RedisSampledPolicy::Mode::kRandom, options);
+  if (error) {
+    *error = "unknown eviction policy '" + std::string(name) + "' (";
+    for (const auto& n : PolicyNames()) *error += n + (n == "redis-lfu" ? ")" : ", ");
+  }
+  return nullptr;
+}
+
+}  // namespace cachelab::eviction

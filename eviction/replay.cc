@@ -1,0 +1,137 @@
+#include "eviction/replay.h"
+
+#include <chrono>
+
+#include "eviction/arc.h"
+#include "eviction/clock.h"
+#include "eviction/fifo.h"
+#include "eviction/id_map.h"
+#include "eviction/lfu.h"
+#include "eviction/lru.h"
+#include "eviction/s3fifo.h"
+#include "eviction/sieve.h"
+
+namespace cachelab::eviction {
+namespace {
+
+// The cached objects as the owner sees them: id and stored size per handle.
+class Store {
+ public:
+  explicit Store(size_t expected) : map_(expected) {}
+  Handle Find(uint64_t id) const { return map_.Find(id); }
+  Handle Add(uint64_t id, uint32_t size) {
+    Handle h;
+    if (!free_.empty()) {
+      h = free_.back();
+      free_.pop_back();
+    } else {
+      h = static_cast<Handle>(ids_.size());
+      ids_.push_back(0);
+      sizes_.push_back(0);
+    }
+    ids_[h] = id;
+    sizes_[h] = size;
+    map_.Put(id, h);
+    used_ += size;
+    return h;
+  }
+  void Release(Handle h) {
+    used_ -= sizes_[h];
+    map_.Erase(ids_[h]);
+    free_.push_back(h);
+  }
+  uint64_t used() const { return used_; }
+  size_t count() const { return map_.size(); }
+  uint64_t MemoryBytes() const {
+    return map_.MemoryBytes() + ids_.capacity() * 8 + sizes_.capacity() * 4 + free_.capacity() * 4;
+  }
+
+ private:
+  IdMap map_;
+  std::vector<uint64_t> ids_;
+  std::vector<uint32_t> sizes_;
+  std::vector<Handle> free_;
+  uint64_t used_ = 0;
+};
+
+template <class P>
+ReplayResult Run(const ReplayTrace& t, P& policy, const ReplayConfig& cfg) {
+  ReplayResult r;
+  const uint64_t cap = cfg.capacity;
+  Store store(cfg.object_mode ? std::min<uint64_t>(cap, t.size()) : 1024);
+  const bool want_next = policy.WantsNextAccess() && !t.next.empty();
+  const bool has_time = !t.time_ms.empty();
+  auto drain = [&] {
+    for (Handle v = policy.TakeEvicted(); v != kNoHandle; v = policy.TakeEvicted()) store.Release(v);
+  };
+  auto start = std::chrono::steady_clock::now();
+  const size_t n = t.size();
+  for (size_t i = 0; i < n; ++i) {
+    const uint32_t raw = t.sizes[i];
+    if (raw == 0) {
+      ++r.skipped_zero_size;
+      continue;
+    }
+    const uint64_t id = t.ids[i];
+    const uint32_t size = cfg.object_mode ? 1 : raw;
+    const uint64_t now = has_time ? static_cast<uint64_t>(t.time_ms[i]) : i;
+    ++r.requests;
+    r.requested_bytes += raw;
+    Handle h = store.Find(id);
+    if (h != kNoHandle) {
+      policy.Access(h, now);
+      if (want_next) policy.SetNextAccess(h, t.next[i]);
+      continue;
+    }
+    ++r.misses;
+    r.miss_bytes += raw;
+    policy.OnMiss(id, size, now);
+    drain();
+    if (size > cap || !policy.Admits(size)) continue;
+    while (store.used() + size > cap) {
+      Handle v = policy.Evict(now);
+      if (v == kNoHandle) break;
+      store.Release(v);
+    }
+    h = store.Add(id, size);
+    policy.Insert(h, id, size, now);
+    if (want_next) policy.SetNextAccess(h, t.next[i]);
+    drain();
+    if (store.count() > r.peak_objects) r.peak_objects = store.count();
+  }
+  r.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+  r.index_bytes = store.MemoryBytes();
+  return r;
+}
+
+}  // namespace
+
+ReplayResult Replay(const ReplayTrace& trace, Policy& policy, const ReplayConfig& config) {
+  // Final classes: the loop below is compiled per type, with calls inlined.
+  if (auto* p = dynamic_cast<LruPolicy*>(&policy)) return Run(trace, *p, config);
+  if (auto* p = dynamic_cast<FifoPolicy*>(&policy)) return Run(trace, *p, config);
+  if (auto* p = dynamic_cast<ClockPolicy*>(&policy)) return Run(trace, *p, config);
+  if (auto* p = dynamic_cast<SievePolicy*>(&policy)) return Run(trace, *p, config);
+  if (auto* p = dynamic_cast<LfuPolicy*>(&policy)) return Run(trace, *p, config);
+  if (auto* p = dynamic_cast<ArcPolicy*>(&policy)) return Run(trace, *p, config);
+  if (auto* p = dynamic_cast<S3FifoPolicy*>(&policy)) return Run(trace, *p, config);
+  return Run(trace, policy, config);
+}
+
+uint64_t CacheSizeFromFraction(double fraction, const WorkingSet& ws, bool object_mode) {
+  return static_cast<uint64_t>(static_cast<double>(object_mode ? ws.objects : ws.bytes) * fraction);
+}
+
+WorkingSet ComputeWorkingSet(const ReplayTrace& trace) {
+  WorkingSet ws;
+  IdMap seen(1024);
+  for (size_t i = 0; i < trace.size(); ++i) {
+    if (trace.sizes[i] == 0 || seen.Find(trace.ids[i]) != IdMap::kNone) continue;
+    seen.Put(trace.ids[i], 0);
+    ++ws.objects;
+    ws.bytes += trace.sizes[i];
+  }
+  return ws;
+}
+
+}  // namespace cachelab::eviction

@@ -1,0 +1,38 @@
+// The trace-replay loop: no event queue, just the reference simulator's
+// semantics (libCacheSim's cache_get_base) over a decoded trace:
+//  - every request is a get; size-0 requests are skipped;
+//  - a hit updates the policy but never the stored size;
+//  - a miss counts (miss bytes = this request's size); an object larger than
+//    the cache is never inserted; otherwise evict until it fits, then insert.
+// Object mode counts every object as size 1. The id -> handle index is an
+// open-addressing map holding only cached objects.
+#pragma once
+#include <cstdint>
+
+#include "eviction/policy.h"
+#include "eviction/replay_trace.h"
+
+namespace cachelab::eviction {
+
+struct ReplayConfig {
+  uint64_t capacity = 0;     // bytes, or objects in object mode
+  bool object_mode = false;  // --ignore-obj-size
+};
+
+struct ReplayResult {
+  uint64_t requests = 0, misses = 0;
+  uint64_t requested_bytes = 0, miss_bytes = 0;  // trace sizes, in both modes
+  uint64_t skipped_zero_size = 0;
+  uint64_t peak_objects = 0;
+  uint64_t index_bytes = 0;  // the harness's own per-object memory at the end (map + handle arrays)
+  double seconds = 0;        // the replay loop only
+};
+
+// Replays `trace` through `policy` (fresh, sized for config.capacity).
+// Concrete built-in policies run in a loop specialised for their type.
+ReplayResult Replay(const ReplayTrace& trace, Policy& policy, const ReplayConfig& config);
+
+// trunc(fraction x working set) in the mode's unit.
+uint64_t CacheSizeFromFraction(double fraction, const WorkingSet& ws, bool object_mode);
+
+}  // namespace cachelab::eviction

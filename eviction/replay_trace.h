@@ -1,0 +1,26 @@
+// A trace decoded once into compact parallel arrays, shared read-only by every
+// (policy, size) replay running in parallel: 12 bytes a request, plus 8 for
+// the next-access index (oracle traces) and 8 for time (when asked for).
+#pragma once
+#include <cstdint>
+#include <vector>
+
+namespace cachelab::eviction {
+
+struct ReplayTrace {
+  std::vector<uint64_t> ids;
+  std::vector<uint32_t> sizes;   // bytes as in the trace; 0-size requests are skipped in replay
+  std::vector<int64_t> next;     // next request index of the same object, -1: never; empty if unknown
+  std::vector<int64_t> time_ms;  // request times; empty if not kept
+  size_t size() const { return ids.size(); }
+};
+
+// The working set: unique objects, and bytes counting each object at its
+// first-seen size (libCacheSim's definition). Size-0 requests are ignored.
+struct WorkingSet {
+  uint64_t objects = 0;
+  uint64_t bytes = 0;
+};
+WorkingSet ComputeWorkingSet(const ReplayTrace& trace);
+
+}  // namespace cachelab::eviction

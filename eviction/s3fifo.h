@@ -1,0 +1,54 @@
+// S3-FIFO (SOSP'23) as libCacheSim's S3FIFO.c: a small FIFO (10% of the cache),
+// a main FIFO with a 2-bit clock (the rest) and a ghost FIFO of ids (90%).
+// Misses enter the small FIFO, or main on a ghost hit (and, until the first
+// eviction, main once small is full). Small's tail moves to main if it was hit
+// at least `move_to_main_threshold` (2) times, else leaves to the ghost. Main's
+// tail is reinserted with freq min(freq,3)-1 while freq >= 1.
+#pragma once
+#include "eviction/ghost_list.h"
+#include "eviction/handle_list.h"
+
+namespace cachelab::eviction {
+
+class S3FifoPolicy final : public Policy {
+ public:
+  explicit S3FifoPolicy(const PolicyOptions& o);
+  std::string_view Name() const override { return "s3fifo"; }
+  void Insert(Handle h, uint64_t id, uint64_t size, uint64_t now) override;
+  void Access(Handle h, uint64_t) override {
+    if (meta_[h].freq < 255) ++meta_[h].freq;
+  }
+  void Remove(Handle h) override;
+  Handle Evict(uint64_t now) override;
+  void OnMiss(uint64_t id, uint64_t, uint64_t) override { hit_on_ghost_ = ghost_.Remove(id); }
+  bool Admits(uint64_t size) const override { return static_cast<int64_t>(size) <= small_cap_; }
+  Handle TakeEvicted() override {
+    Handle h = refused_;
+    refused_ = kNoHandle;
+    return h;
+  }
+
+ private:
+  struct Meta {
+    uint64_t id;
+    uint32_t size;
+    uint8_t in_main;
+    uint8_t freq;
+  };
+  Handle EvictSmall();
+  Handle EvictMain();
+  void ToMain(Handle h);
+
+  int64_t small_cap_, main_cap_, ghost_cap_;
+  int threshold_;
+  int64_t small_bytes_ = 0, main_bytes_ = 0;
+  Links links_;
+  HandleList small_{&links_}, main_{&links_};
+  GhostList ghost_;
+  std::vector<Meta> meta_;
+  bool hit_on_ghost_ = false;
+  bool has_evicted_ = false;
+  Handle refused_ = kNoHandle;
+};
+
+}  // namespace cachelab::eviction

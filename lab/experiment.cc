@@ -1,0 +1,307 @@
+#include "lab/experiment.h"
+
+#include <chrono>
+#include <memory>
+
+#include "sim/metrics.h"
+#include "sim/sim_database.h"
+#include "sim/sim_redis.h"
+#include "sim/simulator.h"
+#include "strategies/strategy.h"
+#include "workloads/synthetic.h"
+
+namespace cachelab {
+namespace {
+
+struct Config {
+  SyntheticConfig workload;
+  bool closed_loop = false;
+  double rate = 0;
+  uint64_t clients = 0;
+  Distribution think;
+  uint64_t servers = 1;
+  SimRedisConfig redis;
+  SimDatabaseConfig db;
+  std::string strategy;
+  StrategyConfig strategy_config;
+  uint64_t seed = 1;
+  SimTime window = kSecond;
+};
+
+Config ParseConfig(const Params& p) {
+  Config c;
+  c.workload.keys = p.UInt("keys", 1, UINT32_MAX);
+  c.workload.alpha = p.Real("alpha", 0, 10);
+  c.workload.read_fraction = p.Real("read-fraction", 0, 1);
+  c.workload.requests = p.UInt("requests", 1);
+  c.workload.value_size = p.Dist("value-size", Distribution::Unit::kBytes);
+  c.closed_loop = p.Choice("arrival", {"open", "closed"}) == "closed";
+  c.rate = p.Real("rate", 1e-9, 1e12);
+  c.clients = p.UInt("clients", 1, 10000000);
+  c.think = p.Dist("think-time", Distribution::Unit::kDuration);
+  c.servers = p.UInt("servers", 1, 100000);
+  c.redis.rtt = p.Dist("redis-rtt", Distribution::Unit::kDuration);
+  c.redis.service = p.Dist("redis-service", Distribution::Unit::kDuration);
+  c.redis.store.maxmemory = p.Bytes("maxmemory");
+  c.redis.store.maxmemory_policy =
+      p.Choice("maxmemory-policy", {"noeviction", "allkeys-lru", "allkeys-lfu", "allkeys-random"});
+  c.redis.store.maxmemory_samples = static_cast<int>(p.UInt("maxmemory-samples", 1, 64));
+  c.redis.store.hz = static_cast<int>(p.UInt("hz", 1, 500));
+  c.redis.client_timeout = p.Duration("client-timeout", 1);
+  c.db.pool_size = static_cast<int>(p.UInt("db-pool", 1, 1000000));
+  c.db.read_latency = p.Dist("db-read-latency", Distribution::Unit::kDuration);
+  c.db.write_latency = p.Dist("db-write-latency", Distribution::Unit::kDuration);
+  c.strategy = p.Raw("strategy");
+  {
+    std::string err;
+    bool known = false;
+    for (const auto& n : StrategyNames()) known |= n == c.strategy;
+    if (!known) {
+      std::string list;
+      for (const auto& n : StrategyNames()) list += (list.empty() ? "" : ", ") + n;
+      throw ParamError("strategy", "unknown strategy '" + c.strategy + "' (choose one of: " + list + ", all)");
+    }
+  }
+  c.strategy_config.ttl = p.Duration("ttl");
+  c.seed = p.UInt("seed");
+  c.window = p.Duration("window", kMillisecond);
+  c.redis.store.seed = c.seed;
+  return c;
+}
+
+class Experiment final : public Harness {
+ public:
+  Experiment(const Config& c, const ProgressFn& progress)
+      : c_(c),
+        progress_(progress),
+        metrics_(c.window),
+        redis_(sim_, c.redis, c.seed),
+        db_(sim_, c.db, metrics_, c.seed),
+        workload_(c.workload, c.seed),
+        arrivals_(c.seed, "arrivals"),
+        think_rng_(c.seed, "think-time") {
+    std::string err;
+    strategy_ = MakeStrategy(c.strategy, *this, c.strategy_config, &err);
+    requests_id_ = metrics_.Counter("requests", true, true);
+    hits_id_ = metrics_.Counter("hits", true);
+    misses_id_ = metrics_.Counter("misses", true);
+    writes_id_ = metrics_.Counter("writes");
+    stale_id_ = metrics_.Counter("stale_reads", true);
+    fallback_id_ = metrics_.Counter("fallbacks", true);
+    failed_id_ = metrics_.Counter("failed_requests");
+    metrics_.RatioSeries("hit_ratio", hits_id_, misses_id_);
+    latency_id_ = metrics_.Hist("latency", /*series=*/true);
+    read_latency_id_ = metrics_.Hist("read_latency");
+    write_latency_id_ = metrics_.Hist("write_latency");
+    staleness_id_ = metrics_.Hist("staleness");
+    metrics_.Gauge("memory_bytes", [this] {
+      peak_memory_ = std::max<uint64_t>(peak_memory_, redis_.store().used_memory());
+      return static_cast<double>(redis_.store().used_memory());
+    });
+    metrics_.Gauge("cache_keys", [this] { return static_cast<double>(redis_.store().size()); });
+    metrics_.ExternalCounter("evictions", [this] { return static_cast<int64_t>(redis_.store().stats().evicted_keys); });
+    metrics_.ExternalCounter("expirations",
+                             [this] { return static_cast<int64_t>(redis_.store().stats().expired_keys); });
+  }
+
+  RunReport Run();
+
+  // Harness
+  Simulator& sim() override { return sim_; }
+  CacheBackend& cache_for(uint64_t) override { return redis_; }
+  SimDatabase& db() override { return db_; }
+  Metrics& metrics() override { return metrics_; }
+  const Request& request(ReqId id) const override { return inflight_[id].req; }
+  void CompleteRead(ReqId id, const ReadOutcome& o) override;
+  void CompleteWrite(ReqId id, const WriteOutcome& o) override;
+
+ private:
+  struct InFlight {
+    Request req;
+    SimTime start = 0;
+    uint32_t client = 0;
+  };
+  void ScheduleOpenArrival();
+  void Issue(uint32_t client);
+  void Finish(ReqId id, uint64_t latency);
+  void ScheduleWindow();
+
+  Config c_;
+  ProgressFn progress_;
+  Simulator sim_;
+  Metrics metrics_;
+  SimRedis redis_;
+  SimDatabase db_;
+  SyntheticWorkload workload_;
+  std::unique_ptr<Strategy> strategy_;
+  Rng arrivals_, think_rng_;
+  std::vector<InFlight> inflight_;
+  std::vector<ReqId> free_ids_;
+  bool exhausted_ = false;
+  uint64_t peak_memory_ = 0;
+  uint64_t issued_ = 0, completed_ = 0;
+  Metrics::Id requests_id_, hits_id_, misses_id_, writes_id_, stale_id_, fallback_id_, failed_id_;
+  Metrics::Id latency_id_, read_latency_id_, write_latency_id_, staleness_id_;
+};
+
+void Experiment::ScheduleWindow() {
+  sim_.Schedule(
+      c_.window,
+      [this] {
+        metrics_.CloseWindow(sim_.Now());
+        ScheduleWindow();
+      },
+      /*background=*/true);
+}
+
+void Experiment::ScheduleOpenArrival() {
+  SimTime gap = static_cast<SimTime>(arrivals_.Exponential(kSecond / c_.rate));
+  sim_.Schedule(gap, [this] {
+    Issue(static_cast<uint32_t>(issued_ % c_.servers));
+    if (!exhausted_) ScheduleOpenArrival();
+  });
+}
+
+void Experiment::Issue(uint32_t client) {
+  Request req;
+  if (!workload_.Next(&req)) {
+    exhausted_ = true;
+    return;
+  }
+  ReqId id;
+  if (!free_ids_.empty()) {
+    id = free_ids_.back();
+    free_ids_.pop_back();
+  } else {
+    id = static_cast<ReqId>(inflight_.size());
+    inflight_.emplace_back();
+  }
+  req.at = sim_.Now();
+  req.client = static_cast<uint32_t>(client % c_.servers);
+  inflight_[id] = InFlight{req, sim_.Now(), client};
+  ++issued_;
+  metrics_.Add(requests_id_);
+  if (progress_ && (issued_ & 0xFFFF) == 0) progress_(Progress{issued_, c_.workload.requests, ToSeconds(sim_.Now())});
+  if (req.op == Op::kGet) strategy_->Read(id);
+  else strategy_->Write(id);
+}
+
+void Experiment::Finish(ReqId id, uint64_t latency) {
+  metrics_.Record(latency_id_, latency);
+  uint32_t client = inflight_[id].client;
+  free_ids_.push_back(id);
+  ++completed_;
+  if (c_.closed_loop && !exhausted_) {
+    SimTime think = static_cast<SimTime>(c_.think.Sample(think_rng_));
+    sim_.Schedule(think, [this, client] { Issue(client); });
+  }
+}
+
+void Experiment::CompleteRead(ReqId id, const ReadOutcome& o) {
+  const InFlight& f = inflight_[id];
+  uint64_t latency = static_cast<uint64_t>(sim_.Now() - f.start);
+  metrics_.Record(read_latency_id_, latency);
+  metrics_.Add(o.hit ? hits_id_ : misses_id_);
+  if (o.fallback) metrics_.Add(fallback_id_);
+  if (o.failed) metrics_.Add(failed_id_);
+  uint64_t current = db_.Version(f.req.key);
+  if (!o.failed && o.version < current) {
+    metrics_.Add(stale_id_);
+    metrics_.Record(staleness_id_, static_cast<uint64_t>(sim_.Now() - db_.CommitTime(f.req.key)));
+  }
+  Finish(id, latency);
+}
+
+void Experiment::CompleteWrite(ReqId id, const WriteOutcome& o) {
+  const InFlight& f = inflight_[id];
+  uint64_t latency = static_cast<uint64_t>(sim_.Now() - f.start);
+  metrics_.Record(write_latency_id_, latency);
+  metrics_.Add(writes_id_);
+  if (o.failed) metrics_.Add(failed_id_);
+  Finish(id, latency);
+}
+
+void AddLatency(RunReport& r, const std::string& prefix, const Histogram& h, bool full) {
+  r.Set(prefix + ".p50", h.Quantile(0.50) / 1000.0);
+  if (full) r.Set(prefix + ".p90", h.Quantile(0.90) / 1000.0);
+  r.Set(prefix + ".p99", h.Quantile(0.99) / 1000.0);
+  if (full) {
+    r.Set(prefix + ".p999", h.Quantile(0.999) / 1000.0);
+    r.Set(prefix + ".mean", h.mean() / 1000.0);
+    r.Set(prefix + ".max", static_cast<double>(h.max()) / 1000.0);
+  }
+}
+
+RunReport Experiment::Run() {
+  auto wall_start = std::chrono::steady_clock::now();
+  ScheduleWindow();
+  if (c_.closed_loop) {
+    for (uint64_t i = 0; i < c_.clients; ++i) {
+      // Stagger the first requests over one think time so clients don't move in lockstep.
+      SimTime offset = static_cast<SimTime>(c_.think.Sample(think_rng_) * think_rng_.Uniform());
+      sim_.Schedule(offset, [this, i] { Issue(static_cast<uint32_t>(i)); });
+    }
+  } else {
+    ScheduleOpenArrival();
+  }
+  sim_.Run();
+  strategy_->Finish();
+  sim_.Run();
+  metrics_.CloseWindow(sim_.Now());
+  double wall = std::chrono::duration<double>(std::chrono::steady_clock::now() - wall_start).count();
+
+  RunReport r;
+  r.kind = "run";
+  r.label = c_.strategy;
+  r.seed = c_.seed;
+  int64_t hits = metrics_.Value(hits_id_), misses = metrics_.Value(misses_id_);
+  int64_t reads = hits + misses;
+  r.Set("strategy", c_.strategy);
+  r.Set("requests", static_cast<int64_t>(completed_));
+  r.Set("reads", reads);
+  r.Set("writes", metrics_.Value(writes_id_));
+  r.Set("hits", hits);
+  r.Set("misses", misses);
+  r.Set("hit_ratio", reads ? static_cast<double>(hits) / reads : 0.0);
+  AddLatency(r, "latency_us", metrics_.HistogramOf(latency_id_), true);
+  AddLatency(r, "read_latency_us", metrics_.HistogramOf(read_latency_id_), true);
+  AddLatency(r, "write_latency_us", metrics_.HistogramOf(write_latency_id_), false);
+  r.Set("db_queries", static_cast<int64_t>(db_.queries()));
+  r.Set("db_reads", static_cast<int64_t>(db_.reads()));
+  r.Set("db_writes", static_cast<int64_t>(db_.writes()));
+  r.Set("db_peak_concurrency", db_.peak_concurrency());
+  r.Set("evictions", static_cast<int64_t>(redis_.store().stats().evicted_keys));
+  r.Set("expirations", static_cast<int64_t>(redis_.store().stats().expired_keys));
+  r.Set("cache_commands", static_cast<int64_t>(redis_.commands()));
+  r.Set("memory_bytes", static_cast<int64_t>(redis_.store().used_memory()));
+  r.Set("memory_bytes_peak", static_cast<int64_t>(std::max<uint64_t>(peak_memory_, redis_.store().used_memory())));
+  r.Set("stale_reads", metrics_.Value(stale_id_));
+  r.Set("stale_read_ratio", reads ? static_cast<double>(metrics_.Value(stale_id_)) / reads : 0.0);
+  r.Set("fallbacks", metrics_.Value(fallback_id_));
+  r.Set("failed_requests", metrics_.Value(failed_id_));
+  r.Set("sim_seconds", ToSeconds(sim_.Now()));
+  r.Set("events", static_cast<int64_t>(sim_.events_run()));
+  r.Set("seed", static_cast<int64_t>(c_.seed));
+  r.Set("wall_seconds", wall);
+  r.Set("sim_requests_per_sec", wall > 0 ? completed_ / wall : 0.0);
+  metrics_.ExportSeries(&r);
+  metrics_.ExportHistogram(latency_id_, "latency_ns", &r);
+  return r;
+}
+
+}  // namespace
+
+bool IsWallClockField(const std::string& name) {
+  return name == "wall_seconds" || name == "sim_requests_per_sec" || name == "peak_rss_mb" ||
+         name == "throughput_mreq_s";
+}
+
+RunReport RunExperiment(const Params& params, const ProgressFn& progress) {
+  Config c = ParseConfig(params);
+  Experiment e(c, progress);
+  RunReport r = e.Run();
+  r.config = params.All();
+  return r;
+}
+
+}  // namespace cachelab

@@ -1,0 +1,25 @@
+// Runs one simulated experiment from its parameters and returns its report.
+// Parameters are all parsed and checked before anything runs (ParamError
+// names the bad one). Deterministic: the same parameters give the same report
+// (but for the wall-clock fields wall_seconds and sim_requests_per_sec).
+#pragma once
+#include <cstdint>
+#include <functional>
+
+#include "lab/params.h"
+#include "sim/run_report.h"
+
+namespace cachelab {
+
+struct Progress {
+  uint64_t done = 0, total = 0;
+  double sim_seconds = 0;
+};
+using ProgressFn = std::function<void(const Progress&)>;
+
+RunReport RunExperiment(const Params& params, const ProgressFn& progress = {});
+
+// Wall-clock fields, which differ between otherwise identical runs.
+bool IsWallClockField(const std::string& name);
+
+}  // namespace cachelab

@@ -1,0 +1,15 @@
+// RunReport <-> JSON (nlohmann). Dotted field names nest:
+// "latency_us.p50" -> {"latency_us": {"p50": ...}}.
+#pragma once
+#include <nlohmann/json.hpp>
+
+#include "sim/run_report.h"
+
+namespace cachelab {
+
+nlohmann::ordered_json FieldsToJson(const RunReport& r, bool include_wall_clock = true);
+nlohmann::ordered_json ConfigToJson(const std::vector<std::pair<std::string, std::string>>& config);
+// Fields, config, series, histograms and events: the whole run.
+nlohmann::ordered_json ReportToJson(const RunReport& r);
+
+}  // namespace cachelab

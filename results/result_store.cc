@@ -1,0 +1,276 @@
+#include "results/result_store.h"
+
+#include <sqlite3.h>
+
+#include <cstdlib>
+#include <ctime>
+#include <stdexcept>
+
+#include "results/report_json.h"
+
+namespace cachelab {
+namespace {
+
+// A prepared statement that finalizes itself.
+class Stmt {
+ public:
+  Stmt(sqlite3* db, const char* sql) : db_(db) {
+    if (sqlite3_prepare_v2(db, sql, -1, &s_, nullptr) != SQLITE_OK)
+      throw std::runtime_error(std::string("results store: ") + sqlite3_errmsg(db));
+  }
+  ~Stmt() { sqlite3_finalize(s_); }
+  Stmt& Bind(int i, int64_t v) {
+    sqlite3_bind_int64(s_, i, v);
+    return *this;
+  }
+  Stmt& Bind(int i, double v) {
+    sqlite3_bind_double(s_, i, v);
+    return *this;
+  }
+  Stmt& Bind(int i, const std::string& v) {
+    sqlite3_bind_text(s_, i, v.data(), static_cast<int>(v.size()), SQLITE_TRANSIENT);
+    return *this;
+  }
+  Stmt& BindNull(int i) {
+    sqlite3_bind_null(s_, i);
+    return *this;
+  }
+  bool Step() {
+    int rc = sqlite3_step(s_);
+    if (rc == SQLITE_ROW) return true;
+    if (rc == SQLITE_DONE) return false;
+    throw std::runtime_error(std::string("results store: ") + sqlite3_errmsg(db_));
+  }
+  void Run() {
+    Step();
+    sqlite3_reset(s_);
+    sqlite3_clear_bindings(s_);
+  }
+  int64_t Int(int c) const { return sqlite3_column_int64(s_, c); }
+  double Real(int c) const { return sqlite3_column_double(s_, c); }
+  bool IsNull(int c) const { return sqlite3_column_type(s_, c) == SQLITE_NULL; }
+  int Type(int c) const { return sqlite3_column_type(s_, c); }
+  std::string Text(int c) const {
+    const unsigned char* t = sqlite3_column_text(s_, c);
+    return t ? std::string(reinterpret_cast<const char*>(t), sqlite3_column_bytes(s_, c)) : std::string();
+  }
+
+ private:
+  sqlite3* db_;
+  sqlite3_stmt* s_ = nullptr;
+};
+
+const char* kSchema = R"sql(
+CREATE TABLE IF NOT EXISTS runs (
+  id INTEGER PRIMARY KEY AUTOINCREMENT,
+  created_at TEXT NOT NULL,
+  kind TEXT NOT NULL,
+  label TEXT NOT NULL,
+  seed INTEGER NOT NULL,
+  run_key TEXT,
+  config_json TEXT NOT NULL
+);
+CREATE INDEX IF NOT EXISTS runs_key ON runs(run_key);
+CREATE TABLE IF NOT EXISTS run_config (
+  run_id INTEGER NOT NULL REFERENCES runs(id) ON DELETE CASCADE,
+  key TEXT NOT NULL, value TEXT NOT NULL, PRIMARY KEY (run_id, key));
+CREATE TABLE IF NOT EXISTS metrics (
+  run_id INTEGER NOT NULL REFERENCES runs(id) ON DELETE CASCADE,
+  ord INTEGER NOT NULL, name TEXT NOT NULL, num REAL, text TEXT, is_int INTEGER NOT NULL DEFAULT 0,
+  PRIMARY KEY (run_id, name));
+CREATE TABLE IF NOT EXISTS series (
+  run_id INTEGER NOT NULL REFERENCES runs(id) ON DELETE CASCADE,
+  name TEXT NOT NULL, unit TEXT NOT NULL, t_ns INTEGER NOT NULL, value REAL NOT NULL);
+CREATE INDEX IF NOT EXISTS series_run ON series(run_id, name);
+CREATE TABLE IF NOT EXISTS histograms (
+  run_id INTEGER NOT NULL REFERENCES runs(id) ON DELETE CASCADE,
+  name TEXT NOT NULL, lower REAL NOT NULL, upper REAL NOT NULL, count INTEGER NOT NULL);
+CREATE TABLE IF NOT EXISTS events (
+  run_id INTEGER NOT NULL REFERENCES runs(id) ON DELETE CASCADE,
+  t_ns INTEGER NOT NULL, kind TEXT NOT NULL, detail TEXT NOT NULL);
+)sql";
+
+std::string NowUtc() {
+  std::time_t t = std::time(nullptr);
+  std::tm tm{};
+  gmtime_r(&t, &tm);
+  char buf[32];
+  std::strftime(buf, sizeof buf, "%Y-%m-%dT%H:%M:%SZ", &tm);
+  return buf;
+}
+
+}  // namespace
+
+std::string ResolveResultsPath(const std::string& flag_value) {
+  if (!flag_value.empty()) return flag_value;
+  if (const char* env = std::getenv("CACHELAB_DB"); env && *env) return env;
+  return kDefaultResultsFile;
+}
+
+ResultStore::ResultStore(const std::string& path, bool read_only) : path_(path) {
+  int flags = read_only ? SQLITE_OPEN_READONLY : (SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE);
+  if (sqlite3_open_v2(path.c_str(), &db_, flags, nullptr) != SQLITE_OK) {
+    std::string msg = db_ ? sqlite3_errmsg(db_) : "out of memory";
+    sqlite3_close(db_);
+    db_ = nullptr;
+    throw std::runtime_error("cannot open results file '" + path + "': " + msg);
+  }
+  sqlite3_busy_timeout(db_, 30000);  // concurrent sweep workers take turns
+  try {
+    if (!read_only) {
+      Exec("PRAGMA journal_mode=WAL");
+      Exec("PRAGMA synchronous=NORMAL");
+      Exec(kSchema);
+    }
+    Exec("PRAGMA foreign_keys=ON");
+  } catch (const std::exception& e) {
+    sqlite3_close(db_);
+    db_ = nullptr;
+    throw std::runtime_error("results file '" + path + "': " + e.what());
+  }
+}
+
+ResultStore::~ResultStore() { sqlite3_close(db_); }
+
+void ResultStore::Exec(const char* sql) {
+  char* err = nullptr;
+  if (sqlite3_exec(db_, sql, nullptr, nullptr, &err) != SQLITE_OK) {
+    std::string msg = err ? err : "unknown error";
+    sqlite3_free(err);
+    throw std::runtime_error(msg);
+  }
+}
+
+int64_t ResultStore::InsertRun(const RunReport& r) {
+  Stmt run(db_, "INSERT INTO runs(created_at, kind, label, seed, run_key, config_json) VALUES(?,?,?,?,?,?)");
+  run.Bind(1, NowUtc()).Bind(2, r.kind).Bind(3, r.label).Bind(4, static_cast<int64_t>(r.seed));
+  if (r.run_key.empty()) run.BindNull(5);
+  else run.Bind(5, r.run_key);
+  run.Bind(6, ConfigToJson(r.config).dump());
+  run.Run();
+  int64_t id = sqlite3_last_insert_rowid(db_);
+
+  Stmt cfg(db_, "INSERT INTO run_config(run_id, key, value) VALUES(?,?,?)");
+  for (const auto& [k, v] : r.config) cfg.Bind(1, id).Bind(2, k).Bind(3, v).Run();
+
+  Stmt met(db_, "INSERT INTO metrics(run_id, ord, name, num, text, is_int) VALUES(?,?,?,?,?,?)");
+  int64_t ord = 0;
+  for (const auto& f : r.fields) {
+    met.Bind(1, id).Bind(2, ord++).Bind(3, f.name);
+    if (auto* i = std::get_if<int64_t>(&f.value)) met.Bind(4, static_cast<double>(*i)).BindNull(5).Bind(6, int64_t{1});
+    else if (auto* d = std::get_if<double>(&f.value)) met.Bind(4, *d).BindNull(5).Bind(6, int64_t{0});
+    else met.BindNull(4).Bind(5, std::get<std::string>(f.value)).Bind(6, int64_t{0});
+    met.Run();
+  }
+  Stmt ser(db_, "INSERT INTO series(run_id, name, unit, t_ns, value) VALUES(?,?,?,?,?)");
+  for (const auto& s : r.series)
+    for (size_t i = 0; i < s.t.size(); ++i) ser.Bind(1, id).Bind(2, s.name).Bind(3, s.unit).Bind(4, s.t[i]).Bind(5, s.v[i]).Run();
+  Stmt his(db_, "INSERT INTO histograms(run_id, name, lower, upper, count) VALUES(?,?,?,?,?)");
+  for (const auto& h : r.histograms)
+    for (const auto& b : h.buckets)
+      his.Bind(1, id).Bind(2, h.name).Bind(3, b.lower).Bind(4, b.upper).Bind(5, static_cast<int64_t>(b.count)).Run();
+  Stmt ev(db_, "INSERT INTO events(run_id, t_ns, kind, detail) VALUES(?,?,?,?)");
+  for (const auto& e : r.events) ev.Bind(1, id).Bind(2, e.t).Bind(3, e.kind).Bind(4, e.detail).Run();
+  return id;
+}
+
+std::vector<int64_t> ResultStore::SaveRuns(const std::vector<RunReport>& reports) {
+  Exec("BEGIN IMMEDIATE");
+  try {
+    std::vector<int64_t> ids;
+    for (const auto& r : reports) ids.push_back(InsertRun(r));
+    Exec("COMMIT");
+    return ids;
+  } catch (...) {
+    sqlite3_exec(db_, "ROLLBACK", nullptr, nullptr, nullptr);
+    throw;
+  }
+}
+
+int64_t ResultStore::SaveRun(const RunReport& report) { return SaveRuns({report}).front(); }
+
+int64_t ResultStore::RunCount() const {
+  Stmt s(db_, "SELECT COUNT(*) FROM runs");
+  s.Step();
+  return s.Int(0);
+}
+
+static Field ReadField(const Stmt& s, int name_col) {
+  Field f;
+  f.name = s.Text(name_col);
+  if (s.Type(name_col + 1) != SQLITE_NULL) {
+    if (s.Int(name_col + 3)) f.value = static_cast<int64_t>(s.Real(name_col + 1));
+    else f.value = s.Real(name_col + 1);
+  } else {
+    f.value = s.Text(name_col + 2);
+  }
+  return f;
+}
+
+std::vector<RunSummary> ResultStore::ListRuns() const {
+  std::vector<RunSummary> out;
+  Stmt runs(db_, "SELECT id, created_at, kind, label, seed FROM runs ORDER BY id");
+  while (runs.Step()) {
+    RunSummary s;
+    s.id = runs.Int(0);
+    s.created_at = runs.Text(1);
+    s.kind = runs.Text(2);
+    s.label = runs.Text(3);
+    s.seed = static_cast<uint64_t>(runs.Int(4));
+    out.push_back(std::move(s));
+  }
+  // Two bulk queries instead of two per run.
+  Stmt cfg(db_, "SELECT run_id, key, value FROM run_config ORDER BY run_id, rowid");
+  size_t i = 0;
+  while (cfg.Step()) {
+    int64_t id = cfg.Int(0);
+    while (i < out.size() && out[i].id < id) ++i;
+    if (i < out.size() && out[i].id == id) out[i].config.emplace_back(cfg.Text(1), cfg.Text(2));
+  }
+  Stmt met(db_, "SELECT run_id, name, num, text, is_int FROM metrics ORDER BY run_id, ord");
+  i = 0;
+  while (met.Step()) {
+    int64_t id = met.Int(0);
+    while (i < out.size() && out[i].id < id) ++i;
+    if (i < out.size() && out[i].id == id) out[i].fields.push_back(ReadField(met, 1));
+  }
+  return out;
+}
+
+RunReport ResultStore::LoadRun(int64_t id) const {
+  RunReport r;
+  Stmt run(db_, "SELECT kind, label, seed, COALESCE(run_key,'') FROM runs WHERE id = ?");
+  run.Bind(1, id);
+  if (!run.Step()) throw std::runtime_error("no run " + std::to_string(id) + " in '" + path_ + "'");
+  r.kind = run.Text(0);
+  r.label = run.Text(1);
+  r.seed = static_cast<uint64_t>(run.Int(2));
+  r.run_key = run.Text(3);
+  Stmt cfg(db_, "SELECT key, value FROM run_config WHERE run_id = ? ORDER BY rowid");
+  cfg.Bind(1, id);
+  while (cfg.Step()) r.config.emplace_back(cfg.Text(0), cfg.Text(1));
+  Stmt met(db_, "SELECT name, num, text, is_int FROM metrics WHERE run_id = ? ORDER BY ord");
+  met.Bind(1, id);
+  while (met.Step()) r.fields.push_back(ReadField(met, 0));
+  Stmt ser(db_, "SELECT name, unit, t_ns, value FROM series WHERE run_id = ? ORDER BY rowid");
+  ser.Bind(1, id);
+  while (ser.Step()) {
+    std::string name = ser.Text(0);
+    if (r.series.empty() || r.series.back().name != name) r.series.push_back(Series{name, ser.Text(1), {}, {}});
+    r.series.back().t.push_back(ser.Int(2));
+    r.series.back().v.push_back(ser.Real(3));
+  }
+  Stmt his(db_, "SELECT name, lower, upper, count FROM histograms WHERE run_id = ? ORDER BY rowid");
+  his.Bind(1, id);
+  while (his.Step()) {
+    std::string name = his.Text(0);
+    if (r.histograms.empty() || r.histograms.back().name != name) r.histograms.push_back(HistogramData{name, {}});
+    r.histograms.back().buckets.push_back({his.Real(1), his.Real(2), static_cast<uint64_t>(his.Int(3))});
+  }
+  Stmt ev(db_, "SELECT t_ns, kind, detail FROM events WHERE run_id = ? ORDER BY rowid");
+  ev.Bind(1, id);
+  while (ev.Step()) r.events.push_back(RunEvent{ev.Int(0), ev.Text(1), ev.Text(2)});
+  return r;
+}
+
+}  // namespace cachelab

@@ -1,0 +1,59 @@
+// The SQLite results store. One transaction per run: a run that fails or is
+// interrupted leaves nothing behind. WAL mode, so the dashboard can read while a
+// run writes and several processes can append runs to one file.
+//
+// Default file: ./cachelab-results.db (override with --db or CACHELAB_DB).
+#pragma once
+#include <cstdint>
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "sim/run_report.h"
+
+struct sqlite3;
+
+namespace cachelab {
+
+inline constexpr const char* kDefaultResultsFile = "cachelab-results.db";
+// --db if given, else $CACHELAB_DB, else kDefaultResultsFile.
+std::string ResolveResultsPath(const std::string& flag_value);
+
+// One row of the run list (no series): what a table of runs shows.
+struct RunSummary {
+  int64_t id = 0;
+  std::string created_at;  // UTC, ISO 8601
+  std::string kind, label;
+  uint64_t seed = 0;
+  std::vector<std::pair<std::string, std::string>> config;
+  std::vector<Field> fields;
+};
+
+class ResultStore {
+ public:
+  // Opens (creating if needed) the store. Throws std::runtime_error naming the file on failure.
+  explicit ResultStore(const std::string& path, bool read_only = false);
+  ~ResultStore();
+  ResultStore(const ResultStore&) = delete;
+  ResultStore& operator=(const ResultStore&) = delete;
+
+  // Writes the whole report in one transaction; returns the new run id.
+  int64_t SaveRun(const RunReport& report);
+  // Like SaveRun for several reports at once (all or nothing).
+  std::vector<int64_t> SaveRuns(const std::vector<RunReport>& reports);
+
+  std::vector<RunSummary> ListRuns() const;
+  // Throws std::runtime_error if there is no such run.
+  RunReport LoadRun(int64_t id) const;
+  int64_t RunCount() const;
+  const std::string& path() const { return path_; }
+
+ private:
+  int64_t InsertRun(const RunReport& report);
+  void Exec(const char* sql);
+
+  std::string path_;
+  sqlite3* db_ = nullptr;
+};
+
+}  // namespace cachelab

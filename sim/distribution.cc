@@ -1,0 +1,164 @@
+#include "sim/distribution.h"
+
+#include <charconv>
+#include <cmath>
+
+#include "sim/time.h"
+
+namespace cachelab {
+namespace {
+
+std::string_view Trim(std::string_view s) {
+  while (!s.empty() && s.front() == ' ') s.remove_prefix(1);
+  while (!s.empty() && s.back() == ' ') s.remove_suffix(1);
+  return s;
+}
+
+bool ParseNumber(std::string_view text, double* out) {
+  text = Trim(text);
+  if (text.empty()) return false;
+  auto [ptr, ec] = std::from_chars(text.data(), text.data() + text.size(), *out);
+  return ec == std::errc() && ptr == text.data() + text.size();
+}
+
+bool ParseQuantity(std::string_view text, Distribution::Unit unit, double* out) {
+  text = Trim(text);
+  switch (unit) {
+    case Distribution::Unit::kDuration: {
+      SimTime t;
+      if (!ParseDuration(text, &t)) return false;
+      *out = static_cast<double>(t);
+      return true;
+    }
+    case Distribution::Unit::kBytes:
+      return ParseBytes(text, out);
+    case Distribution::Unit::kNumber:
+      return ParseNumber(text, out);
+  }
+  return false;
+}
+
+}  // namespace
+
+bool ParseBytes(std::string_view text, double* out) {
+  text = Trim(text);
+  size_t unit_pos = text.size();
+  while (unit_pos > 0 && std::isalpha(static_cast<unsigned char>(text[unit_pos - 1]))) --unit_pos;
+  std::string_view unit = text.substr(unit_pos);
+  double v;
+  if (!ParseNumber(text.substr(0, unit_pos), &v) || v < 0) return false;
+  double scale;
+  if (unit.empty() || unit == "B") scale = 1;
+  else if (unit == "KiB" || unit == "K" || unit == "k") scale = 1024.0;
+  else if (unit == "MiB" || unit == "M") scale = 1024.0 * 1024;
+  else if (unit == "GiB" || unit == "G") scale = 1024.0 * 1024 * 1024;
+  else if (unit == "TiB" || unit == "T") scale = 1024.0 * 1024 * 1024 * 1024;
+  else if (unit == "KB" || unit == "kB") scale = 1e3;
+  else if (unit == "MB") scale = 1e6;
+  else if (unit == "GB") scale = 1e9;
+  else return false;
+  *out = v * scale;
+  return true;
+}
+
+std::string Distribution::Parse(std::string_view text, Unit unit, Distribution* out) {
+  Distribution d;
+  d.text_ = std::string(text);
+  std::string_view rest = Trim(text);
+  if (rest.empty()) return "empty value";
+  // Optional fixed part before '+', unless the whole thing is a KIND(...) term.
+  size_t paren = rest.find('(');
+  size_t plus = rest.find('+');
+  std::string_view random_part;
+  if (paren == std::string_view::npos) {
+    if (!ParseQuantity(rest, unit, &d.fixed_)) return "cannot parse '" + std::string(rest) + "'";
+  } else if (plus != std::string_view::npos && plus < paren) {
+    if (!ParseQuantity(rest.substr(0, plus), unit, &d.fixed_))
+      return "cannot parse '" + std::string(rest.substr(0, plus)) + "'";
+    random_part = Trim(rest.substr(plus + 1));
+  } else {
+    random_part = rest;
+  }
+  if (!random_part.empty()) {
+    size_t open = random_part.find('(');
+    if (open == std::string_view::npos || random_part.back() != ')')
+      return "expected KIND(ARGS) in '" + std::string(random_part) + "'";
+    std::string_view kind = Trim(random_part.substr(0, open));
+    std::string_view args = random_part.substr(open + 1, random_part.size() - open - 2);
+    size_t comma = args.find(',');
+    std::string_view arg1 = args.substr(0, comma);
+    std::string_view arg2 = comma == std::string_view::npos ? std::string_view() : args.substr(comma + 1);
+    auto need = [&](bool two) -> std::string {
+      if (!ParseQuantity(arg1, unit, &d.a_)) return "cannot parse '" + std::string(arg1) + "'";
+      if (two) {
+        Unit u2 = (kind == "uniform") ? unit : Unit::kNumber;
+        if (arg2.empty() || !ParseQuantity(arg2, u2, &d.b_)) return "missing or bad second argument";
+      }
+      return "";
+    };
+    std::string err;
+    if (kind == "exp") {
+      d.kind_ = Kind::kExponential;
+      err = need(false);
+    } else if (kind == "uniform") {
+      d.kind_ = Kind::kUniform;
+      err = need(true);
+      if (err.empty() && d.b_ < d.a_) err = "uniform(low,high) needs low <= high";
+    } else if (kind == "lognormal") {
+      d.kind_ = Kind::kLogNormal;
+      err = need(true);
+    } else if (kind == "normal") {
+      d.kind_ = Kind::kNormal;
+      err = need(true);
+    } else if (kind == "pareto") {
+      d.kind_ = Kind::kPareto;
+      err = need(true);
+      if (err.empty() && d.b_ <= 1) err = "pareto(scale,shape) needs shape > 1";
+    } else {
+      return "unknown distribution '" + std::string(kind) + "' (exp, uniform, lognormal, normal, pareto)";
+    }
+    if (!err.empty()) return err;
+    if (d.a_ < 0 || d.b_ < 0) return "negative parameter";
+  }
+  if (d.fixed_ < 0) return "negative value";
+  *out = d;
+  return "";
+}
+
+double Distribution::Sample(Rng& rng) const {
+  double v = fixed_;
+  switch (kind_) {
+    case Kind::kNone:
+      break;
+    case Kind::kExponential:
+      v += rng.Exponential(a_);
+      break;
+    case Kind::kUniform:
+      v += a_ + (b_ - a_) * rng.Uniform();
+      break;
+    case Kind::kLogNormal: {
+      // a_ is the mean of the lognormal itself; b_ is sigma of the underlying normal.
+      double mu = std::log(a_) - 0.5 * b_ * b_;
+      v += std::exp(mu + b_ * rng.Normal());
+      break;
+    }
+    case Kind::kNormal:
+      v += std::max(0.0, a_ + b_ * rng.Normal());
+      break;
+    case Kind::kPareto:
+      // a_ is the mean; scale x_m = mean * (shape - 1) / shape.
+      v += a_ * (b_ - 1) / b_ / std::pow(rng.UniformOpenZero(), 1.0 / b_);
+      break;
+  }
+  return v;
+}
+
+double Distribution::Mean() const {
+  switch (kind_) {
+    case Kind::kNone: return fixed_;
+    case Kind::kUniform: return fixed_ + (a_ + b_) / 2;
+    default: return fixed_ + a_;  // normal's truncation at 0 ignored
+  }
+}
+
+}  // namespace cachelab

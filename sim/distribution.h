@@ -1,0 +1,45 @@
+// A non-negative random quantity described by text, used for latencies,
+// think times and value sizes: "FIXED[+KIND(MEAN[,SHAPE])]", e.g. "200us",
+// "100us+exp(50us)", "1ms+lognormal(2ms,0.5)", "uniform(100,1000)".
+// Units follow the caller: durations parse with ParseDuration, sizes as plain
+// numbers with optional KiB/MiB suffixes.
+#pragma once
+#include <string>
+#include <string_view>
+
+#include "sim/rng.h"
+
+namespace cachelab {
+
+class Distribution {
+ public:
+  enum class Kind { kNone, kExponential, kUniform, kLogNormal, kNormal, kPareto };
+  enum class Unit { kDuration, kBytes, kNumber };
+
+  Distribution() = default;
+  static Distribution Fixed(double value) {
+    Distribution d;
+    d.fixed_ = value;
+    return d;
+  }
+
+  // Returns an empty string on success, otherwise what is wrong with text.
+  static std::string Parse(std::string_view text, Unit unit, Distribution* out);
+
+  double Sample(Rng& rng) const;
+  double Mean() const;
+  bool IsFixed() const { return kind_ == Kind::kNone; }
+  const std::string& text() const { return text_; }
+
+ private:
+  double fixed_ = 0;
+  Kind kind_ = Kind::kNone;
+  double a_ = 0;  // mean (exp, lognormal, normal), low (uniform), scale (pareto)
+  double b_ = 0;  // sigma (lognormal, normal), high (uniform), shape (pareto)
+  std::string text_;
+};
+
+// Parses a byte count: "4096", "64KiB", "1.5MiB", "2GiB", "1KB" (1000).
+bool ParseBytes(std::string_view text, double* out);
+
+}  // namespace cachelab

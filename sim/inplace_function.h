@@ -1,0 +1,79 @@
+// A move-only callable stored inline (no heap allocation), for the event queue's
+// hot path. Captures larger than Capacity fail to compile rather than allocate.
+#pragma once
+#include <cstddef>
+#include <new>
+#include <type_traits>
+#include <utility>
+
+namespace cachelab {
+
+template <typename Signature, size_t Capacity = 64>
+class InplaceFunction;
+
+template <typename R, typename... Args, size_t Capacity>
+class InplaceFunction<R(Args...), Capacity> {
+ public:
+  InplaceFunction() = default;
+  InplaceFunction(std::nullptr_t) {}
+
+  template <typename F, typename = std::enable_if_t<!std::is_same_v<std::decay_t<F>, InplaceFunction>>>
+  InplaceFunction(F&& f) {  // NOLINT: implicit like std::function
+    using Fn = std::decay_t<F>;
+    static_assert(sizeof(Fn) <= Capacity, "capture too large for InplaceFunction");
+    static_assert(alignof(Fn) <= alignof(std::max_align_t));
+    new (&storage_) Fn(std::forward<F>(f));
+    ops_ = &OpsFor<Fn>::kOps;
+  }
+
+  InplaceFunction(InplaceFunction&& other) noexcept { MoveFrom(other); }
+  InplaceFunction& operator=(InplaceFunction&& other) noexcept {
+    if (this != &other) {
+      Reset();
+      MoveFrom(other);
+    }
+    return *this;
+  }
+  InplaceFunction(const InplaceFunction&) = delete;
+  InplaceFunction& operator=(const InplaceFunction&) = delete;
+  ~InplaceFunction() { Reset(); }
+
+  explicit operator bool() const { return ops_ != nullptr; }
+  R operator()(Args... args) { return ops_->invoke(&storage_, std::forward<Args>(args)...); }
+
+  void Reset() {
+    if (ops_) {
+      ops_->destroy(&storage_);
+      ops_ = nullptr;
+    }
+  }
+
+ private:
+  struct Ops {
+    R (*invoke)(void*, Args&&...);
+    void (*move)(void* dst, void* src);
+    void (*destroy)(void*);
+  };
+  template <typename Fn>
+  struct OpsFor {
+    static R Invoke(void* p, Args&&... args) { return (*static_cast<Fn*>(p))(std::forward<Args>(args)...); }
+    static void Move(void* dst, void* src) {
+      new (dst) Fn(std::move(*static_cast<Fn*>(src)));
+      static_cast<Fn*>(src)->~Fn();
+    }
+    static void Destroy(void* p) { static_cast<Fn*>(p)->~Fn(); }
+    static constexpr Ops kOps{&Invoke, &Move, &Destroy};
+  };
+  void MoveFrom(InplaceFunction& other) {
+    if (other.ops_) {
+      other.ops_->move(&storage_, &other.storage_);
+      ops_ = other.ops_;
+      other.ops_ = nullptr;
+    }
+  }
+
+  alignas(std::max_align_t) unsigned char storage_[Capacity];
+  const Ops* ops_ = nullptr;
+};
+
+}  // namespace cachelab

@@ -1,0 +1,419 @@
+#include "sim/redis_store.h"
+
+#include <algorithm>
+#include <charconv>
+#include <limits>
+#include <stdexcept>
+
+#include "sim/glob.h"
+#include "sim/redis_memory.h"
+#include "sim/string_hash.h"
+
+namespace cachelab {
+namespace {
+
+size_t DictTableBytes(size_t n) {
+  if (n == 0) return 0;
+  size_t size = 4;
+  while (size < n) size <<= 1;
+  return size * 8;
+}
+
+// Redis's string2ll: no spaces, no '+', no leading zeros.
+bool StrictInt(std::string_view s, int64_t* out) {
+  if (s.empty() || s.size() > 20) return false;
+  if (s.size() > 1 && s[0] == '0') return false;
+  if (s[0] == '-' && (s.size() == 1 || s[1] == '0')) return false;
+  auto [p, ec] = std::from_chars(s.data(), s.data() + s.size(), *out);
+  return ec == std::errc() && p == s.data() + s.size();
+}
+
+}  // namespace
+
+RedisStore::RedisStore(const RedisConfig& config) : config_(config) {
+  const std::string& p = config_.maxmemory_policy;
+  if (p != "noeviction") {
+    std::string name = p;
+    if (p == "allkeys-lru") name = "redis-lru";
+    else if (p == "allkeys-lfu") name = "redis-lfu";
+    else if (p == "allkeys-random") name = "random";
+    eviction::PolicyOptions opt;
+    opt.seed = config_.seed;
+    opt.samples = config_.maxmemory_samples;
+    opt.lfu_log_factor = config_.lfu_log_factor;
+    opt.lfu_decay_time = config_.lfu_decay_time;
+    opt.capacity = config_.maxmemory;
+    std::string error;
+    policy_ = eviction::MakePolicy(name, opt, &error);
+    if (!policy_) throw std::invalid_argument("maxmemory-policy: " + error);
+  }
+}
+
+RedisStore::~RedisStore() = default;
+
+RedisReply RedisStore::WrongType() {
+  return RedisReply::Error("WRONGTYPE Operation against a key holding the wrong kind of value");
+}
+
+uint32_t RedisStore::FindSlot(std::string_view key, uint64_t hash) const {
+  return index_.Find(key, hash, [this](uint32_t s) -> std::string_view { return slots_[s].key; });
+}
+
+RedisStore::Entry* RedisStore::Lookup(std::string_view key, bool touch) {
+  uint32_t slot = FindSlot(key, HashBytes(key));
+  if (slot == KeyIndex::kNone) return nullptr;
+  Entry& e = slots_[slot];
+  if (Expired(e)) {
+    ++stats_.expired_keys;
+    Remove(slot, true);
+    return nullptr;
+  }
+  if (touch && policy_) policy_->Access(slot, PolicyNow());
+  return &e;
+}
+
+RedisStore::Entry* RedisStore::Create(std::string_view key, uint64_t hash) {
+  uint32_t slot;
+  if (!free_slots_.empty()) {
+    slot = free_slots_.back();
+    free_slots_.pop_back();
+  } else {
+    slot = static_cast<uint32_t>(slots_.size());
+    slots_.emplace_back();
+  }
+  Entry& e = slots_[slot];
+  e.key.assign(key);
+  e.type = Type::kString;
+  e.value = Blob{};
+  e.members.reset();
+  e.expire_ms = -1;
+  e.memory = 0;
+  e.live = true;
+  index_.Insert(hash, slot);
+  if (policy_) policy_->Insert(slot, hash, 0, PolicyNow());
+  return &e;
+}
+
+void RedisStore::Remove(uint32_t slot, bool notify_policy) {
+  Entry& e = slots_[slot];
+  index_.Erase(e.key, HashBytes(e.key), [this](uint32_t s) -> std::string_view { return slots_[s].key; });
+  expires_.Erase(slot);
+  key_memory_ -= e.memory;
+  if (notify_policy && policy_) policy_->Remove(slot);
+  e.live = false;
+  e.key.clear();
+  e.key.shrink_to_fit();
+  e.value = Blob{};
+  e.members.reset();
+  free_slots_.push_back(slot);
+}
+
+void RedisStore::Recount(uint32_t slot) {
+  Entry& e = slots_[slot];
+  uint64_t m = KeyOverheadMemory(e.key.size(), e.expire_ms >= 0);
+  if (e.type == Type::kString) {
+    m += StringValueMemory(e.value.data, e.value.size());
+  } else {
+    m += kSetObjectMemory + DictTableBytes(e.members->size());
+    for (const auto& s : *e.members) m += SetMemberMemory(s.size());
+  }
+  key_memory_ += m - e.memory;
+  e.memory = m;
+}
+
+void RedisStore::SetExpire(uint32_t slot, int64_t deadline_ms) {
+  slots_[slot].expire_ms = deadline_ms;
+  if (deadline_ms >= 0) expires_.Insert(slot);
+  else expires_.Erase(slot);
+}
+
+uint64_t RedisStore::used_memory() const {
+  return config_.base_memory + key_memory_ + DictTableBytes(index_.size()) + DictTableBytes(expires_.size());
+}
+
+int64_t RedisStore::PeekTtlMs(std::string_view key) const {
+  uint32_t slot = FindSlot(key, HashBytes(key));
+  if (slot == KeyIndex::kNone || Expired(slots_[slot])) return -2;
+  const Entry& e = slots_[slot];
+  if (e.expire_ms < 0) return -1;
+  return std::max<int64_t>(0, e.expire_ms - now_ms_);
+}
+
+bool RedisStore::EnsureMemory() {
+  ++stats_.commands;
+  if (config_.maxmemory == 0) return true;
+  while (used_memory() > config_.maxmemory) {
+    if (!policy_) return false;
+    eviction::Handle h = policy_->Evict(PolicyNow());
+    if (h == eviction::kNoHandle) return false;
+    ++stats_.evicted_keys;
+    Remove(h, false);
+  }
+  return true;
+}
+
+static RedisReply Oom() { return RedisReply::Error("OOM command not allowed when used memory > 'maxmemory'."); }
+
+RedisReply RedisStore::Get(std::string_view key) {
+  EnsureMemory();
+  Entry* e = Lookup(key, true);
+  if (!e) {
+    ++stats_.keyspace_misses;
+    return RedisReply::Nil();
+  }
+  ++stats_.keyspace_hits;
+  if (e->type != Type::kString) return WrongType();
+  return RedisReply::String(e->value);
+}
+
+RedisReply RedisStore::Set(std::string_view key, Blob value, const SetOptions& opt) {
+  if (!EnsureMemory()) {
+    ++stats_.oom_rejections;
+    return Oom();
+  }
+  uint64_t hash = HashBytes(key);
+  Entry* e = Lookup(key, true);
+  RedisReply old = RedisReply::Nil();
+  if (opt.get && e) {
+    if (e->type != Type::kString) return WrongType();
+    old = RedisReply::String(e->value);
+  }
+  if ((opt.cond == SetOptions::Cond::kNx && e) || (opt.cond == SetOptions::Cond::kXx && !e))
+    return opt.get ? old : RedisReply::Nil();
+  if (!e) e = Create(key, hash);
+  uint32_t slot = static_cast<uint32_t>(e - slots_.data());
+  e->type = Type::kString;
+  e->members.reset();
+  e->value = std::move(value);
+  if (opt.expire_ms >= 0) SetExpire(slot, now_ms_ + opt.expire_ms);
+  else if (!opt.keep_ttl) SetExpire(slot, -1);
+  Recount(slot);
+  return opt.get ? old : RedisReply::Ok();
+}
+
+RedisReply RedisStore::SetEx(std::string_view key, int64_t seconds, Blob value) {
+  if (seconds <= 0 || seconds > std::numeric_limits<int64_t>::max() / 1000 - now_ms_)
+    return RedisReply::Error("ERR invalid expire time in 'setex' command");
+  SetOptions opt;
+  opt.expire_ms = seconds * 1000;
+  return Set(key, std::move(value), opt);
+}
+
+RedisReply RedisStore::Del(const std::vector<std::string_view>& keys) {
+  EnsureMemory();
+  int64_t n = 0;
+  for (auto k : keys) {
+    if (Entry* e = Lookup(k, false)) {
+      Remove(static_cast<uint32_t>(e - slots_.data()), true);
+      ++n;
+    }
+  }
+  return RedisReply::Integer(n);
+}
+
+RedisReply RedisStore::Exists(const std::vector<std::string_view>& keys) {
+  EnsureMemory();
+  int64_t n = 0;
+  for (auto k : keys)
+    if (Lookup(k, false)) ++n;
+  return RedisReply::Integer(n);
+}
+
+RedisReply RedisStore::Expire(std::string_view key, int64_t amount, bool milliseconds) {
+  EnsureMemory();
+  int64_t ms = amount;
+  if (!milliseconds) {
+    if (amount > std::numeric_limits<int64_t>::max() / 1000 || amount < std::numeric_limits<int64_t>::min() / 1000)
+      return RedisReply::Error(std::string("ERR invalid expire time in '") + (milliseconds ? "pexpire" : "expire") +
+                               "' command");
+    ms = amount * 1000;
+  }
+  if (ms > std::numeric_limits<int64_t>::max() - now_ms_)
+    return RedisReply::Error(std::string("ERR invalid expire time in '") + (milliseconds ? "pexpire" : "expire") +
+                             "' command");
+  Entry* e = Lookup(key, true);
+  if (!e) return RedisReply::Integer(0);
+  uint32_t slot = static_cast<uint32_t>(e - slots_.data());
+  int64_t when = now_ms_ + ms;
+  if (when <= now_ms_) {  // checkAlreadyExpired: delete now
+    Remove(slot, true);
+    return RedisReply::Integer(1);
+  }
+  SetExpire(slot, when);
+  Recount(slot);
+  return RedisReply::Integer(1);
+}
+
+RedisReply RedisStore::Ttl(std::string_view key, bool milliseconds) {
+  EnsureMemory();
+  Entry* e = Lookup(key, false);
+  if (!e) return RedisReply::Integer(-2);
+  if (e->expire_ms < 0) return RedisReply::Integer(-1);
+  int64_t ttl = std::max<int64_t>(0, e->expire_ms - now_ms_);
+  return RedisReply::Integer(milliseconds ? ttl : (ttl + 500) / 1000);
+}
+
+RedisReply RedisStore::Mget(const std::vector<std::string_view>& keys) {
+  EnsureMemory();
+  std::vector<RedisReply> out;
+  out.reserve(keys.size());
+  for (auto k : keys) {
+    Entry* e = Lookup(k, true);
+    if (e) ++stats_.keyspace_hits;
+    else ++stats_.keyspace_misses;
+    if (!e || e->type != Type::kString) out.push_back(RedisReply::Nil());
+    else out.push_back(RedisReply::String(e->value));
+  }
+  return RedisReply::Array(std::move(out));
+}
+
+RedisReply RedisStore::IncrBy(std::string_view key, int64_t delta) {
+  if (!EnsureMemory()) {
+    ++stats_.oom_rejections;
+    return Oom();
+  }
+  Entry* e = Lookup(key, true);
+  int64_t value = 0;
+  if (e) {
+    if (e->type != Type::kString) return WrongType();
+    if (e->value.pad != 0 || !StrictInt(e->value.data, &value))
+      return RedisReply::Error("ERR value is not an integer or out of range");
+  }
+  if ((delta < 0 && value < 0 && delta < std::numeric_limits<int64_t>::min() - value) ||
+      (delta > 0 && value > 0 && delta > std::numeric_limits<int64_t>::max() - value))
+    return RedisReply::Error("ERR increment or decrement would overflow");
+  value += delta;
+  if (!e) e = Create(key, HashBytes(key));
+  e->value = Blob{std::to_string(value), 0};
+  Recount(static_cast<uint32_t>(e - slots_.data()));
+  return RedisReply::Integer(value);
+}
+
+RedisReply RedisStore::SAdd(std::string_view key, const std::vector<std::string_view>& members) {
+  if (!EnsureMemory()) {
+    ++stats_.oom_rejections;
+    return Oom();
+  }
+  Entry* e = Lookup(key, true);
+  if (e && e->type != Type::kSet) return WrongType();
+  if (!e) {
+    e = Create(key, HashBytes(key));
+    e->type = Type::kSet;
+    e->members = std::make_unique<std::set<std::string, std::less<>>>();
+  }
+  int64_t added = 0;
+  for (auto m : members) added += e->members->emplace(m).second ? 1 : 0;
+  Recount(static_cast<uint32_t>(e - slots_.data()));
+  return RedisReply::Integer(added);
+}
+
+RedisReply RedisStore::SRem(std::string_view key, const std::vector<std::string_view>& members) {
+  EnsureMemory();
+  Entry* e = Lookup(key, true);
+  if (!e) return RedisReply::Integer(0);
+  if (e->type != Type::kSet) return WrongType();
+  int64_t removed = 0;
+  for (auto m : members) {
+    auto it = e->members->find(m);
+    if (it != e->members->end()) {
+      e->members->erase(it);
+      ++removed;
+    }
+  }
+  uint32_t slot = static_cast<uint32_t>(e - slots_.data());
+  if (e->members->empty()) Remove(slot, true);  // Redis deletes empty sets
+  else Recount(slot);
+  return RedisReply::Integer(removed);
+}
+
+RedisReply RedisStore::SMembers(std::string_view key) {
+  EnsureMemory();
+  Entry* e = Lookup(key, true);
+  if (!e) return RedisReply::Array({});
+  if (e->type != Type::kSet) return WrongType();
+  std::vector<RedisReply> out;
+  for (const auto& m : *e->members) out.push_back(RedisReply::String(m));
+  return RedisReply::Array(std::move(out));
+}
+
+RedisReply RedisStore::SCard(std::string_view key) {
+  EnsureMemory();
+  Entry* e = Lookup(key, true);
+  if (!e) return RedisReply::Integer(0);
+  if (e->type != Type::kSet) return WrongType();
+  return RedisReply::Integer(static_cast<int64_t>(e->members->size()));
+}
+
+RedisReply RedisStore::SIsMember(std::string_view key, std::string_view member) {
+  EnsureMemory();
+  Entry* e = Lookup(key, true);
+  if (!e) return RedisReply::Integer(0);
+  if (e->type != Type::kSet) return WrongType();
+  return RedisReply::Integer(e->members->count(member) ? 1 : 0);
+}
+
+RedisReply RedisStore::Scan(uint64_t cursor, std::string_view match, int64_t count, std::string_view type) {
+  EnsureMemory();
+  if (count < 1) return RedisReply::Error("ERR syntax error");
+  // Slots never move while they are live, so walking slot numbers upwards
+  // returns every key present for the whole iteration exactly once, which is
+  // the guarantee Redis gives (it may also return some keys more than once).
+  size_t pos = cursor;
+  std::vector<uint32_t> visited;
+  size_t max_visits = static_cast<size_t>(count) * 10;
+  size_t steps = 0;
+  while (pos < slots_.size() && static_cast<int64_t>(visited.size()) < count && steps < max_visits) {
+    if (slots_[pos].live) visited.push_back(static_cast<uint32_t>(pos));
+    ++pos;
+    ++steps;
+  }
+  std::vector<RedisReply> keys;
+  for (uint32_t slot : visited) {
+    Entry& e = slots_[slot];
+    ++stats_.scanned_keys;
+    if (Expired(e)) {
+      ++stats_.expired_keys;
+      Remove(slot, true);
+      continue;
+    }
+    if (!type.empty() && type != (e.type == Type::kString ? "string" : "set")) continue;
+    if (!match.empty() && !GlobMatch(match, e.key)) continue;
+    keys.push_back(RedisReply::String(e.key));
+  }
+  uint64_t next = pos >= slots_.size() ? 0 : pos;
+  return RedisReply::Array({RedisReply::String(std::to_string(next)), RedisReply::Array(std::move(keys))});
+}
+
+RedisReply RedisStore::FlushDb() {
+  for (uint32_t s = 0; s < slots_.size(); ++s)
+    if (slots_[s].live) Remove(s, true);
+  expire_cursor_ = 0;
+  return RedisReply::Ok();
+}
+
+void RedisStore::ActiveExpireCycle() {
+  // Redis 7 activeExpireCycle (slow cycle, effort 1): check 20 keys with a TTL
+  // per loop; loop again while more than 10% of the checked keys had expired.
+  constexpr size_t kKeysPerLoop = 20;
+  constexpr int kAcceptableStalePercent = 10;
+  constexpr int kMaxLoops = 1250;  // stands for the 25 ms per-cycle time budget
+  for (int loop = 0; loop < kMaxLoops && !expires_.empty(); ++loop) {
+    size_t num = std::min(kKeysPerLoop, expires_.size());
+    size_t checked = 0, expired = 0;
+    while (checked < num && !expires_.empty()) {
+      if (expire_cursor_ >= expires_.size()) expire_cursor_ = 0;
+      uint32_t slot = expires_.at(expire_cursor_);
+      ++checked;
+      if (Expired(slots_[slot])) {
+        ++expired;
+        ++stats_.expired_keys;
+        Remove(slot, true);  // the last key moves into this position: do not advance
+      } else {
+        ++expire_cursor_;
+      }
+    }
+    if (checked == 0 || expired * 100 <= checked * kAcceptableStalePercent) break;
+  }
+}
+
+}  // namespace cachelab

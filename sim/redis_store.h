@@ -1,0 +1,138 @@
+// The simulated Redis keyspace: the state machine behind SimRedis, with the
+// semantics of Redis 7.0 for the commands the lab uses. It has no notion of
+// latency; the caller says what time it is (SetTime) before each command, the
+// way Redis takes one time snapshot per command.
+//
+// Expiry: lazy on access (a key is expired when now_ms > deadline_ms, as in
+// Redis's keyIsExpired) plus ActiveExpireCycle(), to be called hz times per
+// second, which walks keys with a TTL 20 at a time and repeats while more than
+// 10% of those checked had expired.
+// Memory: per-key cost as in redis_memory.h plus dict bucket arrays; with
+// maxmemory set, every command first evicts until used <= maxmemory (Redis's
+// performEvictions) and write commands that may grow memory get an OOM error
+// when that fails (noeviction).
+#pragma once
+#include <cstdint>
+#include <memory>
+#include <set>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "eviction/dense_set.h"
+#include "eviction/policy.h"
+#include "sim/blob.h"
+#include "sim/key_index.h"
+#include "sim/redis_reply.h"
+#include "sim/time.h"
+
+namespace cachelab {
+
+struct RedisConfig {
+  uint64_t maxmemory = 0;                   // bytes; 0 = unlimited
+  std::string maxmemory_policy = "noeviction";  // noeviction | allkeys-lru | allkeys-lfu | allkeys-random | any eviction/ policy
+  int maxmemory_samples = 5;
+  int lfu_log_factor = 10;
+  int lfu_decay_time = 1;
+  int hz = 10;                 // active expiry cycles per second
+  uint64_t base_memory = 0;    // used_memory of an empty server (real Redis: ~0.9 MB)
+  uint64_t seed = 1;
+};
+
+struct SetOptions {
+  enum class Cond : uint8_t { kAlways, kNx, kXx };
+  Cond cond = Cond::kAlways;
+  int64_t expire_ms = -1;  // relative; -1: no expiry (clears an existing TTL unless keep_ttl)
+  bool keep_ttl = false;
+  bool get = false;  // SET ... GET: reply with the old value
+};
+
+struct RedisStats {
+  uint64_t expired_keys = 0;  // lazy + active
+  uint64_t evicted_keys = 0;
+  uint64_t keyspace_hits = 0, keyspace_misses = 0;
+  uint64_t commands = 0;
+  uint64_t oom_rejections = 0;
+  uint64_t scanned_keys = 0;  // keys visited by SCAN
+};
+
+class RedisStore {
+ public:
+  // Throws std::invalid_argument for an unknown maxmemory_policy.
+  explicit RedisStore(const RedisConfig& config);
+  ~RedisStore();
+
+  // Sets the command time snapshot (simulated nanoseconds; Redis keeps ms).
+  void SetTime(SimTime now) { now_ms_ = now / kMillisecond; }
+  int64_t now_ms() const { return now_ms_; }
+
+  RedisReply Get(std::string_view key);
+  RedisReply Set(std::string_view key, Blob value, const SetOptions& opt = {});
+  RedisReply SetEx(std::string_view key, int64_t seconds, Blob value);
+  RedisReply Del(const std::vector<std::string_view>& keys);
+  RedisReply Del(std::string_view key) { return Del(std::vector<std::string_view>{key}); }
+  RedisReply Exists(const std::vector<std::string_view>& keys);
+  RedisReply Expire(std::string_view key, int64_t amount, bool milliseconds);
+  RedisReply Ttl(std::string_view key, bool milliseconds);
+  RedisReply Mget(const std::vector<std::string_view>& keys);
+  RedisReply IncrBy(std::string_view key, int64_t delta);
+  RedisReply SAdd(std::string_view key, const std::vector<std::string_view>& members);
+  RedisReply SRem(std::string_view key, const std::vector<std::string_view>& members);
+  RedisReply SMembers(std::string_view key);  // sorted (Redis's order is unspecified)
+  RedisReply SCard(std::string_view key);
+  RedisReply SIsMember(std::string_view key, std::string_view member);
+  // SCAN cursor [MATCH pattern] [COUNT n] [TYPE t]: reply [next-cursor, [keys]].
+  RedisReply Scan(uint64_t cursor, std::string_view match, int64_t count, std::string_view type);
+  RedisReply DbSize() const { return RedisReply::Integer(static_cast<int64_t>(size())); }
+  RedisReply FlushDb();
+
+  // The generic entry: argv as a client sends it ("SET", "k", "v", "PX", "100").
+  RedisReply Dispatch(const std::vector<std::string>& argv);
+
+  void ActiveExpireCycle();
+
+  uint64_t used_memory() const;
+  size_t size() const { return index_.size(); }
+  const RedisStats& stats() const { return stats_; }
+  const RedisConfig& config() const { return config_; }
+  // Remaining TTL in ms, -1 without expiry, -2 missing (no side effects, for tests and metrics).
+  int64_t PeekTtlMs(std::string_view key) const;
+
+ private:
+  enum class Type : uint8_t { kString, kSet };
+  struct Entry {
+    std::string key;
+    Type type = Type::kString;
+    Blob value;
+    std::unique_ptr<std::set<std::string, std::less<>>> members;  // kSet
+    int64_t expire_ms = -1;   // absolute deadline; -1 none
+    uint64_t memory = 0;      // bytes accounted for this key
+    bool live = false;
+  };
+
+  uint32_t FindSlot(std::string_view key, uint64_t hash) const;
+  // Returns the live entry or nullptr, expiring it lazily if due.
+  Entry* Lookup(std::string_view key, bool touch);
+  Entry* Create(std::string_view key, uint64_t hash);
+  void Remove(uint32_t slot, bool notify_policy);
+  void SetExpire(uint32_t slot, int64_t deadline_ms);
+  void Recount(uint32_t slot);
+  bool Expired(const Entry& e) const { return e.expire_ms >= 0 && now_ms_ > e.expire_ms; }
+  // performEvictions(); false if memory is still above maxmemory.
+  bool EnsureMemory();
+  uint64_t PolicyNow() const { return static_cast<uint64_t>(now_ms_); }
+  static RedisReply WrongType();
+
+  RedisConfig config_;
+  std::unique_ptr<eviction::Policy> policy_;  // null for noeviction
+  std::vector<Entry> slots_;
+  std::vector<uint32_t> free_slots_;
+  KeyIndex index_;
+  eviction::DenseHandleSet expires_;
+  size_t expire_cursor_ = 0;
+  uint64_t key_memory_ = 0;
+  int64_t now_ms_ = 0;
+  RedisStats stats_;
+};
+
+}  // namespace cachelab

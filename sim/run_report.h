@@ -1,0 +1,85 @@
+// The result of one run as plain data: what the runner produces, what the result
+// store writes and reads back, and what --json prints. Dotted field names nest in
+// JSON ("latency_us.p50" -> {"latency_us": {"p50": ...}}). Order is kept, so the
+// same run always serialises to the same bytes.
+#pragma once
+#include <cstdint>
+#include <string>
+#include <utility>
+#include <variant>
+#include <vector>
+
+#include "sim/time.h"
+
+namespace cachelab {
+
+using FieldValue = std::variant<int64_t, double, std::string>;
+
+struct Field {
+  std::string name;
+  FieldValue value;
+};
+
+// A time series: value v[i] describes the window ending at t[i].
+struct Series {
+  std::string name;
+  std::string unit;
+  std::vector<SimTime> t;
+  std::vector<double> v;
+};
+
+struct HistogramData {
+  std::string name;  // e.g. "latency_ns"
+  struct Bucket {
+    double lower, upper;
+    uint64_t count;
+  };
+  std::vector<Bucket> buckets;
+};
+
+// Something that happened at one instant (node added, crash, ...), for plots.
+struct RunEvent {
+  SimTime t;
+  std::string kind;
+  std::string detail;
+};
+
+struct RunReport {
+  std::string kind = "run";  // run | replay | ring | demo ...
+  std::string label;         // short description, e.g. "cache-aside/ttl/none"
+  std::string run_key;       // identity of a sweep point (resumable sweeps skip stored keys); may be empty
+  uint64_t seed = 0;
+  std::vector<std::pair<std::string, std::string>> config;  // every parameter, as text
+  std::vector<Field> fields;
+  std::vector<Series> series;
+  std::vector<HistogramData> histograms;
+  std::vector<RunEvent> events;
+
+  void Set(std::string name, FieldValue v) {
+    for (auto& f : fields)
+      if (f.name == name) {
+        f.value = std::move(v);
+        return;
+      }
+    fields.push_back({std::move(name), std::move(v)});
+  }
+  const FieldValue* Get(const std::string& name) const {
+    for (auto& f : fields)
+      if (f.name == name) return &f.value;
+    return nullptr;
+  }
+  double GetNumber(const std::string& name, double fallback = 0) const {
+    const FieldValue* v = Get(name);
+    if (!v) return fallback;
+    if (auto* i = std::get_if<int64_t>(v)) return static_cast<double>(*i);
+    if (auto* d = std::get_if<double>(v)) return *d;
+    return fallback;
+  }
+  std::string ConfigValue(const std::string& key) const {
+    for (auto& [k, v] : config)
+      if (k == key) return v;
+    return "";
+  }
+};
+
+}  // namespace cachelab

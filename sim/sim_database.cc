@@ -1,0 +1,77 @@
+#include "sim/sim_database.h"
+
+#include <memory>
+
+namespace cachelab {
+
+SimDatabase::SimDatabase(Simulator& sim, const SimDatabaseConfig& config, Metrics& metrics, uint64_t seed)
+    : sim_(sim), config_(config), metrics_(metrics), rng_(seed, "sim-database") {
+  queries_id_ = metrics_.Counter("db_queries", /*series=*/true, /*per_second=*/true);
+  reads_id_ = metrics_.Counter("db_reads", true, true);
+  writes_id_ = metrics_.Counter("db_writes", true, true);
+  rows_id_ = metrics_.Counter("db_rows_written");
+  wait_id_ = metrics_.Hist("db_pool_wait");
+  concurrency_id_ = metrics_.PeakSeries("db_concurrency_peak");
+}
+
+void SimDatabase::Read(uint64_t key, ReadCallback done) {
+  metrics_.Add(reads_id_);
+  Enqueue(Query{Query::Kind::kRead, key, {}, std::move(done), sim_.Now()});
+}
+
+void SimDatabase::Write(uint64_t key, WriteCallback done) {
+  metrics_.Add(writes_id_);
+  Enqueue(Query{Query::Kind::kWrite, key, {}, std::move(done), sim_.Now()});
+}
+
+void SimDatabase::WriteBatch(std::vector<uint64_t> keys, WriteCallback done) {
+  metrics_.Add(writes_id_);
+  Enqueue(Query{Query::Kind::kBatch, 0, std::move(keys), std::move(done), sim_.Now()});
+}
+
+void SimDatabase::Enqueue(Query q) {
+  metrics_.Add(queries_id_);
+  if (active_ < config_.pool_size) Start(std::move(q));
+  else waiting_.push_back(std::move(q));
+  metrics_.Peak(concurrency_id_, in_flight());
+}
+
+void SimDatabase::Commit(uint64_t key) {
+  ++versions_[key];
+  commit_times_[key] = sim_.Now();
+}
+
+void SimDatabase::Start(Query q) {
+  ++active_;
+  metrics_.Record(wait_id_, static_cast<uint64_t>(sim_.Now() - q.enqueued));
+  SimTime latency;
+  if (q.kind == Query::Kind::kRead) latency = static_cast<SimTime>(config_.read_latency.Sample(rng_));
+  else if (q.kind == Query::Kind::kWrite) latency = static_cast<SimTime>(config_.write_latency.Sample(rng_));
+  else latency = static_cast<SimTime>(config_.batch_latency.Sample(rng_)) +
+                 config_.per_row_latency * static_cast<SimTime>(q.batch.size());
+  // A read sees what is committed when it starts.
+  uint64_t snapshot = q.kind == Query::Kind::kRead ? Version(q.key) : 0;
+  auto held = std::make_unique<Query>(std::move(q));
+  sim_.Schedule(latency, [this, snapshot, held = held.release()]() {
+    std::unique_ptr<Query> query(held);
+    uint64_t result = snapshot;
+    if (query->kind == Query::Kind::kWrite) {
+      Commit(query->key);
+      result = Version(query->key);
+      metrics_.Add(rows_id_);
+    } else if (query->kind == Query::Kind::kBatch) {
+      for (uint64_t k : query->batch) Commit(k);
+      result = query->batch.size();
+      metrics_.Add(rows_id_, static_cast<int64_t>(query->batch.size()));
+    }
+    --active_;
+    if (!waiting_.empty()) {
+      Query next = std::move(waiting_.front());
+      waiting_.pop_front();
+      Start(std::move(next));
+    }
+    query->done(result);
+  });
+}
+
+}  // namespace cachelab

@@ -1,0 +1,84 @@
+// The simulated database: the source of truth. Every key has a version that a
+// write increments. Queries need one of `pool_size` connections (FIFO wait),
+// hold it for a latency drawn from the configured distribution, and are
+// counted. A read sees the version committed when it starts executing; a write
+// commits when it finishes, so slow reads and concurrent writes race as they do
+// against a real database.
+#pragma once
+#include <cstdint>
+#include <deque>
+#include <unordered_map>
+#include <vector>
+
+#include "sim/distribution.h"
+#include "sim/inplace_function.h"
+#include "sim/metrics.h"
+#include "sim/rng.h"
+#include "sim/simulator.h"
+
+namespace cachelab {
+
+struct SimDatabaseConfig {
+  int pool_size = 32;
+  Distribution read_latency = Distribution::Fixed(2 * kMillisecond);
+  Distribution write_latency = Distribution::Fixed(4 * kMillisecond);
+  // Batched writes (write-behind): per-batch cost plus per-row cost.
+  Distribution batch_latency = Distribution::Fixed(4 * kMillisecond);
+  SimTime per_row_latency = 50 * kMicrosecond;
+};
+
+class SimDatabase {
+ public:
+  using ReadCallback = InplaceFunction<void(uint64_t version), 48>;
+  using WriteCallback = InplaceFunction<void(uint64_t version), 48>;
+
+  SimDatabase(Simulator& sim, const SimDatabaseConfig& config, Metrics& metrics, uint64_t seed);
+
+  void Read(uint64_t key, ReadCallback done);
+  void Write(uint64_t key, WriteCallback done);
+  // One query that writes several keys (each gets a new version); done gets
+  // the number of rows written.
+  void WriteBatch(std::vector<uint64_t> keys, WriteCallback done);
+
+  // The committed version now (0: never written).
+  uint64_t Version(uint64_t key) const {
+    auto it = versions_.find(key);
+    return it == versions_.end() ? 0 : it->second;
+  }
+  // When the current version was committed (0 if never written).
+  SimTime CommitTime(uint64_t key) const {
+    auto it = commit_times_.find(key);
+    return it == commit_times_.end() ? 0 : it->second;
+  }
+
+  uint64_t queries() const { return static_cast<uint64_t>(metrics_.Value(queries_id_)); }
+  uint64_t reads() const { return static_cast<uint64_t>(metrics_.Value(reads_id_)); }
+  uint64_t writes() const { return static_cast<uint64_t>(metrics_.Value(writes_id_)); }
+  int in_flight() const { return active_ + static_cast<int>(waiting_.size()); }
+  double peak_concurrency() const { return metrics_.PeakOverall(concurrency_id_); }
+  const Histogram& pool_wait() const { return metrics_.HistogramOf(wait_id_); }
+
+ private:
+  struct Query {
+    enum class Kind : uint8_t { kRead, kWrite, kBatch } kind;
+    uint64_t key;
+    std::vector<uint64_t> batch;
+    ReadCallback done;
+    SimTime enqueued;
+  };
+  void Enqueue(Query q);
+  void Start(Query q);
+  void Commit(uint64_t key);
+
+  Simulator& sim_;
+  SimDatabaseConfig config_;
+  Metrics& metrics_;
+  Rng rng_;
+  std::unordered_map<uint64_t, uint64_t> versions_;
+  std::unordered_map<uint64_t, SimTime> commit_times_;
+  std::deque<Query> waiting_;
+  int active_ = 0;
+  Metrics::Id queries_id_, reads_id_, writes_id_, rows_id_, wait_id_, concurrency_id_;
+};
+
+}  // namespace cachelab

@@ -1,0 +1,105 @@
+#include "sim/sim_redis.h"
+
+#include <algorithm>
+
+namespace cachelab {
+
+SimRedis::SimRedis(Simulator& sim, const SimRedisConfig& config, uint64_t seed)
+    : sim_(sim), config_(config), store_(config.store), rng_(seed, "sim-redis:" + config.name) {
+  ScheduleActiveExpire();
+}
+
+void SimRedis::ScheduleActiveExpire() {
+  if (config_.store.hz <= 0) return;
+  sim_.Schedule(
+      kSecond / config_.store.hz,
+      [this] {
+        store_.SetTime(sim_.Now());
+        store_.ActiveExpireCycle();
+        ScheduleActiveExpire();
+      },
+      /*background=*/true);
+}
+
+uint32_t SimRedis::NewPending(Pending::Kind kind, ReplyCallback done) {
+  uint32_t id;
+  if (!free_pending_.empty()) {
+    id = free_pending_.back();
+    free_pending_.pop_back();
+  } else {
+    id = static_cast<uint32_t>(pending_.size());
+    pending_.emplace_back();
+  }
+  Pending& p = pending_[id];
+  p.kind = kind;
+  p.done = std::move(done);
+  return id;
+}
+
+void SimRedis::Submit(uint32_t id) {
+  ++commands_;
+  if (down_) {
+    pending_[id].reply = RedisReply::Error(kErrTimeout);
+    sim_.Schedule(config_.client_timeout, [this, id] { Deliver(id); });
+    return;
+  }
+  Pending& p = pending_[id];
+  p.half = static_cast<SimTime>(config_.rtt.Sample(rng_) / 2);
+  p.service = static_cast<SimTime>(config_.service.Sample(rng_));
+  sim_.Schedule(p.half, [this, id] { Execute(id); });
+}
+
+void SimRedis::Execute(uint32_t id) {
+  // The command thread is FIFO: commands run in the order they arrive, each
+  // with the time snapshot of its start.
+  Pending& p = pending_[id];
+  SimTime start = std::max(sim_.Now(), busy_until_);
+  busy_until_ = start + p.service;
+  busy_time_ += p.service;
+  store_.SetTime(start);
+  switch (p.kind) {
+    case Pending::Kind::kGet: p.reply = store_.Get(p.key); break;
+    case Pending::Kind::kSet: p.reply = store_.Set(p.key, std::move(p.value), p.opt); break;
+    case Pending::Kind::kDel: p.reply = store_.Del(p.key); break;
+    case Pending::Kind::kArgv: p.reply = store_.Dispatch(p.argv); break;
+  }
+  sim_.ScheduleAt(busy_until_ + p.half, [this, id] { Deliver(id); });
+}
+
+void SimRedis::Deliver(uint32_t id) {
+  Pending& p = pending_[id];
+  ReplyCallback done = std::move(p.done);
+  RedisReply reply = std::move(p.reply);
+  p.argv.clear();
+  free_pending_.push_back(id);
+  done(std::move(reply));
+}
+
+void SimRedis::Get(std::string_view key, ReplyCallback done) {
+  uint32_t id = NewPending(Pending::Kind::kGet, std::move(done));
+  pending_[id].key.assign(key);
+  Submit(id);
+}
+
+void SimRedis::Set(std::string_view key, Blob value, const SetOptions& opt, ReplyCallback done) {
+  uint32_t id = NewPending(Pending::Kind::kSet, std::move(done));
+  Pending& p = pending_[id];
+  p.key.assign(key);
+  p.value = std::move(value);
+  p.opt = opt;
+  Submit(id);
+}
+
+void SimRedis::Del(std::string_view key, ReplyCallback done) {
+  uint32_t id = NewPending(Pending::Kind::kDel, std::move(done));
+  pending_[id].key.assign(key);
+  Submit(id);
+}
+
+void SimRedis::Command(std::vector<std::string> argv, ReplyCallback done) {
+  uint32_t id = NewPending(Pending::Kind::kArgv, std::move(done));
+  pending_[id].argv = std::move(argv);
+  Submit(id);
+}
+
+}  // namespace cachelab

@@ -1,0 +1,25 @@
+// Raw bytes of a trace file: plain or zstd-compressed (".zst"), read in large
+// chunks. The readers parse on top of this, so compression is transparent.
+#pragma once
+#include <cstddef>
+#include <memory>
+#include <string>
+
+namespace cachelab {
+
+class ByteSource {
+ public:
+  virtual ~ByteSource() = default;
+  // Reads up to n bytes; returns 0 only at the end. Throws std::runtime_error
+  // (naming the file) on an I/O or decompression error.
+  virtual size_t Read(char* buf, size_t n) = 0;
+};
+
+// Opens `path`, decompressing if its name ends in ".zst". Throws
+// std::runtime_error naming the file if it cannot be opened.
+std::unique_ptr<ByteSource> OpenByteSource(const std::string& path);
+
+// The name without a trailing ".zst" (what format guessing looks at).
+std::string StripCompressionSuffix(const std::string& path);
+
+}  // namespace cachelab

@@ -1,0 +1,78 @@
+// A large read buffer over a ByteSource, handing out fixed-size records or
+// lines as views into the buffer (no per-request allocation or copy).
+#pragma once
+#include <algorithm>
+#include <cstring>
+#include <memory>
+#include <string_view>
+#include <vector>
+
+#include "workloads/byte_source.h"
+
+namespace cachelab {
+
+class ChunkBuffer {
+ public:
+  explicit ChunkBuffer(std::unique_ptr<ByteSource> src, size_t chunk = 1 << 20)
+      : src_(std::move(src)), buf_(chunk) {}
+
+  // Points *rec at the next n bytes. Returns n, fewer at a truncated end
+  // (the partial bytes are consumed), or 0 at the end.
+  size_t NextRecord(size_t n, const char** rec) {
+    if (end_ - pos_ < n) Fill(n);
+    size_t got = std::min(n, end_ - pos_);
+    *rec = buf_.data() + pos_;
+    pos_ += got;
+    return got;
+  }
+
+  // The next line without its "\n" (and a "\r" before it). The last line may
+  // lack a newline. Returns false at the end.
+  bool NextLine(std::string_view* line) {
+    for (;;) {
+      const char* start = buf_.data() + pos_;
+      const void* nl = std::memchr(start, '\n', end_ - pos_);
+      if (nl) {
+        size_t len = static_cast<const char*>(nl) - start;
+        pos_ += len + 1;
+        *line = Trim(std::string_view(start, len));
+        return true;
+      }
+      if (eof_) {
+        if (pos_ == end_) return false;
+        *line = Trim(std::string_view(start, end_ - pos_));
+        pos_ = end_;
+        return true;
+      }
+      Fill(end_ - pos_ + 1);
+    }
+  }
+
+ private:
+  static std::string_view Trim(std::string_view s) {
+    if (!s.empty() && s.back() == '\r') s.remove_suffix(1);
+    return s;
+  }
+  // Makes at least `want` unread bytes available unless the source ends.
+  void Fill(size_t want) {
+    size_t left = end_ - pos_;
+    if (pos_ > 0) {
+      std::memmove(buf_.data(), buf_.data() + pos_, left);
+      pos_ = 0;
+      end_ = left;
+    }
+    if (want > buf_.size()) buf_.resize(std::max(want, buf_.size() * 2));
+    while (!eof_ && end_ < want) {
+      size_t got = src_->Read(buf_.data() + end_, buf_.size() - end_);
+      if (got == 0) eof_ = true;
+      end_ += got;
+    }
+  }
+
+  std::unique_ptr<ByteSource> src_;
+  std::vector<char> buf_;
+  size_t pos_ = 0, end_ = 0;
+  bool eof_ = false;
+};
+
+}  // namespace cachelab

@@ -1,0 +1,108 @@
+#include "workloads/csv_reader.h"
+
+#include <cmath>
+
+#include "workloads/op_names.h"
+#include "workloads/text_fields.h"
+
+namespace cachelab {
+namespace {
+
+constexpr int kMaxCols = 64;
+
+bool IsNumber(std::string_view s) {
+  double d;
+  return ParseDouble(s, &d);
+}
+
+}  // namespace
+
+bool CsvReader::Start() {
+  started_ = true;
+  std::string_view line;
+  if (!in_.NextLine(&line)) return true;
+  ++pos_;
+  std::string_view f[1];
+  SplitFields(line, spec_.delimiter, f, 1);
+  bool header = spec_.has_header == 1 || (spec_.has_header == -1 && !IsNumber(f[0]));
+  if (header) {
+    if (!MapCsvHeader(line, &spec_) && spec_.id_col == 0) {
+      error_ = path_ + ": line 1: no object id column in the header; give a csv spec (obj-id-col=N)";
+      return false;
+    }
+    return true;
+  }
+  if (spec_.id_col == 0) {
+    error_ = path_ + ": line 1: csv without a header needs a column spec (obj-id-col=N, ...)";
+    return false;
+  }
+  pending_copy_.assign(line);
+  has_pending_ = true;
+  return true;
+}
+
+bool CsvReader::Read(Request* out) {
+  if (!started_ && !Start()) return false;
+  std::string_view line;
+  for (;;) {
+    uint64_t line_no;
+    if (has_pending_) {
+      has_pending_ = false;
+      line = pending_copy_;
+      line_no = 1;
+    } else {
+      if (!in_.NextLine(&line)) return false;
+      line_no = ++pos_;
+    }
+    if (line.empty()) continue;
+    std::string why;
+    if (Parse(line, out, &why)) return true;
+    if (!Bad("line " + std::to_string(line_no), why)) return false;
+  }
+}
+
+bool CsvReader::Parse(std::string_view line, Request* out, std::string* why) {
+  std::string_view f[kMaxCols];
+  int n = SplitFields(line, spec_.delimiter, f, kMaxCols);
+  auto field = [&](int col, const char* what, std::string_view* v) {
+    if (col > n || col > kMaxCols) {
+      *why = std::string("missing ") + what + " column " + std::to_string(col) + " (line has " +
+             std::to_string(n) + " fields)";
+      return false;
+    }
+    *v = f[col - 1];
+    return true;
+  };
+  *out = Request{};
+  std::string_view v;
+  if (!field(spec_.id_col, "id", &v)) return false;
+  if (v.empty()) return *why = "empty object id", false;
+  out->key = KeyToId(v);
+  if (spec_.time_col) {
+    if (!field(spec_.time_col, "time", &v)) return false;
+    double t;
+    if (!ParseDouble(v, &t) || t < 0) return *why = "bad time '" + std::string(v) + "'", false;
+    out->at = static_cast<SimTime>(std::llround(t * kSecond));
+  }
+  if (spec_.size_col) {
+    if (!field(spec_.size_col, "size", &v)) return false;
+    int64_t s;
+    if (!ParseInt(v, &s) || s < 0 || s > UINT32_MAX) return *why = "bad size '" + std::string(v) + "'", false;
+    out->size = static_cast<uint32_t>(s);
+  } else {
+    out->size = 1;
+  }
+  if (spec_.op_col) {
+    if (!field(spec_.op_col, "op", &v)) return false;
+    if (!ParseOpName(v, &out->op)) return *why = "unknown operation '" + std::string(v) + "'", false;
+  }
+  if (spec_.ttl_col) {
+    if (!field(spec_.ttl_col, "ttl", &v)) return false;
+    int64_t ttl;
+    if (!ParseInt(v, &ttl)) return *why = "bad ttl '" + std::string(v) + "'", false;
+    out->ttl = ttl > 0 ? ttl * kSecond : 0;
+  }
+  return true;
+}
+
+}  // namespace cachelab

@@ -1,0 +1,52 @@
+// Common base of the trace-file readers: the buffered input, the position
+// (record or line number) for error messages, and --skip-bad accounting.
+#pragma once
+#include <cstdint>
+#include <exception>
+#include <string>
+
+#include "workloads/chunk_buffer.h"
+#include "workloads/trace_reader.h"
+
+namespace cachelab {
+
+class FileTraceReader : public TraceReader {
+ public:
+  FileTraceReader(const std::string& path, bool skip_bad)
+      : path_(path), in_(OpenByteSource(path)), skip_bad_(skip_bad) {}
+  // Malformed records/lines skipped so far (only with skip_bad).
+  uint64_t bad_records() const { return bad_; }
+
+  bool Next(Request* out) final {
+    if (!error_.empty()) return false;
+    try {
+      return Read(out);
+    } catch (const std::exception& e) {  // I/O or zstd errors (they name the file)
+      error_ = e.what();
+      return false;
+    }
+  }
+
+ protected:
+  // The format's parser: like Next, but may throw on I/O errors.
+  virtual bool Read(Request* out) = 0;
+
+  // A malformed record or line at position `where` ("line 7", "record 3").
+  // Returns true if the caller should skip it and go on, false to stop (error set).
+  bool Bad(const std::string& where, const std::string& what) {
+    if (skip_bad_) {
+      ++bad_;
+      return true;
+    }
+    error_ = path_ + ": " + where + ": " + what;
+    return false;
+  }
+
+  std::string path_;
+  ChunkBuffer in_;
+  bool skip_bad_;
+  uint64_t bad_ = 0;
+  uint64_t pos_ = 0;  // 1-based number of the last record or line read
+};
+
+}  // namespace cachelab

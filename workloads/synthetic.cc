@@ -1,0 +1,33 @@
+#include "workloads/synthetic.h"
+
+#include <algorithm>
+
+namespace cachelab {
+
+SyntheticWorkload::SyntheticWorkload(const SyntheticConfig& config, uint64_t seed)
+    : config_(config),
+      seed_(seed),
+      zipf_(config.keys, config.alpha),
+      key_rng_(seed, "workload-keys"),
+      op_rng_(seed, "workload-ops") {}
+
+uint32_t SyntheticWorkload::SizeOf(uint64_t key) const {
+  if (config_.value_size.IsFixed()) return static_cast<uint32_t>(config_.value_size.Mean());
+  Rng rng(seed_, "value-size", key);
+  double s = config_.value_size.Sample(rng);
+  return static_cast<uint32_t>(std::clamp(s, 1.0, 512.0 * 1024 * 1024));
+}
+
+bool SyntheticWorkload::Next(Request* out) {
+  if (produced_ >= config_.requests) return false;
+  ++produced_;
+  out->key = zipf_.Sample(key_rng_);
+  out->op = op_rng_.Uniform() < config_.read_fraction ? Op::kGet : Op::kSet;
+  out->size = SizeOf(out->key);
+  out->at = 0;
+  out->ttl = 0;
+  out->next_access = -1;
+  return true;
+}
+
+}  // namespace cachelab

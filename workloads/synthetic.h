@@ -1,0 +1,40 @@
+// The synthetic workload: a keyspace of `keys` keys with Zipf(alpha)
+// popularity, a read fraction, and value sizes from a distribution. A key's
+// value size is fixed for the run (drawn from its own stream), as a real
+// object's would be. Arrival times are left to the runner's arrival process.
+#pragma once
+#include <cstdint>
+#include <string>
+
+#include "sim/distribution.h"
+#include "sim/rng.h"
+#include "workloads/trace_reader.h"
+#include "workloads/zipf.h"
+
+namespace cachelab {
+
+struct SyntheticConfig {
+  uint64_t keys = 100000;
+  double alpha = 0.99;
+  double read_fraction = 0.9;
+  uint64_t requests = 1000000;
+  Distribution value_size = Distribution::Fixed(1024);
+};
+
+class SyntheticWorkload final : public TraceReader {
+ public:
+  SyntheticWorkload(const SyntheticConfig& config, uint64_t seed);
+  bool Next(Request* out) override;
+  std::string Name() const override { return "zipf"; }
+  uint32_t SizeOf(uint64_t key) const;
+  const ZipfSampler& zipf() const { return zipf_; }
+
+ private:
+  SyntheticConfig config_;
+  uint64_t seed_;
+  ZipfSampler zipf_;
+  Rng key_rng_, op_rng_;
+  uint64_t produced_ = 0;
+};
+
+}  // namespace cachelab

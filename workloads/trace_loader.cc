@@ -1,0 +1,27 @@
+#include "workloads/trace_loader.h"
+
+namespace cachelab {
+
+bool LoadReplayTrace(TraceReader& reader, bool keep_time, eviction::ReplayTrace* out, std::string* error) {
+  *out = eviction::ReplayTrace{};
+  Request r;
+  bool any_next = false;
+  while (reader.Next(&r)) {
+    out->ids.push_back(r.key);
+    out->sizes.push_back(r.size);
+    out->next.push_back(r.next_access);
+    any_next |= r.next_access >= 0;
+    if (keep_time) out->time_ms.push_back(r.at / kMillisecond);
+  }
+  if (!reader.ok()) {
+    *error = reader.error();
+    return false;
+  }
+  if (!any_next) {
+    out->next.clear();  // the format has no next-access field
+    out->next.shrink_to_fit();
+  }
+  return true;
+}
+
+}  // namespace cachelab

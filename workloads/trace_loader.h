@@ -1,0 +1,15 @@
+// Decodes a whole trace into the compact arrays the replay loop runs on, so
+// one decode serves every (policy, size) pair.
+#pragma once
+#include <string>
+
+#include "eviction/replay_trace.h"
+#include "workloads/trace_reader.h"
+
+namespace cachelab {
+
+// keep_time: also store request times in ms (for Redis's clock-based policies).
+// Returns false with the reader's error (file and record/line) on bad input.
+bool LoadReplayTrace(TraceReader& reader, bool keep_time, eviction::ReplayTrace* out, std::string* error);
+
+}  // namespace cachelab

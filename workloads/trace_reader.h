@@ -1,0 +1,24 @@
+// Pull-style source of requests: trace files and synthetic generators alike.
+// Memory use must not depend on the trace's length.
+#pragma once
+#include <string>
+
+#include "workloads/request.h"
+
+namespace cachelab {
+
+class TraceReader {
+ public:
+  virtual ~TraceReader() = default;
+  // Fills *out and returns true, or returns false at the end or on an error
+  // (then error() says what and where: file, line or record number).
+  virtual bool Next(Request* out) = 0;
+  virtual const std::string& error() const { return error_; }
+  bool ok() const { return error().empty(); }
+  virtual std::string Name() const = 0;
+
+ protected:
+  std::string error_;
+};
+
+}  // namespace cachelab

@@ -1,0 +1,42 @@
+#include "workloads/twitter_reader.h"
+
+#include "workloads/op_names.h"
+#include "workloads/text_fields.h"
+
+namespace cachelab {
+
+bool TwitterReader::Read(Request* out) {
+  std::string_view line;
+  while (in_.NextLine(&line)) {
+    ++pos_;
+    if (line.empty()) continue;
+    std::string why;
+    if (Parse(line, out, &why)) return true;
+    if (!Bad("line " + std::to_string(pos_), why)) return false;
+  }
+  return false;
+}
+
+bool TwitterReader::Parse(std::string_view line, Request* out, std::string* why) {
+  std::string_view f[8];
+  int n = SplitFields(line, ',', f, 8);
+  if (n != 7) return *why = "expected 7 fields, got " + std::to_string(n), false;
+  int64_t time, ttl;
+  uint32_t key_size, value_size, client;
+  if (!ParseInt(f[0], &time) || time < 0) return *why = "bad timestamp '" + std::string(f[0]) + "'", false;
+  if (f[1].empty()) return *why = "empty key", false;
+  if (!ParseInt(f[2], &key_size)) return *why = "bad key size '" + std::string(f[2]) + "'", false;
+  if (!ParseInt(f[3], &value_size)) return *why = "bad value size '" + std::string(f[3]) + "'", false;
+  if (!ParseInt(f[4], &client)) return *why = "bad client id '" + std::string(f[4]) + "'", false;
+  *out = Request{};
+  if (!ParseOpName(f[5], &out->op)) return *why = "unknown operation '" + std::string(f[5]) + "'", false;
+  if (!ParseInt(f[6], &ttl)) return *why = "bad ttl '" + std::string(f[6]) + "'", false;
+  out->at = time * kSecond;
+  out->key = HashKey(f[1]);
+  out->size = key_size + value_size;
+  out->client = client;
+  out->ttl = ttl > 0 ? ttl * kSecond : 0;
+  return true;
+}
+
+}  // namespace cachelab
