@@ -23,4 +23,11 @@ BalanceStats ComputeBalance(const std::vector<std::uint64_t>& keys_per_node) {
   return s;
 }
 
+double RemappedFraction(const std::vector<std::string>& before, const std::vector<std::string>& after) {
+  if (before.empty() || before.size() != after.size()) return 0;
+  std::size_t moved = 0;
+  for (std::size_t i = 0; i < before.size(); ++i) moved += before[i] != after[i];
+  return static_cast<double>(moved) / static_cast<double>(before.size());
+}
+
 }  // namespace cachelab

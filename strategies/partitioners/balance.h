@@ -3,6 +3,7 @@
 #pragma once
 #include <cstddef>
 #include <cstdint>
+#include <string>
 #include <vector>
 
 namespace cachelab {
@@ -17,5 +18,9 @@ struct BalanceStats {
 };
 
 BalanceStats ComputeBalance(const std::vector<std::uint64_t>& keys_per_node);
+
+// Fraction of keys whose node (by label) differs between two assignments of
+// the same keys, e.g. before and after a membership change.
+double RemappedFraction(const std::vector<std::string>& before, const std::vector<std::string>& after);
 
 }  // namespace cachelab

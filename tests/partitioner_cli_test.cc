@@ -1,0 +1,88 @@
+// `cachelab ring` end to end: runs the built CLI on small stdin inputs.
+#include <catch2/catch.hpp>
+#include <cstdio>
+#include <fstream>
+#include <sstream>
+#include <string>
+#include <sys/wait.h>
+
+namespace {
+
+struct Result {
+  int code;
+  std::string out;
+  std::string err;
+};
+
+std::string Slurp(const std::string& path) {
+  std::ifstream in(path);
+  std::stringstream ss;
+  ss << in.rdbuf();
+  return ss.str();
+}
+
+// `input` is written to a file and fed on stdin; args are shell-quoted by the caller.
+Result Ring(const std::string& input, const std::string& args) {
+  const std::string dir = "/tmp/cachelab_ring_cli_test." + std::to_string(::getpid());
+  std::system(("mkdir -p " + dir).c_str());
+  std::ofstream(dir + "/in") << input;
+  const std::string cmd = std::string(CACHELAB_CLI) + " ring " + args + " < " + dir + "/in > " + dir + "/out 2> " +
+                          dir + "/err";
+  const int status = std::system(cmd.c_str());
+  Result r{WIFEXITED(status) ? WEXITSTATUS(status) : -1, Slurp(dir + "/out"), Slurp(dir + "/err")};
+  std::system(("rm -rf " + dir).c_str());
+  return r;
+}
+
+const char* kServers =
+    "--nodes 10.0.1.1:11211:600,10.0.1.2:11211:300,10.0.1.3:11211:200,10.0.1.4:11211:350,"
+    "10.0.1.5:11211:1000,10.0.1.6:11211:800,10.0.1.7:11211:950,10.0.1.8:11211:100";
+
+}  // namespace
+
+TEST_CASE("ring prints key<TAB>node; ketama agrees with libmemcached's vectors") {
+  // First two rows of libmemcached's ketama_test_cases (see partitioner_ketama_test.cc).
+  const Result r = Ring("SVa_]_V41)\n30C1*Z*S/_\n", std::string("--partitioner ketama ") + kServers);
+  CHECK(r.code == 0);
+  CHECK(r.out == "SVa_]_V41)\t10.0.1.7:11211\n30C1*Z*S/_\t10.0.1.2:11211\n");
+  const Result spy =
+      Ring("SVa_]_V41)\n", std::string("--partitioner ketama --format libmemcached-spy ") + kServers);
+  CHECK(spy.out == "SVa_]_V41)\t10.0.1.2:11211\n");
+}
+
+TEST_CASE("ring jump reads integer keys and prints bucket numbers (Guava golden values)") {
+  const Result r = Ring("0\n1\n2\n3\n", "--partitioner jump --buckets 100");
+  CHECK(r.code == 0);
+  CHECK(r.out == "0\t0\n1\t55\n2\t62\n3\t8\n");
+}
+
+TEST_CASE("ring --stats --json reports balance and remapping") {
+  std::string keys;
+  for (int i = 0; i < 20000; ++i) keys += "k" + std::to_string(i) + "\n";
+  const Result r = Ring(keys, "--partitioner modulo --nodes a:1,b:1,c:1,d:1 --stats --json --add-node e:1");
+  CHECK(r.code == 0);
+  CHECK(r.out.find("\"keys\":20000") != std::string::npos);
+  CHECK(r.out.find("\"cv\":") != std::string::npos);
+  CHECK(r.out.find("\"ideal_fraction\":0.2") != std::string::npos);
+  // modulo moves Binomial(20000, 4/5)/20000 keys: sd 0.0028, accept +-6 sd.
+  const std::size_t at = r.out.find("\"remapped_fraction\":");
+  REQUIRE(at != std::string::npos);
+  const double remapped = std::stod(r.out.substr(at + 20));
+  CHECK(remapped >= 0.8 - 0.017);
+  CHECK(remapped <= 0.8 + 0.017);
+}
+
+TEST_CASE("ring rejects bad input with exit 2 naming the flag or line") {
+  const Result nodes = Ring("x\n", "--partitioner ring --nodes a:notaport");
+  CHECK(nodes.code == 2);
+  CHECK(nodes.err.find("--nodes") != std::string::npos);
+  const Result name = Ring("x\n", "--partitioner nope --nodes a:1");
+  CHECK(name.code == 2);
+  CHECK(name.err.find("--partitioner") != std::string::npos);
+  const Result key = Ring("1\nabc\n", "--partitioner jump --buckets 3");
+  CHECK(key.code == 2);
+  CHECK(key.err.find("line 2") != std::string::npos);
+  const Result buckets = Ring("x\n", "--partitioner ring --buckets 3");
+  CHECK(buckets.code == 2);
+  CHECK(buckets.err.find("--buckets") != std::string::npos);
+}
