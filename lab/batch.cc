@@ -5,6 +5,7 @@
 #include <mutex>
 #include <thread>
 
+#include "strategies/invalidation/invalidation.h"
 #include "strategies/strategy.h"
 
 namespace cachelab {
@@ -12,6 +13,7 @@ namespace cachelab {
 const std::vector<ComparisonParam>& ComparisonParams() {
   static const std::vector<ComparisonParam> params = {
       {"strategy", [] { return StrategyNames(); }},
+      {"invalidation", [] { return InvalidationNames(); }},
   };
   return params;
 }

@@ -7,6 +7,7 @@
 #include "sim/sim_database.h"
 #include "sim/sim_redis.h"
 #include "sim/simulator.h"
+#include "strategies/invalidation/invalidation.h"
 #include "strategies/strategy.h"
 #include "workloads/synthetic.h"
 
@@ -24,6 +25,8 @@ struct Config {
   SimDatabaseConfig db;
   std::string strategy;
   StrategyConfig strategy_config;
+  std::string invalidation;
+  InvalidationConfig invalidation_config;
   uint64_t seed = 1;
   SimTime window = kSecond;
 };
@@ -62,7 +65,8 @@ Config ParseConfig(const Params& p) {
       throw ParamError("strategy", "unknown strategy '" + c.strategy + "' (choose one of: " + list + ", all)");
     }
   }
-  c.strategy_config.ttl = p.Duration("ttl");
+  c.invalidation = p.Choice("invalidation", InvalidationNames());
+  c.invalidation_config.ttl = p.Duration("ttl");
   c.seed = p.UInt("seed");
   c.window = p.Duration("window", kMillisecond);
   c.redis.store.seed = c.seed;
@@ -81,6 +85,7 @@ class Experiment final : public Harness {
         arrivals_(c.seed, "arrivals"),
         think_rng_(c.seed, "think-time") {
     std::string err;
+    invalidation_ = MakeInvalidation(c.invalidation, *this, c.invalidation_config, &err);
     strategy_ = MakeStrategy(c.strategy, *this, c.strategy_config, &err);
     requests_id_ = metrics_.Counter("requests", true, true);
     hits_id_ = metrics_.Counter("hits", true);
@@ -111,6 +116,7 @@ class Experiment final : public Harness {
   CacheBackend& cache_for(uint64_t) override { return redis_; }
   SimDatabase& db() override { return db_; }
   Metrics& metrics() override { return metrics_; }
+  Invalidation& invalidation() override { return *invalidation_; }
   const Request& request(ReqId id) const override { return inflight_[id].req; }
   void CompleteRead(ReqId id, const ReadOutcome& o) override;
   void CompleteWrite(ReqId id, const WriteOutcome& o) override;
@@ -133,6 +139,7 @@ class Experiment final : public Harness {
   SimRedis redis_;
   SimDatabase db_;
   SyntheticWorkload workload_;
+  std::unique_ptr<Invalidation> invalidation_;
   std::unique_ptr<Strategy> strategy_;
   Rng arrivals_, think_rng_;
   std::vector<InFlight> inflight_;
@@ -252,11 +259,12 @@ RunReport Experiment::Run() {
 
   RunReport r;
   r.kind = "run";
-  r.label = c_.strategy;
+  r.label = c_.strategy + "/" + c_.invalidation;
   r.seed = c_.seed;
   int64_t hits = metrics_.Value(hits_id_), misses = metrics_.Value(misses_id_);
   int64_t reads = hits + misses;
   r.Set("strategy", c_.strategy);
+  r.Set("invalidation", c_.invalidation);
   r.Set("requests", static_cast<int64_t>(completed_));
   r.Set("reads", reads);
   r.Set("writes", metrics_.Value(writes_id_));
@@ -284,6 +292,7 @@ RunReport Experiment::Run() {
   r.Set("seed", static_cast<int64_t>(c_.seed));
   r.Set("wall_seconds", wall);
   r.Set("sim_requests_per_sec", wall > 0 ? completed_ / wall : 0.0);
+  invalidation_->Report(&r);
   metrics_.ExportSeries(&r);
   metrics_.ExportHistogram(latency_id_, "latency_ns", &r);
   return r;

@@ -33,6 +33,7 @@ std::vector<ParamDef> CoreParamDefs() {
       {"db-write-latency", "2ms+exp(2ms)", "database write latency (distribution)", "database"},
       // strategy
       {"strategy", "cache-aside", "caching strategy (or a comma list, or all)", "strategy"},
+      {"invalidation", "ttl", "invalidation scheme (or a comma list, or all)", "strategy"},
       {"ttl", "10s", "cache entry time to live (0 = no expiry)", "strategy"},
       // run
       {"seed", "1", "random seed: the same seed and parameters give identical results", "run"},

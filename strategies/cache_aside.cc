@@ -2,12 +2,15 @@
 
 #include <algorithm>
 
+#include "strategies/invalidation/invalidation.h"
+
 namespace cachelab {
 
 void CacheAside::Read(ReqId id) {
   const Request& r = h_.request(id);
   h_.cache_for(r.key).Get(CacheKey(r.key), [this, id](RedisReply&& reply) {
     if (reply.type == RedisReply::Type::kString) {
+      h_.invalidation().OnHit(h_.request(id).key);
       h_.CompleteRead(id, ReadOutcome{true, VersionOf(reply.str), false, false});
       return;
     }
@@ -22,8 +25,7 @@ void CacheAside::LoadAndFill(ReqId id, bool cache_failed) {
       return;
     }
     const Request& r = h_.request(id);
-    SetOptions opt;
-    if (config_.ttl > 0) opt.expire_ms = std::max<SimTime>(1, config_.ttl / kMillisecond);
+    SetOptions opt = FillOptions(h_.invalidation().TtlFor(r.key));
     h_.cache_for(r.key).Set(CacheKey(r.key), VersionedValue(version, r.size), opt,
                             [this, id, version](RedisReply&&) {
                               h_.CompleteRead(id, ReadOutcome{false, version, false, false});
@@ -33,10 +35,7 @@ void CacheAside::LoadAndFill(ReqId id, bool cache_failed) {
 
 void CacheAside::Write(ReqId id) {
   h_.db().Write(h_.request(id).key, [this, id](uint64_t) {
-    const Request& r = h_.request(id);
-    h_.cache_for(r.key).Del(CacheKey(r.key), [this, id](RedisReply&&) {
-      h_.CompleteWrite(id, WriteOutcome{true, false});
-    });
+    h_.invalidation().OnWrite(h_.request(id).key, [this, id] { h_.CompleteWrite(id, WriteOutcome{true, false}); });
   });
 }
 

@@ -2,6 +2,7 @@
 //   read:  GET k; hit -> done; miss -> SELECT from the database, then
 //          SET k v EX ttl (PX for sub-second TTLs), then answer.
 //   write: UPDATE the database, then DEL k.
+// (TTL and the DEL come from the invalidation scheme: --invalidation.)
 // If the cache errs (down, timeout), reads go to the database and writes
 // still commit: the client sees no error, only latency.
 #pragma once
@@ -19,7 +20,7 @@ class CacheAside final : public Strategy {
  private:
   void LoadAndFill(ReqId id, bool cache_failed);
   Harness& h_;
-  StrategyConfig config_;
+  [[maybe_unused]] StrategyConfig config_;
 };
 
 }  // namespace cachelab

@@ -14,6 +14,7 @@
 
 namespace cachelab {
 
+class Invalidation;
 using ReqId = uint32_t;
 
 struct ReadOutcome {
@@ -35,6 +36,7 @@ class Harness {
   virtual CacheBackend& cache_for(uint64_t key) = 0;  // the node that owns key
   virtual SimDatabase& db() = 0;
   virtual Metrics& metrics() = 0;
+  virtual Invalidation& invalidation() = 0;  // TTLs and what a write does to the cache
   virtual const Request& request(ReqId id) const = 0;
   virtual void CompleteRead(ReqId id, const ReadOutcome& outcome) = 0;
   virtual void CompleteWrite(ReqId id, const WriteOutcome& outcome) = 0;

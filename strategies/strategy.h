@@ -12,9 +12,8 @@
 
 namespace cachelab {
 
-struct StrategyConfig {
-  SimTime ttl = 60 * kSecond;  // 0: no expiry
-};
+// Strategy-specific settings (TTLs belong to the invalidation scheme).
+struct StrategyConfig {};
 
 class Strategy {
  public:
