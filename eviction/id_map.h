@@ -23,7 +23,7 @@ class IdMap {
   }
   // Inserts or overwrites.
   void Put(uint64_t id, uint32_t value) {
-    if ((size_ + 1) * 4 > slots_.size() * 3) Rehash(slots_.size() * 2);
+    if ((size_ + 1) * 2 > slots_.size()) Rehash(slots_.size() * 2);
     for (size_t i = Home(id);; i = (i + 1) & mask_) {
       Slot& s = slots_[i];
       if (s.value == kNone) {
@@ -70,13 +70,15 @@ class IdMap {
   };
   static size_t CapacityFor(size_t n) {
     size_t c = 16;
-    while (c * 3 < n * 4) c *= 2;
+    while (c < n * 2) c *= 2;
     return c;
   }
   size_t Home(uint64_t id) const {
-    // Fibonacci hashing after folding the high bits: sequential ids (block
-    // numbers) spread well, and the top bits index the table.
-    uint64_t h = (id ^ (id >> 29)) * 0x9e3779b97f4a7c15ULL;
+    // Two multiply-xorshift rounds (murmur3's finaliser, shortened): trace ids
+    // are often strided block numbers, which plain Fibonacci hashing clusters.
+    uint64_t h = id * 0xff51afd7ed558ccdULL;
+    h ^= h >> 32;
+    h *= 0x9e3779b97f4a7c15ULL;
     return static_cast<size_t>(h >> shift_);
   }
   void Rehash(size_t capacity) {

@@ -25,7 +25,7 @@ struct ReplayResult {
   uint64_t skipped_zero_size = 0;
   uint64_t peak_objects = 0;
   uint64_t index_bytes = 0;  // the harness's own per-object memory at the end (map + handle arrays)
-  double seconds = 0;        // the replay loop only
+  double seconds = 0;        // CPU time of the replay loop only
 };
 
 // Replays `trace` through `policy` (fresh, sized for config.capacity).
