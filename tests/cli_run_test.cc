@@ -1,0 +1,86 @@
+// `cachelab run` end to end: the JSON contract, determinism, bad input and
+// the all-or-nothing results store.
+#include <catch2/catch.hpp>
+#include <filesystem>
+#include <nlohmann/json.hpp>
+
+#include "results/result_store.h"
+#include "tests/support/run_cli.h"
+
+using cachelab::testing::RunCli;
+using nlohmann::json;
+
+static std::string TempDb(const std::string& name) {
+  auto p = std::filesystem::temp_directory_path() / ("cachelab-cli-" + name + "-" + std::to_string(::getpid()) + ".db");
+  std::filesystem::remove(p);
+  return p.string();
+}
+
+static json WithoutWallClock(json j) {
+  j.erase("wall_seconds");
+  j.erase("sim_requests_per_sec");
+  return j;
+}
+
+TEST_CASE("run --json prints the contract keys") {
+  auto r = RunCli("run --no-store --json --requests 20000 --keys 1000");
+  REQUIRE(r.exit_code == 0);
+  json j = json::parse(r.out);
+  for (const char* k : {"requests", "hits", "misses", "hit_ratio", "db_queries", "evictions", "expirations", "seed",
+                        "wall_seconds", "sim_requests_per_sec"})
+    CHECK(j.contains(k));
+  for (const char* k : {"p50", "p90", "p99", "p999"}) CHECK(j["latency_us"].contains(k));
+  CHECK(j["requests"] == 20000);
+  CHECK(j["hits"].get<int64_t>() + j["misses"].get<int64_t>() == j["reads"].get<int64_t>());
+  CHECK(j["hit_ratio"].get<double>() ==
+        Approx(j["hits"].get<double>() / (j["hits"].get<double>() + j["misses"].get<double>())));
+}
+
+TEST_CASE("the same parameters and seed give byte-identical JSON; another seed differs") {
+  std::string args = "run --no-store --json --requests 30000 --keys 5000 --maxmemory 1MiB --seed 7";
+  auto a = RunCli(args), b = RunCli(args), c = RunCli(args + "1");
+  REQUIRE(a.exit_code == 0);
+  REQUIRE(b.exit_code == 0);
+  CHECK(WithoutWallClock(json::parse(a.out)).dump() == WithoutWallClock(json::parse(b.out)).dump());
+  CHECK(WithoutWallClock(json::parse(a.out)).dump() != WithoutWallClock(json::parse(c.out)).dump());
+  CHECK(json::parse(a.out)["evictions"].get<int64_t>() > 0);
+}
+
+TEST_CASE("bad values exit non-zero, name the flag, and write nothing") {
+  std::string db = TempDb("bad");
+  struct Case {
+    std::string args, flag;
+  };
+  for (const Case& c : {Case{"--rate -5", "--rate"}, Case{"--alpha -1", "--alpha"}, Case{"--keys 0", "--keys"},
+                        Case{"--ttl 5parsecs", "--ttl"}, Case{"--strategy nope", "--strategy"},
+                        Case{"--redis-rtt 'exp(x)'", "--redis-rtt"}, Case{"--read-fraction 1.5", "--read-fraction"}}) {
+    auto r = RunCli("run --db " + db + " " + c.args);
+    INFO(c.args << " -> " << r.err);
+    CHECK(r.exit_code == 2);
+    CHECK(r.err.find(c.flag) != std::string::npos);
+  }
+  auto unknown = RunCli("run --db " + db + " --no-such-flag 3");
+  CHECK(unknown.exit_code != 0);
+  CHECK(unknown.err.find("no-such-flag") != std::string::npos);
+  CHECK_FALSE(std::filesystem::exists(db));
+}
+
+TEST_CASE("a run is stored with its config, and comparisons store one run each") {
+  std::string db = TempDb("store");
+  auto r = RunCli("run --db " + db + " --requests 5000 --keys 100 --seed 3");
+  REQUIRE(r.exit_code == 0);
+  {
+    cachelab::ResultStore store(db, true);
+    auto runs = store.ListRuns();
+    REQUIRE(runs.size() == 1);
+    CHECK(runs[0].seed == 3);
+    bool found = false;
+    for (auto& [k, v] : runs[0].config) found |= (k == "keys" && v == "100");
+    CHECK(found);
+    auto report = store.LoadRun(runs[0].id);
+    bool has_hit_series = false;
+    for (auto& s : report.series) has_hit_series |= s.name == "hit_ratio" && !s.v.empty();
+    CHECK(has_hit_series);
+  }
+  std::filesystem::remove(db);
+}

@@ -1,0 +1,86 @@
+// The Zipf generator against the theoretical frequencies: Pearson's
+// chi-square goodness-of-fit at the 0.1% level. The same statistic computed
+// against a slightly different alpha must reject, so the test has power.
+#include <catch2/catch.hpp>
+#include <cmath>
+#include <vector>
+
+#include "workloads/synthetic.h"
+#include "workloads/zipf.h"
+
+using namespace cachelab;
+
+// Upper 0.1% point of chi-square with df degrees of freedom (Wilson-Hilferty).
+static double ChiSquareCritical999(double df) {
+  const double z = 3.090232;  // standard normal 0.999 quantile
+  double a = 2.0 / (9.0 * df);
+  return df * std::pow(1 - a + z * std::sqrt(a), 3);
+}
+
+static double ChiSquare(const std::vector<uint64_t>& counts, uint64_t n, double alpha) {
+  double norm = 0;
+  for (size_t i = 1; i <= counts.size(); ++i) norm += std::pow(static_cast<double>(i), -alpha);
+  double chi = 0;
+  for (size_t i = 0; i < counts.size(); ++i) {
+    double expected = n * std::pow(static_cast<double>(i + 1), -alpha) / norm;
+    double d = counts[i] - expected;
+    chi += d * d / expected;
+  }
+  return chi;
+}
+
+static std::vector<uint64_t> Draw(uint64_t keys, double alpha, uint64_t n, uint64_t seed) {
+  ZipfSampler z(keys, alpha);
+  Rng rng(seed, "zipf-test");
+  std::vector<uint64_t> counts(keys, 0);
+  for (uint64_t i = 0; i < n; ++i) ++counts[z.Sample(rng)];
+  return counts;
+}
+
+TEST_CASE("Zipf samples fit the theoretical distribution") {
+  const uint64_t keys = 1000, n = 2000000;
+  for (double alpha : {0.0, 0.6, 0.99, 1.2}) {
+    auto counts = Draw(keys, alpha, n, 42);
+    double chi = ChiSquare(counts, n, alpha);
+    INFO("alpha " << alpha << " chi2 " << chi);
+    CHECK(chi < ChiSquareCritical999(keys - 1));
+  }
+}
+
+TEST_CASE("the goodness-of-fit test rejects a nearby wrong alpha") {
+  const uint64_t keys = 1000, n = 2000000;
+  auto counts = Draw(keys, 0.99, n, 7);
+  CHECK(ChiSquare(counts, n, 0.95) > ChiSquareCritical999(keys - 1));
+  CHECK(ChiSquare(counts, n, 1.03) > ChiSquareCritical999(keys - 1));
+}
+
+TEST_CASE("exact probabilities: rank 1 of Zipf(1) over 3 keys is 6/11") {
+  ZipfSampler z(3, 1.0);
+  CHECK(z.Probability(0) == Approx(6.0 / 11));
+  CHECK(z.Probability(2) == Approx(2.0 / 11));
+}
+
+TEST_CASE("the synthetic workload honours the read fraction and fixed per-key sizes") {
+  SyntheticConfig c;
+  c.keys = 100;
+  c.requests = 100000;
+  c.read_fraction = 0.8;
+  std::string err = Distribution::Parse("uniform(100,200)", Distribution::Unit::kBytes, &c.value_size);
+  REQUIRE(err.empty());
+  SyntheticWorkload w(c, 3);
+  Request r;
+  uint64_t reads = 0, n = 0;
+  std::vector<uint32_t> size_of(100, 0);
+  bool sizes_stable = true;
+  while (w.Next(&r)) {
+    ++n;
+    reads += r.op == Op::kGet;
+    if (size_of[r.key] && size_of[r.key] != r.size) sizes_stable = false;
+    size_of[r.key] = r.size;
+    CHECK((r.size >= 100 && r.size <= 200));
+  }
+  CHECK(n == 100000);
+  // Binomial(100000, 0.8): sd = 126; 5 sd.
+  CHECK(std::abs(static_cast<double>(reads) - 80000) < 5 * 126.5);
+  CHECK(sizes_stable);
+}
