@@ -11,15 +11,15 @@
 
 namespace cachelab {
 
+class Metrics;
+
 struct Progress {
   uint64_t done = 0, total = 0;
   double sim_seconds = 0;
+  const Metrics* metrics = nullptr;  // the run's series so far (the dashboard streams them live)
 };
 using ProgressFn = std::function<void(const Progress&)>;
 
 RunReport RunExperiment(const Params& params, const ProgressFn& progress = {});
-
-// Wall-clock fields, which differ between otherwise identical runs.
-bool IsWallClockField(const std::string& name);
 
 }  // namespace cachelab

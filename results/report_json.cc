@@ -2,14 +2,10 @@
 
 namespace cachelab {
 
-static bool IsWall(const std::string& n) {
-  return n == "wall_seconds" || n == "sim_requests_per_sec" || n == "peak_rss_mb" || n == "throughput_mreq_s";
-}
-
 nlohmann::ordered_json FieldsToJson(const RunReport& r, bool include_wall_clock) {
   nlohmann::ordered_json out = nlohmann::ordered_json::object();
   for (const auto& f : r.fields) {
-    if (!include_wall_clock && IsWall(f.name)) continue;
+    if (!include_wall_clock && IsWallClockField(f.name)) continue;
     nlohmann::ordered_json* node = &out;
     size_t start = 0;
     for (size_t dot; (dot = f.name.find('.', start)) != std::string::npos; start = dot + 1) {

@@ -32,7 +32,8 @@ bool StrictInt(std::string_view s, int64_t* out) {
 
 RedisStore::RedisStore(const RedisConfig& config) : config_(config) {
   const std::string& p = config_.maxmemory_policy;
-  if (p != "noeviction") {
+  // Without maxmemory nothing is ever evicted, so no policy bookkeeping.
+  if (p != "noeviction" && config_.maxmemory > 0) {
     std::string name = p;
     if (p == "allkeys-lru") name = "redis-lru";
     else if (p == "allkeys-lfu") name = "redis-lfu";
@@ -59,8 +60,10 @@ uint32_t RedisStore::FindSlot(std::string_view key, uint64_t hash) const {
   return index_.Find(key, hash, [this](uint32_t s) -> std::string_view { return slots_[s].key; });
 }
 
-RedisStore::Entry* RedisStore::Lookup(std::string_view key, bool touch) {
-  uint32_t slot = FindSlot(key, HashBytes(key));
+RedisStore::Entry* RedisStore::Lookup(std::string_view key, bool touch) { return Lookup(key, HashBytes(key), touch); }
+
+RedisStore::Entry* RedisStore::Lookup(std::string_view key, uint64_t hash, bool touch) {
+  uint32_t slot = FindSlot(key, hash);
   if (slot == KeyIndex::kNone) return nullptr;
   Entry& e = slots_[slot];
   if (Expired(e)) {
@@ -172,7 +175,7 @@ RedisReply RedisStore::Set(std::string_view key, Blob value, const SetOptions& o
     return Oom();
   }
   uint64_t hash = HashBytes(key);
-  Entry* e = Lookup(key, true);
+  Entry* e = Lookup(key, hash, true);
   RedisReply old = RedisReply::Nil();
   if (opt.get && e) {
     if (e->type != Type::kString) return WrongType();

@@ -113,6 +113,7 @@ class RedisStore {
   uint32_t FindSlot(std::string_view key, uint64_t hash) const;
   // Returns the live entry or nullptr, expiring it lazily if due.
   Entry* Lookup(std::string_view key, bool touch);
+  Entry* Lookup(std::string_view key, uint64_t hash, bool touch);
   Entry* Create(std::string_view key, uint64_t hash);
   void Remove(uint32_t slot, bool notify_policy);
   void SetExpire(uint32_t slot, int64_t deadline_ms);
@@ -120,7 +121,9 @@ class RedisStore {
   bool Expired(const Entry& e) const { return e.expire_ms >= 0 && now_ms_ > e.expire_ms; }
   // performEvictions(); false if memory is still above maxmemory.
   bool EnsureMemory();
-  uint64_t PolicyNow() const { return static_cast<uint64_t>(now_ms_); }
+  // Redis's LRU clock ticks once a second (LRU_CLOCK_RESOLUTION 1000 ms), so
+  // keys touched within the same second have equal idle times.
+  uint64_t PolicyNow() const { return static_cast<uint64_t>(now_ms_ / 1000 * 1000); }
   static RedisReply WrongType();
 
   RedisConfig config_;

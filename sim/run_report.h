@@ -44,6 +44,13 @@ struct RunEvent {
   std::string detail;
 };
 
+// Fields measured on the wall or CPU clock: they differ between otherwise
+// identical runs, so determinism checks and comparisons leave them out.
+inline bool IsWallClockField(const std::string& name) {
+  return name == "wall_seconds" || name == "cpu_seconds" || name == "sim_requests_per_sec" ||
+         name == "peak_rss_mb" || name == "throughput_mreq_s";
+}
+
 struct RunReport {
   std::string kind = "run";  // run | replay | ring | demo ...
   std::string label;         // short description, e.g. "cache-aside/ttl/none"

@@ -37,8 +37,14 @@ void SimDatabase::Enqueue(Query q) {
 }
 
 void SimDatabase::Commit(uint64_t key) {
-  ++versions_[key];
-  commit_times_[key] = sim_.Now();
+  uint32_t i = index_.Find(key);
+  if (i == eviction::IdMap::kNone) {
+    i = static_cast<uint32_t>(rows_.size());
+    rows_.emplace_back();
+    index_.Put(key, i);
+  }
+  ++rows_[i].version;
+  rows_[i].committed_at = sim_.Now();
 }
 
 void SimDatabase::Start(Query q) {

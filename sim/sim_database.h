@@ -7,7 +7,7 @@
 #pragma once
 #include <cstdint>
 #include <deque>
-#include <unordered_map>
+#include "eviction/id_map.h"
 #include <vector>
 
 #include "sim/distribution.h"
@@ -42,13 +42,13 @@ class SimDatabase {
 
   // The committed version now (0: never written).
   uint64_t Version(uint64_t key) const {
-    auto it = versions_.find(key);
-    return it == versions_.end() ? 0 : it->second;
+    uint32_t i = index_.Find(key);
+    return i == eviction::IdMap::kNone ? 0 : rows_[i].version;
   }
   // When the current version was committed (0 if never written).
   SimTime CommitTime(uint64_t key) const {
-    auto it = commit_times_.find(key);
-    return it == commit_times_.end() ? 0 : it->second;
+    uint32_t i = index_.Find(key);
+    return i == eviction::IdMap::kNone ? 0 : rows_[i].committed_at;
   }
 
   uint64_t queries() const { return static_cast<uint64_t>(metrics_.Value(queries_id_)); }
@@ -74,8 +74,12 @@ class SimDatabase {
   SimDatabaseConfig config_;
   Metrics& metrics_;
   Rng rng_;
-  std::unordered_map<uint64_t, uint64_t> versions_;
-  std::unordered_map<uint64_t, SimTime> commit_times_;
+  struct Row {
+    uint64_t version = 0;
+    SimTime committed_at = 0;
+  };
+  eviction::IdMap index_;  // key -> rows_ index; only keys ever written
+  std::vector<Row> rows_;
   std::deque<Query> waiting_;
   int active_ = 0;
   Metrics::Id queries_id_, reads_id_, writes_id_, rows_id_, wait_id_, concurrency_id_;

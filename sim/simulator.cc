@@ -1,32 +1,32 @@
 #include "sim/simulator.h"
 
-#include <cassert>
+#include <algorithm>
 
 namespace cachelab {
 
 EventId Simulator::ScheduleAt(SimTime at, Callback fn, bool background) {
   if (at < now_) at = now_;
-  uint32_t slot;
+  uint32_t index;
   if (!free_slots_.empty()) {
-    slot = free_slots_.back();
+    index = free_slots_.back();
     free_slots_.pop_back();
   } else {
-    slot = static_cast<uint32_t>(slots_.size());
-    slots_.emplace_back();
+    index = slot_count_++;
+    if ((index >> kChunkBits) >= chunks_.size()) chunks_.push_back(std::make_unique<Slot[]>(1u << kChunkBits));
   }
   uint64_t seq = next_seq_++;
-  Slot& s = slots_[slot];
+  Slot& s = slot(index);
   s.fn = std::move(fn);
   s.seq = seq;
   s.background = background;
   if (!background) ++foreground_;
-  PushHeap(Entry{at, seq, slot});
-  return EventId{slot, seq};
+  PushHeap(Entry{at, seq, index});
+  return EventId{index, seq};
 }
 
 bool Simulator::Cancel(EventId id) {
-  if (!id.valid() || id.slot >= slots_.size()) return false;
-  Slot& s = slots_[id.slot];
+  if (!id.valid() || id.slot >= slot_count_) return false;
+  Slot& s = slot(id.slot);
   if (s.seq != id.seq) return false;
   s.seq = 0;
   s.fn.Reset();
@@ -39,7 +39,7 @@ void Simulator::PushHeap(Entry e) {
   size_t i = heap_.size();
   heap_.push_back(e);
   while (i > 0) {
-    size_t parent = (i - 1) / 2;
+    size_t parent = (i - 1) / 4;
     if (!Before(e, heap_[parent])) break;
     heap_[i] = heap_[parent];
     i = parent;
@@ -55,12 +55,20 @@ Simulator::Entry Simulator::PopHeap() {
   if (n > 0) {
     size_t i = 0;
     for (;;) {
-      size_t child = 2 * i + 1;
-      if (child >= n) break;
-      if (child + 1 < n && Before(heap_[child + 1], heap_[child])) ++child;
-      if (!Before(heap_[child], last)) break;
-      heap_[i] = heap_[child];
-      i = child;
+      size_t first = 4 * i + 1;
+      if (first >= n) break;
+      size_t best = first;
+      if (first + 4 <= n) {  // full family: branch-free tournament
+        size_t a = Before(heap_[first + 1], heap_[first]) ? first + 1 : first;
+        size_t b = Before(heap_[first + 3], heap_[first + 2]) ? first + 3 : first + 2;
+        best = Before(heap_[b], heap_[a]) ? b : a;
+      } else {
+        for (size_t c = first + 1; c < n; ++c)
+          if (Before(heap_[c], heap_[best])) best = c;
+      }
+      if (!Before(heap_[best], last)) break;
+      heap_[i] = heap_[best];
+      i = best;
     }
     heap_[i] = last;
   }
@@ -69,18 +77,18 @@ Simulator::Entry Simulator::PopHeap() {
 
 bool Simulator::RunTop() {
   Entry e = PopHeap();
-  Slot& s = slots_[e.slot];
+  Slot& s = slot(e.slot);
   if (s.seq != e.seq) {  // cancelled: the slot was kept for this entry
     if (s.seq == 0) free_slots_.push_back(e.slot);
     return false;
   }
   now_ = e.at;
-  Callback fn = std::move(s.fn);
   s.seq = 0;
   if (!s.background) --foreground_;
-  free_slots_.push_back(e.slot);
   ++events_run_;
-  fn();
+  s.fn();  // in place: chunks never move
+  s.fn.Reset();
+  free_slots_.push_back(e.slot);
   return true;
 }
 

@@ -5,6 +5,7 @@
 // Threading: single-threaded; one Simulator per run.
 #pragma once
 #include <cstdint>
+#include <memory>
 #include <vector>
 
 #include "sim/inplace_function.h"
@@ -60,15 +61,23 @@ class Simulator final : public Clock {
     uint64_t seq = 0;  // 0: free or cancelled
     bool background = false;
   };
-  static bool Before(const Entry& a, const Entry& b) {
-    return a.at < b.at || (a.at == b.at && a.seq < b.seq);
+  // (time, seq) as one 128-bit number: the compiler turns the comparison
+  // into branch-free flag arithmetic, which matters in the heap's inner loop.
+  static unsigned __int128 Key(const Entry& e) {
+    return (static_cast<unsigned __int128>(static_cast<uint64_t>(e.at)) << 64) | e.seq;
   }
+  static bool Before(const Entry& a, const Entry& b) { return Key(a) < Key(b); }
+  // Slots live in fixed chunks so a callback can run in place even when it
+  // schedules events that grow the slot table.
+  static constexpr uint32_t kChunkBits = 10;
+  Slot& slot(uint32_t i) { return chunks_[i >> kChunkBits][i & ((1u << kChunkBits) - 1)]; }
   void PushHeap(Entry e);
   Entry PopHeap();
   bool RunTop();
 
-  std::vector<Entry> heap_;
-  std::vector<Slot> slots_;
+  std::vector<Entry> heap_;  // 4-ary min-heap: half the depth of a binary heap
+  std::vector<std::unique_ptr<Slot[]>> chunks_;
+  uint32_t slot_count_ = 0;
   std::vector<uint32_t> free_slots_;
   SimTime now_ = 0;
   uint64_t next_seq_ = 1;

@@ -12,8 +12,7 @@ ZipfSampler::ZipfSampler(uint64_t n, double alpha) : n_(n), alpha_(alpha), unifo
   // Sum smallest terms first for accuracy.
   for (uint64_t i = n; i >= 1; --i) norm_ += std::pow(static_cast<double>(i), -alpha);
   if (uniform_) return;
-  prob_.resize(n);
-  alias_.resize(n);
+  cells_.resize(n);
   std::vector<double> scaled(n);
   std::vector<uint32_t> small, large;
   for (uint64_t i = 0; i < n; ++i) {
@@ -23,8 +22,7 @@ ZipfSampler::ZipfSampler(uint64_t n, double alpha) : n_(n), alpha_(alpha), unifo
   while (!small.empty() && !large.empty()) {
     uint32_t s = small.back(), l = large.back();
     small.pop_back();
-    prob_[s] = scaled[s];
-    alias_[s] = l;
+    cells_[s] = Cell{scaled[s], l};
     scaled[l] = (scaled[l] + scaled[s]) - 1.0;
     if (scaled[l] < 1.0) {
       large.pop_back();
@@ -32,12 +30,10 @@ ZipfSampler::ZipfSampler(uint64_t n, double alpha) : n_(n), alpha_(alpha), unifo
     }
   }
   for (uint32_t i : large) {
-    prob_[i] = 1.0;
-    alias_[i] = i;
+    cells_[i] = Cell{1.0, i};
   }
   for (uint32_t i : small) {  // rounding leftovers
-    prob_[i] = 1.0;
-    alias_[i] = i;
+    cells_[i] = Cell{1.0, i};
   }
 }
 

@@ -16,7 +16,8 @@ class ZipfSampler {
   uint64_t Sample(Rng& rng) const {
     uint64_t i = rng.Below(n_);
     if (uniform_) return i;
-    return rng.Uniform() < prob_[i] ? i : alias_[i];
+    const Cell& c = cells_[i];
+    return rng.Uniform() < c.prob ? i : c.alias;
   }
   // The exact probability of rank i (0-based), for tests and analysis.
   double Probability(uint64_t i) const;
@@ -27,8 +28,11 @@ class ZipfSampler {
   double alpha_;
   double norm_ = 0;
   bool uniform_;
-  std::vector<double> prob_;
-  std::vector<uint32_t> alias_;
+  struct Cell {  // together, so a draw touches one cache line
+    double prob;
+    uint32_t alias;
+  };
+  std::vector<Cell> cells_;
 };
 
 }  // namespace cachelab
