@@ -2,6 +2,7 @@
 // (policy, size) replay running in parallel: 12 bytes a request, plus 8 for
 // the next-access index (oracle traces) and 8 for time (when asked for).
 #pragma once
+#include <cstddef>
 #include <cstdint>
 #include <vector>
 

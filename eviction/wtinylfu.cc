@@ -25,6 +25,8 @@ void WTinyLfuPolicy::Insert(Handle h, uint64_t id, uint64_t size, uint64_t) {
   meta_[h] = Meta{id, static_cast<uint32_t>(size), kWindow};
   window_.PushFront(h);
   bytes_[kWindow] += size;
+  // Window overflow moves to probation's head: the candidates for main.
+  while (bytes_[kWindow] > window_cap_ && window_.tail() != h) Move(window_.tail(), kProbation);
 }
 
 void WTinyLfuPolicy::Access(Handle h, uint64_t) {
@@ -46,27 +48,22 @@ void WTinyLfuPolicy::Remove(Handle h) {
 }
 
 Handle WTinyLfuPolicy::Evict(uint64_t) {
-  for (;;) {
-    if (bytes_[kWindow] > window_cap_ && !window_.empty()) {
-      // The window's LRU becomes a candidate for main.
-      Handle cand = window_.tail();
-      Move(cand, kProbation);
-      if (bytes_[kProbation] + bytes_[kProtected] <= main_cap_) continue;
-      Handle victim = probation_.tail();
-      if (victim == cand) victim = protected_.tail();
-      if (victim == kNoHandle) victim = cand;
-      Handle out = sketch_.Estimate(meta_[cand].id) > sketch_.Estimate(meta_[victim].id) ? victim : cand;
-      Remove(out);
-      return out;
-    }
-    for (HandleList* l : {&probation_, &protected_, &window_}) {
-      if (l->empty()) continue;
-      Handle h = l->tail();
-      Remove(h);
-      return h;
-    }
-    return kNoHandle;
+  // The newest candidate (probation's head) competes with probation's LRU;
+  // the sketch keeps the more popular one (ties reject the candidate).
+  Handle victim = probation_.tail(), cand = probation_.head();
+  if (victim != kNoHandle) {
+    Handle out = victim;
+    if (cand != victim && sketch_.Estimate(meta_[cand].id) <= sketch_.Estimate(meta_[victim].id)) out = cand;
+    Remove(out);
+    return out;
   }
+  for (HandleList* l : {&protected_, &window_}) {
+    if (l->empty()) continue;
+    Handle h = l->tail();
+    Remove(h);
+    return h;
+  }
+  return kNoHandle;
 }
 
 }  // namespace cachelab::eviction

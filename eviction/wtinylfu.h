@@ -1,7 +1,8 @@
 // W-TinyLFU (Einziger et al., TOS'17), Caffeine's layout: a window LRU (1% of
 // the cache) in front of a segmented LRU main area (20% probation, 80%
-// protected); when the window overflows, its LRU object competes with main's
-// probation LRU and the one the count-min sketch deems less popular leaves.
+// protected). Window overflow moves to probation's head; to evict, that newest
+// candidate competes with probation's LRU and the one the count-min sketch
+// deems less popular leaves.
 // Deterministic, but not bit-identical to libCacheSim's WTinyLFU (its sketch
 // hashes differ), so no exact cross-check exists for this one.
 #pragma once

@@ -1,0 +1,23 @@
+// Cache sizes on the command line: "128MiB", "1GiB", "4096", "0.01" (a fraction
+// of the working set), or an object count with --ignore-obj-size.
+#pragma once
+#include <cstdint>
+#include <string>
+#include <vector>
+
+#include "eviction/replay_trace.h"
+
+namespace cachelab::cli {
+
+struct CacheSizeArg {
+  std::string text;      // as given, for labels
+  double fraction = 0;   // > 0: a fraction of the working set
+  uint64_t absolute = 0; // otherwise bytes (or objects)
+};
+
+// Throws UsageError on malformed input (suffixes: KiB MiB GiB TiB, KB MB GB TB, B).
+CacheSizeArg ParseCacheSize(const std::string& text, bool object_mode);
+std::vector<CacheSizeArg> ParseCacheSizes(const std::vector<std::string>& items, bool object_mode);
+uint64_t ResolveCacheSize(const CacheSizeArg& s, const eviction::WorkingSet& ws, bool object_mode);
+
+}  // namespace cachelab::cli

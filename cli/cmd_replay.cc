@@ -1,0 +1,207 @@
+// `cachelab replay`: replay a trace file against eviction policies and cache
+// sizes with the reference simulator's semantics (eviction/replay.h). The
+// trace is decoded once into memory; (policy, size) pairs run in parallel.
+// Every result is saved in one transaction, so a failed replay writes nothing.
+#include <CLI/CLI.hpp>
+#include <algorithm>
+#include <cstdio>
+#include <fstream>
+#include <iostream>
+#include <memory>
+#include <nlohmann/json.hpp>
+
+#include "cli/cache_size_arg.h"
+#include "cli/commands.h"
+#include "cli/replay_jobs.h"
+#include "cli/summary_table.h"
+#include "results/result_store.h"
+#include "workloads/trace_format.h"
+#include "workloads/trace_loader.h"
+
+namespace cachelab::cli {
+namespace {
+
+struct ReplayOptions {
+  std::string trace, format, csv_spec, db, mrc_out;
+  std::vector<std::string> policies, sizes;
+  bool object_mode = false, skip_bad = false, json = false, mrc = false, no_store = false;
+  double shards_rate = 1.0;
+  unsigned jobs = 0;
+};
+
+// The default --mrc sweep: 14 fractions of the working set.
+const std::vector<std::string> kSweep = {"0.001", "0.002", "0.005", "0.01", "0.02", "0.05", "0.1",
+                                         "0.15",  "0.2",   "0.3",   "0.4",  "0.5",  "0.7",  "0.9"};
+
+double Ratio(uint64_t a, uint64_t b) { return b ? static_cast<double>(a) / static_cast<double>(b) : 0.0; }
+
+RunReport ToReport(const ReplayOutcome& o, const ReplayOptions& opt, const std::string& format, double rss) {
+  const auto& r = o.result;
+  RunReport rep;
+  rep.kind = "replay";
+  rep.label = o.job.policy + "/" + o.job.size_text;
+  rep.config = {{"trace", opt.trace},
+                {"format", format},
+                {"policy", o.job.policy},
+                {"cache_size", std::to_string(o.job.capacity)},
+                {"size_arg", o.job.size_text},
+                {"mode", opt.object_mode ? "objects" : "bytes"}};
+  if (o.from_stack_distances) rep.config.push_back({"method", "lru stack distances"});
+  rep.Set("policy", o.job.policy);
+  rep.Set("cache_size", static_cast<int64_t>(o.job.capacity));
+  rep.Set("requests", static_cast<int64_t>(r.requests));
+  rep.Set("misses", static_cast<int64_t>(r.misses));
+  rep.Set("miss_ratio", Ratio(r.misses, r.requests));
+  rep.Set("requested_bytes", static_cast<int64_t>(r.requested_bytes));
+  rep.Set("miss_bytes", static_cast<int64_t>(r.miss_bytes));
+  rep.Set("byte_miss_ratio", Ratio(r.miss_bytes, r.requested_bytes));
+  rep.Set("throughput_mreq_s", r.seconds > 0 ? static_cast<double>(r.requests) / r.seconds / 1e6 : 0.0);
+  rep.Set("peak_rss_mb", rss);
+  return rep;
+}
+
+nlohmann::ordered_json ToJson(const RunReport& r) {
+  nlohmann::ordered_json j;
+  for (const auto& f : r.fields) std::visit([&](const auto& v) { j[f.name] = v; }, f.value);
+  return j;
+}
+
+// One report per policy holding its curve, for the GUI's plot.
+RunReport CurveReport(const std::string& policy, const std::vector<const RunReport*>& points,
+                      const ReplayOptions& opt, const std::string& format) {
+  RunReport rep;
+  rep.kind = "replay";
+  rep.label = policy + "/mrc";
+  rep.config = {{"trace", opt.trace}, {"format", format}, {"policy", policy},
+                {"mode", opt.object_mode ? "objects" : "bytes"}, {"mrc", "true"},
+                {"shards_rate", std::to_string(opt.shards_rate)}};
+  Series mrc{"mrc", "miss ratio", {}, {}}, bmrc{"byte_mrc", "byte miss ratio", {}, {}};
+  for (const RunReport* p : points) {
+    auto size = static_cast<SimTime>(p->GetNumber("cache_size"));
+    mrc.t.push_back(size);
+    mrc.v.push_back(p->GetNumber("miss_ratio"));
+    bmrc.t.push_back(size);
+    bmrc.v.push_back(p->GetNumber("byte_miss_ratio"));
+  }
+  rep.Set("policy", policy);
+  rep.Set("points", static_cast<int64_t>(points.size()));
+  if (!points.empty()) rep.Set("requests", static_cast<int64_t>(points.front()->GetNumber("requests")));
+  rep.series = {mrc, bmrc};
+  return rep;
+}
+
+void Execute(const ReplayOptions& opt) {
+  for (const auto& p : opt.policies) {
+    std::string error;
+    if (!eviction::MakePolicy(p, eviction::PolicyOptions{}, &error)) throw UsageError(error);
+  }
+  if (opt.sizes.empty() && !opt.mrc) throw UsageError("--size is required (or --mrc for a sweep)");
+  if (!(opt.shards_rate > 0 && opt.shards_rate <= 1)) throw UsageError("--shards-rate must be in (0, 1]");
+  auto sizes = ParseCacheSizes(opt.sizes.empty() ? kSweep : opt.sizes, opt.object_mode);
+
+  std::unique_ptr<ResultStore> store;
+  if (!opt.no_store) store = std::make_unique<ResultStore>(ResolveResultsPath(opt.db));
+
+  TraceOpenOptions topen{opt.format, opt.csv_spec, opt.skip_bad};
+  std::string error;
+  auto reader = OpenTrace(opt.trace, topen, &error);
+  if (!reader) throw UsageError(error);
+  bool keep_time = false;
+  for (const auto& p : opt.policies) keep_time |= p.rfind("redis-", 0) == 0;
+  eviction::ReplayTrace trace;
+  if (!LoadReplayTrace(*reader, keep_time, &trace, &error)) throw UsageError(error);
+  if (reader->bad_records())
+    std::fprintf(stderr, "skipped %llu malformed record(s) in %s\n",
+                 static_cast<unsigned long long>(reader->bad_records()), opt.trace.c_str());
+  for (const auto& p : opt.policies)
+    if (p == "belady" && trace.next.empty())
+      throw UsageError("belady needs next-access times: use an oracleGeneral trace");
+  eviction::WorkingSet ws = eviction::ComputeWorkingSet(trace);
+
+  // Jobs in (policy, size) order; LRU curves come from one stack-distance pass.
+  std::vector<ReplayJob> sim_jobs, lru_jobs;
+  std::vector<std::pair<bool, size_t>> order;  // (from curve, index)
+  for (const auto& p : opt.policies)
+    for (const auto& s : sizes) {
+      ReplayJob j{p, s.text, ResolveCacheSize(s, ws, opt.object_mode)};
+      bool curve = opt.mrc && p == "lru";
+      (curve ? lru_jobs : sim_jobs).push_back(j);
+      order.push_back({curve, (curve ? lru_jobs : sim_jobs).size() - 1});
+    }
+  uint64_t mean_bytes = ws.objects ? ws.bytes / ws.objects : 1;
+  auto sim = RunReplayJobs(trace, sim_jobs, opt.object_mode, mean_bytes, opt.jobs);
+  std::vector<ReplayOutcome> lru;
+  if (!lru_jobs.empty()) lru = LruCurveJobs(trace, lru_jobs, {opt.object_mode, opt.shards_rate});
+  const std::string format = reader->Name();
+  double rss = PeakRssMb();
+  std::vector<RunReport> reports;
+  for (auto [curve, i] : order) reports.push_back(ToReport(curve ? lru[i] : sim[i], opt, format, rss));
+
+  std::vector<RunReport> to_save = reports;
+  if (opt.mrc) {
+    to_save.clear();
+    std::ofstream csv;
+    if (!opt.mrc_out.empty()) {
+      csv.open(opt.mrc_out);
+      if (!csv) throw UsageError(opt.mrc_out + ": cannot write");
+      csv << "policy,cache_size,miss_ratio,byte_miss_ratio,misses,requests\n";
+    }
+    for (const auto& p : opt.policies) {
+      std::vector<const RunReport*> pts;
+      for (const auto& r : reports)
+        if (r.ConfigValue("policy") == p) pts.push_back(&r);
+      std::sort(pts.begin(), pts.end(), [](auto* a, auto* b) { return a->GetNumber("cache_size") < b->GetNumber("cache_size"); });
+      for (auto* r : pts)
+        if (csv.is_open())
+          csv << p << ',' << static_cast<int64_t>(r->GetNumber("cache_size")) << ',' << r->GetNumber("miss_ratio")
+              << ',' << r->GetNumber("byte_miss_ratio") << ',' << static_cast<int64_t>(r->GetNumber("misses")) << ','
+              << static_cast<int64_t>(r->GetNumber("requests")) << '\n';
+      to_save.push_back(CurveReport(p, pts, opt, format));
+    }
+  }
+  if (store) {
+    auto ids = store->SaveRuns(to_save);
+    std::fprintf(stderr, "saved %zu replay run(s) %lld-%lld to %s\n", ids.size(), static_cast<long long>(ids.front()),
+                 static_cast<long long>(ids.back()), store->path().c_str());
+  }
+  if (opt.json) {
+    nlohmann::ordered_json arr = nlohmann::ordered_json::array();
+    for (const auto& r : reports) arr.push_back(ToJson(r));
+    std::cout << arr.dump(2) << "\n";
+    return;
+  }
+  std::cout << ComparisonTable(reports, {{"policy", "policy"},
+                                         {"cache size", "cache_size"},
+                                         {"requests", "requests"},
+                                         {"misses", "misses"},
+                                         {"miss ratio", "miss_ratio", 4},
+                                         {"byte miss ratio", "byte_miss_ratio", 4},
+                                         {"Mreq/s", "throughput_mreq_s", 1},
+                                         {"peak RSS MB", "peak_rss_mb", 1}});
+}
+
+}  // namespace
+
+void AddReplayCommand(CLI::App& app) {
+  auto o = std::make_shared<ReplayOptions>();
+  CLI::App* cmd = app.add_subcommand("replay", "Replay a cache trace against eviction policies and cache sizes");
+  cmd->add_option("--trace", o->trace, "trace file (.zst is decompressed transparently)")->required();
+  cmd->add_option("--format", o->format, "oracleGeneral, vscsi, txt, csv, twitter (default: from the file name)");
+  cmd->add_option("--csv-spec", o->csv_spec,
+                  "csv columns, e.g. \"time-col=2,obj-id-col=5,obj-size-col=4,has-header=true\" (default: header names)");
+  cmd->add_option("--policy", o->policies, "eviction policies, comma-separated")->delimiter(',')->required();
+  cmd->add_option("--size", o->sizes, "cache sizes, comma-separated: bytes (KiB/MiB/GiB), objects with --ignore-obj-size, or a fraction < 1 of the working set")
+      ->delimiter(',');
+  cmd->add_flag("--ignore-obj-size", o->object_mode, "object mode: every object has size 1, sizes count objects");
+  cmd->add_flag("--skip-bad", o->skip_bad, "count and skip malformed records instead of stopping");
+  cmd->add_flag("--json", o->json, "print one JSON object per (policy, size)");
+  cmd->add_option("--db", o->db, "results file (default: $CACHELAB_DB or ./cachelab-results.db)");
+  cmd->add_flag("--no-store", o->no_store, "do not write the results store");
+  cmd->add_flag("--mrc", o->mrc, "miss-ratio curves: sweep sizes (default 14 fractions of the working set); LRU in one pass");
+  cmd->add_option("--mrc-out", o->mrc_out, "write the curves as CSV to this file");
+  cmd->add_option("--shards-rate", o->shards_rate, "SHARDS sampling rate for the one-pass LRU curve (default 1: exact)");
+  cmd->add_option("--jobs", o->jobs, "parallel replays (default: all cores)");
+  cmd->callback([o] { Execute(*o); });
+}
+
+}  // namespace cachelab::cli

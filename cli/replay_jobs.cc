@@ -1,0 +1,67 @@
+#include "cli/replay_jobs.h"
+
+#include <sys/resource.h>
+
+#include <algorithm>
+#include <atomic>
+#include <stdexcept>
+#include <thread>
+
+namespace cachelab::cli {
+
+std::vector<ReplayOutcome> RunReplayJobs(const eviction::ReplayTrace& trace, const std::vector<ReplayJob>& jobs,
+                                         bool object_mode, uint64_t mean_object_bytes, unsigned threads) {
+  std::vector<ReplayOutcome> out(jobs.size());
+  std::atomic<size_t> next{0};
+  std::vector<std::string> errors(jobs.size());
+  auto worker = [&] {
+    for (size_t i = next++; i < jobs.size(); i = next++) {
+      const ReplayJob& j = jobs[i];
+      eviction::PolicyOptions o;
+      o.capacity = j.capacity;
+      o.expected_objects = object_mode ? j.capacity : j.capacity / std::max<uint64_t>(1, mean_object_bytes);
+      auto policy = eviction::MakePolicy(j.policy, o, &errors[i]);
+      if (!policy) continue;
+      out[i].job = j;
+      out[i].result = eviction::Replay(trace, *policy, eviction::ReplayConfig{j.capacity, object_mode});
+    }
+  };
+  if (threads == 0) threads = std::max(1u, std::thread::hardware_concurrency());
+  threads = static_cast<unsigned>(std::min<size_t>(threads, jobs.size()));
+  std::vector<std::thread> pool;
+  for (unsigned t = 1; t < threads; ++t) pool.emplace_back(worker);
+  worker();
+  for (auto& t : pool) t.join();
+  for (const auto& e : errors)
+    if (!e.empty()) throw std::runtime_error(e);
+  return out;
+}
+
+std::vector<ReplayOutcome> LruCurveJobs(const eviction::ReplayTrace& trace, const std::vector<ReplayJob>& jobs,
+                                        const eviction::MrcOptions& options) {
+  std::vector<uint64_t> sizes;
+  for (const auto& j : jobs) sizes.push_back(j.capacity);
+  double seconds = 0;
+  auto points = eviction::LruMissRatioCurve(trace, sizes, options, &seconds);
+  std::vector<ReplayOutcome> out;
+  for (size_t i = 0; i < jobs.size(); ++i) {
+    ReplayOutcome o;
+    o.job = jobs[i];
+    o.from_stack_distances = true;
+    o.result.requests = points[i].requests;
+    o.result.misses = points[i].misses;
+    o.result.requested_bytes = points[i].requested_bytes;
+    o.result.miss_bytes = points[i].miss_bytes;
+    o.result.seconds = seconds;  // one pass serves every size
+    out.push_back(o);
+  }
+  return out;
+}
+
+double PeakRssMb() {
+  rusage u{};
+  getrusage(RUSAGE_SELF, &u);
+  return static_cast<double>(u.ru_maxrss) / 1024.0;  // KiB on Linux
+}
+
+}  // namespace cachelab::cli

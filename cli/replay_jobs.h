@@ -1,0 +1,37 @@
+// Runs (policy, cache size) replays of one decoded trace in parallel threads,
+// and LRU curves in one stack-distance pass.
+#pragma once
+#include <string>
+#include <vector>
+
+#include "eviction/mrc.h"
+#include "eviction/replay.h"
+
+namespace cachelab::cli {
+
+struct ReplayJob {
+  std::string policy;
+  std::string size_text;  // as given on the command line
+  uint64_t capacity = 0;
+};
+
+struct ReplayOutcome {
+  ReplayJob job;
+  eviction::ReplayResult result;
+  bool from_stack_distances = false;  // LRU point of a one-pass curve
+};
+
+// Results in job order. `threads` 0: all cores. Throws std::runtime_error on
+// an unknown policy (validate names first).
+std::vector<ReplayOutcome> RunReplayJobs(const eviction::ReplayTrace& trace, const std::vector<ReplayJob>& jobs,
+                                         bool object_mode, uint64_t mean_object_bytes,
+                                         unsigned threads);
+
+// LRU at every job's size from one pass (jobs must all be "lru").
+std::vector<ReplayOutcome> LruCurveJobs(const eviction::ReplayTrace& trace, const std::vector<ReplayJob>& jobs,
+                                        const eviction::MrcOptions& options);
+
+// Peak resident set of this process so far, in MiB.
+double PeakRssMb();
+
+}  // namespace cachelab::cli
