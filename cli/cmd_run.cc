@@ -10,6 +10,7 @@
 
 #include "cli/commands.h"
 #include "cli/param_flags.h"
+#include "cli/progress_json.h"
 #include "cli/summary_table.h"
 #include "lab/batch.h"
 #include "results/report_json.h"
@@ -22,6 +23,7 @@ struct RunOptions {
   ParamFlags params;
   bool json = false;
   bool no_store = false;
+  bool progress = false;  // JSON lines on stderr for the dashboard
   std::string db;
   unsigned jobs = 0;
 };
@@ -45,11 +47,16 @@ void Execute(const RunOptions& o) {
   if (!o.no_store) store = std::make_unique<ResultStore>(ResolveResultsPath(o.db));
   bool tty = isatty(STDERR_FILENO);
   std::vector<RunReport> reports;
+  ProgressJson progress_json;
+  if (o.progress) tty = false;
   if (runs.size() == 1) {
-    reports.push_back(RunExperiment(runs[0], tty ? ProgressFn(PrintProgress) : ProgressFn()));
+    ProgressFn fn = o.progress ? ProgressFn([&](const Progress& p) { progress_json.OnProgress(p); })
+                               : tty ? ProgressFn(PrintProgress) : ProgressFn();
+    reports.push_back(RunExperiment(runs[0], fn));
     if (tty) std::fprintf(stderr, "\r%70s\r", "");
   } else {
     reports = RunBatch(runs, o.jobs, [&](uint64_t done, uint64_t total) {
+      if (o.progress) return ProgressJson::OnRuns(done, total);
       std::fprintf(stderr, tty ? "\r  %llu / %llu runs done" : "  %llu / %llu runs done\n",
                    static_cast<unsigned long long>(done), static_cast<unsigned long long>(total));
     });
@@ -57,6 +64,7 @@ void Execute(const RunOptions& o) {
   }
   if (store) {
     auto ids = store->SaveRuns(reports);
+    if (o.progress) ProgressJson::OnSaved(ids, store->path());
     std::fprintf(stderr, "saved run%s %lld%s to %s\n", ids.size() > 1 ? "s" : "", static_cast<long long>(ids.front()),
                  ids.size() > 1 ? ("-" + std::to_string(ids.back())).c_str() : "", store->path().c_str());
   }
@@ -94,6 +102,7 @@ void AddRunCommand(CLI::App& app) {
   cmd->add_flag("--json", o->json, "print the summary as JSON on stdout");
   cmd->add_option("--db", o->db, "results file (default: $CACHELAB_DB or ./cachelab-results.db)");
   cmd->add_flag("--no-store", o->no_store, "do not write the results store");
+  cmd->add_flag("--progress", o->progress, "machine-readable progress and live series on stderr, JSON lines (for cachelab-gui)");
   cmd->add_option("--jobs", o->jobs, "parallel runs when comparing (default: all cores)");
   cmd->callback([o] { Execute(*o); });
 }

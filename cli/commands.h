@@ -18,6 +18,7 @@ struct UsageError : std::runtime_error {
 void AddRunCommand(CLI::App& app);
 void AddParamsCommand(CLI::App& app);
 void AddRingCommand(CLI::App& app);
+void AddPlotCommand(CLI::App& app);
 void AddReplayCommand(CLI::App& app);
 
 }  // namespace cachelab::cli

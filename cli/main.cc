@@ -14,6 +14,7 @@ int main(int argc, char** argv) {
   cachelab::cli::AddRunCommand(app);
   cachelab::cli::AddParamsCommand(app);
   cachelab::cli::AddRingCommand(app);
+  cachelab::cli::AddPlotCommand(app);
   cachelab::cli::AddReplayCommand(app);
   try {
     // `cachelab` alone runs the default experiment, like `cachelab run`.

@@ -1,0 +1,171 @@
+#include "gui/app/main_window.h"
+
+#include <QDockWidget>
+#include <QFileDialog>
+#include <QHeaderView>
+#include <QItemSelectionModel>
+#include <QLineEdit>
+#include <QMenuBar>
+#include <QMessageBox>
+#include <QScrollArea>
+#include <QSplitter>
+#include <QStatusBar>
+#include <QTableView>
+#include <QVBoxLayout>
+
+namespace cachelab::gui {
+
+MainWindow::MainWindow(const QString& db, const QString& cli, QWidget* parent)
+    : QMainWindow(parent), store_(db) {
+  setWindowTitle(tr("cachelab dashboard"));
+  proxy_.setSourceModel(&model_);
+  proxy_.setFilterKeyColumn(-1);  // the filter matches any column
+  proxy_.setFilterCaseSensitivity(Qt::CaseInsensitive);
+  proxy_.setSortRole(Qt::EditRole);  // numbers sort as numbers
+
+  filter_ = new QLineEdit;
+  filter_->setPlaceholderText(tr("filter runs (any column), e.g. cache-aside"));
+  filter_->setClearButtonEnabled(true);
+  connect(filter_, &QLineEdit::textChanged, &proxy_, &QSortFilterProxyModel::setFilterFixedString);
+  table_ = new QTableView;
+  table_->setModel(&proxy_);
+  table_->setSortingEnabled(true);
+  table_->sortByColumn(RunListModel::kId, Qt::DescendingOrder);
+  table_->setSelectionBehavior(QAbstractItemView::SelectRows);
+  table_->setSelectionMode(QAbstractItemView::ExtendedSelection);
+  table_->verticalHeader()->hide();
+  table_->horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
+  connect(table_->selectionModel(), &QItemSelectionModel::selectionChanged, this, &MainWindow::ShowSelected);
+
+  charts_ = new ChartTabs;
+  auto* data_view = new QTableView;
+  data_view->setModel(&data_model_);
+  charts_->addTab(data_view, tr("Data"));
+
+  auto* top = new QWidget;
+  auto* top_layout = new QVBoxLayout(top);
+  top_layout->setContentsMargins(0, 0, 0, 0);
+  top_layout->addWidget(filter_);
+  top_layout->addWidget(table_);
+  auto* split = new QSplitter(Qt::Vertical);
+  split->addWidget(top);
+  split->addWidget(charts_);
+  split->setStretchFactor(1, 2);
+  setCentralWidget(split);
+
+  QString error;
+  form_ = new RunForm(cli, LoadParams(cli, &error));
+  if (!error.isEmpty()) statusBar()->showMessage(error);
+  form_->SetDb(db);
+  auto* scroll = new QScrollArea;
+  scroll->setWidget(form_);
+  scroll->setWidgetResizable(true);
+  auto* dock = new QDockWidget(tr("New experiment"));
+  dock->setWidget(scroll);
+  addDockWidget(Qt::RightDockWidgetArea, dock);
+  connect(form_, &RunForm::liveUpdated, this, &MainWindow::ShowLive);
+  connect(form_, &RunForm::runFinished, this, [this](bool ok, const QList<qlonglong>& ids) {
+    Refresh();
+    if (ok) SelectRuns(ids);
+    else ShowSelected();  // drop the live curves of the failed run
+  });
+
+  QMenu* file = menuBar()->addMenu(tr("&File"));
+  file->addAction(tr("&Open results..."), QKeySequence::Open, this, &MainWindow::OpenDialog);
+  file->addAction(tr("&Refresh"), QKeySequence::Refresh, this, &MainWindow::Refresh);
+  file->addAction(tr("&Export chart (PNG/SVG)..."), QKeySequence(tr("Ctrl+E")), this, &MainWindow::ExportDialog);
+  file->addSeparator();
+  file->addAction(tr("&Quit"), QKeySequence::Quit, this, &QWidget::close);
+  file->addAction(dock->toggleViewAction());
+
+  poll_.setInterval(2000);
+  connect(&poll_, &QTimer::timeout, this, &MainWindow::Refresh);
+  poll_.start();
+  resize(1400, 900);
+  OpenStore(db);
+}
+
+void MainWindow::OpenStore(const QString& db) {
+  store_ = StoreReader(db);
+  form_->SetDb(db);
+  model_.SetRuns({});
+  shown_.clear();
+  Refresh();
+  if (model_.rowCount() > 0) SelectRuns({model_.run(model_.rowCount() - 1).id});
+  else charts_->SetRuns({});
+}
+
+void MainWindow::Refresh() {
+  QString error;
+  std::vector<RunSummary> runs = store_.ListRuns(&error);
+  bool same = static_cast<int>(runs.size()) == model_.rowCount() &&
+              (runs.empty() || runs.back().id == model_.run(model_.rowCount() - 1).id);
+  if (!same) {
+    QList<qlonglong> keep = SelectedIds();
+    model_.SetRuns(std::move(runs));
+    SelectRuns(keep);
+  }
+  statusBar()->showMessage(error.isEmpty() ? tr("%1 — %n run(s)", nullptr, model_.rowCount()).arg(store_.path())
+                                           : error);
+}
+
+void MainWindow::SelectRuns(const QList<qlonglong>& ids) {
+  QItemSelection sel;
+  for (qlonglong id : ids) {
+    int row = model_.RowOfId(id);
+    if (row < 0) continue;
+    QModelIndex left = proxy_.mapFromSource(model_.index(row, 0));
+    QModelIndex right = proxy_.mapFromSource(model_.index(row, RunListModel::kColumnCount - 1));
+    if (left.isValid()) sel.select(left, right);
+  }
+  table_->selectionModel()->select(sel, QItemSelectionModel::ClearAndSelect);
+  ShowSelected();
+}
+
+QList<qlonglong> MainWindow::SelectedIds() const {
+  QList<qlonglong> ids;
+  for (const QModelIndex& i : table_->selectionModel()->selectedRows())
+    ids << i.data(RunListModel::kRunIdRole).toLongLong();
+  std::sort(ids.begin(), ids.end());
+  return ids;
+}
+
+void MainWindow::ShowSelected() {
+  QList<qlonglong> ids = SelectedIds();
+  if (ids == shown_ && !form_->process().running()) return;
+  shown_ = ids;
+  QString error;
+  std::vector<LoadedRun> runs = store_.LoadMany({ids.begin(), ids.end()}, &error);
+  if (!error.isEmpty()) statusBar()->showMessage(error);
+  data_model_.SetRun(runs.empty() ? RunReport{} : runs.front().report);
+  charts_->SetRuns(std::move(runs));
+}
+
+void MainWindow::ShowLive(const RunReport& partial) {
+  std::vector<LoadedRun> runs = charts_->runs();
+  std::erase_if(runs, [](const LoadedRun& r) { return r.id == 0; });
+  runs.push_back({0, LegendName(0, partial), partial});
+  charts_->SetRuns(std::move(runs));
+}
+
+void MainWindow::OpenDialog() {
+  QString path = QFileDialog::getOpenFileName(this, tr("Open results"), store_.path(),
+                                              tr("cachelab results (*.db *.sqlite);;All files (*)"));
+  if (!path.isEmpty()) OpenStore(path);
+}
+
+void MainWindow::ExportDialog() {
+  QString name = charts_->CurrentChart();
+  if (name.isEmpty()) {
+    QMessageBox::information(this, tr("Export"), tr("Choose a chart tab first."));
+    return;
+  }
+  QString path = QFileDialog::getSaveFileName(this, tr("Export chart"), name + ".png",
+                                              tr("PNG image (*.png);;SVG drawing (*.svg)"));
+  if (path.isEmpty()) return;
+  QString error;
+  if (!charts_->ExportCurrent(path, &error)) QMessageBox::warning(this, tr("Export"), error);
+  else statusBar()->showMessage(tr("wrote %1").arg(path));
+}
+
+}  // namespace cachelab::gui

@@ -1,0 +1,120 @@
+#include "gui/app/plot_command.h"
+
+#include <QCommandLineParser>
+#include <QDir>
+#include <QFileInfo>
+#include <cstdio>
+
+#include "gui/charts/chart_catalog.h"
+#include "gui/models/store_reader.h"
+
+namespace cachelab::gui {
+namespace {
+
+void Say(const QString& s) { std::fprintf(stderr, "%s\n", s.toLocal8Bit().constData()); }
+
+// Resolves "last", "all" or "3,5" against the store; empty with *error on failure.
+std::vector<int64_t> ResolveRuns(const StoreReader& store, const QString& spec, QString* error) {
+  std::vector<RunSummary> runs = store.ListRuns(error);
+  if (runs.empty()) {
+    if (error->isEmpty()) *error = QStringLiteral("no runs in '%1'").arg(store.path());
+    return {};
+  }
+  if (spec == "last") return {runs.back().id};
+  std::vector<int64_t> ids;
+  if (spec == "all") {
+    for (const auto& r : runs) ids.push_back(r.id);
+    return ids;
+  }
+  for (const QString& part : spec.split(',', Qt::SkipEmptyParts)) {
+    bool ok = false;
+    qlonglong id = part.trimmed().toLongLong(&ok);
+    if (!ok) {
+      *error = QStringLiteral("--run: '%1' is not a run id (use ids like 3,5, 'last' or 'all')").arg(part);
+      return {};
+    }
+    ids.push_back(id);
+  }
+  return ids;
+}
+
+}  // namespace
+
+QString ChartListText() {
+  QString text;
+  for (const auto& c : ChartCatalog()) text += QStringLiteral("%1  %2\n").arg(c.name, -12).arg(c.help);
+  return text;
+}
+
+int RunPlot(const PlotRequest& req) {
+  if (req.chart != "all" && !IsChartName(req.chart)) {
+    Say(QStringLiteral("cachelab plot: error: unknown chart '%1'; charts:\n%2").arg(req.chart, ChartListText()));
+    return 2;
+  }
+  if (req.out.isEmpty()) {
+    Say(QStringLiteral("cachelab plot: error: --out FILE.png|FILE.svg (or a folder with --chart all) is required"));
+    return 2;
+  }
+  StoreReader store(req.db);
+  QString error;
+  std::vector<int64_t> ids = ResolveRuns(store, req.runs, &error);
+  std::vector<LoadedRun> runs = ids.empty() ? std::vector<LoadedRun>{} : store.LoadMany(ids, &error);
+  if (runs.empty() || !error.isEmpty()) {
+    Say(QStringLiteral("cachelab plot: error: %1").arg(error));
+    return 1;
+  }
+  std::vector<std::pair<QString, QString>> jobs;  // chart, file
+  if (req.chart == "all") {
+    QDir().mkpath(req.out);
+    for (const auto& c : ChartCatalog()) jobs.emplace_back(c.name, QDir(req.out).filePath(c.name + ".png"));
+  } else {
+    jobs.emplace_back(req.chart, req.out);
+  }
+  for (const auto& [chart, file] : jobs) {
+    if (!SaveChart(BuildChart(chart, runs), req.size, file, &error)) {
+      Say(QStringLiteral("cachelab plot: error: %1").arg(error));
+      return 1;
+    }
+    Say(QStringLiteral("wrote %1").arg(file));
+  }
+  return 0;
+}
+
+int PlotMain(const QStringList& args) {
+  QCommandLineParser p;
+  p.setApplicationDescription(QStringLiteral("Render a chart of stored runs to PNG or SVG, without a display.\n\nCharts:\n") +
+                              ChartListText());
+  p.addHelpOption();
+  p.addOptions({{"db", "results file (default: $CACHELAB_DB or ./cachelab-results.db)", "FILE"},
+                {"run", "run ids to overlay, e.g. 3,5; 'last' (default) or 'all'", "IDS", "last"},
+                {"chart", "chart name, or 'all' (then --out is a folder)", "NAME"},
+                {"out", "output .png or .svg (a folder with --chart all)", "FILE"},
+                {"width", "image width in pixels", "PX", QString::number(kDefaultChartSize.width())},
+                {"height", "image height in pixels", "PX", QString::number(kDefaultChartSize.height())},
+                {"list-charts", "list the chart names and exit"}});
+  if (!p.parse(args)) {
+    Say("cachelab plot: error: " + p.errorText());
+    return 2;
+  }
+  if (p.isSet("help")) {
+    std::printf("%s", p.helpText().toLocal8Bit().constData());
+    return 0;
+  }
+  if (p.isSet("list-charts")) {
+    std::printf("%s", ChartListText().toLocal8Bit().constData());
+    return 0;
+  }
+  PlotRequest req;
+  req.db = QString::fromStdString(ResolveResultsPath(p.value("db").toStdString()));
+  req.runs = p.value("run");
+  req.chart = p.value("chart");
+  req.out = p.value("out");
+  req.size = QSize(p.value("width").toInt(), p.value("height").toInt());
+  if (req.size.width() < 100 || req.size.height() < 100) {
+    Say("cachelab plot: error: --width and --height must be at least 100");
+    return 2;
+  }
+  return RunPlot(req);
+}
+
+}  // namespace cachelab::gui

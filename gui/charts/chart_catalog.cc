@@ -1,0 +1,52 @@
+#include "gui/charts/chart_catalog.h"
+
+#include "gui/charts/chart_builders.h"
+
+namespace cachelab::gui {
+namespace {
+
+struct Entry {
+  ChartInfo info;
+  QChart* (*build)(const std::vector<LoadedRun>&);
+};
+
+const std::vector<Entry>& Entries() {
+  static const std::vector<Entry> entries = {
+      {{"hit-rate", "Hit rate", "hit ratio per window over time (series hit_ratio)"}, BuildHitRateChart},
+      {{"latency", "Latency", "p50 and p99 latency per window over time (latency.p50, latency.p99)"},
+       BuildLatencyChart},
+      {{"latency-cdf", "Latency CDF", "distribution of every request's latency over the run (histogram latency_ns)"},
+       BuildLatencyCdfChart},
+      {{"stampede", "Stampede load", "database queries per second with expiry/churn events marked"},
+       BuildStampedeChart},
+      {{"ring", "Ring balance", "keys and requests per node against the ideal even share"}, BuildRingChart},
+      {{"memory", "Memory", "cache memory and evictions per window over time"}, BuildMemoryChart},
+      {{"mrc", "Miss ratio curve", "replay miss ratio against cache size (series mrc)"}, BuildMrcChart},
+  };
+  return entries;
+}
+
+}  // namespace
+
+const std::vector<ChartInfo>& ChartCatalog() {
+  static const std::vector<ChartInfo> infos = [] {
+    std::vector<ChartInfo> v;
+    for (const auto& e : Entries()) v.push_back(e.info);
+    return v;
+  }();
+  return infos;
+}
+
+bool IsChartName(const QString& name) {
+  for (const auto& e : Entries())
+    if (e.info.name == name) return true;
+  return false;
+}
+
+QChart* BuildChart(const QString& name, const std::vector<LoadedRun>& runs) {
+  for (const auto& e : Entries())
+    if (e.info.name == name) return e.build(runs);
+  return nullptr;
+}
+
+}  // namespace cachelab::gui

@@ -1,0 +1,32 @@
+// One tab per catalog chart, each a QChartView showing the same runs. Charts
+// are rebuilt in bulk when the runs change (never point by point).
+#pragma once
+#include <QTabWidget>
+#include <vector>
+
+#include "gui/models/loaded_run.h"
+
+QT_BEGIN_NAMESPACE
+class QChartView;
+QT_END_NAMESPACE
+
+namespace cachelab::gui {
+
+class ChartTabs : public QTabWidget {
+  Q_OBJECT
+ public:
+  explicit ChartTabs(QWidget* parent = nullptr);
+
+  void SetRuns(std::vector<LoadedRun> runs);
+  const std::vector<LoadedRun>& runs() const { return runs_; }
+  // Catalog name of the chart in the current tab (empty if it's not a chart tab).
+  QString CurrentChart() const;
+  // Saves the current chart (PNG or SVG by extension) at its on-screen size.
+  bool ExportCurrent(const QString& path, QString* error) const;
+
+ private:
+  std::vector<QChartView*> views_;
+  std::vector<LoadedRun> runs_;
+};
+
+}  // namespace cachelab::gui

@@ -1,0 +1,45 @@
+// cachelab-gui: the dashboard. With --screenshot it renders one chart (or all,
+// into a folder) headless and exits: the same code as `cachelab plot`.
+#include <QApplication>
+#include <QCommandLineParser>
+#include <cstdio>
+#include <cstring>
+
+#include "gui/app/main_window.h"
+#include "gui/app/plot_command.h"
+#include "results/result_store.h"
+
+int main(int argc, char** argv) {
+  using namespace cachelab::gui;
+  bool headless = false;
+  for (int i = 1; i < argc; ++i) headless |= std::strncmp(argv[i], "--screenshot", 12) == 0;
+  if (headless && qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM")) qputenv("QT_QPA_PLATFORM", "offscreen");
+  QApplication app(argc, argv);
+  app.setApplicationName("cachelab-gui");
+
+  QCommandLineParser p;
+  p.setApplicationDescription("cachelab dashboard: runs, charts, new experiments.\n\nCharts:\n" + ChartListText());
+  p.addHelpOption();
+  p.addOptions({{"db", "results file (default: $CACHELAB_DB or ./cachelab-results.db)", "FILE"},
+                {"cli", "the cachelab CLI to run experiments with", "PATH"},
+                {"run", "run ids to show, e.g. 3,5; 'last' or 'all'", "IDS"},
+                {"chart", "chart for --screenshot ('all': --screenshot is a folder)", "NAME", "hit-rate"},
+                {"screenshot", "render the chart to this .png/.svg without a window and exit", "FILE"},
+                {"width", "screenshot width", "PX", QString::number(kDefaultChartSize.width())},
+                {"height", "screenshot height", "PX", QString::number(kDefaultChartSize.height())}});
+  p.process(app);
+  QString db = QString::fromStdString(cachelab::ResolveResultsPath(p.value("db").toStdString()));
+  if (p.isSet("screenshot")) {
+    PlotRequest req{db, p.isSet("run") ? p.value("run") : QStringLiteral("last"), p.value("chart"),
+                    p.value("screenshot"), QSize(p.value("width").toInt(), p.value("height").toInt())};
+    return RunPlot(req);
+  }
+  MainWindow window(db, FindCli(p.value("cli")));
+  if (p.isSet("run")) {
+    QList<qlonglong> ids;
+    for (const QString& s : p.value("run").split(',', Qt::SkipEmptyParts)) ids << s.toLongLong();
+    window.SelectRuns(ids);
+  }
+  window.show();
+  return app.exec();
+}

@@ -1,0 +1,38 @@
+// The runs table: one row per stored run (ResultStore::ListRuns), columns for
+// the parameters people compare by and the headline metrics. Numbers are
+// returned as numbers under Qt::EditRole, so a QSortFilterProxyModel sorts
+// them numerically; DisplayRole is formatted text.
+#pragma once
+#include <QAbstractTableModel>
+#include <QString>
+#include <vector>
+
+#include "results/result_store.h"
+
+namespace cachelab::gui {
+
+class RunListModel : public QAbstractTableModel {
+  Q_OBJECT
+ public:
+  enum Column { kId, kDate, kKind, kStrategy, kInvalidation, kGuard, kPartitioner, kWorkload, kRequests, kSeed,
+                kHitRatio, kP99, kDbQueries, kStaleReads, kColumnCount };
+  static constexpr int kRunIdRole = Qt::UserRole + 1;
+
+  using QAbstractTableModel::QAbstractTableModel;
+
+  // Replaces every row (a full reset: run lists are small, and ids only grow).
+  void SetRuns(std::vector<RunSummary> runs);
+  const RunSummary& run(int row) const { return runs_[static_cast<size_t>(row)]; }
+  int RowOfId(int64_t id) const;
+
+  int rowCount(const QModelIndex& parent = {}) const override;
+  int columnCount(const QModelIndex& parent = {}) const override;
+  QVariant data(const QModelIndex& index, int role = Qt::DisplayRole) const override;
+  QVariant headerData(int section, Qt::Orientation o, int role = Qt::DisplayRole) const override;
+
+ private:
+  QVariant Value(const RunSummary& r, int column) const;
+  std::vector<RunSummary> runs_;
+};
+
+}  // namespace cachelab::gui
