@@ -53,7 +53,8 @@ std::vector<MrcPoint> LruMissRatioCurve(const ReplayTrace& t, const std::vector<
     uint32_t bytes;  // request size, for miss bytes
   };
   std::vector<Reuse> reuses;        // requests that can hit at some size
-  uint64_t requests = 0, requested_bytes = 0;
+  uint64_t requests = 0, requested_bytes = 0;        // sampled
+  uint64_t all_requests = 0, all_requested_bytes = 0;
   Fenwick tree(t.size());
   std::vector<uint32_t> weight_at;  // weight stored at a position
   weight_at.resize(t.size());
@@ -63,6 +64,8 @@ std::vector<MrcPoint> LruMissRatioCurve(const ReplayTrace& t, const std::vector<
     const uint32_t raw = t.sizes[i];
     if (raw == 0) continue;
     const uint64_t id = t.ids[i];
+    ++all_requests;
+    all_requested_bytes += raw;
     if (sampling && !Sampled(id, threshold)) continue;
     ++requests;
     requested_bytes += raw;
@@ -90,8 +93,10 @@ std::vector<MrcPoint> LruMissRatioCurve(const ReplayTrace& t, const std::vector<
                   reuses.begin();
     MrcPoint p;
     p.cache_size = c;
-    p.requests = static_cast<uint64_t>(static_cast<double>(requests) * scale);
-    p.requested_bytes = static_cast<uint64_t>(static_cast<double>(requested_bytes) * scale);
+    // SHARDS-adj: divide by the expected, not the actual, sampled total
+    // (the whole trace's counts), which removes most of the sampling bias.
+    p.requests = all_requests;
+    p.requested_bytes = all_requested_bytes;
     p.misses = static_cast<uint64_t>(static_cast<double>(requests - hits) * scale);
     p.miss_bytes = static_cast<uint64_t>(static_cast<double>(requested_bytes - hit_bytes[hits]) * scale);
     out.push_back(p);

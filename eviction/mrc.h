@@ -8,7 +8,8 @@
 // size it was first seen with while it stays in the stack.
 //
 // SHARDS (Waldspurger et al., FAST'15), fixed rate: only ids whose hash falls
-// below rate x 2^24 are tracked, and their distances are scaled by 1/rate.
+// below rate x 2^24 are tracked, and their distances are scaled by 1/rate;
+// miss counts are scaled by 1/rate over the whole trace's totals (SHARDS-adj).
 #pragma once
 #include <cstdint>
 #include <vector>
