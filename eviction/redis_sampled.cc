@@ -9,6 +9,7 @@ RedisSampledPolicy::RedisSampledPolicy(Mode mode, const PolicyOptions& options)
     : mode_(mode), opt_(options), rng_(options.seed * 0x9e3779b97f4a7c15ULL + 0x632be59bd9b4e019ULL) {
   if (opt_.samples < 1) opt_.samples = 1;
   if (opt_.pool_size < 1) opt_.pool_size = 1;
+  if (opt_.lru_clock_resolution_ms < 1) opt_.lru_clock_resolution_ms = 1;
 }
 
 std::string_view RedisSampledPolicy::Name() const {
@@ -28,11 +29,16 @@ uint64_t RedisSampledPolicy::Next() {
   return z ^ (z >> 31);
 }
 
-void RedisSampledPolicy::Insert(Handle h, uint64_t, uint64_t, uint64_t now) {
-  if (h >= meta_.size()) meta_.resize(h + 1);
+uint64_t RedisSampledPolicy::LruClock(uint64_t now) const {
+  return now / static_cast<uint64_t>(opt_.lru_clock_resolution_ms);
+}
+
+void RedisSampledPolicy::Insert(Handle h, uint64_t id, uint64_t, uint64_t now) {
+  if (h >= meta_.size()) meta_.resize(h + 1 + h / 2);
   keys_.Insert(h);
   Meta& m = meta_[h];
-  m.last_access = mode_ == Mode::kLfu ? now / 60000 : now;
+  m.id = id;
+  m.last_access = mode_ == Mode::kLfu ? now / 60000 : LruClock(now);
   m.counter = 5;  // LFU_INIT_VAL
 }
 
@@ -50,7 +56,7 @@ uint8_t RedisSampledPolicy::LfuCounter(Handle h, uint64_t now) const { return De
 void RedisSampledPolicy::Access(Handle h, uint64_t now) {
   Meta& m = meta_[h];
   if (mode_ == Mode::kLru) {
-    m.last_access = now;
+    m.last_access = LruClock(now);
   } else if (mode_ == Mode::kLfu) {
     // updateLFU: decay, then LFULogIncr, then stamp the minute.
     uint8_t counter = DecayedCounter(m, now);
@@ -65,15 +71,46 @@ void RedisSampledPolicy::Access(Handle h, uint64_t now) {
   }
 }
 
-void RedisSampledPolicy::Remove(Handle h) {
-  keys_.Erase(h);
-  pool_.erase(std::remove_if(pool_.begin(), pool_.end(), [h](const PoolEntry& e) { return e.h == h; }), pool_.end());
-}
+// Pool entries of removed keys stay, as in Redis; Evict skips them.
+void RedisSampledPolicy::Remove(Handle h) { keys_.Erase(h); }
 
 uint64_t RedisSampledPolicy::Score(Handle h, uint64_t now) const {
   const Meta& m = meta_[h];
-  if (mode_ == Mode::kLru) return now >= m.last_access ? now - m.last_access : 0;
+  if (mode_ == Mode::kLru) {
+    uint64_t clock = LruClock(now);
+    return (clock >= m.last_access ? clock - m.last_access : 0) * static_cast<uint64_t>(opt_.lru_clock_resolution_ms);
+  }
   return 255 - DecayedCounter(m, now);
+}
+
+void RedisSampledPolicy::Consider(Handle h, uint64_t now) {
+  const uint64_t score = Score(h, now);
+  const size_t limit = static_cast<size_t>(opt_.pool_size);
+  // Redis stops at the first entry whose score is >= ours: we go before ties.
+  auto it = std::lower_bound(pool_.begin(), pool_.end(), score,
+                             [](const PoolEntry& e, uint64_t s) { return e.score < s; });
+  if (it == pool_.begin() && pool_.size() >= limit) return;  // worse than the worst of a full pool
+  pool_.insert(it, PoolEntry{score, h, meta_[h].id});
+  if (pool_.size() > limit) pool_.erase(pool_.begin());  // drop the worst
+}
+
+void RedisSampledPolicy::Populate(uint64_t now) {
+  // dictGetSomeKeys: up to `samples` distinct keys (all of them if fewer).
+  size_t n = keys_.size();
+  size_t samples = static_cast<size_t>(opt_.samples);
+  if (samples >= n) {
+    for (size_t i = 0; i < n; ++i) Consider(keys_.at(i), now);
+    return;
+  }
+  size_t picked[64];
+  size_t count = 0;
+  samples = std::min<size_t>(samples, 64);
+  while (count < samples) {
+    size_t i = Next() % n;
+    if (std::find(picked, picked + count, i) != picked + count) continue;
+    picked[count++] = i;
+    Consider(keys_.at(i), now);
+  }
 }
 
 Handle RedisSampledPolicy::Evict(uint64_t now) {
@@ -82,29 +119,21 @@ Handle RedisSampledPolicy::Evict(uint64_t now) {
   if (mode_ == Mode::kRandom) {
     victim = keys_.at(Next() % keys_.size());
   } else {
-    // evictionPoolPopulate: with at least as many samples as keys, every key is
-    // a candidate (and the choice is exact); otherwise sample with replacement.
-    size_t n = keys_.size();
-    size_t samples = static_cast<size_t>(opt_.samples);
-    auto consider = [&](Handle h) {
-      uint64_t score = Score(h, now);
-      for (auto& e : pool_)
-        if (e.h == h) return;  // already pooled
-      size_t limit = static_cast<size_t>(opt_.pool_size);
-      if (pool_.size() >= limit && score <= pool_.front().score) return;
-      auto it = std::upper_bound(pool_.begin(), pool_.end(), score,
-                                 [](uint64_t s, const PoolEntry& e) { return s < e.score; });
-      pool_.insert(it, PoolEntry{score, h});
-      if (pool_.size() > limit) pool_.erase(pool_.begin());
-    };
-    if (samples >= n) {
-      for (size_t i = 0; i < n; ++i) consider(keys_.at(i));
-    } else {
-      for (size_t i = 0; i < samples; ++i) consider(keys_.at(Next() % n));
+    // performEvictions: populate, then take the best entry whose key still
+    // exists, dropping stale ones; repopulate if the pool held only stale keys.
+    while (victim == kNoHandle) {
+      Populate(now);
+      while (!pool_.empty()) {
+        PoolEntry e = pool_.back();
+        pool_.pop_back();
+        if (keys_.Contains(e.h) && meta_[e.h].id == e.id) {
+          victim = e.h;
+          break;
+        }
+      }
     }
-    victim = pool_.back().h;
   }
-  Remove(victim);
+  keys_.Erase(victim);
   return victim;
 }
 

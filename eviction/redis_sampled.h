@@ -1,7 +1,13 @@
-// Redis's approximated eviction (evict.c): sample `samples` keys, merge them into
-// an eviction pool of 16 kept sorted by score, evict the best candidate. The
-// score is idle time (redis-lru) or 255 - LFU counter (redis-lfu). Stale pool
-// entries keep the score they were pooled with, as in Redis.
+// Redis's approximated eviction (evict.c): sample `samples` distinct keys, merge
+// them into an eviction pool of 16 kept sorted by score, evict the best
+// candidate that still exists. The score is idle time (redis-lru; the LRU clock
+// has 1 s resolution, so keys touched in the same second tie) or 255 - LFU
+// counter (redis-lfu). As in Redis: entries keep the score they were pooled
+// with, a key may sit in the pool twice, deleted keys stay in the pool until
+// they reach the best end and are skipped, and a new entry goes before pooled
+// entries of equal score (so among ties the earlier-pooled key goes first).
+// Entries are matched by (handle, id): a pooled key re-created under another
+// handle is not recognised (Redis would find it by name).
 // Also allkeys-random ("random"): a uniformly random key.
 #pragma once
 #include "eviction/dense_set.h"
@@ -25,13 +31,18 @@ class RedisSampledPolicy : public Policy {
 
  private:
   struct Meta {
-    uint64_t last_access = 0;  // ms (LRU) or minutes of last decrement (LFU)
+    uint64_t id = 0;
+    uint64_t last_access = 0;  // LRU clock ticks (LRU) or minutes of last decrement (LFU)
     uint8_t counter = 0;       // LFU logarithmic counter
   };
   struct PoolEntry {
     uint64_t score;
     Handle h;
+    uint64_t id;
   };
+  void Populate(uint64_t now);  // evictionPoolPopulate
+  void Consider(Handle h, uint64_t now);
+  uint64_t LruClock(uint64_t now) const;
   uint64_t Score(Handle h, uint64_t now) const;
   uint64_t Next();  // xorshift stream, deterministic per policy
   uint8_t DecayedCounter(const Meta& m, uint64_t now) const;

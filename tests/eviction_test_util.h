@@ -45,6 +45,7 @@ inline std::string HitMissString(const ReplayTrace& t, const std::string& policy
     prefix.ids.resize(n);
     prefix.sizes.resize(n);
     if (!prefix.next.empty()) prefix.next.resize(n);
+    if (!prefix.time_ms.empty()) prefix.time_ms.resize(n);
     PolicyOptions o;
     o.capacity = capacity;
     auto p = MakePolicy(policy, o, nullptr);

@@ -1,0 +1,87 @@
+// Redis's sampled eviction (evict.c semantics) on hand-made traces: ties in
+// the 1 s LRU clock, the pool's tie order, the LFU counter, determinism.
+#include <catch2/catch.hpp>
+
+#include "eviction/redis_sampled.h"
+#include "eviction_test_util.h"
+
+using namespace cachelab::eviction;
+using namespace cachelab::eviction::testing;
+
+namespace {
+
+ReplayTrace Timed(const std::string& tokens, std::vector<int64_t> ms) {
+  ReplayTrace t = TraceOf(tokens);
+  t.time_ms = std::move(ms);
+  return t;
+}
+
+std::string Run(const ReplayTrace& t, const char* policy, uint64_t cap, int resolution_ms = 1000) {
+  std::string out;
+  for (size_t n = 1; n <= t.size(); ++n) {
+    ReplayTrace prefix = t;
+    prefix.ids.resize(n);
+    prefix.sizes.resize(n);
+    PolicyOptions o;
+    o.capacity = cap;
+    o.lru_clock_resolution_ms = resolution_ms;
+    auto p = MakePolicy(policy, o, nullptr);
+    uint64_t misses = Replay(prefix, *p, ReplayConfig{cap, true}).misses;
+    uint64_t before = 0;
+    for (char c : out) before += c == 'M';
+    out += misses > before ? 'M' : 'H';
+  }
+  return out;
+}
+
+}  // namespace
+
+TEST_CASE("redis-lru: the LRU clock ticks in seconds, so a key used in the same second can go") {
+  // All within one second: every idle time is 0, and the pool evicts the key
+  // pooled first among equals (a), although a was just used.
+  auto t = Timed("a b c a d a", {0, 100, 200, 300, 400, 500});
+  CHECK(Run(t, "redis-lru", 3) == "MMMHMM");
+  // With a 1 ms clock the same trace evicts b, the true LRU key.
+  CHECK(Run(t, "redis-lru", 3, 1) == "MMMHMH");
+}
+
+TEST_CASE("redis-lru with every key sampled evicts the largest idle time") {
+  auto t = Timed("a b c d b e f g c", {0, 1000, 2000, 3000, 4000, 5000, 6000, 7000, 8000});
+  // d evicts a, e evicts c, f evicts d, g evicts b: as exact LRU.
+  CHECK(Run(t, "redis-lru", 3) == "MMMMHMMMM");
+  CHECK(Run(t, "lru", 3) == "MMMMHMMMM");
+}
+
+TEST_CASE("redis-lfu: a key hit often outlives keys seen once") {
+  // The first hit takes a from LFU_INIT_VAL 5 to 6 for sure (p = 1).
+  auto t = Timed("a a a b c d e f a", {0, 1, 2, 3, 4, 5, 6, 7, 8});
+  CHECK(Run(t, "redis-lfu", 3) == "MHHMMMMMH");
+}
+
+TEST_CASE("redis-lfu counter: LFU_INIT_VAL, certain first increment, decay per minute") {
+  PolicyOptions o;
+  RedisSampledPolicy p(RedisSampledPolicy::Mode::kLfu, o);
+  p.Insert(0, 1, 1, 0);
+  CHECK(p.LfuCounter(0, 0) == 5);
+  p.Access(0, 0);
+  CHECK(p.LfuCounter(0, 0) == 6);
+  CHECK(p.LfuCounter(0, 3 * 60000) == 3);   // three minutes: three decrements
+  CHECK(p.LfuCounter(0, 60 * 60000) == 0);
+}
+
+TEST_CASE("sampled policies are deterministic for a seed") {
+  ReplayTrace t;
+  for (int i = 0; i < 5000; ++i) {
+    t.ids.push_back(static_cast<uint64_t>((i * 7919) % 613));
+    t.sizes.push_back(1);
+    t.time_ms.push_back(i * 10);
+  }
+  for (const char* name : {"redis-lru", "redis-lfu", "random"}) {
+    PolicyOptions o;
+    o.capacity = 100;
+    auto a = MakePolicy(name, o, nullptr);
+    auto b = MakePolicy(name, o, nullptr);
+    INFO(name);
+    CHECK(Replay(t, *a, ReplayConfig{100, true}).misses == Replay(t, *b, ReplayConfig{100, true}).misses);
+  }
+}
