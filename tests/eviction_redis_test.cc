@@ -17,21 +17,9 @@ ReplayTrace Timed(const std::string& tokens, std::vector<int64_t> ms) {
 }
 
 std::string Run(const ReplayTrace& t, const char* policy, uint64_t cap, int resolution_ms = 1000) {
-  std::string out;
-  for (size_t n = 1; n <= t.size(); ++n) {
-    ReplayTrace prefix = t;
-    prefix.ids.resize(n);
-    prefix.sizes.resize(n);
-    PolicyOptions o;
-    o.capacity = cap;
-    o.lru_clock_resolution_ms = resolution_ms;
-    auto p = MakePolicy(policy, o, nullptr);
-    uint64_t misses = Replay(prefix, *p, ReplayConfig{cap, true}).misses;
-    uint64_t before = 0;
-    for (char c : out) before += c == 'M';
-    out += misses > before ? 'M' : 'H';
-  }
-  return out;
+  PolicyOptions o;
+  o.lru_clock_resolution_ms = resolution_ms;
+  return HitMissString(t, policy, cap, true, o);
 }
 
 }  // namespace

@@ -38,7 +38,7 @@ inline void AddNextAccess(ReplayTrace* t) {
 
 // Replays request by request and returns "H"/"M" per request.
 inline std::string HitMissString(const ReplayTrace& t, const std::string& policy, uint64_t capacity,
-                                 bool object_mode = true) {
+                                 bool object_mode = true, PolicyOptions o = {}) {
   std::string out;
   for (size_t n = 1; n <= t.size(); ++n) {
     ReplayTrace prefix = t;
@@ -46,7 +46,6 @@ inline std::string HitMissString(const ReplayTrace& t, const std::string& policy
     prefix.sizes.resize(n);
     if (!prefix.next.empty()) prefix.next.resize(n);
     if (!prefix.time_ms.empty()) prefix.time_ms.resize(n);
-    PolicyOptions o;
     o.capacity = capacity;
     auto p = MakePolicy(policy, o, nullptr);
     uint64_t misses = Replay(prefix, *p, ReplayConfig{capacity, object_mode}).misses;
