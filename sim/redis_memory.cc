@@ -38,6 +38,7 @@ size_t KeyOverheadMemory(size_t key_len, bool has_expire) {
   return JemallocSize(24) + SdsAllocSize(key_len, true) + (has_expire ? JemallocSize(24) : 0);
 }
 
-size_t SetMemberMemory(size_t member_len) { return JemallocSize(24) + SdsAllocSize(member_len, true) + 8; }
+// The set's bucket array is counted once for the whole set by the store.
+size_t SetMemberMemory(size_t member_len) { return JemallocSize(24) + SdsAllocSize(member_len, true); }
 
 }  // namespace cachelab

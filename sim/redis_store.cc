@@ -19,6 +19,19 @@ size_t DictTableBytes(size_t n) {
   return size * 8;
 }
 
+// A dict's bucket count after it holds n entries: it doubles when full
+// (_dictExpandIfNeeded) but shrinks only below 10% fill (htNeedsResize, run
+// by serverCron), so a keyspace held steady by eviction keeps its table.
+// (An emptied dict is counted as tableless; Redis keeps 4 buckets, 32 bytes.)
+uint64_t ResizedBuckets(uint64_t buckets, size_t n) {
+  if (n == 0) return 0;
+  uint64_t need = 4;
+  while (need < n) need <<= 1;
+  if (n > buckets) return need;
+  if (buckets > 4 && n * 100 < buckets * 10) return need;
+  return buckets;
+}
+
 // Redis's string2ll: no spaces, no '+', no leading zeros.
 bool StrictInt(std::string_view s, int64_t* out) {
   if (s.empty() || s.size() > 20) return false;
@@ -93,6 +106,7 @@ RedisStore::Entry* RedisStore::Create(std::string_view key, uint64_t hash) {
   e.memory = 0;
   e.live = true;
   index_.Insert(hash, slot);
+  dict_buckets_ = ResizedBuckets(dict_buckets_, index_.size());
   if (policy_) policy_->Insert(slot, hash, 0, PolicyNow());
   return &e;
 }
@@ -101,6 +115,8 @@ void RedisStore::Remove(uint32_t slot, bool notify_policy) {
   Entry& e = slots_[slot];
   index_.Erase(e.key, HashBytes(e.key), [this](uint32_t s) -> std::string_view { return slots_[s].key; });
   expires_.Erase(slot);
+  dict_buckets_ = ResizedBuckets(dict_buckets_, index_.size());
+  expires_buckets_ = ResizedBuckets(expires_buckets_, expires_.size());
   key_memory_ -= e.memory;
   if (notify_policy && policy_) policy_->Remove(slot);
   e.live = false;
@@ -128,10 +144,11 @@ void RedisStore::SetExpire(uint32_t slot, int64_t deadline_ms) {
   slots_[slot].expire_ms = deadline_ms;
   if (deadline_ms >= 0) expires_.Insert(slot);
   else expires_.Erase(slot);
+  expires_buckets_ = ResizedBuckets(expires_buckets_, expires_.size());
 }
 
 uint64_t RedisStore::used_memory() const {
-  return config_.base_memory + key_memory_ + DictTableBytes(index_.size()) + DictTableBytes(expires_.size());
+  return config_.base_memory + key_memory_ + (dict_buckets_ + expires_buckets_) * 8;
 }
 
 int64_t RedisStore::PeekTtlMs(std::string_view key) const {
@@ -391,6 +408,7 @@ RedisReply RedisStore::FlushDb() {
   for (uint32_t s = 0; s < slots_.size(); ++s)
     if (slots_[s].live) Remove(s, true);
   expire_cursor_ = 0;
+  dict_buckets_ = expires_buckets_ = 0;  // emptyDb releases the tables
   return RedisReply::Ok();
 }
 

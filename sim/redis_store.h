@@ -7,7 +7,8 @@
 // Redis's keyIsExpired) plus ActiveExpireCycle(), to be called hz times per
 // second, which walks keys with a TTL 20 at a time and repeats while more than
 // 10% of those checked had expired.
-// Memory: per-key cost as in redis_memory.h plus dict bucket arrays; with
+// Memory: per-key cost as in redis_memory.h plus dict bucket arrays (grown
+// when full, shrunk only below 10% fill, as Redis does); with
 // maxmemory set, every command first evicts until used <= maxmemory (Redis's
 // performEvictions) and write commands that may grow memory get an OOM error
 // when that fails (noeviction).
@@ -134,6 +135,7 @@ class RedisStore {
   eviction::DenseHandleSet expires_;
   size_t expire_cursor_ = 0;
   uint64_t key_memory_ = 0;
+  uint64_t dict_buckets_ = 0, expires_buckets_ = 0;  // bucket counts of the main and expires dicts
   int64_t now_ms_ = 0;
   RedisStats stats_;
 };
