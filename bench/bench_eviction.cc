@@ -2,8 +2,10 @@
 // decoded into memory once (the replay loop only, as `cachelab replay` times
 // it). items_per_second is requests/s. Also the .zst decode cost.
 #include <benchmark/benchmark.h>
+#include <malloc.h>
 
 #include <cstdlib>
+#include <random>
 #include <string>
 
 #include "eviction/replay.h"
@@ -66,8 +68,41 @@ void BM_Decode(benchmark::State& state, const char* file) {
   }
 }
 
+// Bytes per cached object: 2M requests over 1.5M ids into a 1M-object cache.
+// The policy's heap (mallinfo2 after the replay, the policy still alive,
+// ghosts included) plus the replay loop's index (id map, handle arrays).
+void BM_BytesPerObject(benchmark::State& state, const char* policy) {
+  static ReplayTrace t = [] {
+    ReplayTrace out;
+    std::mt19937_64 rng(1);
+    for (int i = 0; i < 2000000; ++i) {
+      out.ids.push_back(rng() % 1500000);
+      out.sizes.push_back(4096);
+    }
+    return out;
+  }();
+  const uint64_t cap = 1000000;
+  double per_object = 0;
+  for (auto _ : state) {
+    size_t before = mallinfo2().uordblks;
+    PolicyOptions o;
+    o.capacity = cap;
+    auto p = MakePolicy(policy, o, nullptr);
+    ReplayResult r = Replay(t, *p, ReplayConfig{cap, true});
+    per_object = static_cast<double>(mallinfo2().uordblks - before + r.index_bytes) / static_cast<double>(cap);
+  }
+  state.counters["bytes_per_object"] = per_object;
+}
+
 }  // namespace
 
+BENCHMARK_CAPTURE(BM_BytesPerObject, lru, "lru")->Iterations(1);
+BENCHMARK_CAPTURE(BM_BytesPerObject, clock, "clock")->Iterations(1);
+BENCHMARK_CAPTURE(BM_BytesPerObject, sieve, "sieve")->Iterations(1);
+BENCHMARK_CAPTURE(BM_BytesPerObject, lfu, "lfu")->Iterations(1);
+BENCHMARK_CAPTURE(BM_BytesPerObject, arc, "arc")->Iterations(1);
+BENCHMARK_CAPTURE(BM_BytesPerObject, s3fifo, "s3fifo")->Iterations(1);
+BENCHMARK_CAPTURE(BM_BytesPerObject, twoq, "twoq")->Iterations(1);
 BENCHMARK_CAPTURE(BM_Replay, lru, "lru")->Apply(Sizes);
 BENCHMARK_CAPTURE(BM_Replay, fifo, "fifo")->Apply(Sizes);
 BENCHMARK_CAPTURE(BM_Replay, clock, "clock")->Apply(Sizes);
