@@ -12,6 +12,7 @@
 
 #include "cli/cache_size_arg.h"
 #include "cli/commands.h"
+#include "cli/live_flags.h"
 #include "cli/replay_jobs.h"
 #include "cli/summary_table.h"
 #include "results/result_store.h"
@@ -27,6 +28,7 @@ struct ReplayOptions {
   bool object_mode = false, skip_bad = false, json = false, mrc = false, no_store = false;
   double shards_rate = 1.0;
   unsigned jobs = 0;
+  LiveFlags live;  // --backend: replay on live Redis instead
 };
 
 // The default --mrc sweep: 14 fractions of the working set.
@@ -90,7 +92,44 @@ RunReport CurveReport(const std::string& policy, const std::vector<const RunRepo
   return rep;
 }
 
+// --backend: the trace on live Redis; policy and size are the server's.
+void ExecuteLive(const ReplayOptions& opt) {
+  if (!opt.sizes.empty() || opt.mrc || opt.object_mode)
+    throw UsageError("--size, --mrc and --ignore-obj-size cannot be honoured with --backend: the server's maxmemory "
+                     "and maxmemory-policy decide (set them on the server)");
+  if (opt.policies.size() > 1) throw UsageError("--backend replays one policy: the server's");
+  live::LiveReplaySettings settings = opt.live.ToSettings();
+  if (!opt.policies.empty()) settings.expect_policy = opt.policies[0];
+  std::string error;
+  auto reader = OpenTrace(opt.trace, TraceOpenOptions{opt.format, opt.csv_spec, opt.skip_bad}, &error);
+  if (!reader) throw UsageError(error);
+  eviction::ReplayTrace trace;
+  if (!LoadReplayTrace(*reader, false, &trace, &error)) throw UsageError(error);
+  RunReport rep = live::LiveReplay(trace, settings);
+  rep.config.insert(rep.config.begin(), {{"trace", opt.trace}, {"format", reader->Name()}});
+  rep.Set("peak_rss_mb", PeakRssMb());
+  if (!opt.no_store) {
+    ResultStore store(ResolveResultsPath(opt.db));
+    auto ids = store.SaveRuns({rep});
+    std::fprintf(stderr, "saved live replay run %lld to %s\n", static_cast<long long>(ids.front()), store.path().c_str());
+  }
+  if (opt.json) {
+    std::cout << nlohmann::ordered_json::array({ToJson(rep)}).dump(2) << "\n";
+    return;
+  }
+  std::cout << ComparisonTable({rep}, {{"backend", "backend"},
+                                       {"policy", "policy"},
+                                       {"maxmemory", "cache_size"},
+                                       {"requests", "requests"},
+                                       {"miss ratio", "miss_ratio", 4},
+                                       {"Mreq/s", "throughput_mreq_s", 3},
+                                       {"failed ops", "failed_ops"},
+                                       {"reconnects", "live.reconnects"}});
+}
+
 void Execute(const ReplayOptions& opt) {
+  if (opt.live.live()) return ExecuteLive(opt);
+  if (opt.policies.empty()) throw UsageError("--policy is required");
   for (const auto& p : opt.policies) {
     std::string error;
     if (!eviction::MakePolicy(p, eviction::PolicyOptions{}, &error)) throw UsageError(error);
@@ -189,7 +228,8 @@ void AddReplayCommand(CLI::App& app) {
   cmd->add_option("--format", o->format, "oracleGeneral, vscsi, txt, csv, twitter (default: from the file name)");
   cmd->add_option("--csv-spec", o->csv_spec,
                   "csv columns, e.g. \"time-col=2,obj-id-col=5,obj-size-col=4,has-header=true\" (default: header names)");
-  cmd->add_option("--policy", o->policies, "eviction policies, comma-separated")->delimiter(',')->required();
+  cmd->add_option("--policy", o->policies, "eviction policies, comma-separated (with --backend: the server's, checked)")
+      ->delimiter(',');
   cmd->add_option("--size", o->sizes, "cache sizes, comma-separated: bytes (KiB/MiB/GiB), objects with --ignore-obj-size, or a fraction < 1 of the working set")
       ->delimiter(',');
   cmd->add_flag("--ignore-obj-size", o->object_mode, "object mode: every object has size 1, sizes count objects");
@@ -201,6 +241,7 @@ void AddReplayCommand(CLI::App& app) {
   cmd->add_option("--mrc-out", o->mrc_out, "write the curves as CSV to this file");
   cmd->add_option("--shards-rate", o->shards_rate, "SHARDS sampling rate for the one-pass LRU curve (default 1: exact)");
   cmd->add_option("--jobs", o->jobs, "parallel replays (default: all cores)");
+  o->live.Attach(cmd);
   cmd->callback([o] { Execute(*o); });
 }
 

@@ -1,0 +1,35 @@
+// `cachelab replay --backend redis://...`: a decoded trace replayed on live
+// Redis node(s) with pipelining, reported with the simulated replay's fields
+// (policy, cache_size, miss_ratio, throughput_mreq_s, ...) plus live ones
+// (failed operations and when, reconnects, the server's evictions). The
+// policy and size are the server's own (maxmemory-policy, maxmemory): the
+// lab never reconfigures a user's server.
+#pragma once
+#include <string>
+#include <vector>
+
+#include "eviction/replay_trace.h"
+#include "live/redis_cluster.h"
+#include "sim/run_report.h"
+
+namespace cachelab::live {
+
+struct LiveReplaySettings {
+  std::vector<RedisEndpoint> endpoints;
+  ClusterOptions cluster;
+  size_t depth = 128;
+  std::string prefix = "cachelab:";
+  bool keep_keys = false;  // default: delete <prefix>* at the end
+  bool flushdb = false;    // FLUSHDB every node first (only when asked)
+  std::string expect_policy;  // --policy given: must match the server (e.g. redis-lru)
+};
+
+// Throws std::runtime_error when no node answers at the start or the
+// servers' configuration contradicts the request.
+RunReport LiveReplay(const eviction::ReplayTrace& trace, const LiveReplaySettings& settings);
+
+// The eviction/ policy name standing for a maxmemory-policy ("allkeys-lru" ->
+// "redis-lru"); the Redis name itself when there is none.
+std::string PolicyForServer(const std::string& maxmemory_policy);
+
+}  // namespace cachelab::live
