@@ -4,6 +4,14 @@
 #include <stdexcept>
 
 namespace cachelab {
+namespace {
+
+uint32_t ToThreshold(double p) {
+  double t = std::round(p * 4294967296.0);
+  return t >= 4294967295.0 ? UINT32_MAX : static_cast<uint32_t>(t);
+}
+
+}  // namespace
 
 ZipfSampler::ZipfSampler(uint64_t n, double alpha) : n_(n), alpha_(alpha), uniform_(alpha == 0) {
   if (n == 0) throw std::invalid_argument("Zipf keyspace must be > 0");
@@ -22,7 +30,7 @@ ZipfSampler::ZipfSampler(uint64_t n, double alpha) : n_(n), alpha_(alpha), unifo
   while (!small.empty() && !large.empty()) {
     uint32_t s = small.back(), l = large.back();
     small.pop_back();
-    cells_[s] = Cell{scaled[s], l};
+    cells_[s] = Cell{ToThreshold(scaled[s]), l};
     scaled[l] = (scaled[l] + scaled[s]) - 1.0;
     if (scaled[l] < 1.0) {
       large.pop_back();
@@ -30,10 +38,10 @@ ZipfSampler::ZipfSampler(uint64_t n, double alpha) : n_(n), alpha_(alpha), unifo
     }
   }
   for (uint32_t i : large) {
-    cells_[i] = Cell{1.0, i};
+    cells_[i] = Cell{UINT32_MAX, i};
   }
   for (uint32_t i : small) {  // rounding leftovers
-    cells_[i] = Cell{1.0, i};
+    cells_[i] = Cell{UINT32_MAX, i};
   }
 }
 
