@@ -81,6 +81,7 @@ QChart* BuildRingChart(const std::vector<LoadedRun>& runs) {
   auto* y = new QValueAxis;
   y->setTitleText(QStringLiteral("value / per-node mean (1 = ideal)"));
   y->setRange(0, top);
+  y->applyNiceNumbers();
   chart->addAxis(x, Qt::AlignBottom);
   chart->addAxis(y, Qt::AlignLeft);
   chart->addSeries(bars);

@@ -21,7 +21,7 @@ QChart* BuildStampedeChart(const std::vector<LoadedRun>& runs) {
   spec.left_title = QStringLiteral("database queries per second");
   spec.lines = {{"db_queries_per_s", {}}};
   TimeChart tc = BuildTimeChart(spec, runs);
-  double top = tc.left->max();
+  double top = tc.left->max() * 0.97;  // markers just inside the plot, not clipped by its edge
   std::map<std::string, QScatterSeries*> by_kind;
   size_t marks = 0;
   for (const auto& run : runs)
@@ -32,13 +32,13 @@ QChart* BuildStampedeChart(const std::vector<LoadedRun>& runs) {
       if (!kind) {
         kind = new QScatterSeries;
         kind->setName(QStringLiteral("event: ") + QString::fromStdString(e.kind));
-        kind->setMarkerSize(9);
+        kind->setMarkerSize(12);
         kind->setMarkerShape(QScatterSeries::MarkerShapeTriangle);
       }
       kind->append(x, top);
       auto* mark = new QLineSeries;
-      QPen pen(QColor(120, 120, 120));
-      pen.setStyle(Qt::DotLine);
+      QPen pen(QColor(90, 90, 90));
+      pen.setStyle(Qt::DashDotLine);
       mark->setPen(pen);
       mark->append(x, 0);
       mark->append(x, top);

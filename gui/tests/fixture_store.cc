@@ -1,0 +1,52 @@
+#include "gui/tests/fixture_store.h"
+
+#include "results/result_store.h"
+
+namespace cachelab::gui::test {
+
+RunReport FixtureRun(int i) {
+  RunReport r;
+  r.label = i == 0 ? "cache-aside/ttl" : "write-through/ttl";
+  r.seed = 1;
+  r.config = {{"strategy", i == 0 ? "cache-aside" : "write-through"}, {"invalidation", "ttl"}, {"requests", "1000"}};
+  r.Set("requests", int64_t{1000});
+  r.Set("hit_ratio", 0.75 + 0.01 * i);
+  r.Set("latency_us.p99", 900.0);
+  r.Set("db_queries", int64_t{250 + i});
+  auto add = [&](const char* name, const char* unit, auto f) {
+    Series s{name, unit, {}, {}};
+    for (int w = 1; w <= 10; ++w) {
+      s.t.push_back(w * kSecond);
+      s.v.push_back(f(w));
+    }
+    r.series.push_back(std::move(s));
+  };
+  add("hit_ratio", "ratio", [&](int w) { return 0.5 + 0.04 * w + 0.01 * i; });
+  add("latency.p50", "us", [](int w) { return 200.0 + w; });
+  add("latency.p99", "us", [](int w) { return 2000.0 + 100 * w; });
+  add("db_queries_per_s", "1/s", [](int w) { return 1000.0 - 50 * w; });
+  add("memory_bytes", "", [](int w) { return w * 1048576.0; });
+  add("evictions", "count", [](int w) { return w > 5 ? 10.0 * w : 0.0; });
+  for (int n = 0; n < 4; ++n) {
+    r.Set("keys_per_node.node" + std::to_string(n), int64_t{1000 + 100 * n});
+    r.Set("requests_per_node.node" + std::to_string(n), int64_t{5000 - 300 * n});
+  }
+  Series mrc{"mrc", "ratio", {}, {}};
+  for (int size = 100; size <= 1000; size += 100) {
+    mrc.t.push_back(size);
+    mrc.v.push_back(1.0 - size / 1200.0);
+  }
+  r.series.push_back(std::move(mrc));
+  HistogramData h{"latency_ns", {}};
+  for (int b = 0; b < 20; ++b) h.buckets.push_back({1e5 * (b + 1), 1e5 * (b + 2), static_cast<uint64_t>(50 + b)});
+  r.histograms.push_back(std::move(h));
+  r.events = {{3 * kSecond, "expiry-wave", "1000 keys"}, {7 * kSecond, "node-add", "node4"}};
+  return r;
+}
+
+void WriteFixtureStore(const QString& path, int count) {
+  ResultStore store(path.toStdString());
+  for (int i = 0; i < count; ++i) store.SaveRun(FixtureRun(i));
+}
+
+}  // namespace cachelab::gui::test
