@@ -25,6 +25,9 @@ RunReport LiveReplay(const eviction::ReplayTrace& trace, const LiveReplaySetting
     RedisConn& c = cluster.conn(n);
     if (!cluster.Ready(n))
       throw std::runtime_error("cannot connect to redis://" + c.endpoint().Label() + ": " + c.last_error());
+    RedisReply ping = c.Command({"PING"});
+    if (ping.is_error())  // e.g. NOAUTH: the password belongs in $CACHELAB_REDIS_PASSWORD
+      throw std::runtime_error("redis://" + c.endpoint().Label() + ": " + ping.str.data);
     auto info = ServerInfo(c, "everything");
     std::string p = PolicyForServer(info["maxmemory_policy"]);
     if (!s.expect_policy.empty() && p != s.expect_policy)

@@ -80,6 +80,9 @@ class RedisServer {
     }
     ready_ = WaitForPing();
   }
+  // SIGSTOP/SIGCONT: a server that accepts connections but never answers.
+  void Pause() { if (pid_ > 0) kill(pid_, SIGSTOP); }
+  void Resume() { if (pid_ > 0) kill(pid_, SIGCONT); }
   // SIGKILL: the server dies mid-run, as in a crash.
   void Kill() { Stop(SIGKILL); }
   void Stop(int sig = SIGTERM) {
@@ -94,7 +97,10 @@ class RedisServer {
     auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(10);
     while (std::chrono::steady_clock::now() < deadline) {
       live::RedisConn c(endpoint(), live::ConnOptions{200, 500, 1, 1, ""});
-      if (c.EnsureConnected() && c.Command({"PING"}).str.data == "PONG") return true;
+      if (c.EnsureConnected()) {
+        std::string answer = c.Command({"PING"}).str.data;
+        if (answer == "PONG" || answer.rfind("NOAUTH", 0) == 0) return true;  // up (with --requirepass)
+      }
       std::this_thread::sleep_for(std::chrono::milliseconds(20));
     }
     return false;

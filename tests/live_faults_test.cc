@@ -1,0 +1,116 @@
+// Faults against live Redis: the server killed in the middle of a replay
+// (the run goes on, failed operations are counted with their time, the client
+// reconnects with backoff when the server is back), and a server that stops
+// answering (the command timeout fails the call instead of hanging).
+#include <catch2/catch.hpp>
+#include <chrono>
+#include <thread>
+
+#include "live/live_sink.h"
+#include "live/pipelined_replay.h"
+#include "support/redis_server.h"
+
+using namespace cachelab;
+
+namespace {
+
+// Stands for the application's own work per batch, so a replay lasts long
+// enough for the server to go away and come back.
+class PacedSink final : public live::CommandSink {
+ public:
+  explicit PacedSink(live::CommandSink& inner) : inner_(inner) {}
+  void Execute(const std::vector<live::SinkOp>& ops, std::vector<live::SinkOutcome>* out) override {
+    std::this_thread::sleep_for(std::chrono::microseconds(500));
+    inner_.Execute(ops, out);
+  }
+
+ private:
+  live::CommandSink& inner_;
+};
+
+eviction::ReplayTrace UniformTrace(size_t n, uint64_t keys) {
+  eviction::ReplayTrace t;
+  for (size_t i = 0; i < n; ++i) {
+    t.ids.push_back((i * 2654435761u) % keys);
+    t.sizes.push_back(100);
+  }
+  return t;
+}
+
+}  // namespace
+
+TEST_CASE("a server killed mid-replay: the run completes, failures are counted, the client reconnects", "[live]") {
+  testing::RedisServer server;
+  REQUIRE_REDIS_SERVER(server);
+  live::ClusterOptions opt;
+  opt.conn.command_timeout_ms = 300;
+  opt.conn.backoff_min_ms = 10;
+  opt.conn.backoff_max_ms = 200;
+  live::RedisCluster cluster({server.endpoint()}, opt);
+  live::LiveSink live_sink(cluster);
+  PacedSink sink(live_sink);
+  std::thread chaos([&] {
+    std::this_thread::sleep_for(std::chrono::milliseconds(400));
+    server.Kill();
+    std::this_thread::sleep_for(std::chrono::milliseconds(600));
+    server.Start();
+  });
+  live::PipelinedReplayConfig cfg;
+  cfg.depth = 64;
+  auto start = std::chrono::steady_clock::now();
+  live::PipelinedReplayResult r = live::PipelinedReplay(UniformTrace(200000, 20000), sink, cfg);
+  double wall = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+  chaos.join();
+  REQUIRE(server.available());
+  RunReport rep;
+  r.Report(&rep);
+  cluster.Report(&rep);
+  INFO("failed " << r.failed() << " from " << r.first_failure_s << " s to " << r.last_failure_s << " s; wall " << wall);
+  CHECK(r.requests == 200000);
+  CHECK(r.failed() > 0);
+  CHECK(r.failed() < r.requests);  // it recovered
+  CHECK(r.first_failure_s >= 0.3);
+  CHECK(r.last_failure_s <= wall);
+  CHECK(rep.GetNumber("live.reconnects") >= 1);
+  CHECK(rep.GetNumber("live.disconnects") >= 1);
+  CHECK(cluster.TotalStats().failed_connects >= 1);
+  // Backoff: at most one connect attempt per 10 ms while the server was down.
+  CHECK(cluster.TotalStats().failed_connects <= 60);
+  bool down = false, up = false;
+  for (const auto& e : rep.events) {
+    down |= e.kind == "node-down";
+    up |= e.kind == "node-up" && down;
+  }
+  CHECK(down);
+  CHECK(up);
+  // After the restart, the server holds keys again: the replay really resumed.
+  live::RedisConn c(server.endpoint(), {});
+  REQUIRE(c.EnsureConnected());
+  CHECK(c.Command({"DBSIZE"}).integer > 0);
+}
+
+TEST_CASE("a server that never answers fails the command after the timeout", "[live]") {
+  testing::RedisServer server;
+  REQUIRE_REDIS_SERVER(server);
+  live::ConnOptions opt;
+  opt.command_timeout_ms = 200;
+  live::RedisConn conn(server.endpoint(), opt);
+  REQUIRE(conn.EnsureConnected());
+  REQUIRE(conn.Command({"PING"}).str.data == "PONG");
+  server.Pause();
+  auto start = std::chrono::steady_clock::now();
+  RedisReply r = conn.Command({"SET", "cachelab:t", "1"});
+  double waited = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+  server.Resume();
+  CHECK(r.is_error());
+  CHECK(waited >= 0.15);
+  CHECK(waited < 2.0);
+  CHECK(conn.stats().timeouts == 1);
+  CHECK(!conn.connected());
+  // The connect timeout bounds reconnecting to an unreachable port as well.
+  live::RedisConn dead(live::RedisEndpoint{"127.0.0.1", testing::FreeLoopbackPort(), 0}, opt);
+  CHECK(!dead.EnsureConnected());
+  CHECK(dead.stats().failed_connects == 1);
+  CHECK(!dead.EnsureConnected());  // within the backoff: no new attempt
+  CHECK(dead.stats().failed_connects == 1);
+}
