@@ -1,10 +1,13 @@
-// ARC (Megiddo & Modha, FAST'03) as libCacheSim's ARC.c: T1/T2 data lists, B1/B2
-// ghost lists, target p in the cache's unit (bytes or objects). A ghost hit
-// adapts p and REPLACEs (moves one object to a ghost list) before room is made;
-// eviction follows ARC_evict's cases (L1 = T1+B1 full -> drop B1's tail, or
-// evict T1 without a ghost; total 2c -> drop B2's tail), then REPLACE.
-// Differences, only where libCacheSim would crash or grow sizes on a hit:
-// empty lists are skipped instead of dereferenced; a hit keeps the stored size.
+// ARC (Megiddo & Modha, FAST'03) as libCacheSim's ARC.c (the find/insert/evict
+// version): T1/T2 data lists, B1/B2 ghost lists, a fractional target p in the
+// cache's unit (bytes or objects). A ghost hit moves p by max(|B2|/|B1|, 1)
+// (or back by max(|B1|/|B2|, 1)) and the object re-enters into T2; room is
+// then made by REPLACE only. Other misses use the paper's case IV: if T1 + B1
+// plus the newcomer exceed c, drop B1's LRU ghost and REPLACE (or, with B1
+// empty, evict T1's LRU without a ghost); else, with all four lists at 2c,
+// drop B2's LRU ghost, then REPLACE. REPLACE takes T1's LRU into B1 if T1 is
+// non-empty and above p (or at p on a B2 hit), or T2 is empty; else T2's LRU
+// into B2.
 #pragma once
 #include "eviction/ghost_list.h"
 #include "eviction/handle_list.h"
@@ -20,8 +23,7 @@ class ArcPolicy final : public Policy {
   void Remove(Handle h) override;
   Handle Evict(uint64_t now) override;
   void OnMiss(uint64_t id, uint64_t size, uint64_t now) override;
-  Handle TakeEvicted() override;
-  int64_t p() const { return p_; }
+  double p() const { return p_; }
 
  private:
   struct Meta {
@@ -29,10 +31,10 @@ class ArcPolicy final : public Policy {
     uint32_t size;
     uint8_t list;  // 1: T1, 2: T2
   };
-  Handle Replace();  // the paper's REPLACE: data tail -> ghost head
+  Handle Replace();  // the paper's REPLACE: a data LRU moves to its ghost list
 
   int64_t cap_;
-  int64_t p_ = 0;
+  double p_ = 0;
   int64_t t1_bytes_ = 0, t2_bytes_ = 0;
   Links links_;
   HandleList t1_{&links_}, t2_{&links_};
@@ -40,7 +42,6 @@ class ArcPolicy final : public Policy {
   std::vector<Meta> meta_;
   bool in_b1_ = false, in_b2_ = false;  // the current miss was a ghost hit
   int64_t incoming_ = 0;
-  Handle pending_ = kNoHandle;
 };
 
 }  // namespace cachelab::eviction
