@@ -5,6 +5,7 @@
 #include <chrono>
 #include <memory>
 
+#include "lab/invalidation_setup.h"
 #include "sim/metrics.h"
 #include "sim/sim_database.h"
 #include "sim/sim_redis.h"
@@ -35,6 +36,7 @@ struct Config {
   StrategyConfig strategy_config;
   std::string invalidation;
   InvalidationConfig invalidation_config;
+  uint64_t warmup_keys = 0;
   uint64_t seed = 1;
   SimTime window = kSecond;
 };
@@ -74,7 +76,8 @@ Config ParseConfig(const Params& p) {
     }
   }
   c.invalidation = p.Choice("invalidation", InvalidationNames());
-  c.invalidation_config.ttl = p.Duration("ttl");
+  c.invalidation_config = ParseInvalidationConfig(p);
+  c.warmup_keys = p.UInt("warmup-keys");
   c.seed = p.UInt("seed");
   c.window = p.Duration("window", kMillisecond);
   c.redis.store.seed = c.seed;
@@ -94,6 +97,7 @@ class Experiment final : public Harness {
         think_rng_(c.seed, "think-time") {
     std::string err;
     invalidation_ = MakeInvalidation(c.invalidation, *this, c.invalidation_config, &err);
+    cache_ = &invalidation_->Route(redis_);  // e.g. version keys rename what strategies ask for
     strategy_ = MakeStrategy(c.strategy, *this, c.strategy_config, &err);
     requests_id_ = metrics_.Counter("requests", true, true);
     hits_id_ = metrics_.Counter("hits", true);
@@ -121,7 +125,7 @@ class Experiment final : public Harness {
 
   // Harness
   Simulator& sim() override { return sim_; }
-  CacheBackend& cache_for(uint64_t) override { return redis_; }
+  CacheBackend& cache_for(uint64_t) override { return *cache_; }
   SimDatabase& db() override { return db_; }
   Metrics& metrics() override { return metrics_; }
   Invalidation& invalidation() override { return *invalidation_; }
@@ -148,6 +152,8 @@ class Experiment final : public Harness {
   SimDatabase db_;
   SyntheticWorkload workload_;
   std::unique_ptr<Invalidation> invalidation_;
+  CacheBackend* cache_ = &redis_;
+  ExpiryMonitor expiry_{sim_, redis_.store()};
   std::unique_ptr<Strategy> strategy_;
   Rng arrivals_, think_rng_;
   std::vector<InFlight> inflight_;
@@ -197,6 +203,11 @@ void Experiment::Issue(uint32_t client) {
   ++issued_;
   metrics_.Add(requests_id_);
   if (progress_ && (issued_ & 0xFFFF) == 0) progress_(Progress{issued_, c_.workload.requests, ToSeconds(sim_.Now()), &metrics_});
+  ReadOutcome local;  // a near cache on the application server may answer first
+  if (invalidation_->BeforeRequest(inflight_[id].req, &local)) {
+    CompleteRead(id, local);
+    return;
+  }
   if (req.op == Op::kGet) strategy_->Read(id);
   else strategy_->Write(id);
 }
@@ -224,6 +235,7 @@ void Experiment::CompleteRead(ReqId id, const ReadOutcome& o) {
     metrics_.Add(stale_id_);
     metrics_.Record(staleness_id_, static_cast<uint64_t>(sim_.Now() - db_.CommitTime(f.req.key)));
   }
+  invalidation_->AfterRead(f.req, o);
   Finish(id, latency);
 }
 
@@ -251,6 +263,7 @@ RunReport Experiment::Run() {
   auto wall_start = std::chrono::steady_clock::now();
   double cpu_start = ThreadCpuSeconds();
   ScheduleWindow();
+  if (c_.warmup_keys) WarmUp(*this, c_.warmup_keys, [this](uint64_t k) { return workload_.SizeOf(k); });
   if (c_.closed_loop) {
     for (uint64_t i = 0; i < c_.clients; ++i) {
       // Stagger the first requests over one think time so clients don't move in lockstep.
@@ -295,6 +308,7 @@ RunReport Experiment::Run() {
   r.Set("memory_bytes_peak", static_cast<int64_t>(std::max<uint64_t>(peak_memory_, redis_.store().used_memory())));
   r.Set("stale_reads", metrics_.Value(stale_id_));
   r.Set("stale_read_ratio", reads ? static_cast<double>(metrics_.Value(stale_id_)) / reads : 0.0);
+  AddStaleness(&r, metrics_.HistogramOf(staleness_id_));
   r.Set("fallbacks", metrics_.Value(fallback_id_));
   r.Set("failed_requests", metrics_.Value(failed_id_));
   r.Set("sim_seconds", ToSeconds(sim_.Now()));
@@ -305,6 +319,7 @@ RunReport Experiment::Run() {
   // Speed on one core: CPU time of the thread that ran the simulation, so
   // parallel runs and a busy machine don't distort it.
   r.Set("sim_requests_per_sec", cpu > 0 ? completed_ / cpu : 0.0);
+  expiry_.Report(&r);
   invalidation_->Report(&r);
   metrics_.ExportSeries(&r);
   metrics_.ExportHistogram(latency_id_, "latency_ns", &r);

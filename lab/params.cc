@@ -7,11 +7,12 @@ namespace cachelab {
 
 // Each area's parameters live beside it; they are concatenated here.
 std::vector<ParamDef> CoreParamDefs();
+std::vector<ParamDef> InvalidationParamDefs();
 
 const std::vector<ParamDef>& ParamDefs() {
   static const std::vector<ParamDef> defs = [] {
     std::vector<ParamDef> all;
-    for (auto part : {CoreParamDefs}) {
+    for (auto part : {CoreParamDefs, InvalidationParamDefs}) {
       auto v = part();
       all.insert(all.end(), v.begin(), v.end());
     }

@@ -113,6 +113,7 @@ RedisStore::Entry* RedisStore::Create(std::string_view key, uint64_t hash) {
 
 void RedisStore::Remove(uint32_t slot, bool notify_policy) {
   Entry& e = slots_[slot];
+  calendar_.Cancel(e.expire_ms, now_ms_);
   index_.Erase(e.key, HashBytes(e.key), [this](uint32_t s) -> std::string_view { return slots_[s].key; });
   expires_.Erase(slot);
   dict_buckets_ = ResizedBuckets(dict_buckets_, index_.size());
@@ -141,6 +142,7 @@ void RedisStore::Recount(uint32_t slot) {
 }
 
 void RedisStore::SetExpire(uint32_t slot, int64_t deadline_ms) {
+  calendar_.Move(slots_[slot].expire_ms, deadline_ms, now_ms_);
   slots_[slot].expire_ms = deadline_ms;
   if (deadline_ms >= 0) expires_.Insert(slot);
   else expires_.Erase(slot);

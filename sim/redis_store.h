@@ -23,6 +23,7 @@
 #include "eviction/dense_set.h"
 #include "eviction/policy.h"
 #include "sim/blob.h"
+#include "sim/expiry_calendar.h"
 #include "sim/key_index.h"
 #include "sim/redis_reply.h"
 #include "sim/time.h"
@@ -96,6 +97,8 @@ class RedisStore {
   size_t size() const { return index_.size(); }
   const RedisStats& stats() const { return stats_; }
   const RedisConfig& config() const { return config_; }
+  // Keys per second of their TTL deadline (expiry synchronisation).
+  const ExpiryCalendar& expiry_calendar() const { return calendar_; }
   // Remaining TTL in ms, -1 without expiry, -2 missing (no side effects, for tests and metrics).
   int64_t PeekTtlMs(std::string_view key) const;
 
@@ -138,6 +141,7 @@ class RedisStore {
   uint64_t dict_buckets_ = 0, expires_buckets_ = 0;  // bucket counts of the main and expires dicts
   int64_t now_ms_ = 0;
   RedisStats stats_;
+  ExpiryCalendar calendar_;
 };
 
 }  // namespace cachelab

@@ -3,9 +3,19 @@
 #include <algorithm>
 
 namespace cachelab {
+namespace {
+
+bool IsPublish(const std::vector<std::string>& argv) {
+  if (argv.size() != 3 || argv[0].size() != 7) return false;
+  for (size_t i = 0; i < 7; ++i)
+    if ((argv[0][i] | 0x20) != "publish"[i]) return false;
+  return true;
+}
+
+}  // namespace
 
 SimRedis::SimRedis(Simulator& sim, const SimRedisConfig& config, uint64_t seed)
-    : sim_(sim), config_(config), store_(config.store), rng_(seed, "sim-redis:" + config.name) {
+    : sim_(sim), config_(config), store_(config.store), pubsub_(sim, seed), rng_(seed, "sim-redis:" + config.name) {
   ScheduleActiveExpire();
 }
 
@@ -61,7 +71,10 @@ void SimRedis::Execute(uint32_t id) {
     case Pending::Kind::kGet: p.reply = store_.Get(p.key); break;
     case Pending::Kind::kSet: p.reply = store_.Set(p.key, std::move(p.value), p.opt); break;
     case Pending::Kind::kDel: p.reply = store_.Del(p.key); break;
-    case Pending::Kind::kArgv: p.reply = store_.Dispatch(p.argv); break;
+    case Pending::Kind::kArgv:
+      p.reply = IsPublish(p.argv) ? RedisReply::Integer(pubsub_.Publish(p.argv[1], p.argv[2], p.half))
+                                  : store_.Dispatch(p.argv);
+      break;
   }
   sim_.ScheduleAt(busy_until_ + p.half, [this, id] { Deliver(id); });
 }

@@ -11,6 +11,7 @@
 #include "sim/distribution.h"
 #include "sim/redis_store.h"
 #include "sim/rng.h"
+#include "sim/sim_pubsub.h"
 #include "sim/simulator.h"
 
 namespace cachelab {
@@ -38,6 +39,8 @@ class SimRedis final : public CacheBackend {
   bool down() const { return down_; }
 
   RedisStore& store() { return store_; }
+  // Channels and subscribers; PUBLISH (via Command) executes here.
+  SimPubSub& pubsub() { return pubsub_; }
   const RedisStore& store() const { return store_; }
   uint64_t commands() const { return commands_; }
   SimTime busy_time() const { return busy_time_; }
@@ -67,6 +70,7 @@ class SimRedis final : public CacheBackend {
   Simulator& sim_;
   SimRedisConfig config_;
   RedisStore store_;
+  SimPubSub pubsub_;
   Rng rng_;
   SimTime busy_until_ = 0;
   SimTime busy_time_ = 0;

@@ -2,12 +2,18 @@
 // makes cached copies go away. Every strategy asks the scheme at these points
 // instead of hard-coding SET ... PX ttl / DEL, so any strategy runs with any
 // scheme (`--invalidation NAME`).
+//
+// Strategies call TtlFor / OnHit / OnWrite. The runner additionally calls
+// Route (once), BeforeRequest and AfterRead, so schemes that rename keys
+// (versions) or keep an in-process near cache per application server
+// (two-tier set-up) work under every strategy without the strategy knowing.
 #pragma once
 #include <memory>
 #include <string>
 #include <string_view>
 #include <vector>
 
+#include "sim/distribution.h"
 #include "sim/inplace_function.h"
 #include "sim/run_report.h"
 #include "sim/time.h"
@@ -24,6 +30,7 @@ class Invalidation {
   virtual std::string_view Name() const = 0;
 
   // TTL for a value of object `key` being written to the cache now (0: none).
+  // Called once per fill: schemes may act on it (tags: SADD the key to its tag set).
   virtual SimTime TtlFor(uint64_t key) = 0;
   // The client was served object `key` from the cache (sliding TTLs refresh here).
   virtual void OnHit(uint64_t /*key*/) {}
@@ -32,25 +39,41 @@ class Invalidation {
   virtual void OnWrite(uint64_t key, Done done) = 0;
   // Extra figures for the report (extra_memory_bytes, commands, ...).
   virtual void Report(RunReport* /*report*/) const {}
+
+  // --- runner hooks (strategies never call these) ---
+  // The backend strategies should talk to for cache node `node`: the node
+  // itself, or a wrapper (version keys rename "k:<id>" to "k:<id>:v<N>").
+  virtual CacheBackend& Route(CacheBackend& node) { return node; }
+  // Every request, before the strategy sees it. Returns true when the
+  // application server answered a read itself (near cache); *local then holds
+  // the outcome and the strategy is skipped.
+  virtual bool BeforeRequest(const Request& /*r*/, ReadOutcome* /*local*/) { return false; }
+  // A read completed with outcome o (the near cache keeps what was served).
+  virtual void AfterRead(const Request& /*r*/, const ReadOutcome& /*o*/) {}
 };
 
 struct InvalidationConfig {
   SimTime ttl = 10 * kSecond;
+  uint64_t keys = 100000;          // keyspace size (per-key state is sized by it)
+  uint64_t servers = 1;            // application servers (subscribers, near caches)
+  double jitter = 0.1;             // jitter: TTL uniform in ttl * [1 - j, 1 + j]
+  std::vector<SimTime> tiers = {1 * kSecond, 10 * kSecond, 60 * kSecond};  // tiered: TTL of class key % n
+  double access_factor = 4;        // access-age: recently used x f, cold / f
+  uint64_t tags = 1000;            // tags: key k carries tag k % tags
+  bool tag_set_expire = false;     // tags: PEXPIRE the tag set on each SADD (cleans stale members)
+  double pattern_fraction = 0.01;  // pattern: writes invalidated by pattern (others: DEL)
+  uint64_t scan_count = 1000;      // pattern: SCAN COUNT
+  Distribution pubsub_delay = Distribution::Fixed(1 * kMillisecond);
+  double pubsub_loss = 0;
+  SimTime pubsub_disconnect_every = 0;  // mean time between subscriber disconnects (0: never)
+  SimTime pubsub_disconnect_for = 1 * kSecond;
+  bool near_cache = false;          // in-process near cache on each application server
+  SimTime near_ttl = 1 * kSecond;
+  uint64_t seed = 1;
 };
 
-// Fixed TTL, delete on write: the baseline every strategy has.
-class FixedTtlInvalidation final : public Invalidation {
- public:
-  FixedTtlInvalidation(Harness& h, const InvalidationConfig& c) : h_(h), ttl_(c.ttl) {}
-  std::string_view Name() const override { return "ttl"; }
-  SimTime TtlFor(uint64_t) override { return ttl_; }
-  void OnWrite(uint64_t key, Done done) override;
-
- private:
-  Harness& h_;
-  SimTime ttl_;
-};
-
+// The schemes themselves: ttl_schemes.h (ttl, the baseline: fixed TTL,
+// delete on write), tag_, pattern_, version_, pubsub_invalidation.h.
 std::vector<std::string> InvalidationNames();
 std::unique_ptr<Invalidation> MakeInvalidation(std::string_view name, Harness& harness, const InvalidationConfig& config,
                                                std::string* error);

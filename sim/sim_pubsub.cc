@@ -1,0 +1,69 @@
+#include "sim/sim_pubsub.h"
+
+namespace cachelab {
+
+SimPubSub::SubId SimPubSub::Subscribe(std::string channel, Handler handler, const SubscriberOptions& options) {
+  SubId id = static_cast<SubId>(subs_.size());
+  Sub& s = subs_.emplace_back();
+  s.channel = std::move(channel);
+  s.handler = std::move(handler);
+  s.options = options;
+  s.rng = Rng(seed_, "pubsub-subscriber", id);  // own stream: adding one changes no other's draws
+  s.active = s.connected = true;
+  return id;
+}
+
+void SimPubSub::Unsubscribe(SubId id) { subs_[id].active = false; }
+
+void SimPubSub::SetConnected(SubId id, bool connected) { subs_[id].connected = connected; }
+
+int64_t SimPubSub::NumSub(std::string_view channel) const {
+  int64_t n = 0;
+  for (const auto& s : subs_) n += s.active && s.channel == channel;
+  return n;
+}
+
+int64_t SimPubSub::Publish(std::string_view channel, std::string_view message, SimTime base_delay) {
+  ++stats_.published;
+  int64_t receivers = 0;
+  for (SubId id = 0; id < subs_.size(); ++id) {
+    Sub& s = subs_[id];
+    if (!s.active || s.channel != channel) continue;
+    if (!s.connected) {  // the server has no connection to push to
+      ++stats_.missed;
+      continue;
+    }
+    ++receivers;
+    // Draw delay and loss for every receiver, lost or not, so a subscriber's
+    // stream depends only on the messages it was sent.
+    SimTime delay = base_delay + static_cast<SimTime>(s.options.delay.Sample(s.rng));
+    bool lost = s.rng.Bernoulli(s.options.loss);
+    if (lost) {
+      ++stats_.lost;
+      continue;
+    }
+    uint32_t slot = inflight_.Acquire();
+    InFlight& f = inflight_[slot];
+    f.sub = id;
+    f.channel.assign(channel);
+    f.message.assign(message);
+    sim_.Schedule(delay, [this, slot] { Arrive(slot); });
+  }
+  stats_.receivers += static_cast<uint64_t>(receivers);
+  return receivers;
+}
+
+void SimPubSub::Arrive(uint32_t slot) {
+  InFlight& f = inflight_[slot];
+  Sub& s = subs_[f.sub];
+  inflight_.Release(slot);  // the handler may publish again: release first, move out below
+  if (!s.active || !s.connected) {  // the connection dropped while the message travelled
+    ++stats_.missed;
+    return;
+  }
+  ++stats_.delivered;
+  std::string channel = std::move(f.channel), message = std::move(f.message);
+  s.handler(channel, message);
+}
+
+}  // namespace cachelab

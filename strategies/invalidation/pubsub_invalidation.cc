@@ -1,0 +1,102 @@
+#include "strategies/invalidation/pubsub_invalidation.h"
+
+#include <charconv>
+
+#include "sim/sim_redis.h"
+
+namespace cachelab {
+
+PubSubInvalidation::PubSubInvalidation(Harness& h, const InvalidationConfig& c, SimRedis& redis)
+    : SchemeBase(h, c), redis_(redis), outage_rng_(c.seed, "pubsub-outages") {
+  SubscriberOptions opt{c.pubsub_delay, c.pubsub_loss};
+  for (uint32_t s = 0; s < c.servers; ++s) {
+    subs_.push_back(redis.pubsub().Subscribe(
+        kChannel, [this, s](std::string_view, std::string_view message) { OnMessage(s, message); }, opt));
+    if (c.pubsub_disconnect_every > 0) ScheduleDisconnect(subs_.back());
+  }
+  h.metrics().ExternalCounter("pubsub_lost", [this] {
+    return static_cast<int64_t>(stats().lost + stats().missed);
+  });
+}
+
+const PubSubStats& PubSubInvalidation::stats() const { return redis_.pubsub().stats(); }
+
+void PubSubInvalidation::ScheduleDisconnect(SimPubSub::SubId sub) {
+  // Outages as a background process: exponential gaps, fixed length.
+  SimTime gap = static_cast<SimTime>(outage_rng_.Exponential(static_cast<double>(c_.pubsub_disconnect_every)));
+  h_.sim().Schedule(
+      gap,
+      [this, sub] {
+        redis_.pubsub().SetConnected(sub, false);
+        ++disconnects_;
+        h_.sim().Schedule(
+            c_.pubsub_disconnect_for,
+            [this, sub] {
+              redis_.pubsub().SetConnected(sub, true);
+              ScheduleDisconnect(sub);
+            },
+            /*background=*/true);
+      },
+      /*background=*/true);
+}
+
+void PubSubInvalidation::OnWrite(uint64_t key, Done done) {
+  ++writes_;
+  uint32_t parked = Park(std::move(done));
+  if (!near_) {
+    Publish(key, parked);
+    return;
+  }
+  // Two-tier: the writer deletes the shared Redis copy, the message the near copies.
+  h_.cache_for(key).Del(CacheKey(key), [this, key, parked](RedisReply&&) { Publish(key, parked); });
+}
+
+void PubSubInvalidation::Publish(uint64_t key, uint32_t parked) {
+  uint64_t seq = applied_.size();
+  applied_.push_back(0);
+  CountExtra();
+  std::string message = std::to_string(key) + " " + std::to_string(seq);
+  h_.cache_for(key).Command({"PUBLISH", kChannel, std::move(message)}, [this, parked](RedisReply&&) {
+    Unpark(parked)();  // fire-and-forget: acknowledged once the server took it
+  });
+}
+
+void PubSubInvalidation::OnMessage(uint32_t server, std::string_view message) {
+  uint64_t key = 0, seq = 0;
+  const char* end = message.data() + message.size();
+  auto [p, ec] = std::from_chars(message.data(), end, key);
+  if (ec != std::errc() || p == end) return;
+  std::from_chars(p + 1, end, seq);
+  if (seq < applied_.size()) applied_[seq] = 1;
+  ++applications_;
+  if (near_) {
+    near_->Erase(server, key);
+    return;
+  }
+  CountExtra();
+  h_.cache_for(key).Del(CacheKey(key), [](RedisReply&&) {});
+}
+
+uint64_t PubSubInvalidation::unapplied() const {
+  uint64_t n = 0;
+  for (auto a : applied_) n += !a;
+  return n;
+}
+
+void PubSubInvalidation::Report(RunReport* r) const {
+  SchemeBase::Report(r);
+  const PubSubStats& s = stats();
+  uint64_t attempts = published() * subs_.size();  // (message, subscriber) pairs
+  r->Set("extra_memory_bytes", int64_t{0});
+  r->Set("pubsub_subscribers", static_cast<int64_t>(subs_.size()));
+  r->Set("pubsub_published", static_cast<int64_t>(published()));
+  r->Set("pubsub_delivered", static_cast<int64_t>(s.delivered));
+  r->Set("pubsub_lost", static_cast<int64_t>(s.lost));
+  r->Set("pubsub_missed_disconnected", static_cast<int64_t>(s.missed));
+  r->Set("pubsub_lost_ratio", attempts ? static_cast<double>(s.lost + s.missed) / attempts : 0.0);
+  r->Set("pubsub_disconnects", static_cast<int64_t>(disconnects_));
+  r->Set("invalidations_unapplied", static_cast<int64_t>(unapplied()));
+  r->Set("invalidations_unapplied_ratio", published() ? static_cast<double>(unapplied()) / published() : 0.0);
+}
+
+}  // namespace cachelab

@@ -1,0 +1,47 @@
+// Event-based invalidation over Redis pub/sub. A write PUBLISHes
+// "<key> <seq>" on channel "cachelab:invalidate"; every application server
+// subscribes, and its subscriber deletes the key: from its near cache in the
+// two-tier set-up (the writer then DELs the Redis copy itself), otherwise from
+// Redis (DEL). Delivery has a per-subscriber delay and loss probability, and
+// subscribers may disconnect for a while: pub/sub is fire-and-forget, so a
+// lost message leaves that copy stale until its TTL.
+#pragma once
+#include <vector>
+
+#include "sim/rng.h"
+#include "sim/sim_pubsub.h"
+#include "strategies/invalidation/scheme_base.h"
+
+namespace cachelab {
+
+class SimRedis;
+
+class PubSubInvalidation final : public SchemeBase {
+ public:
+  static constexpr const char* kChannel = "cachelab:invalidate";
+
+  // REQUIRES: the harness's cache is a SimRedis (the channel registry lives there).
+  PubSubInvalidation(Harness& h, const InvalidationConfig& c, SimRedis& redis);
+  std::string_view Name() const override { return "pubsub"; }
+  SimTime TtlFor(uint64_t) override { return c_.ttl; }
+  void OnWrite(uint64_t key, Done done) override;
+  void Report(RunReport* report) const override;
+
+  // Invalidations (published messages) that no subscriber applied.
+  uint64_t unapplied() const;
+  uint64_t published() const { return applied_.size(); }
+  const PubSubStats& stats() const;
+
+ private:
+  void Publish(uint64_t key, uint32_t parked);
+  void OnMessage(uint32_t server, std::string_view message);
+  void ScheduleDisconnect(SimPubSub::SubId sub);
+
+  SimRedis& redis_;
+  Rng outage_rng_;
+  std::vector<SimPubSub::SubId> subs_;
+  std::vector<uint8_t> applied_;  // per published message: some subscriber applied it
+  uint64_t applications_ = 0, disconnects_ = 0;
+};
+
+}  // namespace cachelab

@@ -1,0 +1,42 @@
+// What every scheme shares: the harness, the configuration, the optional near
+// cache per application server (runner hooks), delete-on-write, and the
+// accounting of the commands a scheme adds beyond the strategy's own.
+#pragma once
+#include <memory>
+#include <vector>
+
+#include "sim/slab.h"
+#include "strategies/invalidation/invalidation.h"
+#include "strategies/invalidation/near_cache.h"
+
+namespace cachelab {
+
+class SchemeBase : public Invalidation {
+ public:
+  SchemeBase(Harness& h, const InvalidationConfig& c);
+  bool BeforeRequest(const Request& r, ReadOutcome* local) override;
+  void AfterRead(const Request& r, const ReadOutcome& o) override;
+  // Base figures (extra commands, near cache); derived schemes call it first.
+  void Report(RunReport* report) const override;
+
+ protected:
+  // DEL k:<id>, then done (the baseline: not counted as extra).
+  void DeleteOnWrite(uint64_t key, Done done);
+  void CountExtra(uint64_t commands = 1) { extra_commands_ += commands; }
+  NearCache* near() { return near_.get(); }
+  // Keeps a write's completion while a multi-step invalidation runs (reply
+  // callbacks have no room for it); Unpark hands it back once.
+  uint32_t Park(Done done);
+  Done Unpark(uint32_t slot);
+
+  Harness& h_;
+  InvalidationConfig c_;
+  std::unique_ptr<NearCache> near_;
+  uint64_t writes_ = 0;  // OnWrite calls (derived schemes count them)
+  uint64_t extra_commands_ = 0;
+
+ private:
+  Slab<Done> parked_;
+};
+
+}  // namespace cachelab

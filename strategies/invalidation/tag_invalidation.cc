@@ -1,0 +1,114 @@
+#include "strategies/invalidation/tag_invalidation.h"
+
+#include <algorithm>
+
+#include "sim/redis_memory.h"
+
+namespace cachelab {
+
+TagInvalidation::TagInvalidation(Harness& h, const InvalidationConfig& c)
+    : SchemeBase(h, c),
+      members_(std::max<uint64_t>(1, c.tags), 0),
+      member_bytes_(members_.size(), 0),
+      set_expires_(members_.size(), 0),
+      tagged_(c.keys, 0),
+      key_expires_(c.keys, 0) {
+  c_.tags = members_.size();
+  h.metrics().Gauge("tag_set_memory_bytes", [this] { return static_cast<double>(TagSetMemory()); });
+  h.metrics().Gauge("tag_stale_members", [this] { return static_cast<double>(StaleMembers()); });
+}
+
+std::string TagInvalidation::TagKey(uint64_t tag) { return "tag:" + std::to_string(tag); }
+
+SimTime TagInvalidation::TtlFor(uint64_t key) {
+  uint64_t tag = TagOf(key);
+  SimTime now = h_.sim().Now();
+  if (key < key_expires_.size()) key_expires_[key] = c_.ttl > 0 ? now + c_.ttl : kForever;
+  CacheBackend& node = h_.cache_for(key);
+  node.Command({"SADD", TagKey(tag), CacheKey(key)}, [this, key, tag](RedisReply&& reply) {
+    if (reply.type != RedisReply::Type::kInteger || reply.integer != 1) return;
+    if (set_expires_[tag] && set_expires_[tag] <= h_.sim().Now()) Forget(tag);  // the set had expired
+    ++members_[tag];
+    member_bytes_[tag] += SetMemberMemory(CacheKey(key).size());
+    if (key < tagged_.size()) tagged_[key] = 1;
+  });
+  CountExtra();
+  if (c_.tag_set_expire && c_.ttl > 0) {
+    // The set lives as long as its newest member: stale members last at most one TTL.
+    node.Command({"PEXPIRE", TagKey(tag), std::to_string(std::max<SimTime>(1, c_.ttl / kMillisecond))},
+                 [](RedisReply&&) {});
+    set_expires_[tag] = now + c_.ttl;
+    CountExtra();
+  }
+  return c_.ttl;
+}
+
+void TagInvalidation::OnWrite(uint64_t key, Done done) {
+  ++writes_;
+  ++invalidations_;
+  uint64_t tag = TagOf(key);
+  CacheBackend& node = h_.cache_for(key);
+  CountExtra(2);  // SMEMBERS + DEL (whose single-key form is the baseline's)
+  uint32_t parked = Park(std::move(done));
+  node.Command({"SMEMBERS", TagKey(tag)}, [this, key, tag, &node, parked](RedisReply&& members) {
+    std::vector<std::string> del{"DEL", CacheKey(key), TagKey(tag)};
+    for (auto& m : members.elements)
+      if (m.str.data != del[1]) del.push_back(std::move(m.str.data));
+    bool had_set = !members.elements.empty();
+    node.Command(std::move(del), [this, tag, parked, had_set](RedisReply&& reply) {
+      if (reply.type == RedisReply::Type::kInteger) keys_deleted_ += static_cast<uint64_t>(reply.integer) - had_set;
+      Forget(tag);
+      Unpark(parked)();
+    });
+  });
+}
+
+void TagInvalidation::Forget(uint64_t tag) {
+  members_[tag] = 0;
+  member_bytes_[tag] = 0;
+  set_expires_[tag] = 0;
+  for (uint64_t k = tag; k < tagged_.size(); k += c_.tags) tagged_[k] = 0;
+}
+
+uint64_t TagInvalidation::TagSetMemory() const {
+  SimTime now = h_.sim().Now();
+  uint64_t total = 0;
+  for (uint64_t t = 0; t < members_.size(); ++t) {
+    if (!members_[t] || (set_expires_[t] && set_expires_[t] <= now)) continue;
+    uint64_t buckets = 4;  // the set's dict: a power of two >= members (8 bytes each)
+    while (buckets < members_[t]) buckets *= 2;
+    total += KeyOverheadMemory(TagKey(t).size(), set_expires_[t] != 0) + kSetObjectMemory + member_bytes_[t] +
+             JemallocSize(buckets * 8);
+  }
+  peak_memory_ = std::max(peak_memory_, total);
+  return total;
+}
+
+uint64_t TagInvalidation::StaleMembers() const {
+  SimTime now = h_.sim().Now();
+  uint64_t stale = 0;
+  for (uint64_t k = 0; k < tagged_.size(); ++k) {
+    if (!tagged_[k] || key_expires_[k] > now) continue;
+    SimTime set_exp = set_expires_[TagOf(k)];
+    stale += !(set_exp && set_exp <= now);
+  }
+  peak_stale_ = std::max(peak_stale_, stale);
+  return stale;
+}
+
+void TagInvalidation::Report(RunReport* r) const {
+  SchemeBase::Report(r);
+  uint64_t memory = TagSetMemory(), stale = StaleMembers();
+  uint64_t members = 0;
+  for (auto m : members_) members += m;
+  r->Set("extra_memory_bytes", static_cast<int64_t>(memory));
+  r->Set("extra_memory_bytes_peak", static_cast<int64_t>(peak_memory_));
+  r->Set("tag_sets", static_cast<int64_t>(c_.tags));
+  r->Set("tag_members", static_cast<int64_t>(members));
+  r->Set("tag_stale_members", static_cast<int64_t>(stale));
+  r->Set("tag_stale_members_peak", static_cast<int64_t>(peak_stale_));
+  r->Set("tag_invalidations", static_cast<int64_t>(invalidations_));
+  r->Set("tag_keys_deleted", static_cast<int64_t>(keys_deleted_));
+}
+
+}  // namespace cachelab

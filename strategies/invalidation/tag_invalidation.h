@@ -1,0 +1,42 @@
+// Tag-based invalidation. Every fill also SADDs the key to its tag's set
+// (key k carries tag k % tags, set "tag:<t>"); a write of k invalidates k's
+// tag: SMEMBERS tag:<t>, then one DEL of the members, k itself and the set.
+// Keys that expire on their own stay behind as stale members of their set
+// (only a tag invalidation or, with tag_set_expire, the set's own PEXPIRE
+// removes them): the scheme measures the sets' memory and stale members.
+#pragma once
+#include <cstdint>
+#include <vector>
+
+#include "strategies/invalidation/scheme_base.h"
+
+namespace cachelab {
+
+class TagInvalidation final : public SchemeBase {
+ public:
+  TagInvalidation(Harness& h, const InvalidationConfig& c);
+  std::string_view Name() const override { return "tags"; }
+  SimTime TtlFor(uint64_t key) override;
+  void OnWrite(uint64_t key, Done done) override;
+  void Report(RunReport* report) const override;
+
+  // Bytes the tag sets hold now (Redis's accounting: key, set object, members).
+  uint64_t TagSetMemory() const;
+  // Members whose key is gone (expired or deleted), per this scheme's records.
+  uint64_t StaleMembers() const;
+  static std::string TagKey(uint64_t tag);
+
+ private:
+  uint64_t TagOf(uint64_t key) const { return key % c_.tags; }
+  void Forget(uint64_t tag);  // the set was deleted
+
+  std::vector<uint32_t> members_;       // per tag: members in the set
+  std::vector<uint64_t> member_bytes_;  // per tag
+  std::vector<SimTime> set_expires_;    // per tag: PEXPIRE deadline (tag_set_expire), 0 none
+  std::vector<uint8_t> tagged_;         // per key: in its tag set
+  std::vector<SimTime> key_expires_;    // per key: deadline of its last fill
+  uint64_t invalidations_ = 0, keys_deleted_ = 0;
+  mutable uint64_t peak_memory_ = 0, peak_stale_ = 0;
+};
+
+}  // namespace cachelab

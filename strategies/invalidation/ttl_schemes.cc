@@ -1,0 +1,50 @@
+#include "strategies/invalidation/ttl_schemes.h"
+
+#include <charconv>
+
+namespace cachelab {
+
+void FixedTtlInvalidation::OnWrite(uint64_t key, Done done) {
+  ++writes_;
+  if (delete_on_write_) DeleteOnWrite(key, std::move(done));
+  else done();
+}
+
+SimTime JitterTtlInvalidation::TtlFor(uint64_t) {
+  double factor = 1 + c_.jitter * (2 * rng_.Uniform() - 1);
+  return static_cast<SimTime>(static_cast<double>(c_.ttl) * factor);
+}
+
+void SlidingTtlInvalidation::OnHit(uint64_t key) {
+  // PEXPIRE k ttl: one extra command per hit, fire and forget.
+  char ms[24];
+  auto [p, ec] = std::to_chars(ms, ms + sizeof ms, std::max<SimTime>(1, c_.ttl / kMillisecond));
+  h_.cache_for(key).Command({"PEXPIRE", CacheKey(key), std::string(ms, p)}, [](RedisReply&&) {});
+  CountExtra();
+}
+
+bool AccessAgeTtlInvalidation::BeforeRequest(const Request& r, ReadOutcome* local) {
+  if (r.key < last_.size()) {
+    previous_[r.key] = last_[r.key];
+    last_[r.key] = h_.sim().Now();
+  }
+  return FixedTtlInvalidation::BeforeRequest(r, local);
+}
+
+SimTime AccessAgeTtlInvalidation::TtlFor(uint64_t key) {
+  // The age that matters is the gap before the access that caused this fill:
+  // a key read again within one TTL is likely to be read again soon.
+  SimTime prev = key < previous_.size() ? previous_[key] : -1;
+  bool hot = prev >= 0 && h_.sim().Now() - prev <= c_.ttl;
+  ++(hot ? hot_fills_ : cold_fills_);
+  double ttl = static_cast<double>(c_.ttl);
+  return static_cast<SimTime>(hot ? ttl * c_.access_factor : ttl / c_.access_factor);
+}
+
+void AccessAgeTtlInvalidation::Report(RunReport* r) const {
+  FixedTtlInvalidation::Report(r);
+  r->Set("access_age_hot_fills", static_cast<int64_t>(hot_fills_));
+  r->Set("access_age_cold_fills", static_cast<int64_t>(cold_fills_));
+}
+
+}  // namespace cachelab

@@ -1,0 +1,57 @@
+// Version-based invalidation: cache keys carry the object's version
+// ("k:<id>:v<N>"). A write bumps the version (INCR ver:k:<id>, the real
+// command), so readers go to the new name at once and the old entry is
+// unreachable; it stays in Redis, orphaned, until its TTL removes it. The
+// scheme counts those orphans and their bytes.
+// The application's view of the current versions is kept in-process and
+// updated when the INCR answers (as if every server read ver:k with no
+// delay); Route() wraps the node so every strategy uses the versioned names.
+#pragma once
+#include <queue>
+#include <string>
+#include <vector>
+
+#include "strategies/invalidation/scheme_base.h"
+
+namespace cachelab {
+
+class VersionInvalidation final : public SchemeBase {
+ public:
+  VersionInvalidation(Harness& h, const InvalidationConfig& c);
+  ~VersionInvalidation() override;
+  std::string_view Name() const override { return "version"; }
+  SimTime TtlFor(uint64_t) override { return c_.ttl; }
+  void OnWrite(uint64_t key, Done done) override;
+  CacheBackend& Route(CacheBackend& node) override;
+  void Report(RunReport* report) const override;
+
+  static constexpr uint64_t kCurrent = UINT64_MAX;
+  // "k:<id>" -> "k:<id>:v<N>", N the current version (or `pinned`); other names unchanged.
+  std::string Versioned(std::string_view cache_key, uint64_t pinned = kCurrent) const;
+  uint64_t version(uint64_t key) const { return key < version_.size() ? version_[key] : 0; }
+  uint64_t orphans() const;
+  uint64_t orphan_bytes() const;
+
+ private:
+  class Router;
+  struct Orphan {
+    SimTime expires;
+    uint64_t bytes;
+    bool operator>(const Orphan& o) const { return expires > o.expires; }
+  };
+  // A value of `key` at `version` was written with this deadline.
+  void NoteFill(uint64_t key, uint64_t version, SimTime expires, uint64_t bytes);
+  void AddOrphan(SimTime expires, uint64_t bytes);
+  void Purge() const;  // drop orphans whose TTL has passed
+
+  std::vector<uint64_t> version_;           // per key: current version
+  std::vector<uint64_t> filled_version_;    // per key: version of the last fill
+  std::vector<SimTime> fill_expires_;       // per key: its deadline
+  std::vector<uint32_t> fill_bytes_;        // per key: its memory
+  mutable std::priority_queue<Orphan, std::vector<Orphan>, std::greater<>> orphan_queue_;
+  mutable uint64_t orphan_count_ = 0, orphan_bytes_ = 0, peak_orphans_ = 0, peak_orphan_bytes_ = 0;
+  uint64_t orphaned_total_ = 0;
+  std::vector<std::unique_ptr<Router>> routers_;
+};
+
+}  // namespace cachelab
