@@ -7,15 +7,22 @@
 
 #include "cli/commands.h"
 #include "cli/summary_table.h"
+#include "lab/experiment_file.h"
 #include "lab/params.h"
 
 namespace cachelab::cli {
 
 void AddParamsCommand(CLI::App& app) {
   auto json = std::make_shared<bool>(false);
+  auto toml = std::make_shared<bool>(false);
   CLI::App* cmd = app.add_subcommand("params", "List every experiment parameter with its default");
   cmd->add_flag("--json", *json, "print as JSON");
-  cmd->callback([json] {
+  cmd->add_flag("--toml", *toml, "print the reference experiment file (experiments/reference.toml)");
+  cmd->callback([json, toml] {
+    if (*toml) {
+      std::cout << ReferenceToml();
+      return;
+    }
     if (*json) {
       nlohmann::ordered_json arr = nlohmann::ordered_json::array();
       for (const auto& d : ParamDefs())

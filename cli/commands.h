@@ -20,5 +20,8 @@ void AddParamsCommand(CLI::App& app);
 void AddRingCommand(CLI::App& app);
 void AddPlotCommand(CLI::App& app);
 void AddReplayCommand(CLI::App& app);
+void AddSweepCommand(CLI::App& app);
+void AddMergeCommand(CLI::App& app);
+void AddExportCommand(CLI::App& app);
 
 }  // namespace cachelab::cli

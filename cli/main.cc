@@ -16,6 +16,9 @@ int main(int argc, char** argv) {
   cachelab::cli::AddRingCommand(app);
   cachelab::cli::AddPlotCommand(app);
   cachelab::cli::AddReplayCommand(app);
+  cachelab::cli::AddSweepCommand(app);
+  cachelab::cli::AddMergeCommand(app);
+  cachelab::cli::AddExportCommand(app);
   try {
     // `cachelab` alone runs the default experiment, like `cachelab run`.
     if (argc == 1) {

@@ -195,6 +195,19 @@ int64_t ResultStore::RunCount() const {
   return s.Int(0);
 }
 
+std::map<std::string, int64_t> ResultStore::RunKeys() const {
+  std::map<std::string, int64_t> out;
+  Stmt s(db_, "SELECT run_key, id FROM runs WHERE run_key IS NOT NULL ORDER BY id");
+  while (s.Step()) out[s.Text(0)] = s.Int(1);
+  return out;
+}
+
+bool ResultStore::HasRunKey(const std::string& key) const {
+  Stmt s(db_, "SELECT 1 FROM runs WHERE run_key = ? LIMIT 1");
+  s.Bind(1, key);
+  return s.Step();
+}
+
 static Field ReadField(const Stmt& s, int name_col) {
   Field f;
   f.name = s.Text(name_col);
@@ -209,7 +222,7 @@ static Field ReadField(const Stmt& s, int name_col) {
 
 std::vector<RunSummary> ResultStore::ListRuns() const {
   std::vector<RunSummary> out;
-  Stmt runs(db_, "SELECT id, created_at, kind, label, seed FROM runs ORDER BY id");
+  Stmt runs(db_, "SELECT id, created_at, kind, label, seed, COALESCE(run_key,'') FROM runs ORDER BY id");
   while (runs.Step()) {
     RunSummary s;
     s.id = runs.Int(0);
@@ -217,6 +230,7 @@ std::vector<RunSummary> ResultStore::ListRuns() const {
     s.kind = runs.Text(2);
     s.label = runs.Text(3);
     s.seed = static_cast<uint64_t>(runs.Int(4));
+    s.run_key = runs.Text(5);
     out.push_back(std::move(s));
   }
   // Two bulk queries instead of two per run.

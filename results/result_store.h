@@ -5,6 +5,7 @@
 // Default file: ./cachelab-results.db (override with --db or CACHELAB_DB).
 #pragma once
 #include <cstdint>
+#include <map>
 #include <memory>
 #include <string>
 #include <vector>
@@ -24,6 +25,7 @@ struct RunSummary {
   int64_t id = 0;
   std::string created_at;  // UTC, ISO 8601
   std::string kind, label;
+  std::string run_key;  // empty if the run has none
   uint64_t seed = 0;
   std::vector<std::pair<std::string, std::string>> config;
   std::vector<Field> fields;
@@ -46,6 +48,9 @@ class ResultStore {
   // Throws std::runtime_error if there is no such run.
   RunReport LoadRun(int64_t id) const;
   int64_t RunCount() const;
+  // run_key -> id of every run that has a key (the latest id if stored twice).
+  std::map<std::string, int64_t> RunKeys() const;
+  bool HasRunKey(const std::string& key) const;
   const std::string& path() const { return path_; }
 
  private:

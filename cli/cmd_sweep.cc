@@ -1,0 +1,158 @@
+// `cachelab sweep FILE`: every run of an experiment file (the Cartesian
+// product of its lists, times its replications), in parallel. Each finished
+// run is stored at once under its run key, so an interrupted sweep keeps what
+// it finished and running it again only runs the missing keys.
+#include <unistd.h>
+
+#include <CLI/CLI.hpp>
+#include <csignal>
+#include <cstdio>
+#include <iostream>
+#include <memory>
+#include <thread>
+
+#include "cli/commands.h"
+#include "cli/shell_quote.h"
+#include "cli/summary_table.h"
+#include "cli/sweep_progress.h"
+#include "cli/sweep_summary.h"
+#include "lab/experiment_file.h"
+#include "lab/run_pool.h"
+#include "results/result_store.h"
+#include "results/run_key.h"
+
+namespace cachelab::cli {
+namespace {
+
+struct SweepOptions {
+  std::string file, db, list_dir = "sweep-results";
+  bool dry_run = false, list = false;
+  unsigned jobs = 0;
+};
+
+std::atomic<bool> g_stop{false};
+
+extern "C" void OnInterrupt(int sig) {
+  g_stop = true;
+  std::signal(sig, SIG_DFL);  // a second Ctrl-C kills at once (finished runs are stored anyway)
+}
+
+std::string RunLabel(const ExperimentFile& f, const SweepRun& run, const RunReport& r) {
+  std::string label = PointLabel(f, run.params);
+  if (label.empty()) label = r.label;
+  if (f.sweep.replications > 1) label += " #" + std::to_string(run.replication + 1);
+  return label;
+}
+
+void DryRun(const ExperimentFile& f, const std::vector<SweepRun>& runs) {
+  std::vector<std::string> headers{"#", "run key", "seed"};
+  for (const auto& a : f.axes) headers.push_back(a.param);
+  std::vector<std::vector<std::string>> rows;
+  for (size_t i = 0; i < runs.size(); ++i) {
+    std::vector<std::string> row{std::to_string(i + 1), RunKeyOf(runs[i].params.All()), runs[i].params.Raw("seed")};
+    for (const auto& a : f.axes) row.push_back(runs[i].params.Raw(a.param));
+    rows.push_back(std::move(row));
+  }
+  std::cout << FormatTable(headers, rows);
+}
+
+// One self-contained command per run, for GNU parallel, Slurm arrays, ...:
+// only the parameters that differ from the defaults, plus the seed.
+void ListCommands(const std::vector<SweepRun>& runs, const std::string& dir) {
+  for (const auto& run : runs) {
+    std::string cmd = "cachelab run";
+    for (const auto& [k, v] : run.params.All())
+      if (k == "seed" || !run.params.IsDefault(k)) cmd += " --" + k + " " + ShellQuote(v);
+    cmd += " --db " + ShellQuote(dir + "/run-" + RunKeyOf(run.params.All()) + ".db");
+    std::cout << cmd << "\n";
+  }
+}
+
+void Execute(const SweepOptions& o) {
+  ExperimentFile f;
+  try {
+    f = LoadExperimentFile(o.file);
+  } catch (const ExperimentFileError& e) {
+    throw UsageError(e.what());
+  }
+  std::vector<SweepRun> runs = f.Expand();
+  if (o.dry_run) {
+    DryRun(f, runs);
+    std::cout << runs.size() << " run" << (runs.size() == 1 ? "" : "s") << " (" << f.PointCount() << " points x "
+              << f.sweep.replications << " replications); nothing was run\n";
+    return;
+  }
+  if (o.list) return ListCommands(runs, o.list_dir);
+
+  auto store = std::make_unique<ResultStore>(ResolveResultsPath(o.db));
+  std::map<std::string, int64_t> stored = store->RunKeys();
+  std::vector<std::string> keys;
+  std::vector<Params> pending;
+  std::vector<size_t> pending_index;
+  for (size_t i = 0; i < runs.size(); ++i) {
+    keys.push_back(RunKeyOf(runs[i].params.All()));
+    if (!stored.count(keys[i])) pending.push_back(runs[i].params), pending_index.push_back(i);
+  }
+  unsigned jobs = o.jobs ? o.jobs : std::max(1u, std::thread::hardware_concurrency());
+  std::fprintf(stderr, "sweep '%s': %zu runs (%zu points x %llu replications), %zu already in %s; running %zu on %u job%s\n",
+               f.sweep.name.empty() ? o.file.c_str() : f.sweep.name.c_str(), runs.size(), f.PointCount(),
+               static_cast<unsigned long long>(f.sweep.replications), runs.size() - pending.size(),
+               store->path().c_str(), pending.size(), jobs, jobs == 1 ? "" : "s");
+
+  std::vector<RunReport> fresh(runs.size());
+  std::vector<bool> have(runs.size(), false);
+  SweepProgress progress(pending.size(), isatty(STDERR_FILENO));
+  g_stop = false;
+  auto old_int = std::signal(SIGINT, OnInterrupt);
+  auto old_term = std::signal(SIGTERM, OnInterrupt);
+  size_t saved = 0;
+  RunEach(pending, jobs, [&](size_t j, RunReport& r) {
+    size_t i = pending_index[j];
+    r.run_key = keys[i];
+    r.label = RunLabel(f, runs[i], r);
+    r.Set("sweep", f.sweep.name);
+    r.Set("replication", static_cast<int64_t>(runs[i].replication));
+    // Another process sweeping the same file into the same store may have got there first.
+    if (!store->HasRunKey(r.run_key)) store->SaveRun(r);
+    ++saved;
+    progress.Done(r.label);
+    fresh[i] = std::move(r);
+    have[i] = true;
+  }, &g_stop);
+  std::signal(SIGINT, old_int);
+  std::signal(SIGTERM, old_term);
+  progress.Finish();
+  if (g_stop) {
+    std::fprintf(stderr, "interrupted: %zu runs stored in %s, %zu left; run the same command again to resume\n",
+                 runs.size() - pending.size() + saved, store->path().c_str(), pending.size() - saved);
+    store.reset();
+    std::exit(130);
+  }
+
+  std::vector<const RunReport*> reports(runs.size(), nullptr);
+  std::vector<RunReport> loaded;
+  loaded.reserve(runs.size());
+  for (size_t i = 0; i < runs.size(); ++i) {
+    if (have[i]) reports[i] = &fresh[i];
+    else if (auto it = stored.find(keys[i]); it != stored.end()) reports[i] = &loaded.emplace_back(store->LoadRun(it->second));
+  }
+  if (!f.sweep.description.empty()) std::cout << f.sweep.description << "\n\n";
+  std::cout << SweepSummaryTable(f, runs, reports);
+  std::fprintf(stderr, "results: %s (cachelab export --db %s --format csv)\n", store->path().c_str(), store->path().c_str());
+}
+
+}  // namespace
+
+void AddSweepCommand(CLI::App& app) {
+  auto o = std::make_shared<SweepOptions>();
+  CLI::App* cmd = app.add_subcommand("sweep", "Run every combination of an experiment file (TOML; see experiments/reference.toml)");
+  cmd->add_option("file", o->file, "experiment file")->required();
+  cmd->add_flag("--dry-run", o->dry_run, "list the runs without running them");
+  cmd->add_flag("--list", o->list, "print one self-contained `cachelab run` command per run (for GNU parallel, Slurm, ...)");
+  cmd->add_option("--list-dir", o->list_dir, "with --list: directory of the per-run results files")->default_str("sweep-results");
+  cmd->add_option("--jobs,-j", o->jobs, "parallel runs (default: all cores)");
+  cmd->add_option("--db", o->db, "results file (default: $CACHELAB_DB or ./cachelab-results.db)");
+  cmd->callback([o] { Execute(*o); });
+}
+
+}  // namespace cachelab::cli
