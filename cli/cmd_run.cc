@@ -34,6 +34,47 @@ void PrintProgress(const Progress& p) {
   std::fflush(stderr);
 }
 
+// Columns for what the runs compare: stampede guards get load-per-expiry
+// figures, strategies get staleness and lost writes.
+std::vector<Column> ComparisonColumns(const std::vector<RunReport>& reports) {
+  auto varies = [&](const char* key) {
+    for (const auto& r : reports)
+      if (r.ConfigValue(key) != reports.front().ConfigValue(key)) return true;
+    return false;
+  };
+  std::vector<Column> cols;
+  for (const char* key : {"strategy", "invalidation", "stampede"})
+    if (varies(key)) cols.push_back({key, key});
+  if (cols.empty()) cols.push_back({"run", "strategy"});
+  if (varies("stampede") || reports.front().ConfigValue("scenario") != "none") {
+    for (Column c : std::vector<Column>{{"loads/expiry", "loads_per_expiry_mean", 3},
+                                        {"var", "loads_per_expiry_var", 3},
+                                        {"max", "loads_per_expiry_max"},
+                                        {"expiries", "expiry_episodes"},
+                                        {"peak db qps", "peak_db_qps", 0},
+                                        {"user misses", "user_misses"},
+                                        {"stale serves", "stale_serves"},
+                                        {"lock waits", "lock_waits"},
+                                        {"p50 us", "read_latency_us.p50", 0},
+                                        {"p99 us", "read_latency_us.p99", 0},
+                                        {"p99.9 us", "read_latency_us.p999", 0}})
+      cols.push_back(c);
+    return cols;
+  }
+  for (Column c : std::vector<Column>{{"hit ratio", "hit_ratio", 4},
+                                      {"read p99 us", "read_latency_us.p99", 0},
+                                      {"write p99 us", "write_latency_us.p99", 0},
+                                      {"db reads", "db_reads"},
+                                      {"db writes", "db_writes"},
+                                      {"stale reads", "stale_reads"},
+                                      {"stale ratio", "stale_read_ratio", 5},
+                                      {"stale p99 ms", "staleness_ms.p99", 1},
+                                      {"lost writes", "lost_writes"},
+                                      {"fallbacks", "fallbacks"}})
+    cols.push_back(c);
+  return cols;
+}
+
 void Execute(const RunOptions& o) {
   std::vector<Params> runs;
   try {
@@ -81,15 +122,7 @@ void Execute(const RunOptions& o) {
   if (reports.size() == 1) {
     std::cout << RunSummary(reports[0]);
   } else {
-    std::cout << ComparisonTable(reports, {{"run", "strategy"},
-                                           {"hit ratio", "hit_ratio", 4},
-                                           {"p50 us", "latency_us.p50", 0},
-                                           {"p99 us", "latency_us.p99", 0},
-                                           {"p99.9 us", "latency_us.p999", 0},
-                                           {"db queries", "db_queries"},
-                                           {"stale reads", "stale_reads"},
-                                           {"evictions", "evictions"},
-                                           {"expirations", "expirations"}});
+    std::cout << ComparisonTable(reports, ComparisonColumns(reports));
   }
 }
 

@@ -6,6 +6,7 @@
 #include <thread>
 
 #include "strategies/invalidation/invalidation.h"
+#include "strategies/stampede/guard.h"
 #include "strategies/strategy.h"
 
 namespace cachelab {
@@ -14,6 +15,7 @@ const std::vector<ComparisonParam>& ComparisonParams() {
   static const std::vector<ComparisonParam> params = {
       {"strategy", [] { return StrategyNames(); }},
       {"invalidation", [] { return InvalidationNames(); }},
+      {"stampede", [] { return StampedeNames(); }},
   };
   return params;
 }

@@ -6,6 +6,10 @@
 #include <memory>
 
 #include "lab/invalidation_setup.h"
+#include "lab/commit_history.h"
+#include "lab/run_extras.h"
+#include "lab/scenario.h"
+#include "lab/strategy_config.h"
 #include "sim/metrics.h"
 #include "sim/sim_database.h"
 #include "sim/sim_redis.h"
@@ -34,6 +38,8 @@ struct Config {
   SimDatabaseConfig db;
   std::string strategy;
   StrategyConfig strategy_config;
+  ScenarioConfig scenario;
+  std::vector<Fault> faults;
   std::string invalidation;
   InvalidationConfig invalidation_config;
   uint64_t warmup_keys = 0;
@@ -64,6 +70,9 @@ Config ParseConfig(const Params& p) {
   c.db.pool_size = static_cast<int>(p.UInt("db-pool", 1, 1000000));
   c.db.read_latency = p.Dist("db-read-latency", Distribution::Unit::kDuration);
   c.db.write_latency = p.Dist("db-write-latency", Distribution::Unit::kDuration);
+  RecomputeLatency(p, &c.db.read_latency);
+  c.strategy_config = ParseStrategyConfig(p);
+  c.faults = ParseFaults(p, c.servers);
   c.strategy = p.Raw("strategy");
   {
     std::string err;
@@ -99,6 +108,7 @@ class Experiment final : public Harness {
     invalidation_ = MakeInvalidation(c.invalidation, *this, c.invalidation_config, &err);
     cache_ = &invalidation_->Route(redis_);  // e.g. version keys rename what strategies ask for
     strategy_ = MakeStrategy(c.strategy, *this, c.strategy_config, &err);
+    db_.set_commit_observer([this](uint64_t key, uint64_t v) { history_.OnCommit(key, v, sim_.Now()); });
     requests_id_ = metrics_.Counter("requests", true, true);
     hits_id_ = metrics_.Counter("hits", true);
     misses_id_ = metrics_.Counter("misses", true);
@@ -156,6 +166,9 @@ class Experiment final : public Harness {
   ExpiryMonitor expiry_{sim_, redis_.store()};
   std::unique_ptr<Strategy> strategy_;
   Rng arrivals_, think_rng_;
+  Rng server_rng_{c_.seed, "server-pick"};
+  CommitHistory history_;
+  std::vector<RunEvent> fault_events_;
   std::vector<InFlight> inflight_;
   std::vector<ReqId> free_ids_;
   bool exhausted_ = false;
@@ -176,9 +189,13 @@ void Experiment::ScheduleWindow() {
 }
 
 void Experiment::ScheduleOpenArrival() {
-  SimTime gap = static_cast<SimTime>(arrivals_.Exponential(kSecond / c_.rate));
+  const ScenarioConfig& sc = c_.scenario;
+  bool before_jump = sim_.Now() < sc.flash_at;  // flash crowd: base rate until the jump
+  SimTime gap = static_cast<SimTime>(arrivals_.Exponential(kSecond / (before_jump ? sc.base_rate : c_.rate)));
+  if (before_jump && sim_.Now() + gap > sc.flash_at)  // memoryless: restart at the jump
+    gap = sc.flash_at - sim_.Now() + static_cast<SimTime>(arrivals_.Exponential(kSecond / c_.rate));
   sim_.Schedule(gap, [this] {
-    Issue(static_cast<uint32_t>(issued_ % c_.servers));
+    Issue(static_cast<uint32_t>(c_.scenario.random_servers ? server_rng_.Below(c_.servers) : issued_ % c_.servers));
     if (!exhausted_) ScheduleOpenArrival();
   });
 }
@@ -233,7 +250,8 @@ void Experiment::CompleteRead(ReqId id, const ReadOutcome& o) {
   uint64_t current = db_.Version(f.req.key);
   if (!o.failed && o.version < current) {
     metrics_.Add(stale_id_);
-    metrics_.Record(staleness_id_, static_cast<uint64_t>(sim_.Now() - db_.CommitTime(f.req.key)));
+    // Age: how long ago the served version was superseded.
+    metrics_.Record(staleness_id_, static_cast<uint64_t>(sim_.Now() - history_.SupersededAt(f.req.key, o.version, current)));
   }
   invalidation_->AfterRead(f.req, o);
   Finish(id, latency);
@@ -263,6 +281,11 @@ RunReport Experiment::Run() {
   auto wall_start = std::chrono::steady_clock::now();
   double cpu_start = ThreadCpuSeconds();
   ScheduleWindow();
+  ScheduleFaults(c_.faults, sim_, redis_, *strategy_, &fault_events_);
+  if (c_.scenario.preload)
+    Preload(*this, c_.workload.keys, c_.scenario.ttl_jitter,
+            c_.strategy_config.stampede.guard == "stale-while-revalidate" ? c_.strategy_config.stampede.stale_window : 0,
+            static_cast<SimTime>(c_.db.read_latency.Mean()), c_.seed, workload_.SizeOf(0));
   if (c_.warmup_keys) WarmUp(*this, c_.warmup_keys, [this](uint64_t k) { return workload_.SizeOf(k); });
   if (c_.closed_loop) {
     for (uint64_t i = 0; i < c_.clients; ++i) {
@@ -308,6 +331,8 @@ RunReport Experiment::Run() {
   r.Set("memory_bytes_peak", static_cast<int64_t>(std::max<uint64_t>(peak_memory_, redis_.store().used_memory())));
   r.Set("stale_reads", metrics_.Value(stale_id_));
   r.Set("stale_read_ratio", reads ? static_cast<double>(metrics_.Value(stale_id_)) / reads : 0.0);
+  r.Set("lost_writes", int64_t{0});  // write-behind overrides
+  r.Set("scenario", c_.scenario.name);
   AddStaleness(&r, metrics_.HistogramOf(staleness_id_));
   r.Set("fallbacks", metrics_.Value(fallback_id_));
   r.Set("failed_requests", metrics_.Value(failed_id_));
@@ -321,7 +346,12 @@ RunReport Experiment::Run() {
   r.Set("sim_requests_per_sec", cpu > 0 ? completed_ / cpu : 0.0);
   expiry_.Report(&r);
   invalidation_->Report(&r);
+  strategy_->Report(&r);
+  r.Set("staleness_age_truncated", static_cast<int64_t>(history_.truncated()));
+  ReportDivergence(redis_.store(), db_, c_.workload.keys, &r);
+  r.events.insert(r.events.begin(), fault_events_.begin(), fault_events_.end());
   metrics_.ExportSeries(&r);
+  ReportPeakDbRate(&r);
   metrics_.ExportHistogram(latency_id_, "latency_ns", &r);
   return r;
 }
@@ -329,10 +359,13 @@ RunReport Experiment::Run() {
 }  // namespace
 
 RunReport RunExperiment(const Params& params, const ProgressFn& progress) {
-  Config c = ParseConfig(params);
+  Params effective = params;
+  ScenarioConfig scenario = ApplyScenario(&effective);  // presets the workload it implies
+  Config c = ParseConfig(effective);
+  c.scenario = scenario;
   Experiment e(c, progress);
   RunReport r = e.Run();
-  r.config = params.All();
+  r.config = effective.All();
   return r;
 }
 

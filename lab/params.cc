@@ -7,12 +7,13 @@ namespace cachelab {
 
 // Each area's parameters live beside it; they are concatenated here.
 std::vector<ParamDef> CoreParamDefs();
+std::vector<ParamDef> StrategyParamDefs();
 std::vector<ParamDef> InvalidationParamDefs();
 
 const std::vector<ParamDef>& ParamDefs() {
   static const std::vector<ParamDef> defs = [] {
     std::vector<ParamDef> all;
-    for (auto part : {CoreParamDefs, InvalidationParamDefs}) {
+    for (auto part : {CoreParamDefs, InvalidationParamDefs, StrategyParamDefs}) {
       auto v = part();
       all.insert(all.end(), v.begin(), v.end());
     }

@@ -45,6 +45,7 @@ void SimDatabase::Commit(uint64_t key) {
   }
   ++rows_[i].version;
   rows_[i].committed_at = sim_.Now();
+  if (on_commit_) on_commit_(key, rows_[i].version);
 }
 
 void SimDatabase::Start(Query q) {

@@ -51,6 +51,10 @@ class SimDatabase {
     return i == eviction::IdMap::kNone ? 0 : rows_[i].committed_at;
   }
 
+  // Called after every commit (staleness accounting keeps per-key history).
+  using CommitObserver = InplaceFunction<void(uint64_t key, uint64_t version), 16>;
+  void set_commit_observer(CommitObserver fn) { on_commit_ = std::move(fn); }
+
   uint64_t queries() const { return static_cast<uint64_t>(metrics_.Value(queries_id_)); }
   uint64_t reads() const { return static_cast<uint64_t>(metrics_.Value(reads_id_)); }
   uint64_t writes() const { return static_cast<uint64_t>(metrics_.Value(writes_id_)); }
@@ -82,6 +86,7 @@ class SimDatabase {
   std::vector<Row> rows_;
   std::deque<Query> waiting_;
   int active_ = 0;
+  CommitObserver on_commit_;
   Metrics::Id queries_id_, reads_id_, writes_id_, rows_id_, wait_id_, concurrency_id_;
 };
 

@@ -15,7 +15,11 @@ SimPubSub::SubId SimPubSub::Subscribe(std::string channel, Handler handler, cons
 
 void SimPubSub::Unsubscribe(SubId id) { subs_[id].active = false; }
 
-void SimPubSub::SetConnected(SubId id, bool connected) { subs_[id].connected = connected; }
+void SimPubSub::SetConnected(SubId id, bool connected) {
+  Sub& s = subs_[id];
+  if (s.connected && !connected) ++s.epoch;
+  s.connected = connected;
+}
 
 int64_t SimPubSub::NumSub(std::string_view channel) const {
   int64_t n = 0;
@@ -45,6 +49,7 @@ int64_t SimPubSub::Publish(std::string_view channel, std::string_view message, S
     uint32_t slot = inflight_.Acquire();
     InFlight& f = inflight_[slot];
     f.sub = id;
+    f.epoch = s.epoch;
     f.channel.assign(channel);
     f.message.assign(message);
     sim_.Schedule(delay, [this, slot] { Arrive(slot); });
@@ -57,7 +62,7 @@ void SimPubSub::Arrive(uint32_t slot) {
   InFlight& f = inflight_[slot];
   Sub& s = subs_[f.sub];
   inflight_.Release(slot);  // the handler may publish again: release first, move out below
-  if (!s.active || !s.connected) {  // the connection dropped while the message travelled
+  if (!s.active || !s.connected || s.epoch != f.epoch) {  // the connection dropped while it travelled
     ++stats_.missed;
     return;
   }

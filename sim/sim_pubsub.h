@@ -45,7 +45,8 @@ class SimPubSub {
   // SUBSCRIBE channel on a new subscriber connection.
   SubId Subscribe(std::string channel, Handler handler, const SubscriberOptions& options = {});
   void Unsubscribe(SubId id);
-  // A disconnected subscriber misses every message until it reconnects.
+  // A disconnected subscriber misses every message until it reconnects,
+  // including those still travelling on the dropped connection.
   void SetConnected(SubId id, bool connected);
   bool connected(SubId id) const { return subs_[id].connected; }
 
@@ -64,10 +65,12 @@ class SimPubSub {
     Handler handler;
     SubscriberOptions options;
     Rng rng{0};
+    uint32_t epoch = 0;  // bumped on every disconnect: what travelled on the old connection is gone
     bool active = false, connected = false;
   };
   struct InFlight {
     SubId sub;
+    uint32_t epoch;
     std::string channel, message;
   };
   void Arrive(uint32_t slot);

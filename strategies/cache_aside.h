@@ -2,25 +2,28 @@
 //   read:  GET k; hit -> done; miss -> SELECT from the database, then
 //          SET k v EX ttl (PX for sub-second TTLs), then answer.
 //   write: UPDATE the database, then DEL k.
-// (TTL and the DEL come from the invalidation scheme: --invalidation.)
+// (TTL and the DEL come from the invalidation scheme: --invalidation; who
+// loads a missing key from the stampede guard: --stampede.)
 // If the cache errs (down, timeout), reads go to the database and writes
 // still commit: the client sees no error, only latency.
 #pragma once
+#include "strategies/read_path.h"
 #include "strategies/strategy.h"
 
 namespace cachelab {
 
-class CacheAside final : public Strategy {
+class CacheAside : public Strategy {
  public:
-  CacheAside(Harness& h, const StrategyConfig& config) : h_(h), config_(config) {}
+  CacheAside(Harness& h, const StrategyConfig& config) : h_(h), path_(h, config) {}
   std::string_view Name() const override { return "cache-aside"; }
-  void Read(ReqId id) override;
+  void Read(ReqId id) override { path_.Read(id); }
   void Write(ReqId id) override;
+  void OnServerCrash(uint32_t server) override { path_.OnServerCrash(server); }
+  void Report(RunReport* r) const override { path_.Report(r); }
 
- private:
-  void LoadAndFill(ReqId id, bool cache_failed);
+ protected:
   Harness& h_;
-  [[maybe_unused]] StrategyConfig config_;
+  ReadPath path_;
 };
 
 }  // namespace cachelab

@@ -1,0 +1,93 @@
+#include "lab/run_extras.h"
+
+#include <algorithm>
+#include <memory>
+#include <string>
+
+#include "sim/rng.h"
+#include "strategies/cached_value.h"
+#include "strategies/invalidation/invalidation.h"
+
+namespace cachelab {
+
+void ScheduleFaults(const std::vector<Fault>& faults, Simulator& sim, SimRedis& redis, Strategy& strategy,
+                    std::vector<RunEvent>* events) {
+  for (const Fault& f : faults) {
+    switch (f.kind) {
+      case Fault::Kind::kServerCrash:
+        sim.ScheduleAt(
+            f.at,
+            [&strategy, &sim, events, server = f.server] {
+              events->push_back({sim.Now(), "server-crash", "application server " + std::to_string(server)});
+              strategy.OnServerCrash(server);
+            },
+            /*background=*/true);
+        break;
+      case Fault::Kind::kCacheCrash:
+        sim.ScheduleAt(
+            f.at,
+            [&redis, &sim, events] {
+              events->push_back({sim.Now(), "cache-crash", "cache node lost " +
+                                                               std::to_string(redis.store().size()) + " keys"});
+              redis.store().FlushDb();
+            },
+            true);
+        break;
+      case Fault::Kind::kCacheOutage:
+        sim.ScheduleAt(
+            f.at,
+            [&redis, &sim, events, d = f.duration] {
+              events->push_back({sim.Now(), "cache-outage", "cache unreachable for " + FormatDuration(d)});
+              redis.set_down(true);
+              sim.Schedule(
+                  d,
+                  [&redis, &sim, events] {
+                    events->push_back({sim.Now(), "cache-recovered", ""});
+                    redis.set_down(false);
+                  },
+                  true);
+            },
+            true);
+        break;
+    }
+  }
+}
+
+void Preload(Harness& h, uint64_t keys, double jitter, SimTime extra_ttl, SimTime delta, uint64_t seed,
+             uint32_t size) {
+  Rng rng(seed, "preload-jitter");
+  for (uint64_t k = 0; k < keys; ++k) {
+    SimTime ttl = h.invalidation().TtlFor(k);
+    if (ttl > 0) ttl = static_cast<SimTime>(static_cast<double>(ttl) * (1 + jitter * rng.Uniform()));
+    SimTime hard = ttl > 0 ? ttl + extra_ttl : 0;
+    CachedValue v{0, delta, extra_ttl > 0 && ttl > 0 ? ttl : 0, hard, 0};
+    h.cache_for(k).Set(CacheKey(k), EncodeValue(v, size, true), FillOptions(hard), [](RedisReply&&) {});
+  }
+}
+
+void ReportDivergence(RedisStore& store, const SimDatabase& db, uint64_t keys, RunReport* r) {
+  int64_t divergent = 0, never = 0;
+  for (uint64_t k = 0; k < std::min<uint64_t>(keys, 1u << 24); ++k) {
+    RedisReply reply = store.Get(CacheKey(k));
+    if (reply.type != RedisReply::Type::kString || reply.str.data.empty() || reply.str.data[0] != 'v') continue;
+    if (VersionOf(reply.str) == db.Version(k)) continue;
+    ++divergent;
+    if (store.PeekTtlMs(CacheKey(k)) == -1) ++never;
+  }
+  r->Set("divergent_keys", divergent);
+  r->Set("never_corrected_keys", never);
+}
+
+void ReportPeakDbRate(RunReport* r) {
+  double peak = 0, peak_reads = 0;
+  for (const auto& s : r->series) {
+    if (s.name == "db_queries_per_s")
+      for (double v : s.v) peak = std::max(peak, v);
+    if (s.name == "db_reads_per_s")
+      for (double v : s.v) peak_reads = std::max(peak_reads, v);
+  }
+  r->Set("peak_db_qps", peak);
+  r->Set("peak_db_read_qps", peak_reads);
+}
+
+}  // namespace cachelab

@@ -1,0 +1,54 @@
+#include "strategies/episode_tracker.h"
+
+namespace cachelab {
+
+void EpisodeTracker::Record(uint32_t loads, bool by_miss) {
+  loads_.Record(loads);
+  sum_sq_ += static_cast<double>(loads) * loads;
+  miss_episodes_ += by_miss ? 1 : 0;
+}
+
+void EpisodeTracker::OnLoadStart(uint64_t key, uint32_t stamp, bool early) {
+  KeyState& k = Get(key);
+  if (stamp + 1 == k.closes && k.last_loads > 0) {  // late member of the episode just closed
+    ++k.last_loads;
+    return;
+  }
+  if (k.open) {
+    ++k.open_loads;
+    return;
+  }
+  if (k.last_loads) Record(k.last_loads, k.last_by_miss);
+  k.last_loads = 0;
+  k.open = true;
+  k.open_loads = 1;
+  k.open_by_miss = !early;
+}
+
+void EpisodeTracker::OnFill(uint64_t key) {
+  KeyState& k = Get(key);
+  if (!k.open) return;
+  k.open = false;
+  if (k.last_loads) Record(k.last_loads, k.last_by_miss);
+  k.last_loads = k.open_loads;
+  k.last_by_miss = k.open_by_miss;
+  k.open_loads = 0;
+  ++k.closes;
+}
+
+void EpisodeTracker::Finish() {
+  for (auto& k : keys_) {
+    if (k.last_loads) Record(k.last_loads, k.last_by_miss);
+    if (k.open && k.open_loads) Record(k.open_loads, k.open_by_miss);
+    k = KeyState{k.closes};
+  }
+}
+
+double EpisodeTracker::variance() const {
+  double n = static_cast<double>(loads_.count());
+  if (n < 2) return 0;
+  double mean = loads_.mean();
+  return (sum_sq_ - n * mean * mean) / (n - 1);
+}
+
+}  // namespace cachelab

@@ -1,0 +1,52 @@
+// Counts backend loads per "episode": one loss (expiry, delete) or early
+// refresh of a key and every load it causes. A load belongs to the episode
+// that was open when its request first read the cache (its stamp), so the
+// herd of misses whose GETs ran before the first fill counts with that
+// episode even when their loads start after the fill landed. An episode
+// closes at its first successful fill; its count is final when the next one
+// opens (late loads arrive within a round trip of the close).
+#pragma once
+#include <cstddef>
+#include <cstdint>
+#include <vector>
+
+#include "sim/histogram.h"
+
+namespace cachelab {
+
+class EpisodeTracker {
+ public:
+  uint32_t Stamp(uint64_t key) { return Get(key).closes; }
+  bool Open(uint64_t key) { return Get(key).open; }
+  void OnLoadStart(uint64_t key, uint32_t stamp, bool early);
+  void OnFill(uint64_t key);
+  void Finish();  // records every episode still pending
+
+  const Histogram& loads() const { return loads_; }
+  uint64_t episodes() const { return loads_.count(); }
+  uint64_t miss_episodes() const { return miss_episodes_; }  // started by a miss, not an early refresh
+  double variance() const;
+
+ private:
+  struct KeyState {
+    uint32_t closes = 0;
+    uint32_t open_loads = 0, last_loads = 0;
+    bool open = false, open_by_miss = false, last_by_miss = false;
+  };
+  KeyState& Get(uint64_t key) {
+    // Keys of synthetic workloads are dense ids; others share a slot (only
+    // accounting is approximate then, never behaviour).
+    size_t i = key < kMaxKeys ? key : key % kMaxKeys;
+    if (i >= keys_.size()) keys_.resize(i + 1);
+    return keys_[i];
+  }
+  void Record(uint32_t loads, bool by_miss);
+
+  static constexpr uint64_t kMaxKeys = 1 << 24;
+  std::vector<KeyState> keys_;
+  Histogram loads_;
+  double sum_sq_ = 0;
+  uint64_t miss_episodes_ = 0;
+};
+
+}  // namespace cachelab

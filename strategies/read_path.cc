@@ -1,0 +1,210 @@
+#include "strategies/read_path.h"
+
+#include <stdexcept>
+
+#include "strategies/invalidation/invalidation.h"
+#include "strategies/stampede/guard.h"
+
+namespace cachelab {
+
+ReadPath::ReadPath(Harness& h, const StrategyConfig& c) : h_(h), c_(c), rng_(c.seed, "stampede-guard") {
+  std::string err;
+  guard_ = MakeStampedeGuard(c.stampede, *this, &err);
+  if (!guard_) throw std::invalid_argument(err);
+  metadata_ = guard_->metadata();
+}
+
+ReadPath::~ReadPath() = default;
+
+void ReadPath::EnableRefreshAhead(double fraction) {
+  refresh_fraction_ = fraction;
+  metadata_ = true;
+}
+
+void ReadPath::Read(ReqId id) {
+  if (id >= stamp_.size()) {
+    stamp_.resize(id + 1);
+    during_.resize(id + 1);
+    wait_start_.resize(id + 1);
+  }
+  uint64_t key = h_.request(id).key;
+  stamp_[id] = episodes_.Stamp(key);
+  during_[id] = episodes_.Open(key);
+  wait_start_[id] = -1;
+  Get(id);
+}
+
+void ReadPath::Get(ReqId id) {
+  uint64_t key = h_.request(id).key;
+  h_.cache_for(key).Get(CacheKey(key), [this, id](RedisReply&& reply) { OnReply(id, std::move(reply)); });
+}
+
+void ReadPath::OnReply(ReqId id, RedisReply&& reply) {
+  if (reply.type == RedisReply::Type::kString) {
+    if (!reply.str.data.empty() && reply.str.data[0] == 'L') {  // another client's lease: a hot miss
+      guard_->OnMiss(id, /*hot=*/true);
+      return;
+    }
+    CachedValue v = metadata_ ? DecodeValue(reply.str) : CachedValue{VersionOf(reply.str)};
+    h_.invalidation().OnHit(h_.request(id).key);
+    if (guard_->OnHit(id, v)) return;
+    if (refresh_fraction_ > 0) MaybeRefreshAhead(id, v);
+    Serve(id, v.version, true);
+    return;
+  }
+  if (reply.is_error()) {
+    ++cache_errors_;
+    Fallback(id);
+    return;
+  }
+  guard_->OnMiss(id, /*hot=*/false);
+}
+
+void ReadPath::MaybeRefreshAhead(ReqId id, const CachedValue& v) {
+  const Request& r = h_.request(id);
+  SimTime ttl = h_.invalidation().TtlFor(r.key);
+  if (v.expiry == 0 || ttl <= 0) return;
+  SimTime left = v.expiry - h_.sim().Now();
+  if (left > static_cast<SimTime>(refresh_fraction_ * static_cast<double>(ttl))) return;
+  // One reload per key and application server at a time (Caffeine refreshes per instance).
+  uint64_t slot = (r.key << 16) ^ r.client;
+  if (!refreshing_.insert(slot).second) return;
+  ++refreshes_;
+  LoadKey(r.key, r.size, r.client, episodes_.Stamp(r.key), LoadKind::kBackground,
+          [this, slot](uint64_t, bool) { refreshing_.erase(slot); });
+}
+
+void ReadPath::Load(ReqId id, LoadKind kind, Loaded done) {
+  const Request& r = h_.request(id);
+  LoadKey(r.key, r.size, r.client, stamp_[id], kind, std::move(done));
+}
+
+void ReadPath::LoadKey(uint64_t key, uint32_t size, uint32_t server, uint32_t stamp, LoadKind kind, Loaded done) {
+  uint32_t slot;
+  if (!free_loads_.empty()) {
+    slot = free_loads_.back();
+    free_loads_.pop_back();
+  } else {
+    slot = static_cast<uint32_t>(loads_.size());
+    loads_.emplace_back();
+  }
+  LoadSlot& l = loads_[slot];
+  l.key = key;
+  l.size = size;
+  l.server = server;
+  l.epoch = Epoch(server);
+  l.start = h_.sim().Now();
+  l.kind = kind;
+  l.done = std::move(done);
+  ++loads_started_;
+  episodes_.OnLoadStart(key, stamp, kind == LoadKind::kEarly || kind == LoadKind::kBackground);
+  h_.db().Read(key, [this, slot](uint64_t version) { OnLoaded(slot, version); });
+}
+
+Blob ReadPath::FillValue(uint64_t key, uint64_t version, uint32_t size, SimTime delta, SetOptions* opt) {
+  SimTime now = h_.sim().Now();
+  SimTime ttl = h_.invalidation().TtlFor(key);
+  SimTime hard = ttl > 0 ? ttl + guard_->extra_ttl() : 0;
+  *opt = FillOptions(hard);
+  CachedValue v{version, delta, 0, 0, 0};
+  if (hard > 0) {
+    v.expiry = now + hard;
+    if (guard_->extra_ttl() > 0) v.soft_expiry = now + ttl;
+  }
+  return EncodeValue(v, size, metadata_);
+}
+
+void ReadPath::OnLoaded(uint32_t slot, uint64_t version) {
+  LoadSlot& l = loads_[slot];
+  if (Epoch(l.server) != l.epoch) {  // the server crashed while the database worked
+    ++abandoned_loads_;
+    Finish(slot, version, false);
+    return;
+  }
+  SetOptions opt;
+  Blob value = FillValue(l.key, version, l.size, h_.sim().Now() - l.start, &opt);
+  if (l.kind == LoadKind::kLease) opt.cond = SetOptions::Cond::kXx;  // only over our own placeholder
+  h_.cache_for(l.key).Set(CacheKey(l.key), std::move(value), opt, [this, slot, version](RedisReply&& reply) {
+    if (reply.is_error()) ++cache_errors_;
+    else if (reply.is_nil()) ++refused_fills_;
+    else episodes_.OnFill(loads_[slot].key);
+    Finish(slot, version, true);
+  });
+}
+
+void ReadPath::Finish(uint32_t slot, uint64_t version, bool ok) {
+  Loaded done = std::move(loads_[slot].done);
+  free_loads_.push_back(slot);
+  if (done) done(version, ok);
+}
+
+void ReadPath::LoadAndServe(ReqId id, LoadKind kind) {
+  Load(id, kind, [this, id](uint64_t version, bool ok) {
+    if (ok) Serve(id, version, false);
+    else Fail(id);
+  });
+}
+
+void ReadPath::BeginWait(ReqId id) {
+  if (wait_start_[id] >= 0) return;
+  wait_start_[id] = h_.sim().Now();
+  ++lock_waits_;
+}
+
+void ReadPath::Complete(ReqId id, const ReadOutcome& o) {
+  SimTime now = h_.sim().Now();
+  if (wait_start_[id] >= 0) lock_wait_.Record(static_cast<uint64_t>(now - wait_start_[id]));
+  uint64_t latency = static_cast<uint64_t>(now - h_.request(id).at);
+  (during_[id] ? during_latency_ : outside_latency_).Record(latency);
+  if (!o.hit && !o.failed) ++user_misses_;
+  h_.CompleteRead(id, o);
+}
+
+void ReadPath::Serve(ReqId id, uint64_t version, bool hit) { Complete(id, ReadOutcome{hit, version, false, false}); }
+
+void ReadPath::Fail(ReqId id) { Complete(id, ReadOutcome{false, 0, false, true}); }
+
+void ReadPath::Fallback(ReqId id) {
+  h_.db().Read(h_.request(id).key,
+               [this, id](uint64_t version) { Complete(id, ReadOutcome{false, version, true, false}); });
+}
+
+void ReadPath::OnServerCrash(uint32_t server) {
+  ++Epoch(server);
+  for (auto it = refreshing_.begin(); it != refreshing_.end();)
+    it = (*it & 0xFFFF) == (server & 0xFFFF) ? refreshing_.erase(it) : std::next(it);
+}
+
+void ReadPath::Report(RunReport* r) const {
+  EpisodeTracker e = episodes_;
+  e.Finish();
+  r->Set("stampede", std::string(guard_->Name()));
+  r->Set("loads", static_cast<int64_t>(loads_started_));
+  r->Set("expiry_episodes", static_cast<int64_t>(e.episodes()));
+  r->Set("loads_per_expiry_mean", e.loads().mean());
+  r->Set("loads_per_expiry_var", e.variance());
+  r->Set("loads_per_expiry_p99", e.loads().Quantile(0.99));
+  r->Set("loads_per_expiry_max", static_cast<int64_t>(e.loads().max()));
+  r->Set("episodes_started_by_miss", static_cast<int64_t>(e.miss_episodes()));
+  r->Set("user_misses", static_cast<int64_t>(user_misses_));
+  r->Set("stale_serves", static_cast<int64_t>(stale_serves_));
+  r->Set("lock_waits", static_cast<int64_t>(lock_waits_));
+  r->Set("lock_wait_ms.p50", lock_wait_.Quantile(0.5) / 1e6);
+  r->Set("lock_wait_ms.p99", lock_wait_.Quantile(0.99) / 1e6);
+  r->Set("lock_wait_ms.total", lock_wait_.mean() * static_cast<double>(lock_wait_.count()) / 1e6);
+  r->Set("refused_fills", static_cast<int64_t>(refused_fills_));
+  r->Set("abandoned_loads", static_cast<int64_t>(abandoned_loads_));
+  r->Set("refresh_ahead_reloads", static_cast<int64_t>(refreshes_));
+  r->Set("cache_errors", static_cast<int64_t>(cache_errors_));
+  for (auto [name, hist] : {std::pair{"latency_in_stampede_us", &during_latency_},
+                            std::pair{"latency_outside_stampede_us", &outside_latency_}}) {
+    std::string n(name);
+    r->Set(n + ".count", static_cast<int64_t>(hist->count()));
+    r->Set(n + ".p50", hist->Quantile(0.5) / 1e3);
+    r->Set(n + ".p99", hist->Quantile(0.99) / 1e3);
+    r->Set(n + ".p999", hist->Quantile(0.999) / 1e3);
+  }
+  guard_->Report(r);
+}
+
+}  // namespace cachelab

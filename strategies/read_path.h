@@ -1,0 +1,111 @@
+// The read side every strategy shares: GET; a hit is served (after the guard
+// and refresh-ahead had their say); a miss goes to the stampede guard, which
+// loads through Load() (database read, then a fill with the invalidation
+// scheme's TTL) or makes the request wait. Also the accounting that belongs
+// to reads: loads per expiry episode, user-facing misses, lock waits, cache
+// errors, latency during and outside stampedes.
+//
+// Per-request state lives in vectors indexed by ReqId; callbacks capture ids.
+#pragma once
+#include <cstdint>
+#include <memory>
+#include <unordered_set>
+#include <vector>
+
+#include "sim/histogram.h"
+#include "sim/rng.h"
+#include "strategies/cached_value.h"
+#include "strategies/episode_tracker.h"
+#include "strategies/harness.h"
+#include "strategies/strategy.h"
+
+namespace cachelab {
+
+class StampedeGuard;
+
+enum class LoadKind : uint8_t {
+  kMiss,        // a request found nothing and waits for this load
+  kEarly,       // a request chose to recompute a value that is still cached (xfetch)
+  kBackground,  // nobody waits (refresh-ahead, swr)
+  kLease,       // a lease holder's load: the fill is refused if the lease is gone
+};
+
+class ReadPath {
+ public:
+  // ok=false: the load was abandoned (its server crashed).
+  using Loaded = InplaceFunction<void(uint64_t version, bool ok), 32>;
+
+  // Throws std::invalid_argument for an unknown guard name.
+  ReadPath(Harness& h, const StrategyConfig& c);
+  ~ReadPath();
+
+  void Read(ReqId id);
+  // Refresh-ahead: a hit with less than `fraction` of its TTL left reloads in the background.
+  void EnableRefreshAhead(double fraction);
+
+  // --- for guards
+  Harness& h() { return h_; }
+  const StrategyConfig& config() const { return c_; }
+  Rng& rng() { return rng_; }
+  // GET again (a poll): the reply is handled like the first one.
+  void Get(ReqId id);
+  void Load(ReqId id, LoadKind kind, Loaded done);
+  void LoadKey(uint64_t key, uint32_t size, uint32_t server, uint32_t stamp, LoadKind kind, Loaded done);
+  // Load and answer the request with the loaded version (a user-facing miss).
+  void LoadAndServe(ReqId id, LoadKind kind);
+  void Serve(ReqId id, uint64_t version, bool hit);
+  void Fail(ReqId id);
+  // The cache failed: read the database, skip the fill.
+  void Fallback(ReqId id);
+  void BeginWait(ReqId id);  // lock/lease wait starts (idempotent)
+  uint32_t StampOf(ReqId id) const { return stamp_[id]; }
+  uint32_t CurrentStamp(uint64_t key) { return episodes_.Stamp(key); }
+  void CountStaleServe() { ++stale_serves_; }
+  void CountCacheError() { ++cache_errors_; }
+
+  // --- for strategies
+  bool metadata() const { return metadata_; }
+  // The value and SET options a fill of `version` uses now (TTL from the scheme).
+  Blob FillValue(uint64_t key, uint64_t version, uint32_t size, SimTime delta, SetOptions* opt);
+  void OnServerCrash(uint32_t server);
+  void Report(RunReport* r) const;
+  StampedeGuard& guard() { return *guard_; }
+
+ private:
+  struct LoadSlot {
+    uint64_t key = 0;
+    uint32_t size = 0, server = 0, epoch = 0;
+    SimTime start = 0;
+    LoadKind kind = LoadKind::kMiss;
+    Loaded done;
+  };
+  void OnReply(ReqId id, RedisReply&& reply);
+  void OnLoaded(uint32_t slot, uint64_t version);
+  void Finish(uint32_t slot, uint64_t version, bool ok);
+  void Complete(ReqId id, const ReadOutcome& o);
+  void MaybeRefreshAhead(ReqId id, const CachedValue& v);
+  uint32_t& Epoch(uint32_t server) {
+    if (server >= epochs_.size()) epochs_.resize(server + 1, 0);
+    return epochs_[server];
+  }
+
+  Harness& h_;
+  StrategyConfig c_;
+  Rng rng_;
+  std::unique_ptr<StampedeGuard> guard_;
+  bool metadata_ = false;
+  double refresh_fraction_ = 0;
+  EpisodeTracker episodes_;
+  std::vector<uint32_t> stamp_;
+  std::vector<uint8_t> during_;  // the key was being loaded when the read started
+  std::vector<SimTime> wait_start_;
+  std::vector<LoadSlot> loads_;
+  std::vector<uint32_t> free_loads_;
+  std::vector<uint32_t> epochs_;                // per server, bumped by a crash
+  std::unordered_set<uint64_t> refreshing_;     // refresh-ahead: (key, server) reloading
+  Histogram during_latency_, outside_latency_, lock_wait_;
+  uint64_t loads_started_ = 0, user_misses_ = 0, stale_serves_ = 0, cache_errors_ = 0;
+  uint64_t refused_fills_ = 0, abandoned_loads_ = 0, refreshes_ = 0, lock_waits_ = 0;
+};
+
+}  // namespace cachelab

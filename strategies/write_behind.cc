@@ -1,0 +1,116 @@
+#include "strategies/write_behind.h"
+
+#include <algorithm>
+#include <string>
+
+namespace cachelab {
+
+WriteBehind::Buffer& WriteBehind::BufferOf(uint32_t server) {
+  if (server >= buffers_.size()) buffers_.resize(server + 1);
+  return buffers_[server];
+}
+
+void WriteBehind::Write(ReqId id) {
+  const Request& r = h_.request(id);
+  Buffer& b = BufferOf(r.client);
+  bool new_row = !c_.coalesce || !b.keys.count(r.key);
+  uint32_t& future = future_rows_[r.key];
+  if (new_row) ++future;
+  // The version the database will have once everything pending commits.
+  uint64_t version = h_.db().Version(r.key) + future;
+  SetOptions opt;
+  Blob value = path_.FillValue(r.key, version, r.size, 0, &opt);
+  h_.cache_for(r.key).Set(CacheKey(r.key), std::move(value), opt, [this, id, new_row](RedisReply&& reply) {
+    const Request& req = h_.request(id);
+    if (reply.is_error()) {  // no cache to write behind: write to the database now
+      path_.CountCacheError();
+      if (new_row) --future_rows_[req.key];
+      ++direct_writes_;
+      h_.db().Write(req.key, [this, id](uint64_t) { h_.CompleteWrite(id, WriteOutcome{true, false}); });
+      return;
+    }
+    Buffered(req.client, req.key);
+    h_.CompleteWrite(id, WriteOutcome{false, false});
+  });
+}
+
+void WriteBehind::Buffered(uint32_t server, uint64_t key) {
+  Buffer& b = BufferOf(server);
+  Pending& p = b.keys[key];
+  if (p.rows == 0 || !c_.coalesce) {
+    ++p.rows;
+    b.order.push_back(key);
+  }
+  ++p.writes;
+  if (b.writes++ == 0) b.oldest_ack = h_.sim().Now();
+  ++acked_;
+  if (b.order.size() >= c_.batch_size) Flush(server);
+  else ArmTimer(server);
+}
+
+void WriteBehind::ArmTimer(uint32_t server) {
+  Buffer& b = BufferOf(server);
+  if (b.timer) return;
+  b.timer = true;
+  // Flushes run on the flush_interval grid (F, 2F, ...), like a periodic flusher.
+  SimTime now = h_.sim().Now();
+  h_.sim().ScheduleAt(
+      (now / c_.flush_interval + 1) * c_.flush_interval,
+      [this, server] {
+        BufferOf(server).timer = false;
+        Flush(server);
+      },
+      /*background=*/true);
+}
+
+void WriteBehind::Flush(uint32_t server) {
+  Buffer& b = BufferOf(server);
+  if (b.order.empty()) return;
+  std::vector<uint64_t> rows = std::move(b.order);
+  persisted_ += b.writes;
+  b.order = {};
+  b.keys.clear();
+  b.writes = 0;
+  ++batches_;
+  rows_ += rows.size();
+  h_.db().WriteBatch(rows, [this, rows](uint64_t) {
+    for (uint64_t k : rows) --future_rows_[k];
+  });
+}
+
+void WriteBehind::Finish() {
+  for (uint32_t s = 0; s < buffers_.size(); ++s) Flush(s);
+}
+
+void WriteBehind::OnServerCrash(uint32_t server) {
+  CacheAside::OnServerCrash(server);
+  Buffer& b = BufferOf(server);
+  ++crashes_;
+  SimTime window = b.writes ? h_.sim().Now() - b.oldest_ack : 0;
+  loss_window_max_ = std::max(loss_window_max_, window);
+  lost_writes_ += b.writes;
+  lost_rows_ += b.order.size();
+  for (uint64_t k : b.order) --future_rows_[k];
+  events_.push_back(RunEvent{h_.sim().Now(), "writes-lost",
+                             "server " + std::to_string(server) + ": " + std::to_string(b.writes) + " writes (" +
+                                 std::to_string(b.order.size()) + " rows) lost, window " +
+                                 FormatDuration(window)});
+  b.order.clear();
+  b.keys.clear();
+  b.writes = 0;
+}
+
+void WriteBehind::Report(RunReport* r) const {
+  CacheAside::Report(r);
+  r->Set("lost_writes", static_cast<int64_t>(lost_writes_));
+  r->Set("lost_rows", static_cast<int64_t>(lost_rows_));
+  r->Set("loss_window_ms", ToMillis(loss_window_max_));
+  r->Set("write_behind.acked", static_cast<int64_t>(acked_));
+  r->Set("write_behind.persisted", static_cast<int64_t>(persisted_));
+  r->Set("write_behind.batches", static_cast<int64_t>(batches_));
+  r->Set("write_behind.rows", static_cast<int64_t>(rows_));
+  r->Set("write_behind.direct_writes", static_cast<int64_t>(direct_writes_));
+  r->events.insert(r->events.end(), events_.begin(), events_.end());
+}
+
+}  // namespace cachelab

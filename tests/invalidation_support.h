@@ -1,0 +1,113 @@
+// A harness for the invalidation tests: one simulated Redis (fixed RTT, no
+// service time), a database with fixed latencies, cache-aside, and the scheme
+// under test wired the way the runner wires it (Route, BeforeRequest,
+// AfterRead). Requests are issued at scripted times from a given server.
+#pragma once
+#include <memory>
+#include <stdexcept>
+#include <string>
+#include <vector>
+
+#include "lab/invalidation_setup.h"
+#include "sim/metrics.h"
+#include "sim/sim_database.h"
+#include "sim/sim_redis.h"
+#include "sim/simulator.h"
+#include "strategies/harness.h"
+#include "strategies/invalidation/invalidation.h"
+#include "strategies/strategy.h"
+
+namespace cachelab::testing {
+
+inline SimRedisConfig FixedRedis(SimTime rtt) {
+  SimRedisConfig rc;
+  rc.rtt = Distribution::Fixed(static_cast<double>(rtt));
+  rc.service = Distribution::Fixed(0);
+  return rc;
+}
+
+class InvalidationHarness : public Harness {
+ public:
+  struct Served {
+    Request req;
+    ReadOutcome read;
+    SimTime at;
+  };
+
+  InvalidationHarness(const std::string& scheme, const InvalidationConfig& ic, SimTime rtt = 200 * kMicrosecond)
+      : metrics_(kSecond), redis_(sim_, FixedRedis(rtt), ic.seed), db_(sim_, DbConfig(), metrics_, ic.seed) {
+    std::string err;
+    invalidation_ = MakeInvalidation(scheme, *this, ic, &err);
+    if (!invalidation_) throw std::runtime_error(err);
+    cache_ = &invalidation_->Route(redis_);
+    strategy_ = MakeStrategy("cache-aside", *this, StrategyConfig{}, &err);
+    if (!strategy_) throw std::runtime_error(err);
+  }
+
+  void At(SimTime at, Op op, uint64_t key, uint32_t server = 0) {
+    sim_.ScheduleAt(at, [this, op, key, server] {
+      ReqId id = static_cast<ReqId>(requests_.size());
+      Request r;
+      r.at = sim_.Now();
+      r.key = key;
+      r.op = op;
+      r.size = 100;
+      r.client = server;
+      requests_.push_back(r);
+      ReadOutcome local;
+      if (invalidation_->BeforeRequest(r, &local)) return CompleteRead(id, local);
+      if (op == Op::kGet) strategy_->Read(id);
+      else strategy_->Write(id);
+    });
+  }
+  void WarmUp(uint64_t n) { cachelab::WarmUp(*this, n, [](uint64_t) { return 100u; }); }
+  void RunUntil(SimTime t) { sim_.RunUntil(t); }
+  // Looks at the server's keyspace now, without going through the network.
+  RedisStore& store() {
+    redis_.store().SetTime(sim_.Now());
+    return redis_.store();
+  }
+  bool Exists(const std::string& key) { return store().Exists({key}).integer == 1; }
+
+  // Harness
+  Simulator& sim() override { return sim_; }
+  CacheBackend& cache_for(uint64_t) override { return *cache_; }
+  SimDatabase& db() override { return db_; }
+  Metrics& metrics() override { return metrics_; }
+  Invalidation& invalidation() override { return *invalidation_; }
+  const Request& request(ReqId id) const override { return requests_[id]; }
+  void CompleteRead(ReqId id, const ReadOutcome& o) override {
+    invalidation_->AfterRead(requests_[id], o);
+    served_.push_back(Served{requests_[id], o, sim_.Now()});
+  }
+  void CompleteWrite(ReqId, const WriteOutcome&) override { ++writes_done_; }
+
+  SimRedis& redis() { return redis_; }
+  const std::vector<Served>& served() const { return served_; }
+  uint64_t writes_done() const { return writes_done_; }
+  template <typename T>
+  T& scheme() {
+    return dynamic_cast<T&>(*invalidation_);
+  }
+
+ private:
+  static SimDatabaseConfig DbConfig() {
+    SimDatabaseConfig dc;
+    dc.pool_size = 1000;
+    dc.read_latency = Distribution::Fixed(static_cast<double>(1 * kMillisecond));
+    dc.write_latency = Distribution::Fixed(static_cast<double>(2 * kMillisecond));
+    return dc;
+  }
+  Simulator sim_;
+  Metrics metrics_;
+  SimRedis redis_;
+  SimDatabase db_;
+  std::unique_ptr<Invalidation> invalidation_;
+  std::unique_ptr<Strategy> strategy_;
+  CacheBackend* cache_ = &redis_;  // until the scheme routes it
+  std::vector<Request> requests_;
+  std::vector<Served> served_;
+  uint64_t writes_done_ = 0;
+};
+
+}  // namespace cachelab::testing
