@@ -9,6 +9,7 @@
 #include <memory>
 
 #include "cli/commands.h"
+#include "cli/invalidation_table.h"
 #include "cli/param_flags.h"
 #include "cli/progress_json.h"
 #include "cli/summary_table.h"
@@ -46,6 +47,7 @@ std::vector<Column> ComparisonColumns(const std::vector<RunReport>& reports) {
   for (const char* key : {"strategy", "invalidation", "stampede"})
     if (varies(key)) cols.push_back({key, key});
   if (cols.empty()) cols.push_back({"run", "strategy"});
+  if (varies("invalidation") && !varies("stampede")) return InvalidationComparisonColumns(std::move(cols));
   if (varies("stampede") || reports.front().ConfigValue("scenario") != "none") {
     for (Column c : std::vector<Column>{{"loads/expiry", "loads_per_expiry_mean", 3},
                                         {"var", "loads_per_expiry_var", 3},

@@ -1,0 +1,14 @@
+// Comparison columns for runs that differ in their invalidation scheme
+// (`cachelab run --invalidation all`): staleness, cost, memory and expiry
+// synchronisation side by side.
+#pragma once
+#include <vector>
+
+#include "cli/summary_table.h"
+
+namespace cachelab::cli {
+
+// `lead` are the identifying columns (e.g. invalidation, strategy).
+std::vector<Column> InvalidationComparisonColumns(std::vector<Column> lead);
+
+}  // namespace cachelab::cli
