@@ -8,6 +8,7 @@
 #include <iostream>
 #include <memory>
 
+#include "cli/cluster_table.h"
 #include "cli/commands.h"
 #include "cli/invalidation_table.h"
 #include "cli/param_flags.h"
@@ -123,6 +124,9 @@ void Execute(const RunOptions& o) {
   }
   if (reports.size() == 1) {
     std::cout << RunSummary(reports[0]);
+    if (IsClusterRun(reports[0])) std::cout << ClusterSummary(reports[0]);
+  } else if (IsClusterRun(reports[0])) {
+    std::cout << ComparisonTable(reports, ClusterComparisonColumns());
   } else {
     std::cout << ComparisonTable(reports, ComparisonColumns(reports));
   }

@@ -6,6 +6,7 @@
 #include <thread>
 
 #include "strategies/invalidation/invalidation.h"
+#include "strategies/partitioners/partitioner.h"
 #include "strategies/stampede/guard.h"
 #include "strategies/strategy.h"
 
@@ -15,6 +16,7 @@ const std::vector<ComparisonParam>& ComparisonParams() {
   static const std::vector<ComparisonParam> params = {
       {"strategy", [] { return StrategyNames(); }},
       {"invalidation", [] { return InvalidationNames(); }},
+      {"partitioner", [] { return PartitionerNames(); }},
       {"stampede", [] { return StampedeNames(); }},
   };
   return params;

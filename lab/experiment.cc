@@ -5,6 +5,7 @@
 #include <chrono>
 #include <memory>
 
+#include "lab/cluster_params.h"
 #include "lab/invalidation_setup.h"
 #include "lab/commit_history.h"
 #include "lab/run_extras.h"
@@ -35,6 +36,7 @@ struct Config {
   Distribution think;
   uint64_t servers = 1;
   SimRedisConfig redis;
+  ClusterConfig cluster;
   SimDatabaseConfig db;
   std::string strategy;
   StrategyConfig strategy_config;
@@ -90,6 +92,7 @@ Config ParseConfig(const Params& p) {
   c.seed = p.UInt("seed");
   c.window = p.Duration("window", kMillisecond);
   c.redis.store.seed = c.seed;
+  c.cluster = ParseClusterConfig(p);
   return c;
 }
 
@@ -99,7 +102,7 @@ class Experiment final : public Harness {
       : c_(c),
         progress_(progress),
         metrics_(c.window),
-        redis_(sim_, c.redis, c.seed),
+        cluster_(sim_, c.cluster, c.redis, c.seed),
         db_(sim_, c.db, metrics_, c.seed),
         workload_(c.workload, c.seed),
         arrivals_(c.seed, "arrivals"),
@@ -122,20 +125,20 @@ class Experiment final : public Harness {
     write_latency_id_ = metrics_.Hist("write_latency");
     staleness_id_ = metrics_.Hist("staleness");
     metrics_.Gauge("memory_bytes", [this] {
-      peak_memory_ = std::max<uint64_t>(peak_memory_, redis_.store().used_memory());
-      return static_cast<double>(redis_.store().used_memory());
+      peak_memory_ = std::max<uint64_t>(peak_memory_, cluster_.used_memory());
+      return static_cast<double>(cluster_.used_memory());
     });
-    metrics_.Gauge("cache_keys", [this] { return static_cast<double>(redis_.store().size()); });
-    metrics_.ExternalCounter("evictions", [this] { return static_cast<int64_t>(redis_.store().stats().evicted_keys); });
+    metrics_.Gauge("cache_keys", [this] { return static_cast<double>(cluster_.keys()); });
+    metrics_.ExternalCounter("evictions", [this] { return static_cast<int64_t>(cluster_.evicted_keys()); });
     metrics_.ExternalCounter("expirations",
-                             [this] { return static_cast<int64_t>(redis_.store().stats().expired_keys); });
+                             [this] { return static_cast<int64_t>(cluster_.expired_keys()); });
   }
 
   RunReport Run();
 
   // Harness
   Simulator& sim() override { return sim_; }
-  CacheBackend& cache_for(uint64_t) override { return *cache_; }
+  CacheBackend& cache_for(uint64_t key) override { return cluster_.single() ? *cache_ : cluster_.For(key); }
   SimDatabase& db() override { return db_; }
   Metrics& metrics() override { return metrics_; }
   Invalidation& invalidation() override { return *invalidation_; }
@@ -158,7 +161,8 @@ class Experiment final : public Harness {
   ProgressFn progress_;
   Simulator sim_;
   Metrics metrics_;
-  SimRedis redis_;
+  Cluster cluster_;
+  SimRedis& redis_ = cluster_.node(0);  // the whole cache when the cluster is single
   SimDatabase db_;
   SyntheticWorkload workload_;
   std::unique_ptr<Invalidation> invalidation_;
@@ -206,6 +210,7 @@ void Experiment::Issue(uint32_t client) {
     exhausted_ = true;
     return;
   }
+  if (cluster_.Redirect(&req.key)) req.size = workload_.SizeOf(req.key);  // hot-key skew (churn)
   ReqId id;
   if (!free_ids_.empty()) {
     id = free_ids_.back();
@@ -281,6 +286,7 @@ RunReport Experiment::Run() {
   auto wall_start = std::chrono::steady_clock::now();
   double cpu_start = ThreadCpuSeconds();
   ScheduleWindow();
+  cluster_.Start(c_.workload.keys, [this](uint64_t k) { return workload_.zipf().Probability(k); });
   ScheduleFaults(c_.faults, sim_, redis_, *strategy_, &fault_events_);
   if (c_.scenario.preload)
     Preload(*this, c_.workload.keys, c_.scenario.ttl_jitter,
@@ -351,6 +357,7 @@ RunReport Experiment::Run() {
   ReportDivergence(redis_.store(), db_, c_.workload.keys, &r);
   r.events.insert(r.events.begin(), fault_events_.begin(), fault_events_.end());
   metrics_.ExportSeries(&r);
+  cluster_.Report(&r);  // reads the series: after the export
   ReportPeakDbRate(&r);
   metrics_.ExportHistogram(latency_id_, "latency_ns", &r);
   return r;

@@ -7,13 +7,14 @@ namespace cachelab {
 
 // Each area's parameters live beside it; they are concatenated here.
 std::vector<ParamDef> CoreParamDefs();
+std::vector<ParamDef> ClusterParamDefs();
 std::vector<ParamDef> StrategyParamDefs();
 std::vector<ParamDef> InvalidationParamDefs();
 
 const std::vector<ParamDef>& ParamDefs() {
   static const std::vector<ParamDef> defs = [] {
     std::vector<ParamDef> all;
-    for (auto part : {CoreParamDefs, InvalidationParamDefs, StrategyParamDefs}) {
+    for (auto part : {CoreParamDefs, InvalidationParamDefs, StrategyParamDefs, ClusterParamDefs}) {
       auto v = part();
       all.insert(all.end(), v.begin(), v.end());
     }

@@ -1,5 +1,6 @@
 #include "strategies/partitioners/partitioner.h"
 
+#include <charconv>
 #include <stdexcept>
 
 namespace cachelab {
@@ -18,6 +19,10 @@ void Partitioner::RemoveNode(std::size_t index) {
   Rebuild();
 }
 
-std::size_t Partitioner::DoLookupInt(std::uint64_t key) const { return DoLookup(std::to_string(key)); }
+std::size_t Partitioner::DoLookupInt(std::uint64_t key) const {
+  char buf[20];  // the decimal string, without allocating
+  auto [end, ec] = std::to_chars(buf, buf + sizeof buf, key);
+  return DoLookup(std::string_view(buf, static_cast<std::size_t>(end - buf)));
+}
 
 }  // namespace cachelab

@@ -1,0 +1,112 @@
+// Cluster runs end to end (RunExperiment): movement on adding a node, the
+// hit-ratio dip it causes, per-node accounting, determinism, --partitioner all.
+#include <catch2/catch.hpp>
+
+#include "lab/batch.h"
+#include "lab/cluster.h"
+#include "lab/experiment.h"
+#include "strategies/partitioners/partitioner.h"
+
+using namespace cachelab;
+
+namespace {
+
+// 4 nodes, a fifth added at t=10s; 20,000 requests/s for 20 s.
+RunReport AddNodeRun(const std::string& partitioner) {
+  Params p;
+  p.Set("nodes", "4");
+  p.Set("partitioner", partitioner);
+  p.Set("churn", "t=10s:add");
+  p.Set("detect-delay", "0s");
+  p.Set("requests", "400000");
+  p.Set("keys", "20000");
+  p.Set("ttl", "0");
+  p.Set("remap-sample", "20000");
+  return RunExperiment(p);
+}
+
+int64_t Int(const RunReport& r, const std::string& f) { return static_cast<int64_t>(r.GetNumber(f, -1)); }
+
+}  // namespace
+
+TEST_CASE("adding a node remaps ~1/(n+1) with ring and ~n/(n+1) with modulo; modulo's hit-ratio dip is far larger") {
+  RunReport ring = AddNodeRun("ring");
+  RunReport modulo = AddNodeRun("modulo");
+  CHECK(ring.GetNumber("churn.0.ideal") == Approx(0.2));
+  // Ring with 100 vnodes: the new node's arc share has sd ~0.018 around 0.2.
+  CHECK(ring.GetNumber("churn.0.remapped") == Approx(0.2).margin(0.08));
+  CHECK(modulo.GetNumber("churn.0.remapped") == Approx(0.8).margin(0.02));
+  double ring_dip = ring.GetNumber("churn.0.hit_ratio_dip");
+  double modulo_dip = modulo.GetNumber("churn.0.hit_ratio_dip");
+  INFO("ring dip " << ring_dip << ", modulo dip " << modulo_dip);
+  CHECK(modulo_dip > 2.5 * ring_dip);
+  CHECK(modulo.GetNumber("churn.0.db_spike") > ring.GetNumber("churn.0.db_spike"));
+  CHECK(ring.GetNumber("churn.0.recovery_s") >= 0);
+}
+
+TEST_CASE("per-node keys, requests and bytes add up to the cluster totals") {
+  RunReport r = AddNodeRun("ketama");
+  REQUIRE(Int(r, "cluster.nodes") == 5);
+  int64_t keys = 0, requests = 0, bytes = 0;
+  for (int i = 0; i < 5; ++i) {
+    std::string p = "node." + std::to_string(i);
+    CHECK(Int(r, p + ".keys") > 0);
+    keys += Int(r, p + ".keys");
+    requests += Int(r, p + ".requests");
+    bytes += Int(r, p + ".bytes");
+  }
+  CHECK(keys == Int(r, "cluster.total_keys"));
+  CHECK(requests == Int(r, "cache_commands"));
+  CHECK(bytes == Int(r, "memory_bytes"));
+  CHECK(r.GetNumber("cluster.keys.max_over_mean") >= 1.0);
+}
+
+TEST_CASE("a cluster run with churn is deterministic") {
+  Params p;
+  p.Set("nodes", "3");
+  p.Set("partitioner", "bounded-load");
+  p.Set("churn", "t=2s:crash:1,t=4s:recover:1,t=5s:hotkey:0.2:7,t=6s:remove:0");
+  p.Set("requests", "150000");
+  p.Set("keys", "5000");
+  RunReport a = RunExperiment(p), b = RunExperiment(p);
+  REQUIRE(a.fields.size() == b.fields.size());
+  for (size_t i = 0; i < a.fields.size(); ++i) {
+    if (IsWallClockField(a.fields[i].name)) continue;
+    INFO(a.fields[i].name);
+    CHECK(a.fields[i].value == b.fields[i].value);
+  }
+  CHECK(a.events.size() == b.events.size());
+  CHECK(a.GetNumber("churn.0.keys_lost") > 0);
+  CHECK(a.GetNumber("fallbacks") > 0);  // reads to the crashed node before detection
+}
+
+TEST_CASE("--partitioner all expands to one run per partitioner; bad churn is a parameter error") {
+  Params p;
+  p.Set("nodes", "3");
+  p.Set("partitioner", "all");
+  CHECK(ExpandComparisons(p).size() == PartitionerNames().size());
+  Params bad;
+  bad.Set("churn", "t=1s:crash:5");
+  CHECK_THROWS_AS(ValidateParams(bad), ParamError);
+  bad.Set("churn", "t=1s:crash:0");  // the only node: the client would have none
+  CHECK_THROWS_AS(ValidateParams(bad), ParamError);
+  bad.Set("churn", "t=1s:explode");
+  CHECK_THROWS_AS(ValidateParams(bad), ParamError);
+}
+
+TEST_CASE("a run places key id k where `cachelab ring` places \"k:<id>\" (jump: the id)") {
+  for (const std::string& name : PartitionerNames()) {
+    if (name == "bounded-load") continue;  // placement depends on assignment order
+    Simulator sim;
+    ClusterConfig config;
+    config.nodes = 4;
+    config.partitioner = name;
+    Cluster c(sim, config, SimRedisConfig{}, 1);
+    auto ref = MakePartitioner(name, ParseNodeList("node0:6379,node1:6379,node2:6379,node3:6379"));
+    for (uint64_t k = 0; k < 1000; ++k) {
+      size_t want = name == "jump" ? ref->Lookup(k) : ref->Lookup("k:" + std::to_string(k));
+      INFO(name << " key " << k);
+      REQUIRE(c.Place(k) == want);
+    }
+  }
+}
