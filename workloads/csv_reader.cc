@@ -1,5 +1,6 @@
 #include "workloads/csv_reader.h"
 
+#include <algorithm>
 #include <cmath>
 
 #include "workloads/op_names.h"
@@ -7,8 +8,6 @@
 
 namespace cachelab {
 namespace {
-
-constexpr int kMaxCols = 64;
 
 bool IsNumber(std::string_view s) {
   double d;
@@ -62,10 +61,13 @@ bool CsvReader::Read(Request* out) {
 }
 
 bool CsvReader::Parse(std::string_view line, Request* out, std::string* why) {
-  std::string_view f[kMaxCols];
-  int n = SplitFields(line, spec_.delimiter, f, kMaxCols);
+  // Only the columns up to the last one used are stored (once-sized buffer).
+  if (fields_.empty())
+    fields_.resize(std::max({spec_.time_col, spec_.id_col, spec_.size_col, spec_.op_col, spec_.ttl_col, 1}));
+  std::string_view* f = fields_.data();
+  int n = SplitFields(line, spec_.delimiter, f, static_cast<int>(fields_.size()));
   auto field = [&](int col, const char* what, std::string_view* v) {
-    if (col > n || col > kMaxCols) {
+    if (col > n) {
       *why = std::string("missing ") + what + " column " + std::to_string(col) + " (line has " +
              std::to_string(n) + " fields)";
       return false;
@@ -80,9 +82,15 @@ bool CsvReader::Parse(std::string_view line, Request* out, std::string* why) {
   out->key = KeyToId(v);
   if (spec_.time_col) {
     if (!field(spec_.time_col, "time", &v)) return false;
+    int64_t whole;
     double t;
-    if (!ParseDouble(v, &t) || t < 0) return *why = "bad time '" + std::string(v) + "'", false;
-    out->at = static_cast<SimTime>(std::llround(t * kSecond));
+    if (ParseInt(v, &whole) && whole >= 0) {  // the common case, and exact
+      out->at = whole * kSecond;
+    } else if (ParseDouble(v, &t) && t >= 0) {
+      out->at = static_cast<SimTime>(std::llround(t * kSecond));
+    } else {
+      return *why = "bad time '" + std::string(v) + "'", false;
+    }
   }
   if (spec_.size_col) {
     if (!field(spec_.size_col, "size", &v)) return false;

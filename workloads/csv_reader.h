@@ -1,6 +1,9 @@
 // CSV traces with a column spec (csv_spec.h). No quoting. Time in seconds
 // (integer or decimal), numeric ids kept, other ids hashed.
 #pragma once
+#include <string_view>
+#include <vector>
+
 #include "workloads/csv_spec.h"
 #include "workloads/file_trace_reader.h"
 
@@ -19,6 +22,7 @@ class CsvReader : public FileTraceReader {
 
   CsvSpec spec_;
   bool started_ = false;
+  std::vector<std::string_view> fields_;
   bool has_pending_ = false;
   std::string pending_copy_;  // line 1 when it turned out to be data
 };
