@@ -1,0 +1,38 @@
+// Mean and 95% CI of replications against hand-computed Student-t intervals.
+#include <catch2/catch.hpp>
+
+#include "lab/confidence_interval.h"
+
+using namespace cachelab;
+
+TEST_CASE("t quantiles match the printed table") {
+  // t(0.975, df) from standard tables.
+  CHECK(StudentTQuantile(0.975, 1) == Approx(12.7062).epsilon(1e-5));
+  CHECK(StudentTQuantile(0.975, 4) == Approx(2.7764).epsilon(1e-4));
+  CHECK(StudentTQuantile(0.975, 9) == Approx(2.2622).epsilon(1e-4));
+  CHECK(StudentTQuantile(0.975, 30) == Approx(2.0423).epsilon(1e-4));
+  CHECK(StudentTQuantile(0.025, 4) == Approx(-2.7764).epsilon(1e-4));
+}
+
+TEST_CASE("95% interval of five replications, by hand") {
+  // 1..5: mean 3, s = sqrt(2.5) = 1.58114, s/sqrt(5) = 0.707107,
+  // half width = 2.776445 * 0.707107 = 1.963243.
+  Interval iv = MeanCI95({1, 2, 3, 4, 5});
+  CHECK(iv.n == 5);
+  CHECK(iv.mean == Approx(3.0));
+  CHECK(iv.half_width == Approx(1.963243).epsilon(1e-5));
+}
+
+TEST_CASE("two replications use t(0.975, 1)") {
+  // 0.80, 0.84: mean 0.82, s = 0.0282843, s/sqrt(2) = 0.02, half = 12.7062 * 0.02.
+  Interval iv = MeanCI95({0.80, 0.84});
+  CHECK(iv.mean == Approx(0.82));
+  CHECK(iv.half_width == Approx(0.254124).epsilon(1e-5));
+}
+
+TEST_CASE("one sample has no interval") {
+  Interval iv = MeanCI95({7});
+  CHECK(iv.mean == 7);
+  CHECK(iv.half_width == 0);
+  CHECK(MeanCI95({}).n == 0);
+}
