@@ -86,7 +86,10 @@ void RunProcess::OnLine(const QByteArray& line) {
 void RunProcess::OnFinished(int code, QProcess::ExitStatus status) {
   OnStderr();
   if (!pending_.isEmpty()) OnLine(pending_);
-  live_timer_.stop();
+  if (live_timer_.isActive()) {  // flush: a short run may end inside the coalescing interval
+    live_timer_.stop();
+    emit liveUpdated();
+  }
   QString detail = messages_.join('\n');
   if (cancelled_) emit finished(false, tr("cancelled"), {});
   else if (status == QProcess::CrashExit) emit finished(false, tr("cachelab crashed. %1").arg(detail), {});

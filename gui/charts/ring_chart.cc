@@ -1,14 +1,17 @@
 // Ring balance: keys and requests per node as bars, each divided by the
 // per-node mean, so the ideal even split is the line at 1. Reads per-node
 // numbers by name, from fields or from the last point of series:
-//   keys_per_node.<node>, requests_per_node.<node>   (or ring.keys.<node>, ring.requests.<node>)
-// and, when the run has it, the series remapped_fraction (shown in the title).
+//   node.<id>.keys, node.<id>.requests   (what `cachelab run --nodes N` stores)
+//   keys_per_node.<id>, requests_per_node.<id>
+// and the remapped fraction of each membership change (fields churn.<k>.remapped,
+// or the series remapped_fraction), shown in the axis title.
 #include <QtCharts/QBarCategoryAxis>
 #include <QtCharts/QBarSeries>
 #include <QtCharts/QBarSet>
 #include <QtCharts/QLineSeries>
 #include <QtCharts/QValueAxis>
 #include <algorithm>
+#include <cctype>
 #include <map>
 
 #include "gui/charts/chart_builders.h"
@@ -18,12 +21,24 @@
 namespace cachelab::gui {
 namespace {
 
-// node -> value for every field or series named <prefix><node>.
-std::map<std::string, double> PerNode(const RunReport& r, const std::vector<std::string>& prefixes) {
+struct NamePattern {
+  std::string prefix, suffix;  // <prefix><node><suffix>
+};
+
+bool EndsWith(const std::string& s, const std::string& end) {
+  return s.size() >= end.size() && s.compare(s.size() - end.size(), end.size(), end) == 0;
+}
+
+// node -> value for every field or series named by one of the patterns.
+std::map<std::string, double> PerNode(const RunReport& r, const std::vector<NamePattern>& patterns) {
   std::map<std::string, double> out;
   auto take = [&](const std::string& name, double v) {
-    for (const auto& p : prefixes)
-      if (name.size() > p.size() && name.compare(0, p.size(), p) == 0) out[name.substr(p.size())] = v;
+    for (const auto& p : patterns)
+      if (name.size() > p.prefix.size() + p.suffix.size() && name.compare(0, p.prefix.size(), p.prefix) == 0 &&
+          EndsWith(name, p.suffix)) {
+        std::string node = name.substr(p.prefix.size(), name.size() - p.prefix.size() - p.suffix.size());
+        out[std::isdigit(static_cast<unsigned char>(node[0])) ? "node" + node : node] = v;
+      }
   };
   for (const auto& f : r.fields)
     if (auto v = AsNumber(f.value)) take(f.name, *v);
@@ -52,8 +67,8 @@ QChart* BuildRingChart(const std::vector<LoadedRun>& runs) {
   std::vector<std::map<std::string, double>> keys, reqs;
   std::vector<std::string> nodes;
   for (const auto& run : runs) {
-    keys.push_back(PerNode(run.report, {"keys_per_node.", "ring.keys."}));
-    reqs.push_back(PerNode(run.report, {"requests_per_node.", "ring.requests."}));
+    keys.push_back(PerNode(run.report, {{"node.", ".keys"}, {"keys_per_node.", ""}}));
+    reqs.push_back(PerNode(run.report, {{"node.", ".requests"}, {"requests_per_node.", ""}}));
     for (const auto* m : {&keys.back(), &reqs.back()})
       for (const auto& [n, v] : *m)
         if (std::find(nodes.begin(), nodes.end(), n) == nodes.end()) nodes.push_back(n);
@@ -72,8 +87,14 @@ QChart* BuildRingChart(const std::vector<LoadedRun>& runs) {
       for (int i = 0; i < set->count(); ++i) top = std::max(top, set->at(i) * 1.1);
       bars->append(set);
     }
-    if (const Series* s = FindSeries(runs[r].report, "remapped_fraction"); s && !s->v.empty())
-      remapped += QStringLiteral(" %1: %2% remapped").arg(runs[r].name).arg(s->v.back() * 100, 0, 'f', 1);
+    QStringList changes;
+    for (const auto& f : runs[r].report.fields)
+      if (f.name.rfind("churn.", 0) == 0 && EndsWith(f.name, ".remapped"))
+        if (auto v = AsNumber(f.value)) changes << QStringLiteral("%1%").arg(*v * 100, 0, 'f', 1);
+    if (const Series* s = FindSeries(runs[r].report, "remapped_fraction"))
+      for (double v : s->v) changes << QStringLiteral("%1%").arg(v * 100, 0, 'f', 1);
+    if (!changes.isEmpty())
+      remapped += QStringLiteral("%1%2: %3").arg(remapped.isEmpty() ? "" : "; ", runs[r].name, changes.join(", "));
   }
   auto* x = new QBarCategoryAxis;
   x->setTitleText(QStringLiteral("node"));
@@ -100,7 +121,7 @@ QChart* BuildRingChart(const std::vector<LoadedRun>& runs) {
     ideal->attachAxis(x);
     ideal->attachAxis(y);
   }
-  if (!remapped.isEmpty()) chart->setTitle(chart->title() + " —" + remapped);
+  if (!remapped.isEmpty()) x->setTitleText(QStringLiteral("node     (keys remapped per membership change — %1)").arg(remapped));
   if (nodes.empty())
     MarkNoData(chart, runs.empty() ? QStringLiteral("no run selected") : QStringLiteral("no per-node data in these runs"));
   return chart;

@@ -4,6 +4,7 @@
 #include <QtCharts/QLineSeries>
 #include <QtCharts/QScatterSeries>
 #include <map>
+#include <set>
 
 #include "gui/charts/chart_builders.h"
 #include "gui/charts/time_chart.h"
@@ -23,10 +24,10 @@ QChart* BuildStampedeChart(const std::vector<LoadedRun>& runs) {
   TimeChart tc = BuildTimeChart(spec, runs);
   double top = tc.left->max() * 0.97;  // markers just inside the plot, not clipped by its edge
   std::map<std::string, QScatterSeries*> by_kind;
-  size_t marks = 0;
+  std::set<std::pair<SimTime, std::string>> drawn;  // compared runs often share their events
   for (const auto& run : runs)
     for (const auto& e : run.report.events) {
-      if (marks++ >= kMaxEventMarks) break;
+      if (drawn.size() >= kMaxEventMarks || !drawn.insert({e.t, e.kind}).second) continue;
       double x = ToSeconds(e.t);
       auto*& kind = by_kind[e.kind];
       if (!kind) {

@@ -8,12 +8,12 @@
 namespace cachelab::gui {
 namespace {
 
-QList<QPointF> Points(const Series& s, double scale, bool x_is_time) {
+QList<QPointF> Points(const Series& s, double scale, bool x_is_time, double x_scale) {
   QList<QPointF> pts;
   pts.reserve(static_cast<qsizetype>(s.t.size()));
   for (size_t i = 0; i < s.t.size() && i < s.v.size(); ++i)
     if (std::isfinite(s.v[i]))
-      pts.append({x_is_time ? ToSeconds(s.t[i]) : static_cast<double>(s.t[i]), s.v[i] * scale});
+      pts.append({x_is_time ? ToSeconds(s.t[i]) : static_cast<double>(s.t[i]) * x_scale, s.v[i] * scale});
   return pts;
 }
 
@@ -46,7 +46,7 @@ TimeChart BuildTimeChart(const TimeChartSpec& spec, const std::vector<LoadedRun>
       auto* line = new QLineSeries;
       line->setName(spec_line.label.isEmpty() ? runs[r].name : runs[r].name + " " + spec_line.label);
       line->setPen(RunPen(r, spec_line.style));
-      QList<QPointF> pts = Points(*s, spec_line.scale, spec.x_is_time);
+      QList<QPointF> pts = Points(*s, spec_line.scale, spec.x_is_time, spec.x_scale);
       for (const auto& p : pts) {
         x_max = std::max(x_max, p.x());
         y_max[spec_line.right_axis] = std::max(y_max[spec_line.right_axis], p.y());

@@ -26,6 +26,7 @@ struct TimeChartSpec {
   std::vector<LineSpec> lines;
   double left_min = NAN, left_max = NAN;  // NAN: from the data
   bool x_is_time = true;                  // false: t is a plain number (e.g. cache size for an MRC)
+  double x_scale = 1;                     // for plain-number x (e.g. bytes -> MiB)
 };
 
 struct TimeChart {

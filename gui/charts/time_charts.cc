@@ -35,9 +35,12 @@ QChart* BuildMemoryChart(const std::vector<LoadedRun>& runs) {
 QChart* BuildMrcChart(const std::vector<LoadedRun>& runs) {
   TimeChartSpec spec;
   spec.title = QStringLiteral("Miss ratio curve");
-  spec.x_title = QStringLiteral("cache size");
+  // Replays size caches in bytes unless they ran in object mode.
+  bool objects = !runs.empty() && runs.front().report.ConfigValue("mode") == "objects";
+  spec.x_title = objects ? QStringLiteral("cache size (objects)") : QStringLiteral("cache size (MiB)");
+  spec.x_scale = objects ? 1.0 : 1.0 / (1 << 20);
   spec.left_title = QStringLiteral("miss ratio");
-  spec.lines = {{"mrc", {}}};
+  spec.lines = {{"mrc", "requests"}, {"byte_mrc", "bytes", Qt::DashLine}};
   spec.left_min = 0;
   spec.left_max = 1;
   spec.x_is_time = false;

@@ -3,6 +3,7 @@
 #pragma once
 #include <QString>
 #include <cstdint>
+#include <vector>
 
 #include "sim/run_report.h"
 
@@ -16,6 +17,9 @@ struct LoadedRun {
 
 // "#<id> <label>" (or "live <label>" for id 0).
 QString LegendName(int64_t id, const RunReport& report);
+// Runs compared side by side often share a label (e.g. two stampede guards
+// with one strategy): appends the config values that tell them apart.
+void DistinguishNames(std::vector<LoadedRun>& runs);
 // The series called `name`, or nullptr: charts tolerate missing series.
 const Series* FindSeries(const RunReport& report, const std::string& name);
 

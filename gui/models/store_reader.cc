@@ -30,6 +30,7 @@ std::vector<LoadedRun> StoreReader::LoadMany(const std::vector<int64_t>& ids, QS
   std::vector<LoadedRun> out;
   for (int64_t id : ids)
     if (auto r = Load(id, error)) out.push_back(std::move(*r));
+  DistinguishNames(out);
   return out;
 }
 

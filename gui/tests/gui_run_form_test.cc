@@ -46,6 +46,7 @@ class GuiRunFormTest : public QObject {
     QCOMPARE(w.runModel().index(0, RunListModel::kRequests).data(Qt::EditRole).toDouble(), 150000.0);
     QCOMPARE(w.runModel().run(0).seed, uint64_t{7});
     QVERIFY(live.count() >= 1);  // series streamed while it ran (progress every 65,536 requests)
+    QVERIFY(form->process().live().series.size() > 5);
     QCOMPARE(w.charts()->runs().size(), size_t{1});  // the new run is selected and charted
     QCOMPARE(w.charts()->runs().front().id, 1);
     QVERIFY(form->startButton()->isEnabled());
