@@ -21,8 +21,8 @@ CacheSizeArg ParseCacheSize(const std::string& text, bool object_mode) {
     return s;
   }
   static const std::pair<const char*, double> kUnits[] = {
-      {"", 1},          {"B", 1},         {"KiB", 1024.0},  {"MiB", 1048576.0}, {"GiB", 1073741824.0},
-      {"TiB", 1099511627776.0}, {"KB", 1e3}, {"MB", 1e6},   {"GB", 1e9},        {"TB", 1e12}};
+      {"", 1},     {"B", 1},    {"KiB", 1024.0}, {"MiB", 1048576.0}, {"GiB", 1073741824.0}, {"TiB", 1099511627776.0},
+      {"KB", 1e3}, {"MB", 1e6}, {"GB", 1e9},     {"TB", 1e12}};
   for (const auto& [name, mult] : kUnits) {
     if (suffix != name) continue;
     if (object_mode && !suffix.empty())

@@ -10,9 +10,9 @@
 namespace cachelab::cli {
 
 struct CacheSizeArg {
-  std::string text;      // as given, for labels
-  double fraction = 0;   // > 0: a fraction of the working set
-  uint64_t absolute = 0; // otherwise bytes (or objects)
+  std::string text;       // as given, for labels
+  double fraction = 0;    // > 0: a fraction of the working set
+  uint64_t absolute = 0;  // otherwise bytes (or objects)
 };
 
 // Throws UsageError on malformed input (suffixes: KiB MiB GiB TiB, KB MB GB TB, B).

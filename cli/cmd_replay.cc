@@ -42,12 +42,9 @@ RunReport ToReport(const ReplayOutcome& o, const ReplayOptions& opt, const std::
   RunReport rep;
   rep.kind = "replay";
   rep.label = o.job.policy + "/" + o.job.size_text;
-  rep.config = {{"trace", opt.trace},
-                {"format", format},
-                {"policy", o.job.policy},
-                {"cache_size", std::to_string(o.job.capacity)},
-                {"size_arg", o.job.size_text},
-                {"mode", opt.object_mode ? "objects" : "bytes"}};
+  rep.config = {{"trace", opt.trace},          {"format", format},
+                {"policy", o.job.policy},      {"cache_size", std::to_string(o.job.capacity)},
+                {"size_arg", o.job.size_text}, {"mode", opt.object_mode ? "objects" : "bytes"}};
   if (o.from_stack_distances) rep.config.push_back({"method", "lru stack distances"});
   rep.Set("policy", o.job.policy);
   rep.Set("cache_size", static_cast<int64_t>(o.job.capacity));
@@ -69,14 +66,14 @@ nlohmann::ordered_json ToJson(const RunReport& r) {
 }
 
 // One report per policy holding its curve, for the GUI's plot.
-RunReport CurveReport(const std::string& policy, const std::vector<const RunReport*>& points,
-                      const ReplayOptions& opt, const std::string& format) {
+RunReport CurveReport(const std::string& policy, const std::vector<const RunReport*>& points, const ReplayOptions& opt,
+                      const std::string& format) {
   RunReport rep;
   rep.kind = "replay";
   rep.label = policy + "/mrc";
-  rep.config = {{"trace", opt.trace}, {"format", format}, {"policy", policy},
-                {"mode", opt.object_mode ? "objects" : "bytes"}, {"mrc", "true"},
-                {"shards_rate", std::to_string(opt.shards_rate)}};
+  rep.config = {{"trace", opt.trace}, {"format", format},
+                {"policy", policy},   {"mode", opt.object_mode ? "objects" : "bytes"},
+                {"mrc", "true"},      {"shards_rate", std::to_string(opt.shards_rate)}};
   Series mrc{"mrc", "miss ratio", {}, {}}, bmrc{"byte_mrc", "byte miss ratio", {}, {}};
   for (const RunReport* p : points) {
     auto size = static_cast<SimTime>(p->GetNumber("cache_size"));
@@ -95,8 +92,9 @@ RunReport CurveReport(const std::string& policy, const std::vector<const RunRepo
 // --backend: the trace on live Redis; policy and size are the server's.
 void ExecuteLive(const ReplayOptions& opt) {
   if (!opt.sizes.empty() || opt.mrc || opt.object_mode)
-    throw UsageError("--size, --mrc and --ignore-obj-size cannot be honoured with --backend: the server's maxmemory "
-                     "and maxmemory-policy decide (set them on the server)");
+    throw UsageError(
+        "--size, --mrc and --ignore-obj-size cannot be honoured with --backend: the server's maxmemory "
+        "and maxmemory-policy decide (set them on the server)");
   if (opt.policies.size() > 1) throw UsageError("--backend replays one policy: the server's");
   live::LiveReplaySettings settings = opt.live.ToSettings();
   if (!opt.policies.empty()) settings.expect_policy = opt.policies[0];
@@ -111,7 +109,8 @@ void ExecuteLive(const ReplayOptions& opt) {
   if (!opt.no_store) {
     ResultStore store(ResolveResultsPath(opt.db));
     auto ids = store.SaveRuns({rep});
-    std::fprintf(stderr, "saved live replay run %lld to %s\n", static_cast<long long>(ids.front()), store.path().c_str());
+    std::fprintf(stderr, "saved live replay run %lld to %s\n", static_cast<long long>(ids.front()),
+                 store.path().c_str());
   }
   if (opt.json) {
     std::cout << nlohmann::ordered_json::array({ToJson(rep)}).dump(2) << "\n";
@@ -189,7 +188,8 @@ void Execute(const ReplayOptions& opt) {
       std::vector<const RunReport*> pts;
       for (const auto& r : reports)
         if (r.ConfigValue("policy") == p) pts.push_back(&r);
-      std::sort(pts.begin(), pts.end(), [](auto* a, auto* b) { return a->GetNumber("cache_size") < b->GetNumber("cache_size"); });
+      std::sort(pts.begin(), pts.end(),
+                [](auto* a, auto* b) { return a->GetNumber("cache_size") < b->GetNumber("cache_size"); });
       for (auto* r : pts)
         if (csv.is_open())
           csv << p << ',' << static_cast<int64_t>(r->GetNumber("cache_size")) << ',' << r->GetNumber("miss_ratio")
@@ -226,20 +226,25 @@ void AddReplayCommand(CLI::App& app) {
   CLI::App* cmd = app.add_subcommand("replay", "Replay a cache trace against eviction policies and cache sizes");
   cmd->add_option("--trace", o->trace, "trace file (.zst is decompressed transparently)")->required();
   cmd->add_option("--format", o->format, "oracleGeneral, vscsi, txt, csv, twitter (default: from the file name)");
-  cmd->add_option("--csv-spec", o->csv_spec,
-                  "csv columns, e.g. \"time-col=2,obj-id-col=5,obj-size-col=4,has-header=true\" (default: header names)");
+  cmd->add_option(
+      "--csv-spec", o->csv_spec,
+      "csv columns, e.g. \"time-col=2,obj-id-col=5,obj-size-col=4,has-header=true\" (default: header names)");
   cmd->add_option("--policy", o->policies, "eviction policies, comma-separated (with --backend: the server's, checked)")
       ->delimiter(',');
-  cmd->add_option("--size", o->sizes, "cache sizes, comma-separated: bytes (KiB/MiB/GiB), objects with --ignore-obj-size, or a fraction < 1 of the working set")
+  cmd->add_option("--size", o->sizes,
+                  "cache sizes, comma-separated: bytes (KiB/MiB/GiB), objects with --ignore-obj-size, or a fraction < "
+                  "1 of the working set")
       ->delimiter(',');
   cmd->add_flag("--ignore-obj-size", o->object_mode, "object mode: every object has size 1, sizes count objects");
   cmd->add_flag("--skip-bad", o->skip_bad, "count and skip malformed records instead of stopping");
   cmd->add_flag("--json", o->json, "print one JSON object per (policy, size)");
   cmd->add_option("--db", o->db, "results file (default: $CACHELAB_DB or ./cachelab-results.db)");
   cmd->add_flag("--no-store", o->no_store, "do not write the results store");
-  cmd->add_flag("--mrc", o->mrc, "miss-ratio curves: sweep sizes (default 14 fractions of the working set); LRU in one pass");
+  cmd->add_flag("--mrc", o->mrc,
+                "miss-ratio curves: sweep sizes (default 14 fractions of the working set); LRU in one pass");
   cmd->add_option("--mrc-out", o->mrc_out, "write the curves as CSV to this file");
-  cmd->add_option("--shards-rate", o->shards_rate, "SHARDS sampling rate for the one-pass LRU curve (default 1: exact)");
+  cmd->add_option("--shards-rate", o->shards_rate,
+                  "SHARDS sampling rate for the one-pass LRU curve (default 1: exact)");
   cmd->add_option("--jobs", o->jobs, "parallel replays (default: all cores)");
   o->live.Attach(cmd);
   cmd->callback([o] { Execute(*o); });

@@ -18,9 +18,9 @@ void ArcPolicy::OnMiss(uint64_t id, uint64_t size, uint64_t) {
 }
 
 Handle ArcPolicy::Replace() {
-  const bool from_t1 = (t1_bytes_ > 0 && (static_cast<double>(t1_bytes_) > p_ ||
-                                          (static_cast<double>(t1_bytes_) == p_ && in_b2_))) ||
-                       t2_bytes_ == 0;
+  const bool from_t1 =
+      (t1_bytes_ > 0 && (static_cast<double>(t1_bytes_) > p_ || (static_cast<double>(t1_bytes_) == p_ && in_b2_))) ||
+      t2_bytes_ == 0;
   Handle h = from_t1 ? t1_.PopBack() : t2_.PopBack();
   if (h == kNoHandle) return h;
   const Meta& m = meta_[h];

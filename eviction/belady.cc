@@ -42,8 +42,10 @@ void BeladyPolicy::Insert(Handle h, uint64_t, uint64_t, uint64_t) {
 void BeladyPolicy::SetNextAccess(Handle h, int64_t next) {
   int64_t old = key_[h];
   key_[h] = next < 0 ? INT64_MAX : next;
-  if (key_[h] > old) Up(pos_[h]);
-  else Down(pos_[h]);
+  if (key_[h] > old)
+    Up(pos_[h]);
+  else
+    Down(pos_[h]);
 }
 
 void BeladyPolicy::Remove(Handle h) {

@@ -31,8 +31,10 @@ class GhostList {
       nodes_.push_back({});
     }
     nodes_[n] = Node{id, size, kNil, head_};
-    if (head_ != kNil) nodes_[head_].prev = n;
-    else tail_ = n;
+    if (head_ != kNil)
+      nodes_[head_].prev = n;
+    else
+      tail_ = n;
     head_ = n;
     map_.Put(id, n);
     bytes_ += size;
@@ -54,10 +56,14 @@ class GhostList {
   };
   void Unlink(uint32_t n) {
     Node& k = nodes_[n];
-    if (k.prev != kNil) nodes_[k.prev].next = k.next;
-    else head_ = k.next;
-    if (k.next != kNil) nodes_[k.next].prev = k.prev;
-    else tail_ = k.prev;
+    if (k.prev != kNil)
+      nodes_[k.prev].next = k.next;
+    else
+      head_ = k.next;
+    if (k.next != kNil)
+      nodes_[k.next].prev = k.prev;
+    else
+      tail_ = k.prev;
     map_.Erase(k.id);
     bytes_ -= k.size;
     --count_;

@@ -2,9 +2,9 @@
 // array indexed by handle, so several lists (ARC's T1/T2, SLRU segments) can
 // share it: a handle is in at most one list at a time. 8 bytes per handle.
 #pragma once
+#include <algorithm>
 #include <cstddef>
 #include <cstdint>
-#include <algorithm>
 #include <vector>
 
 #include "eviction/policy.h"
@@ -36,17 +36,23 @@ class HandleList {
     Links::Link& k = l_->at[h];
     k.prev = kNoHandle;
     k.next = head_;
-    if (head_ != kNoHandle) l_->at[head_].prev = h;
-    else tail_ = h;
+    if (head_ != kNoHandle)
+      l_->at[head_].prev = h;
+    else
+      tail_ = h;
     head_ = h;
     ++size_;
   }
   void Remove(Handle h) {
     Links::Link& k = l_->at[h];
-    if (k.prev != kNoHandle) l_->at[k.prev].next = k.next;
-    else head_ = k.next;
-    if (k.next != kNoHandle) l_->at[k.next].prev = k.prev;
-    else tail_ = k.prev;
+    if (k.prev != kNoHandle)
+      l_->at[k.prev].next = k.next;
+    else
+      head_ = k.next;
+    if (k.next != kNoHandle)
+      l_->at[k.next].prev = k.prev;
+    else
+      tail_ = k.prev;
     --size_;
   }
   void MoveToFront(Handle h) {

@@ -15,8 +15,10 @@ uint32_t LfuPolicy::NewBucketAfter(uint32_t after, uint64_t freq) {
   uint32_t next = after == kNil ? first_ : buckets_[after].next;
   buckets_[b].prev = after;
   buckets_[b].next = next;
-  if (after == kNil) first_ = b;
-  else buckets_[after].next = b;
+  if (after == kNil)
+    first_ = b;
+  else
+    buckets_[after].next = b;
   if (next != kNil) buckets_[next].prev = b;
   return b;
 }
@@ -24,8 +26,10 @@ uint32_t LfuPolicy::NewBucketAfter(uint32_t after, uint64_t freq) {
 void LfuPolicy::DropIfEmpty(uint32_t b) {
   Bucket& k = buckets_[b];
   if (!k.objects.empty()) return;
-  if (k.prev != kNil) buckets_[k.prev].next = k.next;
-  else first_ = k.next;
+  if (k.prev != kNil)
+    buckets_[k.prev].next = k.next;
+  else
+    first_ = k.next;
   if (k.next != kNil) buckets_[k.next].prev = k.prev;
   free_buckets_.push_back(b);
 }

@@ -19,8 +19,8 @@ class LfuPolicy final : public Policy {
  private:
   struct Bucket {
     uint64_t freq;
-    HandleList objects;  // head: newest arrival
-    uint32_t prev, next; // neighbouring buckets, ascending frequency
+    HandleList objects;   // head: newest arrival
+    uint32_t prev, next;  // neighbouring buckets, ascending frequency
   };
   static constexpr uint32_t kNil = UINT32_MAX;
   uint32_t NewBucketAfter(uint32_t after, uint64_t freq);  // after == kNil: at the front

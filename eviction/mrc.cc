@@ -41,8 +41,8 @@ bool Sampled(uint64_t id, uint64_t threshold) {
 
 }  // namespace
 
-std::vector<MrcPoint> LruMissRatioCurve(const ReplayTrace& t, const std::vector<uint64_t>& sizes,
-                                        const MrcOptions& opt, double* seconds) {
+std::vector<MrcPoint> LruMissRatioCurve(const ReplayTrace& t, const std::vector<uint64_t>& sizes, const MrcOptions& opt,
+                                        double* seconds) {
   const double start = CpuSeconds();
   const bool sampling = opt.shards_rate < 1.0;
   const uint64_t threshold = static_cast<uint64_t>(opt.shards_rate * (1u << 24));
@@ -52,8 +52,8 @@ std::vector<MrcPoint> LruMissRatioCurve(const ReplayTrace& t, const std::vector<
     uint64_t distance;
     uint32_t bytes;  // request size, for miss bytes
   };
-  std::vector<Reuse> reuses;        // requests that can hit at some size
-  uint64_t requests = 0, requested_bytes = 0;        // sampled
+  std::vector<Reuse> reuses;                   // requests that can hit at some size
+  uint64_t requests = 0, requested_bytes = 0;  // sampled
   uint64_t all_requests = 0, all_requested_bytes = 0;
   Fenwick tree(t.size());
   std::vector<uint32_t> weight_at;  // weight stored at a position
@@ -88,9 +88,9 @@ std::vector<MrcPoint> LruMissRatioCurve(const ReplayTrace& t, const std::vector<
 
   std::vector<MrcPoint> out;
   for (uint64_t c : sizes) {
-    size_t hits = std::upper_bound(reuses.begin(), reuses.end(), c,
-                                   [](uint64_t v, const Reuse& r) { return v < r.distance; }) -
-                  reuses.begin();
+    size_t hits =
+        std::upper_bound(reuses.begin(), reuses.end(), c, [](uint64_t v, const Reuse& r) { return v < r.distance; }) -
+        reuses.begin();
     MrcPoint p;
     p.cache_size = c;
     // SHARDS-adj: divide by the expected, not the actual, sampled total

@@ -20,7 +20,7 @@ namespace cachelab::eviction {
 
 struct MrcPoint {
   uint64_t cache_size = 0;
-  uint64_t requests = 0, misses = 0;            // estimates when sampling
+  uint64_t requests = 0, misses = 0;  // estimates when sampling
   uint64_t requested_bytes = 0, miss_bytes = 0;
   double miss_ratio() const { return requests ? static_cast<double>(misses) / static_cast<double>(requests) : 0; }
   double byte_miss_ratio() const {

@@ -14,9 +14,12 @@ RedisSampledPolicy::RedisSampledPolicy(Mode mode, const PolicyOptions& options)
 
 std::string_view RedisSampledPolicy::Name() const {
   switch (mode_) {
-    case Mode::kLru: return "redis-lru";
-    case Mode::kLfu: return "redis-lfu";
-    case Mode::kRandom: return "random";
+    case Mode::kLru:
+      return "redis-lru";
+    case Mode::kLfu:
+      return "redis-lfu";
+    case Mode::kRandom:
+      return "random";
   }
   return "";
 }
@@ -87,8 +90,8 @@ void RedisSampledPolicy::Consider(Handle h, uint64_t now) {
   const uint64_t score = Score(h, now);
   const size_t limit = static_cast<size_t>(opt_.pool_size);
   // Redis stops at the first entry whose score is >= ours: we go before ties.
-  auto it = std::lower_bound(pool_.begin(), pool_.end(), score,
-                             [](const PoolEntry& e, uint64_t s) { return e.score < s; });
+  auto it =
+      std::lower_bound(pool_.begin(), pool_.end(), score, [](const PoolEntry& e, uint64_t s) { return e.score < s; });
   if (it == pool_.begin() && pool_.size() >= limit) return;  // worse than the worst of a full pool
   pool_.insert(it, PoolEntry{score, h, meta_[h].id});
   if (pool_.size() > limit) pool_.erase(pool_.begin());  // drop the worst

@@ -5,7 +5,8 @@
 namespace cachelab::eviction {
 
 WTinyLfuPolicy::WTinyLfuPolicy(const PolicyOptions& o)
-    : window_cap_(std::max<int64_t>(1, static_cast<int64_t>(static_cast<double>(o.capacity) * o.wtinylfu_window_ratio))),
+    : window_cap_(
+          std::max<int64_t>(1, static_cast<int64_t>(static_cast<double>(o.capacity) * o.wtinylfu_window_ratio))),
       main_cap_(std::max<int64_t>(0, static_cast<int64_t>(o.capacity) - window_cap_)),
       protected_cap_(main_cap_ * 8 / 10),
       sketch_(o.expected_objects ? o.expected_objects : std::min<uint64_t>(o.capacity, 1 << 16)) {}

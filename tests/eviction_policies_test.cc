@@ -14,9 +14,7 @@ TEST_CASE("LRU evicts the least recently used") {
   CHECK(HitMissString(TraceOf("a b a c a b"), "lru", 2) == "MMHMHM");
 }
 
-TEST_CASE("FIFO ignores hits") {
-  CHECK(HitMissString(TraceOf("a b a c b a"), "fifo", 2) == "MMHMHM");
-}
+TEST_CASE("FIFO ignores hits") { CHECK(HitMissString(TraceOf("a b a c b a"), "fifo", 2) == "MMHMHM"); }
 
 TEST_CASE("CLOCK gives a referenced tail a second chance") {
   // c finds a (bit set) at the tail: a moves to the head, b is evicted.

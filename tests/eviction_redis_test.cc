@@ -53,7 +53,7 @@ TEST_CASE("redis-lfu counter: LFU_INIT_VAL, certain first increment, decay per m
   CHECK(p.LfuCounter(0, 0) == 5);
   p.Access(0, 0);
   CHECK(p.LfuCounter(0, 0) == 6);
-  CHECK(p.LfuCounter(0, 3 * 60000) == 3);   // three minutes: three decrements
+  CHECK(p.LfuCounter(0, 3 * 60000) == 3);  // three minutes: three decrements
   CHECK(p.LfuCounter(0, 60 * 60000) == 0);
 }
 

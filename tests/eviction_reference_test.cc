@@ -1,8 +1,8 @@
 // Cross-check against independent, deliberately naive implementations (a
 // vector in recency order, linear scans) on random traces whose sizes change
 // between requests, in byte and object mode.
-#include <catch2/catch.hpp>
 #include <algorithm>
+#include <catch2/catch.hpp>
 #include <map>
 #include <random>
 #include <set>

@@ -1,11 +1,12 @@
 // `cachelab replay` end to end: JSON keys and known answers, the results store
 // (all runs in one transaction; nothing on failure), exit codes, --mrc output.
+#include <sys/wait.h>
+
 #include <catch2/catch.hpp>
 #include <cstdio>
 #include <fstream>
 #include <nlohmann/json.hpp>
 #include <sstream>
-#include <sys/wait.h>
 
 #include "results/result_store.h"
 
@@ -48,8 +49,8 @@ TEST_CASE("replay --json: one object per (policy, size) with the issue's keys an
   REQUIRE(r.code == 0);
   auto j = nlohmann::json::parse(r.out);
   REQUIRE(j.size() == 4);
-  for (const char* key : {"policy", "cache_size", "requests", "misses", "miss_ratio", "requested_bytes",
-                          "miss_bytes", "byte_miss_ratio", "throughput_mreq_s", "peak_rss_mb"})
+  for (const char* key : {"policy", "cache_size", "requests", "misses", "miss_ratio", "requested_bytes", "miss_bytes",
+                          "byte_miss_ratio", "throughput_mreq_s", "peak_rss_mb"})
     CHECK(j[0].contains(key));
   CHECK(j[0]["policy"] == "lru");
   CHECK(j[0]["cache_size"] == 134217728);
@@ -103,8 +104,8 @@ TEST_CASE("replay --mrc: CSV and one stored curve per policy") {
   std::string db = FreshDb("mrc");
   std::string csv = "/tmp/cachelab_replay_cli_mrc.csv";
   std::remove(csv.c_str());
-  Ran r = Cli("replay --trace " + Data("cloudPhysicsIO.oracleGeneral.bin") +
-              " --policy lru,s3fifo --mrc --mrc-out " + csv + " --db " + db);
+  Ran r = Cli("replay --trace " + Data("cloudPhysicsIO.oracleGeneral.bin") + " --policy lru,s3fifo --mrc --mrc-out " +
+              csv + " --db " + db);
   REQUIRE(r.code == 0);
   std::ifstream in(csv);
   std::string line;

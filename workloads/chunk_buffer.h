@@ -13,8 +13,7 @@ namespace cachelab {
 
 class ChunkBuffer {
  public:
-  explicit ChunkBuffer(std::unique_ptr<ByteSource> src, size_t chunk = 1 << 20)
-      : src_(std::move(src)), buf_(chunk) {}
+  explicit ChunkBuffer(std::unique_ptr<ByteSource> src, size_t chunk = 1 << 20) : src_(std::move(src)), buf_(chunk) {}
 
   // Points *rec at the next n bytes. Returns n, fewer at a truncated end
   // (the partial bytes are consumed), or 0 at the end.

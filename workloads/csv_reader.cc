@@ -68,8 +68,8 @@ bool CsvReader::Parse(std::string_view line, Request* out, std::string* why) {
   int n = SplitFields(line, spec_.delimiter, f, static_cast<int>(fields_.size()));
   auto field = [&](int col, const char* what, std::string_view* v) {
     if (col > n) {
-      *why = std::string("missing ") + what + " column " + std::to_string(col) + " (line has " +
-             std::to_string(n) + " fields)";
+      *why = std::string("missing ") + what + " column " + std::to_string(col) + " (line has " + std::to_string(n) +
+             " fields)";
       return false;
     }
     *v = f[col - 1];

@@ -54,18 +54,27 @@ bool ParseCsvSpec(std::string_view text, CsvSpec* spec, std::string* error) {
     i = comma == std::string_view::npos ? text.size() : comma + 1;
     if (key == "has-header" || key == "header") {
       std::string v = Lower(value);
-      if (v == "true" || v == "1" || v == "yes") spec->has_header = 1;
-      else if (v == "false" || v == "0" || v == "no") spec->has_header = 0;
-      else return *error = "csv spec: has-header must be true or false", false;
+      if (v == "true" || v == "1" || v == "yes")
+        spec->has_header = 1;
+      else if (v == "false" || v == "0" || v == "no")
+        spec->has_header = 0;
+      else
+        return *error = "csv spec: has-header must be true or false", false;
       continue;
     }
     int* col = nullptr;
-    if (key == "time-col" || key == "time") col = &spec->time_col;
-    else if (key == "obj-id-col" || key == "id-col" || key == "id") col = &spec->id_col;
-    else if (key == "obj-size-col" || key == "size-col" || key == "size") col = &spec->size_col;
-    else if (key == "op-col" || key == "op") col = &spec->op_col;
-    else if (key == "ttl-col" || key == "ttl") col = &spec->ttl_col;
-    else if (key == "obj-id-is-num") continue;  // ids are parsed as numbers when they are numbers
+    if (key == "time-col" || key == "time")
+      col = &spec->time_col;
+    else if (key == "obj-id-col" || key == "id-col" || key == "id")
+      col = &spec->id_col;
+    else if (key == "obj-size-col" || key == "size-col" || key == "size")
+      col = &spec->size_col;
+    else if (key == "op-col" || key == "op")
+      col = &spec->op_col;
+    else if (key == "ttl-col" || key == "ttl")
+      col = &spec->ttl_col;
+    else if (key == "obj-id-is-num")
+      continue;  // ids are parsed as numbers when they are numbers
     if (!col) return *error = "csv spec: unknown key '" + key + "'", false;
     if (!ParseInt(value, col) || *col < 0) return *error = "csv spec: bad column for " + key, false;
   }

@@ -11,7 +11,8 @@ inline T LoadLe(const char* p) {
   std::memcpy(&v, p, sizeof v);
   if constexpr (std::endian::native == std::endian::big) {
     T r = 0;
-    for (size_t i = 0; i < sizeof v; ++i) r = static_cast<T>((r << 8) | static_cast<unsigned char>(p[sizeof v - 1 - i]));
+    for (size_t i = 0; i < sizeof v; ++i)
+      r = static_cast<T>((r << 8) | static_cast<unsigned char>(p[sizeof v - 1 - i]));
     v = r;
   }
   return v;

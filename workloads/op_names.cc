@@ -17,12 +17,12 @@ bool EqualsIgnoreCase(std::string_view a, std::string_view lower) {
 
 // Most frequent first: this runs once per trace line.
 constexpr std::pair<std::string_view, Op> kOps[] = {
-    {"get", Op::kGet},       {"28", Op::kGet},        {"2a", Op::kSet},         {"set", Op::kSet},
-    {"1", Op::kGet},         {"gets", Op::kGet},      {"get_lease", Op::kGet},  {"read", Op::kGet},
-    {"r", Op::kGet},         {"88", Op::kGet},        {"08", Op::kGet},         {"add", Op::kSet},
-    {"replace", Op::kSet},   {"cas", Op::kSet},       {"append", Op::kSet},     {"prepend", Op::kSet},
-    {"incr", Op::kSet},      {"decr", Op::kSet},      {"set_lease", Op::kSet},  {"write", Op::kSet},
-    {"w", Op::kSet},         {"8a", Op::kSet},        {"0a", Op::kSet},         {"delete", Op::kDelete},
+    {"get", Op::kGet},     {"28", Op::kGet},   {"2a", Op::kSet},        {"set", Op::kSet},
+    {"1", Op::kGet},       {"gets", Op::kGet}, {"get_lease", Op::kGet}, {"read", Op::kGet},
+    {"r", Op::kGet},       {"88", Op::kGet},   {"08", Op::kGet},        {"add", Op::kSet},
+    {"replace", Op::kSet}, {"cas", Op::kSet},  {"append", Op::kSet},    {"prepend", Op::kSet},
+    {"incr", Op::kSet},    {"decr", Op::kSet}, {"set_lease", Op::kSet}, {"write", Op::kSet},
+    {"w", Op::kSet},       {"8a", Op::kSet},   {"0a", Op::kSet},        {"delete", Op::kDelete},
     {"del", Op::kDelete},
 };
 

@@ -34,11 +34,13 @@ std::unique_ptr<FileTraceReader> OpenTrace(const std::string& path, const TraceO
                                            std::string* error) {
   std::string format = options.format.empty() ? GuessTraceFormat(path) : options.format;
   if (format.empty()) {
-    *error = path + ": cannot tell the trace format from the name; give --format (oracleGeneral, vscsi, txt, csv, twitter)";
+    *error =
+        path + ": cannot tell the trace format from the name; give --format (oracleGeneral, vscsi, txt, csv, twitter)";
     return nullptr;
   }
   try {
-    if (format == "oracleGeneral" || format == "oracle") return std::make_unique<OracleGeneralReader>(path, options.skip_bad);
+    if (format == "oracleGeneral" || format == "oracle")
+      return std::make_unique<OracleGeneralReader>(path, options.skip_bad);
     if (format == "vscsi") return std::make_unique<VscsiReader>(path, options.skip_bad);
     if (format == "txt" || format == "text") return std::make_unique<TextReader>(path, options.skip_bad);
     if (format == "twitter") return std::make_unique<TwitterReader>(path, options.skip_bad);

@@ -10,9 +10,9 @@
 namespace cachelab {
 
 struct TraceOpenOptions {
-  std::string format;    // "" guesses from the file name
-  std::string csv_spec;  // for "csv": see csv_spec.h
-  bool skip_bad = false; // count and skip malformed records instead of stopping
+  std::string format;     // "" guesses from the file name
+  std::string csv_spec;   // for "csv": see csv_spec.h
+  bool skip_bad = false;  // count and skip malformed records instead of stopping
 };
 
 // oracleGeneral, vscsi, txt, csv, twitter.

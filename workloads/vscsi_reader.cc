@@ -8,8 +8,12 @@ namespace {
 Op OpFromScsi(uint16_t cmd) {
   // READ(6/10/16) are gets; WRITE(6/10/16) sets. libCacheSim replays all as gets.
   switch (cmd) {
-    case 0x0a: case 0x2a: case 0x8a: return Op::kSet;
-    default: return Op::kGet;
+    case 0x0a:
+    case 0x2a:
+    case 0x8a:
+      return Op::kSet;
+    default:
+      return Op::kGet;
   }
 }
 
