@@ -23,5 +23,6 @@ void AddReplayCommand(CLI::App& app);
 void AddSweepCommand(CLI::App& app);
 void AddMergeCommand(CLI::App& app);
 void AddExportCommand(CLI::App& app);
+void AddDemoCommand(CLI::App& app);
 
 }  // namespace cachelab::cli

@@ -19,6 +19,7 @@ int main(int argc, char** argv) {
   cachelab::cli::AddSweepCommand(app);
   cachelab::cli::AddMergeCommand(app);
   cachelab::cli::AddExportCommand(app);
+  cachelab::cli::AddDemoCommand(app);
   try {
     // `cachelab` alone runs the default experiment, like `cachelab run`.
     if (argc == 1) {

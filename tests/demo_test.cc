@@ -1,0 +1,60 @@
+// cachelab demo: the list, a demo's narrative before and measured conclusion
+// after, its runs stored with demo/narrative/conclusion fields, unknown names.
+#include <catch2/catch.hpp>
+
+#include "lab/demo.h"
+#include "results/result_store.h"
+#include "support/run_cli.h"
+#include "support/temp_dir.h"
+
+using cachelab::testing::RunCli;
+
+TEST_CASE("demo list names every demo") {
+  auto r = RunCli("demo list");
+  REQUIRE(r.exit_code == 0);
+  for (const char* name : {"stampede", "jitter", "write-behind-crash", "ring-add-node", "staleness", "eviction"})
+    CHECK(r.out.find(name) != std::string::npos);
+  CHECK(cachelab::Demos().size() == 6);
+}
+
+TEST_CASE("a demo tells, runs, concludes from its numbers, and stores its runs") {
+  cachelab::testing::TempDir dir("demo-test");
+  auto r = RunCli("demo eviction --db " + (dir / "d.db"));
+  REQUIRE(r.exit_code == 0);
+  size_t narrative = r.out.find("never read again"), table = r.out.find("s3fifo"), conclusion = r.out.find("Against lru (");
+  CHECK(narrative < table);
+  CHECK(table < conclusion);
+  CHECK(conclusion != std::string::npos);
+
+  cachelab::ResultStore store(dir / "d.db", true);
+  auto runs = store.ListRuns();
+  REQUIRE(runs.size() == 3);
+  cachelab::RunReport lru;
+  lru.fields = runs[0].fields;
+  CHECK(runs[0].kind == "demo");
+  CHECK(runs[0].label == "eviction: lru");
+  REQUIRE(lru.Get("conclusion"));
+  std::string stored = std::get<std::string>(*lru.Get("conclusion"));
+  // The conclusion quotes the measured miss ratio of LRU.
+  char pct[32];
+  std::snprintf(pct, sizeof pct, "%.3g%%", 100 * lru.GetNumber("miss_ratio"));
+  CHECK(stored.find(std::string("Against lru (") + pct) == 0);
+  CHECK(std::get<std::string>(*lru.Get("demo")) == "eviction");
+  CHECK_FALSE(std::get<std::string>(*lru.Get("narrative")).empty());
+}
+
+TEST_CASE("every ready demo runs in seconds") {
+  for (const auto& d : cachelab::Demos()) {
+    if (!d.missing().empty()) continue;
+    INFO(d.name);
+    auto r = RunCli("demo " + d.name + " --no-store --jobs 2");
+    CHECK(r.exit_code == 0);
+    CHECK(r.out.find("Against ") != std::string::npos);
+  }
+}
+
+TEST_CASE("an unknown demo is bad input") {
+  auto r = RunCli("demo nope");
+  CHECK(r.exit_code == 2);
+  CHECK(r.err.find("no demo 'nope'") != std::string::npos);
+}
