@@ -19,12 +19,20 @@ std::string FormatTable(const std::vector<std::string>& headers, const std::vect
   for (size_t c = 0; c < headers.size(); ++c) width[c] = headers[c].size();
   for (const auto& row : rows)
     for (size_t c = 0; c < row.size() && c < width.size(); ++c) width[c] = std::max(width[c], row[c].size());
+  // Numbers align right so digits line up; text (or mixed) columns align left.
+  std::vector<bool> numeric(width.size(), true);
+  for (const auto& row : rows)
+    for (size_t c = 0; c < row.size() && c < width.size(); ++c)
+      if (!row[c].empty() && row[c] != "-" &&
+          row[c].find_first_not_of("0123456789.,-+eE%x ") != std::string::npos)
+        numeric[c] = false;
   auto line = [&](const std::vector<std::string>& cells) {
     std::string out;
     for (size_t c = 0; c < width.size(); ++c) {
       std::string cell = c < cells.size() ? cells[c] : "";
       std::string pad(width[c] - cell.size(), ' ');
-      out += c == 0 ? cell + pad : "  " + pad + cell;
+      if (c > 0) out += "  ";
+      out += (c > 0 && numeric[c]) ? pad + cell : cell + pad;
     }
     while (!out.empty() && out.back() == ' ') out.pop_back();
     return out + "\n";
