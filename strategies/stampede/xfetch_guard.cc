@@ -23,13 +23,17 @@ class XFetchGuard final : public StampedeGuard {
 
   bool OnHit(ReqId id, const CachedValue& v) override {
     if (v.expiry == 0 || v.delta <= 0) return false;
+    SimTime gap = v.expiry - p_.h().sim().Now();
+    if (gap <= 0) {  // logically expired (Redis keeps it up to 1 ms longer): a plain miss
+      p_.LoadAndServe(id, LoadKind::kMiss);
+      return true;
+    }
     double scale = static_cast<double>(v.delta) * beta_;
     double u = p_.rng().UniformOpenZero();
     double ahead = linear_ ? scale * u : -scale * std::log(u);
-    SimTime gap = v.expiry - p_.h().sim().Now();
     if (ahead < static_cast<double>(gap)) return false;
     ++early_;
-    gap_sum_ += static_cast<double>(std::max<SimTime>(gap, 0));
+    gap_sum_ += static_cast<double>(gap);
     p_.LoadAndServe(id, LoadKind::kEarly);
     return true;
   }

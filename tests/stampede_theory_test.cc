@@ -1,0 +1,115 @@
+// Stampede guards against probability theory (issue 6). Hot key: Poisson
+// reads at total rate L spread at random over M servers, recompute time D
+// (fixed), Redis round trip r, a pool large enough never to queue. After an
+// expiry the first miss loads; every read whose GET reaches Redis before
+// that load's SET is also a miss: the vulnerable window is W = D + r.
+//   none:               loads/expiry = 1 + Poisson(L W): mean 1 + LW, var LW.
+//   local-lock,
+//   single-flight:      one load per server that sees a miss in W:
+//                       1 + Binomial(M - 1, 1 - exp(-L W / M)).
+//   distributed-lock,
+//   lease:              exactly 1.
+//   xfetch (beta):      the key reaches its expiry with no early recompute
+//                       with probability exp(-L beta D); linear: exp(-L beta D / 2).
+//   swr:                one load per refresh; only the cold start is user-facing;
+//                       stale serves per refresh 1 + L (D + 1.5 r).
+// Bounds are 4.5 standard errors over ~2000 expiries.
+#include <catch2/catch.hpp>
+#include <cmath>
+#include <string>
+
+#include "lab/experiment.h"
+#include "lab/params.h"
+
+using namespace cachelab;
+
+namespace {
+
+const double L = 1000, D = 0.002, R = 20e-6, W = D + R;
+
+RunReport HotKey(const std::string& guard, int servers, uint64_t expiries = 2000, double beta = 1) {
+  Params p;
+  p.Set("scenario", "hot-key");
+  p.Set("stampede", guard);
+  p.Set("rate", std::to_string(L));
+  p.Set("recompute-ms", "2");
+  p.Set("ttl", "100ms");
+  p.Set("servers", std::to_string(servers));
+  p.Set("redis-rtt", "20us");
+  p.Set("redis-service", "0");
+  p.Set("db-pool", "100000");
+  p.Set("xfetch-beta", std::to_string(beta));
+  p.Set("swr-window", "50ms");
+  p.Set("requests", std::to_string(static_cast<uint64_t>(L * 0.1 * expiries)));
+  p.Set("seed", "7");
+  return RunExperiment(p);
+}
+
+double N(const RunReport& r, const char* f) { return r.GetNumber(f, -1); }
+
+}  // namespace
+
+TEST_CASE("none: loads per expiry are 1 + Poisson(L W)") {
+  RunReport r = HotKey("none", 4);
+  double n = N(r, "expiry_episodes"), lw = L * W;
+  REQUIRE(n > 1500);
+  double se_mean = std::sqrt(lw / n);
+  double se_var = std::sqrt((lw * (1 + 3 * lw) - lw * lw) / n);
+  INFO("mean " << N(r, "loads_per_expiry_mean") << " var " << N(r, "loads_per_expiry_var") << " n " << n);
+  CHECK(std::abs(N(r, "loads_per_expiry_mean") - (1 + lw)) < 4.5 * se_mean);
+  CHECK(std::abs(N(r, "loads_per_expiry_var") - lw) < 4.5 * se_var);
+  CHECK(N(r, "user_misses") == N(r, "loads"));  // every load is a user-facing miss
+}
+
+TEST_CASE("local-lock and single-flight: 1 + Binomial(M-1, 1 - exp(-L W / M))") {
+  for (std::string guard : {"local-lock", "single-flight"}) {
+    for (int m : {1, 4}) {
+      RunReport r = HotKey(guard, m);
+      double n = N(r, "expiry_episodes");
+      double q = 1 - std::exp(-L * W / m);
+      double mean = 1 + (m - 1) * q, var = (m - 1) * q * (1 - q);
+      INFO(guard << " M=" << m << " mean " << N(r, "loads_per_expiry_mean") << " expected " << mean);
+      REQUIRE(n > 1500);
+      CHECK(std::abs(N(r, "loads_per_expiry_mean") - mean) < 4.5 * std::sqrt(var / n) + 1e-9);
+      CHECK(N(r, "loads_per_expiry_max") <= m);
+      CHECK(N(r, "lock_waits") > 0);
+    }
+  }
+}
+
+TEST_CASE("distributed-lock and lease: exactly one load per expiry across the cluster") {
+  for (std::string guard : {"distributed-lock", "lease"}) {
+    RunReport r = HotKey(guard, 4);
+    INFO(guard);
+    REQUIRE(N(r, "expiry_episodes") > 1500);
+    CHECK(N(r, "loads_per_expiry_max") == 1);
+    CHECK(N(r, "loads") == N(r, "expiry_episodes"));
+    CHECK(N(r, "failed_requests") == 0);
+  }
+}
+
+TEST_CASE("xfetch: P(expiry reached without early recompute) = exp(-L beta D), linear exp(-L beta D / 2)") {
+  for (auto [guard, beta, expect] :
+       {std::tuple{"xfetch", 1.0, std::exp(-L * D)}, std::tuple{"xfetch", 0.5, std::exp(-L * 0.5 * D)},
+        std::tuple{"xfetch-linear", 1.0, std::exp(-L * D / 2)}}) {
+    RunReport r = HotKey(guard, 4, 2000, beta);
+    double n = N(r, "expiry_episodes");
+    double p = N(r, "episodes_started_by_miss") / n;
+    INFO(guard << " beta " << beta << " p " << p << " expected " << expect << " n " << n);
+    REQUIRE(n > 1500);
+    CHECK(std::abs(p - expect) < 4.5 * std::sqrt(expect * (1 - expect) / n));
+    CHECK(N(r, "early_recomputes") > 0);
+  }
+}
+
+TEST_CASE("stale-while-revalidate: one load per refresh, only the cold miss waits") {
+  RunReport r = HotKey("stale-while-revalidate", 4);
+  REQUIRE(N(r, "expiry_episodes") > 1500);
+  // Only the cold start (no value yet) can herd; every refresh is one load.
+  CHECK(N(r, "loads") - N(r, "expiry_episodes") <= 2);
+  CHECK(N(r, "user_misses") <= 3);
+  // Stale serves per refresh: the trigger plus the Poisson arrivals during
+  // the lock round trip, the load and the fill's half round trip.
+  double per = N(r, "stale_serves") / N(r, "expiry_episodes");
+  CHECK(per == Approx(1 + L * (D + 1.5 * R)).epsilon(0.05));
+}
