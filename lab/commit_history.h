@@ -6,6 +6,7 @@
 #pragma once
 #include <cstdint>
 #include <unordered_map>
+#include <vector>
 
 #include "sim/time.h"
 
@@ -13,18 +14,18 @@ namespace cachelab {
 
 class CommitHistory {
  public:
-  void OnCommit(uint64_t key, uint64_t version, SimTime at) { keys_[key].at[version % kDepth] = at; }
+  void OnCommit(uint64_t key, uint64_t version, SimTime at) { RingOf(key, true)->at[version % kDepth] = at; }
 
   // REQUIRES: version < current (the read was stale).
   SimTime SupersededAt(uint64_t key, uint64_t version, uint64_t current) {
-    auto it = keys_.find(key);
-    if (it == keys_.end()) return 0;
+    const Ring* ring = RingOf(key, false);
+    if (!ring) return 0;
     uint64_t next = version + 1;
     if (current - version > kDepth) {
       next = current - kDepth + 1;
       ++truncated_;
     }
-    return it->second.at[next % kDepth];
+    return ring->at[next % kDepth];
   }
   uint64_t truncated() const { return truncated_; }
 
@@ -33,7 +34,27 @@ class CommitHistory {
   struct Ring {
     SimTime at[kDepth] = {};
   };
-  std::unordered_map<uint64_t, Ring> keys_;
+  // Dense ids (synthetic keyspaces) index a vector; others go to a map.
+  Ring* RingOf(uint64_t key, bool create) {
+    if (key >= kDense) {
+      if (!create && !sparse_.count(key)) return nullptr;
+      return &sparse_[key];
+    }
+    if (key >= slot_.size()) {
+      if (!create) return nullptr;
+      slot_.resize(key + 1, 0);
+    }
+    if (slot_[key] == 0) {
+      if (!create) return nullptr;
+      rings_.emplace_back();
+      slot_[key] = static_cast<uint32_t>(rings_.size());
+    }
+    return &rings_[slot_[key] - 1];
+  }
+  static constexpr uint64_t kDense = 1 << 26;
+  std::vector<uint32_t> slot_;  // key -> 1 + index in rings_ (0: never written)
+  std::vector<Ring> rings_;
+  std::unordered_map<uint64_t, Ring> sparse_;
   uint64_t truncated_ = 0;
 };
 

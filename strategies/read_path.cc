@@ -22,15 +22,9 @@ void ReadPath::EnableRefreshAhead(double fraction) {
 }
 
 void ReadPath::Read(ReqId id) {
-  if (id >= stamp_.size()) {
-    stamp_.resize(id + 1);
-    during_.resize(id + 1);
-    wait_start_.resize(id + 1);
-  }
+  if (id >= req_.size()) req_.resize(id + 1);
   uint64_t key = h_.request(id).key;
-  stamp_[id] = episodes_.Stamp(key);
-  during_[id] = episodes_.Open(key);
-  wait_start_[id] = -1;
+  req_[id] = ReqState{-1, episodes_.Stamp(key), episodes_.Open(key)};
   Get(id);
 }
 
@@ -76,7 +70,7 @@ void ReadPath::MaybeRefreshAhead(ReqId id, const CachedValue& v) {
 
 void ReadPath::Load(ReqId id, LoadKind kind, Loaded done) {
   const Request& r = h_.request(id);
-  LoadKey(r.key, r.size, r.client, stamp_[id], kind, std::move(done));
+  LoadKey(r.key, r.size, r.client, req_[id].stamp, kind, std::move(done));
 }
 
 void ReadPath::LoadKey(uint64_t key, uint32_t size, uint32_t server, uint32_t stamp, LoadKind kind, Loaded done) {
@@ -146,16 +140,17 @@ void ReadPath::LoadAndServe(ReqId id, LoadKind kind) {
 }
 
 void ReadPath::BeginWait(ReqId id) {
-  if (wait_start_[id] >= 0) return;
-  wait_start_[id] = h_.sim().Now();
+  if (req_[id].wait_start >= 0) return;
+  req_[id].wait_start = h_.sim().Now();
   ++lock_waits_;
 }
 
 void ReadPath::Complete(ReqId id, const ReadOutcome& o) {
   SimTime now = h_.sim().Now();
-  if (wait_start_[id] >= 0) lock_wait_.Record(static_cast<uint64_t>(now - wait_start_[id]));
+  const ReqState& q = req_[id];
+  if (q.wait_start >= 0) lock_wait_.Record(static_cast<uint64_t>(now - q.wait_start));
   uint64_t latency = static_cast<uint64_t>(now - h_.request(id).at);
-  (during_[id] ? during_latency_ : outside_latency_).Record(latency);
+  (q.during ? during_latency_ : outside_latency_).Record(latency);
   if (!o.hit && !o.failed) ++user_misses_;
   h_.CompleteRead(id, o);
 }

@@ -58,7 +58,7 @@ class ReadPath {
   // The cache failed: read the database, skip the fill.
   void Fallback(ReqId id);
   void BeginWait(ReqId id);  // lock/lease wait starts (idempotent)
-  uint32_t StampOf(ReqId id) const { return stamp_[id]; }
+  uint32_t StampOf(ReqId id) const { return req_[id].stamp; }
   uint32_t CurrentStamp(uint64_t key) { return episodes_.Stamp(key); }
   void CountStaleServe() { ++stale_serves_; }
   void CountCacheError() { ++cache_errors_; }
@@ -96,9 +96,12 @@ class ReadPath {
   bool metadata_ = false;
   double refresh_fraction_ = 0;
   EpisodeTracker episodes_;
-  std::vector<uint32_t> stamp_;
-  std::vector<uint8_t> during_;  // the key was being loaded when the read started
-  std::vector<SimTime> wait_start_;
+  struct ReqState {
+    SimTime wait_start = -1;
+    uint32_t stamp = 0;
+    bool during = false;  // the key was being loaded when the read started
+  };
+  std::vector<ReqState> req_;
   std::vector<LoadSlot> loads_;
   std::vector<uint32_t> free_loads_;
   std::vector<uint32_t> epochs_;                // per server, bumped by a crash
