@@ -88,7 +88,8 @@ void Metrics::CloseWindow(SimTime end) {
   for (auto& r : ratios_) {
     double a = static_cast<double>(counters_[r.a].value - r.a0);
     double b = static_cast<double>(counters_[r.b].value - r.b0);
-    push(r.series_index, a + b > 0 ? a / (a + b) : 0.0);
+    // A window without events has no ratio: leave a gap rather than plot a 0.
+    if (a + b > 0) push(r.series_index, a / (a + b));
     r.a0 = counters_[r.a].value;
     r.b0 = counters_[r.b].value;
   }
