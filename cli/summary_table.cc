@@ -3,6 +3,8 @@
 #include <algorithm>
 #include <cstdio>
 
+#include "cli/strategy_summary.h"
+
 namespace cachelab::cli {
 
 std::string Grouped(int64_t v) {
@@ -104,6 +106,8 @@ std::string RunSummary(const RunReport& r) {
       {"stale reads", stale},
       {"speed", speed},
   };
+  auto extra = StrategyRows(r);
+  rows.insert(rows.end() - 1, extra.begin(), extra.end());
   std::string title = "cachelab " + r.kind + ": " + r.label + ", seed " + std::to_string(r.seed) + "\n";
   return title + FormatTable({"metric", "value"}, rows);
 }

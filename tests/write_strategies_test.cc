@@ -135,3 +135,27 @@ TEST_CASE("cache-aside race: read-miss / write / delete / stale set leaves the o
     CHECK_FALSE(d[4].stale);
   }
 }
+
+TEST_CASE("distributed-lock: a holder that dies leaves the lock until its TTL") {
+  StrategyHarnessConfig c;
+  c.strategy = "cache-aside";
+  c.strategy_config.stampede.guard = "distributed-lock";
+  c.strategy_config.stampede.lock_ttl = 100 * kMillisecond;
+  c.strategy_config.stampede.poll_interval = 5 * kMillisecond;
+  StrategyHarness h(c);
+  h.At(0, Op::kGet, 4, /*server=*/0);  // miss at 0.2 ms, lock taken at 0.4 ms, load until 1.4 ms
+  h.CrashAt(1 * kMillisecond, 0);      // the holder dies mid-load
+  h.At(2 * kMillisecond, Op::kGet, 4, /*server=*/1);
+  h.Run();
+  const auto& d = h.done();
+  REQUIRE(d.size() == 2);
+  CHECK(d[0].read.failed);  // the crashed server's request
+  RunReport r = h.Report();
+  CHECK(Int(r, "abandoned_loads") == 1);
+  CHECK(Int(r, "loads") == 2);
+  // Server 1 polls every 5 ms until the lock (set at 0.3 ms, PX 100) expires
+  // at ~100.3 ms; it cannot be served before then.
+  CHECK(d[1].at > 100 * kMillisecond);
+  CHECK(d[1].at < 110 * kMillisecond);
+  CHECK_FALSE(d[1].read.failed);
+}
