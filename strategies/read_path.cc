@@ -150,7 +150,8 @@ void ReadPath::Complete(ReqId id, const ReadOutcome& o) {
   const ReqState& q = req_[id];
   if (q.wait_start >= 0) lock_wait_.Record(static_cast<uint64_t>(now - q.wait_start));
   uint64_t latency = static_cast<uint64_t>(now - h_.request(id).at);
-  (q.during ? during_latency_ : outside_latency_).Record(latency);
+  // In a stampede: started while the key was loading, or missed (the first miss opens one).
+  (q.during || !o.hit ? during_latency_ : outside_latency_).Record(latency);
   if (!o.hit && !o.failed) ++user_misses_;
   h_.CompleteRead(id, o);
 }
@@ -199,6 +200,10 @@ void ReadPath::Report(RunReport* r) const {
     r->Set(n + ".p99", hist->Quantile(0.99) / 1e3);
     r->Set(n + ".p999", hist->Quantile(0.999) / 1e3);
   }
+  HistogramData dist{"loads_per_expiry", {}};  // the distribution, for the dashboard
+  for (const auto& b : e.loads().NonEmpty())
+    dist.buckets.push_back({static_cast<double>(b.lower), static_cast<double>(b.upper), b.count});
+  if (!dist.buckets.empty()) r->histograms.push_back(std::move(dist));
   guard_->Report(r);
 }
 
