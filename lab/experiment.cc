@@ -289,7 +289,7 @@ RunReport Experiment::Run() {
   cluster_.Start(c_.workload.keys, [this](uint64_t k) { return workload_.zipf().Probability(k); });
   ScheduleFaults(c_.faults, sim_, redis_, *strategy_, &fault_events_);
   if (c_.scenario.preload)
-    Preload(*this, c_.workload.keys, c_.scenario.ttl_jitter,
+    Preload(*this, *strategy_, c_.workload.keys, c_.scenario.ttl_jitter,
             c_.strategy_config.stampede.guard == "stale-while-revalidate" ? c_.strategy_config.stampede.stale_window : 0,
             static_cast<SimTime>(c_.db.read_latency.Mean()), c_.seed, workload_.SizeOf(0));
   if (c_.warmup_keys) WarmUp(*this, c_.warmup_keys, [this](uint64_t k) { return workload_.SizeOf(k); });

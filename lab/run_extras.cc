@@ -53,7 +53,7 @@ void ScheduleFaults(const std::vector<Fault>& faults, Simulator& sim, SimRedis& 
   }
 }
 
-void Preload(Harness& h, uint64_t keys, double jitter, SimTime extra_ttl, SimTime delta, uint64_t seed,
+void Preload(Harness& h, Strategy& s, uint64_t keys, double jitter, SimTime extra_ttl, SimTime delta, uint64_t seed,
              uint32_t size) {
   Rng rng(seed, "preload-jitter");
   for (uint64_t k = 0; k < keys; ++k) {
@@ -62,6 +62,7 @@ void Preload(Harness& h, uint64_t keys, double jitter, SimTime extra_ttl, SimTim
     SimTime hard = ttl > 0 ? ttl + extra_ttl : 0;
     CachedValue v{0, delta, extra_ttl > 0 && ttl > 0 ? ttl : 0, hard, 0};
     h.cache_for(k).Set(CacheKey(k), EncodeValue(v, size, true), FillOptions(hard), [](RedisReply&&) {});
+    s.Warmed(k);
   }
 }
 

@@ -18,7 +18,7 @@ void ScheduleFaults(const std::vector<Fault>& faults, Simulator& sim, SimRedis& 
                     std::vector<RunEvent>* events);
 
 // SETs keys [0, keys) at t=0 with version 0 and TTL ttl * (1 + jitter * U) (+ extra).
-void Preload(Harness& h, uint64_t keys, double jitter, SimTime extra_ttl, SimTime delta, uint64_t seed,
+void Preload(Harness& h, Strategy& s, uint64_t keys, double jitter, SimTime extra_ttl, SimTime delta, uint64_t seed,
              uint32_t size);
 
 // divergent_keys: keys [0, keys) whose cached version differs from the

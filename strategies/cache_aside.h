@@ -19,6 +19,7 @@ class CacheAside : public Strategy {
   void Read(ReqId id) override { path_.Read(id); }
   void Write(ReqId id) override;
   void OnServerCrash(uint32_t server) override { path_.OnServerCrash(server); }
+  void Warmed(uint64_t key) override { path_.Warmed(key); }
   void Report(RunReport* r) const override { path_.Report(r); }
 
  protected:

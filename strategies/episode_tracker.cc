@@ -2,7 +2,12 @@
 
 namespace cachelab {
 
-void EpisodeTracker::Record(uint32_t loads, bool by_miss) {
+void EpisodeTracker::Record(uint32_t loads, bool by_miss, bool cold) {
+  if (cold) {
+    ++cold_episodes_;
+    cold_loads_ += loads;
+    return;
+  }
   loads_.Record(loads);
   sum_sq_ += static_cast<double>(loads) * loads;
   miss_episodes_ += by_miss ? 1 : 0;
@@ -18,29 +23,33 @@ void EpisodeTracker::OnLoadStart(uint64_t key, uint32_t stamp, bool early) {
     ++k.open_loads;
     return;
   }
-  if (k.last_loads) Record(k.last_loads, k.last_by_miss);
+  if (k.last_loads) Record(k.last_loads, k.last_by_miss, k.last_cold);
   k.last_loads = 0;
   k.open = true;
   k.open_loads = 1;
   k.open_by_miss = !early;
+  k.open_cold = !k.warm;
 }
 
 void EpisodeTracker::OnFill(uint64_t key) {
   KeyState& k = Get(key);
   if (!k.open) return;
   k.open = false;
-  if (k.last_loads) Record(k.last_loads, k.last_by_miss);
+  k.warm = true;
+  if (k.last_loads) Record(k.last_loads, k.last_by_miss, k.last_cold);
   k.last_loads = k.open_loads;
   k.last_by_miss = k.open_by_miss;
+  k.last_cold = k.open_cold;
   k.open_loads = 0;
   ++k.closes;
 }
 
 void EpisodeTracker::Finish() {
   for (auto& k : keys_) {
-    if (k.last_loads) Record(k.last_loads, k.last_by_miss);
-    if (k.open && k.open_loads) Record(k.open_loads, k.open_by_miss);
-    k = KeyState{k.closes};
+    if (k.last_loads) Record(k.last_loads, k.last_by_miss, k.last_cold);
+    if (k.open && k.open_loads) Record(k.open_loads, k.open_by_miss, k.open_cold);
+    k.last_loads = k.open_loads = 0;
+    k.open = false;
   }
 }
 

@@ -5,6 +5,8 @@
 // episode even when their loads start after the fill landed. An episode
 // closes at its first successful fill; its count is final when the next one
 // opens (late loads arrive within a round trip of the close).
+// A key's first episode (it was never in the cache: a cold start, not an
+// expiry) is counted apart, so short runs are not dominated by it.
 #pragma once
 #include <cstddef>
 #include <cstdint>
@@ -20,11 +22,14 @@ class EpisodeTracker {
   bool Open(uint64_t key) { return Get(key).open; }
   void OnLoadStart(uint64_t key, uint32_t stamp, bool early);
   void OnFill(uint64_t key);
+  void MarkWarm(uint64_t key) { Get(key).warm = true; }  // preloaded: its next episode is an expiry
   void Finish();  // records every episode still pending
 
   const Histogram& loads() const { return loads_; }
   uint64_t episodes() const { return loads_.count(); }
   uint64_t miss_episodes() const { return miss_episodes_; }  // started by a miss, not an early refresh
+  uint64_t cold_episodes() const { return cold_episodes_; }
+  uint64_t cold_loads() const { return cold_loads_; }
   double variance() const;
 
  private:
@@ -32,6 +37,8 @@ class EpisodeTracker {
     uint32_t closes = 0;
     uint32_t open_loads = 0, last_loads = 0;
     bool open = false, open_by_miss = false, last_by_miss = false;
+    bool warm = false;                        // filled at least once (or preloaded)
+    bool open_cold = false, last_cold = false;
   };
   KeyState& Get(uint64_t key) {
     // Keys of synthetic workloads are dense ids; others share a slot (only
@@ -40,13 +47,13 @@ class EpisodeTracker {
     if (i >= keys_.size()) keys_.resize(i + 1);
     return keys_[i];
   }
-  void Record(uint32_t loads, bool by_miss);
+  void Record(uint32_t loads, bool by_miss, bool cold);
 
   static constexpr uint64_t kMaxKeys = 1 << 24;
   std::vector<KeyState> keys_;
   Histogram loads_;
   double sum_sq_ = 0;
-  uint64_t miss_episodes_ = 0;
+  uint64_t miss_episodes_ = 0, cold_episodes_ = 0, cold_loads_ = 0;
 };
 
 }  // namespace cachelab

@@ -182,6 +182,8 @@ void ReadPath::Report(RunReport* r) const {
   r->Set("loads_per_expiry_p99", e.loads().Quantile(0.99));
   r->Set("loads_per_expiry_max", static_cast<int64_t>(e.loads().max()));
   r->Set("episodes_started_by_miss", static_cast<int64_t>(e.miss_episodes()));
+  r->Set("cold_start_loads", static_cast<int64_t>(e.cold_loads()));
+  r->Set("cold_start_keys", static_cast<int64_t>(e.cold_episodes()));
   r->Set("user_misses", static_cast<int64_t>(user_misses_));
   r->Set("stale_serves", static_cast<int64_t>(stale_serves_));
   r->Set("lock_waits", static_cast<int64_t>(lock_waits_));

@@ -68,6 +68,7 @@ class ReadPath {
   // The value and SET options a fill of `version` uses now (TTL from the scheme).
   Blob FillValue(uint64_t key, uint64_t version, uint32_t size, SimTime delta, SetOptions* opt);
   void OnServerCrash(uint32_t server);
+  void Warmed(uint64_t key) { episodes_.MarkWarm(key); }
   void Report(RunReport* r) const;
   StampedeGuard& guard() { return *guard_; }
 

@@ -44,6 +44,8 @@ class Strategy {
   // Application server `server` crashed at Now() and restarted empty:
   // in-process state (buffers, in-process locks, loads in flight) is gone.
   virtual void OnServerCrash(uint32_t /*server*/) {}
+  // `key` was put in the cache before the run (a warm-up), not by a load.
+  virtual void Warmed(uint64_t /*key*/) {}
   // Strategy figures for the report (lost writes, loads per expiry, ...).
   virtual void Report(RunReport* /*report*/) const {}
 };
