@@ -11,6 +11,8 @@
 #include "cli/cluster_table.h"
 #include "cli/commands.h"
 #include "cli/invalidation_table.h"
+#include "cli/live_flags.h"
+#include "cli/live_run.h"
 #include "cli/param_flags.h"
 #include "cli/progress_json.h"
 #include "cli/summary_table.h"
@@ -28,6 +30,7 @@ struct RunOptions {
   bool progress = false;  // JSON lines on stderr for the dashboard
   std::string db;
   unsigned jobs = 0;
+  LiveFlags live;  // --backend: on live Redis, paced in real time
 };
 
 void PrintProgress(const Progress& p) {
@@ -93,7 +96,10 @@ void Execute(const RunOptions& o) {
   std::vector<RunReport> reports;
   ProgressJson progress_json;
   if (o.progress) tty = false;
-  if (runs.size() == 1) {
+  if (o.live.live()) {
+    reports = RunLiveExperiments(runs, o.live, tty ? ProgressFn(PrintProgress) : ProgressFn());
+    if (tty) std::fprintf(stderr, "\r%70s\r", "");
+  } else if (runs.size() == 1) {
     ProgressFn fn = o.progress ? ProgressFn([&](const Progress& p) { progress_json.OnProgress(p); })
                                : tty ? ProgressFn(PrintProgress) : ProgressFn();
     reports.push_back(RunExperiment(runs[0], fn));
@@ -143,6 +149,7 @@ void AddRunCommand(CLI::App& app) {
   cmd->add_flag("--no-store", o->no_store, "do not write the results store");
   cmd->add_flag("--progress", o->progress, "machine-readable progress and live series on stderr, JSON lines (for cachelab-gui)");
   cmd->add_option("--jobs", o->jobs, "parallel runs when comparing (default: all cores)");
+  o->live.Attach(cmd);
   cmd->callback([o] { Execute(*o); });
 }
 

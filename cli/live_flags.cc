@@ -10,7 +10,7 @@ namespace cachelab::cli {
 void LiveFlags::Attach(CLI::App* cmd) {
   const char* g = "live Redis";
   cmd->add_option("--backend", backends,
-                   "replay on live Redis: redis://HOST:PORT[/DB], repeatable or comma-separated (a cluster); "
+                   "run or replay on live Redis: redis://HOST:PORT[/DB], repeatable or comma-separated (a cluster); "
                    "password from $CACHELAB_REDIS_PASSWORD")
       ->group(g);
   cmd->add_option("--pipeline-depth", depth, "requests per pipelined batch (one round trip each)")

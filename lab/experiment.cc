@@ -98,8 +98,9 @@ Config ParseConfig(const Params& p) {
 
 class Experiment final : public Harness {
  public:
-  Experiment(const Config& c, const ProgressFn& progress)
+  Experiment(const Config& c, const ProgressFn& progress, BackendProvider* backend)
       : c_(c),
+        backend_(backend),
         progress_(progress),
         metrics_(c.window),
         cluster_(sim_, c.cluster, c.redis, c.seed),
@@ -109,7 +110,7 @@ class Experiment final : public Harness {
         think_rng_(c.seed, "think-time") {
     std::string err;
     invalidation_ = MakeInvalidation(c.invalidation, *this, c.invalidation_config, &err);
-    cache_ = &invalidation_->Route(redis_);  // e.g. version keys rename what strategies ask for
+    cache_ = &invalidation_->Route(backend ? backend->Open(sim_) : static_cast<CacheBackend&>(redis_));  // e.g. version keys rename what strategies ask for
     strategy_ = MakeStrategy(c.strategy, *this, c.strategy_config, &err);
     db_.set_commit_observer([this](uint64_t key, uint64_t v) { history_.OnCommit(key, v, sim_.Now()); });
     requests_id_ = metrics_.Counter("requests", true, true);
@@ -138,7 +139,9 @@ class Experiment final : public Harness {
 
   // Harness
   Simulator& sim() override { return sim_; }
-  CacheBackend& cache_for(uint64_t key) override { return cluster_.single() ? *cache_ : cluster_.For(key); }
+  CacheBackend& cache_for(uint64_t key) override {
+    return backend_ || cluster_.single() ? *cache_ : cluster_.For(key);
+  }
   SimDatabase& db() override { return db_; }
   Metrics& metrics() override { return metrics_; }
   Invalidation& invalidation() override { return *invalidation_; }
@@ -156,8 +159,10 @@ class Experiment final : public Harness {
   void Issue(uint32_t client);
   void Finish(ReqId id, uint64_t latency);
   void ScheduleWindow();
+  void RunSim() { backend_ ? backend_->Drive(sim_) : sim_.Run(); }
 
   Config c_;
+  BackendProvider* backend_;  // null: the simulated cache tier
   ProgressFn progress_;
   Simulator sim_;
   Metrics metrics_;
@@ -302,9 +307,9 @@ RunReport Experiment::Run() {
   } else {
     ScheduleOpenArrival();
   }
-  sim_.Run();
+  RunSim();
   strategy_->Finish();
-  sim_.Run();
+  RunSim();
   metrics_.CloseWindow(sim_.Now());
   double wall = std::chrono::duration<double>(std::chrono::steady_clock::now() - wall_start).count();
   double cpu = ThreadCpuSeconds() - cpu_start;
@@ -360,17 +365,18 @@ RunReport Experiment::Run() {
   cluster_.Report(&r);  // reads the series: after the export
   ReportPeakDbRate(&r);
   metrics_.ExportHistogram(latency_id_, "latency_ns", &r);
+  if (backend_) backend_->Report(&r);
   return r;
 }
 
 }  // namespace
 
-RunReport RunExperiment(const Params& params, const ProgressFn& progress) {
+RunReport RunExperiment(const Params& params, const ProgressFn& progress, BackendProvider* backend) {
   Params effective = params;
   ScenarioConfig scenario = ApplyScenario(&effective);  // presets the workload it implies
   Config c = ParseConfig(effective);
   c.scenario = scenario;
-  Experiment e(c, progress);
+  Experiment e(c, progress, backend);
   RunReport r = e.Run();
   r.config = effective.All();
   return r;

@@ -6,6 +6,7 @@
 #include <cstdint>
 #include <functional>
 
+#include "lab/backend_provider.h"
 #include "lab/params.h"
 #include "sim/run_report.h"
 
@@ -20,6 +21,8 @@ struct Progress {
 };
 using ProgressFn = std::function<void(const Progress&)>;
 
-RunReport RunExperiment(const Params& params, const ProgressFn& progress = {});
+// backend: null for the simulated cache tier; else the run goes to its
+// backend, and it drives the clock (live Redis: paced to the wall clock).
+RunReport RunExperiment(const Params& params, const ProgressFn& progress = {}, BackendProvider* backend = nullptr);
 
 }  // namespace cachelab

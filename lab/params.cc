@@ -10,11 +10,12 @@ std::vector<ParamDef> CoreParamDefs();
 std::vector<ParamDef> ClusterParamDefs();
 std::vector<ParamDef> StrategyParamDefs();
 std::vector<ParamDef> InvalidationParamDefs();
+std::vector<ParamDef> LiveParamDefs();
 
 const std::vector<ParamDef>& ParamDefs() {
   static const std::vector<ParamDef> defs = [] {
     std::vector<ParamDef> all;
-    for (auto part : {CoreParamDefs, InvalidationParamDefs, StrategyParamDefs, ClusterParamDefs}) {
+    for (auto part : {CoreParamDefs, InvalidationParamDefs, StrategyParamDefs, ClusterParamDefs, LiveParamDefs}) {
       auto v = part();
       all.insert(all.end(), v.begin(), v.end());
     }

@@ -2,6 +2,7 @@
 
 #include <stdexcept>
 
+#include "live/connect_check.h"
 #include "live/key_cleanup.h"
 #include "live/live_sink.h"
 #include "live/pipelined_replay.h"
@@ -22,12 +23,8 @@ RunReport LiveReplay(const eviction::ReplayTrace& trace, const LiveReplaySetting
   std::string policy;
   int64_t maxmemory = 0, evicted_before = 0;
   for (size_t n = 0; n < cluster.size(); ++n) {
+    ConnectOrThrow(cluster, n);
     RedisConn& c = cluster.conn(n);
-    if (!cluster.Ready(n))
-      throw std::runtime_error("cannot connect to redis://" + c.endpoint().Label() + ": " + c.last_error());
-    RedisReply ping = c.Command({"PING"});
-    if (ping.is_error())  // e.g. NOAUTH: the password belongs in $CACHELAB_REDIS_PASSWORD
-      throw std::runtime_error("redis://" + c.endpoint().Label() + ": " + ping.str.data);
     auto info = ServerInfo(c, "everything");
     std::string p = PolicyForServer(info["maxmemory_policy"]);
     if (!s.expect_policy.empty() && p != s.expect_policy)

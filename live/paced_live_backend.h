@@ -1,0 +1,69 @@
+// `cachelab run --backend redis://...`: the experiment's cache tier is live
+// Redis, and its clock is the wall clock. The simulator still schedules the
+// clients, the database model and the strategies' timers, but Drive() paces
+// it: simulated time = start + wall elapsed x speedup, advanced with RunUntil
+// while LiveRedis is polled for replies (their callbacks run at the current
+// simulated time). TTLs go to the server divided by the speedup.
+//
+// The run starts from a cold cache (the prefix's keys are deleted first) and
+// cleans up after itself unless keep_keys; FLUSHDB only when flushdb.
+// Failures (server killed, timeouts) complete calls with error replies, so
+// strategies fall back to the database; they are counted and reported as
+// cache-errors events with their simulated times, with node-down/node-up.
+#pragma once
+#include <chrono>
+#include <string>
+#include <vector>
+
+#include "lab/backend_provider.h"
+#include "live/live_redis.h"
+#include "live/redis_cluster.h"
+#include "live/scaled_ttl_backend.h"
+
+namespace cachelab::live {
+
+struct LiveRunSettings {
+  std::vector<RedisEndpoint> endpoints;
+  ClusterOptions cluster;
+  std::string prefix = "cachelab:";
+  bool keep_keys = false;
+  bool flushdb = false;
+  double speedup = 1;
+};
+
+class PacedLiveBackend final : public BackendProvider {
+ public:
+  // Throws std::runtime_error when a node cannot be reached or refuses us.
+  explicit PacedLiveBackend(const LiveRunSettings& settings);
+
+  CacheBackend& Open(Simulator&) override { return scaled_; }
+  void Drive(Simulator& sim) override;
+  void Report(RunReport* r) override;
+
+ private:
+  using WallClock = std::chrono::steady_clock;
+  double WallSeconds() const { return std::chrono::duration<double>(WallClock::now() - wall_start_).count(); }
+  void NoteFailures(SimTime now);
+  void CloseBurst();
+  int64_t SumInfo(const char* section, const char* field);
+
+  LiveRunSettings s_;
+  RedisCluster cluster_;
+  LiveRedis redis_;
+  ScaledTtlBackend scaled_;
+  bool started_ = false;
+  WallClock::time_point wall_start_;
+  SimTime sim_start_ = 0;
+  double cluster_offset_s_ = 0;  // cluster_.Elapsed() at wall_start_ (its events use that clock)
+  double max_lag_ms_ = 0, lag_sum_ms_ = 0;
+  uint64_t lag_samples_ = 0;
+  // Failures come in bursts (a dead server); each burst becomes one event.
+  uint64_t failed_seen_ = 0, burst_failed_ = 0;
+  bool in_burst_ = false;
+  SimTime burst_start_ = 0, burst_last_ = 0, first_failure_ = -1, last_failure_ = -1;
+  double burst_last_wall_ = 0;
+  std::vector<RunEvent> events_;
+  int64_t expired_before_ = 0, evicted_before_ = 0, removed_at_start_ = 0;
+};
+
+}  // namespace cachelab::live
