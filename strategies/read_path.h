@@ -60,6 +60,7 @@ class ReadPath {
   void BeginWait(ReqId id);  // lock/lease wait starts (idempotent)
   uint32_t StampOf(ReqId id) const { return req_[id].stamp; }
   uint32_t CurrentStamp(uint64_t key) { return episodes_.Stamp(key); }
+  bool Loading(uint64_t key) { return episodes_.Open(key); }  // an episode's load is under way
   void CountStaleServe() { ++stale_serves_; }
   void CountCacheError() { ++cache_errors_; }
 

@@ -104,6 +104,27 @@ TEST_CASE("xfetch: P(expiry reached without early recompute) = exp(-L beta D), l
   }
 }
 
+// Ein(x) = integral_0^x (1 - e^-u) / u du, by Simpson's rule.
+static double Ein(double x) {
+  const int n = 2000;
+  auto f = [](double u) { return u == 0 ? 1.0 : (1 - std::exp(-u)) / u; };
+  double h = x / n, s = f(0) + f(x);
+  for (int i = 1; i < n; ++i) s += f(i * h) * (i % 2 ? 4 : 2);
+  return s * h / 3;
+}
+
+TEST_CASE("xfetch: the first early recompute comes b Ein(Lb) / (1 - e^-Lb) before expiry, b = beta D") {
+  for (double beta : {1.0, 2.0}) {
+    RunReport r = HotKey("xfetch", 4, 2000, beta);
+    double b = beta * D * 1e3, c = L * beta * D;  // b in ms
+    double expect = b * Ein(c) / (1 - std::exp(-c));
+    double n = N(r, "first_gap_ms_n"), mean = N(r, "first_gap_ms_mean"), sd = N(r, "first_gap_ms_sd");
+    INFO("beta " << beta << " mean " << mean << " expected " << expect << " sd " << sd << " n " << n);
+    REQUIRE(n > 1000);
+    CHECK(std::abs(mean - expect) < 4.5 * sd / std::sqrt(n));
+  }
+}
+
 TEST_CASE("stale-while-revalidate: one load per refresh, only the cold miss waits") {
   RunReport r = HotKey("stale-while-revalidate", 4);
   REQUIRE(N(r, "expiry_episodes") > 1500);
