@@ -22,8 +22,11 @@ std::vector<std::vector<std::string>> StrategyRows(const RunReport& r) {
   if (num("divergent_keys") > 0)
     rows.push_back({"cache != database at end", count("divergent_keys") + " keys (" +
                                                    count("never_corrected_keys") + " without a TTL)"});
-  if (num("cache_errors") > 0)
-    rows.push_back({"cache errors / fallbacks", count("cache_errors") + " / " + count("fallbacks")});
+  if (num("cache_errors") > 0) {
+    std::snprintf(buf, sizeof buf, "%s / %s (fallback p50/p99 %.0f / %.0f us)", count("cache_errors").c_str(),
+                  count("fallbacks").c_str(), num("fallback_latency_us.p50"), num("fallback_latency_us.p99"));
+    rows.push_back({"cache errors / fallbacks", buf});
+  }
   const FieldValue* guard = r.Get("stampede");
   const FieldValue* scenario = r.Get("scenario");
   bool stampede = (guard && std::get<std::string>(*guard) != "none") ||

@@ -88,6 +88,9 @@ void ReportPeakDbRate(RunReport* r) {
       for (double v : s.v) peak_reads = std::max(peak_reads, v);
   }
   r->Set("peak_db_qps", peak);
+  double seconds = r->GetNumber("sim_seconds");
+  r->Set("db_reads_per_sec", seconds > 0 ? r->GetNumber("db_reads") / seconds : 0.0);
+  r->Set("db_writes_per_sec", seconds > 0 ? r->GetNumber("db_writes") / seconds : 0.0);
   r->Set("peak_db_read_qps", peak_reads);
 }
 

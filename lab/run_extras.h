@@ -25,7 +25,7 @@ void Preload(Harness& h, Strategy& s, uint64_t keys, double jitter, SimTime extr
 // database's; never_corrected_keys: those of them without a TTL.
 void ReportDivergence(RedisStore& store, const SimDatabase& db, uint64_t keys, RunReport* r);
 
-// peak_db_qps: the highest per-window database query rate.
+// peak_db_qps: the highest per-window database query rate; mean read/write rates.
 void ReportPeakDbRate(RunReport* r);
 
 }  // namespace cachelab

@@ -152,6 +152,7 @@ void ReadPath::Complete(ReqId id, const ReadOutcome& o) {
   uint64_t latency = static_cast<uint64_t>(now - h_.request(id).at);
   // In a stampede: started while the key was loading, or missed (the first miss opens one).
   (q.during || !o.hit ? during_latency_ : outside_latency_).Record(latency);
+  if (o.fallback) fallback_latency_.Record(latency);  // the price of a failing cache
   if (!o.hit && !o.failed) ++user_misses_;
   h_.CompleteRead(id, o);
 }
@@ -195,7 +196,8 @@ void ReadPath::Report(RunReport* r) const {
   r->Set("refresh_ahead_reloads", static_cast<int64_t>(refreshes_));
   r->Set("cache_errors", static_cast<int64_t>(cache_errors_));
   for (auto [name, hist] : {std::pair{"latency_in_stampede_us", &during_latency_},
-                            std::pair{"latency_outside_stampede_us", &outside_latency_}}) {
+                            std::pair{"latency_outside_stampede_us", &outside_latency_},
+                            std::pair{"fallback_latency_us", &fallback_latency_}}) {
     std::string n(name);
     r->Set(n + ".count", static_cast<int64_t>(hist->count()));
     r->Set(n + ".p50", hist->Quantile(0.5) / 1e3);

@@ -108,7 +108,7 @@ class ReadPath {
   std::vector<uint32_t> free_loads_;
   std::vector<uint32_t> epochs_;                // per server, bumped by a crash
   std::unordered_set<uint64_t> refreshing_;     // refresh-ahead: (key, server) reloading
-  Histogram during_latency_, outside_latency_, lock_wait_;
+  Histogram during_latency_, outside_latency_, lock_wait_, fallback_latency_;
   uint64_t loads_started_ = 0, user_misses_ = 0, stale_serves_ = 0, cache_errors_ = 0;
   uint64_t refused_fills_ = 0, abandoned_loads_ = 0, refreshes_ = 0, lock_waits_ = 0;
 };
