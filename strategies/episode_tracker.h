@@ -20,6 +20,12 @@ class EpisodeTracker {
  public:
   uint32_t Stamp(uint64_t key) { return Get(key).closes; }
   bool Open(uint64_t key) { return Get(key).open; }
+  // Stamp and Open in one lookup (the per-read hot path).
+  uint32_t Peek(uint64_t key, bool* open) {
+    const KeyState& k = Get(key);
+    *open = k.open;
+    return k.closes;
+  }
   void OnLoadStart(uint64_t key, uint32_t stamp, bool early);
   void OnFill(uint64_t key);
   void MarkWarm(uint64_t key) { Get(key).warm = true; }  // preloaded: its next episode is an expiry

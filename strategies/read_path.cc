@@ -24,7 +24,9 @@ void ReadPath::EnableRefreshAhead(double fraction) {
 void ReadPath::Read(ReqId id) {
   if (id >= req_.size()) req_.resize(id + 1);
   uint64_t key = h_.request(id).key;
-  req_[id] = ReqState{-1, episodes_.Stamp(key), episodes_.Open(key)};
+  bool open;
+  uint32_t stamp = episodes_.Peek(key, &open);
+  req_[id] = ReqState{-1, stamp, open};
   Get(id);
 }
 
