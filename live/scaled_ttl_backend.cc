@@ -1,9 +1,10 @@
 #include "live/scaled_ttl_backend.h"
 
+#include <strings.h>
+
 #include <algorithm>
 #include <cmath>
 #include <cstdlib>
-#include <strings.h>
 
 namespace cachelab::live {
 namespace {
@@ -27,7 +28,9 @@ void ScaledTtlBackend::Command(std::vector<std::string> argv, ReplyCallback done
   ++commands_;
   if (speedup_ == 1.0 || argv.empty()) return inner_.Command(std::move(argv), std::move(done));
   // Relative expiries become PX/PEXPIRE in wall ms; seconds forms are converted.
-  auto scale = [&](size_t i, double unit_ms) { argv[i] = std::to_string(ToWallMs(std::atof(argv[i].c_str()) * unit_ms)); };
+  auto scale = [&](size_t i, double unit_ms) {
+    argv[i] = std::to_string(ToWallMs(std::atof(argv[i].c_str()) * unit_ms));
+  };
   const std::string& cmd = argv[0];
   if ((Is(cmd, "PEXPIRE") || Is(cmd, "EXPIRE")) && argv.size() >= 3) {
     scale(2, Is(cmd, "EXPIRE") ? 1000.0 : 1.0);

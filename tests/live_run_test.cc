@@ -22,7 +22,8 @@ namespace {
 // 4,000 requests at 400/s simulated: 10 s simulated, 2 s of wall at speed-up 5.
 Params PacedRun() {
   Params p;
-  for (auto [k, v] : {std::pair{"requests", "4000"}, {"rate", "400"}, {"keys", "1000"}, {"ttl", "1s"}, {"speedup", "5"}})
+  for (auto [k, v] :
+       {std::pair{"requests", "4000"}, {"rate", "400"}, {"keys", "1000"}, {"ttl", "1s"}, {"speedup", "5"}})
     p.Set(k, v);
   return p;
 }
@@ -58,7 +59,7 @@ TEST_CASE("a paced live run matches the simulated Redis and cleans up", "[live]"
   CHECK(live.GetNumber("requests") == 4000);
   CHECK(std::abs(live.GetNumber("hit_ratio") - sim.GetNumber("hit_ratio")) < 0.03);
   CHECK(live.GetNumber("expirations") > 100);  // the TTL (200 ms of wall) expired keys during the run
-  CHECK(wall > 1.8);                            // paced: 10 s simulated / 5
+  CHECK(wall > 1.8);                           // paced: 10 s simulated / 5
   CHECK(wall < 4);
   CHECK(live.GetNumber("live.max_lag_ms", -1) >= 0);
   CHECK(live.GetNumber("live.failed_ops") == 0);
@@ -111,7 +112,7 @@ TEST_CASE("a server killed mid-run: strategies fall back, failures are counted, 
   CHECK(r.GetNumber("live.failed_ops") > 0);
   CHECK(r.GetNumber("fallbacks") > 0);
   CHECK(r.GetNumber("live.reconnects") >= 1);
-  CHECK(r.GetNumber("live.first_failure_s") >= 2.5);  // killed at 0.6 s of wall = 3 s simulated
+  CHECK(r.GetNumber("live.first_failure_s") >= 2.5);                       // killed at 0.6 s of wall = 3 s simulated
   CHECK(r.GetNumber("live.last_failure_s") < r.GetNumber("sim_seconds"));  // it recovered before the end
   bool errors = false, down = false;
   for (const auto& e : r.events) {
