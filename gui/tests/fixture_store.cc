@@ -31,12 +31,16 @@ RunReport FixtureRun(int i) {
     r.Set("keys_per_node.node" + std::to_string(n), int64_t{1000 + 100 * n});
     r.Set("requests_per_node.node" + std::to_string(n), int64_t{5000 - 300 * n});
   }
-  Series mrc{"mrc", "ratio", {}, {}};
+  // A replay stores both curves: by requests and by bytes.
+  Series mrc{"mrc", "ratio", {}, {}}, byte_mrc{"byte_mrc", "ratio", {}, {}};
   for (int size = 100; size <= 1000; size += 100) {
     mrc.t.push_back(size);
     mrc.v.push_back(1.0 - size / 1200.0);
+    byte_mrc.t.push_back(size);
+    byte_mrc.v.push_back(1.0 - size / 1500.0);
   }
   r.series.push_back(std::move(mrc));
+  r.series.push_back(std::move(byte_mrc));
   HistogramData h{"latency_ns", {}};
   for (int b = 0; b < 20; ++b) h.buckets.push_back({1e5 * (b + 1), 1e5 * (b + 2), static_cast<uint64_t>(50 + b)});
   r.histograms.push_back(std::move(h));
