@@ -31,10 +31,11 @@ void EpisodeTracker::OnLoadStart(uint64_t key, uint32_t stamp, bool early) {
   k.open_cold = !k.warm;
 }
 
-void EpisodeTracker::OnFill(uint64_t key) {
+void EpisodeTracker::OnFill(uint64_t key, SimTime now) {
   KeyState& k = Get(key);
   if (!k.open) return;
   k.open = false;
+  k.last_close_at = now;
   k.warm = true;
   if (k.last_loads) Record(k.last_loads, k.last_by_miss, k.last_cold);
   k.last_loads = k.open_loads;

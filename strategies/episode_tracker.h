@@ -1,6 +1,6 @@
 // Counts backend loads per "episode": one loss (expiry, delete) or early
 // refresh of a key and every load it causes. A load belongs to the episode
-// that was open when its request first read the cache (its stamp), so the
+// that was open when its request first read the cache (its stamp, StampFor), so the
 // herd of misses whose GETs ran before the first fill counts with that
 // episode even when their loads start after the fill landed. An episode
 // closes at its first successful fill; its count is final when the next one
@@ -13,6 +13,7 @@
 #include <vector>
 
 #include "sim/histogram.h"
+#include "sim/time.h"
 
 namespace cachelab {
 
@@ -20,14 +21,14 @@ class EpisodeTracker {
  public:
   uint32_t Stamp(uint64_t key) { return Get(key).closes; }
   bool Open(uint64_t key) { return Get(key).open; }
-  // Stamp and Open in one lookup (the per-read hot path).
-  uint32_t Peek(uint64_t key, bool* open) {
+  // The stamp of a request that first read the cache at `read_at`: taken at
+  // its load, so hits never touch the tracker.
+  uint32_t StampFor(uint64_t key, SimTime read_at) {
     const KeyState& k = Get(key);
-    *open = k.open;
-    return k.closes;
+    return k.closes > 0 && read_at < k.last_close_at ? k.closes - 1 : k.closes;
   }
   void OnLoadStart(uint64_t key, uint32_t stamp, bool early);
-  void OnFill(uint64_t key);
+  void OnFill(uint64_t key, SimTime now);
   void MarkWarm(uint64_t key) { Get(key).warm = true; }  // preloaded: its next episode is an expiry
   void Finish();  // records every episode still pending
 
@@ -40,6 +41,7 @@ class EpisodeTracker {
 
  private:
   struct KeyState {
+    SimTime last_close_at = 0;
     uint32_t closes = 0;
     uint32_t open_loads = 0, last_loads = 0;
     bool open = false, open_by_miss = false, last_by_miss = false;

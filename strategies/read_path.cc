@@ -21,14 +21,7 @@ void ReadPath::EnableRefreshAhead(double fraction) {
   metadata_ = true;
 }
 
-void ReadPath::Read(ReqId id) {
-  if (id >= req_.size()) req_.resize(id + 1);
-  uint64_t key = h_.request(id).key;
-  bool open;
-  uint32_t stamp = episodes_.Peek(key, &open);
-  req_[id] = ReqState{-1, stamp, open};
-  Get(id);
-}
+void ReadPath::Read(ReqId id) { Get(id); }
 
 void ReadPath::Get(ReqId id) {
   uint64_t key = h_.request(id).key;
@@ -72,7 +65,7 @@ void ReadPath::MaybeRefreshAhead(ReqId id, const CachedValue& v) {
 
 void ReadPath::Load(ReqId id, LoadKind kind, Loaded done) {
   const Request& r = h_.request(id);
-  LoadKey(r.key, r.size, r.client, req_[id].stamp, kind, std::move(done));
+  LoadKey(r.key, r.size, r.client, episodes_.StampFor(r.key, r.at), kind, std::move(done));
 }
 
 void ReadPath::LoadKey(uint64_t key, uint32_t size, uint32_t server, uint32_t stamp, LoadKind kind, Loaded done) {
@@ -123,7 +116,7 @@ void ReadPath::OnLoaded(uint32_t slot, uint64_t version) {
   h_.cache_for(l.key).Set(CacheKey(l.key), std::move(value), opt, [this, slot, version](RedisReply&& reply) {
     if (reply.is_error()) ++cache_errors_;
     else if (reply.is_nil()) ++refused_fills_;
-    else episodes_.OnFill(loads_[slot].key);
+    else episodes_.OnFill(loads_[slot].key, h_.sim().Now());
     Finish(slot, version, true);
   });
 }
@@ -142,18 +135,23 @@ void ReadPath::LoadAndServe(ReqId id, LoadKind kind) {
 }
 
 void ReadPath::BeginWait(ReqId id) {
-  if (req_[id].wait_start >= 0) return;
-  req_[id].wait_start = h_.sim().Now();
-  ++lock_waits_;
+  if (wait_start_.emplace(id, h_.sim().Now()).second) ++lock_waits_;
 }
 
 void ReadPath::Complete(ReqId id, const ReadOutcome& o) {
   SimTime now = h_.sim().Now();
-  const ReqState& q = req_[id];
-  if (q.wait_start >= 0) lock_wait_.Record(static_cast<uint64_t>(now - q.wait_start));
+  bool waited = false;
+  if (!wait_start_.empty()) {
+    auto it = wait_start_.find(id);
+    if (it != wait_start_.end()) {
+      lock_wait_.Record(static_cast<uint64_t>(now - it->second));
+      wait_start_.erase(it);
+      waited = true;
+    }
+  }
   uint64_t latency = static_cast<uint64_t>(now - h_.request(id).at);
-  // In a stampede: started while the key was loading, or missed (the first miss opens one).
-  (q.during || !o.hit ? during_latency_ : outside_latency_).Record(latency);
+  // Caught in a stampede: the read missed (waited for a load) or waited for a lock/lease.
+  (waited || !o.hit ? during_latency_ : outside_latency_).Record(latency);
   if (o.fallback) fallback_latency_.Record(latency);  // the price of a failing cache
   if (!o.hit && !o.failed) ++user_misses_;
   h_.CompleteRead(id, o);

@@ -9,6 +9,7 @@
 #pragma once
 #include <cstdint>
 #include <memory>
+#include <unordered_map>
 #include <unordered_set>
 #include <vector>
 
@@ -58,7 +59,6 @@ class ReadPath {
   // The cache failed: read the database, skip the fill.
   void Fallback(ReqId id);
   void BeginWait(ReqId id);  // lock/lease wait starts (idempotent)
-  uint32_t StampOf(ReqId id) const { return req_[id].stamp; }
   uint32_t CurrentStamp(uint64_t key) { return episodes_.Stamp(key); }
   bool Loading(uint64_t key) { return episodes_.Open(key); }  // an episode's load is under way
   void CountStaleServe() { ++stale_serves_; }
@@ -98,12 +98,8 @@ class ReadPath {
   bool metadata_ = false;
   double refresh_fraction_ = 0;
   EpisodeTracker episodes_;
-  struct ReqState {
-    SimTime wait_start = -1;
-    uint32_t stamp = 0;
-    bool during = false;  // the key was being loaded when the read started
-  };
-  std::vector<ReqState> req_;
+  // Requests waiting on a lock or lease: only stampede paths touch this.
+  std::unordered_map<ReqId, SimTime> wait_start_;
   std::vector<LoadSlot> loads_;
   std::vector<uint32_t> free_loads_;
   std::vector<uint32_t> epochs_;                // per server, bumped by a crash
