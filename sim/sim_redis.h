@@ -60,7 +60,7 @@ class SimRedis final : public CacheBackend {
   };
   uint32_t NewPending(Pending::Kind kind, ReplyCallback done);
   void Submit(uint32_t id);
-  void Execute(uint32_t id);
+  void Execute(uint32_t id, SimTime arrival);
   void Deliver(uint32_t id);
   void ScheduleActiveExpire();
 
