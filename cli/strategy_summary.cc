@@ -20,8 +20,8 @@ std::vector<std::vector<std::string>> StrategyRows(const RunReport& r) {
     rows.push_back({"lost writes", buf});
   }
   if (num("divergent_keys") > 0)
-    rows.push_back({"cache != database at end", count("divergent_keys") + " keys (" +
-                                                   count("never_corrected_keys") + " without a TTL)"});
+    rows.push_back({"cache != database at end",
+                    count("divergent_keys") + " keys (" + count("never_corrected_keys") + " without a TTL)"});
   if (num("cache_errors") > 0) {
     std::snprintf(buf, sizeof buf, "%s / %s (fallback p50/p99 %.0f / %.0f us)", count("cache_errors").c_str(),
                   count("fallbacks").c_str(), num("fallback_latency_us.p50"), num("fallback_latency_us.p99"));
@@ -29,8 +29,8 @@ std::vector<std::vector<std::string>> StrategyRows(const RunReport& r) {
   }
   const FieldValue* guard = r.Get("stampede");
   const FieldValue* scenario = r.Get("scenario");
-  bool stampede = (guard && std::get<std::string>(*guard) != "none") ||
-                  (scenario && std::get<std::string>(*scenario) != "none");
+  bool stampede =
+      (guard && std::get<std::string>(*guard) != "none") || (scenario && std::get<std::string>(*scenario) != "none");
   if (stampede) {
     std::snprintf(buf, sizeof buf, "%.3f mean, %.3f var, %s max over %s expiries", num("loads_per_expiry_mean"),
                   num("loads_per_expiry_var"), count("loads_per_expiry_max").c_str(), count("expiry_episodes").c_str());

@@ -27,8 +27,8 @@ void ScheduleFaults(const std::vector<Fault>& faults, Simulator& sim, SimRedis& 
         sim.ScheduleAt(
             f.at,
             [&redis, &sim, events] {
-              events->push_back({sim.Now(), "cache-crash", "cache node lost " +
-                                                               std::to_string(redis.store().size()) + " keys"});
+              events->push_back(
+                  {sim.Now(), "cache-crash", "cache node lost " + std::to_string(redis.store().size()) + " keys"});
               redis.store().FlushDb();
             },
             true);

@@ -21,7 +21,7 @@ struct ScenarioConfig {
   bool random_servers = false;  // Poisson thinning: each request picks a server at random
   bool preload = false;         // sync-expiry: fill every key at t=0
   double ttl_jitter = 0;
-  SimTime flash_at = 0;         // 0: no rate change
+  SimTime flash_at = 0;  // 0: no rate change
   double base_rate = 0;
 };
 

@@ -30,7 +30,7 @@ class EpisodeTracker {
   void OnLoadStart(uint64_t key, uint32_t stamp, bool early);
   void OnFill(uint64_t key, SimTime now);
   void MarkWarm(uint64_t key) { Get(key).warm = true; }  // preloaded: its next episode is an expiry
-  void Finish();  // records every episode still pending
+  void Finish();                                         // records every episode still pending
 
   const Histogram& loads() const { return loads_; }
   uint64_t episodes() const { return loads_.count(); }
@@ -45,7 +45,7 @@ class EpisodeTracker {
     uint32_t closes = 0;
     uint32_t open_loads = 0, last_loads = 0;
     bool open = false, open_by_miss = false, last_by_miss = false;
-    bool warm = false;                        // filled at least once (or preloaded)
+    bool warm = false;  // filled at least once (or preloaded)
     bool open_cold = false, last_cold = false;
   };
   KeyState& Get(uint64_t key) {

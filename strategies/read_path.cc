@@ -63,12 +63,13 @@ void ReadPath::MaybeRefreshAhead(ReqId id, const CachedValue& v) {
           [this, slot](uint64_t, bool) { refreshing_.erase(slot); });
 }
 
-void ReadPath::Load(ReqId id, LoadKind kind, Loaded done) {
+void ReadPath::Load(ReqId id, LoadKind kind, Loaded done, uint64_t lease) {
   const Request& r = h_.request(id);
-  LoadKey(r.key, r.size, r.client, episodes_.StampFor(r.key, r.at), kind, std::move(done));
+  LoadKey(r.key, r.size, r.client, episodes_.StampFor(r.key, r.at), kind, std::move(done), lease);
 }
 
-void ReadPath::LoadKey(uint64_t key, uint32_t size, uint32_t server, uint32_t stamp, LoadKind kind, Loaded done) {
+void ReadPath::LoadKey(uint64_t key, uint32_t size, uint32_t server, uint32_t stamp, LoadKind kind, Loaded done,
+                       uint64_t lease) {
   uint32_t slot;
   if (!free_loads_.empty()) {
     slot = free_loads_.back();
@@ -84,6 +85,7 @@ void ReadPath::LoadKey(uint64_t key, uint32_t size, uint32_t server, uint32_t st
   l.epoch = Epoch(server);
   l.start = h_.sim().Now();
   l.kind = kind;
+  l.lease = lease;
   l.done = std::move(done);
   ++loads_started_;
   episodes_.OnLoadStart(key, stamp, kind == LoadKind::kEarly || kind == LoadKind::kBackground);
@@ -112,11 +114,24 @@ void ReadPath::OnLoaded(uint32_t slot, uint64_t version) {
   }
   SetOptions opt;
   Blob value = FillValue(l.key, version, l.size, h_.sim().Now() - l.start, &opt);
-  if (l.kind == LoadKind::kLease) opt.cond = SetOptions::Cond::kXx;  // only over our own placeholder
+  if (l.kind == LoadKind::kLease) {  // only over a placeholder (XX), and check it was ours (GET)
+    opt.cond = SetOptions::Cond::kXx;
+    opt.get = true;
+  }
   h_.cache_for(l.key).Set(CacheKey(l.key), std::move(value), opt, [this, slot, version](RedisReply&& reply) {
-    if (reply.is_error()) ++cache_errors_;
-    else if (reply.is_nil()) ++refused_fills_;
-    else episodes_.OnFill(loads_[slot].key, h_.sim().Now());
+    LoadSlot& s = loads_[slot];
+    if (reply.is_error()) {
+      ++cache_errors_;
+    } else if (reply.is_nil()) {
+      ++refused_fills_;  // the lease was deleted by a write: the value may be stale
+    } else if (s.kind == LoadKind::kLease && DecodeValue(reply.str).lease != s.lease) {
+      // Another client's lease or value was there: without compare-and-set in
+      // Redis we overwrote it, so take ours back out (a miss is safe, a stale value is not).
+      ++lease_conflicts_;
+      h_.cache_for(s.key).Del(CacheKey(s.key), [](RedisReply&&) {});
+    } else {
+      episodes_.OnFill(s.key, h_.sim().Now());
+    }
     Finish(slot, version, true);
   });
 }
@@ -127,11 +142,16 @@ void ReadPath::Finish(uint32_t slot, uint64_t version, bool ok) {
   if (done) done(version, ok);
 }
 
-void ReadPath::LoadAndServe(ReqId id, LoadKind kind) {
-  Load(id, kind, [this, id](uint64_t version, bool ok) {
-    if (ok) Serve(id, version, false);
-    else Fail(id);
-  });
+void ReadPath::LoadAndServe(ReqId id, LoadKind kind, uint64_t lease) {
+  Load(
+      id, kind,
+      [this, id](uint64_t version, bool ok) {
+        if (ok)
+          Serve(id, version, false);
+        else
+          Fail(id);
+      },
+      lease);
 }
 
 void ReadPath::BeginWait(ReqId id) {
@@ -162,8 +182,9 @@ void ReadPath::Serve(ReqId id, uint64_t version, bool hit) { Complete(id, ReadOu
 void ReadPath::Fail(ReqId id) { Complete(id, ReadOutcome{false, 0, false, true}); }
 
 void ReadPath::Fallback(ReqId id) {
-  h_.db().Read(h_.request(id).key,
-               [this, id](uint64_t version) { Complete(id, ReadOutcome{false, version, true, false}); });
+  h_.db().Read(h_.request(id).key, [this, id](uint64_t version) {
+    Complete(id, ReadOutcome{false, version, true, false});
+  });
 }
 
 void ReadPath::OnServerCrash(uint32_t server) {
@@ -192,6 +213,7 @@ void ReadPath::Report(RunReport* r) const {
   r->Set("lock_wait_ms.p99", lock_wait_.Quantile(0.99) / 1e6);
   r->Set("lock_wait_ms.total", lock_wait_.mean() * static_cast<double>(lock_wait_.count()) / 1e6);
   r->Set("refused_fills", static_cast<int64_t>(refused_fills_));
+  r->Set("lease_conflicts", static_cast<int64_t>(lease_conflicts_));
   r->Set("abandoned_loads", static_cast<int64_t>(abandoned_loads_));
   r->Set("refresh_ahead_reloads", static_cast<int64_t>(refreshes_));
   r->Set("cache_errors", static_cast<int64_t>(cache_errors_));

@@ -50,10 +50,12 @@ class ReadPath {
   Rng& rng() { return rng_; }
   // GET again (a poll): the reply is handled like the first one.
   void Get(ReqId id);
-  void Load(ReqId id, LoadKind kind, Loaded done);
-  void LoadKey(uint64_t key, uint32_t size, uint32_t server, uint32_t stamp, LoadKind kind, Loaded done);
+  // kLease loads pass the lease token they hold.
+  void Load(ReqId id, LoadKind kind, Loaded done, uint64_t lease = 0);
+  void LoadKey(uint64_t key, uint32_t size, uint32_t server, uint32_t stamp, LoadKind kind, Loaded done,
+               uint64_t lease = 0);
   // Load and answer the request with the loaded version (a user-facing miss).
-  void LoadAndServe(ReqId id, LoadKind kind);
+  void LoadAndServe(ReqId id, LoadKind kind, uint64_t lease = 0);
   void Serve(ReqId id, uint64_t version, bool hit);
   void Fail(ReqId id);
   // The cache failed: read the database, skip the fill.
@@ -78,6 +80,7 @@ class ReadPath {
     uint64_t key = 0;
     uint32_t size = 0, server = 0, epoch = 0;
     SimTime start = 0;
+    uint64_t lease = 0;
     LoadKind kind = LoadKind::kMiss;
     Loaded done;
   };
@@ -102,10 +105,11 @@ class ReadPath {
   std::unordered_map<ReqId, SimTime> wait_start_;
   std::vector<LoadSlot> loads_;
   std::vector<uint32_t> free_loads_;
-  std::vector<uint32_t> epochs_;                // per server, bumped by a crash
-  std::unordered_set<uint64_t> refreshing_;     // refresh-ahead: (key, server) reloading
+  std::vector<uint32_t> epochs_;             // per server, bumped by a crash
+  std::unordered_set<uint64_t> refreshing_;  // refresh-ahead: (key, server) reloading
   Histogram during_latency_, outside_latency_, lock_wait_, fallback_latency_;
   uint64_t loads_started_ = 0, user_misses_ = 0, stale_serves_ = 0, cache_errors_ = 0;
+  uint64_t lease_conflicts_ = 0;
   uint64_t refused_fills_ = 0, abandoned_loads_ = 0, refreshes_ = 0, lock_waits_ = 0;
 };
 

@@ -44,8 +44,10 @@ void WriteBehind::Buffered(uint32_t server, uint64_t key) {
   ++p.writes;
   if (b.writes++ == 0) b.oldest_ack = h_.sim().Now();
   ++acked_;
-  if (b.order.size() >= c_.batch_size) Flush(server);
-  else ArmTimer(server);
+  if (b.order.size() >= c_.batch_size)
+    Flush(server);
+  else
+    ArmTimer(server);
 }
 
 void WriteBehind::ArmTimer(uint32_t server) {
@@ -54,13 +56,12 @@ void WriteBehind::ArmTimer(uint32_t server) {
   b.timer = true;
   // Flushes run on the flush_interval grid (F, 2F, ...), like a periodic flusher.
   SimTime now = h_.sim().Now();
-  h_.sim().ScheduleAt(
-      (now / c_.flush_interval + 1) * c_.flush_interval,
-      [this, server] {
-        BufferOf(server).timer = false;
-        Flush(server);
-      },
-      /*background=*/true);
+  h_.sim().ScheduleAt((now / c_.flush_interval + 1) * c_.flush_interval,
+                      [this, server] {
+                        BufferOf(server).timer = false;
+                        Flush(server);
+                      },
+                      /*background=*/true);
 }
 
 void WriteBehind::Flush(uint32_t server) {
@@ -93,8 +94,7 @@ void WriteBehind::OnServerCrash(uint32_t server) {
   for (uint64_t k : b.order) --future_rows_[k];
   events_.push_back(RunEvent{h_.sim().Now(), "writes-lost",
                              "server " + std::to_string(server) + ": " + std::to_string(b.writes) + " writes (" +
-                                 std::to_string(b.order.size()) + " rows) lost, window " +
-                                 FormatDuration(window)});
+                                 std::to_string(b.order.size()) + " rows) lost, window " + FormatDuration(window)});
   b.order.clear();
   b.keys.clear();
   b.writes = 0;

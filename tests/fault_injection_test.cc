@@ -77,8 +77,8 @@ TEST_CASE("bad fault specs name the flag") {
 }
 
 TEST_CASE("same parameters and seed give identical results for strategies and guards") {
-  for (auto [strategy, guard] : {std::pair{"write-behind", "none"}, std::pair{"cache-aside", "xfetch"},
-                                 std::pair{"refresh-ahead", "lease"}}) {
+  for (auto [strategy, guard] :
+       {std::pair{"write-behind", "none"}, std::pair{"cache-aside", "xfetch"}, std::pair{"refresh-ahead", "lease"}}) {
     Params p = Small(strategy);
     p.Set("stampede", guard);
     p.Set("crash", "t=2s:server=0");

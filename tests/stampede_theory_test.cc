@@ -153,7 +153,7 @@ TEST_CASE("sync-expiry: preloaded keys expire together; jitter spreads the reloa
     return RunExperiment(p);
   };
   RunReport flat = run("0"), spread = run("0.5");
-  CHECK(N(flat, "cold_start_loads") == 0);  // preloaded: every episode is an expiry
+  CHECK(N(flat, "cold_start_loads") == 0);      // preloaded: every episode is an expiry
   CHECK(N(flat, "loads_per_expiry_max") == 1);  // one server, single-flight
   CHECK(N(flat, "expiry_episodes") >= 500);
   INFO("peak qps flat " << N(flat, "peak_db_qps") << " jittered " << N(spread, "peak_db_qps"));

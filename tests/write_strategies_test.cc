@@ -71,8 +71,8 @@ TEST_CASE("write-behind: cached values carry the version the database will commi
   c.strategy = "write-behind";
   StrategyHarness h(c);
   h.At(0, Op::kSet, 3);
-  h.At(10 * kMillisecond, Op::kGet, 3);   // hit on the buffered value (version 1, DB still 0)
-  h.At(1500 * kMillisecond, Op::kGet, 3); // after the 1 s flush: DB 1, cache 1
+  h.At(10 * kMillisecond, Op::kGet, 3);    // hit on the buffered value (version 1, DB still 0)
+  h.At(1500 * kMillisecond, Op::kGet, 3);  // after the 1 s flush: DB 1, cache 1
   h.Run();
   const auto& d = h.done();
   REQUIRE(d.size() == 3);
@@ -116,7 +116,7 @@ TEST_CASE("cache-aside race: read-miss / write / delete / stale set leaves the o
     StrategyHarness h(c);
     h.At(0, Op::kGet, 9);
     h.At(300 * kMicrosecond, Op::kSet, 9);
-    h.At(20 * kMillisecond, Op::kGet, 9);    // stale hit (none) / fresh (lease refused the stale set)
+    h.At(20 * kMillisecond, Op::kGet, 9);  // stale hit (none) / fresh (lease refused the stale set)
     h.At(500 * kMillisecond, Op::kGet, 9);
     h.At(1100 * kMillisecond, Op::kGet, 9);  // after the TTL: reloaded, fresh
     h.Run();

@@ -1,11 +1,12 @@
 // `lease` (Nishtala et al., "Scaling Memcache at Facebook", NSDI 2013): the
 // first miss installs a lease placeholder in the key itself
 // (SET k L<token> NX PX lease_ttl) and loads; others find the placeholder (a
-// hot miss) and retry after poll_interval. The holder fills with SET XX, so a
+// hot miss) and retry after poll_interval. The holder fills with SET XX GET, so a
 // fill whose lease was removed by an invalidating write (DEL) is refused:
-// that is what stops the stale set of cache-aside's read/write race.
-// (Redis has no compare-and-set without Lua, so a fill racing a *new* lease
-// taken after such a DEL still lands; memcache checks the token itself.)
+// that is what stops the stale set of cache-aside's read/write race. Redis
+// has no compare-and-set without Lua: if the GET shows the placeholder was
+// not ours (a new lease taken after such a DEL), the holder deletes what it
+// wrote (counted in lease_conflicts); memcache checks the token itself.
 #include "strategies/read_path.h"
 #include "strategies/stampede/guard.h"
 
@@ -28,14 +29,14 @@ class LeaseGuard final : public StampedeGuard {
     opt.cond = SetOptions::Cond::kNx;
     opt.expire_ms = std::max<SimTime>(1, c_.lock_ttl / kMillisecond);
     CachedValue lease;
-    lease.lease = ++token_;
-    p_.h().cache_for(key).Set(CacheKey(key), EncodeValue(lease, 0, false), opt, [this, id](RedisReply&& reply) {
+    uint64_t token = lease.lease = ++token_;
+    p_.h().cache_for(key).Set(CacheKey(key), EncodeValue(lease, 0, false), opt, [this, id, token](RedisReply&& reply) {
       if (reply.is_error()) {
         p_.CountCacheError();
         p_.Fallback(id);
       } else if (reply.is_ok()) {
         ++leases_;
-        p_.LoadAndServe(id, LoadKind::kLease);
+        p_.LoadAndServe(id, LoadKind::kLease, token);
       } else {
         Retry(id);  // someone else got the lease (or filled) first
       }

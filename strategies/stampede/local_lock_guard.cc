@@ -29,12 +29,17 @@ class LocalLockGuard final : public StampedeGuard {
     held_.emplace(slot, std::vector<ReqId>{});
     p_.Load(id, LoadKind::kMiss, [this, id, slot](uint64_t version, bool ok) {
       auto node = held_.extract(slot);  // release the lock
-      if (ok) p_.Serve(id, version, false);
-      else p_.Fail(id);
+      if (ok)
+        p_.Serve(id, version, false);
+      else
+        p_.Fail(id);
       for (ReqId w : node.mapped()) {
-        if (!ok) p_.Fail(w);
-        else if (share_) p_.Serve(w, version, false);
-        else p_.Get(w);  // double-check: the leader filled the cache
+        if (!ok)
+          p_.Fail(w);
+        else if (share_)
+          p_.Serve(w, version, false);
+        else
+          p_.Get(w);  // double-check: the leader filled the cache
       }
     });
   }

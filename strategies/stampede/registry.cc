@@ -3,8 +3,8 @@
 namespace cachelab {
 
 std::vector<std::string> StampedeNames() {
-  return {"none",    "local-lock",   "single-flight",          "distributed-lock",
-          "xfetch",  "xfetch-linear", "stale-while-revalidate", "lease"};
+  return {"none",   "local-lock",    "single-flight",          "distributed-lock",
+          "xfetch", "xfetch-linear", "stale-while-revalidate", "lease"};
 }
 
 std::unique_ptr<StampedeGuard> MakeStampedeGuard(const StampedeConfig& c, ReadPath& p, std::string* error) {

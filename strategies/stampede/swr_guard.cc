@@ -40,11 +40,10 @@ class SwrGuard final : public StampedeGuard {
             local_.erase(slot);
             return;
           }
-          p_.LoadKey(key, size, server, p_.CurrentStamp(key), LoadKind::kBackground,
-                     [this, key, slot](uint64_t, bool) {
-                       local_.erase(slot);
-                       p_.h().cache_for(key).Del("refresh:" + CacheKey(key), [](RedisReply&&) {});
-                     });
+          p_.LoadKey(key, size, server, p_.CurrentStamp(key), LoadKind::kBackground, [this, key, slot](uint64_t, bool) {
+            local_.erase(slot);
+            p_.h().cache_for(key).Del("refresh:" + CacheKey(key), [](RedisReply&&) {});
+          });
         });
   }
 

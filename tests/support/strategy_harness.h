@@ -66,8 +66,10 @@ class StrategyHarness : public Harness {
       r.size = 100;
       r.client = server;
       requests_.push_back(r);
-      if (op == Op::kGet) strategy_->Read(id);
-      else strategy_->Write(id);
+      if (op == Op::kGet)
+        strategy_->Read(id);
+      else
+        strategy_->Write(id);
     });
   }
   void CrashAt(SimTime at, uint32_t server) {
