@@ -5,6 +5,7 @@
 #include <cstdio>
 #include <cstring>
 
+#include "gui/app/demo_screenshot.h"
 #include "gui/app/main_window.h"
 #include "gui/app/plot_command.h"
 #include "results/result_store.h"
@@ -23,12 +24,18 @@ int main(int argc, char** argv) {
   p.addOptions({{"db", "results file (default: $CACHELAB_DB or ./cachelab-results.db)", "FILE"},
                 {"cli", "the cachelab CLI to run experiments with", "PATH"},
                 {"run", "run ids to show, e.g. 3,5; 'last' or 'all'", "IDS"},
+                {"demo", "open the guided page of the newest run of this demo (with --screenshot: render it)", "NAME"},
                 {"chart", "chart for --screenshot ('all': --screenshot is a folder)", "NAME", "hit-rate"},
                 {"screenshot", "render the chart to this .png/.svg without a window and exit", "FILE"},
                 {"width", "screenshot width", "PX", QString::number(kDefaultChartSize.width())},
                 {"height", "screenshot height", "PX", QString::number(kDefaultChartSize.height())}});
   p.process(app);
   QString db = QString::fromStdString(cachelab::ResolveResultsPath(p.value("db").toStdString()));
+  if (p.isSet("screenshot") && p.isSet("demo")) {
+    QSize size(p.isSet("width") ? p.value("width").toInt() : kDefaultDemoPageSize.width(),
+               p.isSet("height") ? p.value("height").toInt() : kDefaultDemoPageSize.height());
+    return RunDemoScreenshot(db, p.value("demo"), p.value("screenshot"), size);
+  }
   if (p.isSet("screenshot")) {
     PlotRequest req{db, p.isSet("run") ? p.value("run") : QStringLiteral("last"), p.value("chart"),
                     p.value("screenshot"), QSize(p.value("width").toInt(), p.value("height").toInt())};
@@ -40,6 +47,7 @@ int main(int argc, char** argv) {
     for (const QString& s : p.value("run").split(',', Qt::SkipEmptyParts)) ids << s.toLongLong();
     window.SelectRuns(ids);
   }
+  if (p.isSet("demo")) window.OpenDemo(p.value("demo"));
   window.show();
   return app.exec();
 }

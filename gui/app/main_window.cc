@@ -3,15 +3,20 @@
 #include <QDockWidget>
 #include <QFileDialog>
 #include <QHeaderView>
+#include <QInputDialog>
 #include <QItemSelectionModel>
 #include <QLineEdit>
 #include <QMenuBar>
 #include <QMessageBox>
 #include <QScrollArea>
 #include <QSplitter>
+#include <QStackedWidget>
 #include <QStatusBar>
 #include <QTableView>
 #include <QVBoxLayout>
+#include <map>
+
+#include "gui/models/demo_guide.h"
 
 namespace cachelab::gui {
 
@@ -51,7 +56,14 @@ MainWindow::MainWindow(const QString& db, const QString& cli, QWidget* parent)
   split->addWidget(top);
   split->addWidget(charts_);
   split->setStretchFactor(1, 2);
-  setCentralWidget(split);
+  demo_page_ = new DemoPage(cli);
+  demo_page_->SetDb(db);
+  stack_ = new QStackedWidget;
+  stack_->addWidget(split);
+  stack_->addWidget(demo_page_);
+  setCentralWidget(stack_);
+  connect(demo_page_, &DemoPage::backRequested, this, [this] { stack_->setCurrentIndex(0); });
+  connect(demo_page_, &DemoPage::demoRunFinished, this, [this] { Refresh(); });
 
   QString error;
   form_ = new RunForm(cli, LoadParams(cli, &error));
@@ -72,11 +84,14 @@ MainWindow::MainWindow(const QString& db, const QString& cli, QWidget* parent)
 
   QMenu* file = menuBar()->addMenu(tr("&File"));
   file->addAction(tr("&Open results..."), QKeySequence::Open, this, &MainWindow::OpenDialog);
+  file->addAction(tr("Open &demo..."), QKeySequence(tr("Ctrl+D")), this, &MainWindow::OpenDemoDialog);
   file->addAction(tr("&Refresh"), QKeySequence::Refresh, this, &MainWindow::Refresh);
   file->addAction(tr("&Export chart (PNG/SVG)..."), QKeySequence(tr("Ctrl+E")), this, &MainWindow::ExportDialog);
   file->addSeparator();
   file->addAction(tr("&Quit"), QKeySequence::Quit, this, &QWidget::close);
   file->addAction(dock->toggleViewAction());
+  demos_menu_ = menuBar()->addMenu(tr("&Demos"));
+  RebuildDemosMenu({});
 
   poll_.setInterval(2000);
   connect(&poll_, &QTimer::timeout, this, &MainWindow::Refresh);
@@ -88,6 +103,8 @@ MainWindow::MainWindow(const QString& db, const QString& cli, QWidget* parent)
 void MainWindow::OpenStore(const QString& db) {
   store_ = StoreReader(db);
   form_->SetDb(db);
+  demo_page_->SetDb(db);
+  stack_->setCurrentIndex(0);
   model_.SetRuns({});
   shown_.clear();
   Refresh();
@@ -102,6 +119,7 @@ void MainWindow::Refresh() {
               (runs.empty() || runs.back().id == model_.run(model_.rowCount() - 1).id);
   if (!same) {
     QList<qlonglong> keep = SelectedIds();
+    RebuildDemosMenu(runs);
     model_.SetRuns(std::move(runs));
     SelectRuns(keep);
   }
@@ -152,6 +170,43 @@ void MainWindow::OpenDialog() {
   QString path = QFileDialog::getOpenFileName(this, tr("Open results"), store_.path(),
                                               tr("cachelab results (*.db *.sqlite);;All files (*)"));
   if (!path.isEmpty()) OpenStore(path);
+}
+
+bool MainWindow::OpenDemo(const QString& demo, int64_t first_id) {
+  QString error;
+  bool ok = demo_page_->Open(demo, first_id, &error);
+  stack_->setCurrentWidget(demo_page_);  // even when absent: the page offers "Run this demo"
+  if (!ok) statusBar()->showMessage(error);
+  return ok;
+}
+
+void MainWindow::OpenDemoDialog() {
+  QStringList names;
+  for (const auto& inv : GroupDemoRuns(store_.ListRuns())) names << inv.demo;
+  names += KnownDemos();
+  names.removeDuplicates();  // stored ones first
+  bool ok = false;
+  QString demo = QInputDialog::getItem(this, tr("Open demo"), tr("Demo:"), names, 0, false, &ok);
+  if (ok && !demo.isEmpty()) OpenDemo(demo);
+}
+
+// One submenu per demo name, its invocations newest first.
+void MainWindow::RebuildDemosMenu(const std::vector<RunSummary>& runs) {
+  demos_menu_->clear();
+  std::vector<DemoInvocation> all = GroupDemoRuns(runs);
+  for (const QString& name : KnownDemos())
+    if (!LatestInvocation(all, name)) all.push_back({name, {}, {}, {}, {}, {}});
+  std::map<QString, QMenu*> sub;
+  for (const auto& inv : all) {
+    QMenu*& m = sub[inv.demo];
+    if (!m) m = demos_menu_->addMenu(inv.demo);
+    if (inv.ids.empty()) {
+      m->addAction(tr("not stored yet: open to run it"), this, [this, d = inv.demo] { OpenDemo(d); });
+      continue;
+    }
+    QString text = tr("runs #%1–#%2, %3").arg(inv.ids.front()).arg(inv.ids.back()).arg(inv.created_at);
+    m->addAction(text, this, [this, d = inv.demo, id = inv.ids.front()] { OpenDemo(d, id); });
+  }
 }
 
 void MainWindow::ExportDialog() {

@@ -7,6 +7,7 @@
 #include <QSortFilterProxyModel>
 #include <QTimer>
 
+#include "gui/app/demo_page.h"
 #include "gui/app/run_form.h"
 #include "gui/charts/chart_tabs.h"
 #include "gui/models/run_list_model.h"
@@ -16,6 +17,8 @@
 QT_BEGIN_NAMESPACE
 class QTableView;
 class QLineEdit;
+class QMenu;
+class QStackedWidget;
 QT_END_NAMESPACE
 
 namespace cachelab::gui {
@@ -32,6 +35,9 @@ class MainWindow : public QMainWindow {
   RunListModel& runModel() { return model_; }
   RunForm* runForm() { return form_; }
   ChartTabs* charts() { return charts_; }
+  DemoPage* demoPage() { return demo_page_; }
+  // Shows the guided page of a demo invocation (first_id 0: the newest of `demo`).
+  bool OpenDemo(const QString& demo, int64_t first_id = 0);
 
  private:
   QList<qlonglong> SelectedIds() const;
@@ -39,6 +45,8 @@ class MainWindow : public QMainWindow {
   void ShowLive(const RunReport& partial);
   void OpenDialog();
   void ExportDialog();
+  void OpenDemoDialog();
+  void RebuildDemosMenu(const std::vector<RunSummary>& runs);
 
   StoreReader store_;
   RunListModel model_;
@@ -48,6 +56,9 @@ class MainWindow : public QMainWindow {
   QLineEdit* filter_;
   ChartTabs* charts_;
   RunForm* form_;
+  QStackedWidget* stack_;  // the runs browser, or a demo's guided page
+  DemoPage* demo_page_;
+  QMenu* demos_menu_;
   QTimer poll_;
   QList<qlonglong> shown_;  // ids now charted (to skip needless reloads)
 };

@@ -26,6 +26,10 @@ RunProcess::~RunProcess() {
 }
 
 bool RunProcess::Start(const QString& cli, const QString& db, const QStringList& args) {
+  return StartCommand(cli, QStringList{"run", "--progress", "--db", db} + args);
+}
+
+bool RunProcess::StartCommand(const QString& cli, const QStringList& args) {
   if (running()) return false;
   pending_.clear();
   messages_.clear();
@@ -34,7 +38,7 @@ bool RunProcess::Start(const QString& cli, const QString& db, const QStringList&
   live_.label = "running";
   cancelled_ = false;
   process_.setStandardOutputFile(QProcess::nullDevice());  // the summary table is for terminals
-  process_.start(cli, QStringList{"run", "--progress", "--db", db} + args);
+  process_.start(cli, args);
   return true;
 }
 

@@ -22,6 +22,8 @@ class RunProcess : public QObject {
 
   // Starts `cli run --progress --db DB <args>`; false if one is running.
   bool Start(const QString& cli, const QString& db, const QStringList& args);
+  // Starts `cli <args>` as given (e.g. `demo NAME --db DB`); false if one is running.
+  bool StartCommand(const QString& cli, const QStringList& args);
   void Cancel();
   bool running() const { return process_.state() != QProcess::NotRunning; }
   const RunReport& live() const { return live_; }

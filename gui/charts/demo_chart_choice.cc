@@ -1,0 +1,42 @@
+#include "gui/charts/demo_chart_choice.h"
+
+#include <QtCharts/QChart>
+#include <memory>
+
+#include "gui/charts/chart_catalog.h"
+
+namespace cachelab::gui {
+namespace {
+
+// A chart "fits" when it drew something and did not mark missing data (MarkNoData adds " — ").
+int Fit(const QString& name, const std::vector<LoadedRun>& runs) {
+  std::unique_ptr<QChart> c(BuildChart(name, runs));
+  if (!c || c->series().isEmpty()) return 0;
+  return c->title().contains(QStringLiteral(" — ")) ? 1 : 2;
+}
+
+QString TitleOf(const QString& name) {
+  for (const auto& c : ChartCatalog())
+    if (c.name == name) return c.title;
+  return name;
+}
+
+}  // namespace
+
+ChartChoice ChooseDemoChart(const QStringList& preferred, const std::vector<LoadedRun>& runs) {
+  for (const QString& p : preferred)
+    if (Fit(p, runs) == 2) {
+      if (p == preferred.front()) return {p, {}};
+      return {p, QStringLiteral("These runs lack the data of the %1 chart; showing %2 instead.")
+                     .arg(TitleOf(preferred.front()), TitleOf(p))};
+    }
+  for (int want : {2, 1})
+    for (const auto& c : ChartCatalog())
+      if (Fit(c.name, runs) >= want)
+        return {c.name, QStringLiteral("These runs store no series for the %1 chart; showing %2, the best available.")
+                            .arg(TitleOf(preferred.value(0)), c.title)};
+  return {QString(), QStringLiteral("These runs store no time series, so the charts are empty: the table above "
+                                    "holds the measured numbers.")};
+}
+
+}  // namespace cachelab::gui

@@ -1,0 +1,79 @@
+#include "gui/models/demo_guide.h"
+
+#include <cmath>
+
+#include "gui/models/summary_lookup.h"
+
+namespace cachelab::gui {
+
+QStringList KnownDemos() {
+  return {"stampede", "jitter", "write-behind-crash", "ring-add-node", "staleness", "eviction"};
+}
+
+DemoGuide GuideFor(const QString& demo) {
+  // Field names as the demos store them (lab/demo_catalog.cc, lab/demo_eviction.cc).
+  if (demo == "stampede")
+    return {"A hot key expiring under load", {"stampede", "latency"},
+            {{"loads / expiry", "loads_per_expiry_mean"}, {"peak DB conc.", "db_peak_concurrency"},
+             {"p99 µs", "latency_us.p99"}, {"stale serves", "stale_serves"}}};
+  if (demo == "jitter")
+    return {"Synchronised expiry, with and without jitter", {"stampede", "hit-rate"},
+            {{"peak DB conc.", "db_peak_concurrency"}, {"peak DB qps", "peak_db_qps"}, {"hit ratio", "hit_ratio"}}};
+  if (demo == "write-behind-crash")
+    return {"What a crash loses: write-behind vs write-through", {"stampede", "latency"},
+            {{"writes", "writes"}, {"DB writes", "db_writes"}, {"lost writes", "lost_writes"},
+             {"write p99 µs", "write_latency_us.p99"}}};
+  if (demo == "ring-add-node")
+    return {"Adding a node: consistent hashing vs modulo", {"ring", "stampede"},
+            {{"keys moved", "churn.0.remapped"}, {"ideal", "churn.0.ideal"}, {"hit ratio", "hit_ratio"}}};
+  if (demo == "staleness")
+    return {"Staleness: TTL vs delete-on-write vs pub/sub", {"hit-rate", "stampede"},
+            {{"stale reads", "stale_reads"}, {"stale ratio", "stale_read_ratio"}, {"hit ratio", "hit_ratio"}}};
+  if (demo == "eviction")
+    return {"LRU vs LFU vs S3-FIFO on a scan-polluted workload", {"mrc", "hit-rate"},
+            {{"hit ratio", "hit_ratio"}, {"miss ratio", "miss_ratio"}, {"misses", "misses"}}};
+  return {demo, {"hit-rate", "stampede"}, {{"hit ratio", "hit_ratio"}}};
+}
+
+namespace {
+
+QString Number(double v) {
+  if (v == static_cast<double>(static_cast<long long>(v)) && std::abs(v) < 1e15) return QString::number(static_cast<long long>(v));
+  return QString::number(v, 'g', 4);
+}
+
+QString VariantTable(const DemoGuide& g, const DemoInvocation& inv, const std::vector<LoadedRun>& runs) {
+  QString html = "<table cellspacing='0' cellpadding='4' border='1' style='border-collapse:collapse'><tr><th>run</th><th>variant</th>";
+  for (const auto& [header, field] : g.fields) html += "<th>" + header.toHtmlEscaped() + "</th>";
+  html += "</tr>";
+  for (size_t i = 0; i < runs.size(); ++i) {
+    const auto& fields = runs[i].report.fields;
+    QString variant = FieldText(fields, "variant");
+    if (variant.isEmpty() && i < static_cast<size_t>(inv.variants.size())) variant = inv.variants[static_cast<qsizetype>(i)];
+    html += QStringLiteral("<tr><td>#%1</td><td><b>%2</b></td>").arg(runs[i].id).arg(variant.toHtmlEscaped());
+    for (const auto& f : g.fields) {
+      auto v = FieldNumber(fields, f.second);
+      html += "<td align='right'>" + (v ? Number(*v) : QStringLiteral("–")) + "</td>";
+    }
+    html += "</tr>";
+  }
+  return html + "</table>";
+}
+
+}  // namespace
+
+QString DemoPageHtml(const DemoInvocation& inv, const std::vector<LoadedRun>& runs, const QString& chart_note) {
+  DemoGuide g = GuideFor(inv.demo);
+  QString html = QStringLiteral("<h2>%1</h2><p style='color:#666'>demo <code>%2</code>, runs #%3–#%4, %5</p>")
+                     .arg(g.title.toHtmlEscaped(), inv.demo.toHtmlEscaped())
+                     .arg(inv.ids.empty() ? 0 : inv.ids.front())
+                     .arg(inv.ids.empty() ? 0 : inv.ids.back())
+                     .arg(inv.created_at.toHtmlEscaped());
+  html += "<h3>Before: what to expect</h3><p>" + inv.narrative.toHtmlEscaped() + "</p>";
+  html += "<h3>Measured</h3>" + VariantTable(g, inv, runs);
+  if (!chart_note.isEmpty()) html += "<p><i>" + chart_note.toHtmlEscaped() + "</i></p>";
+  html += "<h3>After: what it showed</h3><p>" + inv.conclusion.toHtmlEscaped() + "</p>";
+  return html;
+}
+
+}  // namespace cachelab::gui

@@ -1,0 +1,106 @@
+// The guided demo page over a store filled here: it groups demo runs into
+// invocations, opens exactly the newest invocation of a demo (or a chosen
+// one), shows its narrative and conclusion beside the fitting chart, says
+// when a demo has no chart data, and renders headless to a PNG.
+#include <QTemporaryDir>
+#include <QTextBrowser>
+#include <QtTest>
+
+#include "gui/app/demo_screenshot.h"
+#include "gui/app/main_window.h"
+#include "gui/models/demo_invocations.h"
+#include "gui/models/store_reader.h"
+#include "gui/tests/demo_fixture.h"
+
+using namespace cachelab;
+using namespace cachelab::gui;
+
+namespace {
+
+std::vector<int64_t> Ids(const std::vector<LoadedRun>& runs) {
+  std::vector<int64_t> ids;
+  for (const auto& r : runs) ids.push_back(r.id);
+  return ids;
+}
+
+}  // namespace
+
+class GuiDemoPageTest : public QObject {
+  Q_OBJECT
+  QTemporaryDir dir_;
+  QString db_;
+
+ private slots:
+  void initTestCase() {
+    db_ = dir_.filePath("demos.db");
+    test::WriteDemoFixtureStore(db_);
+  }
+
+  void groupsRunsIntoInvocations() {
+    std::vector<DemoInvocation> all = GroupDemoRuns(StoreReader(db_).ListRuns());
+    QCOMPARE(all.size(), size_t{4});  // newest first
+    QCOMPARE(all[0].demo, QString("eviction"));
+    QCOMPARE(all[1].ids, std::vector<int64_t>({6}));
+    QCOMPARE(all[2].ids, std::vector<int64_t>({4, 5}));
+    QCOMPARE(all[3].ids, std::vector<int64_t>({2, 3}));
+    QCOMPARE(all[2].variants, QStringList({"none", "lock"}));
+    QCOMPARE(LatestInvocation(all, "stampede"), &all[2]);
+    QVERIFY(!LatestInvocation(all, "staleness"));
+  }
+
+  void pageShowsOneInvocation() {
+    DemoPage page{QString()};
+    page.SetDb(db_);
+    QVERIFY(page.Open("stampede"));
+    QCOMPARE(page.invocation().ids, std::vector<int64_t>({4, 5}));
+    QCOMPARE(Ids(page.charts()->runs()), std::vector<int64_t>({4, 5}));
+    QString text = page.text()->toPlainText();
+    QVERIFY2(text.contains(test::kStampedeNarrative), qPrintable(text));
+    QVERIFY(text.contains(test::kStampedeConclusion));
+    QVERIFY(text.indexOf(test::kStampedeNarrative) < text.indexOf(test::kStampedeConclusion));
+    QVERIFY(text.contains("none") && text.contains("lock"));
+    QCOMPARE(page.charts()->CurrentChart(), QString("stampede"));
+    QVERIFY(page.Open("stampede", 2));  // an older invocation, by its first id
+    QCOMPARE(Ids(page.charts()->runs()), std::vector<int64_t>({2, 3}));
+    QVERIFY(page.Open("jitter"));
+    QCOMPARE(Ids(page.charts()->runs()), std::vector<int64_t>({6}));
+    QVERIFY(page.text()->toPlainText().contains("Jitter halved the peak."));
+    QVERIFY(!page.Open("staleness"));
+    QVERIFY(page.text()->toPlainText().contains("no stored runs"));
+  }
+
+  void demoWithoutSeriesSaysSo() {
+    DemoPage page{QString()};
+    page.SetDb(db_);
+    QVERIFY(page.Open("eviction"));
+    QVERIFY2(page.text()->toPlainText().contains("store no"), qPrintable(page.text()->toPlainText()));
+    QVERIFY(page.text()->toPlainText().contains("S3-FIFO missed least."));
+  }
+
+  void mainWindowOpensDemo() {
+    MainWindow w(db_, QString());
+    QVERIFY(w.OpenDemo("stampede"));
+    QVERIFY(w.demoPage()->isVisibleTo(&w));
+    QCOMPARE(w.demoPage()->invocation().ids, std::vector<int64_t>({4, 5}));
+  }
+
+  void headlessScreenshot() {
+    QString png = dir_.filePath("page.png");
+    QCOMPARE(RunDemoScreenshot(db_, "stampede", png, QSize(1100, 640)), 0);
+    QImage img(png);
+    QCOMPARE(img.size(), QSize(1100, 640));
+    int inked = 0, coloured = 0;
+    for (int y = 0; y < img.height(); y += 4)
+      for (int x = 0; x < img.width(); x += 4) {
+        QRgb p = img.pixel(x, y);
+        inked += qGray(p) < 200;
+        coloured += qAbs(qRed(p) - qBlue(p)) > 60;  // chart lines, not grey text
+      }
+    QVERIFY2(inked > 500, qPrintable(QString("only %1 inked pixels").arg(inked)));
+    QVERIFY2(coloured > 50, qPrintable(QString("only %1 coloured pixels").arg(coloured)));
+    QCOMPARE(RunDemoScreenshot(db_, "no-such-demo", dir_.filePath("x.png"), QSize(400, 300)), 1);
+  }
+};
+
+QTEST_MAIN(GuiDemoPageTest)
+#include "gui_demo_page_test.moc"
