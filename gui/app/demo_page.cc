@@ -28,9 +28,7 @@ DemoPage::DemoPage(const QString& cli, QWidget* parent) : QWidget(parent), cli_(
 
   text_ = new QTextBrowser;
   text_->setOpenExternalLinks(false);
-  QFont f = text_->font();
-  f.setPointSize(11);  // prose: a little larger than the tables
-  text_->setFont(f);
+  text_->setMinimumWidth(460);  // room for the variants table beside the prose
   charts_ = new ChartTabs;
   auto* split = new QSplitter(Qt::Horizontal);
   split->addWidget(text_);

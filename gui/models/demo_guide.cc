@@ -1,5 +1,6 @@
 #include "gui/models/demo_guide.h"
 
+#include <QLocale>
 #include <cmath>
 
 #include "gui/models/summary_lookup.h"
@@ -37,9 +38,10 @@ DemoGuide GuideFor(const QString& demo) {
 
 namespace {
 
+// Table cells: whole numbers with digit grouping, small ones to 3 significant digits.
 QString Number(double v) {
-  if (v == static_cast<double>(static_cast<long long>(v)) && std::abs(v) < 1e15) return QString::number(static_cast<long long>(v));
-  return QString::number(v, 'g', 4);
+  if (std::abs(v) >= 100 || v == std::round(v)) return QLocale(QLocale::English).toString(std::round(v), 'f', 0);
+  return QString::number(v, 'g', 3);
 }
 
 QString VariantTable(const DemoGuide& g, const DemoInvocation& inv, const std::vector<LoadedRun>& runs) {
@@ -70,9 +72,10 @@ QString DemoPageHtml(const DemoInvocation& inv, const std::vector<LoadedRun>& ru
                      .arg(inv.ids.empty() ? 0 : inv.ids.back())
                      .arg(inv.created_at.toHtmlEscaped());
   html += "<h3>Before: what to expect</h3><p>" + inv.narrative.toHtmlEscaped() + "</p>";
+  // The conclusion before the table, so a glance at the page reads the story first.
+  html += "<h3>After: what it showed</h3><p>" + inv.conclusion.toHtmlEscaped() + "</p>";
   html += "<h3>Measured</h3>" + VariantTable(g, inv, runs);
   if (!chart_note.isEmpty()) html += "<p><i>" + chart_note.toHtmlEscaped() + "</i></p>";
-  html += "<h3>After: what it showed</h3><p>" + inv.conclusion.toHtmlEscaped() + "</p>";
   return html;
 }
 
