@@ -30,13 +30,13 @@ ChartChoice ChooseDemoChart(const QStringList& preferred, const std::vector<Load
       return {p, QStringLiteral("These runs lack the data of the %1 chart; showing %2 instead.")
                      .arg(TitleOf(preferred.front()), TitleOf(p))};
     }
-  for (int want : {2, 1})
-    for (const auto& c : ChartCatalog())
-      if (Fit(c.name, runs) >= want)
-        return {c.name, QStringLiteral("These runs store no series for the %1 chart; showing %2, the best available.")
-                            .arg(TitleOf(preferred.value(0)), c.title)};
-  return {QString(), QStringLiteral("These runs store no time series, so the charts are empty: the table above "
-                                    "holds the measured numbers.")};
+  for (const auto& c : ChartCatalog())
+    if (Fit(c.name, runs) == 2)
+      return {c.name, QStringLiteral("These runs store no series for the %1 chart; showing %2, the best available.")
+                          .arg(TitleOf(preferred.value(0)), c.title)};
+  // A chart that only says what is missing beats one that looks like data.
+  return {preferred.value(0), QStringLiteral("These runs store no time series, so the charts are empty: the table "
+                                             "above holds the measured numbers.")};
 }
 
 }  // namespace cachelab::gui

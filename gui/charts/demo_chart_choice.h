@@ -1,6 +1,6 @@
 // Which chart tab a demo page opens on: the first of the guide's charts that
-// has data for these runs, else the first catalog chart that has any, and a
-// note saying so (empty when the first choice fits).
+// has data for these runs, else the first catalog chart that has, else the
+// first choice; with a note saying so (empty when the first choice fits).
 #pragma once
 #include <QString>
 #include <QStringList>
@@ -11,7 +11,7 @@
 namespace cachelab::gui {
 
 struct ChartChoice {
-  QString chart;  // catalog name; empty if no chart has data
+  QString chart;  // catalog name
   QString note;
 };
 

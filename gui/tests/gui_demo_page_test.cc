@@ -75,6 +75,7 @@ class GuiDemoPageTest : public QObject {
     QVERIFY(page.Open("eviction"));
     QVERIFY2(page.text()->toPlainText().contains("store no"), qPrintable(page.text()->toPlainText()));
     QVERIFY(page.text()->toPlainText().contains("S3-FIFO missed least."));
+    QCOMPARE(page.charts()->CurrentChart(), QString("mrc"));  // its own chart, saying what is missing
   }
 
   void mainWindowOpensDemo() {
