@@ -23,7 +23,9 @@ void SimPubSub::SetConnected(SubId id, bool connected) {
 
 int64_t SimPubSub::NumSub(std::string_view channel) const {
   int64_t n = 0;
-  for (const auto& s : subs_) n += s.active && s.channel == channel;
+  // A disconnected subscriber has no subscriptions at the server (Redis frees
+  // them with the connection): not counted, as PUBLISH does not count it.
+  for (const auto& s : subs_) n += s.active && s.connected && s.channel == channel;
   return n;
 }
 
@@ -62,7 +64,9 @@ void SimPubSub::Arrive(uint32_t slot) {
   InFlight& f = inflight_[slot];
   Sub& s = subs_[f.sub];
   inflight_.Release(slot);  // the handler may publish again: release first, move out below
-  if (!s.active || !s.connected || s.epoch != f.epoch) {  // the connection dropped while it travelled
+  // Not `active`: a message published before UNSUBSCRIBE already left the
+  // server (Redis queued it to the client), so it still arrives.
+  if (!s.connected || s.epoch != f.epoch) {  // the connection dropped while it travelled
     ++stats_.missed;
     return;
   }

@@ -44,6 +44,7 @@ class SimPubSub {
 
   // SUBSCRIBE channel on a new subscriber connection.
   SubId Subscribe(std::string channel, Handler handler, const SubscriberOptions& options = {});
+  // UNSUBSCRIBE: no further messages; those already published still arrive.
   void Unsubscribe(SubId id);
   // A disconnected subscriber misses every message until it reconnects,
   // including those still travelling on the dropped connection.
@@ -54,7 +55,7 @@ class SimPubSub {
   // after base_delay (the server->client half round trip) plus the
   // subscriber's delay. Returns the number of receivers, as Redis does.
   int64_t Publish(std::string_view channel, std::string_view message, SimTime base_delay = 0);
-  // PUBSUB NUMSUB channel.
+  // PUBSUB NUMSUB channel (connected subscribers only, as in Redis).
   int64_t NumSub(std::string_view channel) const;
 
   const PubSubStats& stats() const { return stats_; }

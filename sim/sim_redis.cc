@@ -5,8 +5,9 @@
 namespace cachelab {
 namespace {
 
+// The command name only: a wrong arity gets Redis's arity error, not "unknown command".
 bool IsPublish(const std::vector<std::string>& argv) {
-  if (argv.size() != 3 || argv[0].size() != 7) return false;
+  if (argv.empty() || argv[0].size() != 7) return false;
   for (size_t i = 0; i < 7; ++i)
     if ((argv[0][i] | 0x20) != "publish"[i]) return false;
   return true;
@@ -81,8 +82,9 @@ void SimRedis::Execute(uint32_t id, SimTime arrival) {
     case Pending::Kind::kSet: p.reply = store_.Set(p.key, std::move(p.value), p.opt); break;
     case Pending::Kind::kDel: p.reply = store_.Del(p.key); break;
     case Pending::Kind::kArgv:
-      p.reply = IsPublish(p.argv) ? RedisReply::Integer(pubsub_.Publish(p.argv[1], p.argv[2], start - sim_.Now() + p.half))
-                                  : store_.Dispatch(p.argv);
+      if (!IsPublish(p.argv)) p.reply = store_.Dispatch(p.argv);
+      else if (p.argv.size() != 3) p.reply = RedisReply::Error("ERR wrong number of arguments for 'publish' command");
+      else p.reply = RedisReply::Integer(pubsub_.Publish(p.argv[1], p.argv[2], start - sim_.Now() + p.half));
       break;
   }
   sim_.ScheduleAt(busy_until_ + p.half, [this, id] { Deliver(id); });
