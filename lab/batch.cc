@@ -1,10 +1,6 @@
 #include "lab/batch.h"
 
-#include <atomic>
-#include <exception>
-#include <mutex>
-#include <thread>
-
+#include "lab/run_pool.h"
 #include "strategies/invalidation/invalidation.h"
 #include "strategies/partitioners/partitioner.h"
 #include "strategies/stampede/guard.h"
@@ -50,40 +46,12 @@ void ValidateParams(const Params& params) {
 std::vector<RunReport> RunBatch(const std::vector<Params>& runs, unsigned jobs,
                                 const std::function<void(uint64_t, uint64_t)>& progress) {
   for (const auto& p : runs) ValidateParams(p);
-  if (jobs == 0) jobs = std::max(1u, std::thread::hardware_concurrency());
-  jobs = std::min<unsigned>(jobs, static_cast<unsigned>(runs.size()));
   std::vector<RunReport> out(runs.size());
-  std::atomic<size_t> next{0};
-  std::atomic<uint64_t> done{0};
-  std::mutex mu;
-  std::exception_ptr error;
-  auto worker = [&] {
-    for (;;) {
-      size_t i = next.fetch_add(1);
-      if (i >= runs.size()) return;
-      try {
-        out[i] = RunExperiment(runs[i]);
-      } catch (...) {
-        std::lock_guard<std::mutex> lock(mu);
-        if (!error) error = std::current_exception();
-        next = runs.size();
-        return;
-      }
-      uint64_t d = ++done;
-      if (progress) {
-        std::lock_guard<std::mutex> lock(mu);
-        progress(d, runs.size());
-      }
-    }
-  };
-  if (jobs <= 1) {
-    worker();
-  } else {
-    std::vector<std::thread> threads;
-    for (unsigned j = 0; j < jobs; ++j) threads.emplace_back(worker);
-    for (auto& t : threads) t.join();
-  }
-  if (error) std::rethrow_exception(error);
+  uint64_t done = 0;
+  RunEach(runs, jobs, [&](size_t index, RunReport& report) {
+    out[index] = std::move(report);  // on_done runs under RunEach's lock
+    if (progress) progress(++done, runs.size());
+  });
   return out;
 }
 
