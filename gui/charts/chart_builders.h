@@ -14,5 +14,6 @@ QChart* BuildStampedeChart(const std::vector<LoadedRun>& runs);
 QChart* BuildRingChart(const std::vector<LoadedRun>& runs);
 QChart* BuildMemoryChart(const std::vector<LoadedRun>& runs);
 QChart* BuildMrcChart(const std::vector<LoadedRun>& runs);
+QChart* BuildConsistencyChart(const std::vector<LoadedRun>& runs);
 
 }  // namespace cachelab::gui

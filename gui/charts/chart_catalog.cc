@@ -21,6 +21,8 @@ const std::vector<Entry>& Entries() {
        BuildStampedeChart},
       {{"ring", "Ring balance", "keys and requests per node against the ideal even share"}, BuildRingChart},
       {{"memory", "Memory", "cache memory and evictions per window over time"}, BuildMemoryChart},
+      {{"consistency", "Consistency", "stale reads per window and database writes per second (stale_reads, db_writes_per_s)"},
+       BuildConsistencyChart},
       {{"mrc", "Miss ratio curve", "replay miss ratio against cache size (series mrc)"}, BuildMrcChart},
   };
   return entries;

@@ -32,6 +32,16 @@ QChart* BuildMemoryChart(const std::vector<LoadedRun>& runs) {
   return BuildTimeChart(spec, runs).chart;
 }
 
+QChart* BuildConsistencyChart(const std::vector<LoadedRun>& runs) {
+  TimeChartSpec spec;
+  spec.title = QStringLiteral("Stale reads and database writes");
+  spec.left_title = QStringLiteral("stale reads per window");
+  spec.right_title = QStringLiteral("database writes per second (dashed)");
+  spec.lines = {{"stale_reads", "stale reads"}, {"db_writes_per_s", "DB writes/s", Qt::DashLine, 1, true}};
+  spec.left_min = 0;
+  return BuildTimeChart(spec, runs).chart;
+}
+
 QChart* BuildMrcChart(const std::vector<LoadedRun>& runs) {
   TimeChartSpec spec;
   spec.title = QStringLiteral("Miss ratio curve");

@@ -21,14 +21,14 @@ DemoGuide GuideFor(const QString& demo) {
     return {"Synchronised expiry, with and without jitter", {"stampede", "hit-rate"},
             {{"peak DB conc.", "db_peak_concurrency"}, {"peak DB qps", "peak_db_qps"}, {"hit ratio", "hit_ratio"}}};
   if (demo == "write-behind-crash")
-    return {"What a crash loses: write-behind vs write-through", {"stampede", "latency"},
+    return {"What a crash loses: write-behind vs write-through", {"consistency", "stampede"},
             {{"writes", "writes"}, {"DB writes", "db_writes"}, {"lost writes", "lost_writes"},
              {"write p99 µs", "write_latency_us.p99"}}};
   if (demo == "ring-add-node")
     return {"Adding a node: consistent hashing vs modulo", {"ring", "stampede"},
             {{"keys moved", "churn.0.remapped"}, {"ideal", "churn.0.ideal"}, {"hit ratio", "hit_ratio"}}};
   if (demo == "staleness")
-    return {"Staleness: TTL vs delete-on-write vs pub/sub", {"hit-rate", "stampede"},
+    return {"Staleness: TTL vs delete-on-write vs pub/sub", {"consistency", "hit-rate"},
             {{"stale reads", "stale_reads"}, {"stale ratio", "stale_read_ratio"}, {"hit ratio", "hit_ratio"}}};
   if (demo == "eviction")
     return {"LRU vs LFU vs S3-FIFO on a scan-polluted workload", {"mrc", "hit-rate"},

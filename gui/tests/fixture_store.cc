@@ -27,6 +27,8 @@ RunReport FixtureRun(int i) {
   add("db_queries_per_s", "1/s", [](int w) { return 1000.0 - 50 * w; });
   add("memory_bytes", "", [](int w) { return w * 1048576.0; });
   add("evictions", "count", [](int w) { return w > 5 ? 10.0 * w : 0.0; });
+  add("stale_reads", "count", [](int w) { return w % 3 == 0 ? 5.0 : 1.0; });
+  add("db_writes_per_s", "1/s", [](int w) { return 100.0 + w; });
   for (int n = 0; n < 4; ++n) {
     r.Set("keys_per_node.node" + std::to_string(n), int64_t{1000 + 100 * n});
     r.Set("requests_per_node.node" + std::to_string(n), int64_t{5000 - 300 * n});
