@@ -26,7 +26,7 @@ namespace {
 
 struct SweepOptions {
   std::string file, db, list_dir = "sweep-results";
-  bool dry_run = false, list = false;
+  bool dry_run = false, list = false, json = false;
   unsigned jobs = 0;
 };
 
@@ -136,8 +136,12 @@ void Execute(const SweepOptions& o) {
     if (have[i]) reports[i] = &fresh[i];
     else if (auto it = stored.find(keys[i]); it != stored.end()) reports[i] = &loaded.emplace_back(store->LoadRun(it->second));
   }
-  if (!f.sweep.description.empty()) std::cout << f.sweep.description << "\n\n";
-  std::cout << SweepSummaryTable(f, runs, reports);
+  if (o.json) {
+    std::cout << SweepSummaryJson(f, runs, reports).dump(2) << "\n";
+  } else {
+    if (!f.sweep.description.empty()) std::cout << f.sweep.description << "\n\n";
+    std::cout << SweepSummaryTable(f, runs, reports);
+  }
   std::fprintf(stderr, "results: %s (cachelab export --db %s --format csv)\n", store->path().c_str(), store->path().c_str());
 }
 
@@ -151,6 +155,7 @@ void AddSweepCommand(CLI::App& app) {
   cmd->add_flag("--list", o->list, "print one self-contained `cachelab run` command per run (for GNU parallel, Slurm, ...)");
   cmd->add_option("--list-dir", o->list_dir, "with --list: directory of the per-run results files")->default_str("sweep-results");
   cmd->add_option("--jobs,-j", o->jobs, "parallel runs (default: all cores)");
+  cmd->add_flag("--json", o->json, "print the per-point summary (mean and 95% CI of each metric) as JSON");
   cmd->add_option("--db", o->db, "results file (default: $CACHELAB_DB or ./cachelab-results.db)");
   cmd->callback([o] { Execute(*o); });
 }

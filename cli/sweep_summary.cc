@@ -30,39 +30,65 @@ std::string PointLabel(const ExperimentFile& file, const Params& params) {
   return out;
 }
 
-std::string SweepSummaryTable(const ExperimentFile& file, const std::vector<SweepRun>& runs,
-                              const std::vector<const RunReport*>& reports) {
+std::vector<PointSummary> SummarizePoints(const ExperimentFile& file, const std::vector<SweepRun>& runs,
+                                          const std::vector<const RunReport*>& reports) {
   std::vector<std::string> metrics = SummaryMetrics(file);
-  bool replicated = file.sweep.replications > 1;
-  std::vector<std::string> headers;
-  for (const auto& a : file.axes) headers.push_back(a.param);
-  if (headers.empty()) headers.push_back("run");
-  if (replicated) headers.push_back("n");
-  for (const auto& m : metrics) headers.push_back(replicated ? m + " (±95% CI)" : m);
-  std::vector<std::vector<std::string>> rows;
+  std::vector<PointSummary> out;
   for (size_t i = 0; i < runs.size();) {
     size_t point = runs[i].point, first = i;
     std::vector<const RunReport*> reps;
     for (; i < runs.size() && runs[i].point == point; ++i)
       if (reports[i]) reps.push_back(reports[i]);
-    std::vector<std::string> row;
-    for (const auto& a : file.axes) row.push_back(runs[first].params.Raw(a.param));
-    if (file.axes.empty()) row.push_back(file.sweep.name.empty() ? "default" : file.sweep.name);
-    if (replicated) row.push_back(std::to_string(reps.size()));
+    PointSummary p;
+    for (const auto& a : file.axes) p.axes.emplace_back(a.param, runs[first].params.Raw(a.param));
+    p.runs = reps.size();
     for (const auto& m : metrics) {
       std::vector<double> xs;
       for (const RunReport* r : reps)
         if (r->Get(m)) xs.push_back(r->GetNumber(m));
-      if (xs.empty()) {
-        row.push_back("-");
-        continue;
-      }
-      Interval iv = MeanCI95(xs);
-      row.push_back(replicated && iv.n > 1 ? Num(iv.mean) + " ± " + Num(iv.half_width, true) : Num(iv.mean));
+      p.metrics.push_back({m, !xs.empty(), xs.empty() ? Interval{} : MeanCI95(xs)});
+    }
+    out.push_back(std::move(p));
+  }
+  return out;
+}
+
+std::string SweepSummaryTable(const ExperimentFile& file, const std::vector<SweepRun>& runs,
+                              const std::vector<const RunReport*>& reports) {
+  bool replicated = file.sweep.replications > 1;
+  std::vector<std::string> headers;
+  for (const auto& a : file.axes) headers.push_back(a.param);
+  if (headers.empty()) headers.push_back("run");
+  if (replicated) headers.push_back("n");
+  for (const auto& m : SummaryMetrics(file)) headers.push_back(replicated ? m + " (±95% CI)" : m);
+  std::vector<std::vector<std::string>> rows;
+  for (const PointSummary& p : SummarizePoints(file, runs, reports)) {
+    std::vector<std::string> row;
+    for (const auto& [name, value] : p.axes) row.push_back(value);
+    if (file.axes.empty()) row.push_back(file.sweep.name.empty() ? "default" : file.sweep.name);
+    if (replicated) row.push_back(std::to_string(p.runs));
+    for (const auto& m : p.metrics) {
+      if (!m.present) row.push_back("-");
+      else row.push_back(replicated && m.ci.n > 1 ? Num(m.ci.mean) + " ± " + Num(m.ci.half_width, true) : Num(m.ci.mean));
     }
     rows.push_back(std::move(row));
   }
   return FormatTable(headers, rows);
+}
+
+nlohmann::ordered_json SweepSummaryJson(const ExperimentFile& file, const std::vector<SweepRun>& runs,
+                                        const std::vector<const RunReport*>& reports) {
+  nlohmann::ordered_json out = nlohmann::ordered_json::array();
+  for (const PointSummary& p : SummarizePoints(file, runs, reports)) {
+    nlohmann::ordered_json point = nlohmann::ordered_json::object(), metrics = nlohmann::ordered_json::object();
+    for (const auto& [name, value] : p.axes) point[name] = value;
+    for (const auto& m : p.metrics) {
+      if (!m.present) continue;
+      metrics[m.name] = {{"mean", m.ci.mean}, {"ci95_half_width", m.ci.half_width}, {"n", m.ci.n}};
+    }
+    out.push_back({{"point", point}, {"runs", p.runs}, {"metrics", metrics}});
+  }
+  return out;
 }
 
 }  // namespace cachelab::cli

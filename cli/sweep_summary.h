@@ -4,12 +4,33 @@
 #include <string>
 #include <vector>
 
+#include <nlohmann/json.hpp>
+
+#include "lab/confidence_interval.h"
 #include "lab/experiment_file.h"
 #include "sim/run_report.h"
 
 namespace cachelab::cli {
 
+// One point of the sweep: its varying parameters and, per summary metric,
+// the mean and 95% interval over the replications that have results.
+struct PointSummary {
+  struct Metric {
+    std::string name;
+    bool present;
+    Interval ci;
+  };
+  std::vector<std::pair<std::string, std::string>> axes;
+  size_t runs = 0;
+  std::vector<Metric> metrics;
+};
+
 // reports[i] belongs to runs[i]; nullptr for a run that has no result (yet).
+std::vector<PointSummary> SummarizePoints(const ExperimentFile& file, const std::vector<SweepRun>& runs,
+                                          const std::vector<const RunReport*>& reports);
+// The same as JSON: [{"point": {...}, "runs": n, "metrics": {"hit_ratio": {"mean", "ci95_half_width", "n"}}}].
+nlohmann::ordered_json SweepSummaryJson(const ExperimentFile& file, const std::vector<SweepRun>& runs,
+                                        const std::vector<const RunReport*>& reports);
 std::string SweepSummaryTable(const ExperimentFile& file, const std::vector<SweepRun>& runs,
                               const std::vector<const RunReport*>& reports);
 std::vector<std::string> SummaryMetrics(const ExperimentFile& file);

@@ -12,6 +12,9 @@
 #include <set>
 #include <thread>
 
+#include <cmath>
+#include <nlohmann/json.hpp>
+
 #include "results/report_json.h"
 #include "results/result_store.h"
 #include "support/run_cli.h"
@@ -57,6 +60,31 @@ TEST_CASE("stored results do not depend on --jobs") {
   CHECK(a.out.find("±") != std::string::npos);
   // Non-TTY progress: plain lines.
   CHECK(a.err.find("sweep: 8/8 runs done (100%)") != std::string::npos);
+}
+
+TEST_CASE("--json gives each point's mean and 95% CI, computed from the stored runs") {
+  TempDir dir("sweep-test");
+  std::ofstream(dir / "e.toml") << kFile;
+  auto r = RunCli("sweep " + (dir / "e.toml") + " --json --db " + (dir / "a.db"));
+  REQUIRE(r.exit_code == 0);
+  auto points = nlohmann::json::parse(r.out);
+  REQUIRE(points.size() == 4);
+  // Independent expectation: the two replications' hit ratios as stored, by point.
+  std::map<std::string, std::vector<double>> hit;
+  cachelab::ResultStore store(dir / "a.db", true);
+  for (const auto& s : store.ListRuns()) {
+    cachelab::RunReport run = store.LoadRun(s.id);
+    hit[run.ConfigValue("alpha") + "/" + run.ConfigValue("strategy")].push_back(run.GetNumber("hit_ratio"));
+  }
+  for (const auto& p : points) {
+    const auto& xs = hit.at(p["point"]["alpha"].get<std::string>() + "/" + p["point"]["strategy"].get<std::string>());
+    REQUIRE(xs.size() == 2);
+    const auto& m = p["metrics"]["hit_ratio"];
+    CHECK(p["runs"] == 2);
+    CHECK(m["mean"].get<double>() == Approx((xs[0] + xs[1]) / 2));
+    // n = 2: t(0.975, 1) = 12.706, s = |x0 - x1| / sqrt(2), half width = t * s / sqrt(2).
+    CHECK(m["ci95_half_width"].get<double>() == Approx(12.7062 * std::abs(xs[0] - xs[1]) / 2).epsilon(1e-4));
+  }
 }
 
 TEST_CASE("--dry-run lists the runs and runs nothing") {
