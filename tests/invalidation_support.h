@@ -16,15 +16,9 @@
 #include "strategies/harness.h"
 #include "strategies/invalidation/invalidation.h"
 #include "strategies/strategy.h"
+#include "tests/support/fixed_world.h"
 
 namespace cachelab::testing {
-
-inline SimRedisConfig FixedRedis(SimTime rtt) {
-  SimRedisConfig rc;
-  rc.rtt = Distribution::Fixed(static_cast<double>(rtt));
-  rc.service = Distribution::Fixed(0);
-  return rc;
-}
 
 class InvalidationHarness : public Harness {
  public:
@@ -35,7 +29,7 @@ class InvalidationHarness : public Harness {
   };
 
   InvalidationHarness(const std::string& scheme, const InvalidationConfig& ic, SimTime rtt = 200 * kMicrosecond)
-      : metrics_(kSecond), redis_(sim_, FixedRedis(rtt), ic.seed), db_(sim_, DbConfig(), metrics_, ic.seed) {
+      : metrics_(kSecond), redis_(sim_, FixedRedis(rtt), ic.seed), db_(sim_, FixedDatabase(1 * kMillisecond, 2 * kMillisecond), metrics_, ic.seed) {
     std::string err;
     invalidation_ = MakeInvalidation(scheme, *this, ic, &err);
     if (!invalidation_) throw std::runtime_error(err);
@@ -47,12 +41,7 @@ class InvalidationHarness : public Harness {
   void At(SimTime at, Op op, uint64_t key, uint32_t server = 0) {
     sim_.ScheduleAt(at, [this, op, key, server] {
       ReqId id = static_cast<ReqId>(requests_.size());
-      Request r;
-      r.at = sim_.Now();
-      r.key = key;
-      r.op = op;
-      r.size = 100;
-      r.client = server;
+      Request r = ScriptedRequest(sim_.Now(), op, key, server);
       requests_.push_back(r);
       ReadOutcome local;
       if (invalidation_->BeforeRequest(r, &local)) return CompleteRead(id, local);
@@ -91,13 +80,6 @@ class InvalidationHarness : public Harness {
   }
 
  private:
-  static SimDatabaseConfig DbConfig() {
-    SimDatabaseConfig dc;
-    dc.pool_size = 1000;
-    dc.read_latency = Distribution::Fixed(static_cast<double>(1 * kMillisecond));
-    dc.write_latency = Distribution::Fixed(static_cast<double>(2 * kMillisecond));
-    return dc;
-  }
   Simulator sim_;
   Metrics metrics_;
   SimRedis redis_;

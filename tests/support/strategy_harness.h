@@ -15,6 +15,7 @@
 #include "strategies/harness.h"
 #include "strategies/invalidation/invalidation.h"
 #include "strategies/strategy.h"
+#include "tests/support/fixed_world.h"
 
 namespace cachelab::testing {
 
@@ -38,16 +39,8 @@ class StrategyHarness : public Harness {
   };
 
   explicit StrategyHarness(const StrategyHarnessConfig& c) {
-    SimRedisConfig rc;
-    rc.rtt = Distribution::Fixed(static_cast<double>(c.redis_rtt));
-    rc.service = Distribution::Fixed(0);
-    redis_ = std::make_unique<SimRedis>(sim_, rc, 1);
-    SimDatabaseConfig dc;
-    dc.pool_size = 1000;
-    dc.read_latency = Distribution::Fixed(static_cast<double>(c.db_read));
-    dc.write_latency = Distribution::Fixed(static_cast<double>(c.db_write));
-    dc.batch_latency = Distribution::Fixed(static_cast<double>(c.db_write));
-    db_ = std::make_unique<SimDatabase>(sim_, dc, metrics_, 1);
+    redis_ = std::make_unique<SimRedis>(sim_, FixedRedis(c.redis_rtt), 1);
+    db_ = std::make_unique<SimDatabase>(sim_, FixedDatabase(c.db_read, c.db_write), metrics_, 1);
     InvalidationConfig ic;
     ic.ttl = c.ttl;
     std::string err;
@@ -59,13 +52,7 @@ class StrategyHarness : public Harness {
   void At(SimTime at, Op op, uint64_t key, uint32_t server = 0) {
     sim_.ScheduleAt(at, [this, op, key, server] {
       ReqId id = static_cast<ReqId>(requests_.size());
-      Request r;
-      r.at = sim_.Now();
-      r.key = key;
-      r.op = op;
-      r.size = 100;
-      r.client = server;
-      requests_.push_back(r);
+      requests_.push_back(ScriptedRequest(sim_.Now(), op, key, server));
       if (op == Op::kGet)
         strategy_->Read(id);
       else
