@@ -45,7 +45,6 @@ void ValidateParams(const Params& params) {
 
 std::vector<RunReport> RunBatch(const std::vector<Params>& runs, unsigned jobs,
                                 const std::function<void(uint64_t, uint64_t)>& progress) {
-  for (const auto& p : runs) ValidateParams(p);
   std::vector<RunReport> out(runs.size());
   uint64_t done = 0;
   RunEach(runs, jobs, [&](size_t index, RunReport& report) {

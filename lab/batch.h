@@ -23,8 +23,8 @@ const std::vector<ComparisonParam>& ComparisonParams();
 std::vector<Params> ExpandComparisons(const Params& params);
 
 // Runs them on `jobs` threads (0: hardware concurrency). Throws the first
-// error (e.g. ParamError) after all workers stop; validates every run's
-// parameters before any starts.
+// error (e.g. ParamError) after all workers stop. Callers that must fail
+// before anything runs call ValidateParams on each first (the CLI and demos do).
 std::vector<RunReport> RunBatch(const std::vector<Params>& runs, unsigned jobs,
                                 const std::function<void(uint64_t done, uint64_t total)>& progress = {});
 
