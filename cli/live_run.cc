@@ -21,7 +21,7 @@ std::vector<RunReport> RunLiveExperiments(const std::vector<Params>& runs, const
                                           const ProgressFn& progress) {
   live::LiveReplaySettings common = flags.ToSettings();
   for (const Params& p : runs)
-    if (std::string why = live::LiveRunRefusal(p); !why.empty()) throw UsageError(why);
+    if (std::string why = live::LiveRunRefusal(p, common.endpoints.size()); !why.empty()) throw UsageError(why);
   std::vector<RunReport> reports;
   for (const Params& p : runs) {
     live::LiveRunSettings s;

@@ -8,6 +8,7 @@
 namespace cachelab {
 
 class CacheBackend;
+class SimPubSub;
 class Simulator;
 struct RunReport;
 
@@ -19,6 +20,10 @@ class BackendProvider {
   // Replaces sim.Run(): returns when no foreground event and no cache call
   // is left.
   virtual void Drive(Simulator& sim) = 0;
+  // Pub/sub: messages the lab PUBLISHes on the provider's servers are handed
+  // to `local` (where the application servers' subscribers are simulated),
+  // on the channel without the provider's key prefix. Default: none.
+  virtual void BridgePubSub(SimPubSub& local) { (void)local; }
   // Adds the provider's fields and events; called last, so its figures
   // (e.g. the server's evictions) replace the unused simulated node's.
   virtual void Report(RunReport* r) = 0;

@@ -2,6 +2,7 @@
 
 #include <charconv>
 
+#include "live/command_keys.h"
 #include "live/reply_convert.h"
 
 namespace cachelab::live {
@@ -10,19 +11,20 @@ void LiveRedis::FailNode(size_t node, const char* why) {
   cluster_.NoteFailure(node);
   auto callbacks = std::move(pending_[node]);
   pending_[node].clear();
-  for (auto& done : callbacks) {
+  for (auto& p : callbacks) {
     ++failed_;
-    done(RedisReply::Error(why));
+    p.done(RedisReply::Error(why));
   }
 }
 
-void LiveRedis::Submit(std::string_view key, std::vector<std::string_view> argv, ReplyCallback done) {
+void LiveRedis::Submit(std::string_view key, std::vector<std::string_view> argv, ReplyCallback done,
+                       bool strip_scan) {
   size_t node = cluster_.NodeOf(key);
   if (!cluster_.Ready(node)) {  // completes in the next Poll, never inside the call
-    refused_.push_back(std::move(done));
+    refused_.push_back(Refused{std::move(done), kErrUnavailable});
     return;
   }
-  pending_[node].push_back(std::move(done));
+  pending_[node].push_back(Pending{std::move(done), strip_scan});
   if (!cluster_.conn(node).Append(argv)) FailNode(node, kErrUnavailable);
   dirty_.resize(cluster_.size());
   dirty_[node] = true;
@@ -57,9 +59,22 @@ void LiveRedis::Del(std::string_view key, ReplyCallback done) {
 }
 
 void LiveRedis::Command(std::vector<std::string> argv, ReplyCallback done) {
-  if (argv.size() > 1) argv[1] = prefix_ + argv[1];
+  PrefixedCommand plan = PrefixCommand(argv, prefix_);
+  if (!plan.refusal.empty()) {  // completes in the next Poll, like a refused node
+    refused_.push_back(Refused{std::move(done), std::move(plan.refusal)});
+    return;
+  }
   std::vector<std::string_view> views(argv.begin(), argv.end());
-  Submit(argv.size() > 1 ? std::string_view(argv[1]) : std::string_view(), std::move(views), std::move(done));
+  std::string_view route = plan.route_arg > 0 ? std::string_view(argv[plan.route_arg]) : std::string_view(prefix_);
+  Submit(route, std::move(views), std::move(done), plan.strip_scan_reply);
+}
+
+void LiveRedis::StripPrefix(RedisReply* r) const {
+  if (r->type != RedisReply::Type::kArray || r->elements.size() != 2) return;
+  for (auto& k : r->elements[1].elements) {
+    std::string& name = k.str.data;
+    if (name.compare(0, prefix_.size(), prefix_) == 0) name.erase(0, prefix_.size());
+  }
 }
 
 size_t LiveRedis::in_flight() const {
@@ -78,10 +93,10 @@ size_t LiveRedis::Poll(int wait_ms) {
   size_t delivered = 0;
   auto refused = std::move(refused_);
   refused_.clear();
-  for (auto& done : refused) {
+  for (auto& r : refused) {
     ++failed_;
     ++delivered;
-    done(RedisReply::Error(kErrUnavailable));
+    r.done(RedisReply::Error(r.why));
   }
   for (size_t n = 0; n < cluster_.size(); ++n) {
     RedisConn& c = cluster_.conn(n);
@@ -93,10 +108,12 @@ size_t LiveRedis::Poll(int wait_ms) {
         FailNode(n, c.stats().timeouts ? kErrTimeout : kErrUnavailable);
         break;
       }
-      ReplyCallback done = std::move(pending_[n].front());
+      Pending p = std::move(pending_[n].front());
       pending_[n].pop_front();
       ++delivered;
-      done(ConvertReply(r.get()));
+      RedisReply reply = ConvertReply(r.get());
+      if (p.strip_scan) StripPrefix(&reply);
+      p.done(std::move(reply));
     }
   }
   return delivered;

@@ -1,7 +1,8 @@
 // CacheBackend over live Redis node(s): what strategies call when an
 // experiment runs against a real server. Calls are pipelined: each appends to
 // its node's connection and completes later, from Poll(), in order per node.
-// Keys get the lab's prefix. A node that fails (refused, reset, timed out)
+// Every key, channel and SCAN pattern gets the lab's prefix (command_keys.h);
+// a command whose key arguments are unknown is refused, never sent. A node that fails (refused, reset, timed out)
 // completes everything in flight on it with an error reply (kErrUnavailable)
 // and is retried with backoff, so strategies fall back to the database and a
 // dead server can neither crash nor hang a run.
@@ -28,7 +29,8 @@ class LiveRedis final : public CacheBackend {
   void Get(std::string_view key, ReplyCallback done) override;
   void Set(std::string_view key, Blob value, const SetOptions& opt, ReplyCallback done) override;
   void Del(std::string_view key, ReplyCallback done) override;
-  // argv[1], when present, is taken as the key (prefixed, and it picks the node).
+  // Key and channel arguments are prefixed (PrefixCommand); the first key
+  // picks the node. SCAN replies come back without the prefix.
   void Command(std::vector<std::string> argv, ReplyCallback done) override;
 
   // Sends what was queued, then delivers the replies that arrive within
@@ -38,13 +40,22 @@ class LiveRedis final : public CacheBackend {
   uint64_t failed() const { return failed_; }
 
  private:
-  void Submit(std::string_view key, std::vector<std::string_view> argv, ReplyCallback done);
+  struct Pending {
+    ReplyCallback done;
+    bool strip_scan = false;  // a SCAN reply: remove the prefix from its keys
+  };
+  void Submit(std::string_view key, std::vector<std::string_view> argv, ReplyCallback done, bool strip_scan = false);
+  void StripPrefix(RedisReply* scan_reply) const;
   void FailNode(size_t node, const char* why);
 
   RedisCluster& cluster_;
   std::string prefix_;
-  std::vector<std::deque<ReplyCallback>> pending_;  // per node, in send order
-  std::deque<ReplyCallback> refused_;  // node down at submit time
+  std::vector<std::deque<Pending>> pending_;  // per node, in send order
+  struct Refused {
+    ReplyCallback done;
+    std::string why;
+  };
+  std::deque<Refused> refused_;  // node down at submit time, or a command that cannot be prefixed
   std::vector<bool> dirty_;
   std::string key_, value_;
   uint64_t failed_ = 0;

@@ -8,6 +8,7 @@
 #include "live/key_cleanup.h"
 #include "live/server_info.h"
 #include "sim/run_report.h"
+#include "sim/sim_pubsub.h"
 #include "sim/simulator.h"
 
 namespace cachelab::live {
@@ -38,6 +39,29 @@ int64_t PacedLiveBackend::SumInfo(const char* section, const char* field) {
   return sum;
 }
 
+void PacedLiveBackend::BridgePubSub(SimPubSub& local) {
+  local_pubsub_ = &local;
+  for (size_t n = 0; n < cluster_.size(); ++n) {
+    auto sub = std::make_unique<Subscriber>(s_.endpoints[n], s_.cluster.conn);
+    if (!sub->Subscribe({s_.prefix + "*"}, /*patterns=*/true))
+      throw std::runtime_error("cannot subscribe to " + s_.prefix + "* on " + s_.endpoints[n].Label() + ": " +
+                               sub->last_error());
+    subscribers_.push_back(std::move(sub));
+  }
+}
+
+size_t PacedLiveBackend::PumpMessages(int wait_ms) {
+  if (!local_pubsub_) return 0;
+  messages_.clear();
+  for (auto& sub : subscribers_) sub->Poll(wait_ms, &messages_);  // a dropped subscriber loses messages, as in Redis
+  for (const auto& m : messages_) {
+    if (m.channel.compare(0, s_.prefix.size(), s_.prefix) != 0) continue;
+    local_pubsub_->Publish(std::string_view(m.channel).substr(s_.prefix.size()), m.payload);
+    ++bridged_;
+  }
+  return messages_.size();
+}
+
 void PacedLiveBackend::Drive(Simulator& sim) {
   if (!started_) {
     started_ = true;
@@ -60,7 +84,10 @@ void PacedLiveBackend::Drive(Simulator& sim) {
     // calls in flight, waits for the first reply (loopback: tens of us).
     bool waiting = redis_.in_flight() > 0;
     size_t delivered = redis_.Poll(waiting ? 1 : 0);
+    delivered += PumpMessages(0);
     NoteFailures(sim.Now());
+    // The last messages may still be on their way to the subscribers.
+    if (sim.pending_foreground() == 0 && redis_.in_flight() == 0) delivered += PumpMessages(5);
     if (!waiting && delivered == 0 && sim.events_run() == before) std::this_thread::sleep_for(kIdle);
   }
 }
@@ -110,6 +137,7 @@ void PacedLiveBackend::Report(RunReport* r) {
   r->Set("memory_bytes", used);
   r->Set("memory_bytes_peak", used);  // not sampled live: the end value, a lower bound
   r->Set("cache_commands", static_cast<int64_t>(scaled_.commands()));
+  if (local_pubsub_) r->Set("live.pubsub_bridged", static_cast<int64_t>(bridged_));
   r->Set("keys_removed_at_start", removed_at_start_);
   r->Set("keys_removed", s_.keep_keys ? int64_t{0} : DeleteKeysWithPrefix(cluster_, s_.prefix));
   RunReport conn;

@@ -10,8 +10,15 @@
 // Failures (server killed, timeouts) complete calls with error replies, so
 // strategies fall back to the database; they are counted and reported as
 // cache-errors events with their simulated times, with node-down/node-up.
+//
+// Pub/sub: the lab PUBLISHes on the real server (channel under the prefix);
+// one real subscriber per node (PSUBSCRIBE <prefix>*) receives each message
+// and hands it, at the simulated time it arrived, to the simulated pub/sub
+// where the application servers' subscribers live (their extra delay, loss
+// and disconnects stay simulated).
 #pragma once
 #include <chrono>
+#include <memory>
 #include <string>
 #include <vector>
 
@@ -19,6 +26,7 @@
 #include "live/live_redis.h"
 #include "live/redis_cluster.h"
 #include "live/scaled_ttl_backend.h"
+#include "live/subscriber.h"
 
 namespace cachelab::live {
 
@@ -38,6 +46,7 @@ class PacedLiveBackend final : public BackendProvider {
 
   CacheBackend& Open(Simulator&) override { return scaled_; }
   void Drive(Simulator& sim) override;
+  void BridgePubSub(SimPubSub& local) override;
   void Report(RunReport* r) override;
 
  private:
@@ -46,6 +55,7 @@ class PacedLiveBackend final : public BackendProvider {
   void NoteFailures(SimTime now);
   void CloseBurst();
   int64_t SumInfo(const char* section, const char* field);
+  size_t PumpMessages(int wait_ms);  // bridged messages delivered
 
   LiveRunSettings s_;
   RedisCluster cluster_;
@@ -63,6 +73,10 @@ class PacedLiveBackend final : public BackendProvider {
   SimTime burst_start_ = 0, burst_last_ = 0, first_failure_ = -1, last_failure_ = -1;
   double burst_last_wall_ = 0;
   std::vector<RunEvent> events_;
+  SimPubSub* local_pubsub_ = nullptr;
+  std::vector<std::unique_ptr<Subscriber>> subscribers_;  // per node, when bridging
+  std::vector<PushMessage> messages_;
+  uint64_t bridged_ = 0;
   int64_t expired_before_ = 0, evicted_before_ = 0, removed_at_start_ = 0;
 };
 

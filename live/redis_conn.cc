@@ -119,18 +119,24 @@ bool RedisConn::Flush() {
   return true;
 }
 
+RedisConn::ReadStatus RedisConn::TakeBuffered(RawReply* out) {
+  void* reply = nullptr;
+  if (redisGetReplyFromReader(ctx_, &reply) != REDIS_OK) {
+    Drop(std::string("protocol: ") + ctx_->errstr);
+    return ReadStatus::kFailed;
+  }
+  if (!reply) return ReadStatus::kPending;
+  out->reset(static_cast<redisReply*>(reply));
+  if (in_flight_ > 0) --in_flight_;
+  return ReadStatus::kReply;
+}
+
 RedisConn::ReadStatus RedisConn::TryRead(RawReply* out, int wait_ms) {
   if (!ctx_ || in_flight_ == 0) return ctx_ ? ReadStatus::kPending : ReadStatus::kFailed;
   for (;;) {
-    void* reply = nullptr;
-    if (redisGetReplyFromReader(ctx_, &reply) != REDIS_OK) {
-      Drop(std::string("protocol: ") + ctx_->errstr);
-      return ReadStatus::kFailed;
-    }
-    if (reply) {
-      out->reset(static_cast<redisReply*>(reply));
-      if (--in_flight_ > 0) oldest_sent_ = WallClock::now();
-      return ReadStatus::kReply;
+    if (ReadStatus s = TakeBuffered(out); s != ReadStatus::kPending) {
+      if (s == ReadStatus::kReply && in_flight_ > 0) oldest_sent_ = WallClock::now();
+      return s;
     }
     // Nothing buffered: wait for the socket, but never past the command timeout.
     auto deadline = oldest_sent_ + std::chrono::milliseconds(options_.command_timeout_ms);
@@ -147,6 +153,21 @@ RedisConn::ReadStatus RedisConn::TryRead(RawReply* out, int wait_ms) {
       continue;  // the deadline has passed: the next round drops the connection
     }
     if (ready < 0 && errno == EINTR) continue;
+    if (redisBufferRead(ctx_) != REDIS_OK) {
+      Drop(std::string("read: ") + ctx_->errstr);
+      return ReadStatus::kFailed;
+    }
+  }
+}
+
+RedisConn::ReadStatus RedisConn::TryReadPush(RawReply* out, int wait_ms) {
+  if (!ctx_) return ReadStatus::kFailed;
+  for (int round = 0;; ++round) {
+    if (ReadStatus s = TakeBuffered(out); s != ReadStatus::kPending) return s;
+    if (round > 0) return ReadStatus::kPending;  // one socket read per call
+    pollfd pfd{ctx_->fd, POLLIN, 0};
+    int ready = poll(&pfd, 1, wait_ms);
+    if (ready <= 0) return ReadStatus::kPending;
     if (redisBufferRead(ctx_) != REDIS_OK) {
       Drop(std::string("read: ") + ctx_->errstr);
       return ReadStatus::kFailed;

@@ -137,12 +137,12 @@ TEST_CASE("cachelab run --backend: JSON with live fields, --keep-keys, refusals"
   CHECK(conn.Command({"DBSIZE"}).integer > 0);  // kept
   CHECK(conn.Command({"SCAN", "0", "MATCH", "cachelab:*"}).elements.at(1).elements.empty());
 
-  for (auto [flags, words] : {std::pair{"--redis-rtt 1ms", "--redis-rtt is a simulated-Redis parameter"},
+  for (auto [flags, words] : {std::pair<std::string, std::string>{"--redis-rtt 1ms", "--redis-rtt is a simulated-Redis parameter"},
                               {"--maxmemory 1MiB", "--maxmemory is a simulated-Redis parameter"},
                               {"--speedup 5000 --ttl 1s", "Redis expires in whole milliseconds"},
                               {"--nodes 2", "one URL per live node"},
                               {"--cache-outage t=1s:d=1s", "kill or pause the real server"},
-                              {"--invalidation pattern", "not supported with --backend"}}) {
+                              {"--invalidation pattern --backend " + server.url(), "SCAN walks one node"}}) {
     auto bad = testing::RunCli(base + flags);
     INFO(flags << ": " << bad.err);
     CHECK(bad.exit_code == 2);

@@ -1,0 +1,24 @@
+// Every name the lab sends to a live server goes under its key prefix: keys
+// (tag sets, version counters, locks, leases, refresh markers, the objects
+// themselves), pub/sub channels and SCAN patterns. Commands are rewritten
+// from a table of which arguments name keys; a command not in the table is
+// refused rather than sent, so a new strategy cannot leak an unprefixed name
+// by accident. SCAN always carries MATCH <prefix><pattern> (the prefix has no
+// glob characters: CheckPrefix), and its reply's keys come back without the
+// prefix, so strategies see the same names as on the simulated Redis.
+#pragma once
+#include <string>
+#include <vector>
+
+namespace cachelab::live {
+
+struct PrefixedCommand {
+  std::string refusal;           // non-empty: not sent, this is why
+  bool strip_scan_reply = false;  // SCAN: remove the prefix from the returned keys
+  int route_arg = -1;            // the argument whose name picks the node (-1: none)
+};
+
+// Rewrites argv in place for a server shared with others.
+PrefixedCommand PrefixCommand(std::vector<std::string>& argv, const std::string& prefix);
+
+}  // namespace cachelab::live
