@@ -10,6 +10,7 @@
 #include "cli/commands.h"
 #include "cli/summary_table.h"
 #include "lab/demo.h"
+#include "cli/save_results.h"
 #include "results/result_store.h"
 
 namespace cachelab::cli {
@@ -50,18 +51,21 @@ void Execute(const DemoOptions& o) {
   }
   if (std::string missing = d->missing(); !missing.empty())
     throw std::runtime_error("demo '" + d->name + "' needs " + missing + ", not available yet");
-  std::unique_ptr<ResultStore> store;
-  if (!o.no_store) store = std::make_unique<ResultStore>(ResolveResultsPath(o.db));
+  std::string db_path;  // opened now so that a bad --db fails before the runs
+  if (!o.no_store) {
+    db_path = ResolveResultsPath(o.db);
+    ResultStore check(db_path);
+  }
   std::cout << "== " << d->title << " ==\n\n" << Wrap(d->narrative) << "\n" << std::flush;
   DemoResult r = d->run(o.jobs);
   LabelDemoReports(*d, &r);
   std::vector<Column> columns;
   for (const auto& c : r.columns) columns.push_back({c.header, c.field, c.precision});
   std::cout << ComparisonTable(r.reports, columns) << "\n" << Wrap(r.conclusion) << std::flush;
-  if (store) {
-    auto ids = store->SaveRuns(r.reports);
-    std::fprintf(stderr, "saved runs %lld-%lld to %s\n", static_cast<long long>(ids.front()),
-                 static_cast<long long>(ids.back()), store->path().c_str());
+  if (!o.no_store) {
+    SaveOutcome saved = SaveRunsTo(db_path, r.reports);
+    PrintSaved(saved);
+    FailIfUnsaved(saved);  // the table above is printed already
   }
 }
 

@@ -1,6 +1,7 @@
 // `cachelab merge OUT.db IN.db...`: gathers the results files of a sweep run
 // elsewhere (one per command of `cachelab sweep --list`) into one, skipping
-// runs already there (same run key).
+// runs already there (same run key). All or nothing: a bad input is named and
+// OUT.db is left as it was; runs keep their original created_at.
 #include <CLI/CLI.hpp>
 #include <cstdio>
 #include <filesystem>
@@ -18,8 +19,10 @@ void AddMergeCommand(CLI::App& app) {
   cmd->callback([files] {
     std::string out_path = files->front();
     std::vector<std::string> inputs(files->begin() + 1, files->end());
+    if (std::filesystem::is_directory(out_path)) throw UsageError("'" + out_path + "' is a directory, not a results file");
     for (const auto& in : inputs) {
       if (!std::filesystem::exists(in)) throw UsageError("no such results file '" + in + "'");
+      if (std::filesystem::is_directory(in)) throw UsageError("'" + in + "' is a directory, not a results file");
       std::error_code ec;
       if (std::filesystem::equivalent(in, out_path, ec)) throw UsageError("'" + in + "' is the output file");
     }

@@ -15,6 +15,7 @@
 #include "cli/live_flags.h"
 #include "cli/replay_jobs.h"
 #include "cli/summary_table.h"
+#include "cli/save_results.h"
 #include "results/result_store.h"
 #include "workloads/trace_format.h"
 #include "workloads/trace_loader.h"
@@ -106,24 +107,25 @@ void ExecuteLive(const ReplayOptions& opt) {
   RunReport rep = live::LiveReplay(trace, settings);
   rep.config.insert(rep.config.begin(), {{"trace", opt.trace}, {"format", reader->Name()}});
   rep.Set("peak_rss_mb", PeakRssMb());
+  SaveOutcome saved;
   if (!opt.no_store) {
-    ResultStore store(ResolveResultsPath(opt.db));
-    auto ids = store.SaveRuns({rep});
-    std::fprintf(stderr, "saved live replay run %lld to %s\n", static_cast<long long>(ids.front()),
-                 store.path().c_str());
+    saved = SaveRunsTo(ResolveResultsPath(opt.db), {rep});
+    PrintSaved(saved);
   }
   if (opt.json) {
     std::cout << nlohmann::ordered_json::array({ToJson(rep)}).dump(2) << "\n";
-    return;
+  } else {
+    std::cout << ComparisonTable({rep}, {{"backend", "backend"},
+                                         {"policy", "policy"},
+                                         {"maxmemory", "cache_size"},
+                                         {"requests", "requests"},
+                                         {"miss ratio", "miss_ratio", 4},
+                                         {"Mreq/s", "throughput_mreq_s", 3},
+                                         {"failed ops", "failed_ops"},
+                                         {"reconnects", "live.reconnects"}});
   }
-  std::cout << ComparisonTable({rep}, {{"backend", "backend"},
-                                       {"policy", "policy"},
-                                       {"maxmemory", "cache_size"},
-                                       {"requests", "requests"},
-                                       {"miss ratio", "miss_ratio", 4},
-                                       {"Mreq/s", "throughput_mreq_s", 3},
-                                       {"failed ops", "failed_ops"},
-                                       {"reconnects", "live.reconnects"}});
+  std::cout << std::flush;
+  FailIfUnsaved(saved);  // after the results are out: they are never lost
 }
 
 void Execute(const ReplayOptions& opt) {
@@ -137,8 +139,11 @@ void Execute(const ReplayOptions& opt) {
   if (!(opt.shards_rate > 0 && opt.shards_rate <= 1)) throw UsageError("--shards-rate must be in (0, 1]");
   auto sizes = ParseCacheSizes(opt.sizes.empty() ? kSweep : opt.sizes, opt.object_mode);
 
-  std::unique_ptr<ResultStore> store;
-  if (!opt.no_store) store = std::make_unique<ResultStore>(ResolveResultsPath(opt.db));
+  std::string db_path;  // opened now so that a bad --db fails before the replay
+  if (!opt.no_store) {
+    db_path = ResolveResultsPath(opt.db);
+    ResultStore check(db_path);
+  }
 
   TraceOpenOptions topen{opt.format, opt.csv_spec, opt.skip_bad};
   std::string error;
@@ -198,25 +203,27 @@ void Execute(const ReplayOptions& opt) {
       to_save.push_back(CurveReport(p, pts, opt, format));
     }
   }
-  if (store) {
-    auto ids = store->SaveRuns(to_save);
-    std::fprintf(stderr, "saved %zu replay run(s) %lld-%lld to %s\n", ids.size(), static_cast<long long>(ids.front()),
-                 static_cast<long long>(ids.back()), store->path().c_str());
+  SaveOutcome saved;
+  if (!opt.no_store) {
+    saved = SaveRunsTo(db_path, to_save);
+    PrintSaved(saved);
   }
   if (opt.json) {
     nlohmann::ordered_json arr = nlohmann::ordered_json::array();
     for (const auto& r : reports) arr.push_back(ToJson(r));
     std::cout << arr.dump(2) << "\n";
-    return;
+  } else {
+    std::cout << ComparisonTable(reports, {{"policy", "policy"},
+                                           {"cache size", "cache_size"},
+                                           {"requests", "requests"},
+                                           {"misses", "misses"},
+                                           {"miss ratio", "miss_ratio", 4},
+                                           {"byte miss ratio", "byte_miss_ratio", 4},
+                                           {"Mreq/s", "throughput_mreq_s", 1},
+                                           {"peak RSS MB", "peak_rss_mb", 1}});
   }
-  std::cout << ComparisonTable(reports, {{"policy", "policy"},
-                                         {"cache size", "cache_size"},
-                                         {"requests", "requests"},
-                                         {"misses", "misses"},
-                                         {"miss ratio", "miss_ratio", 4},
-                                         {"byte miss ratio", "byte_miss_ratio", 4},
-                                         {"Mreq/s", "throughput_mreq_s", 1},
-                                         {"peak RSS MB", "peak_rss_mb", 1}});
+  std::cout << std::flush;
+  FailIfUnsaved(saved);  // after the results are out: they are never lost
 }
 
 }  // namespace

@@ -18,7 +18,9 @@
 #include "cli/summary_table.h"
 #include "lab/batch.h"
 #include "results/report_json.h"
+#include "cli/save_results.h"
 #include "results/result_store.h"
+#include "results/run_key.h"
 
 namespace cachelab::cli {
 namespace {
@@ -81,6 +83,8 @@ std::vector<Column> ComparisonColumns(const std::vector<RunReport>& reports) {
   return cols;
 }
 
+void PrintResults(const RunOptions& o, const std::vector<RunReport>& reports);
+
 void Execute(const RunOptions& o) {
   std::vector<Params> runs;
   try {
@@ -90,8 +94,11 @@ void Execute(const RunOptions& o) {
     throw UsageError(e.what());
   }
   // Open the store before running, so a bad --db fails fast.
-  std::unique_ptr<ResultStore> store;
-  if (!o.no_store) store = std::make_unique<ResultStore>(ResolveResultsPath(o.db));
+  std::string db_path;
+  if (!o.no_store) {
+    db_path = ResolveResultsPath(o.db);
+    ResultStore check(db_path);
+  }
   bool tty = isatty(STDERR_FILENO);
   std::vector<RunReport> reports;
   ProgressJson progress_json;
@@ -112,12 +119,21 @@ void Execute(const RunOptions& o) {
     });
     if (tty) std::fprintf(stderr, "\n");
   }
-  if (store) {
-    auto ids = store->SaveRuns(reports);
-    if (o.progress) ProgressJson::OnSaved(ids, store->path());
-    std::fprintf(stderr, "saved run%s %lld%s to %s\n", ids.size() > 1 ? "s" : "", static_cast<long long>(ids.front()),
-                 ids.size() > 1 ? ("-" + std::to_string(ids.back())).c_str() : "", store->path().c_str());
+  // A simulated run is a function of its parameters and seed: its run key
+  // (the one sweeps use) keeps the same run from being stored twice.
+  if (!o.live.live())
+    for (size_t i = 0; i < reports.size() && i < runs.size(); ++i) reports[i].run_key = RunKeyOf(runs[i].All());
+  SaveOutcome saved;
+  if (!o.no_store) {
+    saved = SaveRunsTo(db_path, reports);
+    PrintSaved(saved);
+    if (o.progress && saved.error.empty()) ProgressJson::OnSaved(saved.ids, db_path);
   }
+  PrintResults(o, reports);
+  FailIfUnsaved(saved);  // after the results are out: they are never lost
+}
+
+void PrintResults(const RunOptions& o, const std::vector<RunReport>& reports) {
   if (o.json) {
     if (reports.size() == 1) {
       std::cout << FieldsToJson(reports[0]).dump(2) << "\n";
@@ -126,6 +142,7 @@ void Execute(const RunOptions& o) {
       for (const auto& r : reports) arr.push_back(FieldsToJson(r));
       std::cout << arr.dump(2) << "\n";
     }
+    std::cout << std::flush;
     return;
   }
   if (reports.size() == 1) {
@@ -136,6 +153,7 @@ void Execute(const RunOptions& o) {
   } else {
     std::cout << ComparisonTable(reports, ComparisonColumns(reports));
   }
+  std::cout << std::flush;
 }
 
 }  // namespace

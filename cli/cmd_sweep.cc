@@ -105,16 +105,23 @@ void Execute(const SweepOptions& o) {
   g_stop = false;
   auto old_int = std::signal(SIGINT, OnInterrupt);
   auto old_term = std::signal(SIGTERM, OnInterrupt);
-  size_t saved = 0;
+  size_t saved = 0, unsaved = 0;
+  std::string save_error;
   RunEach(pending, jobs, [&](size_t j, RunReport& r) {
     size_t i = pending_index[j];
     r.run_key = keys[i];
     r.label = RunLabel(f, runs[i], r);
     r.Set("sweep", f.sweep.name);
     r.Set("replication", static_cast<int64_t>(runs[i].replication));
-    // Another process sweeping the same file into the same store may have got there first.
-    if (!store->HasRunKey(r.run_key)) store->SaveRun(r);
-    ++saved;
+    // Another process sweeping the same file into the same store may have got
+    // there first: the store's UNIQUE run_key then keeps the one copy.
+    try {
+      store->SaveRun(r);
+      ++saved;
+    } catch (const std::exception& e) {  // kept in memory: summarised below, then reported
+      ++unsaved;
+      save_error = e.what();
+    }
     progress.Done(r.label);
     fresh[i] = std::move(r);
     have[i] = true;
@@ -143,6 +150,9 @@ void Execute(const SweepOptions& o) {
     std::cout << SweepSummaryTable(f, runs, reports);
   }
   std::fprintf(stderr, "results: %s (cachelab export --db %s --format csv)\n", store->path().c_str(), store->path().c_str());
+  if (unsaved)
+    throw std::runtime_error(std::to_string(unsaved) + " finished run" + (unsaved == 1 ? " was" : "s were") +
+                             " NOT saved (shown above): " + save_error + "; run the same command again to redo them");
 }
 
 }  // namespace

@@ -1,6 +1,7 @@
 #include "lab/experiment_file.h"
 
 #include <charconv>
+#include <filesystem>
 #include <fstream>
 #include <sstream>
 #include <toml++/toml.h>
@@ -255,6 +256,9 @@ ExperimentFile ParseExperimentText(const std::string& text, const std::string& s
 }
 
 ExperimentFile LoadExperimentFile(const std::string& path) {
+  std::error_code ec;
+  if (std::filesystem::is_directory(path, ec))  // an ifstream would read it as empty: the default experiment
+    throw ExperimentFileError(path + ": is a directory, not an experiment file");
   std::ifstream in(path);
   if (!in) throw ExperimentFileError(path + ": cannot open the experiment file");
   std::stringstream ss;

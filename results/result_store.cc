@@ -70,7 +70,7 @@ CREATE TABLE IF NOT EXISTS runs (
   run_key TEXT,
   config_json TEXT NOT NULL
 );
-CREATE INDEX IF NOT EXISTS runs_key ON runs(run_key);
+CREATE UNIQUE INDEX IF NOT EXISTS runs_run_key ON runs(run_key);
 CREATE TABLE IF NOT EXISTS run_config (
   run_id INTEGER NOT NULL REFERENCES runs(id) ON DELETE CASCADE,
   key TEXT NOT NULL, value TEXT NOT NULL, PRIMARY KEY (run_id, key));
@@ -88,6 +88,17 @@ CREATE TABLE IF NOT EXISTS histograms (
 CREATE TABLE IF NOT EXISTS events (
   run_id INTEGER NOT NULL REFERENCES runs(id) ON DELETE CASCADE,
   t_ns INTEGER NOT NULL, kind TEXT NOT NULL, detail TEXT NOT NULL);
+)sql";
+
+// PRAGMA user_version: 0 = files written before versioning (a plain index on
+// run_key, duplicates possible); 1 = run_key UNIQUE.
+constexpr int kSchemaVersion = ResultStore::kVersion;
+
+// Version 0 -> 1: keep the first run of each run_key, drop the later copies
+// (same key = same parameters and seed), then make the key unique.
+const char* kMigrateTo1 = R"sql(
+DELETE FROM runs WHERE run_key IS NOT NULL AND id NOT IN (SELECT MIN(id) FROM runs WHERE run_key IS NOT NULL GROUP BY run_key);
+DROP INDEX IF EXISTS runs_key;
 )sql";
 
 std::string NowUtc() {
@@ -115,14 +126,10 @@ ResultStore::ResultStore(const std::string& path, bool read_only) : path_(path) 
     db_ = nullptr;
     throw std::runtime_error("cannot open results file '" + path + "': " + msg);
   }
-  sqlite3_busy_timeout(db_, 30000);  // concurrent sweep workers take turns
+  sqlite3_busy_timeout(db_, BusyTimeoutMs());  // concurrent sweep workers take turns
   try {
-    if (!read_only) {
-      Exec("PRAGMA journal_mode=WAL");
-      Exec("PRAGMA synchronous=NORMAL");
-      Exec(kSchema);
-    }
     Exec("PRAGMA foreign_keys=ON");
+    if (!read_only) Prepare();
   } catch (const std::exception& e) {
     sqlite3_close(db_);
     db_ = nullptr;
@@ -131,6 +138,54 @@ ResultStore::ResultStore(const std::string& path, bool read_only) : path_(path) 
 }
 
 ResultStore::~ResultStore() { sqlite3_close(db_); }
+
+int ResultStore::BusyTimeoutMs() {
+  const char* env = std::getenv("CACHELAB_DB_BUSY_TIMEOUT_MS");
+  if (env && *env) {
+    char* end = nullptr;
+    long ms = std::strtol(env, &end, 10);
+    if (*end == '\0' && ms >= 0 && ms <= 3600000) return static_cast<int>(ms);
+  }
+  return 30000;
+}
+
+int ResultStore::SchemaVersion() const {
+  Stmt s(db_, "PRAGMA user_version");
+  s.Step();
+  return static_cast<int>(s.Int(0));
+}
+
+void ResultStore::Prepare() {
+  // Refuse a newer file before writing anything to it (not even WAL mode).
+  if (int v = SchemaVersion(); v > kSchemaVersion)
+    throw std::runtime_error("written by a newer cachelab (schema version " + std::to_string(v) +
+                             ", this build knows up to " + std::to_string(kSchemaVersion) +
+                             "): not writing to it; use a newer cachelab or another --db");
+  Exec("PRAGMA journal_mode=WAL");
+  Exec("PRAGMA synchronous=NORMAL");
+  // Current: nothing to write now (a writer busy elsewhere does not block the open).
+  if (SchemaVersion() == kSchemaVersion) return;
+  Exec("BEGIN IMMEDIATE");  // one migrator at a time; the others then see the new version
+  try {
+    int v = SchemaVersion();
+    if (v > kSchemaVersion)
+      throw std::runtime_error("written by a newer cachelab (schema version " + std::to_string(v) + ")");
+    if (v < 1) {
+      bool has_runs = false;
+      {
+        Stmt t(db_, "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'runs'");
+        has_runs = t.Step();
+      }
+      if (has_runs) Exec(kMigrateTo1);
+    }
+    Exec(kSchema);
+    if (v != kSchemaVersion) Exec(("PRAGMA user_version=" + std::to_string(kSchemaVersion)).c_str());
+    Exec("COMMIT");
+  } catch (...) {
+    sqlite3_exec(db_, "ROLLBACK", nullptr, nullptr, nullptr);
+    throw;
+  }
+}
 
 void ResultStore::Exec(const char* sql) {
   char* err = nullptr;
@@ -141,13 +196,26 @@ void ResultStore::Exec(const char* sql) {
   }
 }
 
-int64_t ResultStore::InsertRun(const RunReport& r) {
-  Stmt run(db_, "INSERT INTO runs(created_at, kind, label, seed, run_key, config_json) VALUES(?,?,?,?,?,?)");
-  run.Bind(1, NowUtc()).Bind(2, r.kind).Bind(3, r.label).Bind(4, static_cast<int64_t>(r.seed));
+int64_t ResultStore::InsertRun(const RunReport& r, const std::string& created_at, bool* inserted) {
+  // The UNIQUE index decides, inside this transaction: a run whose key is
+  // already stored (another sweep got there first) is not stored again.
+  Stmt run(db_,
+           "INSERT INTO runs(created_at, kind, label, seed, run_key, config_json) VALUES(?,?,?,?,?,?) "
+           "ON CONFLICT(run_key) DO NOTHING");
+  run.Bind(1, created_at.empty() ? NowUtc() : created_at).Bind(2, r.kind).Bind(3, r.label);
+  run.Bind(4, static_cast<int64_t>(r.seed));
   if (r.run_key.empty()) run.BindNull(5);
   else run.Bind(5, r.run_key);
   run.Bind(6, ConfigToJson(r.config).dump());
   run.Run();
+  if (sqlite3_changes(db_) == 0) {
+    *inserted = false;
+    Stmt old(db_, "SELECT id FROM runs WHERE run_key = ?");
+    old.Bind(1, r.run_key);
+    if (!old.Step()) throw std::runtime_error("results store: run key " + r.run_key + " neither stored nor found");
+    return old.Int(0);
+  }
+  *inserted = true;
   int64_t id = sqlite3_last_insert_rowid(db_);
 
   Stmt cfg(db_, "INSERT INTO run_config(run_id, key, value) VALUES(?,?,?)");
@@ -174,20 +242,36 @@ int64_t ResultStore::InsertRun(const RunReport& r) {
   return id;
 }
 
-std::vector<int64_t> ResultStore::SaveRuns(const std::vector<RunReport>& reports) {
-  Exec("BEGIN IMMEDIATE");
+std::vector<int64_t> ResultStore::SaveRuns(const std::vector<RunReport>& reports, std::vector<bool>* inserted,
+                                           const std::vector<std::string>& created_at) {
+  try {
+    Exec("BEGIN IMMEDIATE");
+  } catch (const std::exception& e) {
+    throw std::runtime_error("cannot write results file '" + path_ + "': " + e.what());
+  }
   try {
     std::vector<int64_t> ids;
-    for (const auto& r : reports) ids.push_back(InsertRun(r));
+    std::vector<bool> fresh;
+    for (size_t i = 0; i < reports.size(); ++i) {
+      bool in = false;
+      ids.push_back(InsertRun(reports[i], i < created_at.size() ? created_at[i] : std::string(), &in));
+      fresh.push_back(in);
+    }
     Exec("COMMIT");
+    if (inserted) *inserted = std::move(fresh);
     return ids;
-  } catch (...) {
+  } catch (const std::exception& e) {
     sqlite3_exec(db_, "ROLLBACK", nullptr, nullptr, nullptr);
-    throw;
+    throw std::runtime_error("cannot write results file '" + path_ + "': " + e.what());
   }
 }
 
-int64_t ResultStore::SaveRun(const RunReport& report) { return SaveRuns({report}).front(); }
+int64_t ResultStore::SaveRun(const RunReport& report, bool* inserted) {
+  std::vector<bool> in;
+  int64_t id = SaveRuns({report}, &in).front();
+  if (inserted) *inserted = in.front();
+  return id;
+}
 
 int64_t ResultStore::RunCount() const {
   Stmt s(db_, "SELECT COUNT(*) FROM runs");

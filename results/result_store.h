@@ -1,8 +1,15 @@
 // The SQLite results store. One transaction per run: a run that fails or is
 // interrupted leaves nothing behind. WAL mode, so the dashboard can read while a
-// run writes and several processes can append runs to one file.
+// run writes and several processes can append runs to one file. run_key is
+// UNIQUE: a run whose key is stored already is never stored twice, whichever
+// process gets there first (INSERT ... ON CONFLICT DO NOTHING).
+//
+// The schema version (PRAGMA user_version) is checked on open for writing:
+// older files are migrated (duplicate keys removed, first copy kept), a newer
+// one is refused untouched.
 //
 // Default file: ./cachelab-results.db (override with --db or CACHELAB_DB).
+// Lock wait: 30 s, or $CACHELAB_DB_BUSY_TIMEOUT_MS.
 #pragma once
 #include <cstdint>
 #include <map>
@@ -39,10 +46,14 @@ class ResultStore {
   ResultStore(const ResultStore&) = delete;
   ResultStore& operator=(const ResultStore&) = delete;
 
-  // Writes the whole report in one transaction; returns the new run id.
-  int64_t SaveRun(const RunReport& report);
-  // Like SaveRun for several reports at once (all or nothing).
-  std::vector<int64_t> SaveRuns(const std::vector<RunReport>& reports);
+  // Writes the whole report in one transaction; returns its run id: the new
+  // one, or the stored run's when its run_key is there already (*inserted
+  // false). Throws std::runtime_error naming the file when it cannot write.
+  int64_t SaveRun(const RunReport& report, bool* inserted = nullptr);
+  // Like SaveRun for several reports at once (all or nothing). created_at,
+  // when given, keeps each run's original time (merge); else now.
+  std::vector<int64_t> SaveRuns(const std::vector<RunReport>& reports, std::vector<bool>* inserted = nullptr,
+                                const std::vector<std::string>& created_at = {});
 
   std::vector<RunSummary> ListRuns() const;
   // Throws std::runtime_error if there is no such run.
@@ -52,10 +63,15 @@ class ResultStore {
   std::map<std::string, int64_t> RunKeys() const;
   bool HasRunKey(const std::string& key) const;
   const std::string& path() const { return path_; }
+  // PRAGMA user_version; a build writes only files up to kVersion.
+  int SchemaVersion() const;
+  static constexpr int kVersion = 1;
 
  private:
-  int64_t InsertRun(const RunReport& report);
+  int64_t InsertRun(const RunReport& report, const std::string& created_at, bool* inserted);
   void Exec(const char* sql);
+  void Prepare();  // version check, WAL, migration, schema
+  static int BusyTimeoutMs();
 
   std::string path_;
   sqlite3* db_ = nullptr;

@@ -1,7 +1,8 @@
 // Merges result files (e.g. one per run of a distributed sweep) into one,
 // without duplicates: a run is copied unless a run with the same DedupKeyOf
-// is already in the output or was copied before. Each input is copied in one
-// transaction.
+// is already in the output or was copied before. All inputs are read first
+// and copied in one transaction (all or nothing: a corrupt input is named and
+// the output is left unchanged); each run keeps its original created_at.
 #pragma once
 #include <cstdint>
 #include <string>

@@ -16,7 +16,8 @@ struct CliResult {
   std::string out, err;
 };
 
-inline CliResult RunCli(const std::string& args, const std::string& stdin_text = "") {
+// env: "NAME=value ..." set for this command only.
+inline CliResult RunCli(const std::string& args, const std::string& stdin_text = "", const std::string& env = "") {
   namespace fs = std::filesystem;
   fs::path dir = fs::temp_directory_path();
   std::string tag = std::to_string(::getpid()) + "-" + std::to_string(reinterpret_cast<uintptr_t>(&args));
@@ -25,7 +26,7 @@ inline CliResult RunCli(const std::string& args, const std::string& stdin_text =
     std::ofstream f(in);
     f << stdin_text;
   }
-  std::string cmd = std::string(CACHELAB_CLI) + " " + args + " <" + in.string() + " >" + out.string() + " 2>" + err.string();
+  std::string cmd = (env.empty() ? "" : env + " ") + std::string(CACHELAB_CLI) + " " + args + " <" + in.string() + " >" + out.string() + " 2>" + err.string();
   int status = std::system(cmd.c_str());
   CliResult r;
   r.exit_code = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
