@@ -14,7 +14,7 @@ PACKAGES=(
   catch2 libbenchmark-dev redis-server
 )
 if [ "$GUI" = "ON" ]; then
-  PACKAGES+=(qt6-base-dev qt6-charts-dev libqt6svg6-dev libqt6opengl6-dev libgl-dev)
+  PACKAGES+=(qt6-base-dev qt6-charts-dev qt6-svg-dev libqt6opengl6-dev libgl-dev)
 fi
 
 as_root() {
