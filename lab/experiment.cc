@@ -141,7 +141,9 @@ class Experiment final : public Harness {
   // Harness
   Simulator& sim() override { return sim_; }
   CacheBackend& cache_for(uint64_t key) override {
-    return backend_ || cluster_.single() ? *cache_ : cluster_.For(key);
+    if (backend_ || cluster_.single()) return *cache_;
+    // Each node through the scheme's router too (version keys rename on every node).
+    return invalidation_ ? invalidation_->Route(cluster_.For(key)) : cluster_.For(key);
   }
   SimDatabase& db() override { return db_; }
   Metrics& metrics() override { return metrics_; }
