@@ -12,6 +12,7 @@
 
 #include "cli/cache_size_arg.h"
 #include "cli/commands.h"
+#include "lab/run_pool.h"
 #include "cli/live_flags.h"
 #include "cli/replay_jobs.h"
 #include "cli/summary_table.h"
@@ -245,7 +246,8 @@ void AddReplayCommand(CLI::App& app) {
   cmd->add_option("--mrc-out", o->mrc_out, "write the curves as CSV to this file");
   cmd->add_option("--shards-rate", o->shards_rate,
                   "SHARDS sampling rate for the one-pass LRU curve (default 1: exact)");
-  cmd->add_option("--jobs", o->jobs, "parallel replays (default: all cores)");
+  cmd->add_option("--jobs", o->jobs, "parallel replays (default: all cores)")
+      ->check(CLI::Range(0u, kMaxJobs));
   o->live.Attach(cmd);
   cmd->callback([o] { Execute(*o); });
 }

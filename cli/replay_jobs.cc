@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <atomic>
 #include <stdexcept>
+#include <system_error>
 #include <thread>
 
 namespace cachelab::cli {
@@ -19,7 +20,9 @@ std::vector<ReplayOutcome> RunReplayJobs(const eviction::ReplayTrace& trace, con
       const ReplayJob& j = jobs[i];
       eviction::PolicyOptions o;
       o.capacity = j.capacity;
-      o.expected_objects = object_mode ? j.capacity : j.capacity / std::max<uint64_t>(1, mean_object_bytes);
+      // Never more objects than the trace has requests: a huge cache must not reserve for them.
+      o.expected_objects = std::min<uint64_t>(
+          trace.size(), object_mode ? j.capacity : j.capacity / std::max<uint64_t>(1, mean_object_bytes));
       auto policy = eviction::MakePolicy(j.policy, o, &errors[i]);
       if (!policy) continue;
       out[i].job = j;
@@ -29,7 +32,13 @@ std::vector<ReplayOutcome> RunReplayJobs(const eviction::ReplayTrace& trace, con
   if (threads == 0) threads = std::max(1u, std::thread::hardware_concurrency());
   threads = static_cast<unsigned>(std::min<size_t>(threads, jobs.size()));
   std::vector<std::thread> pool;
-  for (unsigned t = 1; t < threads; ++t) pool.emplace_back(worker);
+  for (unsigned t = 1; t < threads; ++t) {
+    try {
+      pool.emplace_back(worker);
+    } catch (const std::system_error&) {
+      break;  // out of threads: the ones started (and this one) do the rest
+    }
+  }
   worker();
   for (auto& t : pool) t.join();
   for (const auto& e : errors)
