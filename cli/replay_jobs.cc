@@ -1,5 +1,7 @@
 #include "cli/replay_jobs.h"
 
+#include "cli/commands.h"
+
 #include <sys/resource.h>
 
 #include <algorithm>
@@ -52,6 +54,13 @@ std::vector<ReplayOutcome> LruCurveJobs(const eviction::ReplayTrace& trace, cons
   for (const auto& j : jobs) sizes.push_back(j.capacity);
   double seconds = 0;
   auto points = eviction::LruMissRatioCurve(trace, sizes, options, &seconds);
+  // A handful of sampled requests gives an estimate that is noise (0 misses, or
+  // a ratio above 1 before capping): refuse it rather than print it.
+  if (options.shards_rate < 1 && !points.empty() && points[0].sampled_requests < kMinShardsSample)
+    throw UsageError("--shards-rate " + std::to_string(options.shards_rate) + " sampled " +
+                     std::to_string(points[0].sampled_requests) + " of " + std::to_string(points[0].requests) +
+                     " requests; SHARDS needs at least " + std::to_string(kMinShardsSample) +
+                     " for a usable estimate (raise the rate, or 1 for the exact curve)");
   std::vector<ReplayOutcome> out;
   for (size_t i = 0; i < jobs.size(); ++i) {
     ReplayOutcome o;

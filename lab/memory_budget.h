@@ -6,18 +6,12 @@
 #include <cstdint>
 #include <string>
 
-namespace cachelab {
+#include "sim/machine_memory.h"
 
-// Bytes this process may still allocate: MemAvailable (/proc/meminfo), or
-// less under a RLIMIT_AS / RLIMIT_DATA limit. CACHELAB_MEMORY_LIMIT (bytes)
-// overrides it, for tests and for sharing a machine.
-uint64_t AvailableMemory();
+namespace cachelab {
 
 // Throws ParamError(param, "<what> need about N GiB; ... available") when
 // `bytes` exceeds 80% of AvailableMemory().
 void CheckMemory(const std::string& param, double bytes, const std::string& what);
-
-// "1.5 GiB", "300 MiB": for messages.
-std::string FormatBytes(double bytes);
 
 }  // namespace cachelab
