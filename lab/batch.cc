@@ -40,6 +40,7 @@ void ValidateParams(const Params& params) {
   // code path as a real run, so nothing can be missed.
   Params probe = params;
   probe.Set("requests", "1");
+  probe.Set("max-requests", "1");  // a trace: one request (the whole trace is still checked once)
   RunExperiment(probe);
 }
 
