@@ -7,6 +7,7 @@
 #include <nlohmann/json.hpp>
 
 #include "lab/batch.h"
+#include "lab/demo.h"
 #include "lab/experiment.h"
 #include "tests/support/run_cli.h"
 #include "tests/support/temp_dir.h"
@@ -275,4 +276,22 @@ TEST_CASE("run --trace: the trace is in --json and in the stored run's parameter
   auto e = RunCli("export --db " + dir / "r.db" + " --run 1 --format json");
   INFO(e.err);
   CHECK(e.out.find(trace) != std::string::npos);
+}
+
+TEST_CASE("demo real-trace: cloudPhysicsIO through three strategies, a conclusion quoting the numbers") {
+  const Demo* d = FindDemo("real-trace");
+  REQUIRE(d);
+  REQUIRE(d->missing().empty());
+  DemoResult r = d->run(2);
+  REQUIRE(r.reports.size() == 3);
+  const RunReport &ca = r.reports[0], &wt = r.reports[1], &wb = r.reports[2];
+  CHECK(ca.GetNumber("ops_read") == 46974);
+  CHECK(ca.GetNumber("ops_write") == 66898);
+  // Theory: writes fill the cache under write-through/behind, so they miss less than cache-aside.
+  CHECK(wt.GetNumber("db_reads") < ca.GetNumber("db_reads"));
+  CHECK(wb.GetNumber("db_writes") < wt.GetNumber("db_writes"));  // batched
+  char ratio[32];
+  std::snprintf(ratio, sizeof ratio, "hit ratio %.1f%%", 100 * ca.GetNumber("hit_ratio"));
+  CHECK(r.conclusion.find(ratio) != std::string::npos);
+  CHECK(r.conclusion.find("66,898 writes") != std::string::npos);
 }
