@@ -10,7 +10,9 @@ void ParamFlags::Attach(CLI::App* cmd) {
   cmd_ = cmd;
   for (const auto& d : ParamDefs()) {
     values_[d.name] = d.default_value;
-    cmd->add_option("--" + d.name, values_[d.name], d.help)->default_str(d.default_value)->group(d.group);
+    CLI::Option* opt = cmd->add_option("--" + d.name, values_[d.name], d.help)->default_str(d.default_value)->group(d.group);
+    // A switch (default false): "--skip-bad" alone means true (CLI11 gives default_str to a bare option).
+    if (d.default_value == "false") opt->expected(0, 1)->default_str("true");
   }
 }
 

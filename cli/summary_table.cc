@@ -108,6 +108,21 @@ std::string RunSummary(const RunReport& r) {
   };
   auto extra = StrategyRows(r);
   rows.insert(rows.end() - 1, extra.begin(), extra.end());
+  // The mapped operations of the measured requests, and where a trace run came from.
+  auto count = [&](const char* f) { return Grouped(static_cast<int64_t>(num(f))); };
+  auto text = [&](const char* f) {
+    const FieldValue* v = r.Get(f);
+    const std::string* s = v ? std::get_if<std::string>(v) : nullptr;
+    return s ? *s : std::string();
+  };
+  rows.insert(rows.begin() + 1, {"operations", count("ops_read") + " read, " + count("ops_write") + " write, " +
+                                                   count("ops_delete") + " delete"});
+  if (num("warmup_requests") > 0)
+    rows.insert(rows.begin() + 2, {"warm-up (not measured)", count("warmup_requests") + " requests"});
+  if (!text("trace").empty())
+    rows.insert(rows.begin(), {"trace", text("trace") + " (" + text("trace_format") + ", " +
+                                            count("trace_requests") + " requests, " + count("trace_objects") +
+                                            " objects, " + text("timing") + " timing)"});
   std::string title = "cachelab " + r.kind + ": " + r.label + ", seed " + std::to_string(r.seed) + "\n";
   return title + FormatTable({"metric", "value"}, rows);
 }

@@ -42,6 +42,7 @@ RunReport ValidateParams(const Params& params) {
   CheckRunBounds(params);  // before the probe builds anything; also checks --requests, which the probe replaces
   Params probe = params;
   probe.Set("requests", "1");
+  probe.Set("max-requests", "1");  // a trace: one request (the whole trace is still checked once)
   return RunExperiment(probe);
 }
 

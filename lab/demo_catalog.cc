@@ -6,6 +6,7 @@
 namespace cachelab {
 
 Demo EvictionDemo();
+Demo RealTraceDemo();
 
 namespace {
 
@@ -95,6 +96,7 @@ std::vector<Demo> BuildDemos() {
        {"hit ratio", "hit_ratio", 4}},
       {"stale_read_ratio", "of the reads stale", true, 100, "%"}}));
   demos.push_back(EvictionDemo());
+  demos.push_back(RealTraceDemo());
   return demos;
 }
 

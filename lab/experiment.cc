@@ -18,6 +18,8 @@
 #include "strategies/invalidation/invalidation.h"
 #include "strategies/strategy.h"
 #include "workloads/synthetic.h"
+#include "workloads/trace_workload.h"
+#include "workloads/warmup_spec.h"
 
 namespace cachelab {
 namespace {
@@ -47,16 +49,69 @@ struct Config {
   uint64_t warmup_keys = 0;
   uint64_t seed = 1;
   SimTime window = kSecond;
+  // --trace: the workload is a trace file (index set by PrepareTrace)
+  std::string trace;
+  TraceOpenOptions trace_open;
+  std::shared_ptr<const TraceIndex> index;
+  bool original_timing = false;
+  double time_scale = 1;
+  bool value_size_override = false;
+  // limits and warm-up (trace or synthetic)
+  WarmupSpec warmup;
+  uint64_t max_requests = 0;  // 0: no limit
+  SimTime duration = 0;       // 0: no limit
 };
 
-Config ParseConfig(const Params& p) {
+// --trace: refuses the synthetic workload's parameters, indexes the trace
+// (errors name file and line) and makes its objects the keyspace.
+std::shared_ptr<const TraceIndex> PrepareTrace(Params* p) {
+  if (p->Raw("trace").empty()) return nullptr;
+  for (const char* name : {"keys", "alpha", "read-fraction"})
+    if (!p->IsDefault(name))
+      throw ParamError(name, "does not apply with --trace (the trace gives the keys, their popularity and the "
+                             "operations)");
+  if (p->Raw("scenario") != "none") throw ParamError("scenario", "does not apply with --trace");
+  TraceOpenOptions o{p->Raw("format"), p->Raw("csv-spec"), p->Bool("skip-bad")};
+  std::string error;
+  std::shared_ptr<const TraceIndex> index = IndexTrace(p->Raw("trace"), o, &error);
+  if (!index) throw ParamError("trace", error);
+  if (index->objects > UINT32_MAX - 1) throw ParamError("trace", "too many distinct objects");
+  p->Set("keys", std::to_string(index->objects));
+  return index;
+}
+
+Config ParseConfig(const Params& p, std::shared_ptr<const TraceIndex> index) {
   Config c;
+  c.trace = p.Raw("trace");
+  c.index = std::move(index);
+  {
+    std::string err;
+    if (!ParseWarmupSpec(p.Raw("warmup"), &c.warmup, &err)) throw ParamError("warmup", err);
+  }
+  c.max_requests = p.UInt("max-requests");
+  c.duration = p.Duration("duration");
+  c.time_scale = p.Real("time-scale", 1e-9, 1e12);
+  std::string timing = p.Choice("timing", {"auto", "original", "rate", "closed"});
+  if (p.Raw("ttl") == "trace" && c.trace.empty()) throw ParamError("ttl", "'trace' needs --trace FILE");
   c.workload.keys = p.UInt("keys", 1, UINT32_MAX);
   c.workload.alpha = p.Real("alpha", 0, 10);
   c.workload.read_fraction = p.Real("read-fraction", 0, 1);
   c.workload.requests = p.UInt("requests", 1, kMaxRequests);
   c.workload.value_size = p.Dist("value-size", Distribution::Unit::kBytes, kMaxValueSize);
   c.closed_loop = p.Choice("arrival", {"open", "closed"}) == "closed";
+  if (c.trace.empty()) {
+    if (timing == "original") throw ParamError("timing", "original timing needs --trace FILE");
+    if (timing != "auto") c.closed_loop = timing == "closed";
+  } else {
+    c.trace_open = TraceOpenOptions{p.Raw("format"), p.Raw("csv-spec"), p.Bool("skip-bad")};
+    if (timing == "original" && !c.index->has_time)
+      throw ParamError("timing", c.trace + " has no timestamps: use --timing rate or closed");
+    c.original_timing = timing == "original" || (timing == "auto" && c.index->has_time && !c.closed_loop);
+    if (timing != "auto") c.closed_loop = timing == "closed";
+    c.value_size_override = !p.IsDefault("value-size") || !c.index->has_sizes;
+    c.workload.alpha = 0;  // the synthetic generator only gives sizes (SizeOf) for a trace
+    c.workload.requests = c.index->requests;
+  }
   c.rate = p.Real("rate", 1e-6, 1e12);  // mean gap at most 1e6 s: arrival times stay far from int64 overflow
   c.clients = p.UInt("clients", 1, 10000000);
   c.think = p.Dist("think-time", Distribution::Unit::kDuration);
@@ -106,9 +161,18 @@ class Experiment final : public Harness {
         cluster_(sim_, c.cluster, c.redis, c.seed),
         db_(sim_, c.db, metrics_, c.seed),
         workload_(c.workload, c.seed),
+        key_ttl_(c.invalidation_config.key_ttl.get()),
         arrivals_(c.seed, "arrivals"),
         think_rng_(c.seed, "think-time") {
     std::string err;
+    if (!c.trace.empty()) {
+      std::unique_ptr<FileTraceReader> reader = OpenTrace(c.trace, c.trace_open, &err);
+      if (!reader) throw ParamError("trace", err);
+      trace_ = std::make_unique<TraceWorkload>(c.index, std::move(reader), c.original_timing, c.time_scale, c.seed);
+    }
+    total_ = trace_ ? c.index->requests : c.workload.requests;
+    if (c.max_requests) total_ = std::min(total_, c.max_requests);
+    measuring_ = c.warmup.none();
     invalidation_ = MakeInvalidation(c.invalidation, *this, c.invalidation_config, &err);
     cache_ = &invalidation_->Route(backend ? backend->Open(sim_) : static_cast<CacheBackend&>(redis_));  // e.g. version keys rename what strategies ask for
     if (backend) backend->BridgePubSub(redis_.pubsub());  // live pub/sub reaches the simulated subscribers
@@ -157,9 +221,15 @@ class Experiment final : public Harness {
     Request req;
     SimTime start = 0;
     uint32_t client = 0;
+    bool warm = false;  // a warm-up request: fills caches, counts nowhere
   };
   void ScheduleOpenArrival();
+  void ScheduleTraceArrival();
+  bool NextRequest(Request* req);
   void Issue(uint32_t client);
+  void Dispatch(uint32_t client, const Request& req);
+  void StartMeasurement();
+  uint32_t SizeOf(uint64_t key) const { return workload_.SizeOf(key); }
   void Finish(ReqId id, uint64_t latency);
   void ScheduleWindow();
   void RunSim() { backend_ ? backend_->Drive(sim_) : sim_.Run(); }
@@ -172,7 +242,9 @@ class Experiment final : public Harness {
   Cluster cluster_;
   SimRedis& redis_ = cluster_.node(0);  // the whole cache when the cluster is single
   SimDatabase db_;
-  SyntheticWorkload workload_;
+  SyntheticWorkload workload_;  // the workload, or for a trace the --value-size override
+  std::unique_ptr<TraceWorkload> trace_;
+  std::vector<SimTime>* key_ttl_;  // --ttl trace: each key's latest TTL from the trace
   std::unique_ptr<Invalidation> invalidation_;
   CacheBackend* cache_ = &redis_;
   ExpiryMonitor expiry_{sim_, redis_.store()};
@@ -186,6 +258,14 @@ class Experiment final : public Harness {
   bool exhausted_ = false;
   uint64_t peak_memory_ = 0;
   uint64_t issued_ = 0, completed_ = 0;
+  uint64_t pulled_ = 0, total_ = 0;  // requests taken from the workload; how many it will give
+  bool measuring_ = true;            // false during --warmup
+  uint64_t warm_requests_ = 0;
+  SimTime measure_start_ = 0;
+  uint64_t ops_[3] = {0, 0, 0};      // measured requests by mapped operation (Op)
+  RedisStats redis_at_start_;
+  uint64_t commands_at_start_ = 0;
+  Request pending_;  // original timing: the request whose arrival is scheduled
   Metrics::Id requests_id_, hits_id_, misses_id_, writes_id_, stale_id_, fallback_id_, failed_id_;
   Metrics::Id latency_id_, read_latency_id_, write_latency_id_, staleness_id_;
 };
@@ -212,13 +292,61 @@ void Experiment::ScheduleOpenArrival() {
   });
 }
 
-void Experiment::Issue(uint32_t client) {
-  Request req;
-  if (!workload_.Next(&req)) {
+bool Experiment::NextRequest(Request* req) {
+  if (exhausted_ || (c_.max_requests && pulled_ >= c_.max_requests)) return false;
+  if (trace_) {
+    if (!trace_->Next(req)) {
+      if (!trace_->ok()) throw ParamError("trace", trace_->error());  // indexed clean: the file changed
+      return false;
+    }
+    if (c_.value_size_override) req->size = SizeOf(req->key);
+  } else if (!workload_.Next(req)) {
+    return false;
+  }
+  // --duration: arrivals from the trace's clock, else the simulator's.
+  if (c_.duration && (c_.original_timing ? req->at : sim_.Now()) >= c_.duration) return false;
+  ++pulled_;
+  return true;
+}
+
+void Experiment::ScheduleTraceArrival() {
+  if (!NextRequest(&pending_)) {
     exhausted_ = true;
     return;
   }
-  if (cluster_.Redirect(&req.key)) req.size = workload_.SizeOf(req.key);  // hot-key skew (churn)
+  sim_.ScheduleAt(pending_.at, [this] {
+    Dispatch(static_cast<uint32_t>(issued_ % c_.servers), pending_);
+    if (!exhausted_) ScheduleTraceArrival();
+  });
+}
+
+void Experiment::Issue(uint32_t client) {
+  Request req;
+  if (!NextRequest(&req)) {
+    exhausted_ = true;
+    return;
+  }
+  Dispatch(client, req);
+}
+
+void Experiment::StartMeasurement() {
+  measuring_ = true;
+  measure_start_ = sim_.Now();
+  metrics_.StartMeasurement(sim_.Now());
+  redis_at_start_ = redis_.store().stats();
+  commands_at_start_ = redis_.commands();
+  fault_events_.push_back({sim_.Now(), "measurement-start",
+                           "after " + std::to_string(warm_requests_) + " warm-up requests (--warmup " +
+                               (c_.warmup.kind == WarmupSpec::Kind::kDuration ? FormatDuration(c_.warmup.duration)
+                                                                               : std::to_string(warm_requests_)) +
+                               ")"});
+}
+
+void Experiment::Dispatch(uint32_t client, const Request& pulled) {
+  Request req = pulled;
+  bool warm = !measuring_ && c_.warmup.InWarmup(pulled_ - 1, sim_.Now(), total_);
+  if (!measuring_ && !warm) StartMeasurement();
+  if (cluster_.Redirect(&req.key) && !trace_) req.size = SizeOf(req.key);  // hot-key skew (churn)
   ReqId id;
   if (!free_ids_.empty()) {
     id = free_ids_.back();
@@ -228,11 +356,18 @@ void Experiment::Issue(uint32_t client) {
     inflight_.emplace_back();
   }
   req.at = sim_.Now();
-  req.client = static_cast<uint32_t>(client % c_.servers);
-  inflight_[id] = InFlight{req, sim_.Now(), client};
+  // A trace's client (or use case) id picks the application server.
+  req.client = static_cast<uint32_t>((trace_ && c_.index->has_clients ? req.client : client) % c_.servers);
+  if (key_ttl_ && req.key < key_ttl_->size()) (*key_ttl_)[req.key] = req.ttl;
+  inflight_[id] = InFlight{req, sim_.Now(), client, warm};
   ++issued_;
-  metrics_.Add(requests_id_);
-  if (progress_ && (issued_ & 0xFFFF) == 0) progress_(Progress{issued_, c_.workload.requests, ToSeconds(sim_.Now()), &metrics_});
+  if (warm) {
+    ++warm_requests_;
+  } else {
+    metrics_.Add(requests_id_);
+    ++ops_[static_cast<int>(req.op)];
+  }
+  if (progress_ && (issued_ & 0xFFFF) == 0) progress_(Progress{issued_, total_, ToSeconds(sim_.Now()), &metrics_});
   ReadOutcome local;  // a near cache on the application server may answer first
   if (invalidation_->BeforeRequest(inflight_[id].req, &local)) {
     CompleteRead(id, local);
@@ -243,10 +378,12 @@ void Experiment::Issue(uint32_t client) {
 }
 
 void Experiment::Finish(ReqId id, uint64_t latency) {
-  metrics_.Record(latency_id_, latency);
   uint32_t client = inflight_[id].client;
+  if (!inflight_[id].warm) {
+    metrics_.Record(latency_id_, latency);
+    ++completed_;
+  }
   free_ids_.push_back(id);
-  ++completed_;
   if (c_.closed_loop && !exhausted_) {
     SimTime think = static_cast<SimTime>(c_.think.Sample(think_rng_));
     sim_.Schedule(think, [this, client] { Issue(client); });
@@ -256,6 +393,10 @@ void Experiment::Finish(ReqId id, uint64_t latency) {
 void Experiment::CompleteRead(ReqId id, const ReadOutcome& o) {
   const InFlight& f = inflight_[id];
   uint64_t latency = static_cast<uint64_t>(sim_.Now() - f.start);
+  if (f.warm) {
+    invalidation_->AfterRead(f.req, o);
+    return Finish(id, latency);
+  }
   metrics_.Record(read_latency_id_, latency);
   metrics_.Add(o.hit ? hits_id_ : misses_id_);
   if (o.fallback) metrics_.Add(fallback_id_);
@@ -273,6 +414,7 @@ void Experiment::CompleteRead(ReqId id, const ReadOutcome& o) {
 void Experiment::CompleteWrite(ReqId id, const WriteOutcome& o) {
   const InFlight& f = inflight_[id];
   uint64_t latency = static_cast<uint64_t>(sim_.Now() - f.start);
+  if (f.warm) return Finish(id, latency);
   metrics_.Record(write_latency_id_, latency);
   metrics_.Add(writes_id_);
   if (o.failed) metrics_.Add(failed_id_);
@@ -294,14 +436,19 @@ RunReport Experiment::Run() {
   auto wall_start = std::chrono::steady_clock::now();
   double cpu_start = ThreadCpuSeconds();
   ScheduleWindow();
-  cluster_.Start(c_.workload.keys, [this](uint64_t k) { return workload_.zipf().Probability(k); });
+  if (trace_)
+    cluster_.Start(c_.workload.keys, [this](uint64_t k) { return static_cast<double>(c_.index->counts[k]); });
+  else
+    cluster_.Start(c_.workload.keys, [this](uint64_t k) { return workload_.zipf().Probability(k); });
   ScheduleFaults(c_.faults, sim_, redis_, *strategy_, &fault_events_);
   if (c_.scenario.preload)
     Preload(*this, *strategy_, c_.workload.keys, c_.scenario.ttl_jitter,
             c_.strategy_config.stampede.guard == "stale-while-revalidate" ? c_.strategy_config.stampede.stale_window : 0,
             static_cast<SimTime>(c_.db.read_latency.Mean()), c_.seed, workload_.SizeOf(0));
   if (c_.warmup_keys) WarmUp(*this, c_.warmup_keys, [this](uint64_t k) { return workload_.SizeOf(k); });
-  if (c_.closed_loop) {
+  if (c_.original_timing) {
+    ScheduleTraceArrival();
+  } else if (c_.closed_loop) {
     for (uint64_t i = 0; i < c_.clients; ++i) {
       // Stagger the first requests over one think time so clients don't move in lockstep.
       SimTime offset = static_cast<SimTime>(c_.think.Sample(think_rng_) * think_rng_.Uniform());
@@ -326,6 +473,19 @@ RunReport Experiment::Run() {
   r.Set("strategy", c_.strategy);
   r.Set("invalidation", c_.invalidation);
   r.Set("requests", static_cast<int64_t>(completed_));
+  r.Set("ops_read", static_cast<int64_t>(ops_[static_cast<int>(Op::kGet)]));
+  r.Set("ops_write", static_cast<int64_t>(ops_[static_cast<int>(Op::kSet)]));
+  r.Set("ops_delete", static_cast<int64_t>(ops_[static_cast<int>(Op::kDelete)]));
+  r.Set("warmup_requests", static_cast<int64_t>(warm_requests_));
+  r.Set("measurement_start_s", ToSeconds(measure_start_));
+  if (trace_) {
+    r.Set("trace", c_.trace);
+    r.Set("trace_format", c_.index->format);
+    r.Set("trace_requests", static_cast<int64_t>(c_.index->requests));
+    r.Set("trace_objects", static_cast<int64_t>(c_.index->objects));
+    r.Set("trace_bad_records", static_cast<int64_t>(c_.index->bad_records));
+    r.Set("timing", std::string(c_.original_timing ? "original" : c_.closed_loop ? "closed" : "rate"));
+  }
   r.Set("reads", reads);
   r.Set("writes", metrics_.Value(writes_id_));
   r.Set("hits", hits);
@@ -338,9 +498,10 @@ RunReport Experiment::Run() {
   r.Set("db_reads", static_cast<int64_t>(db_.reads()));
   r.Set("db_writes", static_cast<int64_t>(db_.writes()));
   r.Set("db_peak_concurrency", db_.peak_concurrency());
-  r.Set("evictions", static_cast<int64_t>(redis_.store().stats().evicted_keys));
-  r.Set("expirations", static_cast<int64_t>(redis_.store().stats().expired_keys));
-  r.Set("cache_commands", static_cast<int64_t>(redis_.commands()));
+  const RedisStats& rs = redis_.store().stats();
+  r.Set("evictions", static_cast<int64_t>(rs.evicted_keys - redis_at_start_.evicted_keys));
+  r.Set("expirations", static_cast<int64_t>(rs.expired_keys - redis_at_start_.expired_keys));
+  r.Set("cache_commands", static_cast<int64_t>(redis_.commands() - commands_at_start_));
   r.Set("memory_bytes", static_cast<int64_t>(redis_.store().used_memory()));
   r.Set("memory_bytes_peak", static_cast<int64_t>(std::max<uint64_t>(peak_memory_, redis_.store().used_memory())));
   r.Set("stale_reads", metrics_.Value(stale_id_));
@@ -350,7 +511,7 @@ RunReport Experiment::Run() {
   AddStaleness(&r, metrics_.HistogramOf(staleness_id_));
   r.Set("fallbacks", metrics_.Value(fallback_id_));
   r.Set("failed_requests", metrics_.Value(failed_id_));
-  r.Set("sim_seconds", ToSeconds(sim_.Now()));
+  r.Set("sim_seconds", ToSeconds(sim_.Now() - measure_start_));
   r.Set("events", static_cast<int64_t>(sim_.events_run()));
   r.Set("seed", static_cast<int64_t>(c_.seed));
   r.Set("wall_seconds", wall);
@@ -369,6 +530,13 @@ RunReport Experiment::Run() {
   ReportPeakDbRate(&r);
   metrics_.ExportHistogram(latency_id_, "latency_ns", &r);
   if (backend_) backend_->Report(&r);
+  if (measure_start_ > 0)  // --warmup: series computed outside Metrics (expiry calendar) start there too
+    for (Series& s : r.series) {
+      size_t keep = 0;
+      while (keep < s.t.size() && s.t[keep] < measure_start_) ++keep;
+      s.t.erase(s.t.begin(), s.t.begin() + static_cast<long>(keep));
+      s.v.erase(s.v.begin(), s.v.begin() + static_cast<long>(keep));
+    }
   return r;
 }
 
@@ -376,8 +544,9 @@ RunReport Experiment::Run() {
 
 RunReport RunExperiment(const Params& params, const ProgressFn& progress, BackendProvider* backend) {
   Params effective = params;
+  std::shared_ptr<const TraceIndex> index = PrepareTrace(&effective);
   ScenarioConfig scenario = ApplyScenario(&effective);  // presets the workload it implies
-  Config c = ParseConfig(effective);
+  Config c = ParseConfig(effective, std::move(index));
   c.scenario = scenario;
   Experiment e(c, progress, backend);
   RunReport r = e.Run();

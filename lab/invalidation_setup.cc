@@ -14,8 +14,13 @@ bool OnOff(const Params& p, const std::string& name) {
 
 InvalidationConfig ParseInvalidationConfig(const Params& p) {
   InvalidationConfig c;
-  c.ttl = p.Duration("ttl");
   c.keys = p.UInt("keys", 1, UINT32_MAX);
+  if (p.Raw("ttl") == "trace") {  // each request's TTL from the trace (the runner fills the table)
+    c.ttl = 0;
+    c.key_ttl = std::make_shared<std::vector<SimTime>>(c.keys, 0);
+  } else {
+    c.ttl = p.Duration("ttl");
+  }
   c.servers = p.UInt("servers", 1, 100000);
   c.seed = p.UInt("seed");
   c.jitter = p.Real("jitter", 0, 1);

@@ -14,11 +14,13 @@ std::vector<ParamDef> ClusterParamDefs();
 std::vector<ParamDef> StrategyParamDefs();
 std::vector<ParamDef> InvalidationParamDefs();
 std::vector<ParamDef> LiveParamDefs();
+std::vector<ParamDef> TraceParamDefs();
 
 const std::vector<ParamDef>& ParamDefs() {
   static const std::vector<ParamDef> defs = [] {
     std::vector<ParamDef> all;
-    for (auto part : {CoreParamDefs, InvalidationParamDefs, StrategyParamDefs, ClusterParamDefs, LiveParamDefs}) {
+    for (auto part : {CoreParamDefs, InvalidationParamDefs, StrategyParamDefs, ClusterParamDefs, LiveParamDefs,
+                      TraceParamDefs}) {
       auto v = part();
       all.insert(all.end(), v.begin(), v.end());
     }

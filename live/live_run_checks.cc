@@ -27,7 +27,7 @@ std::string LiveRunRefusal(const Params& p, size_t nodes) {
   } catch (const ParamError& e) {
     return e.what();
   }
-  SimTime ttl = p.Duration("ttl");
+  SimTime ttl = p.Raw("ttl") == "trace" ? 0 : p.Duration("ttl");  // trace TTLs are whole seconds
   if (ttl > 0 && static_cast<double>(ttl) / speedup < kMillisecond)
     return "--speedup " + p.Raw("speedup") + " with --ttl " + p.Raw("ttl") + " would send Redis a TTL of " +
            std::to_string(static_cast<double>(ttl) / speedup / kMillisecond) +

@@ -57,6 +57,21 @@ Metrics::Id Metrics::PeakSeries(const std::string& name) {
   return static_cast<Id>(peaks_.size() - 1);
 }
 
+void Metrics::StartMeasurement(SimTime now) {
+  CloseWindow(now);
+  for (auto& c : counters_) c.value = c.at_window_start = 0;
+  for (auto& h : hists_) {
+    h->total.Clear();
+    h->window.Clear();
+  }
+  for (auto& r : ratios_) r.a0 = r.b0 = 0;
+  for (auto& p : peaks_) p.window_max = p.overall = 0;
+  for (auto& s : series_) {
+    s.t.clear();
+    s.v.clear();
+  }
+}
+
 void Metrics::CloseWindow(SimTime end) {
   SimTime len = end - last_close_;
   if (len <= 0) return;

@@ -61,6 +61,11 @@ class Metrics {
   // true length for per-second series).
   void CloseWindow(SimTime end);
 
+  // Warm-up over (--warmup): closes the partial window at `now`, then forgets
+  // everything so far (counter totals, histograms, peaks, series points), so
+  // the report and the series cover measurement only; windows keep their grid.
+  void StartMeasurement(SimTime now);
+
   // Moves every series into the report.
   void ExportSeries(RunReport* report) const;
   // Adds histogram buckets to the report.

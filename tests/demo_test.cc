@@ -12,9 +12,10 @@ using cachelab::testing::RunCli;
 TEST_CASE("demo list names every demo") {
   auto r = RunCli("demo list");
   REQUIRE(r.exit_code == 0);
-  for (const char* name : {"stampede", "jitter", "write-behind-crash", "ring-add-node", "staleness", "eviction"})
+  for (const char* name : {"stampede", "jitter", "write-behind-crash", "ring-add-node", "staleness", "eviction",
+                           "real-trace"})
     CHECK(r.out.find(name) != std::string::npos);
-  CHECK(cachelab::Demos().size() == 6);
+  CHECK(cachelab::Demos().size() == 7);
 }
 
 TEST_CASE("a demo tells, runs, concludes from its numbers, and stores its runs") {

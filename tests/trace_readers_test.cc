@@ -129,8 +129,10 @@ TEST_CASE("twitter format: 100 requests, key + value size, ops and TTLs") {
   CHECK(ttl == 7);
 }
 
-TEST_CASE("csv with a header maps columns by name (Meta kvcache)") {
-  auto reqs = ReadAll(Data("kv_traces_1.csv"));
+TEST_CASE("csv with a header maps columns by name (Meta kvcache, read as plain csv: one request a row)") {
+  TraceOpenOptions csv;
+  csv.format = "csv";
+  auto reqs = ReadAll(Data("kv_traces_1.csv"), csv);
   REQUIRE(reqs.size() == 99);
   int gets = 0, sets = 0, deletes = 0, ttl = 0;
   std::set<uint64_t> keys;

@@ -3,7 +3,10 @@
 #include <stdexcept>
 
 #include "workloads/byte_source.h"
+#include "workloads/cdn_reader.h"
 #include "workloads/csv_reader.h"
+#include "workloads/header_columns.h"
+#include "workloads/kvcache_reader.h"
 #include "workloads/oracle_general_reader.h"
 #include "workloads/text_reader.h"
 #include "workloads/twitter_reader.h"
@@ -18,7 +21,9 @@ bool EndsWith(const std::string& s, const std::string& suffix) {
 
 }  // namespace
 
-std::vector<std::string> TraceFormatNames() { return {"oracleGeneral", "vscsi", "txt", "csv", "twitter"}; }
+std::vector<std::string> TraceFormatNames() {
+  return {"oracleGeneral", "vscsi", "txt", "csv", "twitter", "kvcache", "cdn"};
+}
 
 std::string GuessTraceFormat(const std::string& path) {
   std::string name = StripCompressionSuffix(path);
@@ -30,12 +35,27 @@ std::string GuessTraceFormat(const std::string& path) {
   return "";
 }
 
+std::string DetectTraceFormat(const std::string& path) {
+  std::string format = GuessTraceFormat(path);
+  if (format != "csv") return format;
+  std::string_view line;
+  try {
+    ChunkBuffer in(OpenByteSource(path), 1 << 16);
+    if (!in.NextLine(&line)) return format;
+    HeaderColumns h(line);
+    if (h.Find({"key"}) && h.Find({"op"}) && h.Find({"op_count"})) return "kvcache";
+    if (h.Find({"cacheKey"}) && h.Find({"objectSize"})) return "cdn";
+  } catch (const std::runtime_error&) {  // OpenTrace reports it
+  }
+  return format;
+}
+
 std::unique_ptr<FileTraceReader> OpenTrace(const std::string& path, const TraceOpenOptions& options,
                                            std::string* error) {
-  std::string format = options.format.empty() ? GuessTraceFormat(path) : options.format;
+  std::string format = options.format.empty() ? DetectTraceFormat(path) : options.format;
   if (format.empty()) {
     *error =
-        path + ": cannot tell the trace format from the name; give --format (oracleGeneral, vscsi, txt, csv, twitter)";
+        path + ": cannot tell the trace format from the name; give --format (oracleGeneral, vscsi, txt, csv, twitter, kvcache, cdn)";
     return nullptr;
   }
   try {
@@ -44,6 +64,8 @@ std::unique_ptr<FileTraceReader> OpenTrace(const std::string& path, const TraceO
     if (format == "vscsi") return std::make_unique<VscsiReader>(path, options.skip_bad);
     if (format == "txt" || format == "text") return std::make_unique<TextReader>(path, options.skip_bad);
     if (format == "twitter") return std::make_unique<TwitterReader>(path, options.skip_bad);
+    if (format == "kvcache") return std::make_unique<KvcacheReader>(path, options.skip_bad);
+    if (format == "cdn") return std::make_unique<CdnReader>(path, options.skip_bad);
     if (format == "csv") {
       CsvSpec spec;
       if (!ParseCsvSpec(options.csv_spec, &spec, error)) return nullptr;
@@ -53,7 +75,7 @@ std::unique_ptr<FileTraceReader> OpenTrace(const std::string& path, const TraceO
     *error = e.what();
     return nullptr;
   }
-  *error = "unknown trace format '" + format + "' (oracleGeneral, vscsi, txt, csv, twitter)";
+  *error = "unknown trace format '" + format + "' (oracleGeneral, vscsi, txt, csv, twitter, kvcache, cdn)";
   return nullptr;
 }
 

@@ -15,10 +15,14 @@ struct TraceOpenOptions {
   bool skip_bad = false;  // count and skip malformed records instead of stopping
 };
 
-// oracleGeneral, vscsi, txt, csv, twitter.
+// oracleGeneral, vscsi, txt, csv, twitter, kvcache, cdn.
 std::vector<std::string> TraceFormatNames();
 // "" when the name says nothing (then the caller must give --format).
 std::string GuessTraceFormat(const std::string& path);
+// GuessTraceFormat, then for a ".csv" also the header row: Meta's kvcache
+// (op_time,key,...,op,op_count) and CDN (timestamp,cacheKey,...,objectSize)
+// headers are recognised. This is what OpenTrace uses when no format is given.
+std::string DetectTraceFormat(const std::string& path);
 // Returns nullptr and sets *error (naming the file) on failure.
 std::unique_ptr<FileTraceReader> OpenTrace(const std::string& path, const TraceOpenOptions& options,
                                            std::string* error);

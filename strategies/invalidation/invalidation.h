@@ -70,7 +70,16 @@ struct InvalidationConfig {
   bool near_cache = false;          // in-process near cache on each application server
   SimTime near_ttl = 1 * kSecond;
   uint64_t seed = 1;
+  // --ttl trace: key k's base TTL is (*key_ttl)[k], the TTL of its latest trace
+  // request (0: none), written by the runner as requests arrive; schemes shape
+  // it (jitter, sliding, ...) as they would shape ttl.
+  std::shared_ptr<std::vector<SimTime>> key_ttl;
 };
+
+// The TTL a scheme starts from for key: --ttl, or the trace's.
+inline SimTime BaseTtl(const InvalidationConfig& c, uint64_t key) {
+  return c.key_ttl && key < c.key_ttl->size() ? (*c.key_ttl)[key] : c.ttl;
+}
 
 // The schemes themselves: ttl_schemes.h (ttl, the baseline: fixed TTL,
 // delete on write), tag_, pattern_, version_, pubsub_invalidation.h.

@@ -22,7 +22,7 @@ class PatternInvalidation final : public SchemeBase {
   PatternInvalidation(Harness& h, const InvalidationConfig& c)
       : SchemeBase(h, c), rng_(c.seed, "invalidation-pattern") {}
   std::string_view Name() const override { return "pattern"; }
-  SimTime TtlFor(uint64_t) override { return c_.ttl; }
+  SimTime TtlFor(uint64_t key) override { return BaseTtl(c_, key); }
   void OnWrite(uint64_t key, Done done) override;
   void Report(RunReport* report) const override;
 

@@ -23,7 +23,7 @@ class PubSubInvalidation final : public SchemeBase {
   // REQUIRES: the harness's cache is a SimRedis (the channel registry lives there).
   PubSubInvalidation(Harness& h, const InvalidationConfig& c, SimRedis& redis);
   std::string_view Name() const override { return "pubsub"; }
-  SimTime TtlFor(uint64_t) override { return c_.ttl; }
+  SimTime TtlFor(uint64_t key) override { return BaseTtl(c_, key); }
   void OnWrite(uint64_t key, Done done) override;
   void Report(RunReport* report) const override;
 

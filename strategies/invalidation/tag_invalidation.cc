@@ -23,7 +23,8 @@ std::string TagInvalidation::TagKey(uint64_t tag) { return "tag:" + std::to_stri
 SimTime TagInvalidation::TtlFor(uint64_t key) {
   uint64_t tag = TagOf(key);
   SimTime now = h_.sim().Now();
-  if (key < key_expires_.size()) key_expires_[key] = c_.ttl > 0 ? now + c_.ttl : kForever;
+  SimTime ttl = BaseTtl(c_, key);
+  if (key < key_expires_.size()) key_expires_[key] = ttl > 0 ? now + ttl : kForever;
   CacheBackend& node = h_.cache_for(key);
   node.Command({"SADD", TagKey(tag), CacheKey(key)}, [this, key, tag](RedisReply&& reply) {
     if (reply.type != RedisReply::Type::kInteger || reply.integer != 1) return;
@@ -33,14 +34,14 @@ SimTime TagInvalidation::TtlFor(uint64_t key) {
     if (key < tagged_.size()) tagged_[key] = 1;
   });
   CountExtra();
-  if (c_.tag_set_expire && c_.ttl > 0) {
+  if (c_.tag_set_expire && ttl > 0) {
     // The set lives as long as its newest member: stale members last at most one TTL.
-    node.Command({"PEXPIRE", TagKey(tag), std::to_string(std::max<SimTime>(1, c_.ttl / kMillisecond))},
+    node.Command({"PEXPIRE", TagKey(tag), std::to_string(std::max<SimTime>(1, ttl / kMillisecond))},
                  [](RedisReply&&) {});
-    set_expires_[tag] = now + c_.ttl;
+    set_expires_[tag] = now + ttl;
     CountExtra();
   }
-  return c_.ttl;
+  return ttl;
 }
 
 void TagInvalidation::OnWrite(uint64_t key, Done done) {

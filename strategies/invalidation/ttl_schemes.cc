@@ -10,15 +10,17 @@ void FixedTtlInvalidation::OnWrite(uint64_t key, Done done) {
   else done();
 }
 
-SimTime JitterTtlInvalidation::TtlFor(uint64_t) {
+SimTime JitterTtlInvalidation::TtlFor(uint64_t key) {
   double factor = 1 + c_.jitter * (2 * rng_.Uniform() - 1);
-  return static_cast<SimTime>(static_cast<double>(c_.ttl) * factor);
+  return static_cast<SimTime>(static_cast<double>(BaseTtl(c_, key)) * factor);
 }
 
 void SlidingTtlInvalidation::OnHit(uint64_t key) {
   // PEXPIRE k ttl: one extra command per hit, fire and forget.
+  SimTime ttl = BaseTtl(c_, key);
+  if (ttl <= 0) return;  // no expiry to slide (PEXPIRE would set one)
   char ms[24];
-  auto [p, ec] = std::to_chars(ms, ms + sizeof ms, std::max<SimTime>(1, c_.ttl / kMillisecond));
+  auto [p, ec] = std::to_chars(ms, ms + sizeof ms, std::max<SimTime>(1, ttl / kMillisecond));
   h_.cache_for(key).Command({"PEXPIRE", CacheKey(key), std::string(ms, p)}, [](RedisReply&&) {});
   CountExtra();
 }
@@ -35,9 +37,10 @@ SimTime AccessAgeTtlInvalidation::TtlFor(uint64_t key) {
   // The age that matters is the gap before the access that caused this fill:
   // a key read again within one TTL is likely to be read again soon.
   SimTime prev = key < previous_.size() ? previous_[key] : -1;
-  bool hot = prev >= 0 && h_.sim().Now() - prev <= c_.ttl;
+  SimTime base = BaseTtl(c_, key);
+  bool hot = prev >= 0 && h_.sim().Now() - prev <= base;
   ++(hot ? hot_fills_ : cold_fills_);
-  double ttl = static_cast<double>(c_.ttl);
+  double ttl = static_cast<double>(base);
   return static_cast<SimTime>(hot ? ttl * c_.access_factor : ttl / c_.access_factor);
 }
 

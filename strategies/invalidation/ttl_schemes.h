@@ -20,7 +20,7 @@ class FixedTtlInvalidation : public SchemeBase {
   FixedTtlInvalidation(Harness& h, const InvalidationConfig& c, bool delete_on_write = true)
       : SchemeBase(h, c), delete_on_write_(delete_on_write) {}
   std::string_view Name() const override { return delete_on_write_ ? "ttl" : "ttl-only"; }
-  SimTime TtlFor(uint64_t) override { return c_.ttl; }
+  SimTime TtlFor(uint64_t key) override { return BaseTtl(c_, key); }
   void OnWrite(uint64_t key, Done done) override;
 
  private:
@@ -63,7 +63,7 @@ class TieredTtlInvalidation final : public FixedTtlInvalidation {
  public:
   using FixedTtlInvalidation::FixedTtlInvalidation;
   std::string_view Name() const override { return "tiered"; }
-  SimTime TtlFor(uint64_t key) override { return c_.tiers.empty() ? c_.ttl : c_.tiers[key % c_.tiers.size()]; }
+  SimTime TtlFor(uint64_t key) override { return c_.tiers.empty() ? BaseTtl(c_, key) : c_.tiers[key % c_.tiers.size()]; }
 };
 
 }  // namespace cachelab

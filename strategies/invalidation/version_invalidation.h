@@ -20,7 +20,7 @@ class VersionInvalidation final : public SchemeBase {
   VersionInvalidation(Harness& h, const InvalidationConfig& c);
   ~VersionInvalidation() override;
   std::string_view Name() const override { return "version"; }
-  SimTime TtlFor(uint64_t) override { return c_.ttl; }
+  SimTime TtlFor(uint64_t key) override { return BaseTtl(c_, key); }
   void OnWrite(uint64_t key, Done done) override;
   CacheBackend& Route(CacheBackend& node) override;
   void Report(RunReport* report) const override;
