@@ -15,6 +15,7 @@
 #include "lab/run_pool.h"
 #include "cli/live_flags.h"
 #include "cli/replay_jobs.h"
+#include "cli/replay_windows.h"
 #include "cli/summary_table.h"
 #include "cli/save_results.h"
 #include "results/result_store.h"
@@ -31,6 +32,7 @@ std::string NamedError(const std::string& path, const std::string& error) {
 
 struct ReplayOptions {
   std::string trace, format, csv_spec, db, mrc_out;
+  std::string window, warmup;  // --window/--report-interval, --warmup
   std::vector<std::string> policies, sizes;
   bool object_mode = false, skip_bad = false, json = false, mrc = false, no_store = false;
   double shards_rate = 1.0;
@@ -44,7 +46,8 @@ const std::vector<std::string> kSweep = {"0.001", "0.002", "0.005", "0.01", "0.0
 
 double Ratio(uint64_t a, uint64_t b) { return b ? static_cast<double>(a) / static_cast<double>(b) : 0.0; }
 
-RunReport ToReport(const ReplayOutcome& o, const ReplayOptions& opt, const std::string& format, double rss) {
+RunReport ToReport(const ReplayOutcome& o, const ReplayOptions& opt, const std::string& format, double rss,
+                   const ReplayWindowPlan& plan) {
   const auto& r = o.result;
   RunReport rep;
   rep.kind = "replay";
@@ -63,12 +66,21 @@ RunReport ToReport(const ReplayOutcome& o, const ReplayOptions& opt, const std::
   rep.Set("byte_miss_ratio", Ratio(r.miss_bytes, r.requested_bytes));
   rep.Set("throughput_mreq_s", r.seconds > 0 ? static_cast<double>(r.requests) / r.seconds / 1e6 : 0.0);
   rep.Set("peak_rss_mb", rss);
+  if (!opt.warmup.empty()) rep.config.push_back({"warmup", opt.warmup});
+  if (!opt.window.empty()) rep.config.push_back({"window", opt.window});
+  if (!opt.warmup.empty() || !opt.window.empty()) AddReplayWindows(plan, r, &rep);
   return rep;
 }
 
 nlohmann::ordered_json ToJson(const RunReport& r) {
   nlohmann::ordered_json j;
   for (const auto& f : r.fields) std::visit([&](const auto& v) { j[f.name] = v; }, f.value);
+  // --window: one object per window, from the series.
+  const Series *mr = nullptr, *bmr = nullptr, *req = nullptr;
+  for (const auto& s : r.series) (s.name == "miss_ratio" ? mr : s.name == "byte_miss_ratio" ? bmr : req) = &s;
+  for (size_t i = 0; mr && bmr && req && i < mr->t.size(); ++i)
+    j["windows"].push_back(
+        {{"t", mr->t[i]}, {"requests", req->v[i]}, {"miss_ratio", mr->v[i]}, {"byte_miss_ratio", bmr->v[i]}});
   return j;
 }
 
@@ -135,7 +147,13 @@ void ExecuteLive(const ReplayOptions& opt) {
 }
 
 void Execute(const ReplayOptions& opt) {
-  if (opt.live.live()) return ExecuteLive(opt);
+  if (opt.live.live()) {
+    if (!opt.window.empty() || !opt.warmup.empty())
+      throw UsageError("--window and --warmup are not supported with --backend yet");
+    return ExecuteLive(opt);
+  }
+  if (opt.mrc && (!opt.window.empty() || !opt.warmup.empty()))
+    throw UsageError("--window and --warmup apply to replays, not to --mrc curves");
   if (opt.policies.empty()) throw UsageError("--policy is required");
   for (const auto& p : opt.policies) {
     std::string error;
@@ -160,7 +178,10 @@ void Execute(const ReplayOptions& opt) {
   bool keep_time = false;
   for (const auto& p : opt.policies) keep_time |= p.rfind("redis-", 0) == 0;
   eviction::ReplayTrace trace;
-  if (!LoadReplayTrace(*reader, keep_time, &trace, &error)) throw UsageError(NamedError(opt.trace, error));
+  if (!LoadReplayTrace(*reader, keep_time || ReplayWindowsNeedTime(opt.window, opt.warmup), &trace, &error))
+    throw UsageError(NamedError(opt.trace, error));
+  const ReplayWindowPlan plan = PlanReplayWindows(opt.window, opt.warmup, trace);
+  if (!keep_time) trace.time_ms = {};  // policies see times only when they use them, as without --window
   if (reader->bad_records())
     std::fprintf(stderr, "skipped %llu malformed record(s) in %s\n",
                  static_cast<unsigned long long>(reader->bad_records()), opt.trace.c_str());
@@ -180,13 +201,13 @@ void Execute(const ReplayOptions& opt) {
       order.push_back({curve, (curve ? lru_jobs : sim_jobs).size() - 1});
     }
   uint64_t mean_bytes = ws.objects ? ws.bytes / ws.objects : 1;
-  auto sim = RunReplayJobs(trace, sim_jobs, opt.object_mode, mean_bytes, opt.jobs);
+  auto sim = RunReplayJobs(trace, sim_jobs, opt.object_mode, mean_bytes, opt.jobs, plan.cuts);
   std::vector<ReplayOutcome> lru;
   if (!lru_jobs.empty()) lru = LruCurveJobs(trace, lru_jobs, {opt.object_mode, opt.shards_rate});
   const std::string format = reader->Name();
   double rss = PeakRssMb();
   std::vector<RunReport> reports;
-  for (auto [curve, i] : order) reports.push_back(ToReport(curve ? lru[i] : sim[i], opt, format, rss));
+  for (auto [curve, i] : order) reports.push_back(ToReport(curve ? lru[i] : sim[i], opt, format, rss, plan));
 
   std::vector<RunReport> to_save = reports;
   if (opt.mrc) {
@@ -262,6 +283,10 @@ void AddReplayCommand(CLI::App& app) {
                   "SHARDS sampling rate for the one-pass LRU curve (default 1: exact)");
   cmd->add_option("--jobs", o->jobs, "parallel replays (default: all cores)")
       ->check(CLI::Range(0u, kMaxJobs));
+  cmd->add_option("--window,--report-interval", o->window,
+                  "miss ratio per window of N requests or of trace time (e.g. 10000, 60s), stored as series");
+  cmd->add_option("--warmup", o->warmup,
+                  "requests that fill the cache but count in no metric: N requests, a fraction (20%) or trace time (30s)");
   o->live.Attach(cmd);
   cmd->callback([o] { Execute(*o); });
 }

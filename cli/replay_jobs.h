@@ -24,7 +24,8 @@ struct ReplayOutcome {
 // Results in job order. `threads` 0: all cores. Throws std::runtime_error on
 // an unknown policy (validate names first).
 std::vector<ReplayOutcome> RunReplayJobs(const eviction::ReplayTrace& trace, const std::vector<ReplayJob>& jobs,
-                                         bool object_mode, uint64_t mean_object_bytes, unsigned threads);
+                                         bool object_mode, uint64_t mean_object_bytes, unsigned threads,
+                                         const eviction::ReplayCuts& cuts = {});
 
 // SHARDS estimates from fewer sampled requests than this are refused.
 inline constexpr uint64_t kMinShardsSample = 1000;

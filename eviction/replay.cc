@@ -63,7 +63,7 @@ double ThreadCpuSeconds() {
 }
 
 template <class P>
-ReplayResult Run(const ReplayTrace& t, P& policy, const ReplayConfig& cfg) {
+ReplayResult Run(const ReplayTrace& t, P& policy, const ReplayConfig& cfg, const ReplayCuts& wc) {
   ReplayResult r;
   const uint64_t cap = cfg.capacity;
   Store store(1024);
@@ -72,9 +72,30 @@ ReplayResult Run(const ReplayTrace& t, P& policy, const ReplayConfig& cfg) {
   auto drain = [&] {
     for (Handle v = policy.TakeEvicted(); v != kNoHandle; v = policy.TakeEvicted()) store.Release(v);
   };
+  // Warm-up and windows: the counters run on; each cut snapshots them.
+  struct Counts {
+    uint64_t requests = 0, misses = 0, requested_bytes = 0, miss_bytes = 0, skipped = 0;
+  };
+  auto now_counts = [&] { return Counts{r.requests, r.misses, r.requested_bytes, r.miss_bytes, r.skipped_zero_size}; };
+  std::vector<size_t> cuts;
+  if (wc.measure_from > 0) cuts.push_back(wc.measure_from);
+  cuts.insert(cuts.end(), wc.window_ends.begin(), wc.window_ends.end());
+  Counts warm, last;  // at the end of the warm-up; at the previous cut
+  auto cut = [&](size_t i, bool warmup_end) {
+    Counts c = now_counts();
+    if (warmup_end) warm = c;
+    else r.windows.push_back({i, c.requests - last.requests, c.misses - last.misses,
+                              c.requested_bytes - last.requested_bytes, c.miss_bytes - last.miss_bytes});
+    last = c;
+  };
+  size_t cut_i = 0, next_cut = cuts.empty() ? SIZE_MAX : cuts[0];
   const double start = ThreadCpuSeconds();
   const size_t n = t.size();
   for (size_t i = 0; i < n; ++i) {
+    if (i == next_cut) [[unlikely]] {
+      cut(i, wc.measure_from > 0 && cut_i == 0);
+      next_cut = ++cut_i < cuts.size() ? cuts[cut_i] : SIZE_MAX;
+    }
     const uint32_t raw = t.sizes[i];
     if (raw == 0) {
       ++r.skipped_zero_size;
@@ -109,21 +130,27 @@ ReplayResult Run(const ReplayTrace& t, P& policy, const ReplayConfig& cfg) {
   }
   r.seconds = ThreadCpuSeconds() - start;
   r.index_bytes = store.MemoryBytes();
+  for (; cut_i < cuts.size(); ++cut_i) cut(std::min(cuts[cut_i], n), wc.measure_from > 0 && cut_i == 0);
+  r.requests -= warm.requests;
+  r.misses -= warm.misses;
+  r.requested_bytes -= warm.requested_bytes;
+  r.miss_bytes -= warm.miss_bytes;
+  r.skipped_zero_size -= warm.skipped;
   return r;
 }
 
 }  // namespace
 
-ReplayResult Replay(const ReplayTrace& trace, Policy& policy, const ReplayConfig& config) {
+ReplayResult Replay(const ReplayTrace& trace, Policy& policy, const ReplayConfig& config, const ReplayCuts& cuts) {
   // Final classes: the loop below is compiled per type, with calls inlined.
-  if (auto* p = dynamic_cast<LruPolicy*>(&policy)) return Run(trace, *p, config);
-  if (auto* p = dynamic_cast<FifoPolicy*>(&policy)) return Run(trace, *p, config);
-  if (auto* p = dynamic_cast<ClockPolicy*>(&policy)) return Run(trace, *p, config);
-  if (auto* p = dynamic_cast<SievePolicy*>(&policy)) return Run(trace, *p, config);
-  if (auto* p = dynamic_cast<LfuPolicy*>(&policy)) return Run(trace, *p, config);
-  if (auto* p = dynamic_cast<ArcPolicy*>(&policy)) return Run(trace, *p, config);
-  if (auto* p = dynamic_cast<S3FifoPolicy*>(&policy)) return Run(trace, *p, config);
-  return Run(trace, policy, config);
+  if (auto* p = dynamic_cast<LruPolicy*>(&policy)) return Run(trace, *p, config, cuts);
+  if (auto* p = dynamic_cast<FifoPolicy*>(&policy)) return Run(trace, *p, config, cuts);
+  if (auto* p = dynamic_cast<ClockPolicy*>(&policy)) return Run(trace, *p, config, cuts);
+  if (auto* p = dynamic_cast<SievePolicy*>(&policy)) return Run(trace, *p, config, cuts);
+  if (auto* p = dynamic_cast<LfuPolicy*>(&policy)) return Run(trace, *p, config, cuts);
+  if (auto* p = dynamic_cast<ArcPolicy*>(&policy)) return Run(trace, *p, config, cuts);
+  if (auto* p = dynamic_cast<S3FifoPolicy*>(&policy)) return Run(trace, *p, config, cuts);
+  return Run(trace, policy, config, cuts);
 }
 
 uint64_t CacheSizeFromFraction(double fraction, const WorkingSet& ws, bool object_mode) {

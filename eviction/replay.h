@@ -7,7 +7,9 @@
 // Object mode counts every object as size 1. The id -> handle index is an
 // open-addressing map holding only cached objects.
 #pragma once
+#include <cstddef>
 #include <cstdint>
+#include <vector>
 
 #include "eviction/policy.h"
 #include "eviction/replay_trace.h"
@@ -19,6 +21,20 @@ struct ReplayConfig {
   bool object_mode = false;  // --ignore-obj-size
 };
 
+// Warm-up and windows (replay --warmup/--window): requests before index
+// measure_from fill the cache but count in no total; each index in
+// window_ends (ascending, > measure_from) closes a window of the series.
+struct ReplayCuts {
+  size_t measure_from = 0;
+  std::vector<size_t> window_ends;
+};
+
+// Counts over one window of requests [begin, end) of the trace.
+struct ReplayWindow {
+  size_t end = 0;
+  uint64_t requests = 0, misses = 0, requested_bytes = 0, miss_bytes = 0;
+};
+
 struct ReplayResult {
   uint64_t requests = 0, misses = 0;
   uint64_t requested_bytes = 0, miss_bytes = 0;  // trace sizes, in both modes
@@ -26,11 +42,13 @@ struct ReplayResult {
   uint64_t peak_objects = 0;
   uint64_t index_bytes = 0;  // the harness's own per-object memory at the end (map + handle arrays)
   double seconds = 0;        // CPU time of the replay loop only
+  std::vector<ReplayWindow> windows;  // one per ReplayCuts::window_ends
 };
 
 // Replays `trace` through `policy` (fresh, sized for config.capacity).
 // Concrete built-in policies run in a loop specialised for their type.
-ReplayResult Replay(const ReplayTrace& trace, Policy& policy, const ReplayConfig& config);
+ReplayResult Replay(const ReplayTrace& trace, Policy& policy, const ReplayConfig& config,
+                    const ReplayCuts& cuts = {});
 
 // trunc(fraction x working set) in the mode's unit.
 uint64_t CacheSizeFromFraction(double fraction, const WorkingSet& ws, bool object_mode);
