@@ -121,7 +121,9 @@ void ExecuteLive(const ReplayOptions& opt) {
                                        {"maxmemory", "cache_size"},
                                        {"requests", "requests"},
                                        {"miss ratio", "miss_ratio", 4},
+                                       {"misses", "misses"},
                                        {"Mreq/s", "throughput_mreq_s", 3},
+                                       {"client CPU us/req", "client_cpu_us_per_req", 3},
                                        {"failed ops", "failed_ops"},
                                        {"reconnects", "live.reconnects"}});
 }
@@ -247,6 +249,7 @@ void AddReplayCommand(CLI::App& app) {
                   "SHARDS sampling rate for the one-pass LRU curve (default 1: exact)");
   cmd->add_option("--jobs", o->jobs, "parallel replays (default: all cores)");
   o->live.Attach(cmd);
+  o->live.AttachReplay(cmd);
   cmd->callback([o] { Execute(*o); });
 }
 
