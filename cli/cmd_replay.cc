@@ -138,7 +138,9 @@ void ExecuteLive(const ReplayOptions& opt) {
                                          {"maxmemory", "cache_size"},
                                          {"requests", "requests"},
                                          {"miss ratio", "miss_ratio", 4},
+                                         {"misses", "misses"},
                                          {"Mreq/s", "throughput_mreq_s", 3},
+                                         {"client CPU us/req", "client_cpu_us_per_req", 3},
                                          {"failed ops", "failed_ops"},
                                          {"reconnects", "live.reconnects"}});
   }
@@ -288,6 +290,7 @@ void AddReplayCommand(CLI::App& app) {
   cmd->add_option("--warmup", o->warmup,
                   "requests that fill the cache but count in no metric: N requests, a fraction (20%) or trace time (30s)");
   o->live.Attach(cmd);
+  o->live.AttachReplay(cmd);
   cmd->callback([o] { Execute(*o); });
 }
 

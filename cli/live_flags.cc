@@ -26,6 +26,14 @@ void LiveFlags::Attach(CLI::App* cmd) {
       ->default_val(partitioner)->group(g);
 }
 
+void LiveFlags::AttachReplay(CLI::App* cmd) {
+  const char* g = "live Redis";
+  cmd->add_option("--connections", connections,
+                  "connections per node, each pipelined on its own thread; keys are sharded to them so per-key "
+                  "order holds")
+      ->default_val(connections)->check(CLI::Range(1, 256))->group(g);
+}
+
 live::LiveReplaySettings LiveFlags::ToSettings() const {
   live::LiveReplaySettings s;
   try {
@@ -39,6 +47,7 @@ live::LiveReplaySettings LiveFlags::ToSettings() const {
   s.cluster.conn.command_timeout_ms = timeout_ms;
   s.cluster.conn.password = live::PasswordFromEnv();
   s.depth = depth;
+  s.connections = connections;
   s.prefix = prefix;
   s.keep_keys = keep_keys;
   s.flushdb = flushdb;

@@ -17,12 +17,15 @@ namespace cachelab::cli {
 struct LiveFlags {
   std::vector<std::string> backends;
   size_t depth = 128;
+  size_t connections = 4;
   std::string prefix = "cachelab:";
   bool keep_keys = false, flushdb = false;
   int connect_timeout_ms = 1000, timeout_ms = 1000;
   std::string partitioner = "ketama";
 
   void Attach(CLI::App* cmd);
+  // The flags only a replay has (--connections).
+  void AttachReplay(CLI::App* cmd);
   bool live() const { return !backends.empty(); }
   // Throws UsageError for a bad URL or prefix.
   live::LiveReplaySettings ToSettings() const;

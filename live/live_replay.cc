@@ -1,6 +1,10 @@
 #include "live/live_replay.h"
 
+#include <chrono>
+#include <ctime>
+#include <memory>
 #include <stdexcept>
+#include <thread>
 
 #include "live/connect_check.h"
 #include "live/key_cleanup.h"
@@ -9,6 +13,18 @@
 #include "live/server_info.h"
 
 namespace cachelab::live {
+namespace {
+
+// Adds another lane's connection counters and events to r.
+void AddClusterReport(const RedisCluster& c, RunReport* r) {
+  RunReport lane;
+  c.Report(&lane);
+  for (const auto& f : lane.fields)
+    if (f.name != "live.nodes") r->Set(f.name, r->GetNumber(f.name) + lane.GetNumber(f.name));
+  r->events.insert(r->events.end(), lane.events.begin(), lane.events.end());
+}
+
+}  // namespace
 
 std::string PolicyForServer(const std::string& p) {
   if (p == "allkeys-lru") return "redis-lru";
@@ -37,17 +53,39 @@ RunReport LiveReplay(const eviction::ReplayTrace& trace, const LiveReplaySetting
   }
   if (s.flushdb && !FlushAll(cluster)) throw std::runtime_error("FLUSHDB failed");
 
-  LiveSink sink(cluster);
   PipelinedReplayConfig cfg;
   cfg.depth = s.depth;
   cfg.prefix = s.prefix;
-  PipelinedReplayResult res = PipelinedReplay(trace, sink, cfg);
+  const size_t lanes = s.connections ? s.connections : 1;
+  // Lane 0 uses the cluster above; every other lane its own connections.
+  std::vector<std::unique_ptr<RedisCluster>> extra;
+  for (size_t l = 1; l < lanes; ++l) extra.push_back(std::make_unique<RedisCluster>(s.endpoints, s.cluster));
+  std::vector<PipelinedReplayResult> results(lanes);
+  auto split = SplitLanes(trace, lanes);
+  timespec cpu0{}, cpu1{};
+  clock_gettime(CLOCK_PROCESS_CPUTIME_ID, &cpu0);
+  auto wall0 = std::chrono::steady_clock::now();
+  {
+    std::vector<std::thread> threads;
+    for (size_t l = 0; l < lanes; ++l)
+      threads.emplace_back([&, l] {
+        LiveSink sink(l == 0 ? cluster : *extra[l - 1]);
+        results[l] = PipelinedReplayOnLane(trace, std::move(split[l]), sink, cfg);
+      });
+    for (auto& t : threads) t.join();
+  }
+  clock_gettime(CLOCK_PROCESS_CPUTIME_ID, &cpu1);
+  double cpu_s = (cpu1.tv_sec - cpu0.tv_sec) + (cpu1.tv_nsec - cpu0.tv_nsec) / 1e9;
+  PipelinedReplayResult res;
+  for (const auto& lr : results) res.Merge(lr);
+  res.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - wall0).count();
 
   RunReport r;
   r.kind = "replay";
   r.label = "live:" + policy;
   r.config = {{"backend", cluster.Labels()},   {"policy", policy},
               {"cache_size", std::to_string(maxmemory)}, {"pipeline_depth", std::to_string(s.depth)},
+              {"connections", std::to_string(lanes)},
               {"key_prefix", s.prefix},        {"mode", "bytes"}};
   r.Set("policy", policy);
   r.Set("cache_size", maxmemory);
@@ -62,9 +100,14 @@ RunReport LiveReplay(const eviction::ReplayTrace& trace, const LiveReplaySetting
   r.Set("evictions", evicted_after - evicted_before);
   r.Set("used_memory", used);
   r.Set("pipeline_depth", static_cast<int64_t>(s.depth));
+  r.Set("connections", static_cast<int64_t>(lanes));
+  // The lab's own client CPU (all threads) per request: who was the bottleneck.
+  r.Set("client_cpu_s", cpu_s);
+  r.Set("client_cpu_us_per_req", res.requests ? cpu_s * 1e6 / res.requests : 0.0);
   int64_t removed = s.keep_keys ? 0 : DeleteKeysWithPrefix(cluster, s.prefix);
   r.Set("keys_removed", removed);
   cluster.Report(&r);
+  for (const auto& c : extra) AddClusterReport(*c, &r);
   return r;
 }
 

@@ -1,5 +1,6 @@
 // `cachelab replay --backend redis://...`: a decoded trace replayed on live
-// Redis node(s) with pipelining, reported with the simulated replay's fields
+// Redis node(s) with pipelining over `connections` connections per node (keys
+// sharded to connections, so per-key order holds), reported with the simulated replay's fields
 // (policy, cache_size, miss_ratio, throughput_mreq_s, ...) plus live ones
 // (failed operations and when, reconnects, the server's evictions). The
 // policy and size are the server's own (maxmemory-policy, maxmemory): the
@@ -18,6 +19,7 @@ struct LiveReplaySettings {
   std::vector<RedisEndpoint> endpoints;
   ClusterOptions cluster;
   size_t depth = 128;
+  size_t connections = 4;  // lanes: each a connection (per node) and a thread, owning a shard of the keys
   std::string prefix = "cachelab:";
   bool keep_keys = false;  // default: delete <prefix>* at the end
   bool flushdb = false;    // FLUSHDB every node first (only when asked)

@@ -2,6 +2,7 @@
 
 #include <charconv>
 #include <chrono>
+#include <numeric>
 
 namespace cachelab::live {
 namespace {
@@ -20,61 +21,136 @@ int64_t UnixMs() {
 
 }  // namespace
 
+size_t LaneOf(uint64_t id, size_t lanes) {
+  if (lanes <= 1) return 0;
+  uint64_t z = id + 0x9e3779b97f4a7c15ULL;  // splitmix64 finaliser
+  z = (z ^ (z >> 30)) * 0xbf58476d1ce4e5b9ULL;
+  z = (z ^ (z >> 27)) * 0x94d049bb133111ebULL;
+  return (z ^ (z >> 31)) % lanes;
+}
+
+std::vector<std::vector<uint32_t>> SplitLanes(const eviction::ReplayTrace& trace, size_t lanes) {
+  std::vector<std::vector<uint32_t>> out(lanes ? lanes : 1);
+  if (out.size() == 1) {
+    out[0].resize(trace.size());
+    std::iota(out[0].begin(), out[0].end(), 0u);
+    return out;
+  }
+  for (uint32_t i = 0; i < trace.size(); ++i) out[LaneOf(trace.ids[i], out.size())].push_back(i);
+  return out;
+}
+
+ReplayLane::ReplayLane(const eviction::ReplayTrace& trace, std::vector<uint32_t> indices,
+                       const PipelinedReplayConfig& config)
+    : trace_(trace), indices_(std::move(indices)), cfg_(config), depth_(config.depth ? config.depth : 1) {
+  in_batch_.reserve(depth_ * 2);
+}
+
+void ReplayLane::AddGet(uint32_t i) {
+  in_batch_.insert(trace_.ids[i]);
+  SinkOp op{SinkOp::Kind::kGet, {}, trace_.sizes[i]};
+  KeyFor(cfg_.prefix, trace_.ids[i], &op.key);
+  ops_.push_back(std::move(op));
+}
+
+const std::vector<SinkOp>& ReplayLane::NextBatch() {
+  ops_.swap(fills_);
+  fills_.clear();
+  fill_count_ = ops_.size();
+  in_batch_.clear();
+  auto gets = [&] { return ops_.size() - fill_count_; };
+  // Held requests first, in order; one whose key is already in this batch
+  // stays held (and so do the later ones of its key, found the same way).
+  for (auto it = held_.begin(); it != held_.end() && gets() < depth_;) {
+    uint64_t id = trace_.ids[*it];
+    if (in_batch_.count(id)) {
+      ++it;
+      continue;
+    }
+    AddGet(*it);
+    if (--held_per_key_[id] == 0) held_per_key_.erase(id);
+    it = held_.erase(it);
+  }
+  // Then new requests, while the held queue has room (it bounds the memory
+  // and how far a key's requests can fall behind the others).
+  while (next_ < indices_.size() && gets() < depth_ && held_.size() < depth_) {
+    uint32_t i = indices_[next_++];
+    if (trace_.sizes[i] == 0) {
+      ++r_.skipped_zero_size;
+      continue;
+    }
+    uint64_t id = trace_.ids[i];
+    if (in_batch_.count(id) || held_per_key_.count(id)) {
+      held_.push_back(i);
+      ++held_per_key_[id];
+      ++r_.held;
+      continue;
+    }
+    AddGet(i);
+  }
+  if (cfg_.record_batch_times) r_.batch_ms.push_back(UnixMs());
+  ++r_.batches;
+  return ops_;
+}
+
+void ReplayLane::Absorb(const std::vector<SinkOutcome>& outcomes, bool* failed) {
+  *failed = false;
+  for (size_t k = 0; k < ops_.size(); ++k) {
+    SinkOutcome o = outcomes[k];
+    if (k < fill_count_) {
+      ++r_.sets;
+      if (o == SinkOutcome::kRejected) ++r_.rejected;
+      if (o == SinkOutcome::kFailed) ++r_.failed_sets, *failed = true;
+      continue;
+    }
+    ++r_.requests;
+    r_.requested_bytes += ops_[k].size;
+    if (o == SinkOutcome::kHit) {
+      ++r_.hits;
+      continue;
+    }
+    ++r_.misses;
+    r_.miss_bytes += ops_[k].size;
+    if (o == SinkOutcome::kFailed) ++r_.failed_gets, *failed = true;
+    else if (o == SinkOutcome::kRejected) ++r_.rejected;
+    else fills_.push_back(SinkOp{SinkOp::Kind::kSet, std::move(ops_[k].key), ops_[k].size});
+  }
+}
+
 PipelinedReplayResult PipelinedReplay(const eviction::ReplayTrace& trace, CommandSink& sink,
                                       const PipelinedReplayConfig& config) {
-  PipelinedReplayResult r;
-  const size_t depth = config.depth ? config.depth : 1;
-  std::vector<SinkOp> ops;
+  return PipelinedReplayOnLane(trace, SplitLanes(trace, 1)[0], sink, config);
+}
+
+PipelinedReplayResult PipelinedReplayOnLane(const eviction::ReplayTrace& trace, std::vector<uint32_t> indices,
+                                            CommandSink& sink, const PipelinedReplayConfig& config) {
+  ReplayLane lane(trace, std::move(indices), config);
   std::vector<SinkOutcome> outcomes;
-  std::vector<SinkOp> next_sets;
   auto start = std::chrono::steady_clock::now();
-  auto note_failure = [&] {
-    double t = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
-    if (r.first_failure_s < 0) r.first_failure_s = t;
-    r.last_failure_s = t;
-  };
-  size_t i = 0;
-  const size_t n = trace.size();
-  while (i < n || !next_sets.empty()) {
-    ops.swap(next_sets);
-    next_sets.clear();
-    size_t sets = ops.size();
-    for (; i < n && ops.size() - sets < depth; ++i) {
-      if (trace.sizes[i] == 0) {
-        ++r.skipped_zero_size;
-        continue;
-      }
-      SinkOp op{SinkOp::Kind::kGet, {}, trace.sizes[i]};
-      KeyFor(config.prefix, trace.ids[i], &op.key);
-      ops.push_back(std::move(op));
-    }
-    if (config.record_batch_times) r.batch_ms.push_back(UnixMs());
-    sink.Execute(ops, &outcomes);
+  PipelinedReplayResult& r = lane.result();
+  while (!lane.Done()) {
+    sink.Execute(lane.NextBatch(), &outcomes);
     bool failed = false;
-    for (size_t k = 0; k < ops.size(); ++k) {
-      SinkOutcome o = outcomes[k];
-      if (k < sets) {
-        ++r.sets;
-        if (o == SinkOutcome::kRejected) ++r.rejected;
-        if (o == SinkOutcome::kFailed) ++r.failed_sets, failed = true;
-        continue;
-      }
-      ++r.requests;
-      r.requested_bytes += ops[k].size;
-      if (o == SinkOutcome::kHit) {
-        ++r.hits;
-        continue;
-      }
-      ++r.misses;
-      r.miss_bytes += ops[k].size;
-      if (o == SinkOutcome::kFailed) ++r.failed_gets, failed = true;
-      else if (o == SinkOutcome::kRejected) ++r.rejected;
-      else next_sets.push_back(SinkOp{SinkOp::Kind::kSet, std::move(ops[k].key), ops[k].size});
+    lane.Absorb(outcomes, &failed);
+    if (failed) {
+      double t = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+      if (r.first_failure_s < 0) r.first_failure_s = t;
+      r.last_failure_s = t;
     }
-    if (failed) note_failure();
   }
   r.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
-  return r;
+  return std::move(r);
+}
+
+void PipelinedReplayResult::Merge(const PipelinedReplayResult& o) {
+  requests += o.requests, hits += o.hits, misses += o.misses;
+  requested_bytes += o.requested_bytes, miss_bytes += o.miss_bytes, skipped_zero_size += o.skipped_zero_size;
+  sets += o.sets, rejected += o.rejected, failed_gets += o.failed_gets, failed_sets += o.failed_sets;
+  held += o.held, batches += o.batches;
+  if (o.first_failure_s >= 0 && (first_failure_s < 0 || o.first_failure_s < first_failure_s))
+    first_failure_s = o.first_failure_s;
+  if (o.last_failure_s > last_failure_s) last_failure_s = o.last_failure_s;
+  if (o.seconds > seconds) seconds = o.seconds;
 }
 
 void PipelinedReplayResult::Report(RunReport* rep) const {
@@ -87,6 +163,8 @@ void PipelinedReplayResult::Report(RunReport* rep) const {
   rep->Set("skipped_zero_size", static_cast<int64_t>(skipped_zero_size));
   rep->Set("sets", static_cast<int64_t>(sets));
   rep->Set("rejected", static_cast<int64_t>(rejected));
+  rep->Set("held_requests", static_cast<int64_t>(held));
+  rep->Set("batches", static_cast<int64_t>(batches));
   rep->Set("failed_ops", static_cast<int64_t>(failed()));
   rep->Set("failed_gets", static_cast<int64_t>(failed_gets));
   rep->Set("failed_sets", static_cast<int64_t>(failed_sets));

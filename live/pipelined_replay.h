@@ -1,12 +1,24 @@
 // Replays a decoded trace through a CommandSink as a cache would see it: each
 // request a GET, and on a miss a SET of a value of the request's size. GETs go
 // out in batches of `depth`; the SETs for a batch's misses travel at the head
-// of the next batch, so every batch is one round trip. (A key requested twice
-// within one batch after a miss therefore misses twice; depth 1 replays
-// strictly one request after another.)
+// of the next batch, so every batch is one round trip.
+//
+// Per-key order is kept as if requests ran one at a time: a request whose key
+// already has a GET in the batch being built is held back (with every later
+// request for that key) until a later batch, behind the fill SET its first GET
+// may cause. So with ample memory and no TTL the hits and misses are exactly
+// those of a strictly sequential replay, at every depth. The cost: a held
+// request is sent one batch later (other keys' requests overtake it), counted
+// in `held`. See docs/REPLAY.md.
+//
+// A replay can be split into lanes (one per connection), each owning the keys
+// that hash to it; a lane is a ReplayLane stepped batch by batch.
 #pragma once
 #include <cstdint>
+#include <deque>
 #include <string>
+#include <unordered_map>
+#include <unordered_set>
 #include <vector>
 
 #include "eviction/replay_trace.h"
@@ -26,17 +38,60 @@ struct PipelinedReplayResult {
   uint64_t requested_bytes = 0, miss_bytes = 0, skipped_zero_size = 0;
   uint64_t sets = 0, rejected = 0;       // rejected: error replies (e.g. OOM)
   uint64_t failed_gets = 0, failed_sets = 0;  // no answer: node down or timed out
+  uint64_t held = 0;                     // requests sent a batch later to keep per-key order
+  uint64_t batches = 0;
   double first_failure_s = -1, last_failure_s = -1;
   double seconds = 0;
   std::vector<int64_t> batch_ms;
 
   uint64_t failed() const { return failed_gets + failed_sets; }
   double miss_ratio() const { return requests ? static_cast<double>(misses) / requests : 0; }
+  // Adds another lane's counts (failure times: earliest first, latest last).
+  void Merge(const PipelinedReplayResult& o);
   // The fields the simulated replay reports, plus the live ones.
   void Report(RunReport* r) const;
 };
 
+// One lane of a pipelined replay: the trace requests listed in `indices`, in
+// order. Step: NextBatch, execute it, Absorb.
+class ReplayLane {
+ public:
+  ReplayLane(const eviction::ReplayTrace& trace, std::vector<uint32_t> indices, const PipelinedReplayConfig& config);
+  bool Done() const { return next_ >= indices_.size() && held_.empty() && fills_.empty(); }
+  // The next batch: pending fill SETs first, then up to depth GETs.
+  const std::vector<SinkOp>& NextBatch();
+  // The outcomes of the batch NextBatch returned; `failed` is set when any op got no answer.
+  void Absorb(const std::vector<SinkOutcome>& outcomes, bool* failed);
+  PipelinedReplayResult& result() { return r_; }
+
+ private:
+  void AddGet(uint32_t i);
+
+  const eviction::ReplayTrace& trace_;
+  std::vector<uint32_t> indices_;
+  PipelinedReplayConfig cfg_;
+  size_t depth_;
+  size_t next_ = 0;                       // position in indices_
+  std::deque<uint32_t> held_;             // trace indices held back, in order
+  std::unordered_map<uint64_t, uint32_t> held_per_key_;
+  std::unordered_set<uint64_t> in_batch_;  // ids with a GET in the batch being built
+  std::vector<SinkOp> ops_, fills_;
+  size_t fill_count_ = 0;                 // SETs at the head of ops_
+  PipelinedReplayResult r_;
+};
+
+// The whole trace as one lane over one sink.
 PipelinedReplayResult PipelinedReplay(const eviction::ReplayTrace& trace, CommandSink& sink,
                                       const PipelinedReplayConfig& config);
+
+// One lane over one sink (a thread of a multi-connection replay).
+PipelinedReplayResult PipelinedReplayOnLane(const eviction::ReplayTrace& trace, std::vector<uint32_t> indices,
+                                            CommandSink& sink, const PipelinedReplayConfig& config);
+
+// Which of `lanes` lanes owns a key id (a fixed mix of the id, so a key always
+// travels on the same connection).
+size_t LaneOf(uint64_t id, size_t lanes);
+// The trace indices of each lane, in trace order.
+std::vector<std::vector<uint32_t>> SplitLanes(const eviction::ReplayTrace& trace, size_t lanes);
 
 }  // namespace cachelab::live

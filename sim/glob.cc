@@ -50,8 +50,10 @@ bool Match(const char* p, int plen, const char* s, int slen, bool nocase, int de
           } else if (p[0] == ']') {
             break;
           } else if (plen >= 3 && p[1] == '-') {
-            int start = static_cast<unsigned char>(p[0]), end = static_cast<unsigned char>(p[2]);
-            int c = static_cast<unsigned char>(s[0]);
+            // Redis reads range bounds as (signed) char, so bytes >= 0x80 are
+            // negative: [a-\xff] is [\xff-a] and holds no byte >= 0x80.
+            int start = static_cast<signed char>(p[0]), end = static_cast<signed char>(p[2]);
+            int c = static_cast<signed char>(s[0]);
             if (start > end) std::swap(start, end);
             if (nocase) {
               start = std::tolower(start);

@@ -2,6 +2,8 @@
 // generic Backend::Command path and the differential test against real Redis.
 #include <algorithm>
 #include <cctype>
+#include <cerrno>
+#include <cstdlib>
 #include <charconv>
 #include <limits>
 
@@ -16,17 +18,55 @@ std::string Lower(std::string_view s) {
   return out;
 }
 
-bool ParseInt(std::string_view s, int64_t* out) {
-  if (s.empty() || s.size() > 20) return false;
-  auto [p, ec] = std::from_chars(s.data(), s.data() + s.size(), *out);
-  return ec == std::errc() && p == s.data() + s.size();
-}
-
 RedisReply Arity(const std::string& cmd) {
   return RedisReply::Error("ERR wrong number of arguments for '" + cmd + "' command");
 }
 RedisReply NotInt() { return RedisReply::Error("ERR value is not an integer or out of range"); }
 RedisReply Syntax() { return RedisReply::Error("ERR syntax error"); }
+
+bool ParseInt(std::string_view s, int64_t* out) { return ParseRedisInt(s, out); }
+
+// parseScanCursorOrReply: strtoull (so "+1", "-1", "007" and "" are cursors),
+// but no leading space and no overflow.
+bool ParseCursor(const std::string& s, uint64_t* out) {
+  if (!s.empty() && std::isspace(static_cast<unsigned char>(s[0]))) return false;
+  errno = 0;
+  char* end = nullptr;
+  *out = std::strtoull(s.c_str(), &end, 10);
+  return *end == '\0' && errno != ERANGE;
+}
+
+RedisReply InvalidExpire(const std::string& cmd) {
+  return RedisReply::Error("ERR invalid expire time in '" + cmd + "' command");
+}
+
+// SET's expiry option (setGenericCommand / getExpireMillisecondsOrReply):
+// kind is ex, px, exat or pxat; fills opt or returns the error reply.
+bool SetExpiry(const std::string& cmd, const std::string& kind, std::string_view text, int64_t now_ms,
+               SetOptions* opt, RedisReply* error) {
+  constexpr int64_t kMax = std::numeric_limits<int64_t>::max();
+  int64_t v;
+  if (!ParseRedisInt(text, &v)) {
+    *error = NotInt();
+    return false;
+  }
+  bool seconds = kind == "ex" || kind == "exat";
+  if (v <= 0 || (seconds && v > kMax / 1000)) {
+    *error = InvalidExpire(cmd);
+    return false;
+  }
+  int64_t ms = seconds ? v * 1000 : v;
+  if (kind == "exat" || kind == "pxat") {
+    opt->expire_at_ms = ms;
+    return true;
+  }
+  if (ms > kMax - now_ms) {
+    *error = InvalidExpire(cmd);
+    return false;
+  }
+  opt->expire_ms = ms;
+  return true;
+}
 
 std::vector<std::string_view> Views(const std::vector<std::string>& argv, size_t from) {
   return std::vector<std::string_view>(argv.begin() + static_cast<long>(from), argv.end());
@@ -44,39 +84,39 @@ RedisReply RedisStore::Dispatch(const std::vector<std::string>& argv) {
   }
   if (cmd == "set") {
     if (n < 3) return Arity(cmd);
+    // parseExtendedStringArgumentsOrReply: every option first (a conflict is
+    // a syntax error, repeating one is allowed and the last value wins),
+    // then the expiry value, then the command.
     SetOptions opt;
-    bool has_expire = false;
+    std::string expire_kind;
+    size_t expire_arg = 0;
     for (size_t i = 3; i < n; ++i) {
       std::string o = Lower(argv[i]);
+      bool next = i + 1 < n;
+      bool ex = expire_kind == "ex", px = expire_kind == "px", exat = expire_kind == "exat",
+           pxat = expire_kind == "pxat";
       if (o == "nx" && opt.cond != SetOptions::Cond::kXx) opt.cond = SetOptions::Cond::kNx;
       else if (o == "xx" && opt.cond != SetOptions::Cond::kNx) opt.cond = SetOptions::Cond::kXx;
       else if (o == "get") opt.get = true;
-      else if (o == "keepttl" && !has_expire) opt.keep_ttl = true;
-      else if ((o == "ex" || o == "px") && !opt.keep_ttl && !has_expire && i + 1 < n) {
-        int64_t v;
-        if (!ParseInt(argv[i + 1], &v)) return NotInt();
-        bool seconds = o == "ex";
-        if (v <= 0 || (seconds && v > std::numeric_limits<int64_t>::max() / 1000))
-          return RedisReply::Error("ERR invalid expire time in 'set' command");
-        opt.expire_ms = seconds ? v * 1000 : v;
-        if (opt.expire_ms > std::numeric_limits<int64_t>::max() - now_ms_)
-          return RedisReply::Error("ERR invalid expire time in 'set' command");
-        has_expire = true;
-        ++i;
+      else if (o == "keepttl" && expire_kind.empty()) opt.keep_ttl = true;
+      else if (((o == "ex" && !px && !exat && !pxat) || (o == "px" && !ex && !exat && !pxat) ||
+                (o == "exat" && !ex && !px && !pxat) || (o == "pxat" && !ex && !px && !exat)) &&
+               !opt.keep_ttl && next) {
+        expire_kind = o;
+        expire_arg = ++i;
       } else {
         return Syntax();
       }
     }
+    RedisReply error;
+    if (!expire_kind.empty() && !SetExpiry(cmd, expire_kind, argv[expire_arg], now_ms_, &opt, &error)) return error;
     return Set(argv[1], Blob{argv[2], 0}, opt);
   }
   if (cmd == "setex" || cmd == "psetex") {
     if (n != 4) return Arity(cmd);
-    int64_t v;
-    if (!ParseInt(argv[2], &v)) return NotInt();
-    if (cmd == "setex") return SetEx(argv[1], v, Blob{argv[3], 0});
-    if (v <= 0) return RedisReply::Error("ERR invalid expire time in 'psetex' command");
     SetOptions opt;
-    opt.expire_ms = v;
+    RedisReply error;
+    if (!SetExpiry(cmd, cmd == "setex" ? "ex" : "px", argv[2], now_ms_, &opt, &error)) return error;
     return Set(argv[1], Blob{argv[3], 0}, opt);
   }
   if (cmd == "del" || cmd == "unlink") {
@@ -87,11 +127,27 @@ RedisReply RedisStore::Dispatch(const std::vector<std::string>& argv) {
     if (n < 2) return Arity(cmd);
     return Exists(Views(argv, 1));
   }
-  if (cmd == "expire" || cmd == "pexpire") {
-    if (n != 3) return Arity(cmd);
+  if (cmd == "expire" || cmd == "pexpire" || cmd == "expireat" || cmd == "pexpireat") {
+    if (n < 3) return Arity(cmd);
+    // parseExtendedExpireArgumentsOrReply first, then the amount.
+    int flags = 0;
+    for (size_t i = 3; i < n; ++i) {
+      std::string o = Lower(argv[i]);
+      if (o == "nx") flags |= kExpireNx;
+      else if (o == "xx") flags |= kExpireXx;
+      else if (o == "gt") flags |= kExpireGt;
+      else if (o == "lt") flags |= kExpireLt;
+      else return RedisReply::Error("ERR Unsupported option " + argv[i]);
+    }
+    if ((flags & kExpireNx) && (flags & (kExpireXx | kExpireGt | kExpireLt)))
+      return RedisReply::Error("ERR NX and XX, GT or LT options at the same time are not compatible");
+    if ((flags & kExpireGt) && (flags & kExpireLt))
+      return RedisReply::Error("ERR GT and LT options at the same time are not compatible");
     int64_t v;
     if (!ParseInt(argv[2], &v)) return NotInt();
-    return Expire(argv[1], v, cmd == "pexpire");
+    bool ms = cmd[0] == 'p';
+    bool absolute = cmd.size() > 6 && cmd.compare(cmd.size() - 2, 2, "at") == 0;
+    return ExpireGeneric(argv[1], v, ms, absolute, flags, cmd.c_str());
   }
   if (cmd == "ttl" || cmd == "pttl") {
     if (n != 2) return Arity(cmd);
@@ -134,30 +190,41 @@ RedisReply RedisStore::Dispatch(const std::vector<std::string>& argv) {
   if (cmd == "scan") {
     if (n < 2) return Arity(cmd);
     uint64_t cursor;
-    auto [p, ec] = std::from_chars(argv[1].data(), argv[1].data() + argv[1].size(), cursor);
-    if (ec != std::errc() || p != argv[1].data() + argv[1].size()) return RedisReply::Error("ERR invalid cursor");
-    std::string_view match, type;
+    if (!ParseCursor(argv[1], &cursor)) return RedisReply::Error("ERR invalid cursor");
+    const std::string *match = nullptr, *type = nullptr;
     int64_t count = 10;
     for (size_t i = 2; i < n; i += 2) {
       if (i + 1 >= n) return Syntax();
       std::string o = Lower(argv[i]);
       if (o == "match") {
-        match = argv[i + 1];
-        if (match == "*") match = {};
+        match = argv[i + 1] == "*" ? nullptr : &argv[i + 1];
       } else if (o == "count") {
         if (!ParseInt(argv[i + 1], &count)) return NotInt();
         if (count < 1) return Syntax();
       } else if (o == "type") {
-        type = argv[i + 1];
+        type = &argv[i + 1];
       } else {
         return Syntax();
       }
     }
     return Scan(cursor, match, count, type);
   }
-  if (cmd == "dbsize") return DbSize();
-  if (cmd == "flushdb") return FlushDb();
-  if (cmd == "ping") return RedisReply::Status("PONG");
+  if (cmd == "dbsize") {
+    if (n != 1) return Arity(cmd);
+    return DbSize();
+  }
+  if (cmd == "flushdb") {
+    if (n > 2) return Syntax();
+    if (n == 2) {
+      std::string o = Lower(argv[1]);
+      if (o != "sync" && o != "async") return Syntax();
+    }
+    return FlushDb();
+  }
+  if (cmd == "ping") {
+    if (n > 2) return Arity(cmd);
+    return n == 2 ? RedisReply::String(argv[1]) : RedisReply::Status("PONG");
+  }
   std::string args;
   for (size_t i = 1; i < n; ++i) args += "'" + argv[i] + "' ";
   return RedisReply::Error("ERR unknown command '" + argv[0] + "', with args beginning with: " + args);

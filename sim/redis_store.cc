@@ -1,6 +1,7 @@
 #include "sim/redis_store.h"
 
 #include <algorithm>
+#include <cctype>
 #include <charconv>
 #include <limits>
 #include <stdexcept>
@@ -33,15 +34,24 @@ uint64_t ResizedBuckets(uint64_t buckets, size_t n) {
 }
 
 // Redis's string2ll: no spaces, no '+', no leading zeros.
-bool StrictInt(std::string_view s, int64_t* out) {
-  if (s.empty() || s.size() > 20) return false;
-  if (s.size() > 1 && s[0] == '0') return false;
-  if (s[0] == '-' && (s.size() == 1 || s[1] == '0')) return false;
-  auto [p, ec] = std::from_chars(s.data(), s.data() + s.size(), *out);
-  return ec == std::errc() && p == s.data() + s.size();
+// strcasecmp == 0 (SCAN's TYPE filter).
+bool EqualNoCase(std::string_view a, std::string_view b) {
+  if (a.size() != b.size()) return false;
+  for (size_t i = 0; i < a.size(); ++i)
+    if (std::tolower(static_cast<unsigned char>(a[i])) != std::tolower(static_cast<unsigned char>(b[i]))) return false;
+  return true;
 }
 
 }  // namespace
+
+bool ParseRedisInt(std::string_view s, int64_t* out) {
+  if (s.empty() || s.size() > 20) return false;
+  if (s.size() > 1 && s[0] == '0') return false;
+  if (s[0] == '-' && (s.size() == 1 || s[1] == '0')) return false;
+  if (s[0] == '+') return false;
+  auto [p, ec] = std::from_chars(s.data(), s.data() + s.size(), *out);
+  return ec == std::errc() && p == s.data() + s.size();
+}
 
 RedisStore::RedisStore(const RedisConfig& config) : config_(config) {
   const std::string& p = config_.maxmemory_policy;
@@ -207,14 +217,18 @@ RedisReply RedisStore::Set(std::string_view key, Blob value, const SetOptions& o
   e->type = Type::kString;
   e->members.reset();
   e->value = std::move(value);
-  if (opt.expire_ms >= 0) SetExpire(slot, now_ms_ + opt.expire_ms);
+  if (opt.expire_at_ms >= 0) SetExpire(slot, opt.expire_at_ms);
+  else if (opt.expire_ms >= 0) SetExpire(slot, now_ms_ + opt.expire_ms);
   else if (!opt.keep_ttl) SetExpire(slot, -1);
   Recount(slot);
   return opt.get ? old : RedisReply::Ok();
 }
 
 RedisReply RedisStore::SetEx(std::string_view key, int64_t seconds, Blob value) {
-  if (seconds <= 0 || seconds > std::numeric_limits<int64_t>::max() / 1000 - now_ms_)
+  // getExpireMillisecondsOrReply: positive, and neither the unit conversion
+  // nor adding the time may overflow.
+  if (seconds <= 0 || seconds > std::numeric_limits<int64_t>::max() / 1000 ||
+      seconds * 1000 > std::numeric_limits<int64_t>::max() - now_ms_)
     return RedisReply::Error("ERR invalid expire time in 'setex' command");
   SetOptions opt;
   opt.expire_ms = seconds * 1000;
@@ -242,21 +256,30 @@ RedisReply RedisStore::Exists(const std::vector<std::string_view>& keys) {
 }
 
 RedisReply RedisStore::Expire(std::string_view key, int64_t amount, bool milliseconds) {
+  return ExpireGeneric(key, amount, milliseconds, false, 0, milliseconds ? "pexpire" : "expire");
+}
+
+RedisReply RedisStore::ExpireGeneric(std::string_view key, int64_t amount, bool milliseconds, bool absolute, int flags,
+                                     const char* name) {
   EnsureMemory();
-  int64_t ms = amount;
+  constexpr int64_t kMax = std::numeric_limits<int64_t>::max(), kMin = std::numeric_limits<int64_t>::min();
+  const RedisReply invalid = RedisReply::Error(std::string("ERR invalid expire time in '") + name + "' command");
+  int64_t when = amount;
   if (!milliseconds) {
-    if (amount > std::numeric_limits<int64_t>::max() / 1000 || amount < std::numeric_limits<int64_t>::min() / 1000)
-      return RedisReply::Error(std::string("ERR invalid expire time in '") + (milliseconds ? "pexpire" : "expire") +
-                               "' command");
-    ms = amount * 1000;
+    if (amount > kMax / 1000 || amount < kMin / 1000) return invalid;
+    when = amount * 1000;
   }
-  if (ms > std::numeric_limits<int64_t>::max() - now_ms_)
-    return RedisReply::Error(std::string("ERR invalid expire time in '") + (milliseconds ? "pexpire" : "expire") +
-                             "' command");
+  int64_t base = absolute ? 0 : now_ms_;
+  if (when > kMax - base) return invalid;
+  when += base;
   Entry* e = Lookup(key, true);
   if (!e) return RedisReply::Integer(0);
+  int64_t current = e->expire_ms;  // -1: none, taken as infinite by GT and LT
+  if ((flags & kExpireNx) && current != -1) return RedisReply::Integer(0);
+  if ((flags & kExpireXx) && current == -1) return RedisReply::Integer(0);
+  if ((flags & kExpireGt) && (current == -1 || when <= current)) return RedisReply::Integer(0);
+  if ((flags & kExpireLt) && current != -1 && when >= current) return RedisReply::Integer(0);
   uint32_t slot = static_cast<uint32_t>(e - slots_.data());
-  int64_t when = now_ms_ + ms;
   if (when <= now_ms_) {  // checkAlreadyExpired: delete now
     Remove(slot, true);
     return RedisReply::Integer(1);
@@ -298,7 +321,7 @@ RedisReply RedisStore::IncrBy(std::string_view key, int64_t delta) {
   int64_t value = 0;
   if (e) {
     if (e->type != Type::kString) return WrongType();
-    if (e->value.pad != 0 || !StrictInt(e->value.data, &value))
+    if (e->value.pad != 0 || !ParseRedisInt(e->value.data, &value))
       return RedisReply::Error("ERR value is not an integer or out of range");
   }
   if ((delta < 0 && value < 0 && delta < std::numeric_limits<int64_t>::min() - value) ||
@@ -374,7 +397,7 @@ RedisReply RedisStore::SIsMember(std::string_view key, std::string_view member) 
   return RedisReply::Integer(e->members->count(member) ? 1 : 0);
 }
 
-RedisReply RedisStore::Scan(uint64_t cursor, std::string_view match, int64_t count, std::string_view type) {
+RedisReply RedisStore::Scan(uint64_t cursor, const std::string* match, int64_t count, const std::string* type) {
   EnsureMemory();
   if (count < 1) return RedisReply::Error("ERR syntax error");
   // Slots never move while they are live, so walking slot numbers upwards
@@ -398,8 +421,8 @@ RedisReply RedisStore::Scan(uint64_t cursor, std::string_view match, int64_t cou
       Remove(slot, true);
       continue;
     }
-    if (!type.empty() && type != (e.type == Type::kString ? "string" : "set")) continue;
-    if (!match.empty() && !GlobMatch(match, e.key)) continue;
+    if (match && !GlobMatch(*match, e.key)) continue;
+    if (type && !EqualNoCase(*type, e.type == Type::kString ? "string" : "set")) continue;
     keys.push_back(RedisReply::String(e.key));
   }
   uint64_t next = pos >= slots_.size() ? 0 : pos;

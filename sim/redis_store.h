@@ -45,9 +45,16 @@ struct SetOptions {
   enum class Cond : uint8_t { kAlways, kNx, kXx };
   Cond cond = Cond::kAlways;
   int64_t expire_ms = -1;  // relative; -1: no expiry (clears an existing TTL unless keep_ttl)
+  int64_t expire_at_ms = -1;  // absolute unix ms (EXAT/PXAT, checked by the caller); wins over expire_ms
   bool keep_ttl = false;
   bool get = false;  // SET ... GET: reply with the old value
 };
+
+// EXPIRE's NX/XX/GT/LT options (Redis's EXPIRE_NX ... flags).
+enum ExpireFlags : int { kExpireNx = 1, kExpireXx = 2, kExpireGt = 4, kExpireLt = 8 };
+
+// Redis's string2ll: a canonical decimal int64 ("01", "-0", "+1", " 1" are not).
+bool ParseRedisInt(std::string_view s, int64_t* out);
 
 struct RedisStats {
   uint64_t expired_keys = 0;  // lazy + active
@@ -75,6 +82,10 @@ class RedisStore {
   RedisReply Del(std::string_view key) { return Del(std::vector<std::string_view>{key}); }
   RedisReply Exists(const std::vector<std::string_view>& keys);
   RedisReply Expire(std::string_view key, int64_t amount, bool milliseconds);
+  // expireGenericCommand: amount in s or ms from now (or from 0 when absolute),
+  // overflow refused, then the NX/XX/GT/LT conditions; `name` for the error.
+  RedisReply ExpireGeneric(std::string_view key, int64_t amount, bool milliseconds, bool absolute, int flags,
+                           const char* name);
   RedisReply Ttl(std::string_view key, bool milliseconds);
   RedisReply Mget(const std::vector<std::string_view>& keys);
   RedisReply IncrBy(std::string_view key, int64_t delta);
@@ -84,7 +95,8 @@ class RedisStore {
   RedisReply SCard(std::string_view key);
   RedisReply SIsMember(std::string_view key, std::string_view member);
   // SCAN cursor [MATCH pattern] [COUNT n] [TYPE t]: reply [next-cursor, [keys]].
-  RedisReply Scan(uint64_t cursor, std::string_view match, int64_t count, std::string_view type);
+  // match/type: null when not given ("" matches nothing; TYPE is case-insensitive).
+  RedisReply Scan(uint64_t cursor, const std::string* match, int64_t count, const std::string* type);
   RedisReply DbSize() const { return RedisReply::Integer(static_cast<int64_t>(size())); }
   RedisReply FlushDb();
 

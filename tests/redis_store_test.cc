@@ -3,6 +3,7 @@
 // differential test).
 #include <catch2/catch.hpp>
 
+#include "sim/glob.h"
 #include "sim/redis_memory.h"
 #include "sim/redis_store.h"
 
@@ -189,4 +190,73 @@ TEST_CASE("memory accounting follows jemalloc size classes") {
   CHECK(s.used_memory() - empty == 72 + 32);  // + a 4-bucket table of 8-byte pointers
   s.Del("k:1");
   CHECK(s.used_memory() == empty);
+}
+
+// Each expectation below is redis-server 7.0.15's reply (Debian 12), taken
+// with redis-cli on a fresh server at unix time ~1.79e12 ms.
+TEST_CASE("the divergences found by differential testing answer as Redis 7.0 does") {
+  RedisStore s(RedisConfig{});
+  s.SetTime(1795000000000LL * kMillisecond);
+  auto str = [&](std::vector<std::string> argv) { return Cmd(s, std::move(argv)).ToString(); };
+  // SET: a repeated expiry option is allowed (the last wins); two different ones conflict.
+  CHECK(str({"SET", "a", "1", "EX", "10", "EX", "20"}) == "OK");
+  CHECK(s.PeekTtlMs("a") == 20000);
+  CHECK(str({"SET", "a", "1", "EX", "10", "PX", "10"}) == "(error) ERR syntax error");
+  CHECK(str({"SET", "a", "1", "EXAT", "5", "EX", "5"}) == "(error) ERR syntax error");
+  // Every option is read before any value: syntax beats a bad number.
+  CHECK(str({"SET", "a", "1", "EX", "abc", "NX", "XX"}) == "(error) ERR syntax error");
+  CHECK(str({"SET", "a", "1", "EX", "abc", "GET"}) == "(error) ERR value is not an integer or out of range");
+  // Absolute expiries.
+  CHECK(str({"SET", "a", "1", "PXAT", "1795000060000"}) == "OK");
+  CHECK(s.PeekTtlMs("a") == 60000);
+  CHECK(str({"SET", "a", "1", "EXAT", "9223372036854775"}) == "OK");
+  CHECK(str({"SET", "a", "1", "EXAT", "9223372036854776"}) == "(error) ERR invalid expire time in 'set' command");
+  CHECK(str({"SET", "a", "1", "EXAT", "0"}) == "(error) ERR invalid expire time in 'set' command");
+  CHECK(str({"SET", "b", "1", "EXAT", "1"}) == "OK");  // in the past: gone at once
+  CHECK(str({"EXISTS", "b"}) == "(integer) 0");
+  // Overflow at the bounds: a relative expiry may not pass INT64_MAX once the time is added.
+  CHECK(str({"PSETEX", "c", "9223372036854770000", "v"}) == "(error) ERR invalid expire time in 'psetex' command");
+  CHECK(str({"EXISTS", "c"}) == "(integer) 0");
+  CHECK(str({"SET", "c", "1", "EX", "9223372036854775"}) == "(error) ERR invalid expire time in 'set' command");
+  CHECK(str({"SETEX", "c", "9223372036854", "v"}) == "OK");
+  CHECK(str({"EXPIRE", "c", "9223372036854770"}) == "(error) ERR invalid expire time in 'expire' command");
+  CHECK(str({"EXPIRE", "c", "-9223372036854775808"}) == "(error) ERR invalid expire time in 'expire' command");
+  CHECK(str({"PEXPIRE", "c", "-9223372036854775808"}) == "(integer) 1");
+  // EXPIRE NX/XX/GT/LT; option errors come before the amount is read.
+  CHECK(str({"SET", "d", "1"}) == "OK");
+  CHECK(str({"EXPIRE", "d", "abc", "NX", "XX"}) ==
+        "(error) ERR NX and XX, GT or LT options at the same time are not compatible");
+  CHECK(str({"EXPIRE", "d", "10", "GT", "LT"}) == "(error) ERR GT and LT options at the same time are not compatible");
+  CHECK(str({"EXPIRE", "d", "10", "FOO"}) == "(error) ERR Unsupported option FOO");
+  CHECK(str({"EXPIRE", "d", "0", "XX"}) == "(integer) 0");    // no TTL: XX fails, the key stays
+  CHECK(str({"EXPIRE", "d", "100", "GT"}) == "(integer) 0");  // no TTL counts as infinite
+  CHECK(str({"EXPIRE", "d", "100", "lt"}) == "(integer) 1");
+  CHECK(str({"EXPIRE", "d", "50", "GT"}) == "(integer) 0");
+  CHECK(str({"EXPIRE", "d", "200", "GT"}) == "(integer) 1");
+  CHECK(str({"EXPIRE", "d", "10", "NX"}) == "(integer) 0");
+  CHECK(str({"TTL", "d"}) == "(integer) 200");
+  // SCAN: cursors as strtoull reads them; empty MATCH/TYPE match nothing; TYPE ignores case.
+  CHECK(str({"SCAN", "abc"}) == "(error) ERR invalid cursor");
+  CHECK(str({"SCAN", " 0"}) == "(error) ERR invalid cursor");
+  CHECK(str({"SCAN", "18446744073709551616"}) == "(error) ERR invalid cursor");
+  CHECK(str({"SCAN", "+0", "MATCH", "d"}) == R"(["0", ["d"]])");
+  CHECK(str({"SCAN", "", "MATCH", "d"}) == R"(["0", ["d"]])");
+  CHECK(str({"SCAN", "0", "MATCH", ""}) == R"(["0", []])");
+  CHECK(str({"SCAN", "0", "MATCH", "d", "TYPE", ""}) == R"(["0", []])");
+  CHECK(str({"SCAN", "0", "MATCH", "d", "TYPE", "STRING"}) == R"(["0", ["d"]])");
+  // PING echoes its argument.
+  CHECK(str({"PING"}) == "PONG");
+  CHECK(str({"PING", "hi"}) == "\"hi\"");
+  CHECK(str({"PING", "a", "b"}) == "(error) ERR wrong number of arguments for 'ping' command");
+}
+
+TEST_CASE("glob ranges read bytes as signed char, as Redis's stringmatchlen does") {
+  // redis-cli against 7.0.15: SET "k\xc3" 1; SET kb 1; SCAN 0 MATCH "k[a-\xff]"
+  // -> none ([a-\xff] is [-1, 97]: only bytes 0x00-0x61 and 0xff);
+  // SCAN 0 MATCH "k[\x80-\xff]" -> k\xc3 (both bounds negative, so the byte fits).
+  CHECK_FALSE(GlobMatch("k[a-\xff]", "k\xc3"));
+  CHECK_FALSE(GlobMatch("k[a-\xff]", "kb"));
+  CHECK(GlobMatch("k[a-\xff]", "ka"));
+  CHECK(GlobMatch("k[\x80-\xff]", "k\xc3"));
+  CHECK_FALSE(GlobMatch("k[\x80-\xff]", "kb"));
 }
