@@ -3,9 +3,11 @@
 #include <stdexcept>
 
 #include "workloads/byte_source.h"
+#include "workloads/cache2k_reader.h"
 #include "workloads/csv_reader.h"
 #include "workloads/oracle_general_reader.h"
 #include "workloads/text_reader.h"
+#include "workloads/trace_format_names.h"
 #include "workloads/twitter_reader.h"
 #include "workloads/vscsi_reader.h"
 
@@ -18,7 +20,10 @@ bool EndsWith(const std::string& s, const std::string& suffix) {
 
 }  // namespace
 
-std::vector<std::string> TraceFormatNames() { return {"oracleGeneral", "vscsi", "txt", "csv", "twitter"}; }
+std::vector<std::string> TraceFormatNames() {
+  return {"oracleGeneral", "vscsi", "txt", "csv", "twitter",
+          "cache2k"};
+}
 
 std::string GuessTraceFormat(const std::string& path) {
   std::string name = StripCompressionSuffix(path);
@@ -33,6 +38,7 @@ std::string GuessTraceFormat(const std::string& path) {
 std::unique_ptr<FileTraceReader> OpenTrace(const std::string& path, const TraceOpenOptions& options,
                                            std::string* error) {
   std::string format = options.format.empty() ? GuessTraceFormat(path) : options.format;
+  format = CanonicalTraceFormat(format);
   if (format.empty()) {
     *error =
         path + ": cannot tell the trace format from the name; give --format (oracleGeneral, vscsi, txt, csv, twitter)";
@@ -44,6 +50,7 @@ std::unique_ptr<FileTraceReader> OpenTrace(const std::string& path, const TraceO
     if (format == "vscsi") return std::make_unique<VscsiReader>(path, options.skip_bad);
     if (format == "txt" || format == "text") return std::make_unique<TextReader>(path, options.skip_bad);
     if (format == "twitter") return std::make_unique<TwitterReader>(path, options.skip_bad);
+    if (format == "cache2k") return std::make_unique<Cache2kReader>(path, options.skip_bad);
     if (format == "csv") {
       CsvSpec spec;
       if (!ParseCsvSpec(options.csv_spec, &spec, error)) return nullptr;
