@@ -262,8 +262,10 @@ void Execute(const ReplayOptions& opt) {
 void AddReplayCommand(CLI::App& app) {
   auto o = std::make_shared<ReplayOptions>();
   CLI::App* cmd = app.add_subcommand("replay", "Replay a cache trace against eviction policies and cache sizes");
-  cmd->add_option("--trace", o->trace, "trace file (.zst is decompressed transparently)")->required();
-  cmd->add_option("--format", o->format, "oracleGeneral, vscsi, txt, csv, twitter, kvcache, cdn (default: from the file name and a csv header)");
+  cmd->add_option("--trace", o->trace, "trace file (.zst, .gz, .xz, .bz2 are decompressed transparently)")->required();
+  cmd->add_option("--format", o->format,
+                  "oracleGeneral, vscsi, txt, csv, twitter, kvcache, cdn, cache2k; any case, libCacheSim's aliases too "
+                  "(default: from the file name and a csv header)");
   cmd->add_option(
       "--csv-spec", o->csv_spec,
       "csv columns, e.g. \"time-col=2,obj-id-col=5,obj-size-col=4,has-header=true\" (default: header names)");

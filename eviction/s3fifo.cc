@@ -5,9 +5,9 @@
 namespace cachelab::eviction {
 
 S3FifoPolicy::S3FifoPolicy(const PolicyOptions& o)
-    : small_cap_(static_cast<int64_t>(static_cast<double>(o.capacity) * o.s3fifo_small_ratio)),
-      main_cap_(static_cast<int64_t>(o.capacity) - small_cap_),
-      ghost_cap_(static_cast<int64_t>(static_cast<double>(o.capacity) * o.s3fifo_ghost_ratio)),
+    : small_cap_(std::min(CapacityShare(o.capacity, o.s3fifo_small_ratio), o.capacity)),
+      main_cap_(o.capacity - small_cap_),
+      ghost_cap_(CapacityShare(o.capacity, o.s3fifo_ghost_ratio)),
       threshold_(o.s3fifo_move_to_main_threshold) {}
 
 void S3FifoPolicy::ToMain(Handle h) {
@@ -26,17 +26,13 @@ void S3FifoPolicy::Insert(Handle h, uint64_t id, uint64_t size, uint64_t) {
     return;
   }
   // libCacheSim refuses (after making room) an object as large as the small FIFO.
-  if (static_cast<int64_t>(size) >= small_cap_) {
+  if (size >= small_cap_) {
     refused_ = h;
     meta_[h].in_main = 2;  // tracked nowhere
     return;
   }
-  if (!has_evicted_ && small_bytes_ >= small_cap_) {
-    ToMain(h);
-  } else {
-    small_.PushFront(h);
-    small_bytes_ += size;
-  }
+  small_.PushFront(h);
+  small_bytes_ += size;
 }
 
 void S3FifoPolicy::Remove(Handle h) {
@@ -61,8 +57,8 @@ Handle S3FifoPolicy::EvictSmall() {
       continue;
     }
     // Into the ghost FIFO (a FIFO cache of its own: a present id stays put).
-    if (ghost_cap_ > 0 && !ghost_.Contains(m.id) && static_cast<int64_t>(m.size) <= ghost_cap_) {
-      while (static_cast<int64_t>(ghost_.bytes()) + m.size > ghost_cap_) ghost_.PopBack();
+    if (ghost_cap_ > 0 && !ghost_.Contains(m.id) && m.size <= ghost_cap_) {
+      while (ghost_.bytes() + m.size > ghost_cap_) ghost_.PopBack();
       ghost_.PushFront(m.id, m.size);
     }
     return h;
@@ -87,7 +83,6 @@ Handle S3FifoPolicy::EvictMain() {
 }
 
 Handle S3FifoPolicy::Evict(uint64_t) {
-  has_evicted_ = true;
   for (;;) {
     if (small_.empty() && main_.empty()) return kNoHandle;
     // Small may empty into main without evicting; then main goes next round.

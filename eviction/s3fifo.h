@@ -1,10 +1,13 @@
 // S3-FIFO (SOSP'23) as libCacheSim's S3FIFO.c: a small FIFO (10% of the cache),
 // a main FIFO with a 2-bit clock (the rest) and a ghost FIFO of ids (90%).
-// Misses enter the small FIFO, or main on a ghost hit (and, until the first
-// eviction, main once small is full). Small's tail moves to main if it was hit
-// at least `move_to_main_threshold` (2) times, else leaves to the ghost. Main's
-// tail is reinserted with freq min(freq,3)-1 while freq >= 1.
+// Misses enter the small FIFO, or main on a ghost hit; a miss as large as the
+// small FIFO is not inserted (after eviction made room, as libCacheSim does).
+// Small's tail moves to main if it was hit at least `move_to_main_threshold`
+// (2) times, else leaves to the ghost. Main's tail is reinserted with freq
+// min(freq,3)-1 while freq >= 1. Checked exactly against cachesim (commit
+// aa0fc409, default parameters): tests/eviction_libcachesim_test.cc.
 #pragma once
+#include "eviction/capacity_share.h"
 #include "eviction/ghost_list.h"
 #include "eviction/handle_list.h"
 
@@ -21,7 +24,7 @@ class S3FifoPolicy final : public Policy {
   void Remove(Handle h) override;
   Handle Evict(uint64_t now) override;
   void OnMiss(uint64_t id, uint64_t, uint64_t) override { hit_on_ghost_ = ghost_.Remove(id); }
-  bool Admits(uint64_t size) const override { return static_cast<int64_t>(size) <= small_cap_; }
+  bool Admits(uint64_t size) const override { return size <= small_cap_; }
   Handle TakeEvicted() override {
     Handle h = refused_;
     refused_ = kNoHandle;
@@ -39,15 +42,14 @@ class S3FifoPolicy final : public Policy {
   Handle EvictMain();
   void ToMain(Handle h);
 
-  int64_t small_cap_, main_cap_, ghost_cap_;
+  uint64_t small_cap_, main_cap_, ghost_cap_;
   int threshold_;
-  int64_t small_bytes_ = 0, main_bytes_ = 0;
+  uint64_t small_bytes_ = 0, main_bytes_ = 0;
   Links links_;
   HandleList small_{&links_}, main_{&links_};
   GhostList ghost_;
   std::vector<Meta> meta_;
   bool hit_on_ghost_ = false;
-  bool has_evicted_ = false;
   Handle refused_ = kNoHandle;
 };
 

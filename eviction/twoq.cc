@@ -1,11 +1,13 @@
 #include "eviction/twoq.h"
 
+#include <algorithm>
+
 namespace cachelab::eviction {
 
 TwoQPolicy::TwoQPolicy(const PolicyOptions& o)
-    : in_cap_(static_cast<int64_t>(static_cast<double>(o.capacity) * o.twoq_in_ratio)),
-      out_cap_(static_cast<int64_t>(static_cast<double>(o.capacity) * o.twoq_out_ratio)),
-      am_cap_(static_cast<int64_t>(o.capacity) - in_cap_) {}
+    : in_cap_(std::min(CapacityShare(o.capacity, o.twoq_in_ratio), o.capacity)),
+      out_cap_(CapacityShare(o.capacity, o.twoq_out_ratio)),
+      am_cap_(o.capacity - in_cap_) {}
 
 Handle TwoQPolicy::TakeEvicted() {
   if (dropped_.empty()) return kNoHandle;
@@ -25,12 +27,12 @@ void TwoQPolicy::Insert(Handle h, uint64_t id, uint64_t size, uint64_t) {
   }
   hit_on_ghost_ = false;
   // Am->get(): a miss in Am makes room within Am's own size, then inserts.
-  if (static_cast<int64_t>(size) > am_cap_) {
+  if (size > am_cap_) {
     meta_[h].in_am = 2;  // tracked nowhere; the owner frees it
     dropped_.push_back(h);
     return;
   }
-  while (am_bytes_ + static_cast<int64_t>(size) > am_cap_ && !am_.empty()) {
+  while (am_bytes_ + size > am_cap_ && !am_.empty()) {
     Handle v = am_.PopBack();
     am_bytes_ -= meta_[v].size;
     dropped_.push_back(v);
@@ -57,8 +59,8 @@ Handle TwoQPolicy::EvictAin() {
   const Meta& m = meta_[h];
   in_bytes_ -= m.size;
   // Aout->get(): a FIFO cache of ids; a present id stays where it is.
-  if (!aout_.Contains(m.id) && static_cast<int64_t>(m.size) <= out_cap_) {
-    while (static_cast<int64_t>(aout_.bytes()) + m.size > out_cap_) aout_.PopBack();
+  if (!aout_.Contains(m.id) && m.size <= out_cap_) {
+    while (aout_.bytes() + m.size > out_cap_) aout_.PopBack();
     aout_.PushFront(m.id, m.size);
   }
   return h;

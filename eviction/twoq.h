@@ -4,6 +4,7 @@
 // Ain is over its size, else Am's LRU. Am is a cache of its own: inserting
 // into it first evicts its LRU objects until the newcomer fits Am's size.
 #pragma once
+#include "eviction/capacity_share.h"
 #include "eviction/ghost_list.h"
 #include "eviction/handle_list.h"
 
@@ -20,7 +21,7 @@ class TwoQPolicy final : public Policy {
   void Remove(Handle h) override;
   Handle Evict(uint64_t now) override;
   void OnMiss(uint64_t id, uint64_t, uint64_t) override { hit_on_ghost_ = aout_.Remove(id); }
-  bool Admits(uint64_t size) const override { return static_cast<int64_t>(size) <= in_cap_; }
+  bool Admits(uint64_t size) const override { return size <= in_cap_; }
   Handle TakeEvicted() override;
 
  private:
@@ -31,8 +32,8 @@ class TwoQPolicy final : public Policy {
   };
   Handle EvictAin();
 
-  int64_t in_cap_, out_cap_, am_cap_;
-  int64_t in_bytes_ = 0, am_bytes_ = 0;
+  uint64_t in_cap_, out_cap_, am_cap_;
+  uint64_t in_bytes_ = 0, am_bytes_ = 0;
   Links links_;
   HandleList ain_{&links_}, am_{&links_};
   GhostList aout_;

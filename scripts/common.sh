@@ -10,7 +10,7 @@ GUI="${CACHELAB_GUI:-ON}"
 PACKAGES=(
   g++ cmake ninja-build pkg-config
   libsqlite3-dev libhiredis-dev libcli11-dev nlohmann-json3-dev libtomlplusplus-dev
-  libzstd-dev liblzma-dev libbz2-dev libssl-dev
+  libzstd-dev liblzma-dev libbz2-dev libssl-dev zlib1g-dev
   catch2 libbenchmark-dev redis-server
 )
 if [ "$GUI" = "ON" ]; then

@@ -4,6 +4,7 @@
 #include <catch2/catch.hpp>
 
 #include "eviction/arc.h"
+#include "eviction/capacity_share.h"
 #include "eviction_test_util.h"
 
 using namespace cachelab::eviction;
@@ -59,12 +60,18 @@ TEST_CASE("ARC with a full T1 evicts without ghosts (libCacheSim ARC_evict)") {
 const std::string kFill20 = "a b c d e f g h i j k l m n o p q r s t";
 
 TEST_CASE("S3-FIFO: small queue, ghost re-entry into main, main evicted once over its share") {
-  // Cache 20: small 2, main 18, ghost 18. Before the first eviction, objects go
-  // to main once small is full (a, b small; c..t main). u evicts a to the
-  // ghost; a returns into main, pushing b to the ghost; v finds main over 18
-  // and evicts c; d hits; c misses; b (ghost) enters main and then hits.
+  // Cache 20: small 2, main 18, ghost 18. Every miss enters small (small may
+  // exceed its share while main is under its own), so a..t all sit in small.
+  // u evicts small's tail a to the ghost; a returns into main (ghost hit),
+  // pushing b to the ghost; v pushes c out; d hits in small (freq 1); c comes
+  // back from the ghost into main, evicting d (freq 1 < 2) to the ghost; b
+  // likewise evicts e, then hits.
   auto t = TraceOf(kFill20 + " u a v d c b b");
   CHECK(HitMissString(t, "s3fifo", 20) == std::string(20, 'M') + "MMMHMMH");
+  // Nothing goes to main before the first eviction (an older libCacheSim did
+  // that; cachesim at aa0fc409 does not): u v w x evict a b c d from small, so
+  // c misses.
+  CHECK(HitMissString(TraceOf(kFill20 + " u v w x c"), "s3fifo", 20).substr(20) == "MMMMM");
 }
 
 TEST_CASE("S3-FIFO promotes a small-queue object hit twice") {
@@ -77,6 +84,21 @@ TEST_CASE("S3-FIFO promotes a small-queue object hit twice") {
 TEST_CASE("S3-FIFO refuses objects as large as its small queue (libCacheSim)") {
   // Cache 10 objects: small is 1 object, so nothing new is ever inserted.
   CHECK(HitMissString(TraceOf("a a b b"), "s3fifo", 10) == "MMMM");
+}
+
+TEST_CASE("queue shares are exact and saturate for any 64-bit capacity") {
+  // trunc(capacity x ratio), as libCacheSim sizes sub-queues; capacities past
+  // 2^63 (where the old signed arithmetic went negative) keep their shares.
+  CHECK(CapacityShare(20297697, 0.1) == 2029769);
+  CHECK(CapacityShare(10000000000000000000ULL, 0.9) == 9000000000000000000ULL);
+  CHECK(CapacityShare(UINT64_MAX, 0.5) == 9223372036854775808ULL);
+  CHECK(CapacityShare(UINT64_MAX, 1.0) == UINT64_MAX);  // 2^64 as a double: saturates
+  CHECK(CapacityShare(100, 0.0) == 0);
+  // With a 10^19 cache nothing is ever evicted or refused: only first requests miss.
+  for (const char* p : {"s3fifo", "twoq"}) {
+    INFO(p);
+    CHECK(HitMissString(TraceOf("a b a c b a"), p, 10000000000000000000ULL) == "MMHMHH");
+  }
 }
 
 TEST_CASE("2Q: Ain is FIFO, an Aout hit enters Am") {

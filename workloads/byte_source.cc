@@ -1,6 +1,9 @@
 #include "workloads/byte_source.h"
 
 #include <sys/stat.h>
+
+#include "workloads/decompress_source.h"
+
 #include <zstd.h>
 
 #include <algorithm>
@@ -152,7 +155,9 @@ bool EndsWith(const std::string& s, const char* suffix) {
 }  // namespace
 
 std::string StripCompressionSuffix(const std::string& path) {
-  return EndsWith(path, ".zst") ? path.substr(0, path.size() - 4) : path;
+  for (const char* suffix : {".zst", ".gz", ".xz", ".bz2"})
+    if (EndsWith(path, suffix)) return path.substr(0, path.size() - std::strlen(suffix));
+  return path;
 }
 
 std::unique_ptr<ByteSource> OpenByteSource(const std::string& path) {
@@ -163,6 +168,9 @@ std::unique_ptr<ByteSource> OpenByteSource(const std::string& path) {
     auto zstd = std::make_unique<ZstdSource>(path);  // opens now: errors surface here
     return std::make_unique<ReadAheadSource>(std::move(zstd));
   }
+  if (EndsWith(path, ".gz")) return std::make_unique<ReadAheadSource>(OpenGzipSource(path));
+  if (EndsWith(path, ".xz")) return std::make_unique<ReadAheadSource>(OpenXzSource(path));
+  if (EndsWith(path, ".bz2")) return std::make_unique<ReadAheadSource>(OpenBzip2Source(path));
   return std::make_unique<FileSource>(path);
 }
 

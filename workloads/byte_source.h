@@ -1,5 +1,5 @@
-// Raw bytes of a trace file: plain or zstd-compressed (".zst"), read in large
-// chunks. The readers parse on top of this, so compression is transparent.
+// Raw bytes of a trace file: plain or compressed (".zst", ".gz", ".xz",
+// ".bz2"; decoded on a read-ahead thread), read in large chunks. The readers parse on top of this, so compression is transparent.
 #pragma once
 #include <cstddef>
 #include <memory>
@@ -15,11 +15,11 @@ class ByteSource {
   virtual size_t Read(char* buf, size_t n) = 0;
 };
 
-// Opens `path`, decompressing if its name ends in ".zst". Throws
+// Opens `path`, decompressing if its name ends in ".zst", ".gz", ".xz" or ".bz2". Throws
 // std::runtime_error naming the file if it cannot be opened.
 std::unique_ptr<ByteSource> OpenByteSource(const std::string& path);
 
-// The name without a trailing ".zst" (what format guessing looks at).
+// The name without a trailing compression suffix (what format guessing looks at).
 std::string StripCompressionSuffix(const std::string& path);
 
 }  // namespace cachelab

@@ -3,12 +3,14 @@
 #include <stdexcept>
 
 #include "workloads/byte_source.h"
+#include "workloads/cache2k_reader.h"
 #include "workloads/cdn_reader.h"
 #include "workloads/csv_reader.h"
 #include "workloads/header_columns.h"
 #include "workloads/kvcache_reader.h"
 #include "workloads/oracle_general_reader.h"
 #include "workloads/text_reader.h"
+#include "workloads/trace_format_names.h"
 #include "workloads/twitter_reader.h"
 #include "workloads/vscsi_reader.h"
 
@@ -22,7 +24,7 @@ bool EndsWith(const std::string& s, const std::string& suffix) {
 }  // namespace
 
 std::vector<std::string> TraceFormatNames() {
-  return {"oracleGeneral", "vscsi", "txt", "csv", "twitter", "kvcache", "cdn"};
+  return {"oracleGeneral", "vscsi", "txt", "csv", "twitter", "kvcache", "cdn", "cache2k"};
 }
 
 std::string GuessTraceFormat(const std::string& path) {
@@ -52,7 +54,7 @@ std::string DetectTraceFormat(const std::string& path) {
 
 std::unique_ptr<FileTraceReader> OpenTrace(const std::string& path, const TraceOpenOptions& options,
                                            std::string* error) {
-  std::string format = options.format.empty() ? DetectTraceFormat(path) : options.format;
+  std::string format = CanonicalTraceFormat(options.format.empty() ? DetectTraceFormat(path) : options.format);
   if (format.empty()) {
     *error =
         path + ": cannot tell the trace format from the name; give --format (oracleGeneral, vscsi, txt, csv, twitter, kvcache, cdn)";
@@ -66,6 +68,7 @@ std::unique_ptr<FileTraceReader> OpenTrace(const std::string& path, const TraceO
     if (format == "twitter") return std::make_unique<TwitterReader>(path, options.skip_bad);
     if (format == "kvcache") return std::make_unique<KvcacheReader>(path, options.skip_bad);
     if (format == "cdn") return std::make_unique<CdnReader>(path, options.skip_bad);
+    if (format == "cache2k") return std::make_unique<Cache2kReader>(path, options.skip_bad);
     if (format == "csv") {
       CsvSpec spec;
       if (!ParseCsvSpec(options.csv_spec, &spec, error)) return nullptr;

@@ -1,0 +1,95 @@
+#!/usr/bin/env bash
+# Regenerates tests/data/libcachesim_expectations.tsv: exact miss counts from
+# libCacheSim's `cachesim`, run from its command line with default policy
+# parameters, for every policy cachelab shares with it.
+#
+#   scripts/refresh_libcachesim_expectations.sh LIBCACHESIM_SRC [TRACES_DIR] [OUT]
+#
+# LIBCACHESIM_SRC is a libCacheSim source tree (github.com/1a1a11a/libCacheSim;
+# the committed table comes from commit aa0fc40914b2b786f4b9f4dafb099f8f332b216a).
+# Its commit is taken from `git -C SRC rev-parse HEAD`, or from
+# $LIBCACHESIM_COMMIT for a tree without .git. TRACES_DIR defaults to
+# /work/shared/traces (see its README).
+#
+# cachesim prints miss ratios to 4 decimals only, so the script builds a copy
+# of the tree in a temporary directory whose result line (bin/cachesim/main.c)
+# also prints the counts it already has (n_miss, n_miss_byte, n_req_byte,
+# cache_size). Nothing else is changed: the simulation is cachesim's own.
+# Needs cmake, ninja, a C/C++ compiler, libglib2.0-dev, libzstd-dev, xz, od.
+set -euo pipefail
+
+src=${1:?usage: $0 LIBCACHESIM_SRC [TRACES_DIR] [OUT]}
+traces=${2:-/work/shared/traces}
+here=$(cd "$(dirname "$0")/.." && pwd)
+out=${3:-$here/tests/data/libcachesim_expectations.tsv}
+src=$(cd "$src" && pwd)
+commit=$(git -C "$src" rev-parse HEAD 2>/dev/null || echo "${LIBCACHESIM_COMMIT:-}")
+[ -n "$commit" ] || { echo "error: $src is not a git checkout; set LIBCACHESIM_COMMIT" >&2; exit 2; }
+
+work=$(mktemp -d)
+trap 'rm -rf "$work"' EXIT
+echo "building a counting copy of cachesim in $work" >&2
+cp -r "$src" "$work/src"
+rm -rf "$work/src/_build"
+main="$work/src/libCacheSim/bin/cachesim/main.c"
+sed -i 's|"ratio %.4lf\\n",|"ratio %.4lf, n_miss %lld, n_miss_byte %lld, n_req_byte %lld, cache_size_bytes %lld\\n",|;
+        s|(double)result\[i\].n_miss_byte / (double)result\[i\].n_req_byte);|(double)result[i].n_miss_byte / (double)result[i].n_req_byte, (long long)result[i].n_miss, (long long)result[i].n_miss_byte, (long long)result[i].n_req_byte, (long long)result[i].cache_size);|' "$main"
+grep -q 'cache_size_bytes' "$main" || { echo "error: could not patch the result line of $main" >&2; exit 1; }
+cmake -S "$work/src" -B "$work/build" -G Ninja -DCMAKE_BUILD_TYPE=Release -DENABLE_TESTS=OFF >/dev/null
+ninja -C "$work/build" cachesim >/dev/null
+cachesim="$work/build/bin/cachesim"
+
+# cache2k traces: xz-compressed big-endian int32 keys; cachesim reads them as a
+# txt trace of decimal ids (the keys read as uint32, one per line).
+xz -dc "$traces/web07.trace.xz" | od -An -v -t u4 --endian=big -w4 | tr -d ' ' > "$work/web07.txt"
+
+# test-data name | path given to cachesim | cachesim trace type and options | modes
+inputs=(
+  "cloudPhysicsIO.oracleGeneral.bin|$traces/cloudPhysicsIO.oracleGeneral.bin|oracleGeneral|obj byte"
+  "cloudPhysicsIO.vscsi.zst|$traces/cloudPhysicsIO.vscsi|vscsi|obj byte"
+  "cloudPhysicsIO.csv.zst|$traces/cloudPhysicsIO.csv|csv -t time-col=2,obj-id-col=5,obj-size-col=4,delimiter=,,has-header=true|obj byte"
+  "cloudPhysicsIO.txt.zst|$traces/cloudPhysicsIO.txt|txt|obj"
+  "web07.trace.xz|$work/web07.txt|txt|obj"
+)
+# cachelab name:cachesim name
+policies="lru:lru fifo:fifo clock:clock sieve:sieve lfu:lfu arc:arc twoq:twoq s3fifo:s3fifo belady:belady"
+obj_sizes="0.001,0.01,0.03,0.1,0.3"
+byte_sizes="0.001,0.01,0.03,0.1,0.3,134217728,268435456,1073741824"
+
+{
+  echo "# Exact miss counts from libCacheSim's cachesim (github.com/1a1a11a/libCacheSim, commit $commit),"
+  echo "# default policy parameters, produced by scripts/refresh_libcachesim_expectations.sh on $(date -u +%F)."
+  echo "# Each '# cmd:' line is the cachesim command behind the rows after it (trace paths as on the"
+  echo "# generating machine; web07.txt is web07.trace.xz decoded to one uint32 key per line)."
+  echo "# Fraction sizes are cachesim's trunc(fraction x working set); cache_size is the resolved value."
+  echo "# columns: trace mode policy cache_size requests misses miss_bytes requested_bytes"
+} > "$work/out.tsv"
+
+cd "$work"
+for input in "${inputs[@]}"; do
+  IFS='|' read -r name path type modes <<<"$input"
+  read -r -a type_args <<<"$type"
+  for mode in $modes; do
+    for pair in $policies; do
+      ours=${pair%%:*} theirs=${pair#*:}
+      [ "$ours" = belady ] && [ "${type_args[0]}" != oracleGeneral ] && continue
+      if [ "$mode" = obj ]; then sizes=$obj_sizes extra=(--ignore-obj-size 1); else sizes=$byte_sizes extra=(); fi
+      cmd=("$cachesim" "$path" "${type_args[0]}" "$theirs" "$sizes" "${type_args[@]:1}" "${extra[@]}")
+      echo "# cmd: cachesim $(basename "$path") ${cmd[*]:2}" >> "$work/out.tsv"
+      "${cmd[@]}" 2>/dev/null | awk -v t="$name" -v m="$mode" -v p="$ours" '
+        / n_miss / {
+          for (i = 1; i <= NF; i++) {
+            if ($i == "req,") req = $(i - 1)
+            if ($i == "n_miss") miss = $(i + 1)
+            if ($i == "n_miss_byte") mb = $(i + 1)
+            if ($i == "n_req_byte") rb = $(i + 1)
+            if ($i == "cache_size_bytes") cs = $(i + 1)
+          }
+          gsub(",", "", miss); gsub(",", "", mb); gsub(",", "", rb); gsub(",", "", req)
+          print t, m, p, cs, req, miss, mb, rb
+        }' OFS='\t' >> "$work/out.tsv"
+    done
+  done
+done
+mv "$work/out.tsv" "$out"
+echo "wrote $(grep -vc '^#' "$out") rows to $out" >&2

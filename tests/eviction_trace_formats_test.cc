@@ -1,0 +1,120 @@
+// Compressed traces (.gz, .xz, .bz2), cache2k's big-endian key traces and
+// format names in any case. Expectations: the traces README's counts for
+// web07, and the system gzip/bzip2/xz tools (Debian's) making the compressed
+// copies whose records must equal the plain file's.
+#include <catch2/catch.hpp>
+#include <cstdlib>
+#include <fstream>
+#include <set>
+
+#include "workloads/trace_format.h"
+
+using namespace cachelab;
+
+namespace {
+
+std::string Data(const std::string& name) { return std::string(CACHELAB_TEST_DATA) + "/" + name; }
+
+std::vector<Request> ReadAll(const std::string& path, TraceOpenOptions o = {}, std::string* error = nullptr) {
+  std::string e;
+  auto r = OpenTrace(path, o, &e);
+  INFO(e);
+  REQUIRE(r);
+  std::vector<Request> out;
+  Request q;
+  while (r->Next(&q)) out.push_back(q);
+  if (error) {
+    *error = r->error();
+  } else {
+    INFO(r->error());
+    REQUIRE(r->ok());
+  }
+  return out;
+}
+
+void Run(const std::string& cmd) { REQUIRE(std::system(cmd.c_str()) == 0); }
+
+bool Same(const std::vector<Request>& a, const std::vector<Request>& b) {
+  if (a.size() != b.size()) return false;
+  for (size_t i = 0; i < a.size(); ++i)
+    if (a[i].key != b[i].key || a[i].size != b[i].size || a[i].at != b[i].at || a[i].next_access != b[i].next_access)
+      return false;
+  return true;
+}
+
+}  // namespace
+
+TEST_CASE("cache2k web07.trace.xz: the README's counts") {
+  auto reqs = ReadAll(Data("web07.trace.xz"), TraceOpenOptions{"cache2k", "", false});
+  CHECK(reqs.size() == 76118);
+  std::set<uint64_t> keys;
+  uint64_t max_key = 0;
+  for (const auto& r : reqs) {
+    keys.insert(r.key);
+    max_key = std::max(max_key, r.key);
+    REQUIRE(r.size == 1);
+  }
+  CHECK(keys.size() == 20484);
+  CHECK(max_key == 20483);  // dense ids 0..20,483
+}
+
+TEST_CASE("cache2k keys are big-endian and read as uint32") {
+  const std::string path = "/tmp/cachelab_eviction_c2k.trace";
+  std::ofstream(path, std::ios::binary) << std::string("\x00\x00\x01\x02\xff\xff\xff\xfe\x80", 9);
+  std::string error;
+  auto reqs = ReadAll(path, TraceOpenOptions{"CACHE2K", "", false}, &error);
+  REQUIRE(reqs.size() == 2);
+  CHECK(reqs[0].key == 0x102);
+  CHECK(reqs[1].key == 0xfffffffeULL);
+  // The odd trailing byte is a truncated third record, named as such.
+  CHECK(error.find(path) != std::string::npos);
+  CHECK(error.find("record 3") != std::string::npos);
+}
+
+TEST_CASE("gzip, xz and bzip2 copies read exactly like the plain file, concatenated streams included") {
+  const std::string plain = Data("cloudPhysicsIO.oracleGeneral.bin");
+  const auto want = ReadAll(plain);
+  REQUIRE(want.size() == 113872);
+  const std::string dir = "/tmp/cachelab_eviction_compress";
+  Run("mkdir -p " + dir);
+  for (auto [tool, ext] : {std::pair{"gzip", "gz"}, {"xz", "xz"}, {"bzip2", "bz2"}}) {
+    INFO(tool);
+    const std::string one = dir + "/t.oracleGeneral.bin." + ext, two = dir + "/t2.oracleGeneral.bin." + ext;
+    Run(std::string(tool) + " -c " + plain + " > " + one);
+    CHECK(Same(ReadAll(one), want));
+    // Two streams back to back decode as the file twice (as `tool -dc` does).
+    Run("cat " + one + " " + one + " > " + two);
+    auto twice = ReadAll(two);
+    REQUIRE(twice.size() == 2 * want.size());
+    CHECK(Same(std::vector<Request>(twice.begin() + static_cast<long>(want.size()), twice.end()), want));
+    // Truncated: an error naming the file, never a silent short trace.
+    Run("head -c 100000 " + one + " > " + dir + "/cut.oracleGeneral.bin." + ext);
+    std::string error;
+    ReadAll(dir + "/cut.oracleGeneral.bin." + ext, {}, &error);
+    CHECK(error.find("cut.oracleGeneral.bin." + std::string(ext)) != std::string::npos);
+  }
+  // Corrupt bytes in the middle of an xz stream.
+  Run("cp " + dir + "/t.oracleGeneral.bin.xz " + dir + "/bad.oracleGeneral.bin.xz && printf 'XXXXXXXX' | dd of=" + dir +
+      "/bad.oracleGeneral.bin.xz bs=1 seek=5000 conv=notrunc 2>/dev/null");
+  std::string error;
+  ReadAll(dir + "/bad.oracleGeneral.bin.xz", {}, &error);
+  CHECK(error.find("bad.oracleGeneral.bin.xz: xz") != std::string::npos);
+  Run("rm -rf " + dir);
+}
+
+TEST_CASE("format names in any case, with libCacheSim's aliases") {
+  const std::string og = Data("cloudPhysicsIO.oracleGeneral.bin");
+  for (const char* name : {"oracleGeneral", "ORACLEGENERAL", "oracleGeneralBin", "oraclegeneralbin", "oracle"}) {
+    INFO(name);
+    std::string error;
+    auto r = OpenTrace(og, TraceOpenOptions{name, "", false}, &error);
+    REQUIRE(r);
+    CHECK(r->Name() == "oracleGeneral");
+  }
+  std::string error;
+  auto v = OpenTrace(Data("cloudPhysicsIO.vscsi.zst"), TraceOpenOptions{"VSCSI", "", false}, &error);
+  REQUIRE(v);
+  CHECK(v->Name() == "vscsi");
+  CHECK_FALSE(OpenTrace(og, TraceOpenOptions{"OracleGeneralX", "", false}, &error));
+  CHECK(error.find("OracleGeneralX") != std::string::npos);
+}
