@@ -42,6 +42,11 @@ std::vector<PointSummary> SummarizePoints(const ExperimentFile& file, const std:
     PointSummary p;
     for (const auto& a : file.axes) p.axes.emplace_back(a.param, runs[first].params.Raw(a.param));
     p.runs = reps.size();
+    for (const RunReport* r : reps)
+      if (const FieldValue* v = r->Get("pair_note"); v && std::holds_alternative<std::string>(*v)) {
+        p.note = std::get<std::string>(*v);
+        break;
+      }
     for (const auto& m : metrics) {
       std::vector<double> xs;
       for (const RunReport* r : reps)
@@ -61,8 +66,12 @@ std::string SweepSummaryTable(const ExperimentFile& file, const std::vector<Swee
   if (headers.empty()) headers.push_back("run");
   if (replicated) headers.push_back("n");
   for (const auto& m : SummaryMetrics(file)) headers.push_back(replicated ? m + " (±95% CI)" : m);
+  std::vector<PointSummary> points = SummarizePoints(file, runs, reports);
+  bool notes = false;
+  for (const PointSummary& p : points) notes |= !p.note.empty();
+  if (notes) headers.push_back("note");
   std::vector<std::vector<std::string>> rows;
-  for (const PointSummary& p : SummarizePoints(file, runs, reports)) {
+  for (const PointSummary& p : points) {
     std::vector<std::string> row;
     for (const auto& [name, value] : p.axes) row.push_back(value);
     if (file.axes.empty()) row.push_back(file.sweep.name.empty() ? "default" : file.sweep.name);
@@ -71,6 +80,7 @@ std::string SweepSummaryTable(const ExperimentFile& file, const std::vector<Swee
       if (!m.present) row.push_back("-");
       else row.push_back(replicated && m.ci.n > 1 ? Num(m.ci.mean) + " ± " + Num(m.ci.half_width, true) : Num(m.ci.mean));
     }
+    if (notes) row.push_back(p.note);
     rows.push_back(std::move(row));
   }
   return FormatTable(headers, rows);
@@ -86,7 +96,9 @@ nlohmann::ordered_json SweepSummaryJson(const ExperimentFile& file, const std::v
       if (!m.present) continue;
       metrics[m.name] = {{"mean", m.ci.mean}, {"ci95_half_width", m.ci.half_width}, {"n", m.ci.n}};
     }
-    out.push_back({{"point", point}, {"runs", p.runs}, {"metrics", metrics}});
+    nlohmann::ordered_json entry = {{"point", point}, {"runs", p.runs}, {"metrics", metrics}};
+    if (!p.note.empty()) entry["note"] = p.note;
+    out.push_back(std::move(entry));
   }
   return out;
 }
