@@ -2,7 +2,9 @@
 // parameters), one column per metric; with replications, "mean ± 95% CI".
 // A point whose (strategy, invalidation) cell is identical by construction to
 // another, or does less than its name says, gets a note column saying so
-// (strategies/pair_semantics.h).
+// (strategies/pair_semantics.h); so does a point whose p50 latency is over 3x
+// that of cache-aside x ttl at the same other parameters, with the reason
+// when it is that fewer than half of the requests were cache hits.
 #pragma once
 #include <string>
 #include <vector>
@@ -26,7 +28,7 @@ struct PointSummary {
   std::vector<std::pair<std::string, std::string>> axes;
   size_t runs = 0;
   std::vector<Metric> metrics;
-  std::string note;  // the runs' "pair_note" ("= cache-aside x ttl: ..."), empty if none
+  std::string note;  // the runs' "pair_note" ("= cache-aside x ttl: ..."), the p50 flag; empty if none
 };
 
 // reports[i] belongs to runs[i]; nullptr for a run that has no result (yet).
