@@ -32,7 +32,7 @@ write-behind-crash-keeps-versions|strategies/write_behind.cc|  for (uint64_t k :
 write-behind-persisted-rows|strategies/write_behind.cc|persisted_ += b.writes;|persisted_ += rows.size();|write_strategies_test
 write-through-ack-unpersisted|strategies/write_through.cc|h_.CompleteWrite(id, WriteOutcome{true, false});|h_.CompleteWrite(id, WriteOutcome{false, false});|write_strategies_test
 write-through-version-not-moved|strategies/invalidation/version_invalidation.cc|      version_[key] = std::max(version_[key], version);|      (void)version;|strategy_invalidation_matrix_test
-write-through-tags-keep-relatives|strategies/invalidation/tag_invalidation.cc|      if (m.str.data != self) del.push_back(std::move(m.str.data));|      (void)m;|strategy_invalidation_matrix_test invalidation_tags_test
+tags-keep-relatives|strategies/invalidation/tag_invalidation.cc|      if (m.str.data != self) del.push_back(std::move(m.str.data));|      (void)m;|strategy_invalidation_matrix_test invalidation_tags_test
 staleness-two-behind|lab/experiment.cc|if (!o.failed && o.version < current) {|if (!o.failed && o.version + 1 < current) {|staleness_accounting_test
 run-key-dedup|cli/cmd_sweep.cc|if (!store->HasRunKey(r.run_key)) store->SaveRun(r);|store->SaveRun(r);|sweep_test
 db-pool-one-more|sim/sim_database.cc|if (active_ < config_.pool_size) Start(std::move(q));|if (active_ <= config_.pool_size) Start(std::move(q));|sim_database_test
