@@ -1,6 +1,7 @@
 // Comparison columns for runs that differ in their invalidation scheme
 // (`cachelab run --invalidation all`): staleness, cost, memory and expiry
-// synchronisation side by side.
+// synchronisation side by side, and the matrix note of cells that are
+// identical by construction to another (strategies/pair_semantics.h).
 #pragma once
 #include <vector>
 

@@ -2,6 +2,7 @@
 
 #include <cmath>
 #include <cstdio>
+#include <map>
 
 #include "cli/summary_table.h"
 #include "lab/confidence_interval.h"
@@ -30,6 +31,66 @@ std::string PointLabel(const ExperimentFile& file, const Params& params) {
   return out;
 }
 
+namespace {
+
+double MeanOf(const std::vector<const RunReport*>& reps, double (*f)(const RunReport&)) {
+  double sum = 0;
+  for (const RunReport* r : reps) sum += f(*r);
+  return reps.empty() ? 0 : sum / static_cast<double>(reps.size());
+}
+
+std::string Fixed(const char* format, double v) {
+  char buf[32];
+  std::snprintf(buf, sizeof buf, format, v);
+  return buf;
+}
+
+// Flags points whose p50 is over 3x cache-aside x ttl's at the same other
+// parameters (issue 19's overload check) and says why when the reason is that
+// the median request was not a cache hit.
+void FlagSlowMedians(const ExperimentFile& file, const std::vector<SweepRun>& runs,
+                     const std::vector<const RunReport*>& reports, std::vector<PointSummary>* points) {
+  auto other_axes = [&](const Params& p) {
+    std::string key;
+    for (const auto& a : file.axes)
+      if (a.param != "strategy" && a.param != "invalidation") key += a.param + "=" + p.Raw(a.param) + " ";
+    return key;
+  };
+  struct Point {
+    std::string others;
+    bool baseline = false;
+    double p50 = 0, hit_share = 0;
+  };
+  std::vector<Point> info;
+  std::map<std::string, double> base;
+  for (size_t i = 0; i < runs.size();) {
+    size_t first = i;
+    std::vector<const RunReport*> reps;
+    for (; i < runs.size() && runs[i].point == runs[first].point; ++i)
+      if (reports[i]) reps.push_back(reports[i]);
+    const Params& p = runs[first].params;
+    Point pt{other_axes(p), p.Raw("strategy") == "cache-aside" && p.Raw("invalidation") == "ttl"};
+    pt.p50 = MeanOf(reps, [](const RunReport& r) { return r.GetNumber("latency_us.p50"); });
+    pt.hit_share = MeanOf(reps, [](const RunReport& r) {
+      double n = r.GetNumber("requests");
+      return n > 0 ? r.GetNumber("hits") / n : 0.0;
+    });
+    if (pt.baseline && !reps.empty()) base[pt.others] = pt.p50;
+    info.push_back(pt);
+  }
+  for (size_t k = 0; k < info.size() && k < points->size(); ++k) {
+    auto b = base.find(info[k].others);
+    if (b == base.end() || b->second <= 0 || info[k].p50 <= 3 * b->second) continue;
+    std::string flag = "p50 " + Fixed("%.1f", info[k].p50 / b->second) + "x cache-aside x ttl's";
+    if (info[k].hit_share < 0.5)
+      flag += ": only " + Fixed("%.0f", 100 * info[k].hit_share) + "% of requests hit, so the median request is a miss";
+    std::string& note = (*points)[k].note;
+    note = note.empty() ? flag : note + "; " + flag;
+  }
+}
+
+}  // namespace
+
 std::vector<PointSummary> SummarizePoints(const ExperimentFile& file, const std::vector<SweepRun>& runs,
                                           const std::vector<const RunReport*>& reports) {
   std::vector<std::string> metrics = SummaryMetrics(file);
@@ -42,6 +103,11 @@ std::vector<PointSummary> SummarizePoints(const ExperimentFile& file, const std:
     PointSummary p;
     for (const auto& a : file.axes) p.axes.emplace_back(a.param, runs[first].params.Raw(a.param));
     p.runs = reps.size();
+    for (const RunReport* r : reps)
+      if (const FieldValue* v = r->Get("pair_note"); v && std::holds_alternative<std::string>(*v)) {
+        p.note = std::get<std::string>(*v);
+        break;
+      }
     for (const auto& m : metrics) {
       std::vector<double> xs;
       for (const RunReport* r : reps)
@@ -50,6 +116,7 @@ std::vector<PointSummary> SummarizePoints(const ExperimentFile& file, const std:
     }
     out.push_back(std::move(p));
   }
+  FlagSlowMedians(file, runs, reports, &out);
   return out;
 }
 
@@ -61,8 +128,12 @@ std::string SweepSummaryTable(const ExperimentFile& file, const std::vector<Swee
   if (headers.empty()) headers.push_back("run");
   if (replicated) headers.push_back("n");
   for (const auto& m : SummaryMetrics(file)) headers.push_back(replicated ? m + " (±95% CI)" : m);
+  std::vector<PointSummary> points = SummarizePoints(file, runs, reports);
+  bool notes = false;
+  for (const PointSummary& p : points) notes |= !p.note.empty();
+  if (notes) headers.push_back("note");
   std::vector<std::vector<std::string>> rows;
-  for (const PointSummary& p : SummarizePoints(file, runs, reports)) {
+  for (const PointSummary& p : points) {
     std::vector<std::string> row;
     for (const auto& [name, value] : p.axes) row.push_back(value);
     if (file.axes.empty()) row.push_back(file.sweep.name.empty() ? "default" : file.sweep.name);
@@ -71,6 +142,7 @@ std::string SweepSummaryTable(const ExperimentFile& file, const std::vector<Swee
       if (!m.present) row.push_back("-");
       else row.push_back(replicated && m.ci.n > 1 ? Num(m.ci.mean) + " ± " + Num(m.ci.half_width, true) : Num(m.ci.mean));
     }
+    if (notes) row.push_back(p.note);
     rows.push_back(std::move(row));
   }
   return FormatTable(headers, rows);
@@ -86,7 +158,9 @@ nlohmann::ordered_json SweepSummaryJson(const ExperimentFile& file, const std::v
       if (!m.present) continue;
       metrics[m.name] = {{"mean", m.ci.mean}, {"ci95_half_width", m.ci.half_width}, {"n", m.ci.n}};
     }
-    out.push_back({{"point", point}, {"runs", p.runs}, {"metrics", metrics}});
+    nlohmann::ordered_json entry = {{"point", point}, {"runs", p.runs}, {"metrics", metrics}};
+    if (!p.note.empty()) entry["note"] = p.note;
+    out.push_back(std::move(entry));
   }
   return out;
 }

@@ -1,5 +1,10 @@
 // The comparison table printed after a sweep: one row per point (the varying
 // parameters), one column per metric; with replications, "mean ± 95% CI".
+// A point whose (strategy, invalidation) cell is identical by construction to
+// another, or does less than its name says, gets a note column saying so
+// (strategies/pair_semantics.h); so does a point whose p50 latency is over 3x
+// that of cache-aside x ttl at the same other parameters, with the reason
+// when it is that fewer than half of the requests were cache hits.
 #pragma once
 #include <string>
 #include <vector>
@@ -23,12 +28,14 @@ struct PointSummary {
   std::vector<std::pair<std::string, std::string>> axes;
   size_t runs = 0;
   std::vector<Metric> metrics;
+  std::string note;  // the runs' "pair_note" ("= cache-aside x ttl: ..."), the p50 flag; empty if none
 };
 
 // reports[i] belongs to runs[i]; nullptr for a run that has no result (yet).
 std::vector<PointSummary> SummarizePoints(const ExperimentFile& file, const std::vector<SweepRun>& runs,
                                           const std::vector<const RunReport*>& reports);
-// The same as JSON: [{"point": {...}, "runs": n, "metrics": {"hit_ratio": {"mean", "ci95_half_width", "n"}}}].
+// The same as JSON: [{"point": {...}, "runs": n, "metrics": {"hit_ratio": {"mean", "ci95_half_width", "n"}}}],
+// plus "note" on points that have one.
 nlohmann::ordered_json SweepSummaryJson(const ExperimentFile& file, const std::vector<SweepRun>& runs,
                                         const std::vector<const RunReport*>& reports);
 std::string SweepSummaryTable(const ExperimentFile& file, const std::vector<SweepRun>& runs,

@@ -3,6 +3,8 @@
 #include <algorithm>
 #include <string>
 
+#include "strategies/invalidation/invalidation.h"
+
 namespace cachelab {
 
 WriteBehind::Buffer& WriteBehind::BufferOf(uint32_t server) {
@@ -20,7 +22,7 @@ void WriteBehind::Write(ReqId id) {
   uint64_t version = h_.db().Version(r.key) + future;
   SetOptions opt;
   Blob value = path_.FillValue(r.key, version, r.size, 0, &opt);
-  h_.cache_for(r.key).Set(CacheKey(r.key), std::move(value), opt, [this, id, new_row](RedisReply&& reply) {
+  h_.cache_for(r.key).Set(CacheKey(r.key), std::move(value), opt, [this, id, new_row, version](RedisReply&& reply) {
     const Request& req = h_.request(id);
     if (reply.is_error()) {  // no cache to write behind: write to the database now
       path_.CountCacheError();
@@ -30,7 +32,8 @@ void WriteBehind::Write(ReqId id) {
       return;
     }
     Buffered(req.client, req.key);
-    h_.CompleteWrite(id, WriteOutcome{false, false});
+    // Related keys and near caches (docs/invalidation.md), then the ack.
+    h_.invalidation().OnWriteSet(req.key, version, [this, id] { h_.CompleteWrite(id, WriteOutcome{false, false}); });
   });
 }
 

@@ -7,7 +7,8 @@
 // (counted, with the loss window: crash time minus the oldest pending ack).
 // If the cache fails, the write goes straight to the database instead.
 // Reads: read-through. Values cached by a write carry the version the
-// database will have once the row commits, so they are never "stale".
+// database will have once the row commits, so they are never "stale"; the
+// invalidation scheme then does the rest (Invalidation::OnWriteSet).
 #pragma once
 #include <unordered_map>
 #include <vector>

@@ -1,5 +1,7 @@
 #include "strategies/write_through.h"
 
+#include "strategies/invalidation/invalidation.h"
+
 namespace cachelab {
 
 void WriteThrough::Write(ReqId id) {
@@ -13,9 +15,19 @@ void WriteThrough::Write(ReqId id) {
     Blob value = path_.FillValue(r.key, version, r.size, 0, &opt);
     h_.cache_for(r.key).Set(CacheKey(r.key), std::move(value), opt, [this, id](RedisReply&& reply) {
       if (reply.is_error()) path_.CountCacheError();  // committed anyway: the client sees no error
-      h_.CompleteWrite(id, WriteOutcome{true, false});
+      HalfDone(id);
     });
+    // Pipelined behind the SET on the key's node, so they run after it: related
+    // keys, readers' version, near caches (docs/invalidation.md).
+    h_.invalidation().OnWriteSet(r.key, version, [this, id] { HalfDone(id); });
   });
+}
+
+void WriteThrough::HalfDone(ReqId id) {
+  auto [it, first] = halves_.try_emplace(id, true);
+  if (first) return;
+  halves_.erase(it);
+  h_.CompleteWrite(id, WriteOutcome{true, false});
 }
 
 }  // namespace cachelab

@@ -1,11 +1,15 @@
 // Write-through: a write commits to the database, then updates the cache with
-// the committed version (SET with the scheme's TTL) before it is acknowledged.
+// the committed version (SET with the scheme's TTL) and, pipelined behind it,
+// lets the scheme do the rest (Invalidation::OnWriteSet: related keys, the
+// readers' version, near caches); acknowledged when both have answered.
 // Two concurrent writers (or a slow reader's fill) can still land their SETs
 // out of order: that race is real here and shows up as stale reads.
 // The -delete variant removes the key instead (through the invalidation
 // scheme), trading a miss for not racing SETs.
 // Reads: read-through.
 #pragma once
+#include <unordered_map>
+
 #include "strategies/cache_aside.h"
 
 namespace cachelab {
@@ -17,7 +21,10 @@ class WriteThrough final : public CacheAside {
   void Write(ReqId id) override;
 
  private:
+  void HalfDone(ReqId id);  // the SET or the scheme answered; the second one acks
+
   bool update_;
+  std::unordered_map<ReqId, bool> halves_;  // writes with one of the two answers in
 };
 
 }  // namespace cachelab

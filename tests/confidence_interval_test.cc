@@ -6,7 +6,8 @@
 using namespace cachelab;
 
 TEST_CASE("t quantiles match the printed table") {
-  // t(0.975, df) from standard tables.
+  // t(0.975, df) from standard tables (NIST/SEMATECH e-Handbook of Statistical
+  // Methods, 1.3.6.7.2 "Critical Values of the Student's t Distribution").
   CHECK(StudentTQuantile(0.975, 1) == Approx(12.7062).epsilon(1e-5));
   CHECK(StudentTQuantile(0.975, 4) == Approx(2.7764).epsilon(1e-4));
   CHECK(StudentTQuantile(0.975, 9) == Approx(2.2622).epsilon(1e-4));

@@ -1,6 +1,7 @@
 // Redis's sampled eviction (evict.c semantics) on hand-made traces: ties in
 // the 1 s LRU clock, the pool's tie order, the LFU counter, determinism.
 #include <catch2/catch.hpp>
+#include <map>
 
 #include "eviction/redis_sampled.h"
 #include "eviction_test_util.h"
@@ -38,6 +39,34 @@ TEST_CASE("redis-lru with every key sampled evicts the largest idle time") {
   // d evicts a, e evicts c, f evicts d, g evicts b: as exact LRU.
   CHECK(Run(t, "redis-lru", 3) == "MMMMHMMMM");
   CHECK(Run(t, "lru", 3) == "MMMMHMMMM");
+  // FIFO gives the same string (d evicts a, e b, f c, g d), so check the
+  // victims themselves: the hit on b at 4 s must save b from e's eviction.
+  PolicyOptions o;
+  o.samples = 16;  // >= keys: every key is sampled
+  RedisSampledPolicy p(RedisSampledPolicy::Mode::kLru, o);
+  std::map<char, Handle> cached;
+  std::string victims;
+  Handle next = 0;
+  uint64_t ms = 0;
+  for (char c : std::string("abcdbefgc")) {
+    if (cached.count(c)) {
+      p.Access(cached[c], ms);
+    } else {
+      if (cached.size() == 3) {
+        Handle v = p.Evict(ms);
+        for (auto it = cached.begin(); it != cached.end(); ++it)
+          if (it->second == v) {
+            victims += it->first;
+            cached.erase(it);
+            break;
+          }
+      }
+      cached[c] = next;
+      p.Insert(next++, static_cast<uint64_t>(c), 1, ms);
+    }
+    ms += 1000;
+  }
+  CHECK(victims == "acdbe");  // exact LRU; FIFO would evict a b c d e
 }
 
 TEST_CASE("redis-lfu: a key hit often outlives keys seen once") {

@@ -1,5 +1,6 @@
 // A harness for the invalidation tests: one simulated Redis (fixed RTT, no
-// service time), a database with fixed latencies, cache-aside, and the scheme
+// service time), a database with fixed latencies, a strategy (cache-aside
+// unless given), and the scheme
 // under test wired the way the runner wires it (Route, BeforeRequest,
 // AfterRead). Requests are issued at scripted times from a given server.
 #pragma once
@@ -28,13 +29,14 @@ class InvalidationHarness : public Harness {
     SimTime at;
   };
 
-  InvalidationHarness(const std::string& scheme, const InvalidationConfig& ic, SimTime rtt = 200 * kMicrosecond)
+  InvalidationHarness(const std::string& scheme, const InvalidationConfig& ic, SimTime rtt = 200 * kMicrosecond,
+                      const std::string& strategy = "cache-aside")
       : metrics_(kSecond), redis_(sim_, FixedRedis(rtt), ic.seed), db_(sim_, FixedDatabase(1 * kMillisecond, 2 * kMillisecond), metrics_, ic.seed) {
     std::string err;
     invalidation_ = MakeInvalidation(scheme, *this, ic, &err);
     if (!invalidation_) throw std::runtime_error(err);
     cache_ = &invalidation_->Route(redis_);
-    strategy_ = MakeStrategy("cache-aside", *this, StrategyConfig{}, &err);
+    strategy_ = MakeStrategy(strategy, *this, StrategyConfig{}, &err);
     if (!strategy_) throw std::runtime_error(err);
   }
 
@@ -51,6 +53,16 @@ class InvalidationHarness : public Harness {
   }
   void WarmUp(uint64_t n) { cachelab::WarmUp(*this, n, [](uint64_t) { return 100u; }); }
   void RunUntil(SimTime t) { sim_.RunUntil(t); }
+  void Finish() {
+    strategy_->Finish();
+    sim_.Run();
+  }
+  RunReport Report() const {
+    RunReport r;
+    invalidation_->Report(&r);
+    strategy_->Report(&r);
+    return r;
+  }
   // Looks at the server's keyspace now, without going through the network.
   RedisStore& store() {
     redis_.store().SetTime(sim_.Now());

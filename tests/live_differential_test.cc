@@ -187,3 +187,65 @@ TEST_CASE("simulated and real Redis give identical replies to a long random comm
   // Leave nothing behind (the server is private, but the habit matters).
   FullScanReal(conn, {"SCAN", "0", "MATCH", kPrefix + "*"});
 }
+
+namespace {
+
+RedisReply Real(live::RedisConn& conn, std::vector<std::string> argv) {
+  return conn.Command(std::vector<std::string_view>(argv.begin(), argv.end()));
+}
+
+}  // namespace
+
+TEST_CASE("at its deadline millisecond a key is still there, one millisecond later it is gone: real and simulated Redis agree", "[live]") {
+  // Redis 7.0 db.c keyIsExpired: `return now > when;` (when = the PEXPIREAT
+  // deadline in ms; `now` is the time cached when EXEC started, or the clock).
+  // Each probe runs MULTI / EXISTS / TIME / EXEC: TIME is read a few
+  // microseconds after the expiry check, so a probe only counts when TIME is
+  // at least 300 us into its millisecond (then both read the same ms).
+  // Active expiry is off (DEBUG SET-ACTIVE-EXPIRE 0): only the comparison at
+  // lookup decides. The store is asked at the same millisecond, with the same
+  // deadline. A `>=` rule (gone at the deadline) cannot produce the first kind
+  // of probe; a `> deadline + 1` rule cannot produce the second.
+  testing::RedisServer server({"--enable-debug-command", "yes"});
+  REQUIRE_REDIS_SERVER(server);
+  live::RedisConn conn(server.endpoint(), {});
+  REQUIRE(conn.EnsureConnected());
+  REQUIRE(Real(conn, {"DEBUG", "SET-ACTIVE-EXPIRE", "0"}).is_ok());
+  int at_deadline = 0, after_deadline = 0;
+  for (int attempt = 0; attempt < 200 && (at_deadline < 3 || after_deadline < 3); ++attempt) {
+    std::string key = kPrefix + "deadline" + std::to_string(attempt);
+    RedisReply now = Real(conn, {"TIME"});
+    REQUIRE(now.elements.size() == 2);
+    int64_t deadline = std::stoll(now.elements[0].str.Materialize()) * 1000 +
+                       std::stoll(now.elements[1].str.Materialize()) / 1000 + 20;
+    REQUIRE(Real(conn, {"SET", key, "v"}).is_ok());
+    REQUIRE(Real(conn, {"PEXPIREAT", key, std::to_string(deadline)}).integer == 1);
+    RedisStore store(RedisConfig{});
+    store.SetTime((deadline - 20) * kMillisecond);
+    REQUIRE(store.Dispatch({"SET", key, "v", "PX", "20"}).is_ok());
+    for (;;) {
+      REQUIRE(Real(conn, {"MULTI"}).is_ok());
+      Real(conn, {"EXISTS", key});
+      Real(conn, {"TIME"});
+      RedisReply r = Real(conn, {"EXEC"});
+      REQUIRE(r.elements.size() == 2);
+      int64_t exists = r.elements[0].integer;
+      int64_t us = std::stoll(r.elements[1].elements[1].str.Materialize());
+      int64_t ms = std::stoll(r.elements[1].elements[0].str.Materialize()) * 1000 + us / 1000;
+      if (ms > deadline + 1) break;
+      if (us % 1000 < 300 || ms < deadline) continue;
+      store.SetTime(ms * kMillisecond + (us % 1000) * kMicrosecond);
+      INFO("ms " << ms << ", deadline " << deadline);
+      CHECK(store.Dispatch({"EXISTS", key}).integer == exists);
+      if (ms == deadline) {
+        CHECK(exists == 1);
+        ++at_deadline;
+      } else {
+        CHECK(exists == 0);
+        ++after_deadline;
+      }
+    }
+  }
+  CHECK(at_deadline >= 3);
+  CHECK(after_deadline >= 3);
+}

@@ -1,8 +1,9 @@
 // Jump consistent hash against published golden values.
-// Source 1: Guava, guava-tests/test/com/google/common/hash/HashingTest.java,
+// Source 1: Guava (google/guava, commit 3dc3312423209098720e638ac3cb6884fbe77b75),
+//   guava-tests/test/com/google/common/hash/HashingTest.java,
 //   testConsistentHash_linearCongruentialGeneratorCompatibility ("golden"
 //   values to check implementations across languages are equivalent).
-// Source 2: dgryski/go-jump, jump_test.go, TestHash ("Generated from the
+// Source 2: dgryski/go-jump (commit ba001c3ffce0e68cf0b1bb7780dee8e9f45f7786), jump_test.go, TestHash ("Generated from the
 //   reference C++ code"): Hash(key, i+1) for buckets 1..19/20.
 #include <catch2/catch.hpp>
 

@@ -1,6 +1,7 @@
 // Ketama compatibility against the published vectors of the client family.
 //
-// Source 1: libmemcached (awesomized/libmemcached), test/fixtures/ketama.hpp,
+// Source 1: libmemcached (awesomized/libmemcached), test/fixtures/ketama.hpp
+// (rows checked against that file at commit 7e2b466107a65e22f1cc258ca8643922dbb60352),
 // tables ketama_test_cases and ketama_test_cases_spy, checked by
 // test/tests/memcached/ketama.cpp ("memcached_ketama_compat": sections
 // "generate hash" and "spymemcached") against the weighted server list below.
@@ -9,7 +10,8 @@
 // and for MEMCACHED_DISTRIBUTION_CONSISTENT_KETAMA_SPY. (The point column was
 // produced with libmemcached's node format; it is checked for that format.)
 //
-// Source 2: spymemcached, src/test/java/net/spy/memcached/
+// Source 2: spymemcached (dustin/java-memcached-client, commit
+// 7ecf66e0387d0b40965b7763aa9e2b04af2eb1c4), src/test/java/net/spy/memcached/
 // KetamaNodeLocatorTest.java, testLibKetamaCompat: five nodes
 // 127.0.0.1:10000..10004, keys "36"->2, "10037"->3, "22051"->1, "49044"->4.
 #include <catch2/catch.hpp>

@@ -3,6 +3,7 @@
 #include <sys/wait.h>
 
 #include <catch2/catch.hpp>
+#include <chrono>
 #include <cstdio>
 #include <fstream>
 #include <nlohmann/json.hpp>
@@ -44,14 +45,20 @@ std::string FreshDb(const std::string& name) {
 
 TEST_CASE("replay --json: one object per (policy, size) with the issue's keys and exact counts") {
   std::string db = FreshDb("json");
+  auto started = std::chrono::steady_clock::now();
   Ran r = Cli("replay --trace " + Data("cloudPhysicsIO.oracleGeneral.bin") +
               " --policy lru,fifo --size 128MiB,1GiB --json --db " + db);
+  double process_s = std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
   REQUIRE(r.code == 0);
   auto j = nlohmann::json::parse(r.out);
   REQUIRE(j.size() == 4);
   for (const char* key : {"policy", "cache_size", "requests", "misses", "miss_ratio", "requested_bytes", "miss_bytes",
                           "byte_miss_ratio", "throughput_mreq_s", "peak_rss_mb"})
     CHECK(j[0].contains(key));
+  // Known answers: libCacheSim (1a1a11a/libCacheSim, commit
+  // aa0fc40914b2b786f4b9f4dafb099f8f332b216a) test/test_evictionAlgo.c,
+  // test_LRU: req_cnt_true 113872, miss_cnt_true / miss_byte_true at 128 MiB
+  // (93374 / 4214303232) and 1 GiB (71704) on this trace (oracleGeneral reader).
   CHECK(j[0]["policy"] == "lru");
   CHECK(j[0]["cache_size"] == 134217728);
   CHECK(j[0]["requests"] == 113872);
@@ -59,7 +66,16 @@ TEST_CASE("replay --json: one object per (policy, size) with the issue's keys an
   CHECK(j[0]["miss_bytes"] == 4214303232ULL);
   CHECK(j[1]["misses"] == 71704);
   CHECK(j[2]["policy"] == "fifo");
-  CHECK(j[0]["throughput_mreq_s"].get<double>() > 0);
+  // Throughput is requests / replay-loop seconds / 1e6. The loop runs inside
+  // the process, so it cannot have taken longer than the whole process: the
+  // rate is at least requests / process time. A unit slip (req/s, or
+  // seconds for microseconds) lands outside [that, 1000 Mreq/s].
+  for (const auto& run : j) {
+    double mreq_s = run["throughput_mreq_s"].get<double>();
+    INFO(run["policy"] << " " << run["cache_size"] << ": " << mreq_s << " Mreq/s, process " << process_s << " s");
+    CHECK(mreq_s >= 113872 / process_s / 1e6);
+    CHECK(mreq_s < 1000);
+  }
   ResultStore store(db, true);
   auto runs = store.ListRuns();
   REQUIRE(runs.size() == 4);

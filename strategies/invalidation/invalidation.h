@@ -3,7 +3,7 @@
 // instead of hard-coding SET ... PX ttl / DEL, so any strategy runs with any
 // scheme (`--invalidation NAME`).
 //
-// Strategies call TtlFor / OnHit / OnWrite. The runner additionally calls
+// Strategies call TtlFor / OnHit / OnWrite (or OnWriteSet). The runner additionally calls
 // Route (once), BeforeRequest and AfterRead, so schemes that rename keys
 // (versions) or keep an in-process near cache per application server
 // (two-tier set-up) work under every strategy without the strategy knowing.
@@ -37,6 +37,13 @@ class Invalidation {
   // The database committed a write of `key`: make cached copies go away (or
   // not). `done` runs when the client may be acknowledged.
   virtual void OnWrite(uint64_t key, Done done) = 0;
+  // The strategy itself SET the committed (or, write-behind, acknowledged)
+  // value of `key`, carrying `version`, in the cache (write-through,
+  // write-behind): leave the written key alone, do the rest of what OnWrite
+  // does: drop related keys (tags, pattern), move readers to the new version
+  // (version), tell the near caches (pubsub). The matrix of what each pair
+  // does is in docs/invalidation.md. `done` as in OnWrite.
+  virtual void OnWriteSet(uint64_t key, uint64_t version, Done done) = 0;
   // Extra figures for the report (extra_memory_bytes, commands, ...).
   virtual void Report(RunReport* /*report*/) const {}
 

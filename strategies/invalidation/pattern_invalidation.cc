@@ -15,10 +15,24 @@ void PatternInvalidation::OnWrite(uint64_t key, Done done) {
     DeleteOnWrite(key, std::move(done));
     return;
   }
+  StartJob(key, /*keep=*/false, std::move(done));
+}
+
+void PatternInvalidation::OnWriteSet(uint64_t key, uint64_t, Done done) {
+  ++writes_;
+  if (!rng_.Bernoulli(c_.pattern_fraction)) {
+    done();  // the strategy set the key: nothing else to drop
+    return;
+  }
+  StartJob(key, /*keep=*/true, std::move(done));
+}
+
+void PatternInvalidation::StartJob(uint64_t key, bool keep, Done done) {
   ++invalidations_;
   uint32_t id = jobs_.Acquire();
   Job& j = jobs_[id];
   j.pattern = FamilyPattern(key);
+  j.keep = keep ? CacheKey(key) : std::string();
   j.matched.assign({"DEL"});
   j.parked = Park(std::move(done));
   j.start = h_.sim().Now();
@@ -37,7 +51,8 @@ void PatternInvalidation::Scan(uint32_t id, uint64_t key, const std::string& cur
                    return;
                  }
                  Job& j = jobs_[id];
-                 for (auto& k : reply.elements[1].elements) j.matched.push_back(std::move(k.str.data));
+                 for (auto& k : reply.elements[1].elements)
+                   if (k.str.data != j.keep) j.matched.push_back(std::move(k.str.data));
                  const std::string& next = reply.elements[0].str.data;
                  if (next != "0") {
                    Scan(id, key, next);

@@ -6,6 +6,8 @@
 // scanned, time) grows with the keyspace. Only a fraction of writes
 // (pattern_fraction: bulk changes) take this path; the rest DEL their key.
 // The write is acknowledged when the invalidation has finished.
+// Under write-through / write-behind the written key holds its new value:
+// the family's DEL leaves it out, and the other writes do nothing more.
 #pragma once
 #include <string>
 #include <vector>
@@ -24,6 +26,7 @@ class PatternInvalidation final : public SchemeBase {
   std::string_view Name() const override { return "pattern"; }
   SimTime TtlFor(uint64_t key) override { return BaseTtl(c_, key); }
   void OnWrite(uint64_t key, Done done) override;
+  void OnWriteSet(uint64_t key, uint64_t version, Done done) override;
   void Report(RunReport* report) const override;
 
   static std::string FamilyPattern(uint64_t key);
@@ -34,10 +37,12 @@ class PatternInvalidation final : public SchemeBase {
   struct Job {
     std::string pattern;
     std::vector<std::string> matched;  // DEL argv, built as matches arrive
+    std::string keep;                  // a match not to delete (the key the strategy set)
     uint32_t parked = 0;
     SimTime start = 0;
     bool active = false;
   };
+  void StartJob(uint64_t key, bool keep, Done done);
   void Scan(uint32_t job, uint64_t key, const std::string& cursor);
   void Finish(uint32_t job);
 

@@ -44,16 +44,22 @@ void PubSubInvalidation::OnWrite(uint64_t key, Done done) {
   ++writes_;
   uint32_t parked = Park(std::move(done));
   if (!near_) {
-    Publish(key, parked);
+    Publish(key, parked, false);
     return;
   }
   // Two-tier: the writer deletes the shared Redis copy, the message the near copies.
-  h_.cache_for(key).Del(CacheKey(key), [this, key, parked](RedisReply&&) { Publish(key, parked); });
+  h_.cache_for(key).Del(CacheKey(key), [this, key, parked](RedisReply&&) { Publish(key, parked, false); });
 }
 
-void PubSubInvalidation::Publish(uint64_t key, uint32_t parked) {
+void PubSubInvalidation::OnWriteSet(uint64_t key, uint64_t, Done done) {
+  ++writes_;
+  Publish(key, Park(std::move(done)), true);
+}
+
+void PubSubInvalidation::Publish(uint64_t key, uint32_t parked, bool writer_set) {
   uint64_t seq = applied_.size();
   applied_.push_back(0);
+  writer_set_.push_back(writer_set);
   CountExtra();
   std::string message = std::to_string(key) + " " + std::to_string(seq);
   h_.cache_for(key).Command({"PUBLISH", kChannel, std::move(message)}, [this, parked](RedisReply&&) {
@@ -73,6 +79,7 @@ void PubSubInvalidation::OnMessage(uint32_t server, std::string_view message) {
     near_->Erase(server, key);
     return;
   }
+  if (seq < writer_set_.size() && writer_set_[seq]) return;  // the Redis copy is the new value
   CountExtra();
   h_.cache_for(key).Del(CacheKey(key), [](RedisReply&&) {});
 }

@@ -5,6 +5,9 @@
 // Redis (DEL). Delivery has a per-subscriber delay and loss probability, and
 // subscribers may disconnect for a while: pub/sub is fire-and-forget, so a
 // lost message leaves that copy stale until its TTL.
+// Under write-through / write-behind the writer SET the Redis copy itself: the
+// message then only drops near copies (without near caches it reaches nothing,
+// and the tables say so).
 #pragma once
 #include <vector>
 
@@ -25,6 +28,7 @@ class PubSubInvalidation final : public SchemeBase {
   std::string_view Name() const override { return "pubsub"; }
   SimTime TtlFor(uint64_t key) override { return BaseTtl(c_, key); }
   void OnWrite(uint64_t key, Done done) override;
+  void OnWriteSet(uint64_t key, uint64_t version, Done done) override;
   void Report(RunReport* report) const override;
 
   // Invalidations (published messages) that no subscriber applied.
@@ -33,14 +37,15 @@ class PubSubInvalidation final : public SchemeBase {
   const PubSubStats& stats() const;
 
  private:
-  void Publish(uint64_t key, uint32_t parked);
+  void Publish(uint64_t key, uint32_t parked, bool writer_set);
   void OnMessage(uint32_t server, std::string_view message);
   void ScheduleDisconnect(SimPubSub::SubId sub);
 
   SimRedis& redis_;
   Rng outage_rng_;
   std::vector<SimPubSub::SubId> subs_;
-  std::vector<uint8_t> applied_;  // per published message: some subscriber applied it
+  std::vector<uint8_t> applied_;     // per published message: some subscriber applied it
+  std::vector<uint8_t> writer_set_;  // per published message: the writer SET the Redis copy
   uint64_t applications_ = 0, disconnects_ = 0;
 };
 

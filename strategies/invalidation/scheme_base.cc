@@ -26,6 +26,11 @@ void SchemeBase::DeleteOnWrite(uint64_t key, Done done) {
   h_.cache_for(key).Del(CacheKey(key), [done = std::move(done)](RedisReply&&) mutable { done(); });
 }
 
+void SchemeBase::OnWriteSet(uint64_t, uint64_t, Done done) {
+  ++writes_;
+  done();
+}
+
 uint32_t SchemeBase::Park(Done done) {
   uint32_t slot = parked_.Acquire();
   parked_[slot] = std::move(done);

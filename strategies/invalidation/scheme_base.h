@@ -18,6 +18,8 @@ class SchemeBase : public Invalidation {
   void AfterRead(const Request& r, const ReadOutcome& o) override;
   // Base figures (extra commands, near cache); derived schemes call it first.
   void Report(RunReport* report) const override;
+  // Default: the written key is the only copy, and the strategy has set it.
+  void OnWriteSet(uint64_t key, uint64_t version, Done done) override;
 
  protected:
   // DEL k:<id>, then done (the baseline: not counted as extra).
@@ -32,7 +34,7 @@ class SchemeBase : public Invalidation {
   Harness& h_;
   InvalidationConfig c_;
   std::unique_ptr<NearCache> near_;
-  uint64_t writes_ = 0;  // OnWrite calls (derived schemes count them)
+  uint64_t writes_ = 0;  // OnWrite / OnWriteSet calls (derived schemes count them)
   uint64_t extra_commands_ = 0;
 
  private:

@@ -21,10 +21,16 @@ TagInvalidation::TagInvalidation(Harness& h, const InvalidationConfig& c)
 std::string TagInvalidation::TagKey(uint64_t tag) { return "tag:" + std::to_string(tag); }
 
 SimTime TagInvalidation::TtlFor(uint64_t key) {
+  SimTime ttl = BaseTtl(c_, key);
+  if (key < key_expires_.size()) key_expires_[key] = ttl > 0 ? h_.sim().Now() + ttl : kForever;
+  AddToTag(key);
+  return ttl;
+}
+
+void TagInvalidation::AddToTag(uint64_t key) {
   uint64_t tag = TagOf(key);
   SimTime now = h_.sim().Now();
   SimTime ttl = BaseTtl(c_, key);
-  if (key < key_expires_.size()) key_expires_[key] = ttl > 0 ? now + ttl : kForever;
   CacheBackend& node = h_.cache_for(key);
   node.Command({"SADD", TagKey(tag), CacheKey(key)}, [this, key, tag](RedisReply&& reply) {
     if (reply.type != RedisReply::Type::kInteger || reply.integer != 1) return;
@@ -41,24 +47,36 @@ SimTime TagInvalidation::TtlFor(uint64_t key) {
     set_expires_[tag] = now + ttl;
     CountExtra();
   }
-  return ttl;
 }
 
 void TagInvalidation::OnWrite(uint64_t key, Done done) {
+  CountExtra(2);  // SMEMBERS + DEL (whose single-key form is the baseline's)
+  Invalidate(key, /*keep=*/false, std::move(done));
+}
+
+void TagInvalidation::OnWriteSet(uint64_t key, uint64_t, Done done) {
+  CountExtra(2);  // SMEMBERS + DEL (no baseline DEL: the strategy SET the key); AddToTag counts the SADD
+  Invalidate(key, /*keep=*/true, std::move(done));
+}
+
+void TagInvalidation::Invalidate(uint64_t key, bool keep, Done done) {
   ++writes_;
   ++invalidations_;
   uint64_t tag = TagOf(key);
   CacheBackend& node = h_.cache_for(key);
-  CountExtra(2);  // SMEMBERS + DEL (whose single-key form is the baseline's)
   uint32_t parked = Park(std::move(done));
-  node.Command({"SMEMBERS", TagKey(tag)}, [this, key, tag, &node, parked](RedisReply&& members) {
-    std::vector<std::string> del{"DEL", CacheKey(key), TagKey(tag)};
+  node.Command({"SMEMBERS", TagKey(tag)}, [this, key, keep, tag, &node, parked](RedisReply&& members) {
+    std::string self = CacheKey(key);
+    std::vector<std::string> del{"DEL"};
+    if (!keep) del.push_back(self);
+    del.push_back(TagKey(tag));
     for (auto& m : members.elements)
-      if (m.str.data != del[1]) del.push_back(std::move(m.str.data));
+      if (m.str.data != self) del.push_back(std::move(m.str.data));
     bool had_set = !members.elements.empty();
-    node.Command(std::move(del), [this, tag, parked, had_set](RedisReply&& reply) {
+    node.Command(std::move(del), [this, key, keep, tag, parked, had_set](RedisReply&& reply) {
       if (reply.type == RedisReply::Type::kInteger) keys_deleted_ += static_cast<uint64_t>(reply.integer) - had_set;
       Forget(tag);
+      if (keep) AddToTag(key);  // the written key stays cached: it stays tagged
       Unpark(parked)();
     });
   });

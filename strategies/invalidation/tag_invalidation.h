@@ -4,6 +4,8 @@
 // Keys that expire on their own stay behind as stale members of their set
 // (only a tag invalidation or, with tag_set_expire, the set's own PEXPIRE
 // removes them): the scheme measures the sets' memory and stale members.
+// Under write-through / write-behind the written key holds its new value: the
+// DEL takes the other members and the set, and the key is SADDed back.
 #pragma once
 #include <cstdint>
 #include <vector>
@@ -18,6 +20,7 @@ class TagInvalidation final : public SchemeBase {
   std::string_view Name() const override { return "tags"; }
   SimTime TtlFor(uint64_t key) override;
   void OnWrite(uint64_t key, Done done) override;
+  void OnWriteSet(uint64_t key, uint64_t version, Done done) override;
   void Report(RunReport* report) const override;
 
   // Bytes the tag sets hold now (Redis's accounting: key, set object, members).
@@ -29,6 +32,9 @@ class TagInvalidation final : public SchemeBase {
  private:
   uint64_t TagOf(uint64_t key) const { return key % c_.tags; }
   void Forget(uint64_t tag);  // the set was deleted
+  void AddToTag(uint64_t key);  // SADD (and PEXPIRE with tag_set_expire)
+  // SMEMBERS, then one DEL of the members, the set and (unless `keep`) key.
+  void Invalidate(uint64_t key, bool keep, Done done);
 
   std::vector<uint32_t> members_;       // per tag: members in the set
   std::vector<uint64_t> member_bytes_;  // per tag

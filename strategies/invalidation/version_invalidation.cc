@@ -80,6 +80,10 @@ void VersionInvalidation::NoteFill(uint64_t key, uint64_t version, SimTime expir
     AddOrphan(expires, bytes);
     return;
   }
+  // A newer version set by the writer before readers move (OnWriteSet): the
+  // previous entry, still alive under its old name, is orphaned now.
+  if (version > filled_version_[key] && fill_expires_[key] > h_.sim().Now())
+    AddOrphan(fill_expires_[key], fill_bytes_[key]);
   filled_version_[key] = version;
   fill_expires_[key] = expires;
   fill_bytes_[key] = static_cast<uint32_t>(bytes);
@@ -99,6 +103,24 @@ void VersionInvalidation::OnWrite(uint64_t key, Done done) {
       version_[key] = std::max(counted, h_.db().Version(key));
       SimTime now = h_.sim().Now();
       if (filled_version_[key] < version_[key] && fill_expires_[key] > now) {
+        AddOrphan(fill_expires_[key], fill_bytes_[key]);
+        fill_expires_[key] = 0;
+      }
+    }
+    Unpark(parked)();
+  });
+}
+
+void VersionInvalidation::OnWriteSet(uint64_t key, uint64_t version, Done done) {
+  ++writes_;
+  CountExtra();
+  uint32_t parked = Park(std::move(done));
+  h_.cache_for(key).Command({"INCR", "ver:" + CacheKey(key)}, [this, key, version, parked](RedisReply&&) {
+    // The written value names the version (write-behind: the one its row will
+    // commit, ahead of the database); INCR counts writes, which coalesce.
+    if (key < version_.size()) {
+      version_[key] = std::max(version_[key], version);
+      if (filled_version_[key] < version_[key] && fill_expires_[key] > h_.sim().Now()) {
         AddOrphan(fill_expires_[key], fill_bytes_[key]);
         fill_expires_[key] = 0;
       }

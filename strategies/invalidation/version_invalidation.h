@@ -6,6 +6,9 @@
 // The application's view of the current versions is kept in-process and
 // updated when the INCR answers (as if every server read ver:k with no
 // delay); Route() wraps the node so every strategy uses the versioned names.
+// Write-through and write-behind SET the new value under the new version's
+// name first (a fill is named by the version it carries), then OnWriteSet
+// moves readers to it: no miss, no stale read, the old entry orphaned.
 #pragma once
 #include <queue>
 #include <string>
@@ -22,6 +25,8 @@ class VersionInvalidation final : public SchemeBase {
   std::string_view Name() const override { return "version"; }
   SimTime TtlFor(uint64_t key) override { return BaseTtl(c_, key); }
   void OnWrite(uint64_t key, Done done) override;
+  // The strategy SET the new value under its new name: move readers there.
+  void OnWriteSet(uint64_t key, uint64_t version, Done done) override;
   CacheBackend& Route(CacheBackend& node) override;
   void Report(RunReport* report) const override;
 

@@ -1,0 +1,97 @@
+#!/usr/bin/env bash
+# Mutation check: plants each named one-line bug of the core in a copy of the
+# tree, builds only the tests that should catch it, runs them, and prints
+# killed (a test failed) or SURVIVED (every test passed: the suite misses it).
+#
+#   scripts/mutate.sh              every mutation
+#   scripts/mutate.sh NAME...      only these (scripts/mutate.sh --list names them)
+#
+# The copy (tracked and untracked-but-not-ignored files, as they are now) and
+# its build live in $MUTATE_DIR (default build/mutate, reused between runs);
+# ccache makes the rebuilds cheap. Mutations are applied one at a time and
+# reverted, so each build recompiles one file and relinks. Exit status: 0 when
+# every mutation was killed, 1 when one survived, 2 on a mutation that no
+# longer applies (its line changed: update the list) or does not build.
+# See docs/TESTING.md.
+set -euo pipefail
+
+root=$(git -C "$(dirname "$0")" rev-parse --show-toplevel)
+work=${MUTATE_DIR:-$root/build/mutate}
+jobs=${MUTATE_JOBS:-2}
+
+# name | file | exact text (must occur once) | replacement | tests that must catch it
+MUTATIONS=$(cat <<'EOF'
+lru-as-fifo|eviction/lru.h|void Access(Handle h, uint64_t) override { list_.MoveToFront(h); }|void Access(Handle, uint64_t) override {}|eviction_policies_test eviction_known_answers_test
+redis-lru-no-touch|eviction/redis_sampled.cc|    m.last_access = LruClock(now);|    (void)now;|eviction_redis_test
+expiry-at-deadline|sim/redis_store.h|e.expire_ms >= 0 && now_ms_ > e.expire_ms|e.expire_ms >= 0 && now_ms_ >= e.expire_ms|redis_store_test
+active-expiry-25pct|sim/redis_store.cc|kAcceptableStalePercent = 10;|kAcceptableStalePercent = 25;|redis_store_test
+ketama-3-points|strategies/partitioners/ketama_partitioner.cc|for (int w = 0; w < 4; ++w)|for (int w = 0; w < 3; ++w)|partitioner_ketama_test
+xfetch-linear|strategies/stampede/xfetch_guard.cc|linear_ ? scale * u : -scale * std::log(u)|scale * u|stampede_theory_test
+write-behind-lost-rows-as-writes|strategies/write_behind.cc|lost_rows_ += b.order.size();|lost_rows_ += b.writes;|write_strategies_test
+write-behind-crash-keeps-versions|strategies/write_behind.cc|  for (uint64_t k : b.order) --future_rows_[k];|  (void)b;|write_strategies_test
+write-behind-persisted-rows|strategies/write_behind.cc|persisted_ += b.writes;|persisted_ += rows.size();|write_strategies_test
+write-through-ack-unpersisted|strategies/write_through.cc|h_.CompleteWrite(id, WriteOutcome{true, false});|h_.CompleteWrite(id, WriteOutcome{false, false});|write_strategies_test
+write-through-version-not-moved|strategies/invalidation/version_invalidation.cc|      version_[key] = std::max(version_[key], version);|      (void)version;|strategy_invalidation_matrix_test
+tags-keep-relatives|strategies/invalidation/tag_invalidation.cc|      if (m.str.data != self) del.push_back(std::move(m.str.data));|      (void)m;|strategy_invalidation_matrix_test invalidation_tags_test
+staleness-two-behind|lab/experiment.cc|if (!o.failed && o.version < current) {|if (!o.failed && o.version + 1 < current) {|staleness_accounting_test
+run-key-dedup|cli/cmd_sweep.cc|if (!store->HasRunKey(r.run_key)) store->SaveRun(r);|store->SaveRun(r);|sweep_test
+db-pool-one-more|sim/sim_database.cc|if (active_ < config_.pool_size) Start(std::move(q));|if (active_ <= config_.pool_size) Start(std::move(q));|sim_database_test
+EOF
+)
+
+if [[ "${1:-}" == "--list" ]]; then
+  cut -d'|' -f1,2,5 <<<"$MUTATIONS" | column -t -s'|'
+  exit 0
+fi
+
+# The copy: the working tree as it is (uncommitted edits included), minus build outputs.
+mkdir -p "$work/src"
+git -C "$root" ls-files -co --exclude-standard -z | tar -C "$root" --null -T - -cf - | tar -C "$work/src" -xf -
+src=$work/src
+export CMAKE_CXX_COMPILER_LAUNCHER=ccache CCACHE_BASEDIR=${CCACHE_BASEDIR:-$root/..}
+if [[ ! -f "$src/build/build.ninja" ]]; then
+  cmake -S "$src" -B "$src/build" -G Ninja -DCMAKE_BUILD_TYPE=Release -DCACHELAB_BUILD_GUI=OFF >/dev/null
+fi
+
+printf '%-36s %-10s %s\n' mutation result tests
+status=0
+while IFS='|' read -r name file from to tests; do
+  [[ -z "$name" ]] && continue
+  if [[ $# -gt 0 ]] && ! printf '%s\n' "$@" | grep -qx "$name"; then continue; fi
+  path=$src/$file
+  cp "$path" "$path.orig"
+  if ! python3 - "$path" "$from" "$to" <<'PY'
+import sys
+path, old, new = sys.argv[1:]
+text = open(path).read()
+if text.count(old) != 1:
+    sys.exit(1)
+open(path, "w").write(text.replace(old, new))
+PY
+  then
+    printf '%-36s %-10s %s\n' "$name" "NOT-FOUND" "$file: the line changed; update scripts/mutate.sh"
+    mv "$path.orig" "$path"
+    status=2
+    continue
+  fi
+  result=killed
+  # shellcheck disable=SC2086
+  if ! cmake --build "$src/build" -j"$jobs" --target $tests >"$work/$name.build.log" 2>&1; then
+    result=NO-BUILD
+    status=2
+  else
+    regex="^($(tr ' ' '|' <<<"$tests"))\$"
+    if ctest --test-dir "$src/build" -R "$regex" >"$work/$name.test.log" 2>&1; then
+      result=SURVIVED
+      [[ $status -eq 0 ]] && status=1
+    fi
+    if grep -q "No tests were found" "$work/$name.test.log"; then
+      result=NO-TESTS
+      status=2
+    fi
+  fi
+  mv "$path.orig" "$path"
+  touch "$path"  # the restored file must rebuild before the next mutation's tests
+  printf '%-36s %-10s %s\n' "$name" "$result" "$tests"
+done <<<"$MUTATIONS"
+exit $status

@@ -1,0 +1,51 @@
+// The sweep table's note column (issue 19): cells identical by construction
+// say which cell they equal, and a p50 over 3x cache-aside x ttl's is flagged,
+// with its reason when the median request was not a cache hit.
+#include <catch2/catch.hpp>
+#include <fstream>
+#include <map>
+#include <nlohmann/json.hpp>
+
+#include "results/result_store.h"
+#include "support/run_cli.h"
+#include "support/temp_dir.h"
+
+using cachelab::testing::RunCli;
+using cachelab::testing::TempDir;
+
+TEST_CASE("sweep notes: identical cells name their twin; a slow median is flagged from the stored numbers") {
+  TempDir dir("sweep-notes");
+  // experiments/default.toml's workload, shortened; tags with one tag per 100 keys.
+  std::ofstream(dir / "e.toml") << "keys = 100000\nalpha = 0.99\nread-fraction = 0.9\nrate = 20000\n"
+                                   "requests = 40000\nttl = \"2s\"\n"
+                                   "strategy = [\"cache-aside\", \"read-through\", \"write-through\"]\n"
+                                   "invalidation = [\"ttl\", \"ttl-only\", \"tags\"]\n"
+                                   "[sweep]\nname = \"notes\"\n";
+  auto r = RunCli("sweep " + (dir / "e.toml") + " --json --db " + (dir / "a.db"));
+  INFO(r.err);
+  REQUIRE(r.exit_code == 0);
+  auto points = nlohmann::json::parse(r.out);
+  REQUIRE(points.size() == 9);
+  // Independent expectation for the flag: the stored runs' own p50 and hits.
+  std::map<std::string, cachelab::RunReport> runs;
+  cachelab::ResultStore store(dir / "a.db", true);
+  for (const auto& s : store.ListRuns()) {
+    cachelab::RunReport run = store.LoadRun(s.id);
+    runs[run.ConfigValue("strategy") + " " + run.ConfigValue("invalidation")] = run;
+  }
+  double base = runs.at("cache-aside ttl").GetNumber("latency_us.p50");
+  for (const auto& p : points) {
+    std::string s = p["point"]["strategy"], inv = p["point"]["invalidation"];
+    INFO(s << " x " << inv);
+    std::string note = p.value("note", "");
+    const cachelab::RunReport& run = runs.at(s + " " + inv);
+    CHECK((note.find("= cache-aside x " + inv + ":") == 0) == (s == "read-through"));
+    CHECK((note.find("= write-through x ttl:") == 0) == (s == "write-through" && inv == "ttl-only"));
+    bool slow = run.GetNumber("latency_us.p50") > 3 * base;
+    CHECK((note.find("x cache-aside x ttl's") != std::string::npos) == slow);
+    if (slow && run.GetNumber("hits") < run.GetNumber("requests") / 2)
+      CHECK(note.find("so the median request is a miss") != std::string::npos);
+  }
+  // The flag has something to flag here: cache-aside x tags' median is a miss.
+  CHECK(runs.at("cache-aside tags").GetNumber("latency_us.p50") > 3 * base);
+}
