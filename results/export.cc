@@ -1,5 +1,7 @@
 #include "results/export.h"
 
+#include <charconv>
+#include <cmath>
 #include <cstdio>
 #include <map>
 
@@ -8,15 +10,9 @@
 namespace cachelab {
 namespace {
 
-std::string Number(double v) {
-  char buf[40];
-  std::snprintf(buf, sizeof buf, "%.17g", v);
-  return buf;
-}
-
 std::string FieldText(const FieldValue& v) {
   if (auto* i = std::get_if<int64_t>(&v)) return std::to_string(*i);
-  if (auto* d = std::get_if<double>(&v)) return Number(*d);
+  if (auto* d = std::get_if<double>(&v)) return ShortestNumber(*d);
   return std::get<std::string>(v);
 }
 
@@ -40,13 +36,62 @@ std::string Row(const std::vector<std::string>& cells) {
   return out + "\n";
 }
 
+bool EndsWith(const std::string& s, const std::string& end) {
+  return s.size() >= end.size() && s.compare(s.size() - end.size(), end.size(), end) == 0;
+}
+
+std::string Format(const char* fmt, double v) {
+  char buf[64];
+  std::snprintf(buf, sizeof buf, fmt, v);
+  return buf;
+}
+
 }  // namespace
+
+std::string ShortestNumber(double v) {
+  if (std::isnan(v)) return "nan";
+  if (std::isinf(v)) return v > 0 ? "inf" : "-inf";
+  char buf[64];
+  auto r = std::to_chars(buf, buf + sizeof buf, v);
+  return std::string(buf, r.ptr);
+}
 
 std::string CsvCell(const std::string& s) {
   if (s.find_first_of(",\"\n\r") == std::string::npos) return s;
   std::string out = "\"";
   for (char c : s) out += c == '"' ? std::string("\"\"") : std::string(1, c);
   return out + "\"";
+}
+
+std::string FieldUnit(const std::string& name) {
+  if (name.find("_us.") != std::string::npos || EndsWith(name, "_us")) return "us";
+  if (name.find("_ms.") != std::string::npos || EndsWith(name, "_ms")) return "ms";
+  if (name.find("bytes") != std::string::npos) return "bytes";
+  if (EndsWith(name, "_seconds") || EndsWith(name, "_s") || EndsWith(name, "recovery_s")) return "s";
+  if (EndsWith(name, "_qps") || EndsWith(name, "_per_sec") || EndsWith(name, "_per_s")) return "1/s";
+  if (name.find("ratio") != std::string::npos || EndsWith(name, "remapped") || EndsWith(name, "ideal")) return "ratio";
+  if (EndsWith(name, "_mb")) return "MB";
+  return "";
+}
+
+std::string SummariesLongCsv(const std::vector<RunSummary>& runs) {
+  std::string out = Row({"run_id", "kind", "label", "name", "unit", "value"});
+  for (const auto& r : runs) {
+    std::string id = std::to_string(r.id);
+    for (const auto& [k, v] : r.config) out += Row({id, r.kind, r.label, "config." + k, "", v});
+    for (const auto& f : r.fields) out += Row({id, r.kind, r.label, f.name, FieldUnit(f.name), FieldText(f.value)});
+  }
+  return out;
+}
+
+std::string SeriesLongCsvHeader() { return Row({"run_id", "series", "unit", "t_s", "value"}); }
+
+std::string SeriesLongCsvRows(int64_t run_id, const RunReport& run) {
+  std::string out, id = std::to_string(run_id);
+  for (const auto& s : run.series)
+    for (size_t i = 0; i < s.t.size() && i < s.v.size(); ++i)
+      out += Row({id, s.name, s.unit, ShortestNumber(ToSeconds(s.t[i])), ShortestNumber(s.v[i])});
+  return out;
 }
 
 std::string SummariesCsv(const std::vector<RunSummary>& runs) {
@@ -100,16 +145,206 @@ std::string SeriesCsv(const RunReport& run) {
     for (size_t i = 0; i < ser.t.size(); ++i) {
       auto& row = rows[ser.t[i]];
       row.resize(run.series.size());
-      row[s] = Number(ser.v[i]);
+      row[s] = ShortestNumber(ser.v[i]);
     }
   }
   std::string out = Row(header);
   for (auto& [t, cells] : rows) {
     cells.resize(run.series.size());
-    cells.insert(cells.begin(), Number(ToSeconds(t)));
+    cells.insert(cells.begin(), ShortestNumber(ToSeconds(t)));
     out += Row(cells);
   }
   return out;
+}
+
+namespace {
+
+// HdrHistogram reports a bucket by its highest equivalent value (upper bound - 1).
+double Highest(const HistogramData::Bucket& b) { return b.upper > b.lower + 1 ? b.upper - 1 : b.lower; }
+
+std::string HgrmLine(double value, double unit_ratio, double percentile, uint64_t count, bool last) {
+  char buf[128];
+  if (last)
+    std::snprintf(buf, sizeof buf, "%12.3f %2.12f %10llu\n", value / unit_ratio, percentile / 100.0,
+                  static_cast<unsigned long long>(count));
+  else
+    std::snprintf(buf, sizeof buf, "%12.3f %2.12f %10llu %14.2f\n", value / unit_ratio, percentile / 100.0,
+                  static_cast<unsigned long long>(count), 1.0 / (1.0 - percentile / 100.0));
+  return buf;
+}
+
+// The bucket holding the value at `percentile` (HdrHistogram's getValueAtPercentile:
+// the first whose cumulative count reaches ceil(p/100 * total), at least 1).
+size_t BucketAt(const std::vector<HistogramData::Bucket>& b, uint64_t total, double percentile, uint64_t* cum_out) {
+  auto want = static_cast<uint64_t>(std::ceil(percentile / 100.0 * static_cast<double>(total)));
+  want = std::max<uint64_t>(want, 1);
+  uint64_t cum = 0;
+  for (size_t i = 0; i < b.size(); ++i) {
+    cum += b[i].count;
+    if (cum >= want) {
+      *cum_out = cum;
+      return i;
+    }
+  }
+  *cum_out = cum;
+  return b.size() - 1;
+}
+
+}  // namespace
+
+std::string HgrmText(const HistogramData& h, double unit_ratio, const std::vector<double>& percentiles) {
+  std::vector<HistogramData::Bucket> b;
+  for (const auto& x : h.buckets)
+    if (x.count) b.push_back(x);
+  uint64_t total = 0;
+  double sum = 0;
+  for (const auto& x : b) {
+    total += x.count;
+    sum += (x.lower + Highest(x)) / 2 * static_cast<double>(x.count);
+  }
+  char head[128];
+  std::snprintf(head, sizeof head, "%12s %14s %10s %14s\n\n", "Value", "Percentile", "TotalCount", "1/(1-Percentile)");
+  std::string out = head;
+  if (total > 0 && !percentiles.empty()) {
+    for (double p : percentiles) {
+      uint64_t cum = 0;
+      size_t i = BucketAt(b, total, p, &cum);
+      out += HgrmLine(Highest(b[i]), unit_ratio, p, cum, p >= 100);
+    }
+  } else if (total > 0) {
+    // HdrHistogram's PercentileIterator: levels step by 100 / (ticks * 2^(halvings + 1)),
+    // each reported at the first value whose cumulative share reaches it; the last
+    // value is reported once more at 100%.
+    constexpr int kTicksPerHalfDistance = 5;
+    double level = 0;
+    uint64_t cum = 0;
+    for (size_t i = 0; i < b.size(); ++i) {
+      cum += b[i].count;
+      bool done = false;
+      while (100.0 * static_cast<double>(cum) / static_cast<double>(total) >= level) {
+        out += HgrmLine(Highest(b[i]), unit_ratio, level, cum, false);
+        double halvings = std::floor(std::log(100.0 / (100.0 - level)) / std::log(2.0));
+        level += 100.0 / (kTicksPerHalfDistance * std::pow(2.0, halvings + 1));
+        if (cum == total) {
+          done = true;
+          break;
+        }
+      }
+      if (done) break;
+    }
+    out += HgrmLine(Highest(b.back()), unit_ratio, 100.0, total, true);
+  }
+  double mean = total ? sum / static_cast<double>(total) : 0, var = 0;
+  for (const auto& x : b) {
+    double d = (x.lower + Highest(x)) / 2 - mean;
+    var += d * d * static_cast<double>(x.count);
+  }
+  double sd = total ? std::sqrt(var / static_cast<double>(total)) : 0;
+  double max = b.empty() ? 0 : Highest(b.back());
+  int buckets = max < 256 ? 1 : static_cast<int>(std::floor(std::log2(max))) - 6;
+  char foot[256];
+  std::snprintf(foot, sizeof foot,
+                "#[Mean    = %12.3f, StdDeviation   = %12.3f]\n#[Max     = %12.3f, Total count    = %12llu]\n"
+                "#[Buckets = %12d, SubBuckets     = %12d]\n",
+                mean / unit_ratio, sd / unit_ratio, max / unit_ratio, static_cast<unsigned long long>(total), buckets,
+                256);
+  return out + foot;
+}
+
+namespace {
+
+// memtier names percentile keys "p50.00", "p99.90" (two decimals).
+std::string PercentileKey(double p) { return Format("p%.2f", p); }
+
+double Ms(double us) { return std::round(us) / 1000.0; }
+
+// Percentiles of the run's latency_ns histogram in ms, or from fields <prefix>.p50/p90/p99/p999.
+nlohmann::ordered_json Percentiles(const RunReport& r, const std::string& prefix, const HistogramData* h,
+                                   const std::vector<double>& wanted) {
+  nlohmann::ordered_json j = nlohmann::ordered_json::object();
+  for (double p : wanted) {
+    if (h) {
+      std::vector<HistogramData::Bucket> b;
+      uint64_t total = 0;
+      for (const auto& x : h->buckets)
+        if (x.count) b.push_back(x), total += x.count;
+      if (total) {
+        uint64_t cum = 0;
+        j[PercentileKey(p)] = Highest(b[BucketAt(b, total, p, &cum)]) / 1e6;
+        continue;
+      }
+    }
+    static const std::map<double, std::string> kFields = {{50, "p50"}, {90, "p90"}, {99, "p99"}, {99.9, "p999"}};
+    auto it = kFields.find(p);
+    if (it != kFields.end() && r.Get(prefix + "." + it->second))
+      j[PercentileKey(p)] = Ms(r.GetNumber(prefix + "." + it->second));
+  }
+  return j;
+}
+
+}  // namespace
+
+nlohmann::ordered_json MemtierJson(int64_t run_id, const RunReport& r, const std::vector<double>& percentiles) {
+  double secs = r.GetNumber("sim_seconds");
+  auto per_sec = [&](double n) { return secs > 0 ? n / secs : 0.0; };
+  const HistogramData* all = nullptr;
+  for (const auto& h : r.histograms)
+    if (h.name == "latency_ns") all = &h;
+  auto block = [&](double count, double hits, double misses, const std::string& prefix, const HistogramData* h) {
+    nlohmann::ordered_json b;
+    b["Count"] = static_cast<int64_t>(count);
+    b["Ops/sec"] = per_sec(count);
+    b["Hits/sec"] = per_sec(hits);
+    b["Misses/sec"] = per_sec(misses);
+    b["Latency"] = Ms(r.GetNumber(prefix + ".mean"));
+    b["Average Latency"] = Ms(r.GetNumber(prefix + ".mean"));
+    if (r.Get(prefix + ".max")) b["Max Latency"] = Ms(r.GetNumber(prefix + ".max"));
+    b["Percentile Latencies"] = Percentiles(r, prefix, h, percentiles);
+    return b;
+  };
+  nlohmann::ordered_json stats;
+  double hits = r.GetNumber("hits"), misses = r.GetNumber("misses");
+  stats["Sets"] = block(r.GetNumber("writes"), 0, 0, "write_latency_us", nullptr);
+  stats["Gets"] = block(r.GetNumber("reads"), hits, misses, "read_latency_us", nullptr);
+  stats["Waits"] = block(0, 0, 0, "waits", nullptr);
+  nlohmann::ordered_json totals = block(r.GetNumber("requests"), hits, misses, "latency_us", all);
+  // Per window (memtier: per second): requests, and the window's p50/p99.
+  nlohmann::ordered_json serie = nlohmann::ordered_json::object();
+  const Series *req = nullptr, *p50 = nullptr, *p99 = nullptr;
+  for (const auto& s : r.series) {
+    if (s.name == "requests_per_s") req = &s;
+    if (s.name == "latency.p50") p50 = &s;
+    if (s.name == "latency.p99") p99 = &s;
+  }
+  double window = 0;
+  if (req) {
+    SimTime prev = 0;
+    if (req->t.size() > 1) window = ToSeconds(req->t[1] - req->t[0]);
+    // Keyed by window index: memtier's seconds since the start when the window is 1 s.
+    for (size_t i = 0; i < req->t.size(); ++i) {
+      nlohmann::ordered_json w;
+      w["Count"] = static_cast<int64_t>(std::llround(req->v[i] * ToSeconds(req->t[i] - prev)));
+      if (p50 && i < p50->v.size() && std::isfinite(p50->v[i])) w["p50.00"] = Ms(p50->v[i]);
+      if (p99 && i < p99->v.size() && std::isfinite(p99->v[i])) w["p99.00"] = Ms(p99->v[i]);
+      serie[std::to_string(i)] = std::move(w);
+      prev = req->t[i];
+    }
+  }
+  totals["Time-Serie"] = std::move(serie);
+  stats["Totals"] = std::move(totals);
+  nlohmann::ordered_json runtime;
+  runtime["Start time"] = 0;
+  runtime["Finish time"] = static_cast<int64_t>(std::llround(secs * 1000));
+  runtime["Total duration"] = static_cast<int64_t>(std::llround(secs * 1000));
+  runtime["Time unit"] = "MILLISECONDS";
+  stats["Runtime"] = std::move(runtime);
+  nlohmann::ordered_json doc;
+  doc["run information"] = {{"Tool", "cachelab"}, {"run_id", run_id}, {"label", r.label}, {"kind", r.kind},
+                            {"seed", r.seed}, {"Time source", "simulated"},
+                            {"Time-Serie window seconds", window}};
+  doc["configuration"] = ConfigToJson(r.config);
+  doc["ALL STATS"] = std::move(stats);
+  return doc;
 }
 
 }  // namespace cachelab

@@ -1,5 +1,9 @@
-// Exports stored runs for spreadsheets and notebooks: one summary row per run,
-// or one run's time series. Reads the store's plain structs, never the simulator.
+// Exports stored runs for spreadsheets, notebooks and other tools. Reads the
+// store's plain structs, never the simulator.
+//  - long (tidy) CSV: one value per row with its unit in a column of its own;
+//  - wide CSV: one summary row per run, or one run's series as columns;
+//  - HdrHistogram percentile-distribution text (.hgrm) per latency histogram;
+//  - memtier_benchmark's JSON layout (ALL STATS / Gets / Sets / Totals, per-window Time-Serie).
 #pragma once
 #include <nlohmann/json.hpp>
 #include <string>
@@ -9,13 +13,33 @@
 
 namespace cachelab {
 
-// One row per run: id, created_at, kind, label, seed, run_key, then every
-// config key (prefixed "config.") and every field, in first-seen order.
-std::string SummariesCsv(const std::vector<RunSummary>& runs);
-nlohmann::ordered_json SummariesJson(const std::vector<RunSummary>& runs);
-// t_s, then one column per series (empty where a series has no point at t).
-std::string SeriesCsv(const RunReport& run);
+// The shortest text that reads back as the same double ("0.1", not "0.10000000000000001").
+std::string ShortestNumber(double v);
 // RFC 4180 quoting when needed.
 std::string CsvCell(const std::string& s);
+// A summary field's unit from its name: latency_us.p99 -> us, memory_bytes -> bytes, ... ("" if none).
+std::string FieldUnit(const std::string& name);
+
+// Long form: run_id,kind,label,name,unit,value: every field and every config.<key> of every run.
+std::string SummariesLongCsv(const std::vector<RunSummary>& runs);
+// Long form: run_id,series,unit,t_s,value.
+std::string SeriesLongCsvHeader();
+std::string SeriesLongCsvRows(int64_t run_id, const RunReport& run);
+
+// Wide form: id, created_at, kind, label, seed, run_key, then every config key
+// (prefixed "config.") and every field, in first-seen order.
+std::string SummariesCsv(const std::vector<RunSummary>& runs);
+nlohmann::ordered_json SummariesJson(const std::vector<RunSummary>& runs);
+// Wide form: t_s, then one column per series (empty where a series has no point at t).
+std::string SeriesCsv(const RunReport& run);
+
+// HdrHistogram's outputPercentileDistribution text of a histogram in ns,
+// values in `unit_ratio` units (1000: microseconds). With `percentiles`
+// (e.g. 50, 99, 99.9) exactly those rows; without, HdrHistogram's own
+// iteration with 5 ticks per half distance to 100%.
+std::string HgrmText(const HistogramData& h, double unit_ratio, const std::vector<double>& percentiles);
+
+// The run in memtier_benchmark's --json-out-file layout (latencies in ms).
+nlohmann::ordered_json MemtierJson(int64_t run_id, const RunReport& run, const std::vector<double>& percentiles);
 
 }  // namespace cachelab

@@ -19,7 +19,10 @@ namespace cachelab {
 
 class WriteBehind final : public CacheAside {
  public:
-  WriteBehind(Harness& h, const StrategyConfig& c) : CacheAside(h, c), c_(c) {}
+  WriteBehind(Harness& h, const StrategyConfig& c) : CacheAside(h, c), c_(c) {
+    // Writes lost per window (series "lost_writes"): the dashboard draws them cumulatively.
+    h.metrics().ExternalCounter("lost_writes", [this] { return static_cast<int64_t>(lost_writes_); });
+  }
   std::string_view Name() const override { return "write-behind"; }
   void Write(ReqId id) override;
   void Finish() override;

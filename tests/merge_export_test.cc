@@ -74,8 +74,8 @@ TEST_CASE("export writes summaries and series as csv and json") {
   auto runs = store.ListRuns();
   REQUIRE(runs.size() == 2);
 
-  SECTION("summary csv: a header and one row per run") {
-    auto r = RunCli("export --db " + (dir / "r.db") + " --format csv");
+  SECTION("wide summary csv: a header and one row per run") {
+    auto r = RunCli("export --db " + (dir / "r.db") + " --format csv --wide");
     REQUIRE(r.exit_code == 0);
     std::stringstream ss(r.out);
     std::string header, row1, row2, extra;
@@ -114,7 +114,7 @@ TEST_CASE("export writes summaries and series as csv and json") {
   SECTION("one run's series as csv, everything as json") {
     cachelab::RunReport run = store.LoadRun(runs[1].id);
     REQUIRE_FALSE(run.series.empty());
-    auto csv = RunCli("export --db " + (dir / "r.db") + " --run " + std::to_string(runs[1].id) + " --format csv");
+    auto csv = RunCli("export --db " + (dir / "r.db") + " --run " + std::to_string(runs[1].id) + " --format csv --wide");
     REQUIRE(csv.exit_code == 0);
     std::stringstream ss(csv.out);
     std::string header;

@@ -65,15 +65,12 @@ bool DemoPage::Open(const QString& demo, int64_t first_id, QString* error) {
   }
   inv_ = *found;
   std::vector<LoadedRun> runs = store_.LoadMany(inv_.ids, &err);
-  DistinguishNames(runs);
   for (size_t i = 0; i < runs.size() && i < static_cast<size_t>(inv_.variants.size()); ++i)
-    runs[i].name = QStringLiteral("#%1 %2").arg(runs[i].id).arg(inv_.variants[static_cast<qsizetype>(i)]);
+    runs[i].name = inv_.variants[static_cast<qsizetype>(i)];
   ChartChoice choice = ChooseDemoChart(GuideFor(demo).charts, runs);
   text_->setHtml(DemoPageHtml(inv_, runs, choice.note));
   charts_->SetRuns(std::move(runs));
-  const auto& catalog = ChartCatalog();
-  for (size_t i = 0; i < catalog.size(); ++i)
-    if (catalog[i].name == choice.chart) charts_->setCurrentIndex(static_cast<int>(i));
+  charts_->ShowChart(choice.chart);
   status_->setText(err.isEmpty() ? tr("demo %1: %n run(s)", nullptr, static_cast<int>(inv_.ids.size())).arg(demo) : err);
   if (error) *error = err;
   return err.isEmpty();

@@ -1,5 +1,6 @@
 #include "gui/app/main_window.h"
 
+#include <QCursor>
 #include <QDockWidget>
 #include <QFileDialog>
 #include <QHeaderView>
@@ -40,6 +41,12 @@ MainWindow::MainWindow(const QString& db, const QString& cli, QWidget* parent)
   table_->setSelectionMode(QAbstractItemView::ExtendedSelection);
   table_->verticalHeader()->hide();
   table_->horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
+  for (int c = 0; c < RunListModel::kColumnCount; ++c)
+    table_->setColumnHidden(c, !RunListModel::ShownByDefault(c));
+  // The column chooser: right-click the header.
+  table_->horizontalHeader()->setContextMenuPolicy(Qt::CustomContextMenu);
+  connect(table_->horizontalHeader(), &QHeaderView::customContextMenuRequested, this,
+          [this](const QPoint& at) { ColumnMenu()->exec(table_->horizontalHeader()->mapToGlobal(at)); });
   connect(table_->selectionModel(), &QItemSelectionModel::selectionChanged, this, &MainWindow::ShowSelected);
 
   charts_ = new ChartTabs;
@@ -52,14 +59,14 @@ MainWindow::MainWindow(const QString& db, const QString& cli, QWidget* parent)
   top_layout->setContentsMargins(0, 0, 0, 0);
   top_layout->addWidget(filter_);
   top_layout->addWidget(table_);
-  auto* split = new QSplitter(Qt::Vertical);
-  split->addWidget(top);
-  split->addWidget(charts_);
-  split->setStretchFactor(1, 2);
+  split_ = new QSplitter(Qt::Vertical);
+  split_->addWidget(top);
+  split_->addWidget(charts_);
+  split_->setStretchFactor(1, 2);
   demo_page_ = new DemoPage(cli);
   demo_page_->SetDb(db);
   stack_ = new QStackedWidget;
-  stack_->addWidget(split);
+  stack_->addWidget(split_);
   stack_->addWidget(demo_page_);
   setCentralWidget(stack_);
   connect(demo_page_, &DemoPage::backRequested, this, [this] { stack_->setCurrentIndex(0); });
@@ -90,6 +97,8 @@ MainWindow::MainWindow(const QString& db, const QString& cli, QWidget* parent)
   file->addSeparator();
   file->addAction(tr("&Quit"), QKeySequence::Quit, this, &QWidget::close);
   file->addAction(dock->toggleViewAction());
+  QMenu* view = menuBar()->addMenu(tr("&View"));
+  view->addAction(tr("Table &columns..."), this, [this] { ColumnMenu()->exec(QCursor::pos()); });
   demos_menu_ = menuBar()->addMenu(tr("&Demos"));
   RebuildDemosMenu({});
 
@@ -137,7 +146,26 @@ void MainWindow::SelectRuns(const QList<qlonglong>& ids) {
     if (left.isValid()) sel.select(left, right);
   }
   table_->selectionModel()->select(sel, QItemSelectionModel::ClearAndSelect);
+  if (!sel.isEmpty()) table_->scrollTo(sel.indexes().front(), QAbstractItemView::PositionAtCenter);
   ShowSelected();
+}
+
+QMenu* MainWindow::ColumnMenu() {
+  auto* menu = new QMenu(this);
+  menu->setAttribute(Qt::WA_DeleteOnClose);
+  for (int c = 0; c < RunListModel::kColumnCount; ++c) {
+    QAction* a = menu->addAction(model_.headerData(c, Qt::Horizontal).toString());
+    a->setCheckable(true);
+    a->setChecked(!table_->isColumnHidden(c));
+    connect(a, &QAction::toggled, this, [this, c](bool on) { table_->setColumnHidden(c, !on); });
+  }
+  return menu;
+}
+
+void MainWindow::FitSplit(bool charted) {
+  // No chart open: the table takes most of the height; charts open: they do.
+  int h = std::max(split_->height(), 600);
+  split_->setSizes(charted ? QList<int>{h * 3 / 10, h * 7 / 10} : QList<int>{h * 85 / 100, h * 15 / 100});
 }
 
 QList<qlonglong> MainWindow::SelectedIds() const {
@@ -156,6 +184,10 @@ void MainWindow::ShowSelected() {
   std::vector<LoadedRun> runs = store_.LoadMany({ids.begin(), ids.end()}, &error);
   if (!error.isEmpty()) statusBar()->showMessage(error);
   data_model_.SetRun(runs.empty() ? RunReport{} : runs.front().report);
+  if (int charted = runs.empty() ? 0 : 1; charted != split_state_) {
+    split_state_ = charted;
+    FitSplit(charted);
+  }
   charts_->SetRuns(std::move(runs));
 }
 

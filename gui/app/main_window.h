@@ -18,6 +18,7 @@ QT_BEGIN_NAMESPACE
 class QTableView;
 class QLineEdit;
 class QMenu;
+class QSplitter;
 class QStackedWidget;
 QT_END_NAMESPACE
 
@@ -33,6 +34,8 @@ class MainWindow : public QMainWindow {
   void Refresh();
   void SelectRuns(const QList<qlonglong>& ids);
   RunListModel& runModel() { return model_; }
+  QTableView* runTable() { return table_; }
+  QSplitter* split() { return split_; }
   RunForm* runForm() { return form_; }
   ChartTabs* charts() { return charts_; }
   DemoPage* demoPage() { return demo_page_; }
@@ -47,6 +50,9 @@ class MainWindow : public QMainWindow {
   void ExportDialog();
   void OpenDemoDialog();
   void RebuildDemosMenu(const std::vector<RunSummary>& runs);
+  // A checkable entry per table column (deleted when closed).
+  QMenu* ColumnMenu();
+  void FitSplit(bool charted);
 
   StoreReader store_;
   RunListModel model_;
@@ -56,6 +62,8 @@ class MainWindow : public QMainWindow {
   QLineEdit* filter_;
   ChartTabs* charts_;
   RunForm* form_;
+  QSplitter* split_;       // the runs table over the chart tabs
+  int split_state_ = -1;   // 1 while runs are charted, 0 while not (-1: not laid out yet)
   QStackedWidget* stack_;  // the runs browser, or a demo's guided page
   DemoPage* demo_page_;
   QMenu* demos_menu_;

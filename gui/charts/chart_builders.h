@@ -1,19 +1,20 @@
 // One builder per chart (each in its own file); chart_catalog.cc names them.
 #pragma once
-#include <QtCharts/QChart>
 #include <vector>
 
+#include "gui/charts/built_chart.h"
 #include "gui/models/loaded_run.h"
 
 namespace cachelab::gui {
 
-QChart* BuildHitRateChart(const std::vector<LoadedRun>& runs);
-QChart* BuildLatencyChart(const std::vector<LoadedRun>& runs);
-QChart* BuildLatencyCdfChart(const std::vector<LoadedRun>& runs);
-QChart* BuildStampedeChart(const std::vector<LoadedRun>& runs);
-QChart* BuildRingChart(const std::vector<LoadedRun>& runs);
-QChart* BuildMemoryChart(const std::vector<LoadedRun>& runs);
-QChart* BuildMrcChart(const std::vector<LoadedRun>& runs);
-QChart* BuildConsistencyChart(const std::vector<LoadedRun>& runs);
+BuiltChart BuildHitRateChart(const std::vector<LoadedRun>& runs);
+BuiltChart BuildLatencyChart(const std::vector<LoadedRun>& runs);
+BuiltChart BuildLatencyCdfChart(const std::vector<LoadedRun>& runs);
+BuiltChart BuildStampedeChart(const std::vector<LoadedRun>& runs);
+BuiltChart BuildRingChart(const std::vector<LoadedRun>& runs);
+BuiltChart BuildMemoryChart(const std::vector<LoadedRun>& runs);
+BuiltChart BuildMrcChart(const std::vector<LoadedRun>& runs);
+BuiltChart BuildConsistencyChart(const std::vector<LoadedRun>& runs);
+BuiltChart BuildSummaryChart(const std::vector<LoadedRun>& runs);
 
 }  // namespace cachelab::gui

@@ -7,22 +7,24 @@ namespace {
 
 struct Entry {
   ChartInfo info;
-  QChart* (*build)(const std::vector<LoadedRun>&);
+  BuiltChart (*build)(const std::vector<LoadedRun>&);
 };
 
 const std::vector<Entry>& Entries() {
   static const std::vector<Entry> entries = {
       {{"hit-rate", "Hit rate", "hit ratio per window over time (series hit_ratio)"}, BuildHitRateChart},
-      {{"latency", "Latency", "p50 and p99 latency per window over time (latency.p50, latency.p99)"},
+      {{"latency", "Latency", "p50 and p99 latency per window over time, log axes in two panes (latency.p50, latency.p99)"},
        BuildLatencyChart},
       {{"latency-cdf", "Latency CDF", "distribution of every request's latency over the run (histogram latency_ns)"},
        BuildLatencyCdfChart},
-      {{"stampede", "Stampede load", "database queries per second with expiry/churn events marked"},
+      {{"stampede", "Stampede load", "database queries per second (db_queries_per_s) with the runs' events marked"},
        BuildStampedeChart},
       {{"ring", "Ring balance", "keys and requests per node against the ideal even share"}, BuildRingChart},
-      {{"memory", "Memory", "cache memory and evictions per window over time"}, BuildMemoryChart},
-      {{"consistency", "Consistency", "stale reads per window and database writes per second (stale_reads, db_writes_per_s)"},
+      {{"memory", "Memory", "cache memory with the maxmemory line, and evictions per window"}, BuildMemoryChart},
+      {{"consistency", "Consistency", "stale reads per window, database writes per second, cumulative lost writes (stale_reads, db_writes_per_s, lost_writes)"},
        BuildConsistencyChart},
+      {{"summary", "Summary", "headline metrics of the selected runs as bars; replications as mean with 95% CI"},
+       BuildSummaryChart},
       {{"mrc", "Miss ratio curve", "replay miss ratio against cache size (series mrc)"}, BuildMrcChart},
   };
   return entries;
@@ -45,10 +47,13 @@ bool IsChartName(const QString& name) {
   return false;
 }
 
-QChart* BuildChart(const QString& name, const std::vector<LoadedRun>& runs) {
+BuiltChart BuildChart(const QString& name, const std::vector<LoadedRun>& runs) {
   for (const auto& e : Entries())
     if (e.info.name == name) return e.build(runs);
-  return nullptr;
+  BuiltChart none;
+  none.name = name;
+  none.subtitle = QStringLiteral("no chart called '%1'").arg(name);
+  return none;
 }
 
 }  // namespace cachelab::gui

@@ -5,11 +5,8 @@
 #include <QString>
 #include <vector>
 
+#include "gui/charts/built_chart.h"
 #include "gui/models/loaded_run.h"
-
-QT_BEGIN_NAMESPACE
-class QChart;
-QT_END_NAMESPACE
 
 namespace cachelab::gui {
 
@@ -21,7 +18,7 @@ struct ChartInfo {
 
 const std::vector<ChartInfo>& ChartCatalog();
 bool IsChartName(const QString& name);
-// A new chart (the caller owns it), or nullptr for an unknown name.
-QChart* BuildChart(const QString& name, const std::vector<LoadedRun>& runs);
+// A new chart (the caller owns its panes); an unknown name gives an empty one.
+BuiltChart BuildChart(const QString& name, const std::vector<LoadedRun>& runs);
 
 }  // namespace cachelab::gui

@@ -1,46 +1,44 @@
 #include "gui/charts/chart_render.h"
 
+#include <QCoreApplication>
 #include <QFileInfo>
-#include <QGraphicsLayout>
-#include <QGraphicsScene>
 #include <QPainter>
 #include <QSvgGenerator>
-#include <QtCharts/QChart>
-#include <memory>
+#include <QWidget>
+
+#include "gui/charts/chart_panel.h"
 
 namespace cachelab::gui {
 namespace {
 
-// Lays the chart out at `size` in a scene of its own and paints it.
-void Paint(QChart* chart, QSize size, QPaintDevice* device) {
-  QGraphicsScene scene;
-  scene.addItem(chart);  // the scene now owns the chart
-  chart->setGeometry(QRectF(QPointF(0, 0), size));
-  chart->layout()->activate();  // lay out now, not on the next event loop pass
-  QPainter painter(device);
-  painter.setRenderHint(QPainter::Antialiasing);
-  QRectF rect(QPointF(0, 0), size);
-  scene.render(&painter, rect, rect);
+// Shown without a screen, so layouts settle as they would in a window.
+void LayOut(QWidget* w, QSize size) {
+  w->setAttribute(Qt::WA_DontShowOnScreen);
+  w->resize(size);
+  w->show();
+  for (int i = 0; i < 3; ++i) QCoreApplication::processEvents();
 }
 
 }  // namespace
 
-QImage RenderChart(QChart* chart, QSize size) {
-  QImage image(size, QImage::Format_ARGB32_Premultiplied);
-  image.fill(Qt::white);
-  Paint(chart, size, &image);
-  return image;
+QImage RenderChart(BuiltChart chart, QSize size) {
+  ChartPanel panel;
+  panel.SetChart(std::move(chart));
+  LayOut(&panel, size);
+  return panel.grab().toImage().convertToFormat(QImage::Format_ARGB32);
 }
 
-bool SaveChart(QChart* chart, QSize size, const QString& path, QString* error) {
-  std::unique_ptr<QChart> owned(chart);
+bool SaveWidget(QWidget* widget, QSize size, const QString& path, QString* error) {
+  LayOut(widget, size);
   if (path.endsWith(".svg", Qt::CaseInsensitive)) {
     QSvgGenerator svg;
     svg.setFileName(path);
     svg.setSize(size);
     svg.setViewBox(QRect(QPoint(0, 0), size));
-    svg.setTitle(chart->title());
-    Paint(owned.release(), size, &svg);
+    {
+      QPainter painter(&svg);
+      widget->render(&painter);
+    }
     if (QFileInfo::exists(path)) return true;  // QSvgGenerator reports no errors itself
     if (error) *error = QStringLiteral("cannot write '%1'").arg(path);
     return false;
@@ -49,11 +47,17 @@ bool SaveChart(QChart* chart, QSize size, const QString& path, QString* error) {
     if (error) *error = QStringLiteral("'%1': the output must end in .png or .svg").arg(path);
     return false;
   }
-  if (!RenderChart(owned.release(), size).save(path, "PNG")) {
+  if (!widget->grab().save(path, "PNG")) {
     if (error) *error = QStringLiteral("cannot write '%1'").arg(path);
     return false;
   }
   return true;
+}
+
+bool SaveChart(BuiltChart chart, QSize size, const QString& path, QString* error) {
+  ChartPanel panel;
+  panel.SetChart(std::move(chart));
+  return SaveWidget(&panel, size, path, error);
 }
 
 }  // namespace cachelab::gui

@@ -1,22 +1,27 @@
 // Rendering a chart without a window: to an image, or to a PNG/SVG file (by
-// the file's extension). Works under the offscreen platform, which is how the
-// screenshot command, `cachelab plot` and the tests run.
+// the file's extension). It lays out the same ChartPanel the tabs show
+// (panes and legend table), on Qt's offscreen platform when there is no
+// display: the screenshot command, `cachelab plot` and the tests.
 #pragma once
 #include <QImage>
 #include <QSize>
 #include <QString>
 
+#include "gui/charts/built_chart.h"
+
 QT_BEGIN_NAMESPACE
-class QChart;
+class QWidget;
 QT_END_NAMESPACE
 
 namespace cachelab::gui {
 
-inline constexpr QSize kDefaultChartSize{900, 500};
+inline constexpr QSize kDefaultChartSize{1200, 560};
 
-// Takes ownership of `chart`.
-QImage RenderChart(QChart* chart, QSize size);
-// Takes ownership of `chart`. False (with *error) for an unknown extension or a write failure.
-bool SaveChart(QChart* chart, QSize size, const QString& path, QString* error);
+// Takes ownership of the chart's panes.
+QImage RenderChart(BuiltChart chart, QSize size);
+// False (with *error) for an unknown extension or a write failure.
+bool SaveChart(BuiltChart chart, QSize size, const QString& path, QString* error);
+// Any widget (a page, the main window) laid out at `size` offscreen, as PNG or SVG.
+bool SaveWidget(QWidget* widget, QSize size, const QString& path, QString* error);
 
 }  // namespace cachelab::gui

@@ -1,40 +1,63 @@
 #include "gui/charts/chart_style.h"
 
 #include <QFont>
+#include <QLocale>
 #include <QtCharts/QLegend>
+#include <cmath>
 
 namespace cachelab::gui {
 
 QColor RunColor(size_t run_index) {
-  // Okabe-Ito: distinguishable for colour-blind readers.
-  static const QColor kColors[] = {QColor(0, 114, 178),  QColor(213, 94, 0),  QColor(0, 158, 115),
-                                   QColor(204, 121, 167), QColor(230, 159, 0), QColor(86, 180, 233),
-                                   QColor(0, 0, 0),       QColor(240, 228, 66)};
-  return kColors[run_index % std::size(kColors)];
+  // Okabe-Ito without its yellow (too light on white), plus four darker hues.
+  static const QColor kColors[kPaletteColors] = {
+      QColor(0, 114, 178), QColor(213, 94, 0),   QColor(0, 158, 115), QColor(204, 121, 167), QColor(230, 159, 0),
+      QColor(86, 180, 233), QColor(0, 0, 0),     QColor(140, 86, 75), QColor(106, 61, 154),  QColor(128, 128, 0)};
+  return kColors[run_index % kPaletteColors];
 }
 
-QPen RunPen(size_t run_index, Qt::PenStyle style) {
-  QPen pen(RunColor(run_index));
-  pen.setWidthF(2.0);
+Qt::PenStyle RunStyle(size_t run_index) {
+  static const Qt::PenStyle kStyles[] = {Qt::SolidLine, Qt::DashLine, Qt::DotLine, Qt::DashDotLine};
+  return kStyles[(run_index / kPaletteColors) % std::size(kStyles)];
+}
+
+QPen StyledPen(const QColor& color, Qt::PenStyle style, double width) {
+  QPen pen(color);
+  pen.setWidthF(width);
   pen.setStyle(style);
   return pen;
 }
 
-QChart* NewChart(const QString& title) {
+QPen RunPen(size_t run_index) { return StyledPen(RunColor(run_index), RunStyle(run_index)); }
+
+QColor EventColor(const QString& kind) {
+  if (kind.contains("crash") || kind.contains("lost") || kind.contains("down")) return QColor(200, 30, 30);
+  if (kind.contains("outage") || kind.contains("error")) return QColor(230, 120, 0);
+  if (kind.contains("recover") || kind.contains("up") || kind.contains("warm")) return QColor(40, 150, 60);
+  if (kind.contains("expir")) return QColor(110, 110, 110);
+  return QColor(120, 60, 170);  // membership changes
+}
+
+QChart* NewPane() {
   auto* chart = new QChart;
-  chart->setTitle(title);
-  QFont f = chart->titleFont();
-  f.setPointSize(12);
-  f.setBold(true);
-  chart->setTitleFont(f);
   chart->setAnimationOptions(QChart::NoAnimation);
-  chart->legend()->setAlignment(Qt::AlignBottom);
-  chart->setMargins(QMargins(6, 6, 6, 6));
+  chart->legend()->hide();
+  chart->setMargins(QMargins(4, 4, 4, 4));
+  chart->setBackgroundRoundness(0);
   return chart;
 }
 
-void MarkNoData(QChart* chart, const QString& what) {
-  chart->setTitle(chart->title() + QStringLiteral(" — ") + what);
+QString DurationText(double s) {
+  if (s >= 1) return QString::number(s, 'g', 4) + " s";
+  if (s >= 1e-3) return QString::number(s * 1e3, 'g', 4) + " ms";
+  return QString::number(s * 1e6, 'g', 4) + QStringLiteral(" µs");
+}
+
+QString FigureText(double v) {
+  if (!std::isfinite(v)) return QStringLiteral("–");
+  double a = std::abs(v);
+  if (a >= 1e9) return QString::number(v, 'g', 3);
+  if (a >= 100 || v == std::round(v)) return QLocale(QLocale::English).toString(std::round(v), 'f', 0);
+  return QString::number(v, 'g', 3);
 }
 
 }  // namespace cachelab::gui

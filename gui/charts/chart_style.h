@@ -1,5 +1,6 @@
-// Shared look: one colour per run (so a run keeps its colour across charts),
-// one pen style per metric of a run, readable fonts at README size.
+// Shared look: one colour and line style per run (so a run keeps them across
+// charts and panes; 10 colours x 4 dash patterns stay distinguishable for 40
+// runs), one colour per event kind, readable fonts at README size.
 #pragma once
 #include <QColor>
 #include <QPen>
@@ -8,12 +9,19 @@
 
 namespace cachelab::gui {
 
+inline constexpr size_t kPaletteColors = 10;
 QColor RunColor(size_t run_index);
-QPen RunPen(size_t run_index, Qt::PenStyle style = Qt::SolidLine);
-// A new chart with the title, the legend at the bottom and no animations
-// (renders must be complete the moment they are taken).
-QChart* NewChart(const QString& title);
-// Says in the chart what data it lacked, e.g. "no series hit_ratio in these runs".
-void MarkNoData(QChart* chart, const QString& what);
+Qt::PenStyle RunStyle(size_t run_index);
+QPen RunPen(size_t run_index);
+QPen StyledPen(const QColor& color, Qt::PenStyle style, double width = 2.0);
+// Crashes red, outages orange, churn purple, expiry grey, warm-up green.
+QColor EventColor(const QString& kind);
+// A pane: no title of its own (the panel has one), no built-in legend (the
+// panel's table is the legend), no animations (renders are complete at once).
+QChart* NewPane();
+// "1 s", "100 ms", "250 µs".
+QString DurationText(double seconds);
+// "4,360", "0.0123", "1.2e+06": figures for tables and legends.
+QString FigureText(double v);
 
 }  // namespace cachelab::gui

@@ -1,16 +1,14 @@
-// One tab per catalog chart, each a QChartView showing the same runs. Charts
-// are rebuilt in bulk when the runs change (never point by point).
+// One tab per catalog chart, each a ChartPanel (panes and legend table) of the
+// same runs. Charts are rebuilt in bulk when the runs change (never point by point).
 #pragma once
 #include <QTabWidget>
 #include <vector>
 
 #include "gui/models/loaded_run.h"
 
-QT_BEGIN_NAMESPACE
-class QChartView;
-QT_END_NAMESPACE
-
 namespace cachelab::gui {
+
+class ChartPanel;
 
 class ChartTabs : public QTabWidget {
   Q_OBJECT
@@ -21,11 +19,14 @@ class ChartTabs : public QTabWidget {
   const std::vector<LoadedRun>& runs() const { return runs_; }
   // Catalog name of the chart in the current tab (empty if it's not a chart tab).
   QString CurrentChart() const;
+  // Shows the tab of a catalog chart; false for an unknown name.
+  bool ShowChart(const QString& name);
+  ChartPanel* panel(const QString& name) const;
   // Saves the current chart (PNG or SVG by extension) at its on-screen size.
   bool ExportCurrent(const QString& path, QString* error) const;
 
  private:
-  std::vector<QChartView*> views_;
+  std::vector<ChartPanel*> panels_;
   std::vector<LoadedRun> runs_;
 };
 

@@ -1,18 +1,16 @@
 #include "gui/charts/demo_chart_choice.h"
 
-#include <QtCharts/QChart>
-#include <memory>
-
 #include "gui/charts/chart_catalog.h"
 
 namespace cachelab::gui {
 namespace {
 
-// A chart "fits" when it drew something and did not mark missing data (MarkNoData adds " — ").
+// A chart "fits" when it drew something and lacked nothing it asked for.
 int Fit(const QString& name, const std::vector<LoadedRun>& runs) {
-  std::unique_ptr<QChart> c(BuildChart(name, runs));
-  if (!c || c->series().isEmpty()) return 0;
-  return c->title().contains(QStringLiteral(" — ")) ? 1 : 2;
+  BuiltChart c = BuildChart(name, runs);
+  int fit = !c.has_data ? 0 : c.lacks_some ? 1 : 2;
+  c.Delete();
+  return fit;
 }
 
 QString TitleOf(const QString& name) {

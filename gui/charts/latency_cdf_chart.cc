@@ -8,6 +8,7 @@
 
 #include "gui/charts/chart_builders.h"
 #include "gui/charts/chart_style.h"
+#include "gui/models/summary_lookup.h"
 
 namespace cachelab::gui {
 namespace {
@@ -20,8 +21,12 @@ const HistogramData* FindHistogram(const RunReport& r, const std::string& name) 
 
 }  // namespace
 
-QChart* BuildLatencyCdfChart(const std::vector<LoadedRun>& runs) {
-  QChart* chart = NewChart(QStringLiteral("Latency distribution (CDF, whole run)"));
+BuiltChart BuildLatencyCdfChart(const std::vector<LoadedRun>& runs) {
+  BuiltChart out;
+  out.name = "latency-cdf";
+  out.title = QStringLiteral("Latency distribution (CDF, whole run)");
+  out.figure_headers = {QStringLiteral("p50 µs"), QStringLiteral("p99 µs"), QStringLiteral("p99.9 µs")};
+  QChart* chart = NewPane();
   auto* x = new QLogValueAxis;
   x->setTitleText(QStringLiteral("latency (µs, log scale)"));
   x->setBase(10);
@@ -53,6 +58,17 @@ QChart* BuildLatencyCdfChart(const std::vector<LoadedRun>& runs) {
     auto* line = new QLineSeries;
     line->setName(runs[r].name);
     line->setPen(RunPen(r));
+    LegendRow row;
+    row.ids = {runs[r].id};
+    row.name = runs[r].name;
+    row.color = RunColor(r);
+    row.style = RunStyle(r);
+    row.series = {line};
+    for (const char* f : {"latency_us.p50", "latency_us.p99", "latency_us.p999"}) {
+      auto v = FieldNumber(runs[r].report.fields, f);
+      row.figures << (v ? FigureText(*v) : QStringLiteral("–"));
+    }
+    out.legend.push_back(row);
     line->replace(pts);
     chart->addSeries(line);
     line->attachAxis(x);
@@ -60,12 +76,15 @@ QChart* BuildLatencyCdfChart(const std::vector<LoadedRun>& runs) {
     ++drawn;
   }
   // Whole decades, so the log axis has labelled ticks at both ends.
-  if (drawn) x->setRange(std::pow(10, std::floor(std::log10(lo))), std::pow(10, std::ceil(std::log10(hi))));
-  else {
-    x->setRange(1, 1e4);
-    MarkNoData(chart, runs.empty() ? QStringLiteral("no run selected") : QStringLiteral("no latency_ns histogram"));
+  if (drawn) {
+    x->setRange(std::pow(10, std::floor(std::log10(lo))), std::pow(10, std::ceil(std::log10(hi))));
+    out.panes = {chart};
+    out.has_data = true;
+  } else {
+    delete chart;
+    out.subtitle = runs.empty() ? QStringLiteral("no run selected") : QStringLiteral("no latency_ns histogram in these runs");
   }
-  return chart;
+  return out;
 }
 
 }  // namespace cachelab::gui

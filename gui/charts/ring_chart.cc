@@ -4,7 +4,7 @@
 //   node.<id>.keys, node.<id>.requests   (what `cachelab run --nodes N` stores)
 //   keys_per_node.<id>, requests_per_node.<id>
 // and the remapped fraction of each membership change (fields churn.<k>.remapped,
-// or the series remapped_fraction), shown in the axis title.
+// or the series remapped_fraction), shown in the legend table.
 #include <QtCharts/QBarCategoryAxis>
 #include <QtCharts/QBarSeries>
 #include <QtCharts/QBarSet>
@@ -62,8 +62,12 @@ QBarSet* ShareSet(const QString& name, const std::map<std::string, double>& valu
 
 }  // namespace
 
-QChart* BuildRingChart(const std::vector<LoadedRun>& runs) {
-  QChart* chart = NewChart(QStringLiteral("Ring balance: share of the even split per node"));
+BuiltChart BuildRingChart(const std::vector<LoadedRun>& runs) {
+  BuiltChart out;
+  out.name = "ring";
+  out.title = QStringLiteral("Ring balance: keys (solid) and requests (light) per node, over the even split");
+  out.figure_headers = {QStringLiteral("max/mean keys"), QStringLiteral("keys moved")};
+  QChart* chart = NewPane();
   std::vector<std::map<std::string, double>> keys, reqs;
   std::vector<std::string> nodes;
   for (const auto& run : runs) {
@@ -75,8 +79,11 @@ QChart* BuildRingChart(const std::vector<LoadedRun>& runs) {
   }
   auto* bars = new QBarSeries;
   double top = 1.2;
-  QString remapped;
   for (size_t r = 0; r < runs.size(); ++r) {
+    LegendRow row;
+    row.ids = {runs[r].id};
+    row.name = runs[r].name;
+    row.color = RunColor(r);
     for (auto [values, what, alpha] : {std::tuple{&keys[r], "keys", 255}, std::tuple{&reqs[r], "requests", 130}}) {
       if (values->empty()) continue;
       QBarSet* set = ShareSet(runs[r].name + " " + what, *values, nodes);
@@ -84,17 +91,21 @@ QChart* BuildRingChart(const std::vector<LoadedRun>& runs) {
       c.setAlpha(alpha);
       set->setColor(c);
       set->setBorderColor(RunColor(r));
-      for (int i = 0; i < set->count(); ++i) top = std::max(top, set->at(i) * 1.1);
+      double mx = 0;
+      for (int i = 0; i < set->count(); ++i) mx = std::max(mx, set->at(i));
+      top = std::max(top, mx * 1.1);
+      if (values == &keys[r]) row.figures << FigureText(mx);
       bars->append(set);
     }
+    if (row.figures.isEmpty()) row.figures << QStringLiteral("–");
     QStringList changes;
     for (const auto& f : runs[r].report.fields)
       if (f.name.rfind("churn.", 0) == 0 && EndsWith(f.name, ".remapped"))
         if (auto v = AsNumber(f.value)) changes << QStringLiteral("%1%").arg(*v * 100, 0, 'f', 1);
     if (const Series* s = FindSeries(runs[r].report, "remapped_fraction"))
       for (double v : s->v) changes << QStringLiteral("%1%").arg(v * 100, 0, 'f', 1);
-    if (!changes.isEmpty())
-      remapped += QStringLiteral("%1%2: %3").arg(remapped.isEmpty() ? "" : "; ", runs[r].name, changes.join(", "));
+    row.figures << (changes.isEmpty() ? QStringLiteral("–") : changes.join(", "));
+    if (!keys[r].empty() || !reqs[r].empty()) out.legend.push_back(row);
   }
   auto* x = new QBarCategoryAxis;
   x->setTitleText(QStringLiteral("node"));
@@ -111,6 +122,9 @@ QChart* BuildRingChart(const std::vector<LoadedRun>& runs) {
   if (!nodes.empty()) {
     auto* ideal = new QLineSeries;
     ideal->setName(QStringLiteral("ideal (even split)"));
+    out.legend.push_back(LegendRow::Mark(QStringLiteral("ideal (even split)"), Qt::black, Qt::DashLine));
+    out.legend.back().series = {ideal};
+    out.legend.back().figures = {QString(), QString()};
     QPen pen(Qt::black);
     pen.setStyle(Qt::DashLine);
     pen.setWidthF(1.5);
@@ -121,10 +135,15 @@ QChart* BuildRingChart(const std::vector<LoadedRun>& runs) {
     ideal->attachAxis(x);
     ideal->attachAxis(y);
   }
-  if (!remapped.isEmpty()) x->setTitleText(QStringLiteral("node     (keys remapped per membership change — %1)").arg(remapped));
-  if (nodes.empty())
-    MarkNoData(chart, runs.empty() ? QStringLiteral("no run selected") : QStringLiteral("no per-node data in these runs"));
-  return chart;
+  if (nodes.empty()) {
+    delete chart;
+    out.subtitle = runs.empty() ? QStringLiteral("no run selected") : QStringLiteral("no per-node data in these runs");
+    return out;
+  }
+  out.panes = {chart};
+  out.has_data = true;
+  out.subtitle = QStringLiteral("1 = the ideal even split; keys moved: fraction remapped by each membership change");
+  return out;
 }
 
 }  // namespace cachelab::gui

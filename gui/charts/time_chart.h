@@ -1,41 +1,52 @@
-// Line charts of named series over simulated time, overlaying runs: each run
-// keeps its colour, each metric of a run its pen style. Series a run lacks are
-// skipped; a chart where no run has any says so in its title.
+// Charts of named series over simulated time (or over a plain number, for an
+// MRC), overlaying runs: one pane per metric (p50 above p99, memory above
+// evictions), each run in its own colour and line style in every pane, axes
+// from the data only, the runs' events marked on every pane, and the window
+// length, re-binning and anything missing said in the subtitle.
 #pragma once
 #include <QString>
-#include <QtCharts/QChart>
-#include <QtCharts/QValueAxis>
 #include <cmath>
 #include <string>
 #include <vector>
 
+#include "gui/charts/built_chart.h"
 #include "gui/models/loaded_run.h"
 
 namespace cachelab::gui {
 
-struct LineSpec {
-  std::string series;  // series name in the report
-  QString label;       // legend suffix, e.g. "p99" (empty: the run name alone)
-  Qt::PenStyle style = Qt::SolidLine;
-  double scale = 1;    // value multiplier (e.g. bytes -> MiB)
-  bool right_axis = false;
+enum class Figure { kMean, kMax, kLast, kSum };
+
+struct PaneSpec {
+  std::vector<std::string> series;  // the first a run has is drawn
+  QString y_title;
+  double scale = 1;                 // value multiplier (e.g. bytes -> MiB)
+  bool log_y = false;               // when the data spans a decade; else linear over the data's range
+  double y_min = NAN, y_max = NAN;  // NAN: from the data (counts and rates start at 0)
+  bool cumulative = false;
+  bool hide_if_all_zero = false;    // "no evictions" is said, not drawn as a fake 0-1 axis
+  QString figure_header;            // legend column; empty: none
+  std::string figure_field;         // summary field for the column, else from the series:
+  Figure figure = Figure::kMean;
+  std::string limit_config;         // a size parameter drawn as a horizontal line (e.g. "maxmemory")
 };
 
 struct TimeChartSpec {
-  QString title, x_title = QStringLiteral("simulated time (s)"), left_title, right_title;
-  std::vector<LineSpec> lines;
-  double left_min = NAN, left_max = NAN;  // NAN: from the data
-  bool x_is_time = true;                  // false: t is a plain number (e.g. cache size for an MRC)
-  double x_scale = 1;                     // for plain-number x (e.g. bytes -> MiB)
+  QString name, title;
+  std::vector<PaneSpec> panes;
+  QString x_title = QStringLiteral("simulated time (s)");
+  bool x_is_time = true;
+  double x_scale = 1;
+  bool events = true;
 };
 
-struct TimeChart {
-  QChart* chart = nullptr;
-  QValueAxis* x = nullptr;
-  QValueAxis* left = nullptr;
-  int lines_drawn = 0;
-};
+BuiltChart BuildTimeChart(const TimeChartSpec& spec, const std::vector<LoadedRun>& runs);
 
-TimeChart BuildTimeChart(const TimeChartSpec& spec, const std::vector<LoadedRun>& runs);
+// Groups runs whose series (under `names`, all of them) are identical: each
+// group lists indexes into runs, first the one drawn. Runs with none of the
+// series are left out.
+std::vector<std::vector<size_t>> IdenticalGroups(const std::vector<LoadedRun>& runs,
+                                                 const std::vector<std::vector<std::string>>& names);
+// "32MiB", "1GiB", "1000000", "64mb" -> bytes; 0 if empty or unparsable.
+double ParseBytes(const std::string& text);
 
 }  // namespace cachelab::gui

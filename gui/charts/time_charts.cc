@@ -1,60 +1,114 @@
-// The charts that are plain lines of named series: only their specs differ.
+// The charts that are panes of named series over time: only their specs differ.
 #include "gui/charts/chart_builders.h"
 #include "gui/charts/time_chart.h"
 
 namespace cachelab::gui {
 
-QChart* BuildHitRateChart(const std::vector<LoadedRun>& runs) {
-  TimeChartSpec spec;
-  spec.title = QStringLiteral("Hit rate per window");
-  spec.left_title = QStringLiteral("hit ratio (hits / reads)");
-  spec.lines = {{"hit_ratio", {}}};
-  spec.left_min = 0;
-  spec.left_max = 1;
-  return BuildTimeChart(spec, runs).chart;
+BuiltChart BuildHitRateChart(const std::vector<LoadedRun>& runs) {
+  TimeChartSpec spec{"hit-rate", QStringLiteral("Hit rate per window"), {}};
+  PaneSpec p;
+  p.series = {"hit_ratio"};
+  p.y_title = QStringLiteral("hit ratio (hits / reads)");
+  p.y_max = 1;
+  p.figure_header = QStringLiteral("hit ratio");
+  p.figure_field = "hit_ratio";
+  spec.panes = {p};
+  return BuildTimeChart(spec, runs);
 }
 
-QChart* BuildLatencyChart(const std::vector<LoadedRun>& runs) {
-  TimeChartSpec spec;
-  spec.title = QStringLiteral("Request latency percentiles per window");
-  spec.left_title = QStringLiteral("latency (µs)");
-  spec.lines = {{"latency.p50", "p50", Qt::SolidLine}, {"latency.p99", "p99", Qt::DashLine}};
-  return BuildTimeChart(spec, runs).chart;
+BuiltChart BuildLatencyChart(const std::vector<LoadedRun>& runs) {
+  // p50 and p99 in panes of their own, on log axes: on one linear axis reaching
+  // the p99's hundreds of ms, every p50 is a flat line at 0.
+  TimeChartSpec spec{"latency", QStringLiteral("Request latency per window: p50 (top) and p99 (bottom)"), {}};
+  PaneSpec p50;
+  p50.series = {"latency.p50"};
+  p50.y_title = QStringLiteral("p50 latency (µs, log)");
+  p50.log_y = true;
+  p50.figure_header = QStringLiteral("p50 µs");
+  p50.figure_field = "latency_us.p50";
+  PaneSpec p99 = p50;
+  p99.series = {"latency.p99"};
+  p99.y_title = QStringLiteral("p99 latency (µs, log)");
+  p99.figure_header = QStringLiteral("p99 µs");
+  p99.figure_field = "latency_us.p99";
+  spec.panes = {p50, p99};
+  return BuildTimeChart(spec, runs);
 }
 
-QChart* BuildMemoryChart(const std::vector<LoadedRun>& runs) {
-  TimeChartSpec spec;
-  spec.title = QStringLiteral("Cache memory and evictions");
-  spec.left_title = QStringLiteral("memory used (MiB)");
-  spec.right_title = QStringLiteral("evictions per window (dashed)");
-  spec.lines = {{"memory_bytes", "memory", Qt::SolidLine, 1.0 / (1 << 20)},
-                {"evictions", "evictions", Qt::DashLine, 1, true}};
-  return BuildTimeChart(spec, runs).chart;
+BuiltChart BuildStampedeChart(const std::vector<LoadedRun>& runs) {
+  TimeChartSpec spec{"stampede", QStringLiteral("Stampede load: database queries per second"), {}};
+  PaneSpec p;
+  p.series = {"db_queries_per_s"};
+  p.y_title = QStringLiteral("database queries per second");
+  p.figure_header = QStringLiteral("peak q/s");
+  p.figure = Figure::kMax;
+  spec.panes = {p};
+  return BuildTimeChart(spec, runs);
 }
 
-QChart* BuildConsistencyChart(const std::vector<LoadedRun>& runs) {
-  TimeChartSpec spec;
-  spec.title = QStringLiteral("Stale reads and database writes");
-  spec.left_title = QStringLiteral("stale reads per window");
-  spec.right_title = QStringLiteral("database writes per second (dashed)");
-  spec.lines = {{"stale_reads", "stale reads"}, {"db_writes_per_s", "DB writes/s", Qt::DashLine, 1, true}};
-  spec.left_min = 0;
-  return BuildTimeChart(spec, runs).chart;
+BuiltChart BuildMemoryChart(const std::vector<LoadedRun>& runs) {
+  TimeChartSpec spec{"memory", QStringLiteral("Cache memory and evictions"), {}};
+  PaneSpec mem;
+  mem.series = {"memory_bytes"};
+  mem.y_title = QStringLiteral("memory used (MiB)");
+  mem.scale = 1.0 / (1 << 20);
+  mem.limit_config = "maxmemory";
+  mem.figure_header = QStringLiteral("peak MiB");
+  mem.figure = Figure::kMax;
+  PaneSpec ev;
+  ev.series = {"evictions"};
+  ev.y_title = QStringLiteral("evictions per window");
+  ev.hide_if_all_zero = true;
+  ev.figure_header = QStringLiteral("evictions");
+  ev.figure = Figure::kSum;
+  spec.panes = {mem, ev};
+  return BuildTimeChart(spec, runs);
 }
 
-QChart* BuildMrcChart(const std::vector<LoadedRun>& runs) {
-  TimeChartSpec spec;
-  spec.title = QStringLiteral("Miss ratio curve");
+BuiltChart BuildConsistencyChart(const std::vector<LoadedRun>& runs) {
+  TimeChartSpec spec{"consistency", QStringLiteral("Consistency: stale reads, database writes, lost writes"), {}};
+  PaneSpec stale;
+  stale.series = {"stale_reads"};
+  stale.y_title = QStringLiteral("stale reads per window");
+  stale.figure_header = QStringLiteral("stale reads");
+  stale.figure_field = "stale_reads";
+  PaneSpec writes;
+  writes.series = {"db_writes_per_s"};
+  writes.y_title = QStringLiteral("database writes per second");
+  writes.figure_header = QStringLiteral("DB writes");
+  writes.figure_field = "db_writes";
+  PaneSpec lost;
+  lost.series = {"lost_writes"};
+  lost.y_title = QStringLiteral("lost writes (cumulative)");
+  lost.cumulative = true;
+  lost.hide_if_all_zero = true;
+  lost.figure_header = QStringLiteral("lost writes");
+  lost.figure_field = "lost_writes";
+  spec.panes = {stale, writes, lost};
+  return BuildTimeChart(spec, runs);
+}
+
+BuiltChart BuildMrcChart(const std::vector<LoadedRun>& runs) {
+  TimeChartSpec spec{"mrc", QStringLiteral("Miss ratio curve"), {}};
   // Replays size caches in bytes unless they ran in object mode.
   bool objects = !runs.empty() && runs.front().report.ConfigValue("mode") == "objects";
   spec.x_title = objects ? QStringLiteral("cache size (objects)") : QStringLiteral("cache size (MiB)");
   spec.x_scale = objects ? 1.0 : 1.0 / (1 << 20);
-  spec.left_title = QStringLiteral("miss ratio");
-  spec.lines = {{"mrc", "requests"}, {"byte_mrc", "bytes", Qt::DashLine}};
-  spec.left_min = 0;
-  spec.left_max = 1;
   spec.x_is_time = false;
-  return BuildTimeChart(spec, runs).chart;
+  spec.events = false;
+  PaneSpec req;
+  req.series = {"mrc"};
+  req.y_title = QStringLiteral("miss ratio (requests)");
+  req.y_max = 1;
+  req.figure_header = QStringLiteral("miss ratio");
+  req.figure_field = "miss_ratio";
+  PaneSpec bytes = req;
+  bytes.series = {"byte_mrc"};
+  bytes.y_title = QStringLiteral("miss ratio (bytes)");
+  bytes.figure_header = QStringLiteral("byte miss ratio");
+  bytes.figure_field = "byte_miss_ratio";
+  spec.panes = {req, bytes};
+  return BuildTimeChart(spec, runs);
 }
 
 }  // namespace cachelab::gui

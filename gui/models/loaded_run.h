@@ -11,15 +11,12 @@ namespace cachelab::gui {
 
 struct LoadedRun {
   int64_t id = 0;
-  QString name;  // legend text, e.g. "#3 cache-aside/ttl"
+  QString name;  // display name: what sets it apart from the runs shown with it (run_names.h)
   RunReport report;
 };
 
 // "#<id> <label>" (or "live <label>" for id 0).
 QString LegendName(int64_t id, const RunReport& report);
-// Runs compared side by side often share a label (e.g. two stampede guards
-// with one strategy): appends the config values that tell them apart.
-void DistinguishNames(std::vector<LoadedRun>& runs);
 // The series called `name`, or nullptr: charts tolerate missing series.
 const Series* FindSeries(const RunReport& report, const std::string& name);
 

@@ -3,6 +3,8 @@
 #include <QFileInfo>
 #include <exception>
 
+#include "gui/models/run_names.h"
+
 namespace cachelab::gui {
 
 std::vector<RunSummary> StoreReader::ListRuns(QString* error) const {
@@ -30,7 +32,7 @@ std::vector<LoadedRun> StoreReader::LoadMany(const std::vector<int64_t>& ids, QS
   std::vector<LoadedRun> out;
   for (int64_t id : ids)
     if (auto r = Load(id, error)) out.push_back(std::move(*r));
-  DistinguishNames(out);
+  NameByVaryingParameters(out);
   return out;
 }
 

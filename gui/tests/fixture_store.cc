@@ -22,13 +22,14 @@ RunReport FixtureRun(int i) {
     r.series.push_back(std::move(s));
   };
   add("hit_ratio", "ratio", [&](int w) { return 0.5 + 0.04 * w + 0.01 * i; });
-  add("latency.p50", "us", [](int w) { return 200.0 + w; });
-  add("latency.p99", "us", [](int w) { return 2000.0 + 100 * w; });
-  add("db_queries_per_s", "1/s", [](int w) { return 1000.0 - 50 * w; });
-  add("memory_bytes", "", [](int w) { return w * 1048576.0; });
-  add("evictions", "count", [](int w) { return w > 5 ? 10.0 * w : 0.0; });
-  add("stale_reads", "count", [](int w) { return w % 3 == 0 ? 5.0 : 1.0; });
-  add("db_writes_per_s", "1/s", [](int w) { return 100.0 + w; });
+  add("latency.p50", "us", [&](int w) { return 200.0 + w + i; });
+  add("latency.p99", "us", [&](int w) { return 2000.0 + 100 * w + 10 * i; });
+  add("db_queries_per_s", "1/s", [&](int w) { return 1000.0 - 50 * w - i; });
+  add("memory_bytes", "", [&](int w) { return w * 1048576.0 + i * 4096; });
+  add("evictions", "count", [&](int w) { return w > 5 ? 10.0 * w + i : 0.0; });
+  add("stale_reads", "count", [&](int w) { return w % 3 == 0 ? 5.0 + i : 1.0; });
+  add("db_writes_per_s", "1/s", [&](int w) { return 100.0 + w + i; });
+  add("lost_writes", "count", [&](int w) { return w == 5 ? 3.0 + i : 0.0; });
   for (int n = 0; n < 4; ++n) {
     r.Set("keys_per_node.node" + std::to_string(n), int64_t{1000 + 100 * n});
     r.Set("requests_per_node.node" + std::to_string(n), int64_t{5000 - 300 * n});
@@ -37,7 +38,7 @@ RunReport FixtureRun(int i) {
   Series mrc{"mrc", "ratio", {}, {}}, byte_mrc{"byte_mrc", "ratio", {}, {}};
   for (int size = 100; size <= 1000; size += 100) {
     mrc.t.push_back(size);
-    mrc.v.push_back(1.0 - size / 1200.0);
+    mrc.v.push_back(1.0 - size / 1200.0 - 0.01 * i);
     byte_mrc.t.push_back(size);
     byte_mrc.v.push_back(1.0 - size / 1500.0);
   }

@@ -9,7 +9,8 @@
 namespace cachelab::gui::test {
 
 // Run i (0-based) of the fixture: 10 windows of 1 s; hit_ratio = 0.5 + 0.04*w (+0.01*i),
-// db_queries_per_s = 1000 - 50*w, memory_bytes = w MiB, 4 ring nodes, 2 events.
+// latency.p50 = 200 + w + i, db_queries_per_s = 1000 - 50*w - i, memory_bytes = w MiB + 4 KiB*i,
+// every series a little different per run; 4 ring nodes, 2 events (3 s, 7 s).
 RunReport FixtureRun(int i);
 // Writes `count` fixture runs to a new store at `path` (ids 1..count).
 void WriteFixtureStore(const QString& path, int count);

@@ -1,15 +1,26 @@
-// Every chart rendered offscreen for known runs: the image has the asked size
-// and is not blank (many non-white pixels, several colours). Also the
-// headless plot command and PNG/SVG files.
+// Every chart rendered offscreen for known runs, asserting on what a reader
+// sees: legend rows named by the parameters that vary, no label elided at the
+// default size, a p50 line that is not flat when p50 varies, a stampede spike
+// drawn at its true height, event markers at the event times, identical runs
+// drawn once, 20 runs told apart. Also the headless plot command, PNG and SVG.
 #include <QFileInfo>
+#include <QHeaderView>
 #include <QSet>
 #include <QTemporaryDir>
 #include <QtCharts/QChart>
+#include <QtCharts/QChartView>
+#include <QtCharts/QLineSeries>
+#include <QtCharts/QScatterSeries>
+#include <QtCharts/QValueAxis>
 #include <QtTest>
 
 #include "gui/app/plot_command.h"
 #include "gui/charts/chart_catalog.h"
+#include "gui/charts/chart_panel.h"
 #include "gui/charts/chart_render.h"
+#include "gui/charts/chart_style.h"
+#include "gui/charts/legend_table.h"
+#include "gui/models/run_names.h"
 #include "gui/models/store_reader.h"
 #include "gui/tests/fixture_store.h"
 
@@ -36,6 +47,36 @@ Ink Measure(const QImage& img) {
   return ink;
 }
 
+LoadedRun Run(int64_t id, RunReport r) { return {id, QString(), std::move(r)}; }
+
+std::vector<QLineSeries*> Lines(QChart* pane) {
+  std::vector<QLineSeries*> out;
+  for (auto* s : pane->series())
+    if (auto* l = qobject_cast<QLineSeries*>(s); l && !qobject_cast<QScatterSeries*>(s) && l->count() > 2)
+      out.push_back(l);
+  return out;
+}
+
+// A stampede run: 100 ms windows over 100 s (1,000 points), quiet at 50 q/s,
+// with one window at 4,360 q/s (the hot key's expiry) and a partial last window.
+RunReport StampedeRun() {
+  RunReport r;
+  r.label = "cache-aside/ttl";
+  r.config = {{"strategy", "cache-aside"}, {"stampede", "none"}};
+  Series s{"db_queries_per_s", "1/s", {}, {}};
+  for (int w = 1; w <= 1000; ++w) {
+    s.t.push_back(w * kSecond / 10);
+    s.v.push_back(w == 437 ? 4360.0 : 50.0 + (w % 7));
+  }
+  s.t.push_back(1000 * kSecond / 10 + kSecond / 40);  // the run ended 25 ms into a window
+  s.v.push_back(2.0);
+  r.series.push_back(s);
+  r.events = {{static_cast<SimTime>(43.65 * kSecond), "expiry", "hot key"},
+              {static_cast<SimTime>(43.65 * kSecond), "server-crash", "application server 1"},
+              {70 * kSecond, "node-add", "node4"}};
+  return r;
+}
+
 }  // namespace
 
 class GuiChartScreenshotTest : public QObject {
@@ -58,35 +99,182 @@ class GuiChartScreenshotTest : public QObject {
   }
   void everyChartRenders() {
     QFETCH(QString, chart);
-    QChart* c = BuildChart(chart, runs_);
-    QVERIFY(c);
-    QVERIFY2(!c->title().contains(QString::fromUtf8("—")), qPrintable("chart reports missing data: " + c->title()));
-    QVERIFY(c->series().size() >= 2);  // two runs overlaid
-    QImage img = RenderChart(c, QSize(640, 400));
-    QCOMPARE(img.size(), QSize(640, 400));
+    BuiltChart c = BuildChart(chart, runs_);
+    QVERIFY2(c.has_data && !c.lacks_some, qPrintable("chart reports missing data: " + c.subtitle));
+    QVERIFY(!c.panes.empty());
+    QImage img = RenderChart(std::move(c), QSize(900, 450));
+    QCOMPARE(img.size(), QSize(900, 450));
     Ink ink = Measure(img);
-    QVERIFY2(ink.non_white > 640 * 400 / 4 / 50, qPrintable(QString("only %1 inked pixels").arg(ink.non_white)));
+    QVERIFY2(ink.non_white > 900 * 450 / 4 / 50, qPrintable(QString("only %1 inked pixels").arg(ink.non_white)));
     QVERIFY2(ink.colours > 10, qPrintable(QString("only %1 colours").arg(ink.colours)));
   }
 
+  // The fixture's two runs differ only in strategy: that is their whole name.
+  void legendRowsAreTheVaryingParameters_data() {
+    QTest::addColumn<QString>("chart");
+    for (const auto& c : ChartCatalog()) QTest::newRow(qPrintable(c.name)) << c.name;
+  }
+  void legendRowsAreTheVaryingParameters() {
+    QFETCH(QString, chart);
+    ChartPanel panel;
+    panel.SetChart(BuildChart(chart, runs_));
+    panel.setAttribute(Qt::WA_DontShowOnScreen);
+    panel.resize(kDefaultChartSize);
+    panel.show();
+    QCoreApplication::processEvents();
+    LegendTable* legend = panel.legend();
+    QStringList runs;
+    for (int r = 0; r < legend->rowCount(); ++r) {
+      QString text = legend->item(r, 0)->text();
+      if (text.startsWith('#')) runs << text;
+      // Nothing elided: every cell's text fits its column, and every column is inside the table.
+      for (int c = 0; c < legend->columnCount(); ++c) {
+        QTableWidgetItem* item = legend->item(r, c);
+        if (!item) continue;
+        int need = legend->fontMetrics().horizontalAdvance(item->text()) + (c == 0 ? 36 + 20 : 0);
+        QVERIFY2(legend->columnWidth(c) >= need, qPrintable(QString("'%1' is %2 px in a %3 px column")
+                                                                .arg(item->text()).arg(need).arg(legend->columnWidth(c))));
+      }
+    }
+    QVERIFY2(legend->NeededWidth() <= legend->width() + 1,
+             qPrintable(QString("legend needs %1 px, has %2").arg(legend->NeededWidth()).arg(legend->width())));
+    QCOMPARE(runs, QStringList({"#1 cache-aside", "#2 write-through"}));
+  }
+
+  void namesComeFromWhatVaries() {
+    RunReport a, b, c;
+    a.config = {{"strategy", "cache-aside"}, {"stampede", "none"}, {"alpha", "0.99"}, {"db", "x.db"}};
+    b.config = {{"strategy", "cache-aside"}, {"stampede", "xfetch"}, {"alpha", "1.2"}, {"db", "y.db"}};
+    c.config = {{"strategy", "write-behind"}, {"stampede", "xfetch"}, {"alpha", "1.2"}, {"db", "y.db"}};
+    std::vector<LoadedRun> runs{Run(4, a), Run(5, b), Run(6, c)};
+    NameByVaryingParameters(runs);
+    QCOMPARE(runs[0].name, QString("cache-aside none alpha=0.99"));
+    QCOMPARE(runs[1].name, QString("cache-aside xfetch alpha=1.2"));
+    QCOMPARE(runs[2].name, QString("write-behind xfetch alpha=1.2"));
+    std::vector<LoadedRun> same{Run(7, a), Run(8, a)};
+    NameByVaryingParameters(same);
+    QCOMPARE(same[1].name, QString("#8"));
+  }
+
+  void identicalRunsAreDrawnOnce() {
+    RunReport a = test::FixtureRun(0), b = test::FixtureRun(0), c = test::FixtureRun(1);
+    a.config[0].second = "cache-aside";
+    b.config[0].second = "read-through";
+    std::vector<LoadedRun> runs{Run(5, a), Run(6, b), Run(7, c)};
+    NameByVaryingParameters(runs);
+    BuiltChart chart = BuildChart("latency", runs);
+    QStringList labels;
+    for (const auto& row : chart.legend)
+      if (!row.is_event) labels << row.Label();
+    QCOMPARE(labels, QStringList({"#5 cache-aside = #6 read-through", "#7 write-through"}));
+    QCOMPARE(Lines(chart.panes[0]).size(), size_t{2});
+    chart.Delete();
+  }
+
+  void paletteTellsTwentyRunsApart() {
+    QSet<QString> seen;
+    for (size_t i = 0; i < 20; ++i) seen.insert(RunColor(i).name() + QString::number(int(RunStyle(i))));
+    QCOMPARE(seen.size(), 20);
+  }
+
+  // p50 ranges 201-210 µs under p99's 2,100-3,000: in its own log pane it spans the pane's height.
+  void p50IsNotFlat() {
+    ChartPanel panel;
+    panel.SetChart(BuildChart("latency", runs_));
+    panel.setAttribute(Qt::WA_DontShowOnScreen);
+    panel.resize(kDefaultChartSize);
+    panel.show();
+    QCoreApplication::processEvents();
+    QChart* p50 = panel.views().at(0)->chart();
+    QLineSeries* line = Lines(p50).at(0);
+    QCOMPARE(line->at(0).y(), 201.0);
+    double y_first = p50->mapToPosition(line->at(0), line).y();
+    double y_last = p50->mapToPosition(line->at(line->count() - 1), line).y();
+    QVERIFY2(y_first - y_last > 10, qPrintable(QString("p50 rises only %1 px").arg(y_first - y_last)));
+  }
+
+  void stampedeSpikeKeepsItsHeight() {
+    std::vector<LoadedRun> runs{Run(1, StampedeRun())};
+    NameByVaryingParameters(runs);
+    BuiltChart chart = BuildChart("stampede", runs);
+    QVERIFY(chart.subtitle.contains("window 100 ms"));
+    QVERIFY(chart.subtitle.contains("min and max"));
+    QVERIFY(chart.subtitle.contains("partial last window"));
+    QLineSeries* line = Lines(chart.panes[0]).at(0);
+    double peak = 0, last_x = 0;
+    for (const auto& p : line->points()) {
+      peak = std::max(peak, p.y());
+      last_x = std::max(last_x, p.x());
+    }
+    QVERIFY2(std::abs(peak - 4360) <= 436, qPrintable(QString("drawn peak %1, true 4360").arg(peak)));
+    QCOMPARE(last_x, 100.0);  // the partial window at 100.025 s is left out
+    QCOMPARE(chart.legend.front().figures.front(), QString("4,360"));
+    // Markers at the event times; the two coincident ones stacked, not on top of each other.
+    std::map<QString, QList<QPointF>> marks;
+    for (auto* s : chart.panes[0]->series())
+      if (auto* m = qobject_cast<QScatterSeries*>(s)) marks[m->name()] = m->points();
+    QCOMPARE(marks.size(), size_t{3});
+    QCOMPARE(marks["expiry"].at(0).x(), 43.65);
+    QCOMPARE(marks["server-crash"].at(0).x(), 43.65);
+    QCOMPARE(marks["node-add"].at(0).x(), 70.0);
+    QVERIFY(marks["expiry"].at(0).y() != marks["server-crash"].at(0).y());
+    QStringList event_rows;
+    for (const auto& row : chart.legend)
+      if (row.is_event) event_rows << row.name;
+    QVERIFY(event_rows.contains("server-crash: 43.65 s"));
+    chart.Delete();
+  }
+
+  void eventsOnEveryTimeChart() {
+    for (const char* name : {"hit-rate", "latency", "stampede", "memory", "consistency"}) {
+      BuiltChart chart = BuildChart(name, runs_);
+      for (QChart* pane : chart.panes) {
+        QList<double> xs;
+        for (auto* s : pane->series())
+          if (auto* m = qobject_cast<QScatterSeries*>(s))
+            for (const auto& p : m->points()) xs << p.x();
+        std::sort(xs.begin(), xs.end());
+        QCOMPARE(xs, QList<double>({3.0, 7.0}));  // the fixture's expiry wave and node add
+      }
+      chart.Delete();
+    }
+  }
+
+  void axesComeFromTheData() {
+    // The fixture's evictions are non-zero only after 5 s; a run without any gets no evictions pane.
+    RunReport quiet = test::FixtureRun(0);
+    for (auto& s : quiet.series)
+      if (s.name == "evictions") std::fill(s.v.begin(), s.v.end(), 0.0);
+    quiet.config.push_back({"maxmemory", "12MiB"});
+    BuiltChart chart = BuildChart("memory", {Run(1, quiet)});
+    QCOMPARE(chart.panes.size(), size_t{1});
+    QVERIFY(chart.subtitle.contains("evictions is 0 throughout"));
+    auto* y = qobject_cast<QValueAxis*>(chart.panes[0]->axes(Qt::Vertical).at(0));
+    QVERIFY(y->max() >= 12 && y->max() < 16);  // memory reaches 10 MiB, the maxmemory line 12
+    bool limit = false;
+    for (const auto& row : chart.legend) limit |= row.name == "maxmemory = 12MiB";
+    QVERIFY(limit);
+    chart.Delete();
+    BuiltChart empty = BuildChart("hit-rate", {Run(9, RunReport{})});
+    QVERIFY(!empty.has_data);
+    QVERIFY(empty.panes.empty());  // no fake axes: the panel says what is missing instead
+    QVERIFY(empty.subtitle.contains("no hit_ratio"));
+  }
+
   void chartWithoutDataSaysSo() {
-    QChart* c = BuildChart("hit-rate", {});
-    QVERIFY(c->title().contains("no run selected"));
-    RunReport bare;
-    QChart* d = BuildChart("stampede", {{9, "#9", bare}});
-    QVERIFY(d->title().contains("db_queries_per_s"));
-    QCOMPARE(RenderChart(c, QSize(300, 200)).size(), QSize(300, 200));
-    delete d;
+    BuiltChart c = BuildChart("hit-rate", {});
+    QVERIFY(c.subtitle.contains("no run selected"));
+    QCOMPARE(RenderChart(std::move(c), QSize(300, 200)).size(), QSize(300, 200));
   }
 
   void plotCommandWritesPngAndSvg() {
     QString png = dir_.filePath("hit.png"), svg = dir_.filePath("lat.svg");
-    QCOMPARE(RunPlot({db_, "1,2", "hit-rate", png, QSize(500, 300)}), 0);
+    QCOMPARE(RunPlot({db_, "1,2", "hit-rate", png, QSize(700, 300)}), 0);
     QImage img(png);
-    QCOMPARE(img.size(), QSize(500, 300));
-    QCOMPARE(RunPlot({db_, "last", "latency", svg, QSize(500, 300)}), 0);
+    QCOMPARE(img.size(), QSize(700, 300));
+    QCOMPARE(RunPlot({db_, "last", "latency", svg, QSize(700, 300)}), 0);
     QVERIFY(QFileInfo(svg).size() > 1000);
-    QCOMPARE(RunPlot({db_, "all", "all", dir_.filePath("all"), QSize(400, 300)}), 0);
+    QCOMPARE(RunPlot({db_, "all", "all", dir_.filePath("all"), QSize(700, 300)}), 0);
     for (const auto& c : ChartCatalog()) QVERIFY(QFileInfo::exists(dir_.filePath("all/" + c.name + ".png")));
     // To look at the fixture's renders: CACHELAB_GUI_TEST_KEEP=/some/dir
     if (QString keep = qEnvironmentVariable("CACHELAB_GUI_TEST_KEEP"); !keep.isEmpty())

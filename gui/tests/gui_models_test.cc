@@ -42,6 +42,29 @@ class GuiModelsTest : public QObject {
     QCOMPARE(model.RowOfId(99), -1);
   }
 
+  // The parameters as runs store them (lab/params_*.cc): --stampede, --nodes, --partitioner, --scenario.
+  void runListColumnsReadWhatRunsStore() {
+    RunSummary single, cluster;
+    single.id = 1;
+    single.config = {{"strategy", "cache-aside"}, {"invalidation", "ttl"}, {"stampede", "xfetch"}, {"nodes", "1"},
+                     {"partitioner", "ring"}, {"scenario", "hot-key"}, {"alpha", "0"}, {"keys", "100000"}};
+    cluster.id = 2;
+    cluster.config = {{"strategy", "cache-aside"}, {"invalidation", "ttl"}, {"stampede", "none"}, {"nodes", "4"},
+                      {"partitioner", "jump"}, {"churn", "t=5s:add"}, {"scenario", "none"}, {"alpha", "0.99"},
+                      {"keys", "100000"}};
+    RunListModel model;
+    model.SetRuns({single, cluster});
+    QCOMPARE(model.index(0, RunListModel::kGuard).data().toString(), QString("xfetch"));
+    QCOMPARE(model.index(0, RunListModel::kPartitioner).data().toString(), QString());  // one node: no partitioner
+    QCOMPARE(model.index(1, RunListModel::kPartitioner).data().toString(), QString("jump"));
+    QCOMPARE(model.index(0, RunListModel::kWorkload).data().toString(), QString("hot-key"));
+    QCOMPARE(model.index(1, RunListModel::kWorkload).data().toString(), QString("zipf 0.99 over 100,000 keys"));
+    QCOMPARE(RunTitle(single), QString("cache-aside/ttl/xfetch hot-key"));
+    QCOMPARE(RunTitle(cluster), QString("cache-aside/ttl jump x4 churn"));
+    QVERIFY(RunListModel::ShownByDefault(RunListModel::kStaleReads));
+    QVERIFY(!RunListModel::ShownByDefault(RunListModel::kFirstHidden));  // the column chooser shows the rest
+  }
+
   void runListSortsNumbersAndFilters() {
     RunListModel model;
     model.SetRuns(StoreReader(db_).ListRuns());

@@ -1,0 +1,47 @@
+// One chart as the user sees it: its title and subtitle (window length,
+// re-binning, what is missing), its panes stacked in a grid and the legend
+// table beside them. The same widget is shown in the tabs and rendered for
+// screenshots and `cachelab plot`, so both look alike.
+#pragma once
+#include <QWidget>
+#include <vector>
+
+#include "gui/charts/built_chart.h"
+
+QT_BEGIN_NAMESPACE
+class QChartView;
+class QLabel;
+class QGridLayout;
+class QBoxLayout;
+QT_END_NAMESPACE
+
+namespace cachelab::gui {
+
+class LegendTable;
+
+class ChartPanel : public QWidget {
+  Q_OBJECT
+ public:
+  explicit ChartPanel(QWidget* parent = nullptr);
+  ~ChartPanel() override;
+  // Takes ownership of the chart's panes (and custom widget); drops the previous ones.
+  void SetChart(BuiltChart chart);
+  const BuiltChart& chart() const { return chart_; }
+  LegendTable* legend() { return legend_; }
+  const std::vector<QChartView*>& views() const { return views_; }
+  QLabel* subtitle() { return subtitle_; }
+
+ private:
+  void Clear();
+  BuiltChart chart_;
+  QLabel* title_;
+  QLabel* subtitle_;
+  QLabel* empty_;
+  QWidget* panes_;
+  QGridLayout* grid_;
+  QBoxLayout* body_;  // panes and legend: side by side, or the legend below
+  LegendTable* legend_;
+  std::vector<QChartView*> views_;
+};
+
+}  // namespace cachelab::gui

@@ -1,0 +1,121 @@
+#include "gui/charts/legend_table.h"
+
+#include <QHeaderView>
+#include <QPainter>
+#include <QtCharts/QAbstractSeries>
+#include <QtCharts/QLineSeries>
+#include <QtCharts/QScatterSeries>
+
+namespace cachelab::gui {
+namespace {
+
+// A swatch of the row's line: its colour in its dash pattern.
+QIcon LineIcon(const QColor& color, Qt::PenStyle style, bool marker) {
+  QPixmap pm(36, 14);
+  pm.fill(Qt::transparent);
+  QPainter p(&pm);
+  p.setRenderHint(QPainter::Antialiasing);
+  QPen pen(color);
+  pen.setWidthF(2.5);
+  pen.setStyle(style);
+  p.setPen(pen);
+  p.drawLine(1, 7, 35, 7);
+  if (marker) {
+    p.setBrush(color);
+    p.setPen(Qt::NoPen);
+    p.drawPolygon(QPolygonF({QPointF(12, 12), QPointF(24, 12), QPointF(18, 2)}));
+  }
+  return QIcon(pm);
+}
+
+QLineSeries* AsLine(QAbstractSeries* s) {
+  auto* line = qobject_cast<QLineSeries*>(s);
+  return line && !qobject_cast<QScatterSeries*>(s) ? line : nullptr;
+}
+
+}  // namespace
+
+LegendTable::LegendTable(QWidget* parent) : QTableWidget(parent) {
+  setObjectName("legend");
+  setMouseTracking(true);
+  setEditTriggers(NoEditTriggers);
+  setSelectionMode(NoSelection);
+  setWordWrap(false);
+  setTextElideMode(Qt::ElideNone);
+  setShowGrid(false);
+  verticalHeader()->hide();
+  verticalHeader()->setDefaultSectionSize(fontMetrics().height() + 6);
+  horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
+  horizontalHeader()->setHighlightSections(false);
+  setIconSize(QSize(36, 14));
+  connect(this, &QTableWidget::cellEntered, this, [this](int row, int) { Highlight(row); });
+  connect(this, &QTableWidget::cellClicked, this, [this](int row, int) { Toggle(row); });
+}
+
+void LegendTable::SetChart(const BuiltChart& chart) {
+  rows_ = chart.legend;
+  pens_.clear();
+  for (const auto& row : rows_)
+    for (QAbstractSeries* s : row.series)
+      if (QLineSeries* line = AsLine(s)) pens_[s] = line->pen();
+  clear();
+  setColumnCount(1 + static_cast<int>(chart.figure_headers.size()));
+  QStringList headers{tr("run")};
+  headers += chart.figure_headers;
+  setHorizontalHeaderLabels(headers);
+  setRowCount(static_cast<int>(rows_.size()));
+  for (int r = 0; r < rowCount(); ++r) {
+    const LegendRow& row = rows_[static_cast<size_t>(r)];
+    auto* name = new QTableWidgetItem(LineIcon(row.color, row.style, row.is_event), row.Label());
+    name->setToolTip(row.Label());
+    name->setFlags(Qt::ItemIsEnabled | Qt::ItemIsUserCheckable);
+    name->setCheckState(Qt::Checked);
+    if (row.is_event) name->setForeground(QColor(80, 80, 80));
+    setItem(r, 0, name);
+    for (int f = 0; f < row.figures.size(); ++f) {
+      auto* cell = new QTableWidgetItem(row.figures[f]);
+      cell->setTextAlignment(Qt::AlignRight | Qt::AlignVCenter);
+      cell->setFlags(Qt::ItemIsEnabled);
+      setItem(r, 1 + f, cell);
+    }
+  }
+  resizeColumnsToContents();
+}
+
+int LegendTable::NeededWidth() const {
+  int w = 2 * frameWidth() + 4;
+  for (int c = 0; c < columnCount(); ++c) w += horizontalHeader()->sectionSize(c);
+  return w;
+}
+
+void LegendTable::Highlight(int row) {
+  for (int r = 0; r < static_cast<int>(rows_.size()); ++r)
+    for (QAbstractSeries* s : rows_[static_cast<size_t>(r)].series) {
+      QLineSeries* line = AsLine(s);
+      if (!line || !pens_.contains(s)) continue;
+      QPen pen = pens_[s];
+      if (row == r) pen.setWidthF(pen.widthF() * 2);
+      if (row >= 0 && row != r) {
+        QColor c = pen.color();
+        c.setAlpha(50);
+        pen.setColor(c);
+      }
+      line->setPen(pen);
+    }
+}
+
+bool LegendTable::RowHidden(int row) const { return item(row, 0) && item(row, 0)->checkState() != Qt::Checked; }
+
+void LegendTable::leaveEvent(QEvent* e) {
+  Highlight(-1);
+  QTableWidget::leaveEvent(e);
+}
+
+void LegendTable::Toggle(int row) {
+  if (row < 0 || row >= static_cast<int>(rows_.size())) return;
+  bool hide = !RowHidden(row);
+  item(row, 0)->setCheckState(hide ? Qt::Unchecked : Qt::Checked);
+  for (QAbstractSeries* s : rows_[static_cast<size_t>(row)].series) s->setVisible(!hide);
+}
+
+}  // namespace cachelab::gui

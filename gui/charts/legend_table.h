@@ -1,0 +1,35 @@
+// The legend as a table beside the chart: a row per drawn run (or group of
+// identical runs) and per event kind, with its colour and line style, name
+// and key figures. Hovering a row highlights its series (the others fade);
+// clicking a row's box hides or shows them. It scrolls, so 20 runs fit.
+#pragma once
+#include <QHash>
+#include <QPen>
+#include <QTableWidget>
+
+#include "gui/charts/built_chart.h"
+
+namespace cachelab::gui {
+
+class LegendTable : public QTableWidget {
+  Q_OBJECT
+ public:
+  explicit LegendTable(QWidget* parent = nullptr);
+  // The rows of `chart` (its series stay owned by its panes).
+  void SetChart(const BuiltChart& chart);
+  // Width the columns need at the current font, so nothing is elided.
+  int NeededWidth() const;
+  QSize sizeHint() const override { return {NeededWidth() + 20, QTableWidget::sizeHint().height()}; }
+  void Highlight(int row);  // -1: none
+  bool RowHidden(int row) const;
+
+ protected:
+  void leaveEvent(QEvent* e) override;
+
+ private:
+  void Toggle(int row);
+  std::vector<LegendRow> rows_;
+  QHash<QAbstractSeries*, QPen> pens_;  // as built, restored when the highlight ends
+};
+
+}  // namespace cachelab::gui

@@ -1,0 +1,114 @@
+// The summary view: the selected runs' headline metrics as bars, one small
+// pane per metric, one bar per point; runs that are replications of a point
+// (the same parameters but the seed) make one bar, their mean, with the 95%
+// confidence interval drawn as a whisker.
+#include <QtCharts/QBarCategoryAxis>
+#include <QtCharts/QStackedBarSeries>
+#include <QtCharts/QBarSet>
+#include <QtCharts/QLineSeries>
+#include <QtCharts/QValueAxis>
+#include <algorithm>
+
+#include "gui/charts/chart_builders.h"
+#include "gui/charts/chart_style.h"
+#include "gui/models/replications.h"
+
+namespace cachelab::gui {
+namespace {
+
+struct Metric {
+  const char* field;
+  const char* title;
+  double scale;
+};
+
+constexpr Metric kMetrics[] = {
+    {"hit_ratio", "hit ratio", 1},
+    {"latency_us.p99", "p99 latency (µs)", 1},
+    {"db_queries", "database queries", 1},
+    {"stale_reads", "stale reads", 1},
+    {"lost_writes", "lost writes", 1},
+    {"memory_bytes_peak", "peak memory (MiB)", 1.0 / (1 << 20)},
+};
+
+}  // namespace
+
+BuiltChart BuildSummaryChart(const std::vector<LoadedRun>& runs) {
+  BuiltChart out;
+  out.name = "summary";
+  out.title = QStringLiteral("Summary: headline metrics of the selected runs");
+  out.columns = 3;
+  out.legend_below = true;
+  std::vector<RunGroup> groups = GroupReplications(runs);
+  bool replicated = false;
+  for (const auto& g : groups) replicated |= g.members.size() > 1;
+  for (size_t g = 0; g < groups.size(); ++g) {
+    LegendRow row;
+    for (size_t i : groups[g].members) row.ids.push_back(runs[i].id);
+    row.name = groups[g].name;
+    if (groups[g].members.size() > 1)
+      row.name += QStringLiteral(" (%1 replications)").arg(groups[g].members.size());
+    row.color = RunColor(g);
+    out.legend.push_back(row);
+  }
+  QStringList absent;
+  for (const Metric& m : kMetrics) {
+    std::vector<Interval> iv;
+    bool any = false;
+    for (const auto& g : groups) {
+      iv.push_back(FieldInterval(runs, g, m.field));
+      any |= iv.back().n > 0;
+    }
+    out.figure_headers << QString::fromUtf8(m.title);
+    for (size_t g = 0; g < groups.size(); ++g) out.legend[g].figures << IntervalText(iv[g], m.scale);
+    if (!any) {
+      absent << QString::fromUtf8(m.title);
+      continue;
+    }
+    QChart* pane = NewPane();
+    pane->setTitle(QString::fromUtf8(m.title));
+    // A stacked series whose sets are each non-zero at their own point: one bar per point, in its colour.
+    auto* bars = new QStackedBarSeries;
+    bars->setBarWidth(0.7);
+    double hi = 0;
+    auto* x = new QBarCategoryAxis;
+    for (size_t g = 0; g < groups.size(); ++g) {
+      auto* set = new QBarSet(groups[g].name);
+      for (size_t k = 0; k < groups.size(); ++k) set->append(k == g && iv[g].n ? iv[g].mean * m.scale : 0);
+      set->setColor(RunColor(g));
+      set->setBorderColor(RunColor(g).darker(120));
+      bars->append(set);
+      hi = std::max(hi, (iv[g].mean + iv[g].half_width) * m.scale);
+      x->append(QStringLiteral("#%1").arg(runs[groups[g].members.front()].id));
+    }
+    pane->addSeries(bars);
+    auto* y = new QValueAxis;
+    y->setLabelFormat("%g");
+    y->setRange(0, hi > 0 ? hi * 1.1 : 1);
+    y->applyNiceNumbers();
+    pane->addAxis(x, Qt::AlignBottom);
+    pane->addAxis(y, Qt::AlignLeft);
+    bars->attachAxis(x);
+    bars->attachAxis(y);
+    for (size_t g = 0; g < groups.size(); ++g) {
+      if (iv[g].n < 2 || iv[g].half_width <= 0) continue;
+      auto* whisker = new QLineSeries;  // the 95% CI of the mean
+      whisker->setPen(StyledPen(Qt::black, Qt::SolidLine, 2));
+      whisker->append(static_cast<double>(g), (iv[g].mean - iv[g].half_width) * m.scale);
+      whisker->append(static_cast<double>(g), (iv[g].mean + iv[g].half_width) * m.scale);
+      pane->addSeries(whisker);
+      whisker->attachAxis(x);
+      whisker->attachAxis(y);
+      out.legend[g].series.push_back(whisker);
+    }
+    out.panes.push_back(pane);
+  }
+  out.has_data = !out.panes.empty();
+  if (runs.empty()) out.subtitle = QStringLiteral("no run selected");
+  else if (replicated) out.subtitle = QStringLiteral("bars: mean of the replications; whiskers: 95% confidence interval (Student's t)");
+  else out.subtitle = QStringLiteral("one bar per run; replications (same parameters, other seeds) would show a 95% CI");
+  if (!runs.empty() && !absent.isEmpty()) out.subtitle += QStringLiteral(" · not in these runs: ") + absent.join(", ");
+  return out;
+}
+
+}  // namespace cachelab::gui

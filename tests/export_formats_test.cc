@@ -1,0 +1,151 @@
+// cachelab export's formats for other tools: tidy CSV with shortest round-trip
+// numbers and a unit column, HdrHistogram percentile-distribution text (the
+// layout of HdrHistogram's AbstractHistogram.outputPercentileDistribution:
+// "%12s %14s %10s %14s" header, "%12.3f %2.12f %10d %14.2f" rows, a last row
+// without the 1/(1-Percentile) column, three "#[...]" footer lines), and
+// memtier_benchmark's JSON layout (run_stats.cpp result_print_to_json: "ALL
+// STATS" > Gets/Sets/Waits/Totals with "Percentile Latencies" keyed "p50.00").
+#include <catch2/catch.hpp>
+#include <filesystem>
+#include <fstream>
+#include <nlohmann/json.hpp>
+#include <regex>
+#include <sstream>
+
+#include "results/export.h"
+#include "results/result_store.h"
+#include "support/run_cli.h"
+#include "support/temp_dir.h"
+
+using cachelab::testing::RunCli;
+using cachelab::testing::TempDir;
+
+namespace {
+
+std::vector<std::string> Lines(const std::string& text) {
+  std::vector<std::string> out;
+  std::stringstream ss(text);
+  for (std::string l; std::getline(ss, l);) out.push_back(l);
+  return out;
+}
+
+// 50 requests at 100 ns, 40 at 200 ns, 10 at 300 ns (exact buckets: upper = lower + 1).
+cachelab::HistogramData SmallHistogram() {
+  return {"latency_ns", {{100, 101, 50}, {200, 201, 40}, {300, 301, 10}}};
+}
+
+}  // namespace
+
+TEST_CASE("numbers are written at their real precision") {
+  CHECK(cachelab::ShortestNumber(0.1) == "0.1");
+  CHECK(cachelab::ShortestNumber(0.7599999999999999) == "0.7599999999999999");
+  CHECK(cachelab::ShortestNumber(1234.5) == "1234.5");
+  CHECK(cachelab::ShortestNumber(1e-7) == "1e-07");
+  for (double v : {0.1, 1.0 / 3, 2.0 / 3 * 1e12, 5e-324, 1.7976931348623157e308})
+    CHECK(std::strtod(cachelab::ShortestNumber(v).c_str(), nullptr) == v);
+  CHECK(cachelab::FieldUnit("latency_us.p99") == "us");
+  CHECK(cachelab::FieldUnit("memory_bytes_peak") == "bytes");
+  CHECK(cachelab::FieldUnit("hit_ratio") == "ratio");
+  CHECK(cachelab::FieldUnit("peak_db_qps") == "1/s");
+  CHECK(cachelab::FieldUnit("hits") == "");
+}
+
+TEST_CASE("hgrm: HdrHistogram's percentile iteration, computed by hand") {
+  std::vector<std::string> l = Lines(cachelab::HgrmText(SmallHistogram(), 1.0, {}));
+  REQUIRE(l.size() == 2 + 20 + 3);
+  CHECK(l[0] == "       Value     Percentile TotalCount 1/(1-Percentile)");
+  CHECK(l[1].empty());
+  // Levels step by 100/10 below 50%, 100/20 below 75%, 100/40 below 87.5%, 100/80 below 93.75%:
+  // 0..50 reached at 100 ns (50%), 55..90 at 200 ns (90%), 91.25 at 300 ns, then 100%.
+  const std::vector<std::pair<double, int>> expect = {
+      {0, 100},    {10, 100},   {20, 100}, {30, 100},   {40, 100},   {50, 100},   {55, 200},
+      {60, 200},   {65, 200},   {70, 200}, {75, 200},   {77.5, 200}, {80, 200},   {82.5, 200},
+      {85, 200},   {87.5, 200}, {88.75, 200}, {90, 200}, {91.25, 300}};
+  std::regex row(R"(^ *(\d+\.\d{3}) (\d\.\d{12}) +(\d+) +(\d+\.\d{2})$)");
+  for (size_t i = 0; i < expect.size(); ++i) {
+    std::smatch m;
+    INFO(l[2 + i]);
+    REQUIRE(std::regex_match(l[2 + i], m, row));
+    CHECK(l[2 + i].size() == 12 + 1 + 14 + 1 + 10 + 1 + 14);
+    CHECK(std::stod(m[1]) == expect[i].second);
+    CHECK(std::stod(m[2]) == Approx(expect[i].first / 100));
+    CHECK(std::stoi(m[3]) == (expect[i].second == 100 ? 50 : expect[i].second == 200 ? 90 : 100));
+    CHECK(std::stod(m[4]) == Approx(1 / (1 - expect[i].first / 100)).margin(0.005));  // %.2f
+  }
+  CHECK(l[21] == "     300.000 1.000000000000        100");
+  CHECK(l[22] == "#[Mean    =      160.000, StdDeviation   =       66.332]");
+  CHECK(l[23] == "#[Max     =      300.000, Total count    =          100]");
+  CHECK(std::regex_match(l[24], std::regex(R"(^#\[Buckets = +\d+, SubBuckets     = +\d+\]$)")));
+}
+
+TEST_CASE("hgrm: chosen percentiles, scaled to microseconds") {
+  cachelab::HistogramData h{"latency_ns", {{99000, 100000, 98}, {2000000, 2016000, 2}}};
+  std::vector<std::string> l = Lines(cachelab::HgrmText(h, 1000.0, {50, 99, 99.9, 100}));
+  REQUIRE(l.size() == 2 + 4 + 3);
+  CHECK(l[2] == "      99.999 0.500000000000         98           2.00");
+  CHECK(l[3] == "    2015.999 0.990000000000        100         100.00");
+  CHECK(l[4] == "    2015.999 0.999000000000        100        1000.00");
+  CHECK(l[5] == "    2015.999 1.000000000000        100");
+}
+
+TEST_CASE("export: tidy csv, wide csv, hgrm files and memtier json from stored runs") {
+  TempDir dir("export-formats");
+  std::string db = dir / "r.db";
+  REQUIRE(RunCli("run --requests 3000 --keys 500 --rate 1000 --db " + db).exit_code == 0);
+  cachelab::ResultStore store(db, true);
+  auto runs = store.ListRuns();
+  REQUIRE(runs.size() == 1);
+  cachelab::RunReport run = store.LoadRun(runs[0].id);
+  std::string id = std::to_string(runs[0].id);
+
+  auto summary = RunCli("export --db " + db + " --format csv");
+  REQUIRE(summary.exit_code == 0);
+  auto s = Lines(summary.out);
+  CHECK(s[0] == "run_id,kind,label,name,unit,value");
+  bool hit_ratio = false;
+  for (const auto& line : s)
+    if (line.rfind(id + ",run," + run.label + ",hit_ratio,ratio,", 0) == 0) {
+      hit_ratio = true;
+      CHECK(std::stod(line.substr(line.rfind(',') + 1)) == run.GetNumber("hit_ratio"));  // round trip, exact
+    }
+  CHECK(hit_ratio);
+
+  auto series = RunCli("export --db " + db + " --format csv --run " + id);
+  REQUIRE(series.exit_code == 0);
+  auto t = Lines(series.out);
+  CHECK(t[0] == "run_id,series,unit,t_s,value");
+  size_t points = 0;
+  for (const auto& se : run.series) points += se.t.size();
+  CHECK(t.size() == points + 1);
+  CHECK(t[1].rfind(id + "," + run.series[0].name + "," + run.series[0].unit + ",", 0) == 0);
+
+  auto wide = RunCli("export --db " + db + " --format csv --wide");
+  CHECK(Lines(wide.out)[0].rfind("id,created_at,kind,label,seed,run_key", 0) == 0);
+
+  REQUIRE(RunCli("export --db " + db + " --hgrm " + (dir / "h") + " --percentiles 50,99,99.9,99.99").exit_code == 0);
+  std::ifstream f(dir / ("h/run-" + id + "-latency.hgrm"));
+  std::stringstream hgrm;
+  hgrm << f.rdbuf();
+  auto hl = Lines(hgrm.str());
+  REQUIRE(hl.size() == 2 + 4 + 3);
+  // The p99 row agrees with the run's own p99 (the bucket's top vs its midpoint: within 1%).
+  CHECK(std::stod(hl[3]) == Approx(run.GetNumber("latency_us.p99")).epsilon(0.01));
+
+  auto mj = RunCli("export --db " + db + " --format json --json-format memtier --run " + id);
+  REQUIRE(mj.exit_code == 0);
+  auto j = nlohmann::json::parse(mj.out);
+  const auto& all = j["ALL STATS"];
+  CHECK(all["Totals"]["Count"] == run.GetNumber("requests"));
+  CHECK(all["Gets"]["Count"] == run.GetNumber("reads"));
+  CHECK(all["Sets"]["Count"] == run.GetNumber("writes"));
+  CHECK(all["Totals"]["Percentile Latencies"]["p99.00"].get<double>() ==
+        Approx(run.GetNumber("latency_us.p99") / 1000).epsilon(0.01));
+  CHECK(all["Runtime"]["Time unit"] == "MILLISECONDS");
+  int64_t per_window = 0;
+  for (const auto& [k, w] : all["Totals"]["Time-Serie"].items()) per_window += w["Count"].get<int64_t>();
+  CHECK(per_window == static_cast<int64_t>(run.GetNumber("requests")));
+
+  CHECK(RunCli("export --db " + db + " --hgrm " + (dir / "x") + " --percentiles 50,abc").exit_code == 2);
+  CHECK(RunCli("export --db " + db + " --json-format memtier --format csv").exit_code == 2);
+  CHECK(RunCli("export --db " + db).exit_code == 2);
+}
