@@ -4,6 +4,7 @@
 // object's would be. Arrival times are left to the runner's arrival process.
 #pragma once
 #include <cstdint>
+#include <memory>
 #include <string>
 
 #include "sim/distribution.h"
@@ -13,12 +14,17 @@
 
 namespace cachelab {
 
+struct TwinProfile;
+
 struct SyntheticConfig {
   uint64_t keys = 100000;
   double alpha = 0.99;
   double read_fraction = 0.9;
   uint64_t requests = 1000000;
   Distribution value_size = Distribution::Fixed(1024);
+  // A trace's twin (twin.h): then sizes, the op mix and set TTLs come from it
+  // (alpha, keys and requests stay as set above).
+  std::shared_ptr<const TwinProfile> twin;
 };
 
 class SyntheticWorkload final : public TraceReader {
