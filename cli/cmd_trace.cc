@@ -12,6 +12,7 @@
 #include "cli/summary_table.h"
 #include "results/report_json.h"
 #include "results/result_store.h"
+#include "workloads/cdn_reader.h"
 #include "workloads/trace_convert.h"
 #include "workloads/trace_format.h"
 #include "workloads/trace_stats.h"
@@ -94,6 +95,8 @@ void ExecuteStats(const StatsOptions& o) {
                  static_cast<unsigned long long>(reader->bad_records()), o.in.path.c_str());
   RunReport r = TraceStatsReport(stats, o.in.path, reader->Name());
   r.Set("skipped_records", static_cast<int64_t>(reader->bad_records()));
+  if (auto* cdn = dynamic_cast<const CdnReader*>(reader.get()))  // rows cachebench rejects (objectSize <= 0, ...)
+    r.Set("invalid_rows", static_cast<int64_t>(cdn->invalid_rows()));
   if (!o.window.empty()) r.config.push_back({"window", o.window});
   if (store) {
     auto ids = store->SaveRuns({r});

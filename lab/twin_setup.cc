@@ -2,6 +2,8 @@
 
 #include <algorithm>
 #include <cstdio>
+#include <map>
+#include <mutex>
 
 namespace cachelab {
 namespace {
@@ -10,6 +12,24 @@ std::string Real(double v) {
   char b[32];
   std::snprintf(b, sizeof b, "%.6g", v);
   return b;
+}
+
+// One fit per file per process: `--strategy all` and sweeps run many
+// experiments on the same twin (possibly in parallel).
+std::shared_ptr<const TwinProfile> CachedTwin(const std::string& path) {
+  static std::mutex mu;
+  static std::map<std::string, std::shared_ptr<const TwinProfile>> cache;
+  std::lock_guard<std::mutex> lock(mu);
+  auto& slot = cache[path];
+  if (!slot) {
+    std::string error;
+    slot = LoadTwin(path, TraceOpenOptions{}, &error);
+    if (!slot) {
+      cache.erase(path);
+      throw ParamError("workload", error);
+    }
+  }
+  return slot;
 }
 
 }  // namespace
@@ -24,9 +44,7 @@ std::shared_ptr<const TwinProfile> ApplyTwinWorkload(Params* p) {
       throw ParamError(name, "does not apply with --workload twin: the twin fits it from the trace");
   if (FindParam("trace") && !p->Raw("trace").empty())
     throw ParamError("workload", "give either --trace (replay the trace) or --workload twin: (a synthetic twin of it)");
-  std::string error;
-  auto twin = LoadTwin(w.substr(5), TraceOpenOptions{}, &error);
-  if (!twin) throw ParamError("workload", error);
+  auto twin = CachedTwin(w.substr(5));
   p->Set("alpha", Real(std::min(twin->alpha, 10.0)));
   p->Set("read-fraction", Real(twin->get_fraction));
   if (p->IsDefault("keys")) p->Set("keys", std::to_string(std::max<uint64_t>(1, twin->objects)));
