@@ -6,6 +6,7 @@
 // itself is also checked against the generating exponent.
 #include <catch2/catch.hpp>
 #include <fstream>
+#include <nlohmann/json.hpp>
 
 #include "results/result_store.h"
 #include "support/run_cli.h"
@@ -107,6 +108,17 @@ TEST_CASE("run --workload twin:FILE: parameters it implies, scaling, and refusal
   CHECK(std::stod(run.ConfigValue("rate")) == Approx(2165).epsilon(1e-5));
   CHECK(run.ConfigValue("workload") == "twin:" + kv);
   CHECK(run.GetNumber("requests") == 4330);
+
+  // Deterministic: the same twin and seed give the same run.
+  auto a = RunCli("run --workload twin:" + kv + " --requests 4330 --json --no-store");
+  auto b = RunCli("run --workload twin:" + kv + " --requests 4330 --json --no-store");
+  REQUIRE(a.exit_code == 0);
+  auto strip = [](std::string json) {
+    auto j = nlohmann::json::parse(json);
+    for (const char* k : {"wall_seconds", "cpu_seconds", "sim_requests_per_sec"}) j.erase(k);
+    return j.dump();
+  };
+  CHECK(strip(a.out) == strip(b.out));
 
   r = RunCli("run --workload twin:" + kv + " --alpha 1.1 --no-store");
   CHECK(r.exit_code == 2);
