@@ -255,7 +255,10 @@ TEST_CASE("trace stats and convert from the CLI: JSON, the store, exit codes") {
   CHECK(r.exit_code == 2);
   CHECK_FALSE(std::filesystem::exists(dir / "o.bin"));
   CHECK_FALSE(std::filesystem::exists(dir / "o.bin.tmp"));
-  r = RunCli("trace convert " + Data("kv_traces_1.csv") + " " + (dir / "o.bin") + " --to oracleGeneral");
+  r = RunCli("trace convert " + Data("kv_traces_1.csv") + " " + (dir / "o.bin") + " --to oracleGeneral --json");
   CHECK(r.exit_code == 0);
+  j = nlohmann::json::parse(r.out);
+  CHECK(j["requests"] == 691);
+  CHECK(j["input_format"] == "kvcache");
   CHECK(std::filesystem::file_size(dir / "o.bin") == 691 * 24);
 }
