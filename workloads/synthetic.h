@@ -14,8 +14,6 @@
 
 namespace cachelab {
 
-struct TwinProfile;
-
 struct SyntheticConfig {
   uint64_t keys = 100000;
   double alpha = 0.99;
@@ -24,7 +22,7 @@ struct SyntheticConfig {
   Distribution value_size = Distribution::Fixed(1024);
   // A trace's twin (twin.h): then sizes, the op mix and set TTLs come from it
   // (alpha, keys and requests stay as set above).
-  std::shared_ptr<const TwinProfile> twin;
+  std::shared_ptr<const struct TwinProfile> twin;  // declares cachelab::TwinProfile
 };
 
 class SyntheticWorkload final : public TraceReader {
