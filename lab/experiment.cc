@@ -11,6 +11,7 @@
 #include "lab/run_extras.h"
 #include "lab/scenario.h"
 #include "lab/strategy_config.h"
+#include "lab/twin_setup.h"
 #include "sim/metrics.h"
 #include "sim/sim_database.h"
 #include "sim/sim_redis.h"
@@ -546,9 +547,11 @@ RunReport Experiment::Run() {
 RunReport RunExperiment(const Params& params, const ProgressFn& progress, BackendProvider* backend) {
   Params effective = params;
   std::shared_ptr<const TraceIndex> index = PrepareTrace(&effective);
+  std::shared_ptr<const TwinProfile> twin = ApplyTwinWorkload(&effective);
   ScenarioConfig scenario = ApplyScenario(&effective);  // presets the workload it implies
   Config c = ParseConfig(effective, std::move(index));
   c.scenario = scenario;
+  c.workload.twin = std::move(twin);
   Experiment e(c, progress, backend);
   RunReport r = e.Run();
   r.config = effective.All();

@@ -12,6 +12,10 @@ std::vector<ParamDef> CoreParamDefs() {
       {"requests", "1000000", "number of requests to simulate", "workload"},
       {"value-size", "1024", "value size distribution in bytes, e.g. 1024, uniform(100,4096), lognormal(2KiB,1)",
        "workload"},
+      {"workload", "zipf",
+       "zipf, or twin:FILE: a synthetic twin of a trace (its fitted Zipf alpha, op mix, object sizes, set TTLs and "
+       "rate), scaled by --keys/--requests",
+       "workload"},
       // clients
       {"arrival", "open", "arrival process: open (Poisson at --rate) or closed (--clients with --think-time)",
        "clients"},

@@ -1,8 +1,9 @@
 // `cachelab trace stats` and `trace convert`. Expectations come from outside
 // this code: the shared traces README (counts of cloudPhysicsIO), a Python 3.11
-// script over cloudPhysicsIO.csv (statistics.linear_regression and
-// statistics.correlation for the Zipf fit on the same log-spaced ranks; exact
-// reuse quantiles), hand-counted small traces, and libCacheSim's own
+// script over cloudPhysicsIO.csv (tests/reference/cloudphysics_profile.py:
+// statistics.linear_regression and statistics.correlation for the Zipf fit on
+// the same log-spaced ranks; exact reuse quantiles), awk over the CDN sample,
+// hand-counted small traces, and libCacheSim's own
 // oracleGeneral file (the conversion must reproduce it byte for byte).
 #include <catch2/catch.hpp>
 #include <cmath>
@@ -92,6 +93,21 @@ TEST_CASE("stats of cloudPhysicsIO agree with the traces README and an independe
   for (auto n : s.window_requests) sum += n;
   CHECK(sum == 113872);
   CHECK(s.window_footprint.back() == 48974);
+}
+
+TEST_CASE("stats of a CDN sample: rows cachebench rejects are counted, not profiled") {
+  // awk over the first 999 rows of short_bigcache_traces.csv (tests/data/README.md):
+  // 998 valid rows, 1 rejected, 435 keys, 347 requested once, the busiest 37 times.
+  auto r = RunCli("trace stats " + Data("short_bigcache_head1000.csv.zst") + " --json --no-store");
+  REQUIRE(r.exit_code == 0);
+  auto j = nlohmann::json::parse(r.out);
+  CHECK(j["format"] == "cdn");
+  CHECK(j["requests"] == 998);
+  CHECK(j["invalid_rows"] == 1);
+  CHECK(j["unique_objects"] == 435);
+  CHECK(j["one_hit_wonders"] == 347);
+  CHECK(j["most_popular_requests"] == 37);
+  CHECK(j["requests_with_ttl"] == 998);
 }
 
 TEST_CASE("every encoding of cloudPhysicsIO gives the same profile where the encodings agree") {
@@ -239,7 +255,10 @@ TEST_CASE("trace stats and convert from the CLI: JSON, the store, exit codes") {
   CHECK(r.exit_code == 2);
   CHECK_FALSE(std::filesystem::exists(dir / "o.bin"));
   CHECK_FALSE(std::filesystem::exists(dir / "o.bin.tmp"));
-  r = RunCli("trace convert " + Data("kv_traces_1.csv") + " " + (dir / "o.bin") + " --to oracleGeneral");
+  r = RunCli("trace convert " + Data("kv_traces_1.csv") + " " + (dir / "o.bin") + " --to oracleGeneral --json");
   CHECK(r.exit_code == 0);
+  j = nlohmann::json::parse(r.out);
+  CHECK(j["requests"] == 691);
+  CHECK(j["input_format"] == "kvcache");
   CHECK(std::filesystem::file_size(dir / "o.bin") == 691 * 24);
 }

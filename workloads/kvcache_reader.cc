@@ -59,8 +59,10 @@ int KvcacheReader::ParseRow(Request* out, std::string* why) {
   if (bytes > UINT32_MAX) return *why = "key_size + size exceeds 4 GiB", -1;
   out->size = static_cast<uint32_t>(bytes);
   count_ = 1;
-  if (op_count_ && (!ParseInt(Col(op_count_), &count_) || count_ == 0))
-    return *why = "bad op_count '" + std::string(Col(op_count_)) + "' (must be at least 1)", -1;
+  if (op_count_ && (!ParseInt(Col(op_count_), &count_) || count_ == 0 || count_ > kMaxOpCount))
+    return *why = "bad op_count '" + std::string(Col(op_count_)) + "' (1 to " + std::to_string(kMaxOpCount) +
+                  ": a row is one key's operations in one second)",
+           -1;
   if (ttl_) {
     int64_t ttl;
     if (!ParseInt(Col(ttl_), &ttl) || ttl < 0) return *why = "bad ttl '" + std::string(Col(ttl_)) + "'", -1;

@@ -16,6 +16,8 @@ class KvcacheReader : public HeaderCsvReader {
   using HeaderCsvReader::HeaderCsvReader;
   bool Read(Request* out) override;
   std::string Name() const override { return "kvcache"; }
+  // A larger op_count is taken for a corrupt row rather than expanded.
+  static constexpr uint32_t kMaxOpCount = 10000000;
 
  private:
   int MapHeader(const HeaderColumns& header, std::string* why) override;

@@ -2,6 +2,8 @@
 
 #include <algorithm>
 
+#include "workloads/twin.h"
+
 namespace cachelab {
 
 SyntheticWorkload::SyntheticWorkload(const SyntheticConfig& config, uint64_t seed)
@@ -12,6 +14,10 @@ SyntheticWorkload::SyntheticWorkload(const SyntheticConfig& config, uint64_t see
       op_rng_(seed, "workload-ops") {}
 
 uint32_t SyntheticWorkload::SizeOf(uint64_t key) const {
+  if (config_.twin) {
+    Rng rng(seed_, "twin-size", key);
+    return static_cast<uint32_t>(std::max<uint64_t>(1, config_.twin->object_size.Sample(rng)));
+  }
   if (config_.value_size.IsFixed())
     return static_cast<uint32_t>(std::clamp(config_.value_size.Mean(), 0.0, kMaxValueSize));
   Rng rng(seed_, "value-size", key);
@@ -27,6 +33,11 @@ bool SyntheticWorkload::Next(Request* out) {
   out->size = SizeOf(out->key);
   out->at = 0;
   out->ttl = 0;
+  if (const TwinProfile* t = config_.twin.get()) {
+    double u = op_rng_.Uniform();  // after the read/write draw: a twin has its own mix
+    out->op = u < t->get_fraction ? Op::kGet : u < t->get_fraction + t->set_fraction ? Op::kSet : Op::kDelete;
+    if (out->op == Op::kSet) out->ttl = static_cast<SimTime>(t->set_ttl_seconds.Sample(op_rng_)) * kSecond;
+  }
   out->next_access = -1;
   return true;
 }

@@ -4,6 +4,7 @@
 // object's would be. Arrival times are left to the runner's arrival process.
 #pragma once
 #include <cstdint>
+#include <memory>
 #include <string>
 
 #include "sim/distribution.h"
@@ -22,6 +23,9 @@ struct SyntheticConfig {
   double read_fraction = 0.9;
   uint64_t requests = 1000000;
   Distribution value_size = Distribution::Fixed(1024);
+  // A trace's twin (twin.h): then sizes, the op mix and set TTLs come from it
+  // (alpha, keys and requests stay as set above).
+  std::shared_ptr<const struct TwinProfile> twin;  // declares cachelab::TwinProfile
 };
 
 class SyntheticWorkload final : public TraceReader {
