@@ -10,6 +10,7 @@
 #include <sstream>
 
 #include "results/result_store.h"
+#include "support/temp_dir.h"
 
 using namespace cachelab;
 
@@ -33,8 +34,15 @@ Ran Cli(const std::string& args) {
 
 std::string Data(const std::string& name) { return std::string(CACHELAB_TEST_DATA) + "/" + name; }
 
+// Per process (worktrees running this test at the same time must not share
+// files), removed at exit.
+std::string Scratch(const std::string& name) {
+  static const cachelab::testing::TempDir dir("cachelab-replay-cli");
+  return dir / name;
+}
+
 std::string FreshDb(const std::string& name) {
-  std::string path = "/tmp/cachelab_replay_cli_" + name + ".db";
+  std::string path = Scratch(name + ".db");
   std::remove(path.c_str());
   std::remove((path + "-wal").c_str());
   std::remove((path + "-shm").c_str());
@@ -97,7 +105,7 @@ TEST_CASE("replay: fractions and object mode on a compressed txt trace") {
 
 TEST_CASE("replay: bad input exits 2 and writes nothing") {
   std::string db = FreshDb("bad");
-  std::string path = "/tmp/cachelab_replay_cli_trunc.oracleGeneral.bin";
+  std::string path = Scratch("trunc.oracleGeneral.bin");
   std::string rec(24, '\0');
   rec[4] = 7;   // id 7
   rec[12] = 1;  // size 1
@@ -118,7 +126,7 @@ TEST_CASE("replay: bad input exits 2 and writes nothing") {
 
 TEST_CASE("replay --mrc: CSV and one stored curve per policy") {
   std::string db = FreshDb("mrc");
-  std::string csv = "/tmp/cachelab_replay_cli_mrc.csv";
+  std::string csv = Scratch("mrc.csv");
   std::remove(csv.c_str());
   Ran r = Cli("replay --trace " + Data("cloudPhysicsIO.oracleGeneral.bin") + " --policy lru,s3fifo --mrc --mrc-out " +
               csv + " --db " + db);
