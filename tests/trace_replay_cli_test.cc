@@ -63,10 +63,11 @@ TEST_CASE("replay --json: one object per (policy, size) with the issue's keys an
   for (const char* key : {"policy", "cache_size", "requests", "misses", "miss_ratio", "requested_bytes", "miss_bytes",
                           "byte_miss_ratio", "throughput_mreq_s", "peak_rss_mb"})
     CHECK(j[0].contains(key));
-  // Known answers: libCacheSim (1a1a11a/libCacheSim, commit
-  // aa0fc40914b2b786f4b9f4dafb099f8f332b216a) test/test_evictionAlgo.c,
-  // test_LRU: req_cnt_true 113872, miss_cnt_true / miss_byte_true at 128 MiB
-  // (93374 / 4214303232) and 1 GiB (71704) on this trace (oracleGeneral reader).
+  // Known answers: libCacheSim (1a1a11a/libCacheSim) test/test_evictionAlgo.c,
+  // test_LRU: g_req_cnt_true 113872, miss_cnt_true / miss_byte_true at 128 MiB
+  // (93374 / 4214303232) and 1 GiB (71704) on this trace (oracleGeneral
+  // reader); read in that file at commit 0379a0199994e19e707bd8857bc299681c23d659
+  // (the trace itself is from commit aa0fc409, tests/data/README.md).
   CHECK(j[0]["policy"] == "lru");
   CHECK(j[0]["cache_size"] == 134217728);
   CHECK(j[0]["requests"] == 113872);
