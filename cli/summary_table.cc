@@ -25,7 +25,7 @@ std::string FormatTable(const std::vector<std::string>& headers, const std::vect
   std::vector<bool> numeric(width.size(), true);
   for (const auto& row : rows)
     for (size_t c = 0; c < row.size() && c < width.size(); ++c)
-      if (!row[c].empty() && row[c] != "-" &&
+      if (!row[c].empty() && row[c] != "-" && row[c] != "=" &&  // placeholders: missing, same as another row
           row[c].find_first_not_of("0123456789.,-+eE%x ") != std::string::npos)
         numeric[c] = false;
   auto line = [&](const std::vector<std::string>& cells) {

@@ -33,6 +33,14 @@ std::string PointLabel(const ExperimentFile& file, const Params& params) {
 
 namespace {
 
+// The varying parameters other than strategy and invalidation.
+std::string OtherAxes(const ExperimentFile& file, const Params& p) {
+  std::string key;
+  for (const auto& a : file.axes)
+    if (a.param != "strategy" && a.param != "invalidation") key += a.param + "=" + p.Raw(a.param) + " ";
+  return key;
+}
+
 double MeanOf(const std::vector<const RunReport*>& reps, double (*f)(const RunReport&)) {
   double sum = 0;
   for (const RunReport* r : reps) sum += f(*r);
@@ -50,12 +58,6 @@ std::string Fixed(const char* format, double v) {
 // the median request was not a cache hit.
 void FlagSlowMedians(const ExperimentFile& file, const std::vector<SweepRun>& runs,
                      const std::vector<const RunReport*>& reports, std::vector<PointSummary>* points) {
-  auto other_axes = [&](const Params& p) {
-    std::string key;
-    for (const auto& a : file.axes)
-      if (a.param != "strategy" && a.param != "invalidation") key += a.param + "=" + p.Raw(a.param) + " ";
-    return key;
-  };
   struct Point {
     std::string others;
     bool baseline = false;
@@ -69,7 +71,7 @@ void FlagSlowMedians(const ExperimentFile& file, const std::vector<SweepRun>& ru
     for (; i < runs.size() && runs[i].point == runs[first].point; ++i)
       if (reports[i]) reps.push_back(reports[i]);
     const Params& p = runs[first].params;
-    Point pt{other_axes(p), p.Raw("strategy") == "cache-aside" && p.Raw("invalidation") == "ttl"};
+    Point pt{OtherAxes(file, p), p.Raw("strategy") == "cache-aside" && p.Raw("invalidation") == "ttl"};
     pt.p50 = MeanOf(reps, [](const RunReport& r) { return r.GetNumber("latency_us.p50"); });
     pt.hit_share = MeanOf(reps, [](const RunReport& r) {
       double n = r.GetNumber("requests");
@@ -103,9 +105,14 @@ std::vector<PointSummary> SummarizePoints(const ExperimentFile& file, const std:
     PointSummary p;
     for (const auto& a : file.axes) p.axes.emplace_back(a.param, runs[first].params.Raw(a.param));
     p.runs = reps.size();
+    const Params& params = runs[first].params;
+    p.cell = params.Raw("strategy") + " x " + params.Raw("invalidation");
+    p.others = OtherAxes(file, params);
     for (const RunReport* r : reps)
       if (const FieldValue* v = r->Get("pair_note"); v && std::holds_alternative<std::string>(*v)) {
         p.note = std::get<std::string>(*v);
+        if (const FieldValue* s = r->Get("pair_same_as"); s && std::holds_alternative<std::string>(*s))
+          p.same_as = std::get<std::string>(*s);
         break;
       }
     for (const auto& m : metrics) {
@@ -131,6 +138,19 @@ std::string SweepSummaryTable(const ExperimentFile& file, const std::vector<Swee
   std::vector<PointSummary> points = SummarizePoints(file, runs, reports);
   bool notes = false;
   for (const PointSummary& p : points) notes |= !p.note.empty();
+  std::map<std::string, const PointSummary*> by_cell;
+  for (const PointSummary& p : points) by_cell[p.cell + " " + p.others] = &p;
+  // A point equal by construction to one in this table, with the very same numbers.
+  auto repeats = [&](const PointSummary& p) {
+    if (p.same_as.empty()) return false;
+    auto twin = by_cell.find(p.same_as + " " + p.others);
+    if (twin == by_cell.end() || twin->second->runs != p.runs || p.runs == 0) return false;
+    for (size_t m = 0; m < p.metrics.size(); ++m) {
+      const auto &a = p.metrics[m], &b = twin->second->metrics[m];
+      if (a.present != b.present || a.ci.mean != b.ci.mean || a.ci.half_width != b.ci.half_width) return false;
+    }
+    return true;
+  };
   if (notes) headers.push_back("note");
   std::vector<std::vector<std::string>> rows;
   for (const PointSummary& p : points) {
@@ -138,8 +158,10 @@ std::string SweepSummaryTable(const ExperimentFile& file, const std::vector<Swee
     for (const auto& [name, value] : p.axes) row.push_back(value);
     if (file.axes.empty()) row.push_back(file.sweep.name.empty() ? "default" : file.sweep.name);
     if (replicated) row.push_back(std::to_string(p.runs));
+    bool same = repeats(p);
     for (const auto& m : p.metrics) {
-      if (!m.present) row.push_back("-");
+      if (same) row.push_back("=");
+      else if (!m.present) row.push_back("-");
       else row.push_back(replicated && m.ci.n > 1 ? Num(m.ci.mean) + " ± " + Num(m.ci.half_width, true) : Num(m.ci.mean));
     }
     if (notes) row.push_back(p.note);

@@ -4,7 +4,9 @@
 // another, or does less than its name says, gets a note column saying so
 // (strategies/pair_semantics.h); so does a point whose p50 latency is over 3x
 // that of cache-aside x ttl at the same other parameters, with the reason
-// when it is that fewer than half of the requests were cache hits.
+// when it is that fewer than half of the requests were cache hits. In the
+// table, a point equal by construction to another point of the sweep whose
+// numbers are indeed identical shows "=" instead of repeating them.
 #pragma once
 #include <string>
 #include <vector>
@@ -29,6 +31,9 @@ struct PointSummary {
   size_t runs = 0;
   std::vector<Metric> metrics;
   std::string note;  // the runs' "pair_note" ("= cache-aside x ttl: ..."), the p50 flag; empty if none
+  std::string cell;     // "strategy x invalidation" of the point
+  std::string same_as;  // the runs' "pair_same_as": the cell this one equals by construction
+  std::string others;   // the other varying parameters ("alpha=0.6 "), to find that cell's point
 };
 
 // reports[i] belongs to runs[i]; nullptr for a run that has no result (yet).

@@ -29,6 +29,7 @@ ketama-3-points|strategies/partitioners/ketama_partitioner.cc|for (int w = 0; w 
 xfetch-linear|strategies/stampede/xfetch_guard.cc|linear_ ? scale * u : -scale * std::log(u)|scale * u|stampede_theory_test
 write-behind-lost-rows-as-writes|strategies/write_behind.cc|lost_rows_ += b.order.size();|lost_rows_ += b.writes;|write_strategies_test
 write-behind-crash-keeps-versions|strategies/write_behind.cc|  for (uint64_t k : b.order) --future_rows_[k];|  (void)b;|write_strategies_test
+write-behind-crash-version-stays|strategies/write_behind.cc|  for (uint64_t k : b.order) h_.invalidation().OnWritesLost(k, h_.db().Version(k) + future_rows_[k]);|  (void)b;|strategy_invalidation_matrix_test
 write-behind-persisted-rows|strategies/write_behind.cc|persisted_ += b.writes;|persisted_ += rows.size();|write_strategies_test
 write-through-ack-unpersisted|strategies/write_through.cc|h_.CompleteWrite(id, WriteOutcome{true, false});|h_.CompleteWrite(id, WriteOutcome{false, false});|write_strategies_test
 write-through-version-not-moved|strategies/invalidation/version_invalidation.cc|      version_[key] = std::max(version_[key], version);|      (void)version;|strategy_invalidation_matrix_test

@@ -95,6 +95,7 @@ void WriteBehind::OnServerCrash(uint32_t server) {
   lost_writes_ += b.writes;
   lost_rows_ += b.order.size();
   for (uint64_t k : b.order) --future_rows_[k];
+  for (uint64_t k : b.order) h_.invalidation().OnWritesLost(k, h_.db().Version(k) + future_rows_[k]);
   events_.push_back(RunEvent{h_.sim().Now(), "writes-lost",
                              "server " + std::to_string(server) + ": " + std::to_string(b.writes) + " writes (" +
                                  std::to_string(b.order.size()) + " rows) lost, window " + FormatDuration(window)});

@@ -89,8 +89,6 @@ TEST_CASE("every ready demo's numbers tell the story its narrative tells") {
     } else if (d.name == "eviction") {  // lru, lfu, s3fifo
       CHECK(Field(r, 2, "miss_ratio") < Field(r, 0, "miss_ratio"));
     }
-    // The conclusion names the variant with the best measured number.
-    CHECK((r.conclusion.find("Best: ") != std::string::npos || r.conclusion.find("Nothing beat") != std::string::npos));
   }
 }
 

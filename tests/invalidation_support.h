@@ -51,6 +51,10 @@ class InvalidationHarness : public Harness {
       else strategy_->Write(id);
     });
   }
+  // Application server `server` crashes at `at` (write-behind loses its buffer).
+  void CrashAt(SimTime at, uint32_t server) {
+    sim_.ScheduleAt(at, [this, server] { strategy_->OnServerCrash(server); });
+  }
   void WarmUp(uint64_t n) { cachelab::WarmUp(*this, n, [](uint64_t) { return 100u; }); }
   void RunUntil(SimTime t) { sim_.RunUntil(t); }
   void Finish() {

@@ -156,6 +156,35 @@ TEST_CASE("matrix: version moves readers to the new name; the update path writes
   CHECK(o.report.GetNumber("orphaned_versions_total") == 1);
 }
 
+TEST_CASE("matrix: write-behind x version after a crash: readers go back to the version the database has") {
+  // Server 0 writes A at 100 ms (cached as version 1 under k:12:v1, readers
+  // moved there) and crashes at 500 ms, before its 1 s flush: version 1 will
+  // never exist. Server 1 reads A at 600 ms: it must ask for k:12:v0 (miss,
+  // loads version 0 from the database, fills k:12:v0), and hit at 700 ms.
+  // Left on v1 it would be served the lost write until the TTL, then miss on
+  // every read (no fill is ever named v1) until A's next write.
+  InvalidationConfig ic;
+  ic.keys = 1000;
+  ic.servers = 2;
+  InvalidationHarness h("version", ic, 200 * kMicrosecond, "write-behind");
+  h.At(100 * kMillisecond, Op::kSet, kA, 0);
+  h.CrashAt(500 * kMillisecond, 0);
+  h.At(600 * kMillisecond, Op::kGet, kA, 1);
+  h.At(700 * kMillisecond, Op::kGet, kA, 1);
+  h.RunUntil(550 * kMillisecond);
+  auto& v = h.scheme<VersionInvalidation>();
+  CHECK(v.version(kA) == 0);
+  h.RunUntil(800 * kMillisecond);
+  h.Finish();
+  REQUIRE(h.served().size() == 2);
+  CHECK_FALSE(h.served()[0].read.hit);
+  CHECK(h.served()[0].read.version == 0);
+  CHECK(h.served()[1].read.hit);
+  CHECK(h.served()[1].read.version == 0);
+  CHECK(h.db().Version(kA) == 0);
+  CHECK(h.Report().GetNumber("orphaned_versions_total") == 1);  // the lost write's entry
+}
+
 TEST_CASE("matrix: pubsub without near caches: subscribers delete A, but never the value the writer set") {
   Check("pubsub", false, [](const std::string& s) {
     if (SetsKey(s)) return Cell{1, true, 1, true};

@@ -10,6 +10,7 @@
 #include <sstream>
 
 #include "results/result_store.h"
+#include "support/temp_dir.h"
 
 using namespace cachelab;
 
@@ -33,8 +34,15 @@ Ran Cli(const std::string& args) {
 
 std::string Data(const std::string& name) { return std::string(CACHELAB_TEST_DATA) + "/" + name; }
 
+// Per process (worktrees running this test at the same time must not share
+// files), removed at exit.
+std::string Scratch(const std::string& name) {
+  static const cachelab::testing::TempDir dir("cachelab-replay-cli");
+  return dir / name;
+}
+
 std::string FreshDb(const std::string& name) {
-  std::string path = "/tmp/cachelab_replay_cli_" + name + ".db";
+  std::string path = Scratch(name + ".db");
   std::remove(path.c_str());
   std::remove((path + "-wal").c_str());
   std::remove((path + "-shm").c_str());
@@ -55,10 +63,11 @@ TEST_CASE("replay --json: one object per (policy, size) with the issue's keys an
   for (const char* key : {"policy", "cache_size", "requests", "misses", "miss_ratio", "requested_bytes", "miss_bytes",
                           "byte_miss_ratio", "throughput_mreq_s", "peak_rss_mb"})
     CHECK(j[0].contains(key));
-  // Known answers: libCacheSim (1a1a11a/libCacheSim, commit
-  // aa0fc40914b2b786f4b9f4dafb099f8f332b216a) test/test_evictionAlgo.c,
-  // test_LRU: req_cnt_true 113872, miss_cnt_true / miss_byte_true at 128 MiB
-  // (93374 / 4214303232) and 1 GiB (71704) on this trace (oracleGeneral reader).
+  // Known answers: libCacheSim (1a1a11a/libCacheSim) test/test_evictionAlgo.c,
+  // test_LRU: g_req_cnt_true 113872, miss_cnt_true / miss_byte_true at 128 MiB
+  // (93374 / 4214303232) and 1 GiB (71704) on this trace (oracleGeneral
+  // reader); read in that file at commit 0379a0199994e19e707bd8857bc299681c23d659
+  // (the trace itself is from commit aa0fc409, tests/data/README.md).
   CHECK(j[0]["policy"] == "lru");
   CHECK(j[0]["cache_size"] == 134217728);
   CHECK(j[0]["requests"] == 113872);
@@ -97,7 +106,7 @@ TEST_CASE("replay: fractions and object mode on a compressed txt trace") {
 
 TEST_CASE("replay: bad input exits 2 and writes nothing") {
   std::string db = FreshDb("bad");
-  std::string path = "/tmp/cachelab_replay_cli_trunc.oracleGeneral.bin";
+  std::string path = Scratch("trunc.oracleGeneral.bin");
   std::string rec(24, '\0');
   rec[4] = 7;   // id 7
   rec[12] = 1;  // size 1
@@ -118,7 +127,7 @@ TEST_CASE("replay: bad input exits 2 and writes nothing") {
 
 TEST_CASE("replay --mrc: CSV and one stored curve per policy") {
   std::string db = FreshDb("mrc");
-  std::string csv = "/tmp/cachelab_replay_cli_mrc.csv";
+  std::string csv = Scratch("mrc.csv");
   std::remove(csv.c_str());
   Ran r = Cli("replay --trace " + Data("cloudPhysicsIO.oracleGeneral.bin") + " --policy lru,s3fifo --mrc --mrc-out " +
               csv + " --db " + db);

@@ -44,6 +44,10 @@ class Invalidation {
   // (version), tell the near caches (pubsub). The matrix of what each pair
   // does is in docs/invalidation.md. `done` as in OnWrite.
   virtual void OnWriteSet(uint64_t key, uint64_t version, Done done) = 0;
+  // Acknowledged writes of `key` were lost (write-behind crash): the newest
+  // version anyone will commit is now `version` (schemes that name values by
+  // version move readers back to it).
+  virtual void OnWritesLost(uint64_t /*key*/, uint64_t /*version*/) {}
   // Extra figures for the report (extra_memory_bytes, commands, ...).
   virtual void Report(RunReport* /*report*/) const {}
 

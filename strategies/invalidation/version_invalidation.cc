@@ -129,6 +129,16 @@ void VersionInvalidation::OnWriteSet(uint64_t key, uint64_t version, Done done) 
   });
 }
 
+void VersionInvalidation::OnWritesLost(uint64_t key, uint64_t version) {
+  if (key >= version_.size() || version >= version_[key]) return;
+  version_[key] = version;
+  // The lost write's value, under its void name, is unreachable from now on.
+  if (filled_version_[key] > version && fill_expires_[key] > h_.sim().Now()) {
+    AddOrphan(fill_expires_[key], fill_bytes_[key]);
+    fill_expires_[key] = 0;
+  }
+}
+
 void VersionInvalidation::AddOrphan(SimTime expires, uint64_t bytes) {
   orphan_queue_.push(Orphan{expires, bytes});
   ++orphan_count_;

@@ -27,6 +27,9 @@ class VersionInvalidation final : public SchemeBase {
   void OnWrite(uint64_t key, Done done) override;
   // The strategy SET the new value under its new name: move readers there.
   void OnWriteSet(uint64_t key, uint64_t version, Done done) override;
+  // A crash voided the versions OnWriteSet announced: readers go back to the
+  // one that will exist (else they would ask for a name no fill ever takes).
+  void OnWritesLost(uint64_t key, uint64_t version) override;
   CacheBackend& Route(CacheBackend& node) override;
   void Report(RunReport* report) const override;
 
