@@ -20,6 +20,7 @@ work=${MUTATE_DIR:-$root/build/mutate}
 jobs=${MUTATE_JOBS:-2}
 
 # name | file | exact text (must occur once) | replacement | tests that must catch it
+# (several edits in one file: texts and replacements joined by " ## ")
 MUTATIONS=$(cat <<'EOF'
 lru-as-fifo|eviction/lru.h|void Access(Handle h, uint64_t) override { list_.MoveToFront(h); }|void Access(Handle, uint64_t) override {}|eviction_policies_test eviction_known_answers_test
 redis-lru-no-touch|eviction/redis_sampled.cc|    m.last_access = LruClock(now);|    (void)now;|eviction_redis_test
@@ -35,7 +36,7 @@ write-through-ack-unpersisted|strategies/write_through.cc|h_.CompleteWrite(id, W
 write-through-version-not-moved|strategies/invalidation/version_invalidation.cc|      version_[key] = std::max(version_[key], version);|      (void)version;|strategy_invalidation_matrix_test
 tags-keep-relatives|strategies/invalidation/tag_invalidation.cc|      if (m.str.data != self) del.push_back(std::move(m.str.data));|      (void)m;|strategy_invalidation_matrix_test invalidation_tags_test
 staleness-two-behind|lab/experiment.cc|if (!o.failed && o.version < current) {|if (!o.failed && o.version + 1 < current) {|staleness_accounting_test
-run-key-dedup|cli/cmd_sweep.cc|if (!store->HasRunKey(r.run_key)) store->SaveRun(r);|store->SaveRun(r);|sweep_test
+run-key-dedup|results/result_store.cc|CREATE UNIQUE INDEX IF NOT EXISTS runs_run_key ## "ON CONFLICT(run_key) DO NOTHING");|CREATE INDEX IF NOT EXISTS runs_run_key ## "");|store_safety_test sweep_test
 db-pool-one-more|sim/sim_database.cc|if (active_ < config_.pool_size) Start(std::move(q));|if (active_ <= config_.pool_size) Start(std::move(q));|sim_database_test
 EOF
 )
@@ -65,9 +66,12 @@ while IFS='|' read -r name file from to tests; do
 import sys
 path, old, new = sys.argv[1:]
 text = open(path).read()
-if text.count(old) != 1:
-    sys.exit(1)
-open(path, "w").write(text.replace(old, new))
+# " ## " separates the edits of a mutation that needs more than one line.
+for o, n in zip(old.split(" ## "), new.split(" ## ")):
+    if text.count(o) != 1:
+        sys.exit(1)
+    text = text.replace(o, n)
+open(path, "w").write(text)
 PY
   then
     printf '%-36s %-10s %s\n' "$name" "NOT-FOUND" "$file: the line changed; update scripts/mutate.sh"
