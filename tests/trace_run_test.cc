@@ -61,6 +61,18 @@ Counts CountsOf(const RunReport& r) {
   return {n("hits"), n("misses"), n("stale_reads"), n("expirations"), n("db_reads"), n("db_writes")};
 }
 
+// One closed-loop client without think time: requests run one after another,
+// so none races another and counts follow from the trace alone.
+Params SequentialParams(const std::string& trace) {
+  Params p;
+  p.Set("trace", trace);
+  p.Set("ttl", "0");
+  p.Set("timing", "closed");
+  p.Set("clients", "1");
+  p.Set("think-time", "0");
+  return p;
+}
+
 void CheckCounts(const RunReport& r, Counts want) {
   Counts got = CountsOf(r);
   CHECK(got.hits == want.hits);
@@ -136,16 +148,10 @@ TEST_CASE("hand-written trace: exact counts under cache-aside, write-through, wr
 //              END{print m, h}'                                  -> 35033 11941
 //   write-through / write-behind (a write fills the cache: only a first touch that is a read misses):
 //     awk -F, 'NR>1{k=$5; if($3=="28"&&!(k in s))m++; s[k]=1} END{print m}'   -> 17464
-// One closed-loop client makes the run sequential, so no request races another.
 TEST_CASE("cloudPhysicsIO (csv and vscsi): misses match the counts derived from the trace") {
   for (const char* file : {"cloudPhysicsIO.csv.zst", "cloudPhysicsIO.vscsi.zst"}) {
     INFO(file);
-    Params p;
-    p.Set("trace", Data(file));
-    p.Set("ttl", "0");
-    p.Set("timing", "closed");
-    p.Set("clients", "1");
-    p.Set("think-time", "0");
+    Params p = SequentialParams(Data(file));
     p.Set("strategy", "cache-aside");
     RunReport ca = RunExperiment(p);
     CHECK(ca.GetNumber("ops_read") == 46974);  // the traces README
@@ -309,12 +315,7 @@ TEST_CASE("demo real-trace: cloudPhysicsIO through three strategies, a conclusio
 // Measured: 0.1776/0.1778, 0.2703/0.2687, 0.3696/0.3695; tolerance 0.005.
 TEST_CASE("run --trace with maxmemory agrees with replay of Redis's LRU within 0.005 of hit ratio") {
   std::string trace = Data("cloudPhysicsIO.oracleGeneral.bin");
-  Params p;
-  p.Set("trace", trace);
-  p.Set("ttl", "0");
-  p.Set("timing", "closed");
-  p.Set("clients", "1");
-  p.Set("think-time", "0");
+  Params p = SequentialParams(trace);
   p.Set("maxmemory-policy", "allkeys-lru");
   // Object bytes: each object at its size (oracleGeneral keeps one size per object).
   std::string err;
@@ -340,4 +341,26 @@ TEST_CASE("run --trace with maxmemory agrees with replay of Redis's LRU within 0
     double replay_hit = 1 - j[0]["miss_ratio"].get<double>();
     CHECK(std::abs(run_hit - replay_hit) < 0.005);
   }
+}
+
+TEST_CASE("a trace's client id picks the application server (client mod --servers)") {
+  TempDir dir("cachelab-trace-run-clients");
+  // Twitter format: time,key,key size,value size,client,op,ttl. One key read four times.
+  auto near_hits = [&](const std::string& name, const char* clients) {
+    std::string text;
+    for (int i = 0; i < 4; ++i) text += std::to_string(i) + ",k1,2,10," + clients[i] + ",get,0\n";
+    Params p;
+    p.Set("trace", Write(dir, name, text));
+    p.Set("format", "twitter");
+    p.Set("servers", "2");
+    p.Set("near-cache", "on");
+    p.Set("near-ttl", "10s");
+    return RunExperiment(p).GetNumber("near_cache_hits");
+  };
+  // All from client 1 (server 1): the first read fills server 1's near cache, the other three hit it.
+  CHECK(near_hits("same.csv", "1111") == 3);
+  // Clients 1, 3 (both server 1), 2, 4 (both server 0): one near hit on each server.
+  CHECK(near_hits("split.csv", "1324") == 2);
+  // All from client 2 (server 0). Round robin over the servers would give 2 here, as for "1111".
+  CHECK(near_hits("two.csv", "2222") == 3);
 }

@@ -79,6 +79,7 @@ std::shared_ptr<const TraceIndex> IndexTrace(const std::string& path, const Trac
   // not worth it: parallel runs of one comparison wait for the same index.
   static std::mutex mu;
   static std::map<std::string, std::shared_ptr<const TraceIndex>> cache;
+  static std::vector<std::string> order;  // oldest first: a long sweep over many traces keeps the last few
   // The file's size and modification time are part of the key: a trace
   // rewritten in place (tests do) is indexed again.
   std::error_code ec;
@@ -90,7 +91,14 @@ std::shared_ptr<const TraceIndex> IndexTrace(const std::string& path, const Trac
   auto it = cache.find(key);
   if (it != cache.end()) return it->second;
   std::shared_ptr<const TraceIndex> x = Build(path, options, error);
-  if (x) cache.emplace(key, x);
+  if (x) {
+    if (order.size() == 4) {
+      cache.erase(order.front());
+      order.erase(order.begin());
+    }
+    cache.emplace(key, x);
+    order.push_back(key);
+  }
   return x;
 }
 

@@ -35,8 +35,9 @@ struct TraceIndex {
   std::vector<std::pair<uint64_t, uint64_t>> big_groups;
 };
 
-// Indexes the trace (once per path and options in a process; later calls share
-// the result, so `--strategy all` reads a trace once for all its runs). Null
+// Indexes the trace (once per path and options in a process, for the last four
+// traces; later calls share the result, so `--strategy all` reads a trace once
+// for all its runs). Null
 // with *error naming the file and record or line on a bad trace.
 std::shared_ptr<const TraceIndex> IndexTrace(const std::string& path, const TraceOpenOptions& options,
                                              std::string* error);
