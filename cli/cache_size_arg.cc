@@ -28,7 +28,10 @@ CacheSizeArg ParseCacheSize(const std::string& text, bool object_mode) {
     if (object_mode && !suffix.empty())
       throw UsageError("cache size '" + text + "' has a byte unit, but --ignore-obj-size counts objects");
     double total = v * mult;
-    if (total != std::floor(total) || total > 1.8e19)
+    // The bound keeps sizes far from int64 overflow in every policy's arithmetic.
+    if (total > static_cast<double>(kMaxCacheSize))
+      throw UsageError("cache size '" + text + "' is too large (at most 1PiB, or 2^50 objects)");
+    if (total != std::floor(total))
       throw UsageError("cache size '" + text + "' is not a whole number of " + (object_mode ? "objects" : "bytes"));
     s.absolute = static_cast<uint64_t>(total);
     return s;

@@ -9,6 +9,9 @@
 
 namespace cachelab::cli {
 
+// The largest absolute cache size: 1 PiB (or 2^50 objects).
+inline constexpr uint64_t kMaxCacheSize = uint64_t{1} << 50;
+
 struct CacheSizeArg {
   std::string text;       // as given, for labels
   double fraction = 0;    // > 0: a fraction of the working set

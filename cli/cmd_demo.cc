@@ -8,6 +8,7 @@
 #include <sstream>
 
 #include "cli/commands.h"
+#include "lab/run_pool.h"
 #include "cli/summary_table.h"
 #include "lab/demo.h"
 #include "results/result_store.h"
@@ -73,7 +74,8 @@ void AddDemoCommand(CLI::App& app) {
   cmd->add_option("name", o->name, "list, or a demo's name")->required();
   cmd->add_option("--db", o->db, "results file (default: $CACHELAB_DB or ./cachelab-results.db)");
   cmd->add_flag("--no-store", o->no_store, "do not write the results store");
-  cmd->add_option("--jobs", o->jobs, "parallel runs (default: all cores)");
+  cmd->add_option("--jobs", o->jobs, "parallel runs (default: all cores)")
+      ->check(CLI::Range(0u, kMaxJobs));
   cmd->callback([o] { Execute(*o); });
 }
 

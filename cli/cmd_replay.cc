@@ -12,6 +12,7 @@
 
 #include "cli/cache_size_arg.h"
 #include "cli/commands.h"
+#include "lab/run_pool.h"
 #include "cli/live_flags.h"
 #include "cli/replay_jobs.h"
 #include "cli/summary_table.h"
@@ -21,6 +22,11 @@
 
 namespace cachelab::cli {
 namespace {
+
+// Errors that do not name the trace yet get its path in front.
+std::string NamedError(const std::string& path, const std::string& error) {
+  return error.rfind(path, 0) == 0 ? error : path + ": " + error;
+}
 
 struct ReplayOptions {
   std::string trace, format, csv_spec, db, mrc_out;
@@ -102,7 +108,7 @@ void ExecuteLive(const ReplayOptions& opt) {
   auto reader = OpenTrace(opt.trace, TraceOpenOptions{opt.format, opt.csv_spec, opt.skip_bad}, &error);
   if (!reader) throw UsageError(error);
   eviction::ReplayTrace trace;
-  if (!LoadReplayTrace(*reader, false, &trace, &error)) throw UsageError(error);
+  if (!LoadReplayTrace(*reader, false, &trace, &error)) throw UsageError(NamedError(opt.trace, error));
   RunReport rep = live::LiveReplay(trace, settings);
   rep.config.insert(rep.config.begin(), {{"trace", opt.trace}, {"format", reader->Name()}});
   rep.Set("peak_rss_mb", PeakRssMb());
@@ -134,7 +140,9 @@ void Execute(const ReplayOptions& opt) {
     if (!eviction::MakePolicy(p, eviction::PolicyOptions{}, &error)) throw UsageError(error);
   }
   if (opt.sizes.empty() && !opt.mrc) throw UsageError("--size is required (or --mrc for a sweep)");
-  if (!(opt.shards_rate > 0 && opt.shards_rate <= 1)) throw UsageError("--shards-rate must be in (0, 1]");
+  // Sampling keeps ids whose 24-bit hash is below rate x 2^24: a smaller rate keeps none.
+  if (!(opt.shards_rate >= 1.0 / (1 << 24) && opt.shards_rate <= 1))
+    throw UsageError("--shards-rate must be in [2^-24, 1] (6e-8 to 1)");
   auto sizes = ParseCacheSizes(opt.sizes.empty() ? kSweep : opt.sizes, opt.object_mode);
 
   std::unique_ptr<ResultStore> store;
@@ -147,7 +155,7 @@ void Execute(const ReplayOptions& opt) {
   bool keep_time = false;
   for (const auto& p : opt.policies) keep_time |= p.rfind("redis-", 0) == 0;
   eviction::ReplayTrace trace;
-  if (!LoadReplayTrace(*reader, keep_time, &trace, &error)) throw UsageError(error);
+  if (!LoadReplayTrace(*reader, keep_time, &trace, &error)) throw UsageError(NamedError(opt.trace, error));
   if (reader->bad_records())
     std::fprintf(stderr, "skipped %llu malformed record(s) in %s\n",
                  static_cast<unsigned long long>(reader->bad_records()), opt.trace.c_str());
@@ -245,7 +253,8 @@ void AddReplayCommand(CLI::App& app) {
   cmd->add_option("--mrc-out", o->mrc_out, "write the curves as CSV to this file");
   cmd->add_option("--shards-rate", o->shards_rate,
                   "SHARDS sampling rate for the one-pass LRU curve (default 1: exact)");
-  cmd->add_option("--jobs", o->jobs, "parallel replays (default: all cores)");
+  cmd->add_option("--jobs", o->jobs, "parallel replays (default: all cores)")
+      ->check(CLI::Range(0u, kMaxJobs));
   o->live.Attach(cmd);
   cmd->callback([o] { Execute(*o); });
 }

@@ -2,6 +2,7 @@
 // a partitioner, or with --stats report balance and, for a membership change
 // (--add-node / --remove-node), the fraction of keys remapped vs the ideal.
 #include <CLI/CLI.hpp>
+#include <algorithm>
 #include <charconv>
 #include <cstdio>
 #include <iostream>
@@ -10,12 +11,16 @@
 #include <vector>
 
 #include "cli/commands.h"
+#include "lab/memory_budget.h"
+#include "lab/params.h"
 #include "strategies/partitioners/balance.h"
 #include "strategies/partitioners/bounded_load_partitioner.h"
 #include "strategies/partitioners/partitioner.h"
 
 namespace cachelab::cli {
 namespace {
+
+constexpr std::size_t kMaxKeyLine = 1 << 20;
 
 struct RingOptions {
   std::string partitioner;
@@ -52,6 +57,7 @@ std::vector<NodeSpec> ResolveNodes(const RingOptions& o) {
   if (o.buckets > 0) {
     if (o.partitioner != "jump") throw UsageError("--buckets is only for --partitioner jump");
     if (!o.nodes.empty()) throw UsageError("give either --nodes or --buckets, not both");
+    CheckMemory("buckets", o.buckets * 64.0, std::to_string(o.buckets) + " buckets");
     std::vector<NodeSpec> nodes(o.buckets);
     for (std::uint32_t i = 0; i < o.buckets; ++i) nodes[i].host = "bucket" + std::to_string(i);
     return nodes;
@@ -64,6 +70,18 @@ std::vector<NodeSpec> ResolveNodes(const RingOptions& o) {
   }
 }
 
+// What the partitioner's tables will hold, checked before they are built
+// (weights multiply a node's ring points).
+void CheckTableMemory(const RingOptions& o, const std::vector<NodeSpec>& nodes) {
+  double weight = 0;
+  for (const NodeSpec& n : nodes) weight += n.weight;
+  if (o.partitioner == "maglev")
+    CheckMemory("table-size", static_cast<double>(nodes.size()) * static_cast<double>(o.table_size) * 8.0,
+                "maglev permutations (nodes x table size)");
+  if (o.partitioner == "ring" || o.partitioner == "bounded-load" || o.partitioner == "ketama")
+    CheckMemory("vnodes", weight * (o.partitioner == "ketama" ? 160 : o.vnodes) * 48.0, "the ring's points (weights x vnodes)");
+}
+
 std::unique_ptr<Partitioner> Build(const RingOptions& o) {
   PartitionerOptions po;
   po.vnodes = o.vnodes;
@@ -74,8 +92,10 @@ std::unique_ptr<Partitioner> Build(const RingOptions& o) {
   } catch (const std::invalid_argument& e) {
     throw UsageError(std::string("--format: ") + e.what());
   }
+  std::vector<NodeSpec> nodes = ResolveNodes(o);
+  CheckTableMemory(o, nodes);
   try {
-    return MakePartitioner(o.partitioner, ResolveNodes(o), po);
+    return MakePartitioner(o.partitioner, nodes, po);
   } catch (const std::invalid_argument& e) {
     throw UsageError(std::string("--partitioner ") + o.partitioner + ": " + e.what());
   }
@@ -124,6 +144,7 @@ double ChangeMembership(Partitioner& p, const RingOptions& o) {
   }
   for (std::size_t i = 0; i < p.Nodes().size(); ++i) {
     if (p.Nodes()[i].Label() == o.remove_node) {
+      if (p.Nodes().size() == 1) throw UsageError("--remove-node: " + o.remove_node + " is the only node; nothing would hold the keys");
       const double ideal = static_cast<double>(p.Nodes()[i].weight) / static_cast<double>(total);
       p.RemoveNode(i);
       return ideal;
@@ -185,6 +206,21 @@ void PrintStats(Partitioner& p, const std::vector<std::string>& keys, const Ring
   std::fwrite(out.data(), 1, out.size(), stdout);
 }
 
+// One line of stdin without its newline; false at the end. Lines are keys, so
+// an endless line (/dev/zero) is refused instead of read into memory.
+bool ReadKeyLine(std::istream& in, std::string* line, std::size_t line_no) {
+  line->clear();
+  std::streambuf* sb = in.rdbuf();
+  for (;;) {
+    int c = sb->sbumpc();
+    if (c == std::char_traits<char>::eof()) return !line->empty();
+    if (c == '\n') return true;
+    if (line->size() >= kMaxKeyLine)
+      throw UsageError("stdin line " + std::to_string(line_no) + ": longer than 1 MiB (keys are one per line)");
+    line->push_back(static_cast<char>(c));
+  }
+}
+
 void RunRing(const RingOptions& o) {
   if (!o.add_node.empty() && !o.remove_node.empty()) throw UsageError("give --add-node or --remove-node, not both");
   if ((!o.add_node.empty() || !o.remove_node.empty()) && !o.stats) {
@@ -194,7 +230,7 @@ void RunRing(const RingOptions& o) {
   std::vector<std::string> keys;
   std::string line, out;
   std::size_t line_no = 0;
-  while (std::getline(std::cin, line)) {
+  while (ReadKeyLine(std::cin, &line, line_no + 1)) {
     ++line_no;
     if (!line.empty() && line.back() == '\r') line.pop_back();
     if (line.empty()) continue;
@@ -225,12 +261,19 @@ void AddRingCommand(CLI::App& app) {
   for (const std::string& n : PartitionerNames()) names += (names.empty() ? "" : ", ") + n;
   cmd->add_option("--partitioner", opts->partitioner, "One of: " + names)->required();
   cmd->add_option("--nodes", opts->nodes, "Comma-separated host:port[:weight]");
-  cmd->add_option("--vnodes", opts->vnodes, "Ring/bounded-load points per unit weight")->capture_default_str();
+  cmd->add_option("--vnodes", opts->vnodes, "Ring/bounded-load points per unit weight")
+      ->capture_default_str()
+      ->check(CLI::Range(1u, 100000u));
   cmd->add_option("--format", opts->format, "Ketama node format: libmemcached, libketama, spymemcached, libmemcached-spy")
       ->capture_default_str();
-  cmd->add_option("--buckets", opts->buckets, "Jump: number of buckets (instead of --nodes)");
-  cmd->add_option("--table-size", opts->table_size, "Maglev lookup table size (prime)")->capture_default_str();
-  cmd->add_option("--epsilon", opts->epsilon, "Bounded-load: capacity (1+eps) x average")->capture_default_str();
+  cmd->add_option("--buckets", opts->buckets, "Jump: number of buckets (instead of --nodes)")
+      ->check(CLI::Range(1u, 100000000u));
+  cmd->add_option("--table-size", opts->table_size, "Maglev lookup table size (prime)")
+      ->capture_default_str()
+      ->check(CLI::Range(uint64_t{2}, uint64_t{UINT32_MAX}));
+  cmd->add_option("--epsilon", opts->epsilon, "Bounded-load: capacity (1+eps) x average")
+      ->capture_default_str()
+      ->check(CLI::Range(1e-6, 100.0));
   cmd->add_option("--add-node", opts->add_node, "With --stats: add host:port[:weight] and report remapping");
   cmd->add_option("--remove-node", opts->remove_node, "With --stats: remove host:port and report remapping");
   cmd->add_flag("--stats", opts->stats, "Print balance figures instead of key-to-node lines");

@@ -10,6 +10,7 @@
 
 #include "cli/cluster_table.h"
 #include "cli/commands.h"
+#include "lab/run_pool.h"
 #include "cli/invalidation_table.h"
 #include "cli/live_flags.h"
 #include "cli/live_run.h"
@@ -17,6 +18,7 @@
 #include "cli/progress_json.h"
 #include "cli/summary_table.h"
 #include "lab/batch.h"
+#include "lab/param_scope.h"
 #include "results/report_json.h"
 #include "results/result_store.h"
 
@@ -85,6 +87,7 @@ void Execute(const RunOptions& o) {
   std::vector<Params> runs;
   try {
     runs = ExpandComparisons(o.params.ToParams());
+    CheckScopes(runs, {{"backend", o.live.live() ? "live" : "sim"}});
     for (const auto& p : runs) ValidateParams(p);
   } catch (const ParamError& e) {
     throw UsageError(e.what());
@@ -148,7 +151,8 @@ void AddRunCommand(CLI::App& app) {
   cmd->add_option("--db", o->db, "results file (default: $CACHELAB_DB or ./cachelab-results.db)");
   cmd->add_flag("--no-store", o->no_store, "do not write the results store");
   cmd->add_flag("--progress", o->progress, "machine-readable progress and live series on stderr, JSON lines (for cachelab-gui)");
-  cmd->add_option("--jobs", o->jobs, "parallel runs when comparing (default: all cores)");
+  cmd->add_option("--jobs", o->jobs, "parallel runs when comparing (default: all cores)")
+      ->check(CLI::Range(0u, kMaxJobs));
   o->live.Attach(cmd);
   cmd->callback([o] { Execute(*o); });
 }

@@ -5,6 +5,7 @@
 #include <unistd.h>
 
 #include <CLI/CLI.hpp>
+#include <algorithm>
 #include <csignal>
 #include <cstdio>
 #include <iostream>
@@ -17,6 +18,7 @@
 #include "cli/sweep_progress.h"
 #include "cli/sweep_summary.h"
 #include "lab/experiment_file.h"
+#include "lab/memory_budget.h"
 #include "lab/run_pool.h"
 #include "results/result_store.h"
 #include "results/run_key.h"
@@ -32,6 +34,9 @@ struct SweepOptions {
 
 std::atomic<bool> g_stop{false};
 
+// Dry runs up to this many runs print as one aligned table.
+constexpr size_t kTableRuns = 10000;
+
 extern "C" void OnInterrupt(int sig) {
   g_stop = true;
   std::signal(sig, SIG_DFL);  // a second Ctrl-C kills at once (finished runs are stored anyway)
@@ -44,22 +49,53 @@ std::string RunLabel(const ExperimentFile& f, const SweepRun& run, const RunRepo
   return label;
 }
 
-void DryRun(const ExperimentFile& f, const std::vector<SweepRun>& runs) {
+// One row per run. A small sweep is laid out like every other table; a long
+// one streams rows with widths known in advance, so 1,000,000 runs print in
+// seconds without holding them.
+void DryRun(const ExperimentFile& f) {
   std::vector<std::string> headers{"#", "run key", "seed"};
   for (const auto& a : f.axes) headers.push_back(a.param);
-  std::vector<std::vector<std::string>> rows;
-  for (size_t i = 0; i < runs.size(); ++i) {
-    std::vector<std::string> row{std::to_string(i + 1), RunKeyOf(runs[i].params.All()), runs[i].params.Raw("seed")};
-    for (const auto& a : f.axes) row.push_back(runs[i].params.Raw(a.param));
-    rows.push_back(std::move(row));
+  auto row_of = [&](size_t i) {
+    SweepRun run = f.Run(i);
+    std::vector<std::string> row{std::to_string(i + 1), RunKeyOf(run.params.All()), run.params.Raw("seed")};
+    for (const auto& a : f.axes) row.push_back(run.params.Raw(a.param));
+    return row;
+  };
+  size_t count = f.RunCount();
+  if (count <= kTableRuns) {
+    std::vector<std::vector<std::string>> rows;
+    for (size_t i = 0; i < count; ++i) rows.push_back(row_of(i));
+    std::cout << FormatTable(headers, rows);
+    return;
   }
-  std::cout << FormatTable(headers, rows);
+  std::vector<size_t> width;
+  for (const auto& h : headers) width.push_back(h.size());
+  width[0] = std::max(width[0], std::to_string(count).size());
+  width[1] = std::max(width[1], RunKeyOf(f.base.All()).size());
+  width[2] = std::max<size_t>(width[2], 20);  // any 64-bit seed
+  for (size_t a = 0; a < f.axes.size(); ++a)
+    for (const auto& v : f.axes[a].values) width[3 + a] = std::max(width[3 + a], v.size());
+  auto line = [&](const std::vector<std::string>& cells) {
+    std::string out;
+    for (size_t c = 0; c < cells.size(); ++c) {
+      if (c > 0) out += "  ";
+      out += cells[c] + std::string(width[c] > cells[c].size() ? width[c] - cells[c].size() : 0, ' ');
+    }
+    while (!out.empty() && out.back() == ' ') out.pop_back();
+    return out + "\n";
+  };
+  std::cout << line(headers);
+  size_t total = 0;
+  for (size_t w : width) total += w + 2;
+  std::cout << std::string(total - 2, '-') << "\n";
+  for (size_t i = 0; i < count; ++i) std::cout << line(row_of(i));
 }
 
 // One self-contained command per run, for GNU parallel, Slurm arrays, ...:
 // only the parameters that differ from the defaults, plus the seed.
-void ListCommands(const std::vector<SweepRun>& runs, const std::string& dir) {
-  for (const auto& run : runs) {
+void ListCommands(const ExperimentFile& f, const std::string& dir) {
+  for (size_t i = 0; i < f.RunCount(); ++i) {
+    SweepRun run = f.Run(i);
     std::string cmd = "cachelab run";
     for (const auto& [k, v] : run.params.All())
       if (k == "seed" || !run.params.IsDefault(k)) cmd += " --" + k + " " + ShellQuote(v);
@@ -75,14 +111,21 @@ void Execute(const SweepOptions& o) {
   } catch (const ExperimentFileError& e) {
     throw UsageError(e.what());
   }
-  std::vector<SweepRun> runs = f.Expand();
   if (o.dry_run) {
-    DryRun(f, runs);
-    std::cout << runs.size() << " run" << (runs.size() == 1 ? "" : "s") << " (" << f.PointCount() << " points x "
+    DryRun(f);
+    std::cout << f.RunCount() << " run" << (f.RunCount() == 1 ? "" : "s") << " (" << f.PointCount() << " points x "
               << f.sweep.replications << " replications); nothing was run\n";
     return;
   }
-  if (o.list) return ListCommands(runs, o.list_dir);
+  if (o.list) return ListCommands(f, o.list_dir);
+  // The summary holds every run's parameters and report (their series and
+  // histograms): about 64 KiB a run. Refuse what cannot fit before starting.
+  double need = static_cast<double>(f.RunCount()) * 64 * 1024;
+  if (need > 0.8 * static_cast<double>(AvailableMemory()))
+    throw UsageError(o.file + ": " + std::to_string(f.RunCount()) + " runs need about " + FormatBytes(need) +
+                     " of memory for the summary; " + FormatBytes(static_cast<double>(AvailableMemory())) +
+                     " is available (split the sweep, or run `cachelab sweep --list` through GNU parallel)");
+  std::vector<SweepRun> runs = f.Expand();
 
   auto store = std::make_unique<ResultStore>(ResolveResultsPath(o.db));
   std::map<std::string, int64_t> stored = store->RunKeys();
@@ -154,7 +197,8 @@ void AddSweepCommand(CLI::App& app) {
   cmd->add_flag("--dry-run", o->dry_run, "list the runs without running them");
   cmd->add_flag("--list", o->list, "print one self-contained `cachelab run` command per run (for GNU parallel, Slurm, ...)");
   cmd->add_option("--list-dir", o->list_dir, "with --list: directory of the per-run results files")->default_str("sweep-results");
-  cmd->add_option("--jobs,-j", o->jobs, "parallel runs (default: all cores)");
+  cmd->add_option("--jobs,-j", o->jobs, "parallel runs (default: all cores)")
+      ->check(CLI::Range(0u, kMaxJobs));
   cmd->add_flag("--json", o->json, "print the per-point summary (mean and 95% CI of each metric) as JSON");
   cmd->add_option("--db", o->db, "results file (default: $CACHELAB_DB or ./cachelab-results.db)");
   cmd->callback([o] { Execute(*o); });

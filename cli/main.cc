@@ -4,8 +4,10 @@
 #include <CLI/CLI.hpp>
 #include <cstdio>
 #include <exception>
+#include <new>
 
 #include "cli/commands.h"
+#include "lab/params.h"
 
 int main(int argc, char** argv) {
   CLI::App app{"cachelab: simulation and benchmark lab for cache strategies"};
@@ -29,10 +31,19 @@ int main(int argc, char** argv) {
       app.parse(argc, argv);
     }
   } catch (const CLI::ParseError& e) {
-    return app.exit(e) == 0 ? 0 : 2;
+    if (e.get_exit_code() == 0) return app.exit(e);  // --help, --version
+    // Unknown flags, missing values: the same prefix as every other error.
+    std::fprintf(stderr, "cachelab: error: %s\nRun with --help for more information.\n", e.what());
+    return 2;
   } catch (const cachelab::cli::UsageError& e) {
     std::fprintf(stderr, "cachelab: error: %s\n", e.what());
     return 2;
+  } catch (const cachelab::ParamError& e) {
+    std::fprintf(stderr, "cachelab: error: %s\n", e.what());
+    return 2;
+  } catch (const std::bad_alloc&) {
+    std::fprintf(stderr, "cachelab: error: out of memory (a parameter asks for more than this machine has)\n");
+    return 1;
   } catch (const std::exception& e) {
     std::fprintf(stderr, "cachelab: error: %s\n", e.what());
     return 1;

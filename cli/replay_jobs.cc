@@ -1,10 +1,13 @@
 #include "cli/replay_jobs.h"
 
+#include "cli/commands.h"
+
 #include <sys/resource.h>
 
 #include <algorithm>
 #include <atomic>
 #include <stdexcept>
+#include <system_error>
 #include <thread>
 
 namespace cachelab::cli {
@@ -19,7 +22,9 @@ std::vector<ReplayOutcome> RunReplayJobs(const eviction::ReplayTrace& trace, con
       const ReplayJob& j = jobs[i];
       eviction::PolicyOptions o;
       o.capacity = j.capacity;
-      o.expected_objects = object_mode ? j.capacity : j.capacity / std::max<uint64_t>(1, mean_object_bytes);
+      // Never more objects than the trace has requests: a huge cache must not reserve for them.
+      o.expected_objects = std::min<uint64_t>(
+          trace.size(), object_mode ? j.capacity : j.capacity / std::max<uint64_t>(1, mean_object_bytes));
       auto policy = eviction::MakePolicy(j.policy, o, &errors[i]);
       if (!policy) continue;
       out[i].job = j;
@@ -29,7 +34,13 @@ std::vector<ReplayOutcome> RunReplayJobs(const eviction::ReplayTrace& trace, con
   if (threads == 0) threads = std::max(1u, std::thread::hardware_concurrency());
   threads = static_cast<unsigned>(std::min<size_t>(threads, jobs.size()));
   std::vector<std::thread> pool;
-  for (unsigned t = 1; t < threads; ++t) pool.emplace_back(worker);
+  for (unsigned t = 1; t < threads; ++t) {
+    try {
+      pool.emplace_back(worker);
+    } catch (const std::system_error&) {
+      break;  // out of threads: the ones started (and this one) do the rest
+    }
+  }
   worker();
   for (auto& t : pool) t.join();
   for (const auto& e : errors)
@@ -43,6 +54,13 @@ std::vector<ReplayOutcome> LruCurveJobs(const eviction::ReplayTrace& trace, cons
   for (const auto& j : jobs) sizes.push_back(j.capacity);
   double seconds = 0;
   auto points = eviction::LruMissRatioCurve(trace, sizes, options, &seconds);
+  // A handful of sampled requests gives an estimate that is noise (0 misses, or
+  // a ratio above 1 before capping): refuse it rather than print it.
+  if (options.shards_rate < 1 && !points.empty() && points[0].sampled_requests < kMinShardsSample)
+    throw UsageError("--shards-rate " + std::to_string(options.shards_rate) + " sampled " +
+                     std::to_string(points[0].sampled_requests) + " of " + std::to_string(points[0].requests) +
+                     " requests; SHARDS needs at least " + std::to_string(kMinShardsSample) +
+                     " for a usable estimate (raise the rate, or 1 for the exact curve)");
   std::vector<ReplayOutcome> out;
   for (size_t i = 0; i < jobs.size(); ++i) {
     ReplayOutcome o;

@@ -26,7 +26,11 @@ struct ReplayOutcome {
 std::vector<ReplayOutcome> RunReplayJobs(const eviction::ReplayTrace& trace, const std::vector<ReplayJob>& jobs,
                                          bool object_mode, uint64_t mean_object_bytes, unsigned threads);
 
-// LRU at every job's size from one pass (jobs must all be "lru").
+// SHARDS estimates from fewer sampled requests than this are refused.
+inline constexpr uint64_t kMinShardsSample = 1000;
+
+// LRU at every job's size from one pass (jobs must all be "lru"). Throws
+// UsageError when SHARDS sampled fewer than kMinShardsSample requests.
 std::vector<ReplayOutcome> LruCurveJobs(const eviction::ReplayTrace& trace, const std::vector<ReplayJob>& jobs,
                                         const eviction::MrcOptions& options);
 

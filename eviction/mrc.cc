@@ -97,8 +97,10 @@ std::vector<MrcPoint> LruMissRatioCurve(const ReplayTrace& t, const std::vector<
     // (the whole trace's counts), which removes most of the sampling bias.
     p.requests = all_requests;
     p.requested_bytes = all_requested_bytes;
-    p.misses = static_cast<uint64_t>(static_cast<double>(requests - hits) * scale);
-    p.miss_bytes = static_cast<uint64_t>(static_cast<double>(requested_bytes - hit_bytes[hits]) * scale);
+    p.sampled_requests = requests;
+    p.misses = std::min<uint64_t>(all_requests, static_cast<uint64_t>(static_cast<double>(requests - hits) * scale));
+    p.miss_bytes = std::min<uint64_t>(
+        all_requested_bytes, static_cast<uint64_t>(static_cast<double>(requested_bytes - hit_bytes[hits]) * scale));
     out.push_back(p);
   }
   if (seconds) *seconds = CpuSeconds() - start;

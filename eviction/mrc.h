@@ -10,6 +10,8 @@
 // SHARDS (Waldspurger et al., FAST'15), fixed rate: only ids whose hash falls
 // below rate x 2^24 are tracked, and their distances are scaled by 1/rate;
 // miss counts are scaled by 1/rate over the whole trace's totals (SHARDS-adj).
+// A small sample can overshoot (a hot object in it); estimates are capped at
+// the totals, so a ratio never exceeds 1.
 #pragma once
 #include <cstdint>
 #include <vector>
@@ -22,6 +24,7 @@ struct MrcPoint {
   uint64_t cache_size = 0;
   uint64_t requests = 0, misses = 0;  // estimates when sampling
   uint64_t requested_bytes = 0, miss_bytes = 0;
+  uint64_t sampled_requests = 0;  // requests SHARDS tracked (all of them when exact)
   double miss_ratio() const { return requests ? static_cast<double>(misses) / static_cast<double>(requests) : 0; }
   double byte_miss_ratio() const {
     return requested_bytes ? static_cast<double>(miss_bytes) / static_cast<double>(requested_bytes) : 0;

@@ -1,5 +1,6 @@
 #include "lab/batch.h"
 
+#include "lab/run_bounds.h"
 #include "lab/run_pool.h"
 #include "strategies/invalidation/invalidation.h"
 #include "strategies/partitioners/partitioner.h"
@@ -35,13 +36,14 @@ std::vector<Params> ExpandComparisons(const Params& params) {
   return out;
 }
 
-void ValidateParams(const Params& params) {
+RunReport ValidateParams(const Params& params) {
   // Running zero requests would still build everything: cheap, and the same
   // code path as a real run, so nothing can be missed.
+  CheckRunBounds(params);  // before the probe builds anything; also checks --requests, which the probe replaces
   Params probe = params;
   probe.Set("requests", "1");
   probe.Set("max-requests", "1");  // a trace: one request (the whole trace is still checked once)
-  RunExperiment(probe);
+  return RunExperiment(probe);
 }
 
 std::vector<RunReport> RunBatch(const std::vector<Params>& runs, unsigned jobs,

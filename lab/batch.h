@@ -28,7 +28,8 @@ std::vector<Params> ExpandComparisons(const Params& params);
 std::vector<RunReport> RunBatch(const std::vector<Params>& runs, unsigned jobs,
                                 const std::function<void(uint64_t done, uint64_t total)>& progress = {});
 
-// Parses and checks parameters without running (throws ParamError).
-void ValidateParams(const Params& params);
+// Parses and checks parameters by building the run and running one request
+// (throws ParamError); returns that probe's report (its field names).
+RunReport ValidateParams(const Params& params);
 
 }  // namespace cachelab

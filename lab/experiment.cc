@@ -96,8 +96,8 @@ Config ParseConfig(const Params& p, std::shared_ptr<const TraceIndex> index) {
   c.workload.keys = p.UInt("keys", 1, UINT32_MAX);
   c.workload.alpha = p.Real("alpha", 0, 10);
   c.workload.read_fraction = p.Real("read-fraction", 0, 1);
-  c.workload.requests = p.UInt("requests", 1);
-  c.workload.value_size = p.Dist("value-size", Distribution::Unit::kBytes);
+  c.workload.requests = p.UInt("requests", 1, kMaxRequests);
+  c.workload.value_size = p.Dist("value-size", Distribution::Unit::kBytes, kMaxValueSize);
   c.closed_loop = p.Choice("arrival", {"open", "closed"}) == "closed";
   if (c.trace.empty()) {
     if (timing == "original") throw ParamError("timing", "original timing needs --trace FILE");
@@ -112,7 +112,7 @@ Config ParseConfig(const Params& p, std::shared_ptr<const TraceIndex> index) {
     c.workload.alpha = 0;  // the synthetic generator only gives sizes (SizeOf) for a trace
     c.workload.requests = c.index->requests;
   }
-  c.rate = p.Real("rate", 1e-9, 1e12);
+  c.rate = p.Real("rate", 1e-6, 1e12);  // mean gap at most 1e6 s: arrival times stay far from int64 overflow
   c.clients = p.UInt("clients", 1, 10000000);
   c.think = p.Dist("think-time", Distribution::Unit::kDuration);
   c.servers = p.UInt("servers", 1, 100000);

@@ -1,11 +1,15 @@
 #include "lab/experiment_file.h"
 
 #include <charconv>
+#include <filesystem>
 #include <fstream>
+#include <set>
 #include <sstream>
 #include <toml++/toml.h>
 
 #include "lab/batch.h"
+#include "lab/param_scope.h"
+#include "sim/printable.h"
 
 namespace cachelab {
 namespace {
@@ -15,7 +19,7 @@ std::string Where(const std::string& file, int line) {
 }
 
 [[noreturn]] void Fail(const std::string& file, int line, const std::string& key, const std::string& why) {
-  throw ExperimentFileError(Where(file, line) + "key '" + key + "': " + why);
+  throw ExperimentFileError(Where(file, line) + "key '" + Printable(key) + "': " + why);
 }
 
 bool IsBoolText(const std::string& v) {
@@ -120,6 +124,7 @@ void ParseSweepTable(const std::string& file, const toml::table& t, SweepSetting
       s->replications = static_cast<uint64_t>(r);
     } else if (key == "metrics") {
       want(toml::node_type::array);
+      s->metrics_line = line;
       for (const auto& m : *v.as_array()) {
         if (!m.is_string()) Fail(file, line, "sweep.metrics", "expected a list of field names (strings)");
         s->metrics.push_back(m.as_string()->get());
@@ -148,19 +153,59 @@ int LineOf(const ExperimentFile& f, const std::string& param, size_t point) {
   return 0;
 }
 
+// Runs one point's probe; a ParamError names the file line of the value at fault.
+RunReport Probe(const ExperimentFile& f, size_t point) {
+  SweepRun run = f.Run(point * f.sweep.replications);  // replication 0: only the seed differs in the others
+  try {
+    return ValidateParams(run.params);
+  } catch (const ParamError& e) {
+    std::string msg = e.what(), prefix = "--" + e.param() + ": ";
+    if (msg.rfind(prefix, 0) == 0) msg = msg.substr(prefix.size());
+    Fail(f.path, LineOf(f, e.param(), point), e.param(), msg);
+  } catch (const std::exception& e) {
+    throw ExperimentFileError(Where(f.path, 0) + "run " + std::to_string(point + 1) + ": " + e.what());
+  }
+}
+
+// The point where axis `a` takes value `v` and every other axis its first value.
+size_t PointWith(const ExperimentFile& f, size_t a, size_t v) {
+  size_t point = 0;
+  for (size_t i = 0; i < f.axes.size(); ++i) point = point * f.axes[i].values.size() + (i == a ? v : 0);
+  return point;
+}
+
 void Validate(const ExperimentFile& f) {
-  std::vector<SweepRun> runs = f.Expand();
-  for (const auto& run : runs) {
-    if (run.replication != 0) continue;  // only the seed differs
-    try {
-      ValidateParams(run.params);
-    } catch (const ParamError& e) {
-      std::string msg = e.what(), prefix = "--" + e.param() + ": ";
-      if (msg.rfind(prefix, 0) == 0) msg = msg.substr(prefix.size());
-      Fail(f.path, LineOf(f, e.param(), run.point), e.param(), msg);
-    } catch (const std::exception& e) {
-      throw ExperimentFileError(Where(f.path, 0) + "run " + std::to_string(run.point + 1) + ": " + e.what());
-    }
+  size_t points = f.PointCount();
+  ScopeCheck scopes;
+  for (size_t p = 0; p < points && !scopes.Settled(); ++p) scopes.Add(f.Run(p * f.sweep.replications).params);
+  try {
+    scopes.Finish();
+  } catch (const ParamError& e) {
+    std::string msg = e.what(), prefix = "--" + e.param() + ": ";
+    if (msg.rfind(prefix, 0) == 0) msg = msg.substr(prefix.size());
+    Fail(f.path, LineOf(f, e.param(), 0), e.param(), msg);
+  }
+  // Every point is built once (a probe of one request) while that stays quick;
+  // a larger product checks every value of every axis, the rest at run time.
+  std::set<std::string> fields;
+  auto probe = [&](size_t point) {
+    for (const auto& field : Probe(f, point).fields) fields.insert(field.name);
+  };
+  if (points <= kFullyValidatedPoints) {
+    for (size_t p = 0; p < points; ++p) probe(p);
+  } else {
+    for (size_t a = 0; a < f.axes.size(); ++a)
+      for (size_t v = 0; v < f.axes[a].values.size(); ++v) probe(PointWith(f, a, v));
+  }
+  for (const auto& m : f.sweep.metrics) {
+    if (fields.count(m)) continue;
+    std::string best;
+    size_t best_d = 4;
+    for (const auto& name : fields)
+      if (size_t d = EditDistance(m, name); d < best_d) best_d = d, best = name;
+    Fail(f.path, f.sweep.metrics_line, "sweep.metrics",
+         "no run reports a field '" + Printable(m) + "'" + (best.empty() ? "" : " (did you mean '" + best + "'?)") +
+             "; `cachelab run --json` lists the fields");
   }
 }
 
@@ -180,26 +225,28 @@ size_t ExperimentFile::PointCount() const {
   return n;
 }
 
-std::vector<SweepRun> ExperimentFile::Expand() const {
-  std::vector<SweepRun> out;
-  size_t points = PointCount();
-  out.reserve(points * sweep.replications);
-  for (size_t p = 0; p < points; ++p) {
-    Params params = base;
-    std::vector<size_t> idx = AxisIndices(axes, p);
-    for (size_t a = 0; a < axes.size(); ++a) params.Set(axes[a].param, axes[a].values[idx[a]]);
+SweepRun ExperimentFile::Run(size_t index) const {
+  size_t point = index / sweep.replications;
+  uint64_t replication = index % sweep.replications;
+  SweepRun run{base, point, replication};
+  std::vector<size_t> idx = AxisIndices(axes, point);
+  for (size_t a = 0; a < axes.size(); ++a) run.params.Set(axes[a].param, axes[a].values[idx[a]]);
+  if (replication > 0) {
     uint64_t seed = 0;
     try {
-      seed = params.UInt("seed");
+      seed = run.params.UInt("seed");
     } catch (const ParamError&) {
       seed = 0;  // reported by validation
     }
-    for (uint64_t r = 0; r < sweep.replications; ++r) {
-      SweepRun run{params, p, r};
-      if (r > 0) run.params.Set("seed", std::to_string(ReplicationSeed(seed, r)));
-      out.push_back(std::move(run));
-    }
+    run.params.Set("seed", std::to_string(ReplicationSeed(seed, replication)));
   }
+  return run;
+}
+
+std::vector<SweepRun> ExperimentFile::Expand() const {
+  std::vector<SweepRun> out;
+  out.reserve(RunCount());
+  for (size_t i = 0; i < RunCount(); ++i) out.push_back(Run(i));
   return out;
 }
 
@@ -211,7 +258,7 @@ ExperimentFile ParseExperimentText(const std::string& text, const std::string& s
     root = toml::parse(text, source_name);
   } catch (const toml::parse_error& e) {
     throw ExperimentFileError(Where(source_name, static_cast<int>(e.source().begin.line)) +
-                              std::string(e.description()));
+                              Printable(e.description(), 200));
   }
   std::vector<std::pair<std::string, std::vector<std::pair<std::string, int>>>> given;  // key -> (value, line)
   for (auto&& [k, v] : root) {
@@ -248,18 +295,36 @@ ExperimentFile ParseExperimentText(const std::string& text, const std::string& s
       f.axes.push_back(std::move(axis));
     }
   }
-  if (f.PointCount() * f.sweep.replications > 1000000)
-    throw ExperimentFileError(Where(source_name, 0) + "the sweep has more than 1,000,000 runs");
+  // Multiplied with an overflow check: a product past 2^64 must not wrap to a small count.
+  size_t runs = f.sweep.replications;
+  for (const auto& a : f.axes)
+    if (__builtin_mul_overflow(runs, a.values.size(), &runs) || runs > kMaxSweepRuns) break;
+  if (runs > kMaxSweepRuns)
+    throw ExperimentFileError(Where(source_name, 0) + "the sweep has more than 1,000,000 runs (points x replications)");
   Validate(f);
   return f;
 }
 
 ExperimentFile LoadExperimentFile(const std::string& path) {
-  std::ifstream in(path);
-  if (!in) throw ExperimentFileError(path + ": cannot open the experiment file");
-  std::stringstream ss;
-  ss << in.rdbuf();
-  return ParseExperimentText(ss.str(), path);
+  namespace fs = std::filesystem;
+  std::error_code ec;
+  fs::file_status st = fs::status(path, ec);
+  if (ec || !fs::exists(st))
+    throw ExperimentFileError(path + ": cannot open the experiment file (" + (ec ? ec.message() : "no such file") + ")");
+  if (fs::is_directory(st)) throw ExperimentFileError(path + ": is a directory, not an experiment file");
+  std::ifstream in(path, std::ios::binary);
+  if (!in) throw ExperimentFileError(path + ": cannot open the experiment file (permission denied?)");
+  // Read at most the limit plus one byte: an endless stream (/dev/zero) stops here.
+  std::string text(kMaxExperimentFileBytes + 1, '\0');
+  in.read(text.data(), static_cast<std::streamsize>(text.size()));
+  if (in.bad()) throw ExperimentFileError(path + ": read error");
+  text.resize(static_cast<size_t>(in.gcount()));
+  if (text.size() > kMaxExperimentFileBytes)
+    throw ExperimentFileError(path + ": larger than 1 MiB; an experiment file is a short TOML text");
+  if (size_t nul = text.find('\0'); nul != std::string::npos)
+    throw ExperimentFileError(path + ": binary data (a NUL byte at offset " + std::to_string(nul) +
+                              "); an experiment file is a TOML text");
+  return ParseExperimentText(text, path);
 }
 
 }  // namespace cachelab

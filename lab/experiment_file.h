@@ -25,6 +25,7 @@ struct SweepSettings {
   std::string name, description;
   uint64_t replications = 1;         // seeds per point: mean and 95% CI in the summary
   std::vector<std::string> metrics;  // summary columns (dotted field names); empty: a default set
+  int metrics_line = 0;
 };
 
 // A parameter given more than one value, in registry order (first outermost).
@@ -49,12 +50,23 @@ struct ExperimentFile {
   std::vector<std::pair<std::string, int>> key_lines;  // every parameter key given, with its line
 
   size_t PointCount() const;
+  size_t RunCount() const { return PointCount() * sweep.replications; }
   // Points in product order, replications innermost. Replication 0 keeps the
   // point's seed (so it equals `cachelab run` with the same flags); replication
   // r > 0 uses ReplicationSeed(seed, r): every point shares replication r's
   // workload (common random numbers), whatever --jobs is.
   std::vector<SweepRun> Expand() const;
+  // Run `index` of Expand(), made on demand: long sweeps stream instead.
+  SweepRun Run(size_t index) const;
 };
+
+// Experiment files are short texts; a larger input (or an endless stream) is refused.
+inline constexpr size_t kMaxExperimentFileBytes = 1 << 20;
+// A sweep may have at most this many runs (points x replications).
+inline constexpr size_t kMaxSweepRuns = 1000000;
+// Loading builds every point of a product up to this size (one request each);
+// beyond it, every value of every axis once.
+inline constexpr size_t kFullyValidatedPoints = 2000;
 
 uint64_t ReplicationSeed(uint64_t base_seed, uint64_t replication);
 

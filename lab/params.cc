@@ -3,6 +3,9 @@
 #include <charconv>
 #include <cmath>
 
+#include "sim/exact_int.h"
+#include "sim/printable.h"
+
 namespace cachelab {
 
 // Each area's parameters live beside it; they are concatenated here.
@@ -39,6 +42,7 @@ Params::Params() {
 void Params::Set(const std::string& name, const std::string& value) {
   if (!FindParam(name)) throw ParamError(name, "unknown parameter");
   values_[name] = value;
+  given_.insert(name);
 }
 
 const std::string& Params::Raw(const std::string& name) const {
@@ -55,21 +59,21 @@ std::vector<std::pair<std::string, std::string>> Params::All() const {
   return out;
 }
 
-static std::string Quote(const std::string& v) { return "invalid value '" + v + "'"; }
+static std::string Quote(const std::string& v) { return "invalid value '" + Printable(v) + "'"; }
 
 uint64_t Params::UInt(const std::string& name, uint64_t min, uint64_t max) const {
   const std::string& v = Raw(name);
-  double d;
-  // Accept 1e6 and 1_000_000 style counts as well as plain integers.
-  std::string cleaned;
-  for (char c : v)
-    if (c != '_') cleaned += c;
-  auto [p, ec] = std::from_chars(cleaned.data(), cleaned.data() + cleaned.size(), d);
-  if (cleaned.empty() || ec != std::errc() || p != cleaned.data() + cleaned.size() || d != std::floor(d) || d < 0)
-    throw ParamError(name, Quote(v) + " (expected a non-negative integer)");
-  if (d < static_cast<double>(min) || d > static_cast<double>(max))
+  // Exact: 1e6 and 1_000_000 style counts as well as plain integers, never through a double.
+  uint64_t x = 0;
+  std::string why = ParseExactUInt(v, &x);
+  if (!why.empty()) {
+    if (why.rfind("above", 0) == 0) why = "must be between " + std::to_string(min) + " and " + std::to_string(max);
+    else why = "expected a non-negative integer";
+    throw ParamError(name, Quote(v) + " (" + why + ")");
+  }
+  if (x < min || x > max)
     throw ParamError(name, Quote(v) + " (must be between " + std::to_string(min) + " and " + std::to_string(max) + ")");
-  return static_cast<uint64_t>(d);
+  return x;
 }
 
 int64_t Params::Int(const std::string& name, int64_t min, int64_t max) const {
@@ -115,14 +119,24 @@ uint64_t Params::Bytes(const std::string& name) const {
   const std::string& v = Raw(name);
   double b;
   if (!ParseBytes(v, &b)) throw ParamError(name, Quote(v) + " (expected a size such as 4096, 64KiB, 1GiB)");
-  return static_cast<uint64_t>(b);
+  // 1 PiB: far above any machine the lab simulates, and exact in a double.
+  if (b > static_cast<double>(kMaxBytes)) throw ParamError(name, Quote(v) + " (must be at most 1PiB)");
+  return static_cast<uint64_t>(std::llround(b));
 }
 
-Distribution Params::Dist(const std::string& name, Distribution::Unit unit) const {
+Distribution Params::Dist(const std::string& name, Distribution::Unit unit, double max) const {
   Distribution d;
   std::string err = Distribution::Parse(Raw(name), unit, &d);
   if (!err.empty())
     throw ParamError(name, Quote(Raw(name)) + ": " + err + " (expected e.g. 200us, 100us+exp(50us), 1ms+lognormal(2ms,0.5))");
+  if (max > 0 && d.Mean() > max) {
+    char buf[64];
+    if (unit == Distribution::Unit::kBytes && std::fmod(max, 1048576.0) == 0)
+      std::snprintf(buf, sizeof buf, "%.0fMiB", max / 1048576.0);
+    else
+      std::snprintf(buf, sizeof buf, "%.0f", max);
+    throw ParamError(name, Quote(Raw(name)) + " (the mean must be at most " + buf + ")");
+  }
   return d;
 }
 

@@ -5,6 +5,7 @@
 // error naming the parameter) when an experiment is built.
 #pragma once
 #include <map>
+#include <set>
 #include <stdexcept>
 #include <string>
 #include <vector>
@@ -36,6 +37,11 @@ class ParamError : public std::runtime_error {
   std::string param_;
 };
 
+// Upper bound of byte-size parameters (maxmemory, node-maxmemory): 1 PiB.
+inline constexpr uint64_t kMaxBytes = uint64_t{1} << 50;
+// Upper bound of --requests: 10^12, days of simulation at the fastest rate.
+inline constexpr uint64_t kMaxRequests = 1000000000000;
+
 class Params {
  public:
   // Every parameter at its default.
@@ -45,6 +51,8 @@ class Params {
   void Set(const std::string& name, const std::string& value);
   const std::string& Raw(const std::string& name) const;
   bool IsDefault(const std::string& name) const;
+  // Whether Set was called for it (a flag or file key given explicitly).
+  bool Given(const std::string& name) const { return given_.count(name) > 0; }
   // Every (name, value), in registry order.
   std::vector<std::pair<std::string, std::string>> All() const;
 
@@ -55,13 +63,15 @@ class Params {
   bool Bool(const std::string& name) const;
   SimTime Duration(const std::string& name, SimTime min = 0) const;
   uint64_t Bytes(const std::string& name) const;
-  Distribution Dist(const std::string& name, Distribution::Unit unit) const;
+  // `max` bounds the fixed part plus the mean (e.g. a value size of at most 512 MiB).
+  Distribution Dist(const std::string& name, Distribution::Unit unit, double max = 0) const;
   std::string Choice(const std::string& name, const std::vector<std::string>& choices) const;
   // A comma-separated list (or "all" -> all_values).
   std::vector<std::string> List(const std::string& name, const std::vector<std::string>& all_values = {}) const;
 
  private:
   std::map<std::string, std::string> values_;
+  std::set<std::string> given_;
 };
 
 }  // namespace cachelab

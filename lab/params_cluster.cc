@@ -44,7 +44,8 @@ ClusterConfig ParseClusterConfig(const Params& p) {
   if (p.Raw("node-maxmemory") != "same") {
     for (const std::string& item : p.List("node-maxmemory")) {
       double b;
-      if (!ParseBytes(item, &b)) throw ParamError("node-maxmemory", "invalid size '" + item + "'");
+      if (!ParseBytes(item, &b) || b > static_cast<double>(kMaxBytes))
+        throw ParamError("node-maxmemory", "invalid size '" + item + "' (a size up to 1PiB, e.g. 64MiB)");
       c.node_maxmemory.push_back(static_cast<uint64_t>(b));
     }
   }

@@ -25,7 +25,7 @@ ScenarioConfig ApplyScenario(Params* p) {
   s.name = p->Choice("scenario", {"none", "hot-key", "sync-expiry", "flash-crowd"});
   if (s.name == "none") return s;
   s.random_servers = true;
-  double rate = p->Real("rate", 1e-9, 1e12);
+  double rate = p->Real("rate", 1e-6, 1e12);
   double ttl_s = std::max(1e-3, ToSeconds(p->Duration("ttl")));
   auto set_default = [&](const std::string& name, const std::string& value) {
     if (p->IsDefault(name)) p->Set(name, value);
@@ -42,7 +42,7 @@ ScenarioConfig ApplyScenario(Params* p) {
     s.ttl_jitter = p->Real("ttl-jitter", 0, 100);
   } else {
     s.flash_at = p->Duration("flash-at");
-    s.base_rate = p->Real("flash-base-rate", 1e-9, 1e12);
+    s.base_rate = p->Real("flash-base-rate", 1e-6, 1e12);
     double n = s.base_rate * ToSeconds(s.flash_at) + rate * 20;
     set_default("requests", std::to_string(static_cast<uint64_t>(std::ceil(n))));
   }

@@ -13,6 +13,8 @@ nlohmann::ordered_json FieldsToJson(const RunReport& r, bool include_wall_clock)
     }
     auto& leaf = (*node)[f.name.substr(start)];
     std::visit([&leaf](const auto& v) { leaf = v; }, f.value);
+    // Fields hold int64; a seed above 2^63 is printed from the unsigned original.
+    if (f.name == "seed") leaf = r.seed;
   }
   return out;
 }

@@ -1,5 +1,6 @@
 #include "sim/distribution.h"
 
+#include <algorithm>
 #include <charconv>
 #include <cmath>
 
@@ -18,7 +19,8 @@ bool ParseNumber(std::string_view text, double* out) {
   text = Trim(text);
   if (text.empty()) return false;
   auto [ptr, ec] = std::from_chars(text.data(), text.data() + text.size(), *out);
-  return ec == std::errc() && ptr == text.data() + text.size();
+  // nan and inf parse as doubles but are no quantity.
+  return ec == std::errc() && ptr == text.data() + text.size() && std::isfinite(*out);
 }
 
 bool ParseQuantity(std::string_view text, Distribution::Unit unit, double* out) {
@@ -58,7 +60,7 @@ bool ParseBytes(std::string_view text, double* out) {
   else if (unit == "GB") scale = 1e9;
   else return false;
   *out = v * scale;
-  return true;
+  return std::isfinite(*out);  // callers check their own upper bound
 }
 
 std::string Distribution::Parse(std::string_view text, Unit unit, Distribution* out) {
@@ -119,8 +121,12 @@ std::string Distribution::Parse(std::string_view text, Unit unit, Distribution* 
     }
     if (!err.empty()) return err;
     if (d.a_ < 0 || d.b_ < 0) return "negative parameter";
+    if (d.kind_ == Kind::kLogNormal && d.b_ > kMaxSigma) return "lognormal(mean,sigma) needs sigma <= 10";
+    if (d.kind_ == Kind::kPareto && d.b_ > 1e6) return "pareto(scale,shape) needs shape <= 1e6";
   }
   if (d.fixed_ < 0) return "negative value";
+  if (d.fixed_ > kMaxValue || d.a_ > kMaxValue || d.b_ > kMaxValue || d.Mean() > kMaxValue)
+    return "too large (at most 1e18 in its unit)";
   *out = d;
   return "";
 }
@@ -150,7 +156,9 @@ double Distribution::Sample(Rng& rng) const {
       v += a_ * (b_ - 1) / b_ / std::pow(rng.UniformOpenZero(), 1.0 / b_);
       break;
   }
-  return v;
+  // Heavy tails can exceed any integer the caller converts to; clamp (NaN cannot occur:
+  // every parameter is finite and checked at parse time).
+  return std::min(v, kMaxValue);
 }
 
 double Distribution::Mean() const {

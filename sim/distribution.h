@@ -15,6 +15,11 @@ class Distribution {
  public:
   enum class Kind { kNone, kExponential, kUniform, kLogNormal, kNormal, kPareto };
   enum class Unit { kDuration, kBytes, kNumber };
+  // Every parameter, the mean and every sample are at most this (1e18 ns is
+  // 31 years; it converts to int64 without overflow).
+  static constexpr double kMaxValue = 1e18;
+  // Larger lognormal sigmas put the mean in samples a run never draws.
+  static constexpr double kMaxSigma = 10;
 
   Distribution() = default;
   static Distribution Fixed(double value) {
@@ -26,6 +31,7 @@ class Distribution {
   // Returns an empty string on success, otherwise what is wrong with text.
   static std::string Parse(std::string_view text, Unit unit, Distribution* out);
 
+  // A finite value in [0, kMaxValue].
   double Sample(Rng& rng) const;
   double Mean() const;
   bool IsFixed() const { return kind_ == Kind::kNone; }

@@ -1,5 +1,6 @@
 #include "workloads/byte_source.h"
 
+#include <sys/stat.h>
 #include <zstd.h>
 
 #include <algorithm>
@@ -27,7 +28,8 @@ class FileSource : public ByteSource {
   ~FileSource() override { std::fclose(f_); }
   size_t Read(char* buf, size_t n) override {
     size_t got = std::fread(buf, 1, n, f_);
-    if (got == 0 && std::ferror(f_)) throw std::runtime_error(path_ + ": read error");
+    if (got == 0 && std::ferror(f_))
+      throw std::runtime_error(path_ + ": read error: " + std::strerror(errno));
     return got;
   }
 
@@ -154,6 +156,9 @@ std::string StripCompressionSuffix(const std::string& path) {
 }
 
 std::unique_ptr<ByteSource> OpenByteSource(const std::string& path) {
+  struct stat st {};
+  if (::stat(path.c_str(), &st) == 0 && S_ISDIR(st.st_mode))
+    throw std::runtime_error(path + ": is a directory, not a trace file");
   if (EndsWith(path, ".zst")) {
     auto zstd = std::make_unique<ZstdSource>(path);  // opens now: errors surface here
     return std::make_unique<ReadAheadSource>(std::move(zstd));

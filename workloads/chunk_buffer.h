@@ -4,6 +4,7 @@
 #include <algorithm>
 #include <cstring>
 #include <memory>
+#include <stdexcept>
 #include <string_view>
 #include <vector>
 
@@ -13,6 +14,10 @@ namespace cachelab {
 
 class ChunkBuffer {
  public:
+  // A trace line longer than this is not a trace line: an endless stream
+  // without newlines (/dev/zero) would otherwise grow the buffer without end.
+  static constexpr size_t kMaxLine = 1 << 20;
+
   explicit ChunkBuffer(std::unique_ptr<ByteSource> src, size_t chunk = 1 << 20) : src_(std::move(src)), buf_(chunk) {}
 
   // Points *rec at the next n bytes. Returns n, fewer at a truncated end
@@ -43,6 +48,7 @@ class ChunkBuffer {
         pos_ = end_;
         return true;
       }
+      if (end_ - pos_ >= kMaxLine) throw std::runtime_error("a line longer than 1 MiB (not a text trace?)");
       Fill(end_ - pos_ + 1);
     }
   }

@@ -3,6 +3,7 @@
 #pragma once
 #include <cstdint>
 #include <exception>
+#include <new>
 #include <string>
 
 #include "workloads/chunk_buffer.h"
@@ -21,8 +22,12 @@ class FileTraceReader : public TraceReader {
     if (!error_.empty()) return false;
     try {
       return Read(out);
-    } catch (const std::exception& e) {  // I/O or zstd errors (they name the file)
-      error_ = e.what();
+    } catch (const std::bad_alloc&) {
+      error_ = path_ + ": out of memory while reading";
+      return false;
+    } catch (const std::exception& e) {  // I/O or zstd errors; named by file and position
+      std::string what = e.what();
+      error_ = what.rfind(path_, 0) == 0 ? what : path_ + ": after " + std::to_string(pos_) + " records: " + what;
       return false;
     }
   }

@@ -12,10 +12,11 @@ SyntheticWorkload::SyntheticWorkload(const SyntheticConfig& config, uint64_t see
       op_rng_(seed, "workload-ops") {}
 
 uint32_t SyntheticWorkload::SizeOf(uint64_t key) const {
-  if (config_.value_size.IsFixed()) return static_cast<uint32_t>(config_.value_size.Mean());
+  if (config_.value_size.IsFixed())
+    return static_cast<uint32_t>(std::clamp(config_.value_size.Mean(), 0.0, kMaxValueSize));
   Rng rng(seed_, "value-size", key);
   double s = config_.value_size.Sample(rng);
-  return static_cast<uint32_t>(std::clamp(s, 1.0, 512.0 * 1024 * 1024));
+  return static_cast<uint32_t>(std::clamp(s, 1.0, kMaxValueSize));
 }
 
 bool SyntheticWorkload::Next(Request* out) {

@@ -13,6 +13,9 @@
 
 namespace cachelab {
 
+// Redis's proto-max-bulk-len: no value may be larger (512 MiB).
+inline constexpr double kMaxValueSize = 512.0 * 1024 * 1024;
+
 struct SyntheticConfig {
   uint64_t keys = 100000;
   double alpha = 0.99;

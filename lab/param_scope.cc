@@ -1,0 +1,130 @@
+#include "lab/param_scope.h"
+
+namespace cachelab {
+namespace {
+
+const std::vector<std::string> kOn = {"true", "on", "yes", "1"};
+
+std::vector<std::string> Items(const std::string& v) {
+  std::vector<std::string> out;
+  size_t start = 0;
+  while (true) {
+    size_t comma = v.find(',', start);
+    out.push_back(v.substr(start, comma == std::string::npos ? std::string::npos : comma - start));
+    if (comma == std::string::npos) return out;
+    start = comma + 1;
+  }
+}
+
+std::string Describe(const ParamScope& s) {
+  std::string sel = "--" + s.selector;
+  // A context selector is a flag of its own (--backend URL): name the flag only.
+  if (!FindParam(s.selector)) return s.unless ? "does not apply with " + sel : "applies only with " + sel;
+  if (s.values.size() == 1 && s.values[0].empty()) return s.unless ? "applies only with " + sel : "does not apply with " + sel;
+  std::string list;
+  for (size_t i = 0; i < s.values.size(); ++i)
+    list += (i == 0 ? "" : i + 1 == s.values.size() ? " or " : ", ") + s.values[i];
+  return (s.unless ? "does not apply with " : "applies only with ") + sel + " " + list;
+}
+
+}  // namespace
+
+const std::vector<ParamScope>& ParamScopes() {
+  static const std::vector<ParamScope> scopes = {
+      // arrival process
+      {"rate", "arrival", {"open"}},
+      {"clients", "arrival", {"closed"}},
+      {"think-time", "arrival", {"closed"}},
+      // write strategies
+      {"flush-interval", "strategy", {"write-behind"}},
+      {"batch-size", "strategy", {"write-behind"}},
+      {"coalesce", "strategy", {"write-behind"}},
+      {"refresh-fraction", "strategy", {"refresh-ahead"}},
+      // stampede guards
+      {"lock-ttl", "stampede", {"distributed-lock", "stale-while-revalidate", "lease"}},
+      {"poll-interval", "stampede", {"distributed-lock", "lease"}},
+      {"lock-max-wait", "stampede", {"distributed-lock"}},
+      {"xfetch-beta", "stampede", {"xfetch", "xfetch-linear"}},
+      {"swr-window", "stampede", {"stale-while-revalidate"}},
+      // scenarios
+      {"ttl-jitter", "scenario", {"sync-expiry"}},
+      {"flash-at", "scenario", {"flash-crowd"}},
+      {"flash-base-rate", "scenario", {"flash-crowd"}},
+      // invalidation schemes
+      {"jitter", "invalidation", {"jitter"}},
+      {"tiers", "invalidation", {"tiered"}},
+      {"access-ttl-factor", "invalidation", {"access-age"}},
+      {"tags", "invalidation", {"tags"}},
+      {"tag-set-expire", "invalidation", {"tags"}},
+      {"pattern-fraction", "invalidation", {"pattern"}},
+      {"scan-count", "invalidation", {"pattern"}},
+      {"pubsub-delay", "invalidation", {"pubsub"}},
+      {"pubsub-loss", "invalidation", {"pubsub"}},
+      {"pubsub-disconnect-every", "invalidation", {"pubsub"}},
+      {"pubsub-disconnect-for", "invalidation", {"pubsub"}},
+      {"near-ttl", "near-cache", kOn},
+      // partitioners
+      {"vnodes", "partitioner", {"ring", "bounded-load"}},
+      {"ketama-format", "partitioner", {"ketama"}},
+      {"maglev-table", "partitioner", {"maglev"}},
+      {"bounded-load-epsilon", "partitioner", {"bounded-load"}},
+      // live runs (the CLI supplies backend=live with --backend)
+      {"speedup", "backend", {"live"}},
+      // a trace replaces the synthetic workload (--timing rate|closed stands for --arrival, see ParamApplies)
+      {"keys", "trace", {""}},
+      {"alpha", "trace", {""}},
+      {"read-fraction", "trace", {""}},
+      {"requests", "trace", {""}},
+      {"format", "trace", {""}, true},
+      {"csv-spec", "trace", {""}, true},
+      {"skip-bad", "trace", {""}, true},
+      {"time-scale", "trace", {""}, true},
+  };
+  return scopes;
+}
+
+bool ParamApplies(const std::string& param, const Params& run, const std::map<std::string, std::string>& context) {
+  for (const auto& s : ParamScopes()) {
+    if (s.param != param) continue;
+    std::string value;
+    if (FindParam(s.selector)) value = run.Raw(s.selector);
+    else if (auto it = context.find(s.selector); it != context.end()) value = it->second;
+    // --timing rate|closed picks the arrival process as --arrival open|closed does.
+    if (s.selector == "arrival" && FindParam("timing")) {
+      const std::string& timing = run.Raw("timing");
+      if (timing == "rate" || timing == "closed") value = timing == "rate" ? "open" : "closed";
+    }
+    bool match = false;
+    for (const auto& item : Items(value))
+      for (const auto& v : s.values) match |= item == v;
+    if (match == s.unless) return false;
+  }
+  return true;
+}
+
+void ScopeCheck::Add(const Params& run) {
+  started_ = true;
+  for (const auto& s : ParamScopes()) {
+    // A value equal to the default changes nothing, so it may stand anywhere
+    // (experiments/reference.toml lists every parameter at its default).
+    if (!run.Given(s.param) || run.IsDefault(s.param) || applied_.count(s.param)) continue;
+    given_.insert(s.param);
+    if (ParamApplies(s.param, run, context_)) applied_.insert(s.param);
+  }
+}
+
+void ScopeCheck::Finish() const {
+  for (const auto& s : ParamScopes()) {
+    if (!given_.count(s.param) || applied_.count(s.param)) continue;
+    // Name the first scope that failed for the message.
+    throw ParamError(s.param, Describe(s) + " (given here, it would be ignored)");
+  }
+}
+
+void CheckScopes(const std::vector<Params>& runs, const std::map<std::string, std::string>& context) {
+  ScopeCheck check(context);
+  for (const auto& r : runs) check.Add(r);
+  check.Finish();
+}
+
+}  // namespace cachelab
