@@ -11,11 +11,13 @@
 #include "lab/batch.h"
 #include "lab/demo.h"
 #include "lab/experiment.h"
+#include "tests/support/hand_trace.h"
 #include "tests/support/run_cli.h"
 #include "tests/support/temp_dir.h"
 #include "workloads/trace_workload.h"
 
 using namespace cachelab;
+using cachelab::testing::kHandTrace;
 using cachelab::testing::RunCli;
 using cachelab::testing::TempDir;
 
@@ -28,21 +30,6 @@ std::string Write(const TempDir& dir, const std::string& name, const std::string
   std::ofstream(path) << text;
   return path;
 }
-
-// Requests one second apart (latencies are milliseconds, so no two overlap).
-// Per key, the TTL column is the base TTL of its next fill under --ttl trace.
-const char* kHandTrace =
-    "time,key,size,op,ttl\n"
-    "0,A,100,get,5\n"      // miss: fill A, TTL 5 s
-    "1,A,100,get,5\n"      // hit
-    "2,A,100,set,5\n"      // write A
-    "3,A,100,get,5\n"      // cache-aside: miss (deleted), fill until ~8 s; write-through/behind: hit
-    "4,B,200,get,0\n"      // miss: fill B without expiry
-    "5,B,200,get,0\n"      // hit
-    "10,A,100,get,5\n"     // A expired (filled by 3 s, or written at 2 s, with 5 s): miss, 1 expiration
-    "11,B,200,delete,0\n"  // delete B: a write
-    "12,B,200,get,0\n"     // cache-aside: miss; write-through/behind: hit (they cached the delete)
-    "13,C,300,get,0\n";    // miss
 
 Params HandParams(const std::string& trace, const std::string& strategy) {
   Params p;
@@ -363,4 +350,28 @@ TEST_CASE("a trace's client id picks the application server (client mod --server
   CHECK(near_hits("split.csv", "1324") == 2);
   // All from client 2 (server 0). Round robin over the servers would give 2 here, as for "1111".
   CHECK(near_hits("two.csv", "2222") == 3);
+}
+
+TEST_CASE("trace is a sweep dimension in experiment files") {
+  TempDir dir("cachelab-trace-run-sweep");
+  std::string a = Write(dir, "a.csv", kHandTrace);
+  std::string b = Write(dir, "b.csv", "time,key\n0,x\n1,x\n2,x\n3,y\n");  // reads only: 2 hits, 2 misses
+  std::string toml = Write(dir, "sweep.toml", "trace = [\"" + a + "\", \"" + b + "\"]\nttl = \"trace\"\n");
+  auto r = RunCli("sweep " + toml + " --db " + dir / "s.db" + " --json");
+  INFO(r.err);
+  REQUIRE(r.exit_code == 0);
+  auto j = nlohmann::json::parse(r.out);
+  std::string text = j.dump();
+  CHECK(text.find(a) != std::string::npos);
+  CHECK(text.find(b) != std::string::npos);
+  int found = 0;
+  for (int id : {1, 2}) {  // the trace is a stored run parameter
+    auto run = nlohmann::json::parse(RunCli("export --db " + dir / "s.db" + " --run " + std::to_string(id) +
+                                            " --format json").out);
+    if (run["config"]["trace"] != b) continue;
+    ++found;
+    CHECK(run["summary"]["hits"] == 2);
+    CHECK(run["summary"]["misses"] == 2);
+  }
+  CHECK(found == 1);
 }
