@@ -1,5 +1,6 @@
 #include "workloads/trace_index.h"
 
+#include <algorithm>
 #include <filesystem>
 #include <map>
 #include <mutex>
@@ -21,7 +22,7 @@ std::shared_ptr<TraceIndex> Build(const std::string& path, const TraceOpenOption
   Request r;
   while (reader->Next(&r)) {
     if (x->requests == 0) {
-      x->first_at = x->last_at = r.at;
+      x->first_at = x->last_at = x->max_at = r.at;
       group_len = 1;
     } else if (r.at == x->last_at) {
       ++group_len;
@@ -31,6 +32,7 @@ std::shared_ptr<TraceIndex> Build(const std::string& path, const TraceOpenOption
       group_len = 1;
       x->last_at = r.at;
     }
+    x->max_at = std::max(x->max_at, r.at);
     SimTime off = r.at >= x->first_at ? r.at - x->first_at : x->first_at - r.at;
     s = s && off % kSecond == 0;
     ms = ms && off % kMillisecond == 0;
