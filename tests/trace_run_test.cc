@@ -117,6 +117,14 @@ TEST_CASE("hand-written trace: exact counts under cache-aside, write-through, wr
     for (const auto& s : r.series)
       for (SimTime t : s.t) CHECK(t >= static_cast<SimTime>(r.GetNumber("measurement_start_s") * kSecond));
   }
+  SECTION("a warm-up longer than the workload leaves nothing measured") {
+    Params p = HandParams(trace, "cache-aside");
+    p.Set("warmup", "100");
+    RunReport r = RunExperiment(p);
+    CHECK(r.GetNumber("requests") == 0);
+    CHECK(r.GetNumber("warmup_requests") == 10);
+    CHECK(r.GetNumber("hits") + r.GetNumber("misses") == 0);
+  }
   SECTION("--max-requests 3 and --duration 4s stop early") {
     Params p = HandParams(trace, "cache-aside");
     p.Set("max-requests", "3");
@@ -250,6 +258,16 @@ TEST_CASE("bad input: errors name the file and line, or the parameter; exit code
   CHECK(r.err.find("--ttl: 'trace' needs --trace") != std::string::npos);
   r = run("--trace " + dir / "missing.csv");
   CHECK(r.exit_code == 2);
+  CHECK_FALSE(std::filesystem::exists(db));
+  std::string empty = Write(dir, "empty.csv", "time,key\n");
+  r = run("--trace " + empty);
+  CHECK(r.exit_code == 2);
+  CHECK(r.err.find(empty + ": the trace has no requests") != std::string::npos);
+  // 7,200 s stretched a billion times: far past simulated time's range.
+  std::string span = Write(dir, "span.csv", "time,key\n0,a\n7200,b\n");
+  r = run("--trace " + span + " --time-scale 1e-9");
+  CHECK(r.exit_code == 2);
+  CHECK(r.err.find("--time-scale: the trace would last") != std::string::npos);
   CHECK_FALSE(std::filesystem::exists(db));
   // --skip-bad (a bare switch) skips and counts the bad line.
   r = run("--no-store --json --skip-bad --trace " + op);
