@@ -340,6 +340,7 @@ void Experiment::StartMeasurement() {
   measuring_ = true;
   measure_start_ = sim_.Now();
   metrics_.StartMeasurement(sim_.Now());
+  expiry_.StartAt(sim_.Now());
   redis_at_start_ = redis_.store().stats();
   commands_at_start_ = redis_.commands();
   fault_events_.push_back({sim_.Now(), "measurement-start",
