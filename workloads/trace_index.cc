@@ -1,5 +1,7 @@
 #include "workloads/trace_index.h"
 
+#include "workloads/prefetch_ahead.h"
+
 #include <algorithm>
 #include <filesystem>
 #include <map>
@@ -19,8 +21,9 @@ std::shared_ptr<TraceIndex> Build(const std::string& path, const TraceOpenOption
   auto close_group = [&] {
     if (group_len >= kTraceReadAhead) x->big_groups.emplace_back(group, group_len);
   };
+  PrefetchAhead ahead(*reader, x->ids);
   Request r;
-  while (reader->Next(&r)) {
+  while (ahead.Next(&r)) {
     if (x->requests == 0) {
       x->first_at = x->last_at = x->max_at = r.at;
       group_len = 1;

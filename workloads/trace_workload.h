@@ -13,6 +13,7 @@
 #include <vector>
 
 #include "sim/rng.h"
+#include "workloads/prefetch_ahead.h"
 #include "workloads/trace_index.h"
 
 namespace cachelab {
@@ -40,12 +41,7 @@ class TraceWorkload final : public TraceReader {
   bool original_;
   double scale_;
   Rng spread_rng_;
-  // A few raw requests ahead of Pull, their key's slot in the index prefetched:
-  // with a large keyspace each lookup would otherwise wait for memory.
-  static constexpr size_t kPrefetch = 8;
-  Request raw_[kPrefetch];
-  size_t raw_head_ = 0, raw_count_ = 0;
-  bool reader_done_ = false;
+  PrefetchAhead ahead_;  // raw requests, their keys' index slots prefetched
   std::vector<Request> ring_;  // read-ahead: head_ .. head_ + count_
   size_t head_ = 0, count_ = 0;
   SimTime group_t_ = 0, last_at_ = 0;
