@@ -22,6 +22,8 @@ class IdMap {
       if (s.id == id) return s.value;
     }
   }
+  // Starts loading id's home slot into the cache (a lookup soon after is then no miss).
+  void Prefetch(uint64_t id) const { __builtin_prefetch(&slots_[Home(id)]); }
   // Inserts or overwrites.
   void Put(uint64_t id, uint32_t value) {
     if ((size_ + 1) * 2 > slots_.size()) Rehash(slots_.size() * 2);

@@ -8,6 +8,8 @@
 #include "lab/cluster_params.h"
 #include "lab/invalidation_setup.h"
 #include "lab/commit_history.h"
+#include "lab/memory_budget.h"
+#include "lab/run_bounds.h"
 #include "lab/run_extras.h"
 #include "lab/scenario.h"
 #include "lab/strategy_config.h"
@@ -108,6 +110,14 @@ Config ParseConfig(const Params& p, std::shared_ptr<const TraceIndex> index) {
     if (timing == "original" && !c.index->has_time)
       throw ParamError("timing", c.trace + " has no timestamps: use --timing rate or closed");
     c.original_timing = timing == "original" || (timing == "auto" && c.index->has_time && !c.closed_loop);
+    if (c.original_timing) {  // the trace's span, stretched or compressed, must fit simulated time and the series
+      double seconds = ToSeconds(c.index->max_at - c.index->first_at) / c.time_scale;
+      if (seconds > kMaxSimSeconds)
+        throw ParamError("time-scale", "the trace would last " + std::to_string(seconds / (365 * 86400.0)) +
+                                           " simulated years (at most 100)");
+      CheckMemory("time-scale", seconds / ToSeconds(p.Duration("window", kMillisecond)) * kBytesPerWindow,
+                  std::to_string(seconds) + " simulated seconds of metric windows (--window)");
+    }
     if (timing != "auto") c.closed_loop = timing == "closed";
     c.value_size_override = !p.IsDefault("value-size") || !c.index->has_sizes;
     c.workload.alpha = 0;  // the synthetic generator only gives sizes (SizeOf) for a trace
@@ -335,6 +345,7 @@ void Experiment::StartMeasurement() {
   measuring_ = true;
   measure_start_ = sim_.Now();
   metrics_.StartMeasurement(sim_.Now());
+  expiry_.StartAt(sim_.Now());
   redis_at_start_ = redis_.store().stats();
   commands_at_start_ = redis_.commands();
   fault_events_.push_back({sim_.Now(), "measurement-start",
@@ -462,6 +473,7 @@ RunReport Experiment::Run() {
   RunSim();
   strategy_->Finish();
   RunSim();
+  if (!measuring_) StartMeasurement();  // the warm-up took the whole workload: nothing is measured
   metrics_.CloseWindow(sim_.Now());
   double wall = std::chrono::duration<double>(std::chrono::steady_clock::now() - wall_start).count();
   double cpu = ThreadCpuSeconds() - cpu_start;

@@ -57,13 +57,13 @@ void WarmUp(Harness& h, uint64_t n, const std::function<uint32_t(uint64_t)>& siz
 
 uint64_t ExpiryMonitor::MaxPerSecond() const {
   uint64_t max = 0;
-  for (size_t sec = 0; sec < CompleteSeconds(); ++sec) max = std::max(max, store_.expiry_calendar().At(sec));
+  for (size_t sec = first_; sec < CompleteSeconds(); ++sec) max = std::max(max, store_.expiry_calendar().At(sec));
   return max;
 }
 
 void ExpiryMonitor::Report(RunReport* r) const {
   Series series{"expirations_per_second", "keys/s", {}, {}};
-  for (size_t sec = 0; sec < CompleteSeconds(); ++sec) {
+  for (size_t sec = first_; sec < CompleteSeconds(); ++sec) {
     series.t.push_back(static_cast<SimTime>(sec + 1) * kSecond);
     series.v.push_back(static_cast<double>(store_.expiry_calendar().At(sec)));
   }

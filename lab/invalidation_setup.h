@@ -33,11 +33,14 @@ class ExpiryMonitor {
   ExpiryMonitor(const Simulator& sim, const RedisStore& store) : sim_(sim), store_(store) {}
   void Report(RunReport* r) const;
   uint64_t MaxPerSecond() const;
+  // --warmup: seconds before `t` are left out (t rounded up to a whole second).
+  void StartAt(SimTime t) { first_ = static_cast<size_t>((t + kSecond - 1) / kSecond); }
 
  private:
   size_t CompleteSeconds() const { return static_cast<size_t>(sim_.Now() / kSecond); }
   const Simulator& sim_;
   const RedisStore& store_;
+  size_t first_ = 0;
 };
 
 // staleness_ms.{p50,p99,max} from the staleness histogram (nanoseconds).

@@ -70,6 +70,15 @@ const std::vector<ParamScope>& ParamScopes() {
       {"bounded-load-epsilon", "partitioner", {"bounded-load"}},
       // live runs (the CLI supplies backend=live with --backend)
       {"speedup", "backend", {"live"}},
+      // a trace replaces the synthetic workload (--timing rate|closed stands for --arrival, see ParamApplies)
+      {"keys", "trace", {""}},
+      {"alpha", "trace", {""}},
+      {"read-fraction", "trace", {""}},
+      {"requests", "trace", {""}},
+      {"format", "trace", {""}, true},
+      {"csv-spec", "trace", {""}, true},
+      {"skip-bad", "trace", {""}, true},
+      {"time-scale", "trace", {""}, true},
   };
   return scopes;
 }
@@ -80,6 +89,11 @@ bool ParamApplies(const std::string& param, const Params& run, const std::map<st
     std::string value;
     if (FindParam(s.selector)) value = run.Raw(s.selector);
     else if (auto it = context.find(s.selector); it != context.end()) value = it->second;
+    // --timing rate|closed picks the arrival process as --arrival open|closed does.
+    if (s.selector == "arrival" && FindParam("timing")) {
+      const std::string& timing = run.Raw("timing");
+      if (timing == "rate" || timing == "closed") value = timing == "rate" ? "open" : "closed";
+    }
     bool match = false;
     for (const auto& item : Items(value))
       for (const auto& v : s.values) match |= item == v;

@@ -1,5 +1,8 @@
 #include "workloads/trace_index.h"
 
+#include "workloads/prefetch_ahead.h"
+
+#include <algorithm>
 #include <filesystem>
 #include <map>
 #include <mutex>
@@ -18,10 +21,11 @@ std::shared_ptr<TraceIndex> Build(const std::string& path, const TraceOpenOption
   auto close_group = [&] {
     if (group_len >= kTraceReadAhead) x->big_groups.emplace_back(group, group_len);
   };
+  PrefetchAhead ahead(*reader, x->ids);
   Request r;
-  while (reader->Next(&r)) {
+  while (ahead.Next(&r)) {
     if (x->requests == 0) {
-      x->first_at = x->last_at = r.at;
+      x->first_at = x->last_at = x->max_at = r.at;
       group_len = 1;
     } else if (r.at == x->last_at) {
       ++group_len;
@@ -31,6 +35,7 @@ std::shared_ptr<TraceIndex> Build(const std::string& path, const TraceOpenOption
       group_len = 1;
       x->last_at = r.at;
     }
+    x->max_at = std::max(x->max_at, r.at);
     SimTime off = r.at >= x->first_at ? r.at - x->first_at : x->first_at - r.at;
     s = s && off % kSecond == 0;
     ms = ms && off % kMillisecond == 0;
@@ -79,6 +84,7 @@ std::shared_ptr<const TraceIndex> IndexTrace(const std::string& path, const Trac
   // not worth it: parallel runs of one comparison wait for the same index.
   static std::mutex mu;
   static std::map<std::string, std::shared_ptr<const TraceIndex>> cache;
+  static std::vector<std::string> order;  // oldest first: a long sweep over many traces keeps the last few
   // The file's size and modification time are part of the key: a trace
   // rewritten in place (tests do) is indexed again.
   std::error_code ec;
@@ -90,7 +96,14 @@ std::shared_ptr<const TraceIndex> IndexTrace(const std::string& path, const Trac
   auto it = cache.find(key);
   if (it != cache.end()) return it->second;
   std::shared_ptr<const TraceIndex> x = Build(path, options, error);
-  if (x) cache.emplace(key, x);
+  if (x) {
+    if (order.size() == 4) {
+      cache.erase(order.front());
+      order.erase(order.begin());
+    }
+    cache.emplace(key, x);
+    order.push_back(key);
+  }
   return x;
 }
 

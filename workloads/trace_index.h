@@ -26,7 +26,7 @@ struct TraceIndex {
   uint64_t reads = 0, writes = 0, deletes = 0;  // mapped operations in the whole trace
   eviction::IdMap ids;                          // trace key -> lab key
   std::vector<uint32_t> counts;                 // requests per lab key (popularity)
-  SimTime first_at = 0, last_at = 0;
+  SimTime first_at = 0, last_at = 0, max_at = 0;  // last_at: of the last request
   SimTime resolution = kSecond;  // the coarsest of 1s/1ms/1us/1ns dividing every time offset
   bool has_time = false;         // timestamps not all equal
   bool has_sizes = false;        // some size > 1 (txt and size-less csv give 1)
@@ -35,8 +35,9 @@ struct TraceIndex {
   std::vector<std::pair<uint64_t, uint64_t>> big_groups;
 };
 
-// Indexes the trace (once per path and options in a process; later calls share
-// the result, so `--strategy all` reads a trace once for all its runs). Null
+// Indexes the trace (once per path and options in a process, for the last four
+// traces; later calls share the result, so `--strategy all` reads a trace once
+// for all its runs). Null
 // with *error naming the file and record or line on a bad trace.
 std::shared_ptr<const TraceIndex> IndexTrace(const std::string& path, const TraceOpenOptions& options,
                                              std::string* error);

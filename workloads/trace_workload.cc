@@ -12,10 +12,11 @@ TraceWorkload::TraceWorkload(std::shared_ptr<const TraceIndex> index, std::uniqu
       original_(original_timing),
       scale_(time_scale),
       spread_rng_(seed, "trace-spread"),
+      ahead_(*reader_, index_->ids),
       ring_(original_timing ? kTraceReadAhead : 0) {}
 
 bool TraceWorkload::Pull(Request* r) {
-  if (!reader_->Next(r)) return false;
+  if (!ahead_.Next(r)) return false;
   uint32_t id = index_->ids.Find(r->key);
   if (id == eviction::IdMap::kNone) {  // the file changed since it was indexed
     error_ = index_->path + ": object " + std::to_string(r->key) + " was not in the trace when it was indexed";

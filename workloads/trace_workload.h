@@ -13,6 +13,7 @@
 #include <vector>
 
 #include "sim/rng.h"
+#include "workloads/prefetch_ahead.h"
 #include "workloads/trace_index.h"
 
 namespace cachelab {
@@ -40,6 +41,7 @@ class TraceWorkload final : public TraceReader {
   bool original_;
   double scale_;
   Rng spread_rng_;
+  PrefetchAhead ahead_;  // raw requests, their keys' index slots prefetched
   std::vector<Request> ring_;  // read-ahead: head_ .. head_ + count_
   size_t head_ = 0, count_ = 0;
   SimTime group_t_ = 0, last_at_ = 0;
