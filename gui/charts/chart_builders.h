@@ -16,5 +16,6 @@ BuiltChart BuildMemoryChart(const std::vector<LoadedRun>& runs);
 BuiltChart BuildMrcChart(const std::vector<LoadedRun>& runs);
 BuiltChart BuildConsistencyChart(const std::vector<LoadedRun>& runs);
 BuiltChart BuildSummaryChart(const std::vector<LoadedRun>& runs);
+BuiltChart BuildDurabilityChart(const std::vector<LoadedRun>& runs);
 
 }  // namespace cachelab::gui

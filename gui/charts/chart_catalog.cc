@@ -23,6 +23,8 @@ const std::vector<Entry>& Entries() {
       {{"memory", "Memory", "cache memory with the maxmemory line, and evictions per window"}, BuildMemoryChart},
       {{"consistency", "Consistency", "stale reads per window, database writes per second, cumulative lost writes (stale_reads, db_writes_per_s, lost_writes)"},
        BuildConsistencyChart},
+      {{"durability", "Durability", "database writes per second and cumulative lost writes, crashes marked (db_writes_per_s, lost_writes)"},
+       BuildDurabilityChart},
       {{"summary", "Summary", "headline metrics of the selected runs as bars; replications as mean with 95% CI"},
        BuildSummaryChart},
       {{"mrc", "Miss ratio curve", "replay miss ratio against cache size (series mrc)"}, BuildMrcChart},

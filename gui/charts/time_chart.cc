@@ -251,7 +251,8 @@ BuiltChart BuildTimeChart(const TimeChartSpec& spec, const std::vector<LoadedRun
     drawn.push_back({pane, x, y, y_lo, y_hi, log_y});
   }
   // One x range for every pane, so times line up; events within it.
-  for (const auto& e : events) x_hi = std::max(x_hi, e.t_s);
+  for (const auto& e : events)
+    if (e.t_s >= x_hi) x_hi = e.t_s + 0.02 * std::max(e.t_s - x_lo, 1e-9);  // a mark at the edge stays inside
   if (x_lo > x_hi) x_lo = 0;
   for (size_t i = 0; i < drawn.size(); ++i) {
     auto* x = qobject_cast<QValueAxis*>(drawn[i].x);

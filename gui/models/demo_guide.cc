@@ -21,7 +21,7 @@ DemoGuide GuideFor(const QString& demo) {
     return {"Synchronised expiry, with and without jitter", {"stampede", "hit-rate"},
             {{"peak DB conc.", "db_peak_concurrency"}, {"peak DB qps", "peak_db_qps"}, {"hit ratio", "hit_ratio"}}};
   if (demo == "write-behind-crash")
-    return {"What a crash loses: write-behind vs write-through", {"consistency", "stampede"},
+    return {"What a crash loses: write-behind vs write-through", {"durability", "consistency"},
             {{"writes", "writes"}, {"DB writes", "db_writes"}, {"lost writes", "lost_writes"},
              {"write p99 µs", "write_latency_us.p99"}}};
   if (demo == "ring-add-node")
