@@ -27,6 +27,8 @@ const std::vector<Entry>& Entries() {
        BuildDurabilityChart},
       {{"summary", "Summary", "headline metrics of the selected runs as bars; replications as mean with 95% CI"},
        BuildSummaryChart},
+      {{"sweep", "Sweep", "a metric over two varying parameters as a heatmap (mean ± 95% CI); click a cell to open its runs"},
+       BuildSweepChart},
       {{"mrc", "Miss ratio curve", "replay miss ratio against cache size (series mrc)"}, BuildMrcChart},
   };
   return entries;

@@ -3,6 +3,29 @@
 #include "gui/charts/time_chart.h"
 
 namespace cachelab::gui {
+namespace {
+
+PaneSpec DbWritesPane() {
+  PaneSpec p;
+  p.series = {"db_writes_per_s"};
+  p.y_title = QStringLiteral("DB writes / s");
+  p.figure_header = QStringLiteral("DB writes");
+  p.figure_field = "db_writes";
+  return p;
+}
+
+// Lost writes so far: write-behind stores the writes lost per window.
+PaneSpec LostWritesPane() {
+  PaneSpec p;
+  p.series = {"lost_writes"};
+  p.y_title = QStringLiteral("lost writes, total");
+  p.cumulative = true;
+  p.figure_header = QStringLiteral("lost writes");
+  p.figure_field = "lost_writes";
+  return p;
+}
+
+}  // namespace
 
 BuiltChart BuildHitRateChart(const std::vector<LoadedRun>& runs) {
   TimeChartSpec spec{"hit-rate", QStringLiteral("Hit rate per window"), {}};
@@ -72,37 +95,16 @@ BuiltChart BuildConsistencyChart(const std::vector<LoadedRun>& runs) {
   stale.y_title = QStringLiteral("stale reads / window");
   stale.figure_header = QStringLiteral("stale reads");
   stale.figure_field = "stale_reads";
-  PaneSpec writes;
-  writes.series = {"db_writes_per_s"};
-  writes.y_title = QStringLiteral("DB writes / s");
-  writes.figure_header = QStringLiteral("DB writes");
-  writes.figure_field = "db_writes";
-  PaneSpec lost;
-  lost.series = {"lost_writes"};
-  lost.y_title = QStringLiteral("lost writes, total");
-  lost.cumulative = true;
+  PaneSpec lost = LostWritesPane();
   lost.hide_if_all_zero = true;
-  lost.figure_header = QStringLiteral("lost writes");
-  lost.figure_field = "lost_writes";
-  spec.panes = {stale, writes, lost};
+  spec.panes = {stale, DbWritesPane(), lost};
   return BuildTimeChart(spec, runs);
 }
 
 BuiltChart BuildDurabilityChart(const std::vector<LoadedRun>& runs) {
   // What write-behind trades: database writes in batches, and the writes a crash loses.
   TimeChartSpec spec{"durability", QStringLiteral("Durability: database writes and lost writes"), {}};
-  PaneSpec writes;
-  writes.series = {"db_writes_per_s"};
-  writes.y_title = QStringLiteral("DB writes / s");
-  writes.figure_header = QStringLiteral("DB writes");
-  writes.figure_field = "db_writes";
-  PaneSpec lost;
-  lost.series = {"lost_writes"};
-  lost.y_title = QStringLiteral("lost writes, total");
-  lost.cumulative = true;
-  lost.figure_header = QStringLiteral("lost writes");
-  lost.figure_field = "lost_writes";
-  spec.panes = {writes, lost};
+  spec.panes = {DbWritesPane(), LostWritesPane()};
   return BuildTimeChart(spec, runs);
 }
 
