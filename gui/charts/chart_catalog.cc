@@ -20,6 +20,8 @@ const std::vector<Entry>& Entries() {
       {{"stampede", "Stampede load", "database queries per second (db_queries_per_s) with the runs' events marked"},
        BuildStampedeChart},
       {{"ring", "Ring balance", "keys and requests per node against the ideal even share"}, BuildRingChart},
+      {{"moved", "Keys moved", "keys moved by each membership change per run, against the ideal (churn.<k>.remapped, .ideal)"},
+       BuildMovedChart},
       {{"memory", "Memory", "cache memory with the maxmemory line, and evictions per window"}, BuildMemoryChart},
       {{"consistency", "Consistency", "stale reads per window, database writes per second, cumulative lost writes (stale_reads, db_writes_per_s, lost_writes)"},
        BuildConsistencyChart},

@@ -34,6 +34,11 @@ RunReport FixtureRun(int i) {
     r.Set("keys_per_node.node" + std::to_string(n), int64_t{1000 + 100 * n});
     r.Set("requests_per_node.node" + std::to_string(n), int64_t{5000 - 300 * n});
   }
+  // The node added at 7 s moved 20% of the keys (run 0, like a ring) or 80% (run 1, like modulo).
+  r.Set("churn.0.kind", std::string("add"));
+  r.Set("churn.0.t_s", 7.0);
+  r.Set("churn.0.remapped", 0.2 + 0.6 * i);
+  r.Set("churn.0.ideal", 0.2);
   // A replay stores both curves: by requests and by bytes.
   Series mrc{"mrc", "ratio", {}, {}}, byte_mrc{"byte_mrc", "ratio", {}, {}};
   for (int size = 100; size <= 1000; size += 100) {

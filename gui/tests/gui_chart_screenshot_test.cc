@@ -7,6 +7,7 @@
 #include <QHeaderView>
 #include <QSet>
 #include <QTemporaryDir>
+#include <QtCharts/QBarCategoryAxis>
 #include <QtCharts/QChart>
 #include <QtCharts/QChartView>
 #include <QtCharts/QLineSeries>
@@ -307,6 +308,20 @@ class GuiChartScreenshotTest : public QObject {
     QTest::mouseClick(grid, Qt::LeftButton, {}, grid->CellRect(0, 0).center());
     QCOMPARE(opened, QList<qlonglong>({1, 2, 3}));
     QVERIFY(!BuildSweepChart(runs, "hit_ratio", "nodes", "").has_data);  // not a dimension: says so
+  }
+
+  void keysMovedAgainstTheIdeal() {
+    BuiltChart chart = BuildChart("moved", runs_);
+    QVERIFY(chart.has_data);
+    QCOMPARE(chart.legend.at(0).figures, QStringList({"20.0%", "20.0%"}));
+    QCOMPARE(chart.legend.at(1).figures, QStringList({"80.0%", "20.0%"}));
+    auto* axis = qobject_cast<QBarCategoryAxis*>(chart.panes[0]->axes(Qt::Horizontal).at(0));
+    QCOMPARE(axis->categories(), QStringList({"add at 7 s"}));
+    bool ideal_at_20 = false;
+    for (auto* s : chart.panes[0]->series())
+      if (auto* l = qobject_cast<QLineSeries*>(s)) ideal_at_20 |= l->at(0).y() == 20.0;
+    QVERIFY(ideal_at_20);
+    chart.Delete();
   }
 
   void chartWithoutDataSaysSo() {
