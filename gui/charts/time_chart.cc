@@ -6,6 +6,7 @@
 #include <QtCharts/QValueAxis>
 #include <algorithm>
 #include <cctype>
+#include <cstdlib>
 #include <set>
 
 #include "gui/charts/chart_style.h"
@@ -196,6 +197,12 @@ BuiltChart BuildTimeChart(const TimeChartSpec& spec, const std::vector<LoadedRun
       for (const auto& run : runs) {
         std::string text = run.report.ConfigValue(p.limit_config);
         double b = ParseBytes(text) * p.scale;
+        // A cluster's memory is the sum over its nodes, each with its own limit.
+        int nodes = std::atoi(run.report.ConfigValue("nodes").c_str());
+        if (nodes > 1) {
+          b *= nodes;
+          text += " x " + std::to_string(nodes) + " nodes";
+        }
         bool seen = false;
         for (const auto& l : limits) seen |= l.first == b;
         if (b > 0 && !seen) limits.push_back({b, text});
