@@ -20,6 +20,7 @@ BuiltChart BuildSummaryChart(const std::vector<LoadedRun>& runs);
 BuiltChart BuildDurabilityChart(const std::vector<LoadedRun>& runs);
 BuiltChart BuildSweepChart(const std::vector<LoadedRun>& runs);
 BuiltChart BuildMovedChart(const std::vector<LoadedRun>& runs);
+BuiltChart BuildTraceChart(const std::vector<LoadedRun>& runs);
 // metric, x, y empty: hit_ratio over the first two parameters that vary.
 BuiltChart BuildSweepChart(const std::vector<LoadedRun>& runs, const QString& metric, const QString& x,
                            const QString& y);

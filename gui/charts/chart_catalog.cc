@@ -31,6 +31,8 @@ const std::vector<Entry>& Entries() {
        BuildSummaryChart},
       {{"sweep", "Sweep", "a metric over two varying parameters as a heatmap (mean ± 95% CI); click a cell to open its runs"},
        BuildSweepChart},
+      {{"trace", "Trace", "a trace's profile: rank-frequency with the fitted Zipf line, size and reuse histograms, request rate (runs of kind trace)"},
+       BuildTraceChart},
       {{"mrc", "Miss ratio curve", "replay miss ratio against cache size (series mrc)"}, BuildMrcChart},
   };
   return entries;

@@ -324,6 +324,22 @@ class GuiChartScreenshotTest : public QObject {
     chart.Delete();
   }
 
+  // An exact Zipf(1) profile: the dashed fit (slope -1 through the points) meets rank 1 at 1000 requests.
+  void traceRankFrequencyWithFittedZipf() {
+    BuiltChart chart = BuildChart("trace", runs_);
+    QVERIFY(chart.has_data);
+    QCOMPARE(chart.panes.size(), size_t{4});
+    QLineSeries* fit = nullptr;
+    for (auto* s : chart.panes[0]->series())
+      if (auto* l = qobject_cast<QLineSeries*>(s); l && l->pen().style() == Qt::DashLine) fit = l;
+    QVERIFY(fit);
+    QCOMPARE(fit->at(0).x(), 1.0);
+    QVERIFY(std::abs(fit->at(0).y() - 1000) < 1);
+    QVERIFY(std::abs(fit->at(1).y() - 1000.0 / fit->at(1).x()) < 0.1);
+    QCOMPARE(chart.legend.at(0).figures.at(2), QString("1.000 (1.000)"));
+    chart.Delete();
+  }
+
   void chartWithoutDataSaysSo() {
     BuiltChart c = BuildChart("hit-rate", {});
     QVERIFY(c.subtitle.contains("no run selected"));
