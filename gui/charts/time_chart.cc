@@ -46,16 +46,7 @@ double FigureOf(const PaneSpec& p, const RunReport& r, const QList<QPointF>& pts
 }
 
 QAbstractAxis* NewYAxis(const PaneSpec& p, double lo, double hi) {
-  if (p.log_y) {
-    auto* a = new QLogValueAxis;
-    a->setBase(10);
-    a->setLabelFormat("%g");
-    a->setMinorTickCount(-1);
-    // Whole decades, so both ends carry a label.
-    a->setRange(std::pow(10, std::floor(std::log10(lo))), std::pow(10, std::ceil(std::log10(hi))));
-    a->setTitleText(p.y_title);
-    return a;
-  }
+  if (p.log_y) return NewLogAxis(p.y_title, lo, hi);
   auto* a = new QValueAxis;
   a->setLabelFormat("%g");
   a->setRange(lo, hi);

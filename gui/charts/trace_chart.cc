@@ -17,16 +17,6 @@
 namespace cachelab::gui {
 namespace {
 
-QLogValueAxis* LogAxis(const QString& title, double lo, double hi) {
-  auto* a = new QLogValueAxis;
-  a->setBase(10);
-  a->setLabelFormat("%g");
-  a->setMinorTickCount(-1);
-  a->setRange(std::pow(10, std::floor(std::log10(lo))), std::pow(10, std::ceil(std::log10(std::max(hi, lo * 10)))));
-  a->setTitleText(title);
-  return a;
-}
-
 struct Pane {
   QChart* chart = nullptr;
   std::vector<std::pair<size_t, QList<QPointF>>> lines;  // run index, points
@@ -114,8 +104,8 @@ BuiltChart BuildTraceChart(const std::vector<LoadedRun>& runs) {
     Pane& p = *sp.pane;
     if (p.lines.empty()) continue;
     p.chart = NewPane();
-    QAbstractAxis* x = sp.log_x ? static_cast<QAbstractAxis*>(LogAxis(sp.x_title, p.x_lo, p.x_hi)) : nullptr;
-    QAbstractAxis* y = sp.log_y ? static_cast<QAbstractAxis*>(LogAxis(sp.y_title, p.y_lo, p.y_hi)) : nullptr;
+    QAbstractAxis* x = sp.log_x ? static_cast<QAbstractAxis*>(NewLogAxis(sp.x_title, p.x_lo, p.x_hi)) : nullptr;
+    QAbstractAxis* y = sp.log_y ? static_cast<QAbstractAxis*>(NewLogAxis(sp.y_title, p.y_lo, p.y_hi)) : nullptr;
     if (!x) {
       auto* a = new QValueAxis;
       a->setRange(std::min(p.x_lo, 0.0), p.x_hi > p.x_lo ? p.x_hi : p.x_lo + 1);
