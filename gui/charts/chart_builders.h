@@ -21,6 +21,7 @@ BuiltChart BuildDurabilityChart(const std::vector<LoadedRun>& runs);
 BuiltChart BuildSweepChart(const std::vector<LoadedRun>& runs);
 BuiltChart BuildMovedChart(const std::vector<LoadedRun>& runs);
 BuiltChart BuildTraceChart(const std::vector<LoadedRun>& runs);
+BuiltChart BuildReplayHitRateChart(const std::vector<LoadedRun>& runs);
 // metric, x, y empty: hit_ratio over the first two parameters that vary.
 BuiltChart BuildSweepChart(const std::vector<LoadedRun>& runs, const QString& metric, const QString& x,
                            const QString& y);

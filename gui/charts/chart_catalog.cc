@@ -33,6 +33,8 @@ const std::vector<Entry>& Entries() {
        BuildSweepChart},
       {{"trace", "Trace", "a trace's profile: rank-frequency with the fitted Zipf line, size and reuse histograms, request rate (runs of kind trace)"},
        BuildTraceChart},
+      {{"replay-hit-rate", "Replay hit rate", "the hot keys' hit ratio per window of requests through a replay, with its scans (hot_hit_ratio, scan_requests)"},
+       BuildReplayHitRateChart},
       {{"mrc", "Miss ratio curve", "replay miss ratio against cache size (series mrc)"}, BuildMrcChart},
   };
   return entries;

@@ -108,6 +108,26 @@ BuiltChart BuildDurabilityChart(const std::vector<LoadedRun>& runs) {
   return BuildTimeChart(spec, runs);
 }
 
+BuiltChart BuildReplayHitRateChart(const std::vector<LoadedRun>& runs) {
+  // A replay has no clock: hit ratio per window of requests, and where the one-time scans fall.
+  TimeChartSpec spec{"replay-hit-rate", QStringLiteral("Replay: hit ratio through the trace, scans below"), {}};
+  spec.x_title = QStringLiteral("requests replayed (thousands)");
+  spec.x_is_time = false;
+  spec.x_scale = 1e-3;
+  spec.events = false;
+  PaneSpec hit;
+  hit.series = {"hot_hit_ratio"};
+  hit.y_title = QStringLiteral("hot keys' hit ratio");
+  hit.y_max = 1;
+  hit.figure_header = QStringLiteral("hit ratio");
+  hit.figure_field = "hit_ratio";
+  PaneSpec scans;
+  scans.series = {"scan_requests"};
+  scans.y_title = QStringLiteral("scan requests");
+  spec.panes = {hit, scans};
+  return BuildTimeChart(spec, runs);
+}
+
 BuiltChart BuildMrcChart(const std::vector<LoadedRun>& runs) {
   TimeChartSpec spec{"mrc", QStringLiteral("Miss ratio curve"), {}};
   // Replays size caches in bytes unless they ran in object mode.

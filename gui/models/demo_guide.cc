@@ -62,7 +62,7 @@ DemoGuide GuideFor(const QString& demo) {
     return {"Staleness: TTL vs delete-on-write vs pub/sub", {"consistency", "hit-rate"},
             {{"stale reads", "stale_reads"}, {"stale ratio", "stale_read_ratio"}, {"hit ratio", "hit_ratio"}}};
   if (demo == "eviction")
-    return {"LRU vs LFU vs S3-FIFO on a scan-polluted workload", {"mrc", "hit-rate"},
+    return {"LRU vs LFU vs S3-FIFO on a scan-polluted workload", {"replay-hit-rate", "summary"},
             {{"hit ratio", "hit_ratio"}, {"miss ratio", "miss_ratio"}, {"misses", "misses"}}};
   return {demo, {"hit-rate", "stampede"}, {{"hit ratio", "hit_ratio"}}};
 }

@@ -57,6 +57,16 @@ RunReport FixtureRun(int i) {
   r.series.push_back(std::move(reuse));
   add("request_rate", "requests/s", [&](int w) { return 20000.0 + 100 * w + i; });
   r.Set("zipf.alpha", 1.0);
+  // A replay's hit ratio per 10,000 requests (t = requests so far), and its scans.
+  Series hot{"hot_hit_ratio", "ratio", {}, {}}, scan{"scan_requests", "requests", {}, {}};
+  for (int w = 1; w <= 10; ++w) {
+    hot.t.push_back(w * 10000);
+    hot.v.push_back(w % 2 ? 0.8 : 0.7 + 0.05 * i);
+    scan.t.push_back(w * 10000);
+    scan.v.push_back(w % 2 ? 0 : 4000);
+  }
+  r.series.push_back(std::move(hot));
+  r.series.push_back(std::move(scan));
   r.Set("zipf.r2", 1.0);
   // A replay stores both curves: by requests and by bytes.
   Series mrc{"mrc", "ratio", {}, {}}, byte_mrc{"byte_mrc", "ratio", {}, {}};
