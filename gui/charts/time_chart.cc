@@ -175,7 +175,7 @@ BuiltChart BuildTimeChart(const TimeChartSpec& spec, const std::vector<LoadedRun
     }
     QString what = QString::fromStdString(p.series.front());
     if (!any_series) {
-      missing << what;
+      if (!p.optional) missing << what;
       continue;
     }
     if (lines.empty() || (p.hide_if_all_zero && !any_nonzero)) {

@@ -97,6 +97,7 @@ BuiltChart BuildConsistencyChart(const std::vector<LoadedRun>& runs) {
   stale.figure_field = "stale_reads";
   PaneSpec lost = LostWritesPane();
   lost.hide_if_all_zero = true;
+  lost.optional = true;  // only write-behind loses writes
   spec.panes = {stale, DbWritesPane(), lost};
   return BuildTimeChart(spec, runs);
 }

@@ -340,6 +340,41 @@ class GuiChartScreenshotTest : public QObject {
     chart.Delete();
   }
 
+  // Staleness runs have no lost_writes (only write-behind stores it): the consistency chart fits them.
+  void consistencyWithoutLostWrites() {
+    RunReport r = test::FixtureRun(0);
+    std::erase_if(r.series, [](const Series& s) { return s.name == "lost_writes"; });
+    BuiltChart chart = BuildChart("consistency", {Run(1, r)});
+    QVERIFY(chart.has_data && !chart.lacks_some);
+    QCOMPARE(chart.panes.size(), size_t{2});
+    chart.Delete();
+  }
+
+  // Clicking a legend row hides that run's lines (in every pane); hovering one thickens it and fades the rest.
+  void legendClickHidesHoverHighlights() {
+    ChartPanel panel;
+    panel.SetChart(BuildChart("latency", runs_));
+    panel.setAttribute(Qt::WA_DontShowOnScreen);
+    panel.resize(kDefaultChartSize);
+    panel.show();
+    QCoreApplication::processEvents();
+    LegendTable* legend = panel.legend();
+    QList<QLineSeries*> first;
+    for (QChartView* v : panel.views()) first << Lines(v->chart()).at(0);
+    QLineSeries* second = Lines(panel.views().at(0)->chart()).at(1);
+    double width = first[0]->pen().widthF();
+    legend->Highlight(0);
+    QCOMPARE(first[0]->pen().widthF(), 2 * width);
+    QVERIFY(second->pen().color().alpha() < 255);
+    legend->Highlight(-1);
+    QCOMPARE(first[0]->pen().widthF(), width);
+    QCOMPARE(second->pen().color().alpha(), 255);
+    QTest::mouseClick(legend->viewport(), Qt::LeftButton, {}, legend->visualItemRect(legend->item(0, 0)).center());
+    QVERIFY(legend->RowHidden(0));
+    for (QLineSeries* l : first) QVERIFY(!l->isVisible());
+    QVERIFY(second->isVisible());
+  }
+
   void chartWithoutDataSaysSo() {
     BuiltChart c = BuildChart("hit-rate", {});
     QVERIFY(c.subtitle.contains("no run selected"));
