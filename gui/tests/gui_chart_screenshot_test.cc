@@ -52,6 +52,17 @@ Ink Measure(const QImage& img) {
 
 LoadedRun Run(int64_t id, RunReport r) { return {id, QString(), std::move(r)}; }
 
+// The chart in a panel laid out at the default size, as a window would show it.
+std::unique_ptr<ChartPanel> Shown(BuiltChart chart) {
+  auto panel = std::make_unique<ChartPanel>();
+  panel->SetChart(std::move(chart));
+  panel->setAttribute(Qt::WA_DontShowOnScreen);
+  panel->resize(kDefaultChartSize);
+  panel->show();
+  QCoreApplication::processEvents();
+  return panel;
+}
+
 std::vector<QLineSeries*> Lines(QChart* pane) {
   std::vector<QLineSeries*> out;
   for (auto* s : pane->series())
@@ -120,12 +131,8 @@ class GuiChartScreenshotTest : public QObject {
   }
   void legendRowsAreTheVaryingParameters() {
     QFETCH(QString, chart);
-    ChartPanel panel;
-    panel.SetChart(BuildChart(chart, runs_));
-    panel.setAttribute(Qt::WA_DontShowOnScreen);
-    panel.resize(kDefaultChartSize);
-    panel.show();
-    QCoreApplication::processEvents();
+    auto shown = Shown(BuildChart(chart, runs_));
+    ChartPanel& panel = *shown;
     LegendTable* legend = panel.legend();
     QStringList runs;
     for (int r = 0; r < legend->rowCount(); ++r) {
@@ -183,12 +190,8 @@ class GuiChartScreenshotTest : public QObject {
 
   // p50 ranges 201-210 µs under p99's 2,100-3,000: in its own log pane it spans the pane's height.
   void p50IsNotFlat() {
-    ChartPanel panel;
-    panel.SetChart(BuildChart("latency", runs_));
-    panel.setAttribute(Qt::WA_DontShowOnScreen);
-    panel.resize(kDefaultChartSize);
-    panel.show();
-    QCoreApplication::processEvents();
+    auto shown = Shown(BuildChart("latency", runs_));
+    ChartPanel& panel = *shown;
     QChart* p50 = panel.views().at(0)->chart();
     QLineSeries* line = Lines(p50).at(0);
     QCOMPARE(line->at(0).y(), 201.0);
@@ -352,12 +355,8 @@ class GuiChartScreenshotTest : public QObject {
 
   // Clicking a legend row hides that run's lines (in every pane); hovering one thickens it and fades the rest.
   void legendClickHidesHoverHighlights() {
-    ChartPanel panel;
-    panel.SetChart(BuildChart("latency", runs_));
-    panel.setAttribute(Qt::WA_DontShowOnScreen);
-    panel.resize(kDefaultChartSize);
-    panel.show();
-    QCoreApplication::processEvents();
+    auto shown = Shown(BuildChart("latency", runs_));
+    ChartPanel& panel = *shown;
     LegendTable* legend = panel.legend();
     QList<QLineSeries*> first;
     for (QChartView* v : panel.views()) first << Lines(v->chart()).at(0);
