@@ -1,5 +1,6 @@
 // cachelab-gui: the dashboard. With --screenshot it renders one chart (or all,
-// into a folder) headless and exits: the same code as `cachelab plot`.
+// into a folder), a demo page (--demo) or the whole window (--window) headless
+// and exits: the same code as `cachelab plot`.
 #include <QApplication>
 #include <QCommandLineParser>
 #include <cstdio>
@@ -14,7 +15,15 @@ int main(int argc, char** argv) {
   using namespace cachelab::gui;
   bool headless = false;
   for (int i = 1; i < argc; ++i) headless |= std::strncmp(argv[i], "--screenshot", 12) == 0;
+  // A screenshot never needs a display: Qt's offscreen platform, unless the caller chose one.
   if (headless && qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM")) qputenv("QT_QPA_PLATFORM", "offscreen");
+  // No display at all: say so rather than let Qt abort on the xcb platform.
+  if (!headless && qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM") && qEnvironmentVariableIsEmpty("DISPLAY") &&
+      qEnvironmentVariableIsEmpty("WAYLAND_DISPLAY")) {
+    std::fprintf(stderr, "cachelab-gui: no display (DISPLAY and WAYLAND_DISPLAY are unset); for images use "
+                         "--screenshot FILE (with --window for the whole window), or cachelab plot\n");
+    return 1;
+  }
   QApplication app(argc, argv);
   app.setApplicationName("cachelab-gui");
 
@@ -27,6 +36,7 @@ int main(int argc, char** argv) {
                 {"demo", "open the guided page of the newest run of this demo (with --screenshot: render it)", "NAME"},
                 {"chart", "chart for --screenshot ('all': --screenshot is a folder)", "NAME", "hit-rate"},
                 {"screenshot", "render the chart to this .png/.svg without a window and exit", "FILE"},
+                {"window", "with --screenshot: the whole main window (runs table, dock, chart tabs on --chart)"},
                 {"width", "screenshot width", "PX", QString::number(kDefaultChartSize.width())},
                 {"height", "screenshot height", "PX", QString::number(kDefaultChartSize.height())}});
   p.process(app);
@@ -36,17 +46,18 @@ int main(int argc, char** argv) {
                p.isSet("height") ? p.value("height").toInt() : kDefaultDemoPageSize.height());
     return RunDemoScreenshot(db, p.value("demo"), p.value("screenshot"), size);
   }
+  if (p.isSet("screenshot") && p.isSet("window"))
+    return RunWindowScreenshot(db, FindCli(p.value("cli")), p.isSet("run") ? p.value("run") : QString(), p.value("chart"),
+                               p.value("screenshot"),
+                               QSize(p.isSet("width") ? p.value("width").toInt() : kDefaultWindowSize.width(),
+                                     p.isSet("height") ? p.value("height").toInt() : kDefaultWindowSize.height()));
   if (p.isSet("screenshot")) {
     PlotRequest req{db, p.isSet("run") ? p.value("run") : QStringLiteral("last"), p.value("chart"),
                     p.value("screenshot"), QSize(p.value("width").toInt(), p.value("height").toInt())};
     return RunPlot(req);
   }
   MainWindow window(db, FindCli(p.value("cli")));
-  if (p.isSet("run")) {
-    QList<qlonglong> ids;
-    for (const QString& s : p.value("run").split(',', Qt::SkipEmptyParts)) ids << s.toLongLong();
-    window.SelectRuns(ids);
-  }
+  if (p.isSet("run")) window.SelectRuns(ParseRunIds(p.value("run"), window.runModel()));
   if (p.isSet("demo")) window.OpenDemo(p.value("demo"));
   window.show();
   return app.exec();

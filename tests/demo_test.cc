@@ -42,6 +42,38 @@ TEST_CASE("a demo tells, runs, concludes from its numbers, and stores its runs")
   CHECK(stored.find(std::string("Against lru (") + pct) == 0);
   CHECK(std::get<std::string>(*lru.Get("demo")) == "eviction");
   CHECK_FALSE(std::get<std::string>(*lru.Get("narrative")).empty());
+
+  // The dashboard's series: per window, the hot keys' hit ratio and the scan requests. Every scan
+  // request misses (its key is never seen again), so the windows' misses add up to the run's.
+  for (const auto& run : runs) {
+    cachelab::RunReport rep = store.LoadRun(run.id);
+    const cachelab::Series *hot = nullptr, *scans = nullptr;
+    for (const auto& s : rep.series) {
+      if (s.name == "hot_hit_ratio") hot = &s;
+      if (s.name == "scan_requests") scans = &s;
+    }
+    REQUIRE(hot);
+    REQUIRE(scans);
+    REQUIRE(hot->t == scans->t);
+    double misses = 0;
+    int64_t prev = 0;
+    for (size_t i = 0; i < hot->t.size(); ++i) {
+      double hot_requests = static_cast<double>(hot->t[i] - prev) - scans->v[i];
+      misses += hot_requests * (1 - hot->v[i]) + scans->v[i];
+      prev = hot->t[i];
+    }
+    CHECK(misses == Approx(rep.GetNumber("misses")).margin(0.5));
+  }
+  // LRU loses hot keys to the scans; S3-FIFO keeps them: after the cold first window, its worst
+  // window beats LRU's.
+  auto worst = [&](int64_t id) {
+    double w = 1;
+    for (const auto& s : store.LoadRun(id).series)
+      if (s.name == "hot_hit_ratio")
+        for (size_t i = 1; i < s.v.size(); ++i) w = std::min(w, s.v[i]);
+    return w;
+  };
+  CHECK(worst(runs[2].id) > worst(runs[0].id) + 0.05);
 }
 
 namespace {

@@ -5,6 +5,8 @@
 #include <cstdio>
 
 #include "gui/app/demo_page.h"
+#include "gui/app/main_window.h"
+#include "gui/charts/chart_render.h"
 
 namespace cachelab::gui {
 
@@ -31,6 +33,36 @@ int RunDemoScreenshot(const QString& db, const QString& demo, const QString& out
     return 1;
   }
   say(QStringLiteral("wrote %1").arg(out));
+  return 0;
+}
+
+QList<qlonglong> ParseRunIds(const QString& spec, const RunListModel& model) {
+  QList<qlonglong> ids;
+  int n = model.rowCount();
+  if (spec == "last" && n > 0) ids << model.run(n - 1).id;
+  else if (spec == "all")
+    for (int r = 0; r < n; ++r) ids << model.run(r).id;
+  else
+    for (const QString& s : spec.split(',', Qt::SkipEmptyParts)) ids << s.trimmed().toLongLong();
+  return ids;
+}
+
+int RunWindowScreenshot(const QString& db, const QString& cli, const QString& runs, const QString& chart,
+                        const QString& out, QSize size) {
+  MainWindow window(db, cli);
+  // Laid out first, so selecting scrolls the chosen runs into view as on screen.
+  window.setAttribute(Qt::WA_DontShowOnScreen);
+  window.resize(size);
+  window.show();
+  QCoreApplication::processEvents();
+  if (!runs.isEmpty()) window.SelectRuns(ParseRunIds(runs, window.runModel()));
+  window.charts()->ShowChart(chart);
+  QString error;
+  if (!SaveWidget(&window, size, out, &error)) {
+    std::fprintf(stderr, "cachelab-gui: error: %s\n", qPrintable(error));
+    return 1;
+  }
+  std::fprintf(stderr, "wrote %s\n", qPrintable(out));
   return 0;
 }
 

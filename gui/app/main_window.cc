@@ -50,6 +50,10 @@ MainWindow::MainWindow(const QString& db, const QString& cli, QWidget* parent)
   connect(table_->selectionModel(), &QItemSelectionModel::selectionChanged, this, &MainWindow::ShowSelected);
 
   charts_ = new ChartTabs;
+  connect(charts_, &ChartTabs::runsRequested, this, [this](const QList<qlonglong>& ids) {
+    SelectRuns(ids);
+    charts_->ShowChart("summary");  // the cell's runs side by side
+  });
   auto* data_view = new QTableView;
   data_view->setModel(&data_model_);
   charts_->addTab(data_view, tr("Data"));

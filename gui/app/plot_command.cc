@@ -5,6 +5,7 @@
 #include <QFileInfo>
 #include <cstdio>
 
+#include "gui/charts/chart_builders.h"
 #include "gui/charts/chart_catalog.h"
 #include "gui/models/store_reader.h"
 
@@ -71,7 +72,13 @@ int RunPlot(const PlotRequest& req) {
     jobs.emplace_back(req.chart, req.out);
   }
   for (const auto& [chart, file] : jobs) {
-    if (!SaveChart(BuildChart(chart, runs), req.size, file, &error)) {
+    BuiltChart built = chart == "sweep" ? BuildSweepChart(runs, req.metric, req.x, req.y) : BuildChart(chart, runs);
+    if (chart == "sweep" && !built.has_data && req.chart == "sweep") {
+      built.Delete();
+      Say(QStringLiteral("cachelab plot: error: %1").arg(built.subtitle));
+      return 2;
+    }
+    if (!SaveChart(std::move(built), req.size, file, &error)) {
       Say(QStringLiteral("cachelab plot: error: %1").arg(error));
       return 1;
     }
@@ -91,6 +98,9 @@ int PlotMain(const QStringList& args) {
                 {"out", "output .png or .svg (a folder with --chart all)", "FILE"},
                 {"width", "image width in pixels", "PX", QString::number(kDefaultChartSize.width())},
                 {"height", "image height in pixels", "PX", QString::number(kDefaultChartSize.height())},
+                {"metric", "sweep chart: the summary field shown (default hit_ratio)", "NAME"},
+                {"x", "sweep chart: the parameter across (default: the first that varies)", "PARAM"},
+                {"y", "sweep chart: the parameter down (default: the second that varies)", "PARAM"},
                 {"list-charts", "list the chart names and exit"}});
   if (!p.parse(args)) {
     Say("cachelab plot: error: " + p.errorText());
@@ -110,6 +120,10 @@ int PlotMain(const QStringList& args) {
   req.chart = p.value("chart");
   req.out = p.value("out");
   req.size = QSize(p.value("width").toInt(), p.value("height").toInt());
+  req.metric = p.value("metric");
+  req.x = p.value("x");
+  req.y = p.value("y");
+  if (req.chart.isEmpty() && (p.isSet("metric") || p.isSet("x"))) req.chart = "sweep";
   if (req.size.width() < 100 || req.size.height() < 100) {
     Say("cachelab plot: error: --width and --height must be at least 100");
     return 2;

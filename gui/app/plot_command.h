@@ -17,6 +17,7 @@ struct PlotRequest {
   QString chart;                          // a catalog name, or "all" (then out is a folder)
   QString out;
   QSize size = kDefaultChartSize;
+  QString metric, x, y;  // the sweep chart's choices (empty: its defaults)
 };
 
 // Renders; returns a process exit code (0 ok, 1 failure, 2 bad input) and

@@ -1,5 +1,6 @@
 // One builder per chart (each in its own file); chart_catalog.cc names them.
 #pragma once
+#include <QString>
 #include <vector>
 
 #include "gui/charts/built_chart.h"
@@ -16,5 +17,13 @@ BuiltChart BuildMemoryChart(const std::vector<LoadedRun>& runs);
 BuiltChart BuildMrcChart(const std::vector<LoadedRun>& runs);
 BuiltChart BuildConsistencyChart(const std::vector<LoadedRun>& runs);
 BuiltChart BuildSummaryChart(const std::vector<LoadedRun>& runs);
+BuiltChart BuildDurabilityChart(const std::vector<LoadedRun>& runs);
+BuiltChart BuildSweepChart(const std::vector<LoadedRun>& runs);
+BuiltChart BuildMovedChart(const std::vector<LoadedRun>& runs);
+BuiltChart BuildTraceChart(const std::vector<LoadedRun>& runs);
+BuiltChart BuildReplayHitRateChart(const std::vector<LoadedRun>& runs);
+// metric, x, y empty: hit_ratio over the first two parameters that vary.
+BuiltChart BuildSweepChart(const std::vector<LoadedRun>& runs, const QString& metric, const QString& x,
+                           const QString& y);
 
 }  // namespace cachelab::gui

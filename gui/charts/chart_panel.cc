@@ -8,6 +8,7 @@
 #include <QVBoxLayout>
 #include <QtCharts/QChartView>
 
+#include "gui/charts/heatmap_view.h"
 #include "gui/charts/legend_table.h"
 
 namespace cachelab::gui {
@@ -81,7 +82,11 @@ void ChartPanel::SetChart(BuiltChart chart) {
     grid_->setRowStretch(row, 1);
     views_.push_back(view);
   }
-  if (chart_.custom) grid_->addWidget(chart_.custom, 0, 0);
+  if (chart_.custom) {
+    grid_->addWidget(chart_.custom, 0, 0);
+    if (auto* sweep = qobject_cast<SweepView*>(chart_.custom))
+      connect(sweep, &SweepView::runsRequested, this, &ChartPanel::runsRequested);
+  }
   bool drawn = !views_.empty() || chart_.custom;
   panes_->setVisible(drawn);
   // Without data there are no axes at all: only the sentence saying what is missing.

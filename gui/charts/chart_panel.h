@@ -31,6 +31,10 @@ class ChartPanel : public QWidget {
   const std::vector<QChartView*>& views() const { return views_; }
   QLabel* subtitle() { return subtitle_; }
 
+ signals:
+  // A view in the chart asked to open runs (a sweep cell clicked).
+  void runsRequested(const QList<qlonglong>& ids);
+
  private:
   void Clear();
   BuiltChart chart_;

@@ -46,6 +46,16 @@ QChart* NewPane() {
   return chart;
 }
 
+QLogValueAxis* NewLogAxis(const QString& title, double lo, double hi) {
+  auto* a = new QLogValueAxis;
+  a->setBase(10);
+  a->setLabelFormat("%g");
+  a->setMinorTickCount(-1);
+  a->setRange(std::pow(10, std::floor(std::log10(lo))), std::pow(10, std::ceil(std::log10(std::max(hi, lo * 10)))));
+  a->setTitleText(title);
+  return a;
+}
+
 QString DurationText(double s) {
   if (s >= 1) return QString::number(s, 'g', 4) + " s";
   if (s >= 1e-3) return QString::number(s * 1e3, 'g', 4) + " ms";

@@ -6,6 +6,7 @@
 #include <QPen>
 #include <QString>
 #include <QtCharts/QChart>
+#include <QtCharts/QLogValueAxis>
 
 namespace cachelab::gui {
 
@@ -19,6 +20,8 @@ QColor EventColor(const QString& kind);
 // A pane: no title of its own (the panel has one), no built-in legend (the
 // panel's table is the legend), no animations (renders are complete at once).
 QChart* NewPane();
+// A base-10 log axis over whole decades around [lo, hi] (both ends labelled).
+QLogValueAxis* NewLogAxis(const QString& title, double lo, double hi);
 // "1 s", "100 ms", "250 µs".
 QString DurationText(double seconds);
 // "4,360", "0.0123", "1.2e+06": figures for tables and legends.

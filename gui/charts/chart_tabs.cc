@@ -12,6 +12,7 @@ ChartTabs::ChartTabs(QWidget* parent) : QTabWidget(parent) {
     panel->SetChart(BuildChart(info.name, {}));
     panel->setObjectName(info.name);
     panel->setToolTip(info.help);
+    connect(panel, &ChartPanel::runsRequested, this, &ChartTabs::runsRequested);
     panels_.push_back(panel);
     addTab(panel, info.title);
   }

@@ -25,6 +25,9 @@ class ChartTabs : public QTabWidget {
   // Saves the current chart (PNG or SVG by extension) at its on-screen size.
   bool ExportCurrent(const QString& path, QString* error) const;
 
+ signals:
+  void runsRequested(const QList<qlonglong>& ids);  // e.g. a sweep cell clicked
+
  private:
   std::vector<ChartPanel*> panels_;
   std::vector<LoadedRun> runs_;

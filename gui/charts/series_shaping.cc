@@ -35,6 +35,8 @@ ShapedSeries Shape(const Series& s, const ShapeOptions& o) {
     v *= o.scale;
     if (o.positive_only && v <= 0) continue;
     double x = o.x_is_time ? ToSeconds(s.t[i]) : static_cast<double>(s.t[i]) * o.x_scale;
+    // A running total changes at the window's end: a step, not a ramp across the window.
+    if (o.cumulative && !pts.isEmpty()) pts.append({x, pts.back().y()});
     pts.append({x, v});
   }
   if (pts.size() <= o.max_points || o.max_points < 4) {

@@ -51,18 +51,23 @@ BuiltChart BuildSummaryChart(const std::vector<LoadedRun>& runs) {
     row.color = RunColor(g);
     out.legend.push_back(row);
   }
-  QStringList absent;
+  QStringList absent, zero;
   for (const Metric& m : kMetrics) {
     std::vector<Interval> iv;
-    bool any = false;
+    bool any = false, nonzero = false;
     for (const auto& g : groups) {
       iv.push_back(FieldInterval(runs, g, m.field));
       any |= iv.back().n > 0;
+      nonzero |= iv.back().n > 0 && iv.back().mean != 0;
     }
     out.figure_headers << QString::fromUtf8(m.title);
     for (size_t g = 0; g < groups.size(); ++g) out.legend[g].figures << IntervalText(iv[g], m.scale);
     if (!any) {
       absent << QString::fromUtf8(m.title);
+      continue;
+    }
+    if (!nonzero) {  // said, not drawn on a fake 0-1 axis
+      zero << QString::fromUtf8(m.title);
       continue;
     }
     QChart* pane = NewPane();
@@ -107,6 +112,7 @@ BuiltChart BuildSummaryChart(const std::vector<LoadedRun>& runs) {
   if (runs.empty()) out.subtitle = QStringLiteral("no run selected");
   else if (replicated) out.subtitle = QStringLiteral("bars: mean of the replications; whiskers: 95% confidence interval (Student's t)");
   else out.subtitle = QStringLiteral("one bar per run; replications (same parameters, other seeds) would show a 95% CI");
+  if (!runs.empty() && !zero.isEmpty()) out.subtitle += QStringLiteral(" · 0 in every run: ") + zero.join(", ");
   if (!runs.empty() && !absent.isEmpty()) out.subtitle += QStringLiteral(" · not in these runs: ") + absent.join(", ");
   return out;
 }

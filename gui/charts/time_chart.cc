@@ -6,6 +6,7 @@
 #include <QtCharts/QValueAxis>
 #include <algorithm>
 #include <cctype>
+#include <cstdlib>
 #include <set>
 
 #include "gui/charts/chart_style.h"
@@ -45,16 +46,7 @@ double FigureOf(const PaneSpec& p, const RunReport& r, const QList<QPointF>& pts
 }
 
 QAbstractAxis* NewYAxis(const PaneSpec& p, double lo, double hi) {
-  if (p.log_y) {
-    auto* a = new QLogValueAxis;
-    a->setBase(10);
-    a->setLabelFormat("%g");
-    a->setMinorTickCount(-1);
-    // Whole decades, so both ends carry a label.
-    a->setRange(std::pow(10, std::floor(std::log10(lo))), std::pow(10, std::ceil(std::log10(hi))));
-    a->setTitleText(p.y_title);
-    return a;
-  }
+  if (p.log_y) return NewLogAxis(p.y_title, lo, hi);
   auto* a = new QValueAxis;
   a->setLabelFormat("%g");
   a->setRange(lo, hi);
@@ -183,7 +175,7 @@ BuiltChart BuildTimeChart(const TimeChartSpec& spec, const std::vector<LoadedRun
     }
     QString what = QString::fromStdString(p.series.front());
     if (!any_series) {
-      missing << what;
+      if (!p.optional) missing << what;
       continue;
     }
     if (lines.empty() || (p.hide_if_all_zero && !any_nonzero)) {
@@ -196,6 +188,12 @@ BuiltChart BuildTimeChart(const TimeChartSpec& spec, const std::vector<LoadedRun
       for (const auto& run : runs) {
         std::string text = run.report.ConfigValue(p.limit_config);
         double b = ParseBytes(text) * p.scale;
+        // A cluster's memory is the sum over its nodes, each with its own limit.
+        int nodes = std::atoi(run.report.ConfigValue("nodes").c_str());
+        if (nodes > 1) {
+          b *= nodes;
+          text += " x " + std::to_string(nodes) + " nodes";
+        }
         bool seen = false;
         for (const auto& l : limits) seen |= l.first == b;
         if (b > 0 && !seen) limits.push_back({b, text});
@@ -251,7 +249,8 @@ BuiltChart BuildTimeChart(const TimeChartSpec& spec, const std::vector<LoadedRun
     drawn.push_back({pane, x, y, y_lo, y_hi, log_y});
   }
   // One x range for every pane, so times line up; events within it.
-  for (const auto& e : events) x_hi = std::max(x_hi, e.t_s);
+  for (const auto& e : events)
+    if (e.t_s >= x_hi) x_hi = e.t_s + 0.02 * std::max(e.t_s - x_lo, 1e-9);  // a mark at the edge stays inside
   if (x_lo > x_hi) x_lo = 0;
   for (size_t i = 0; i < drawn.size(); ++i) {
     auto* x = qobject_cast<QValueAxis*>(drawn[i].x);

@@ -24,6 +24,7 @@ struct PaneSpec {
   double y_min = NAN, y_max = NAN;  // NAN: from the data (counts and rates start at 0)
   bool cumulative = false;
   bool hide_if_all_zero = false;    // "no evictions" is said, not drawn as a fake 0-1 axis
+  bool optional = false;            // only some runs have it (lost writes: write-behind): absence is no gap
   QString figure_header;            // legend column; empty: none
   std::string figure_field;         // summary field for the column, else from the series:
   Figure figure = Figure::kMean;

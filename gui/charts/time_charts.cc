@@ -3,6 +3,29 @@
 #include "gui/charts/time_chart.h"
 
 namespace cachelab::gui {
+namespace {
+
+PaneSpec DbWritesPane() {
+  PaneSpec p;
+  p.series = {"db_writes_per_s"};
+  p.y_title = QStringLiteral("DB writes / s");
+  p.figure_header = QStringLiteral("DB writes");
+  p.figure_field = "db_writes";
+  return p;
+}
+
+// Lost writes so far: write-behind stores the writes lost per window.
+PaneSpec LostWritesPane() {
+  PaneSpec p;
+  p.series = {"lost_writes"};
+  p.y_title = QStringLiteral("lost writes, total");
+  p.cumulative = true;
+  p.figure_header = QStringLiteral("lost writes");
+  p.figure_field = "lost_writes";
+  return p;
+}
+
+}  // namespace
 
 BuiltChart BuildHitRateChart(const std::vector<LoadedRun>& runs) {
   TimeChartSpec spec{"hit-rate", QStringLiteral("Hit rate per window"), {}};
@@ -69,22 +92,40 @@ BuiltChart BuildConsistencyChart(const std::vector<LoadedRun>& runs) {
   TimeChartSpec spec{"consistency", QStringLiteral("Consistency: stale reads, database writes, lost writes"), {}};
   PaneSpec stale;
   stale.series = {"stale_reads"};
-  stale.y_title = QStringLiteral("stale reads per window");
+  stale.y_title = QStringLiteral("stale reads / window");
   stale.figure_header = QStringLiteral("stale reads");
   stale.figure_field = "stale_reads";
-  PaneSpec writes;
-  writes.series = {"db_writes_per_s"};
-  writes.y_title = QStringLiteral("database writes per second");
-  writes.figure_header = QStringLiteral("DB writes");
-  writes.figure_field = "db_writes";
-  PaneSpec lost;
-  lost.series = {"lost_writes"};
-  lost.y_title = QStringLiteral("lost writes (cumulative)");
-  lost.cumulative = true;
+  PaneSpec lost = LostWritesPane();
   lost.hide_if_all_zero = true;
-  lost.figure_header = QStringLiteral("lost writes");
-  lost.figure_field = "lost_writes";
-  spec.panes = {stale, writes, lost};
+  lost.optional = true;  // only write-behind loses writes
+  spec.panes = {stale, DbWritesPane(), lost};
+  return BuildTimeChart(spec, runs);
+}
+
+BuiltChart BuildDurabilityChart(const std::vector<LoadedRun>& runs) {
+  // What write-behind trades: database writes in batches, and the writes a crash loses.
+  TimeChartSpec spec{"durability", QStringLiteral("Durability: database writes and lost writes"), {}};
+  spec.panes = {DbWritesPane(), LostWritesPane()};
+  return BuildTimeChart(spec, runs);
+}
+
+BuiltChart BuildReplayHitRateChart(const std::vector<LoadedRun>& runs) {
+  // A replay has no clock: hit ratio per window of requests, and where the one-time scans fall.
+  TimeChartSpec spec{"replay-hit-rate", QStringLiteral("Replay: hit ratio through the trace, scans below"), {}};
+  spec.x_title = QStringLiteral("requests replayed (thousands)");
+  spec.x_is_time = false;
+  spec.x_scale = 1e-3;
+  spec.events = false;
+  PaneSpec hit;
+  hit.series = {"hot_hit_ratio"};
+  hit.y_title = QStringLiteral("hot keys' hit ratio");
+  hit.y_max = 1;
+  hit.figure_header = QStringLiteral("hit ratio");
+  hit.figure_field = "hit_ratio";
+  PaneSpec scans;
+  scans.series = {"scan_requests"};
+  scans.y_title = QStringLiteral("scan requests");
+  spec.panes = {hit, scans};
   return BuildTimeChart(spec, runs);
 }
 

@@ -34,6 +34,40 @@ RunReport FixtureRun(int i) {
     r.Set("keys_per_node.node" + std::to_string(n), int64_t{1000 + 100 * n});
     r.Set("requests_per_node.node" + std::to_string(n), int64_t{5000 - 300 * n});
   }
+  // The node added at 7 s moved 20% of the keys (run 0, like a ring) or 80% (run 1, like modulo).
+  r.Set("churn.0.kind", std::string("add"));
+  r.Set("churn.0.t_s", 7.0);
+  r.Set("churn.0.remapped", 0.2 + 0.6 * i);
+  r.Set("churn.0.ideal", 0.2);
+  // A trace profile (`cachelab trace stats`): an exact Zipf(1) popularity, 1000 / rank requests.
+  Series rank{"rank_frequency", "requests", {}, {}}, sizes{"size_histogram", "requests", {}, {}},
+      reuse{"reuse_histogram", "reuses", {}, {}};
+  for (int k = 1; k <= 64; ++k) {
+    rank.t.push_back(k);
+    rank.v.push_back(1000.0 / k);
+  }
+  for (int b = 0; b < 8; ++b) {
+    sizes.t.push_back(int64_t{64} << b);
+    sizes.v.push_back(100.0 + 10 * b + i);
+    reuse.t.push_back(int64_t{1} << b);
+    reuse.v.push_back(500.0 / (b + 1));
+  }
+  r.series.push_back(std::move(rank));
+  r.series.push_back(std::move(sizes));
+  r.series.push_back(std::move(reuse));
+  add("request_rate", "requests/s", [&](int w) { return 20000.0 + 100 * w + i; });
+  r.Set("zipf.alpha", 1.0);
+  // A replay's hit ratio per 10,000 requests (t = requests so far), and its scans.
+  Series hot{"hot_hit_ratio", "ratio", {}, {}}, scan{"scan_requests", "requests", {}, {}};
+  for (int w = 1; w <= 10; ++w) {
+    hot.t.push_back(w * 10000);
+    hot.v.push_back(w % 2 ? 0.8 : 0.7 + 0.05 * i);
+    scan.t.push_back(w * 10000);
+    scan.v.push_back(w % 2 ? 0 : 4000);
+  }
+  r.series.push_back(std::move(hot));
+  r.series.push_back(std::move(scan));
+  r.Set("zipf.r2", 1.0);
   // A replay stores both curves: by requests and by bytes.
   Series mrc{"mrc", "ratio", {}, {}}, byte_mrc{"byte_mrc", "ratio", {}, {}};
   for (int size = 100; size <= 1000; size += 100) {

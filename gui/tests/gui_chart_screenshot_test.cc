@@ -7,6 +7,7 @@
 #include <QHeaderView>
 #include <QSet>
 #include <QTemporaryDir>
+#include <QtCharts/QBarCategoryAxis>
 #include <QtCharts/QChart>
 #include <QtCharts/QChartView>
 #include <QtCharts/QLineSeries>
@@ -18,7 +19,9 @@
 #include "gui/charts/chart_catalog.h"
 #include "gui/charts/chart_panel.h"
 #include "gui/charts/chart_render.h"
+#include "gui/charts/chart_builders.h"
 #include "gui/charts/chart_style.h"
+#include "gui/charts/heatmap_view.h"
 #include "gui/charts/legend_table.h"
 #include "gui/models/run_names.h"
 #include "gui/models/store_reader.h"
@@ -48,6 +51,17 @@ Ink Measure(const QImage& img) {
 }
 
 LoadedRun Run(int64_t id, RunReport r) { return {id, QString(), std::move(r)}; }
+
+// The chart in a panel laid out at the default size, as a window would show it.
+std::unique_ptr<ChartPanel> Shown(BuiltChart chart) {
+  auto panel = std::make_unique<ChartPanel>();
+  panel->SetChart(std::move(chart));
+  panel->setAttribute(Qt::WA_DontShowOnScreen);
+  panel->resize(kDefaultChartSize);
+  panel->show();
+  QCoreApplication::processEvents();
+  return panel;
+}
 
 std::vector<QLineSeries*> Lines(QChart* pane) {
   std::vector<QLineSeries*> out;
@@ -101,7 +115,7 @@ class GuiChartScreenshotTest : public QObject {
     QFETCH(QString, chart);
     BuiltChart c = BuildChart(chart, runs_);
     QVERIFY2(c.has_data && !c.lacks_some, qPrintable("chart reports missing data: " + c.subtitle));
-    QVERIFY(!c.panes.empty());
+    QVERIFY(!c.panes.empty() || c.custom);
     QImage img = RenderChart(std::move(c), QSize(900, 450));
     QCOMPARE(img.size(), QSize(900, 450));
     Ink ink = Measure(img);
@@ -112,16 +126,13 @@ class GuiChartScreenshotTest : public QObject {
   // The fixture's two runs differ only in strategy: that is their whole name.
   void legendRowsAreTheVaryingParameters_data() {
     QTest::addColumn<QString>("chart");
-    for (const auto& c : ChartCatalog()) QTest::newRow(qPrintable(c.name)) << c.name;
+    for (const auto& c : ChartCatalog())
+      if (c.name != "sweep") QTest::newRow(qPrintable(c.name)) << c.name;  // a grid, no legend (its axes name the runs)
   }
   void legendRowsAreTheVaryingParameters() {
     QFETCH(QString, chart);
-    ChartPanel panel;
-    panel.SetChart(BuildChart(chart, runs_));
-    panel.setAttribute(Qt::WA_DontShowOnScreen);
-    panel.resize(kDefaultChartSize);
-    panel.show();
-    QCoreApplication::processEvents();
+    auto shown = Shown(BuildChart(chart, runs_));
+    ChartPanel& panel = *shown;
     LegendTable* legend = panel.legend();
     QStringList runs;
     for (int r = 0; r < legend->rowCount(); ++r) {
@@ -179,12 +190,8 @@ class GuiChartScreenshotTest : public QObject {
 
   // p50 ranges 201-210 µs under p99's 2,100-3,000: in its own log pane it spans the pane's height.
   void p50IsNotFlat() {
-    ChartPanel panel;
-    panel.SetChart(BuildChart("latency", runs_));
-    panel.setAttribute(Qt::WA_DontShowOnScreen);
-    panel.resize(kDefaultChartSize);
-    panel.show();
-    QCoreApplication::processEvents();
+    auto shown = Shown(BuildChart("latency", runs_));
+    ChartPanel& panel = *shown;
     QChart* p50 = panel.views().at(0)->chart();
     QLineSeries* line = Lines(p50).at(0);
     QCOMPARE(line->at(0).y(), 201.0);
@@ -259,6 +266,112 @@ class GuiChartScreenshotTest : public QObject {
     QVERIFY(!empty.has_data);
     QVERIFY(empty.panes.empty());  // no fake axes: the panel says what is missing instead
     QVERIFY(empty.subtitle.contains("no hit_ratio"));
+  }
+
+  // 2 strategies x 2 schemes, the first point replicated over 3 seeds: cells are means with a
+  // Student-t CI (t(0.975, 2) = 4.303), other parameters averaged and said so; a click names its runs.
+  void sweepHeatmapCells() {
+    std::vector<LoadedRun> runs;
+    int64_t id = 0;
+    auto add = [&](const char* strategy, const char* inv, const char* seed, const char* alpha, double hit) {
+      RunReport r;
+      r.config = {{"strategy", strategy}, {"invalidation", inv}, {"alpha", alpha}, {"seed", seed}};
+      r.Set("hit_ratio", hit);
+      runs.push_back(Run(++id, r));
+    };
+    add("cache-aside", "ttl", "1", "0.9", 0.70);
+    add("cache-aside", "ttl", "2", "0.9", 0.72);
+    add("cache-aside", "ttl", "3", "0.9", 0.74);
+    add("write-through", "ttl", "1", "1.1", 0.80);
+    add("cache-aside", "jitter", "1", "0.9", 0.60);
+    add("write-through", "jitter", "1", "0.9", 0.90);
+    QCOMPARE(SweepDimensions(runs), QStringList({"strategy", "invalidation", "alpha"}));
+    Heatmap h = ComputeHeatmap(runs, "hit_ratio", "strategy", "invalidation");
+    QCOMPARE(h.xs, QStringList({"cache-aside", "write-through"}));
+    QCOMPARE(h.ys, QStringList({"ttl", "jitter"}));
+    QCOMPARE(h.averaged, QStringList({"alpha"}));
+    const HeatCell& c = h.cells[0][0];
+    QCOMPARE(c.ids, std::vector<int64_t>({1, 2, 3}));
+    QCOMPARE(c.value.mean, 0.72);
+    QVERIFY(std::abs(c.value.half_width - 4.303 * 0.02 / std::sqrt(3.0)) < 1e-3);
+    QCOMPARE(h.cells[1][1].value.mean, 0.90);
+    BuiltChart chart = BuildSweepChart(runs, "hit_ratio", "strategy", "invalidation");
+    QVERIFY(chart.has_data);
+    QVERIFY(chart.subtitle.contains("averaged over alpha"));
+    ChartPanel panel;
+    QList<qlonglong> opened;
+    connect(&panel, &ChartPanel::runsRequested, this, [&](const QList<qlonglong>& ids) { opened = ids; });
+    panel.SetChart(std::move(chart));
+    panel.setAttribute(Qt::WA_DontShowOnScreen);
+    panel.resize(kDefaultChartSize);
+    panel.show();
+    QCoreApplication::processEvents();
+    auto* grid = panel.findChild<HeatmapGrid*>();
+    QVERIFY(grid);
+    QTest::mouseClick(grid, Qt::LeftButton, {}, grid->CellRect(0, 0).center());
+    QCOMPARE(opened, QList<qlonglong>({1, 2, 3}));
+    QVERIFY(!BuildSweepChart(runs, "hit_ratio", "nodes", "").has_data);  // not a dimension: says so
+  }
+
+  void keysMovedAgainstTheIdeal() {
+    BuiltChart chart = BuildChart("moved", runs_);
+    QVERIFY(chart.has_data);
+    QCOMPARE(chart.legend.at(0).figures, QStringList({"20.0%", "20.0%"}));
+    QCOMPARE(chart.legend.at(1).figures, QStringList({"80.0%", "20.0%"}));
+    auto* axis = qobject_cast<QBarCategoryAxis*>(chart.panes[0]->axes(Qt::Horizontal).at(0));
+    QCOMPARE(axis->categories(), QStringList({"add at 7 s"}));
+    bool ideal_at_20 = false;
+    for (auto* s : chart.panes[0]->series())
+      if (auto* l = qobject_cast<QLineSeries*>(s)) ideal_at_20 |= l->at(0).y() == 20.0;
+    QVERIFY(ideal_at_20);
+    chart.Delete();
+  }
+
+  // An exact Zipf(1) profile: the dashed fit (slope -1 through the points) meets rank 1 at 1000 requests.
+  void traceRankFrequencyWithFittedZipf() {
+    BuiltChart chart = BuildChart("trace", runs_);
+    QVERIFY(chart.has_data);
+    QCOMPARE(chart.panes.size(), size_t{4});
+    QLineSeries* fit = nullptr;
+    for (auto* s : chart.panes[0]->series())
+      if (auto* l = qobject_cast<QLineSeries*>(s); l && l->pen().style() == Qt::DashLine) fit = l;
+    QVERIFY(fit);
+    QCOMPARE(fit->at(0).x(), 1.0);
+    QVERIFY(std::abs(fit->at(0).y() - 1000) < 1);
+    QVERIFY(std::abs(fit->at(1).y() - 1000.0 / fit->at(1).x()) < 0.1);
+    QCOMPARE(chart.legend.at(0).figures.at(2), QString("1.000 (1.000)"));
+    chart.Delete();
+  }
+
+  // Staleness runs have no lost_writes (only write-behind stores it): the consistency chart fits them.
+  void consistencyWithoutLostWrites() {
+    RunReport r = test::FixtureRun(0);
+    std::erase_if(r.series, [](const Series& s) { return s.name == "lost_writes"; });
+    BuiltChart chart = BuildChart("consistency", {Run(1, r)});
+    QVERIFY(chart.has_data && !chart.lacks_some);
+    QCOMPARE(chart.panes.size(), size_t{2});
+    chart.Delete();
+  }
+
+  // Clicking a legend row hides that run's lines (in every pane); hovering one thickens it and fades the rest.
+  void legendClickHidesHoverHighlights() {
+    auto shown = Shown(BuildChart("latency", runs_));
+    ChartPanel& panel = *shown;
+    LegendTable* legend = panel.legend();
+    QList<QLineSeries*> first;
+    for (QChartView* v : panel.views()) first << Lines(v->chart()).at(0);
+    QLineSeries* second = Lines(panel.views().at(0)->chart()).at(1);
+    double width = first[0]->pen().widthF();
+    legend->Highlight(0);
+    QCOMPARE(first[0]->pen().widthF(), 2 * width);
+    QVERIFY(second->pen().color().alpha() < 255);
+    legend->Highlight(-1);
+    QCOMPARE(first[0]->pen().widthF(), width);
+    QCOMPARE(second->pen().color().alpha(), 255);
+    QTest::mouseClick(legend->viewport(), Qt::LeftButton, {}, legend->visualItemRect(legend->item(0, 0)).center());
+    QVERIFY(legend->RowHidden(0));
+    for (QLineSeries* l : first) QVERIFY(!l->isVisible());
+    QVERIFY(second->isVisible());
   }
 
   void chartWithoutDataSaysSo() {
