@@ -24,5 +24,6 @@ void AddSweepCommand(CLI::App& app);
 void AddMergeCommand(CLI::App& app);
 void AddExportCommand(CLI::App& app);
 void AddDemoCommand(CLI::App& app);
+void AddServeCommand(CLI::App& app);
 
 }  // namespace cachelab::cli

@@ -20,6 +20,7 @@ int main(int argc, char** argv) {
   cachelab::cli::AddMergeCommand(app);
   cachelab::cli::AddExportCommand(app);
   cachelab::cli::AddDemoCommand(app);
+  cachelab::cli::AddServeCommand(app);
   try {
     // `cachelab` alone runs the default experiment, like `cachelab run`.
     if (argc == 1) {
