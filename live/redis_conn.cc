@@ -119,18 +119,39 @@ bool RedisConn::Flush() {
   return true;
 }
 
+RedisConn::ReadStatus RedisConn::Buffered(RawReply* out) {
+  void* reply = nullptr;
+  if (redisGetReplyFromReader(ctx_, &reply) != REDIS_OK) {
+    Drop(std::string("protocol: ") + ctx_->errstr);
+    return ReadStatus::kFailed;
+  }
+  if (!reply) return ReadStatus::kPending;
+  out->reset(static_cast<redisReply*>(reply));
+  return ReadStatus::kReply;
+}
+
+RedisConn::ReadStatus RedisConn::ReadPushed(RawReply* out, int wait_ms) {
+  if (!ctx_) return ReadStatus::kFailed;
+  for (bool waited = false;; waited = true) {
+    ReadStatus st = Buffered(out);
+    if (st != ReadStatus::kPending || waited) return st;
+    pollfd pfd{ctx_->fd, POLLIN, 0};
+    if (poll(&pfd, 1, wait_ms) <= 0) return ReadStatus::kPending;
+    if (redisBufferRead(ctx_) != REDIS_OK) {
+      Drop(std::string("read: ") + ctx_->errstr);
+      return ReadStatus::kFailed;
+    }
+  }
+}
+
 RedisConn::ReadStatus RedisConn::TryRead(RawReply* out, int wait_ms) {
   if (!ctx_ || in_flight_ == 0) return ctx_ ? ReadStatus::kPending : ReadStatus::kFailed;
   for (;;) {
-    void* reply = nullptr;
-    if (redisGetReplyFromReader(ctx_, &reply) != REDIS_OK) {
-      Drop(std::string("protocol: ") + ctx_->errstr);
-      return ReadStatus::kFailed;
-    }
-    if (reply) {
-      out->reset(static_cast<redisReply*>(reply));
+    ReadStatus st = Buffered(out);
+    if (st == ReadStatus::kFailed) return st;
+    if (st == ReadStatus::kReply) {
       if (--in_flight_ > 0) oldest_sent_ = WallClock::now();
-      return ReadStatus::kReply;
+      return st;
     }
     // Nothing buffered: wait for the socket, but never past the command timeout.
     auto deadline = oldest_sent_ + std::chrono::milliseconds(options_.command_timeout_ms);

@@ -69,6 +69,9 @@ class RedisConn {
   // The next reply: waits up to wait_ms for it (0: only what has arrived).
   // kPending: none yet (never after the command timeout: then kFailed).
   ReadStatus TryRead(RawReply* out, int wait_ms);
+  // A reply the server pushes unasked (MONITOR, SUBSCRIBE): waits up to
+  // wait_ms; kPending when none arrived (no command timeout applies).
+  ReadStatus ReadPushed(RawReply* out, int wait_ms);
   // Blocks for the next reply up to the command timeout.
   ReadStatus Read(RawReply* out);
   // Append + Flush + Read, converted; an error reply on failure.
@@ -82,6 +85,8 @@ class RedisConn {
 
  private:
   bool Connect();
+  // A reply already read from the socket (kPending: none buffered).
+  ReadStatus Buffered(RawReply* out);
 
   RedisEndpoint endpoint_;
   ConnOptions options_;
