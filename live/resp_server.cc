@@ -10,6 +10,7 @@
 #include <cctype>
 #include <chrono>
 #include <cstring>
+#include <set>
 #include <stdexcept>
 
 #include "sim/glob.h"
@@ -149,6 +150,67 @@ RedisReply RespServer::Execute(const std::vector<std::string>& argv) {
   return store_.Dispatch(argv);
 }
 
+namespace {
+
+// SUBSCRIBE, PSUBSCRIBE, UNSUBSCRIBE, PUNSUBSCRIBE and PUBLISH, with Redis's
+// replies: a confirmation [kind, name, count] per name, and PUBLISH's count
+// of receivers, each pattern match one more (a client can get a message
+// twice, as ["message", ...] and ["pmessage", pattern, ...]).
+template <typename Client>
+bool HandlePubSub(const std::string& name, const std::vector<std::string>& argv, size_t self,
+                  std::vector<Client>* clients) {
+  Client& c = (*clients)[self];
+  auto count = [&] { return static_cast<int64_t>(c.channels.size() + c.patterns.size()); };
+  auto confirm = [&](const char* kind, const std::string& what, bool nil) {
+    EncodeResp(RedisReply::Array({RedisReply::String(kind), nil ? RedisReply::Nil() : RedisReply::String(what),
+                                  RedisReply::Integer(count())}),
+               &c.out);
+  };
+  if (name == "subscribe" || name == "psubscribe") {
+    if (argv.size() < 2) return false;  // the arity error comes from Dispatch's unknown path
+    auto& set = name == "subscribe" ? c.channels : c.patterns;
+    for (size_t k = 1; k < argv.size(); ++k) {
+      set.insert(argv[k]);
+      confirm(name.c_str(), argv[k], false);
+    }
+    return true;
+  }
+  if (name == "unsubscribe" || name == "punsubscribe") {
+    auto& set = name == "unsubscribe" ? c.channels : c.patterns;
+    std::vector<std::string> names(argv.begin() + 1, argv.end());
+    if (names.empty()) names.assign(set.begin(), set.end());
+    if (names.empty()) confirm(name.c_str(), "", true);
+    for (const auto& n : names) {
+      set.erase(n);
+      confirm(name.c_str(), n, false);
+    }
+    return true;
+  }
+  if (name == "publish" && argv.size() == 3) {
+    int64_t receivers = 0;
+    for (Client& other : *clients) {
+      if (other.channels.count(argv[1])) {
+        EncodeResp(RedisReply::Array({RedisReply::String("message"), RedisReply::String(argv[1]),
+                                      RedisReply::String(argv[2])}),
+                   &other.out);
+        ++receivers;
+      }
+      for (const auto& p : other.patterns)
+        if (GlobMatch(p, argv[1])) {
+          EncodeResp(RedisReply::Array({RedisReply::String("pmessage"), RedisReply::String(p),
+                                        RedisReply::String(argv[1]), RedisReply::String(argv[2])}),
+                     &other.out);
+          ++receivers;
+        }
+    }
+    EncodeResp(RedisReply::Integer(receivers), &c.out);
+    return true;
+  }
+  return false;
+}
+
+}  // namespace
+
 void RespServer::Serve(int port, const std::atomic<bool>& stop) {
   int listener = ::socket(AF_INET, SOCK_STREAM, 0);
   if (listener < 0) throw std::runtime_error("socket: " + std::string(std::strerror(errno)));
@@ -167,6 +229,7 @@ void RespServer::Serve(int port, const std::atomic<bool>& stop) {
     int fd;
     std::string in, out;
     bool closing = false;
+    std::set<std::string> channels, patterns;  // SUBSCRIBE / PSUBSCRIBE
   };
   std::vector<Client> clients;
   const int64_t cycle_ms = 1000 / std::max(1, config_.hz);
@@ -206,8 +269,9 @@ void RespServer::Serve(int port, const std::atomic<bool>& stop) {
         c.in.erase(0, used);
         for (const auto& argv : commands) {
           store_.SetTime(WallMs() * kMillisecond);
-          EncodeResp(Execute(argv), &c.out);
-          if (Lower(argv[0]) == "quit") c.closing = true;
+          std::string name = Lower(argv[0]);
+          if (!HandlePubSub(name, argv, i - 1, &clients)) EncodeResp(Execute(argv), &c.out);
+          if (name == "quit") c.closing = true;
         }
       }
       if (!c.out.empty()) {

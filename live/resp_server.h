@@ -7,7 +7,9 @@
 // Beyond RedisStore::Dispatch it answers what clients send on connect or the
 // lab reads: PING, QUIT, SELECT 0, COMMAND (empty), CONFIG GET of the
 // simulated settings, INFO (memory, stats, keyspace fields the lab uses).
-// Not simulated: PSUBSCRIBE/SUBSCRIBE and other commands (an unknown-command error).
+// Pub/sub: SUBSCRIBE, PSUBSCRIBE (glob patterns), their UNSUBSCRIBEs and
+// PUBLISH deliver messages and pmessages as Redis does. Other commands not in
+// the store get an unknown-command error.
 #pragma once
 #include <atomic>
 #include <cstdint>
