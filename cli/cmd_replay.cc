@@ -18,6 +18,7 @@
 #include "cli/replay_windows.h"
 #include "cli/summary_table.h"
 #include "cli/save_results.h"
+#include "live/sim_replay.h"
 #include "results/result_store.h"
 #include "workloads/trace_format.h"
 #include "workloads/trace_loader.h"
@@ -35,6 +36,7 @@ struct ReplayOptions {
   std::string window, warmup;  // --window/--report-interval, --warmup
   std::vector<std::string> policies, sizes;
   bool object_mode = false, skip_bad = false, json = false, mrc = false, no_store = false;
+  bool compare_live = false;  // also replay on the simulated Redis configured like the live server
   double shards_rate = 1.0;
   unsigned jobs = 0;
   LiveFlags live;  // --backend: replay on live Redis instead
@@ -108,41 +110,107 @@ RunReport CurveReport(const std::string& policy, const std::vector<const RunRepo
   return rep;
 }
 
-// --backend: the trace on live Redis; policy and size are the server's.
+// sim - live for each metric both report (--compare-live, or both backends).
+RunReport Difference(const RunReport& live, const RunReport& sim) {
+  RunReport d;
+  d.kind = "replay_difference";
+  d.label = "sim - live";
+  d.Set("backend", std::string("sim - live"));
+  for (const char* m : {"requests", "hits", "misses", "hit_ratio", "miss_ratio", "byte_miss_ratio", "evictions",
+                        "used_memory", "held_requests", "cache_size"})
+    d.Set(m, sim.GetNumber(m) - live.GetNumber(m));
+  return d;
+}
+
+// --backend: the trace on live Redis (policy and size are the server's)
+// and/or on the simulated Redis (--backend sim[:...]), same pipelining.
 void ExecuteLive(const ReplayOptions& opt) {
   if (!opt.sizes.empty() || opt.mrc || opt.object_mode)
     throw UsageError(
         "--size, --mrc and --ignore-obj-size cannot be honoured with --backend: the server's maxmemory "
-        "and maxmemory-policy decide (set them on the server)");
+        "and maxmemory-policy decide (set them on the server, or in --backend sim:maxmemory=...,policy=...)");
   if (opt.policies.size() > 1) throw UsageError("--backend replays one policy: the server's");
-  live::LiveReplaySettings settings = opt.live.ToSettings();
-  if (!opt.policies.empty()) settings.expect_policy = opt.policies[0];
+  LiveFlags redis_flags = opt.live;
+  redis_flags.backends.clear();
+  std::vector<std::string> sims;
+  for (const auto& b : opt.live.backends) (live::IsSimBackend(b) ? sims : redis_flags.backends).push_back(b);
+  if (sims.size() > 1) throw UsageError("--backend sim may be given once");
+  if (opt.compare_live && redis_flags.backends.empty())
+    throw UsageError("--compare-live needs a live --backend redis://HOST:PORT to compare with");
+  live::SimReplaySettings sim;
+  sim.depth = opt.live.depth;
+  sim.connections = opt.live.connections;
+  sim.prefix = opt.live.prefix;
+  // Every lane beyond the first is one more client on the server.
+  const uint64_t lane_clients = (opt.live.connections ? opt.live.connections - 1 : 0) * live::kClientMemory;
+  sim.redis.base_memory = live::kEmptyRedisMemory + lane_clients;
+  live::LiveReplaySettings settings;
+  if (!redis_flags.backends.empty()) {
+    settings = redis_flags.ToSettings();
+    if (!opt.policies.empty()) settings.expect_policy = opt.policies[0];
+  }
+  if (!sims.empty()) {
+    std::string err = live::ParseSimBackend(sims[0], &sim);
+    if (!err.empty()) throw UsageError(err);
+  }
   std::string error;
   auto reader = OpenTrace(opt.trace, TraceOpenOptions{opt.format, opt.csv_spec, opt.skip_bad}, &error);
   if (!reader) throw UsageError(error);
   eviction::ReplayTrace trace;
   if (!LoadReplayTrace(*reader, false, &trace, &error)) throw UsageError(NamedError(opt.trace, error));
-  RunReport rep = live::LiveReplay(trace, settings);
-  rep.config.insert(rep.config.begin(), {{"trace", opt.trace}, {"format", reader->Name()}});
-  rep.Set("peak_rss_mb", PeakRssMb());
+
+  std::vector<RunReport> reps;
+  const bool twin = !sims.empty() || opt.compare_live;
+  if (!redis_flags.backends.empty()) {
+    live::LiveReplayFacts facts;
+    reps.push_back(live::LiveReplay(trace, settings, twin ? &facts : nullptr));
+    if (twin) {
+      // The simulated twin takes the live server's configuration and schedule;
+      // options written in --backend sim:... still win.
+      sim.redis.maxmemory = static_cast<uint64_t>(facts.maxmemory);
+      sim.redis.maxmemory_policy = facts.maxmemory_policy;
+      sim.redis.maxmemory_samples = facts.maxmemory_samples;
+      sim.redis.latency_tracking = facts.latency_tracking;
+      sim.redis.base_memory = static_cast<uint64_t>(facts.used_memory_before) + lane_clients;
+      sim.lane_batch_ms = std::move(facts.lane_batch_ms);
+      if (!sims.empty()) live::ParseSimBackend(sims[0], &sim);
+    }
+  }
+  if (twin) {
+    if (redis_flags.backends.empty() && !opt.policies.empty() &&
+        live::PolicyForServer(sim.redis.maxmemory_policy) != opt.policies[0])
+      throw UsageError("--policy " + opt.policies[0] + " differs from the sim backend's policy " +
+                       sim.redis.maxmemory_policy + " (set it in --backend sim:policy=...)");
+    reps.push_back(live::SimReplay(trace, sim));
+  }
+  double rss = PeakRssMb();
+  for (auto& rep : reps) {
+    rep.config.insert(rep.config.begin(), {{"trace", opt.trace}, {"format", reader->Name()}});
+    rep.Set("peak_rss_mb", rss);
+  }
   SaveOutcome saved;
   if (!opt.no_store) {
-    saved = SaveRunsTo(ResolveResultsPath(opt.db), {rep});
+    saved = SaveRunsTo(ResolveResultsPath(opt.db), reps);
     PrintSaved(saved);
   }
+  std::vector<RunReport> shown = reps;
+  if (reps.size() == 2) shown.push_back(Difference(reps[0], reps[1]));
   if (opt.json) {
-    std::cout << nlohmann::ordered_json::array({ToJson(rep)}).dump(2) << "\n";
+    nlohmann::ordered_json arr = nlohmann::ordered_json::array();
+    for (const auto& r : shown) arr.push_back(ToJson(r));
+    std::cout << arr.dump(2) << "\n";
   } else {
-    std::cout << ComparisonTable({rep}, {{"backend", "backend"},
-                                         {"policy", "policy"},
-                                         {"maxmemory", "cache_size"},
-                                         {"requests", "requests"},
-                                         {"miss ratio", "miss_ratio", 4},
-                                         {"misses", "misses"},
-                                         {"Mreq/s", "throughput_mreq_s", 3},
-                                         {"client CPU us/req", "client_cpu_us_per_req", 3},
-                                         {"failed ops", "failed_ops"},
-                                         {"reconnects", "live.reconnects"}});
+    std::cout << ComparisonTable(shown, {{"backend", "backend"},
+                                       {"policy", "policy"},
+                                       {"maxmemory", "cache_size"},
+                                       {"requests", "requests"},
+                                       {"misses", "misses"},
+                                       {"hit ratio", "hit_ratio", 4},
+                                       {"evictions", "evictions"},
+                                       {"used_memory", "used_memory"},
+                                       {"Mreq/s", "throughput_mreq_s", 3},
+                                       {"client CPU us/req", "client_cpu_us_per_req", 3},
+                                       {"failed ops", "failed_ops"}});
   }
   std::cout << std::flush;
   FailIfUnsaved(saved);  // after the results are out: they are never lost
@@ -293,6 +361,10 @@ void AddReplayCommand(CLI::App& app) {
                   "requests that fill the cache but count in no metric: N requests, a fraction (20%) or trace time (30s)");
   o->live.Attach(cmd);
   o->live.AttachReplay(cmd);
+  cmd->add_flag("--compare-live", o->compare_live,
+                "with a live --backend: also replay on the simulated Redis, configured like the server (maxmemory, "
+                "policy, samples, latency-tracking, used_memory) and on its schedule; print both and sim - live")
+      ->group("live Redis");
   cmd->callback([o] { Execute(*o); });
 }
 

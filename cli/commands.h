@@ -25,5 +25,7 @@ void AddMergeCommand(CLI::App& app);
 void AddExportCommand(CLI::App& app);
 void AddDemoCommand(CLI::App& app);
 void AddTraceCommand(CLI::App& app);
+void AddServeCommand(CLI::App& app);
+void AddRecordCommand(CLI::App& app);
 
 }  // namespace cachelab::cli

@@ -11,7 +11,8 @@ void LiveFlags::Attach(CLI::App* cmd) {
   const char* g = "live Redis";
   cmd->add_option("--backend", backends,
                    "run or replay on live Redis: redis://HOST:PORT[/DB], repeatable or comma-separated (a cluster); "
-                   "password from $CACHELAB_REDIS_PASSWORD")
+                   "password from $CACHELAB_REDIS_PASSWORD. replay also takes "
+                   "sim[:maxmemory=..,policy=..,samples=..,latency-tracking=yes|no,base=..,rate=..]: the simulated Redis")
       ->group(g);
   cmd->add_option("--pipeline-depth", depth, "requests per pipelined batch (one round trip each)")
       ->default_val(depth)->check(CLI::Range(1, 1 << 20))->group(g);

@@ -17,7 +17,7 @@ namespace cachelab::cli {
 struct LiveFlags {
   std::vector<std::string> backends;
   size_t depth = 128;
-  size_t connections = 4;
+  size_t connections = 8;
   std::string prefix = "cachelab:";
   bool keep_keys = false, flushdb = false;
   int connect_timeout_ms = 1000, timeout_ms = 1000;

@@ -23,6 +23,8 @@ int main(int argc, char** argv) {
   cachelab::cli::AddExportCommand(app);
   cachelab::cli::AddDemoCommand(app);
   cachelab::cli::AddTraceCommand(app);
+  cachelab::cli::AddServeCommand(app);
+  cachelab::cli::AddRecordCommand(app);
   try {
     // `cachelab` alone runs the default experiment, like `cachelab run`.
     if (argc == 1) {

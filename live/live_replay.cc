@@ -33,7 +33,7 @@ std::string PolicyForServer(const std::string& p) {
   return p;
 }
 
-RunReport LiveReplay(const eviction::ReplayTrace& trace, const LiveReplaySettings& s) {
+RunReport LiveReplay(const eviction::ReplayTrace& trace, const LiveReplaySettings& s, LiveReplayFacts* facts) {
   CheckPrefix(s.prefix);
   RedisCluster cluster(s.endpoints, s.cluster);
   std::string policy;
@@ -52,10 +52,25 @@ RunReport LiveReplay(const eviction::ReplayTrace& trace, const LiveReplaySetting
     evicted_before += std::atoll(info["evicted_keys"].c_str());
   }
   if (s.flushdb && !FlushAll(cluster)) throw std::runtime_error("FLUSHDB failed");
+  if (facts) {
+    RedisConn& c = cluster.conn(0);
+    facts->maxmemory = maxmemory;
+    facts->maxmemory_policy = ServerInfo(c, "memory")["maxmemory_policy"];
+    auto config = [&](const char* name) -> std::string {
+      RedisReply r = c.Command({"CONFIG", "GET", name});
+      return r.elements.size() == 2 ? r.elements[1].str.Materialize() : "";
+    };
+    std::string samples = config("maxmemory-samples"), tracking = config("latency-tracking");
+    if (!samples.empty()) facts->maxmemory_samples = std::atoi(samples.c_str());
+    if (!tracking.empty()) facts->latency_tracking = tracking == "yes";
+    for (size_t n = 0; n < cluster.size(); ++n)
+      facts->used_memory_before += InfoNumber(cluster.conn(n), "memory", "used_memory");
+  }
 
   PipelinedReplayConfig cfg;
   cfg.depth = s.depth;
   cfg.prefix = s.prefix;
+  cfg.record_batch_times = facts != nullptr;
   const size_t lanes = s.connections ? s.connections : 1;
   // Lane 0 uses the cluster above; every other lane its own connections.
   std::vector<std::unique_ptr<RedisCluster>> extra;
@@ -78,6 +93,8 @@ RunReport LiveReplay(const eviction::ReplayTrace& trace, const LiveReplaySetting
   double cpu_s = (cpu1.tv_sec - cpu0.tv_sec) + (cpu1.tv_nsec - cpu0.tv_nsec) / 1e9;
   PipelinedReplayResult res;
   for (const auto& lr : results) res.Merge(lr);
+  if (facts)
+    for (auto& lr : results) facts->lane_batch_ms.push_back(std::move(lr.batch_ms));
   res.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - wall0).count();
 
   RunReport r;

@@ -19,16 +19,27 @@ struct LiveReplaySettings {
   std::vector<RedisEndpoint> endpoints;
   ClusterOptions cluster;
   size_t depth = 128;
-  size_t connections = 4;  // lanes: each a connection (per node) and a thread, owning a shard of the keys
+  size_t connections = 8;  // lanes: each a connection (per node) and a thread, owning a shard of the keys
   std::string prefix = "cachelab:";
   bool keep_keys = false;  // default: delete <prefix>* at the end
   bool flushdb = false;    // FLUSHDB every node first (only when asked)
   std::string expect_policy;  // --policy given: must match the server (e.g. redis-lru)
 };
 
+// What a live replay learnt that a simulated twin needs (--compare-live).
+struct LiveReplayFacts {
+  std::string maxmemory_policy;    // the server's (first node's)
+  int64_t maxmemory = 0;           // summed over nodes
+  int maxmemory_samples = 5;       // CONFIG GET (5 when CONFIG is unavailable)
+  bool latency_tracking = true;    // CONFIG GET latency-tracking
+  int64_t used_memory_before = 0;  // just before the replay, summed over nodes
+  std::vector<std::vector<int64_t>> lane_batch_ms;  // each lane's batch send times (unix ms)
+};
+
 // Throws std::runtime_error when no node answers at the start or the
 // servers' configuration contradicts the request.
-RunReport LiveReplay(const eviction::ReplayTrace& trace, const LiveReplaySettings& settings);
+RunReport LiveReplay(const eviction::ReplayTrace& trace, const LiveReplaySettings& settings,
+                     LiveReplayFacts* facts = nullptr);
 
 // The eviction/ policy name standing for a maxmemory-policy ("allkeys-lru" ->
 // "redis-lru"); the Redis name itself when there is none.

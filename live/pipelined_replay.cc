@@ -48,6 +48,7 @@ ReplayLane::ReplayLane(const eviction::ReplayTrace& trace, std::vector<uint32_t>
 
 void ReplayLane::AddGet(uint32_t i) {
   in_batch_.insert(trace_.ids[i]);
+  op_ids_.push_back(trace_.ids[i]);
   SinkOp op{SinkOp::Kind::kGet, {}, trace_.sizes[i]};
   KeyFor(cfg_.prefix, trace_.ids[i], &op.key);
   ops_.push_back(std::move(op));
@@ -55,15 +56,23 @@ void ReplayLane::AddGet(uint32_t i) {
 
 const std::vector<SinkOp>& ReplayLane::NextBatch() {
   ops_.swap(fills_);
+  op_ids_.swap(fill_ids_);
   fills_.clear();
+  fill_ids_.clear();
   fill_count_ = ops_.size();
   in_batch_.clear();
+  fill_set_.clear();
+  // A key filled at the head of this batch is cached for every GET behind it.
+  for (uint64_t id : op_ids_) cached_.insert(id);
   auto gets = [&] { return ops_.size() - fill_count_; };
-  // Held requests first, in order; one whose key is already in this batch
-  // stays held (and so do the later ones of its key, found the same way).
+  // Would a GET of id now possibly miss before the fill an earlier GET of it
+  // in this batch causes?
+  auto must_wait = [&](uint64_t id) { return in_batch_.count(id) && !cached_.count(id); };
+  // Held requests first, in order; one that must still wait stays held (and
+  // so do the later ones of its key, found the same way).
   for (auto it = held_.begin(); it != held_.end() && gets() < depth_;) {
     uint64_t id = trace_.ids[*it];
-    if (in_batch_.count(id)) {
+    if (must_wait(id)) {
       ++it;
       continue;
     }
@@ -80,7 +89,7 @@ const std::vector<SinkOp>& ReplayLane::NextBatch() {
       continue;
     }
     uint64_t id = trace_.ids[i];
-    if (in_batch_.count(id) || held_per_key_.count(id)) {
+    if (held_per_key_.count(id) || must_wait(id)) {
       held_.push_back(i);
       ++held_per_key_[id];
       ++r_.held;
@@ -97,23 +106,32 @@ void ReplayLane::Absorb(const std::vector<SinkOutcome>& outcomes, bool* failed) 
   *failed = false;
   for (size_t k = 0; k < ops_.size(); ++k) {
     SinkOutcome o = outcomes[k];
+    uint64_t id = op_ids_[k];
     if (k < fill_count_) {
       ++r_.sets;
       if (o == SinkOutcome::kRejected) ++r_.rejected;
       if (o == SinkOutcome::kFailed) ++r_.failed_sets, *failed = true;
+      if (o != SinkOutcome::kOk) cached_.erase(id);
       continue;
     }
     ++r_.requests;
     r_.requested_bytes += ops_[k].size;
     if (o == SinkOutcome::kHit) {
       ++r_.hits;
+      cached_.insert(id);
       continue;
     }
     ++r_.misses;
     r_.miss_bytes += ops_[k].size;
+    cached_.erase(id);
     if (o == SinkOutcome::kFailed) ++r_.failed_gets, *failed = true;
     else if (o == SinkOutcome::kRejected) ++r_.rejected;
-    else fills_.push_back(SinkOp{SinkOp::Kind::kSet, std::move(ops_[k].key), ops_[k].size});
+    else if (fill_set_.insert(id).second) {
+      // One fill per key per batch: a cached key read twice in a batch may
+      // miss twice after an eviction.
+      fills_.push_back(SinkOp{SinkOp::Kind::kSet, std::move(ops_[k].key), ops_[k].size});
+      fill_ids_.push_back(id);
+    }
   }
 }
 

@@ -4,12 +4,14 @@
 // of the next batch, so every batch is one round trip.
 //
 // Per-key order is kept as if requests ran one at a time: a request whose key
-// already has a GET in the batch being built is held back (with every later
-// request for that key) until a later batch, behind the fill SET its first GET
-// may cause. So with ample memory and no TTL the hits and misses are exactly
+// already has a GET in the batch being built, and is not known to be cached
+// (never read as a hit or filled since its last miss), is held back (with
+// every later request for that key) until a later batch, behind the fill SET
+// its first GET may cause. A key known to be cached may appear many times in
+// one batch. So with ample memory and no TTL the hits and misses are exactly
 // those of a strictly sequential replay, at every depth. The cost: a held
-// request is sent one batch later (other keys' requests overtake it), counted
-// in `held`. See docs/REPLAY.md.
+// request is sent a batch later (other keys' requests overtake it), counted
+// in `held`. See docs/simulated-redis.md ("Live Redis in the lab").
 //
 // A replay can be split into lanes (one per connection), each owning the keys
 // that hash to it; a lane is a ReplayLane stepped batch by batch.
@@ -75,7 +77,10 @@ class ReplayLane {
   std::deque<uint32_t> held_;             // trace indices held back, in order
   std::unordered_map<uint64_t, uint32_t> held_per_key_;
   std::unordered_set<uint64_t> in_batch_;  // ids with a GET in the batch being built
+  std::unordered_set<uint64_t> cached_;    // ids last seen hit or filled (no miss since)
+  std::unordered_set<uint64_t> fill_set_;  // ids with a fill queued for the next batch
   std::vector<SinkOp> ops_, fills_;
+  std::vector<uint64_t> op_ids_, fill_ids_;  // the id of each op / fill
   size_t fill_count_ = 0;                 // SETs at the head of ops_
   PipelinedReplayResult r_;
 };

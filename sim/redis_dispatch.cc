@@ -72,11 +72,38 @@ std::vector<std::string_view> Views(const std::vector<std::string>& argv, size_t
   return std::vector<std::string_view>(argv.begin() + static_cast<long>(from), argv.end());
 }
 
+// Redis's command table arity: n exactly, or at least -n when negative.
+int ArityOf(const std::string& cmd) {
+  static const std::pair<const char*, int> kTable[] = {
+      {"get", 2},       {"set", -3},     {"setex", 4},   {"psetex", 4},    {"del", -2},       {"unlink", -2},
+      {"exists", -2},   {"expire", -3},  {"pexpire", -3}, {"expireat", -3}, {"pexpireat", -3}, {"ttl", 2},
+      {"pttl", 2},      {"mget", -2},    {"incr", 2},    {"decr", 2},      {"incrby", 3},     {"decrby", 3},
+      {"sadd", -3},     {"srem", -3},    {"smembers", 2}, {"scard", 2},    {"sismember", 3},  {"scan", -2},
+      {"dbsize", 1},    {"flushdb", -1}, {"ping", -1}};
+  for (const auto& [name, arity] : kTable)
+    if (cmd == name) return arity;
+  return 0;
+}
+
 }  // namespace
 
 RedisReply RedisStore::Dispatch(const std::vector<std::string>& argv) {
   if (argv.empty()) return RedisReply::Error("ERR empty command");
   std::string cmd = Lower(argv[0]);
+  int arity = ArityOf(cmd);
+  if (arity != 0) {
+    // A command that passes the arity check runs (call()), and gets its latency histogram.
+    bool ok = arity > 0 ? argv.size() == static_cast<size_t>(arity) : argv.size() >= static_cast<size_t>(-arity);
+    if (!ok) return Arity(cmd);
+    Note(cmd);
+  }
+  dispatching_ = true;
+  RedisReply r = DispatchCommand(cmd, argv);
+  dispatching_ = false;
+  return r;
+}
+
+RedisReply RedisStore::DispatchCommand(const std::string& cmd, const std::vector<std::string>& argv) {
   size_t n = argv.size();
   if (cmd == "get") {
     if (n != 2) return Arity(cmd);

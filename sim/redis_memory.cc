@@ -22,12 +22,13 @@ size_t SdsAllocSize(size_t len, bool allow_type5) {
   return JemallocSize(hdr + len + 1);
 }
 
-size_t StringValueMemory(std::string_view data, size_t logical_size) {
+size_t StringValueMemory(std::string_view data, size_t logical_size, bool shared_integers) {
   if (logical_size == data.size() && logical_size <= 20 && !data.empty()) {
     long long v;
     auto [p, ec] = std::from_chars(data.data(), data.data() + data.size(), v);
     bool canonical = ec == std::errc() && p == data.data() + data.size() && !(data.size() > 1 && data[0] == '0') &&
                      !(data[0] == '-' && (data.size() == 1 || data[1] == '0'));
+    if (canonical && shared_integers && v >= 0 && v < 10000) return 0;  // OBJ_SHARED_INTEGERS
     if (canonical) return 16;  // OBJ_ENCODING_INT: the robj holds the number
   }
   if (logical_size <= 44) return JemallocSize(16 + 3 + logical_size + 1);

@@ -142,7 +142,7 @@ void RedisStore::Recount(uint32_t slot) {
   Entry& e = slots_[slot];
   uint64_t m = KeyOverheadMemory(e.key.size(), e.expire_ms >= 0);
   if (e.type == Type::kString) {
-    m += StringValueMemory(e.value.data, e.value.size());
+    m += StringValueMemory(e.value.data, e.value.size(), shared_integers());
   } else {
     m += kSetObjectMemory + DictTableBytes(e.members->size());
     for (const auto& s : *e.members) m += SetMemberMemory(s.size());
@@ -160,7 +160,22 @@ void RedisStore::SetExpire(uint32_t slot, int64_t deadline_ms) {
 }
 
 uint64_t RedisStore::used_memory() const {
-  return config_.base_memory + key_memory_ + (dict_buckets_ + expires_buckets_) * 8;
+  uint64_t histograms = config_.latency_tracking ? command_names_.size() * kLatencyHistogramMemory : 0;
+  return config_.base_memory + key_memory_ + (dict_buckets_ + expires_buckets_) * 8 + histograms;
+}
+
+void RedisStore::Note(std::string_view name) {
+  if (dispatching_) return;
+  for (const auto& n : command_names_)
+    if (n == name) return;
+  command_names_.emplace_back(name);
+}
+
+bool RedisStore::shared_integers() const {
+  // tryObjectEncoding: no shared integers under maxmemory with an LRU/LFU
+  // policy (MAXMEMORY_FLAG_NO_SHARED_INTEGERS), which needs a private LRU field.
+  const std::string& p = config_.maxmemory_policy;
+  return config_.maxmemory == 0 || (p.find("lru") == std::string::npos && p.find("lfu") == std::string::npos);
 }
 
 int64_t RedisStore::PeekTtlMs(std::string_view key) const {
@@ -187,6 +202,7 @@ bool RedisStore::EnsureMemory() {
 static RedisReply Oom() { return RedisReply::Error("OOM command not allowed when used memory > 'maxmemory'."); }
 
 RedisReply RedisStore::Get(std::string_view key) {
+  Note("get");
   EnsureMemory();
   Entry* e = Lookup(key, true);
   if (!e) {
@@ -199,6 +215,7 @@ RedisReply RedisStore::Get(std::string_view key) {
 }
 
 RedisReply RedisStore::Set(std::string_view key, Blob value, const SetOptions& opt) {
+  Note("set");
   if (!EnsureMemory()) {
     ++stats_.oom_rejections;
     return Oom();
@@ -225,6 +242,7 @@ RedisReply RedisStore::Set(std::string_view key, Blob value, const SetOptions& o
 }
 
 RedisReply RedisStore::SetEx(std::string_view key, int64_t seconds, Blob value) {
+  Note("setex");
   // getExpireMillisecondsOrReply: positive, and neither the unit conversion
   // nor adding the time may overflow.
   if (seconds <= 0 || seconds > std::numeric_limits<int64_t>::max() / 1000 ||
@@ -236,6 +254,7 @@ RedisReply RedisStore::SetEx(std::string_view key, int64_t seconds, Blob value) 
 }
 
 RedisReply RedisStore::Del(const std::vector<std::string_view>& keys) {
+  Note("del");
   EnsureMemory();
   int64_t n = 0;
   for (auto k : keys) {
@@ -248,6 +267,7 @@ RedisReply RedisStore::Del(const std::vector<std::string_view>& keys) {
 }
 
 RedisReply RedisStore::Exists(const std::vector<std::string_view>& keys) {
+  Note("exists");
   EnsureMemory();
   int64_t n = 0;
   for (auto k : keys)
@@ -261,6 +281,7 @@ RedisReply RedisStore::Expire(std::string_view key, int64_t amount, bool millise
 
 RedisReply RedisStore::ExpireGeneric(std::string_view key, int64_t amount, bool milliseconds, bool absolute, int flags,
                                      const char* name) {
+  Note(name);
   EnsureMemory();
   constexpr int64_t kMax = std::numeric_limits<int64_t>::max(), kMin = std::numeric_limits<int64_t>::min();
   const RedisReply invalid = RedisReply::Error(std::string("ERR invalid expire time in '") + name + "' command");
@@ -290,6 +311,7 @@ RedisReply RedisStore::ExpireGeneric(std::string_view key, int64_t amount, bool 
 }
 
 RedisReply RedisStore::Ttl(std::string_view key, bool milliseconds) {
+  Note(milliseconds ? "pttl" : "ttl");
   EnsureMemory();
   Entry* e = Lookup(key, false);
   if (!e) return RedisReply::Integer(-2);
@@ -299,6 +321,7 @@ RedisReply RedisStore::Ttl(std::string_view key, bool milliseconds) {
 }
 
 RedisReply RedisStore::Mget(const std::vector<std::string_view>& keys) {
+  Note("mget");
   EnsureMemory();
   std::vector<RedisReply> out;
   out.reserve(keys.size());
@@ -313,6 +336,7 @@ RedisReply RedisStore::Mget(const std::vector<std::string_view>& keys) {
 }
 
 RedisReply RedisStore::IncrBy(std::string_view key, int64_t delta) {
+  Note("incrby");
   if (!EnsureMemory()) {
     ++stats_.oom_rejections;
     return Oom();
@@ -335,6 +359,7 @@ RedisReply RedisStore::IncrBy(std::string_view key, int64_t delta) {
 }
 
 RedisReply RedisStore::SAdd(std::string_view key, const std::vector<std::string_view>& members) {
+  Note("sadd");
   if (!EnsureMemory()) {
     ++stats_.oom_rejections;
     return Oom();
@@ -353,6 +378,7 @@ RedisReply RedisStore::SAdd(std::string_view key, const std::vector<std::string_
 }
 
 RedisReply RedisStore::SRem(std::string_view key, const std::vector<std::string_view>& members) {
+  Note("srem");
   EnsureMemory();
   Entry* e = Lookup(key, true);
   if (!e) return RedisReply::Integer(0);
@@ -372,6 +398,7 @@ RedisReply RedisStore::SRem(std::string_view key, const std::vector<std::string_
 }
 
 RedisReply RedisStore::SMembers(std::string_view key) {
+  Note("smembers");
   EnsureMemory();
   Entry* e = Lookup(key, true);
   if (!e) return RedisReply::Array({});
@@ -382,6 +409,7 @@ RedisReply RedisStore::SMembers(std::string_view key) {
 }
 
 RedisReply RedisStore::SCard(std::string_view key) {
+  Note("scard");
   EnsureMemory();
   Entry* e = Lookup(key, true);
   if (!e) return RedisReply::Integer(0);
@@ -390,6 +418,7 @@ RedisReply RedisStore::SCard(std::string_view key) {
 }
 
 RedisReply RedisStore::SIsMember(std::string_view key, std::string_view member) {
+  Note("sismember");
   EnsureMemory();
   Entry* e = Lookup(key, true);
   if (!e) return RedisReply::Integer(0);
@@ -398,6 +427,7 @@ RedisReply RedisStore::SIsMember(std::string_view key, std::string_view member) 
 }
 
 RedisReply RedisStore::Scan(uint64_t cursor, const std::string* match, int64_t count, const std::string* type) {
+  Note("scan");
   EnsureMemory();
   if (count < 1) return RedisReply::Error("ERR syntax error");
   // Slots never move while they are live, so walking slot numbers upwards
@@ -430,6 +460,7 @@ RedisReply RedisStore::Scan(uint64_t cursor, const std::string* match, int64_t c
 }
 
 RedisReply RedisStore::FlushDb() {
+  Note("flushdb");
   for (uint32_t s = 0; s < slots_.size(); ++s)
     if (slots_[s].live) Remove(s, true);
   expire_cursor_ = 0;

@@ -38,6 +38,11 @@ struct RedisConfig {
   int lfu_decay_time = 1;
   int hz = 10;                 // active expiry cycles per second
   uint64_t base_memory = 0;    // used_memory of an empty server (real Redis: ~0.9 MB)
+  // Count a latency histogram (24,688 B) per command name used, as Redis 7's
+  // default latency-tracking yes does. Off unless asked: the simulated runs
+  // count no fixed server overhead (base_memory 0); replay --backend sim and
+  // --compare-live turn it on (or follow the live server's setting).
+  bool latency_tracking = false;
   uint64_t seed = 1;
 };
 
@@ -106,6 +111,8 @@ class RedisStore {
   void ActiveExpireCycle();
 
   uint64_t used_memory() const;
+  // Command names run so far (each holds a latency histogram when tracking).
+  size_t command_names_used() const { return command_names_.size(); }
   size_t size() const { return index_.size(); }
   const RedisStats& stats() const { return stats_; }
   const RedisConfig& config() const { return config_; }
@@ -141,6 +148,11 @@ class RedisStore {
   // keys touched within the same second have equal idle times.
   uint64_t PolicyNow() const { return static_cast<uint64_t>(now_ms_ / 1000 * 1000); }
   static RedisReply WrongType();
+  // The first run of a command name allocates its latency histogram; from
+  // Dispatch the name is the client's, otherwise the method's own.
+  void Note(std::string_view name);
+  RedisReply DispatchCommand(const std::string& cmd, const std::vector<std::string>& argv);
+  bool shared_integers() const;
 
   RedisConfig config_;
   std::unique_ptr<eviction::Policy> policy_;  // null for noeviction
@@ -154,6 +166,8 @@ class RedisStore {
   int64_t now_ms_ = 0;
   RedisStats stats_;
   ExpiryCalendar calendar_;
+  std::vector<std::string> command_names_;
+  bool dispatching_ = false;
 };
 
 }  // namespace cachelab

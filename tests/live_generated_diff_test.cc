@@ -24,6 +24,11 @@
 #include <map>
 #include <random>
 #include <set>
+#include <csignal>
+#include <functional>
+#include <thread>
+#include <sys/wait.h>
+#include <unistd.h>
 
 #include "sim/redis_store.h"
 #include "support/redis_server.h"
@@ -224,19 +229,11 @@ std::set<std::string> FullScan(const std::function<RedisReply(const std::vector<
 
 }  // namespace
 
-TEST_CASE("generated commands get identical replies from the simulated store and redis-server 7.0", "[live]") {
-  testing::RedisServer server;
-  REQUIRE_REDIS_SERVER(server);
-  live::RedisConn conn(server.endpoint(), {});
-  REQUIRE(conn.EnsureConnected());
-  RedisStore store(RedisConfig{});
-  const uint64_t seed = EnvOr("CACHELAB_DIFF_SEED", 20261126), total = EnvOr("CACHELAB_DIFF_COMMANDS", 50000);
+using Runner = std::function<RedisReply(const std::vector<std::string>&)>;
+
+// Runs `total` generated commands on both and requires identical replies.
+void Compare(const Runner& sim, const Runner& real, uint64_t seed, uint64_t total) {
   Grammar grammar(seed);
-  auto sim = [&](const std::vector<std::string>& a) {
-    store.SetTime(WallMs() * kMillisecond);
-    return store.Dispatch(a);
-  };
-  auto real = [&](const std::vector<std::string>& a) { return Real(conn, a); };
   std::map<std::string, int> errors;  // distinct error replies seen: the grammar reaches them
   std::map<RedisReply::Type, int> kinds;
   int loose = 0;
@@ -288,4 +285,48 @@ TEST_CASE("generated commands get identical replies from the simulated store and
                           "WRONGTYPE Operation against a key holding the wrong kind of value"})
       CHECK(errors[e] > 0);
   }
+}
+
+TEST_CASE("generated commands get identical replies from the simulated store and redis-server 7.0", "[live]") {
+  testing::RedisServer server;
+  REQUIRE_REDIS_SERVER(server);
+  live::RedisConn conn(server.endpoint(), {});
+  REQUIRE(conn.EnsureConnected());
+  RedisStore store(RedisConfig{});
+  auto sim = [&](const std::vector<std::string>& a) {
+    store.SetTime(WallMs() * kMillisecond);
+    return store.Dispatch(a);
+  };
+  Compare(sim, [&](const std::vector<std::string>& a) { return Real(conn, a); },
+          EnvOr("CACHELAB_DIFF_SEED", 20261126), EnvOr("CACHELAB_DIFF_COMMANDS", 50000));
+}
+
+TEST_CASE("cachelab serve answers the generated commands over RESP as redis-server 7.0 does", "[live]") {
+  testing::RedisServer server;
+  REQUIRE_REDIS_SERVER(server);
+  live::RedisConn conn(server.endpoint(), {});
+  REQUIRE(conn.EnsureConnected());
+  // The simulated Redis as a server, in a child process this test ends.
+  int port = testing::FreeLoopbackPort();
+  pid_t child = ::fork();
+  REQUIRE(child >= 0);
+  if (child == 0) {
+    std::string p = std::to_string(port);
+    ::execl(CACHELAB_CLI, CACHELAB_CLI, "serve", "--port", p.c_str(), "--seconds", "300", static_cast<char*>(nullptr));
+    ::_exit(127);
+  }
+  live::RedisConn sim(live::RedisEndpoint{"127.0.0.1", port, 0}, live::ConnOptions{200, 2000, 10, 100, ""});
+  for (int i = 0; i < 100 && !sim.EnsureConnected(); ++i) std::this_thread::sleep_for(std::chrono::milliseconds(50));
+  bool up = sim.connected();
+  if (up) {
+    CHECK(Real(sim, {"PING"}).ToString() == "PONG");
+    Compare([&](const std::vector<std::string>& a) { return Real(sim, a); },
+            [&](const std::vector<std::string>& a) { return Real(conn, a); }, 20261127, 20000);
+  }
+  ::kill(child, SIGTERM);
+  int status = 0;
+  ::waitpid(child, &status, 0);
+  REQUIRE(up);
+  CHECK(WIFEXITED(status));
+  CHECK(WEXITSTATUS(status) == 0);
 }

@@ -1,0 +1,130 @@
+#include "live/sim_replay.h"
+
+#include <algorithm>
+#include <chrono>
+
+#include "live/live_replay.h"
+#include "live/pipelined_replay.h"
+#include "live/store_sink.h"
+#include "sim/distribution.h"
+
+namespace cachelab::live {
+
+bool IsSimBackend(const std::string& spec) { return spec == "sim" || spec.rfind("sim:", 0) == 0; }
+
+std::string ParseSimBackend(const std::string& spec, SimReplaySettings* out) {
+  if (!IsSimBackend(spec)) return "not a sim backend: '" + spec + "'";
+  std::string rest = spec.size() > 4 ? spec.substr(4) : "";
+  size_t pos = 0;
+  while (pos < rest.size()) {
+    size_t comma = rest.find(',', pos);
+    std::string item = rest.substr(pos, comma == std::string::npos ? std::string::npos : comma - pos);
+    pos = comma == std::string::npos ? rest.size() : comma + 1;
+    size_t eq = item.find('=');
+    if (eq == std::string::npos) return "--backend " + spec + ": '" + item + "' is not name=value";
+    std::string name = item.substr(0, eq), value = item.substr(eq + 1);
+    double number = 0;
+    auto bad = [&] { return "--backend " + spec + ": invalid " + name + " '" + value + "'"; };
+    if (name == "maxmemory" || name == "base") {
+      if (!ParseBytes(value, &number) || number < 0) return bad();
+      (name == "maxmemory" ? out->redis.maxmemory : out->redis.base_memory) = static_cast<uint64_t>(number);
+    } else if (name == "policy") {
+      static const char* kPolicies[] = {"noeviction", "allkeys-lru", "allkeys-lfu", "allkeys-random"};
+      if (std::find(std::begin(kPolicies), std::end(kPolicies), value) == std::end(kPolicies)) return bad();
+      out->redis.maxmemory_policy = value;
+    } else if (name == "samples") {
+      char* end = nullptr;
+      long v = std::strtol(value.c_str(), &end, 10);
+      if (value.empty() || *end || v < 1 || v > 64) return bad();
+      out->redis.maxmemory_samples = static_cast<int>(v);
+    } else if (name == "latency-tracking") {
+      if (value != "yes" && value != "no") return bad();
+      out->redis.latency_tracking = value == "yes";
+    } else if (name == "rate") {
+      char* end = nullptr;
+      double v = std::strtod(value.c_str(), &end);
+      if (value.empty() || *end || !(v > 0)) return bad();
+      out->rate = v;
+    } else {
+      return "--backend " + spec + ": unknown option '" + name +
+             "' (maxmemory, policy, samples, latency-tracking, base, rate)";
+    }
+  }
+  return "";
+}
+
+RunReport SimReplay(const eviction::ReplayTrace& trace, const SimReplaySettings& s) {
+  RedisStore store(s.redis);
+  StoreSink sink(store, {});
+  PipelinedReplayConfig cfg;
+  cfg.depth = s.depth;
+  cfg.prefix = s.prefix;
+  const size_t lanes = s.connections ? s.connections : 1;
+  auto split = SplitLanes(trace, lanes);
+  std::vector<ReplayLane> lane;
+  lane.reserve(lanes);
+  for (size_t l = 0; l < lanes; ++l) lane.emplace_back(trace, std::move(split[l]), cfg);
+  const bool scheduled = s.lane_batch_ms.size() == lanes;
+  int64_t origin_ms = 0;
+  if (scheduled)
+    for (const auto& v : s.lane_batch_ms)
+      if (!v.empty()) origin_ms = origin_ms ? std::min(origin_ms, v.front()) : v.front();
+  std::vector<size_t> batch(lanes, 0);
+  // The next batch's time of lane l (ms): the live schedule, or its turn.
+  auto next_time = [&](size_t l) -> int64_t {
+    if (!scheduled) return static_cast<int64_t>(batch[l]);
+    const auto& v = s.lane_batch_ms[l];
+    return v.empty() ? origin_ms : v[std::min(batch[l], v.size() - 1)];
+  };
+  std::vector<SinkOutcome> outcomes;
+  uint64_t issued = 0;
+  int64_t now_ms = 0;
+  auto start = std::chrono::steady_clock::now();
+  for (;;) {
+    size_t pick = lanes;
+    for (size_t l = 0; l < lanes; ++l)
+      if (!lane[l].Done() && (pick == lanes || next_time(l) < next_time(pick))) pick = l;
+    if (pick == lanes) break;
+    int64_t t = scheduled ? next_time(pick) - origin_ms : static_cast<int64_t>(issued * 1000.0 / s.rate);
+    now_ms = std::max(now_ms, t);  // time never runs backwards
+    store.SetTime(now_ms * kMillisecond);
+    const auto& ops = lane[pick].NextBatch();
+    issued += ops.size();
+    sink.Execute(ops, &outcomes);
+    bool failed = false;
+    lane[pick].Absorb(outcomes, &failed);
+    ++batch[pick];
+  }
+  PipelinedReplayResult res;
+  for (auto& l : lane) res.Merge(l.result());
+  res.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+
+  std::string policy = PolicyForServer(s.redis.maxmemory_policy);
+  RunReport r;
+  r.kind = "replay";
+  r.label = "sim:" + policy;
+  r.config = {{"backend", "sim"},
+              {"policy", policy},
+              {"cache_size", std::to_string(s.redis.maxmemory)},
+              {"maxmemory_samples", std::to_string(s.redis.maxmemory_samples)},
+              {"latency_tracking", s.redis.latency_tracking ? "yes" : "no"},
+              {"pipeline_depth", std::to_string(s.depth)},
+              {"connections", std::to_string(lanes)},
+              {"key_prefix", s.prefix},
+              {"mode", "bytes"}};
+  r.Set("policy", policy);
+  r.Set("cache_size", static_cast<int64_t>(s.redis.maxmemory));
+  r.Set("backend", std::string("sim"));
+  res.Report(&r);
+  r.Set("evictions", static_cast<int64_t>(store.stats().evicted_keys));
+  r.Set("used_memory", static_cast<int64_t>(store.used_memory()));
+  r.Set("pipeline_depth", static_cast<int64_t>(s.depth));
+  r.Set("connections", static_cast<int64_t>(lanes));
+  r.Set("maxmemory_samples", static_cast<int64_t>(s.redis.maxmemory_samples));
+  r.Set("base_memory", static_cast<int64_t>(s.redis.base_memory));
+  r.Set("latency_histograms", static_cast<int64_t>(s.redis.latency_tracking ? store.command_names_used() : 0));
+  r.Set("simulated_seconds", now_ms / 1000.0);
+  return r;
+}
+
+}  // namespace cachelab::live
