@@ -15,6 +15,7 @@
 #include "eviction/mrc.h"
 #include "lab/experiment_file.h"
 #include "lab/run_pool.h"
+#include "live/redis_endpoint.h"
 #include "sim/distribution.h"
 #include "sim/exact_int.h"
 #include "support/run_cli.h"
@@ -296,4 +297,16 @@ TEST_CASE("the run pool caps its threads and survives a refused thread") {
   CHECK(WEXITSTATUS(status) == 0);
   CHECK(err.find("cachelab: warning: could start only") != std::string::npos);
 #endif
+}
+
+TEST_CASE("redis://[::1]:PORT parses as an IPv6 host; bare IPv6 is refused with a hint") {
+  live::RedisEndpoint ep = live::ParseRedisUrl("redis://[::1]:7000/2");
+  CHECK(ep.host == "::1");
+  CHECK(ep.port == 7000);
+  CHECK(ep.db == 2);
+  CHECK(ep.Label() == "[::1]:7000/2");
+  CHECK(live::ParseRedisUrl("redis://[fe80::1]").port == 6379);
+  CHECK_THROWS_WITH(live::ParseRedisUrl("redis://::1:7000"), Catch::Contains("in brackets"));
+  CHECK_THROWS_WITH(live::ParseRedisUrl("redis://[::1:7000"), Catch::Contains("missing ']'"));
+  CHECK_THROWS_WITH(live::ParseRedisUrl("redis://[::1]x"), Catch::Contains("port must be 1-65535"));
 }
