@@ -16,6 +16,7 @@
 #include "lab/experiment_file.h"
 #include "lab/run_pool.h"
 #include "live/redis_endpoint.h"
+#include "results/result_store.h"
 #include "sim/distribution.h"
 #include "sim/exact_int.h"
 #include "support/run_cli.h"
@@ -309,4 +310,40 @@ TEST_CASE("redis://[::1]:PORT parses as an IPv6 host; bare IPv6 is refused with 
   CHECK_THROWS_WITH(live::ParseRedisUrl("redis://::1:7000"), Catch::Contains("in brackets"));
   CHECK_THROWS_WITH(live::ParseRedisUrl("redis://[::1:7000"), Catch::Contains("missing ']'"));
   CHECK_THROWS_WITH(live::ParseRedisUrl("redis://[::1]x"), Catch::Contains("port must be 1-65535"));
+}
+
+// Found by the fuzz targets (scripts/fuzz.sh): timestamps that overflowed int64
+// nanoseconds (UBSan: signed overflow), sizes that wrapped, store errors without
+// the file's name.
+TEST_CASE("trace timestamps beyond 292 years and wrapping sizes are malformed records") {
+  testing::TempDir dir("cachelab-fuzzfound");
+  auto load = [&](const std::string& name, const std::string& bytes, const std::string& format) {
+    std::string path = dir / name;
+    std::ofstream(path, std::ios::binary) << bytes;
+    std::string error;
+    auto reader = OpenTrace(path, TraceOpenOptions{format, "", false}, &error);
+    REQUIRE(reader);
+    eviction::ReplayTrace t;
+    CHECK_FALSE(LoadReplayTrace(*reader, true, &t, &error));
+    return error;
+  };
+  CHECK(load("t.csv", "time,id,size\n25670038472,k,100\n", "csv").find("bad time '25670038472'") != std::string::npos);
+  CHECK(load("t2.csv", "time,id,size\n1e300,k,100\n", "csv").find("bad time") != std::string::npos);
+  CHECK(load("tw.csv", "1,key,4294967295,1,0,get,0\n", "twitter").find("key plus value size above 4 GiB") !=
+        std::string::npos);
+  CHECK(load("tw2.csv", "99999999999,key,1,1,0,get,0\n", "twitter").find("bad timestamp") != std::string::npos);
+  // A vscsi v1 record (32 bytes) whose microsecond timestamp is 2^63.
+  std::string rec(32, '\0');
+  rec[15] = 1;  // v1: version byte at offset 15
+  rec[31] = static_cast<char>(0x80);  // timestamp (offset 24, little-endian) = 2^63 us
+  CHECK(load("t.vscsi", rec, "vscsi").find("record 1: timestamp 9223372036854775808 us is beyond 292 years") !=
+        std::string::npos);
+}
+
+TEST_CASE("results-store errors name the file") {
+  testing::TempDir dir("cachelab-storeerr");
+  std::string path = dir / "empty.db";
+  std::ofstream(path).close();
+  ResultStore store(path, true);
+  CHECK_THROWS_WITH(store.ListRuns(), Catch::Contains("results file '") && Catch::Contains("empty.db'"));
 }
