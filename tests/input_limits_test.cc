@@ -183,9 +183,12 @@ TEST_CASE("ring: removing the only node is refused, not a heap overflow") {
 TEST_CASE("parameters whose allocations cannot fit are refused before anything is built") {
   ::setenv("CACHELAB_MEMORY_LIMIT", "100000000", 1);  // 100 MB
   auto keys = RunCli("run --no-store --keys 4294967295");
-  auto tags = RunCli("run --no-store --invalidation tags --tags 4294967295");
+  auto tags = RunCli("run --no-store --keys 100 --invalidation tags --tags 4294967295");
   auto small = RunCli("run --no-store --requests 200 --keys 1000");
-  auto windows = RunCli("run --no-store --requests 1000000 --rate 0.001 --window 1ms");
+  auto windows = RunCli("run --no-store --keys 100 --requests 1000000 --rate 0.001 --window 1ms");
+  // 2x10^5 keys all requested with 1 KiB values: ~300 MB cached unless --maxmemory bounds it.
+  auto values = RunCli("run --no-store --keys 200000 --requests 400000");
+  auto few = RunCli("run --no-store --keys 200000 --requests 1000");
   ::unsetenv("CACHELAB_MEMORY_LIMIT");
   CHECK(keys.exit_code == 2);
   CHECK(keys.err.find("--keys: 4294967295 keys need about") == 17);
@@ -193,6 +196,9 @@ TEST_CASE("parameters whose allocations cannot fit are refused before anything i
   CHECK(tags.err.find("--tags: 4294967295 tag sets need about") == 17);
   CHECK(small.exit_code == 0);
   CHECK(windows.exit_code == 2);
+  CHECK(values.exit_code == 2);
+  CHECK(values.err.find("--keys: 200000 keys with their values cached (set --maxmemory to bound them)") == 17);
+  CHECK(few.exit_code == 0);
   CHECK(windows.err.find("--rate:") == 17);
   auto years = RunCli("run --no-store --requests 1e12 --rate 1e-3");
   CHECK(years.exit_code == 2);
