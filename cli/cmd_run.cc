@@ -92,7 +92,7 @@ void Execute(const RunOptions& o) {
   try {
     runs = ExpandComparisons(o.params.ToParams());
     CheckScopes(runs, {{"backend", o.live.live() ? "live" : "sim"}});
-    for (const auto& p : runs) ValidateParams(p);
+    for (const auto& p : runs) ValidateParams(p, o.live.live());
   } catch (const ParamError& e) {
     throw UsageError(e.what());
   }

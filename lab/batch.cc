@@ -36,10 +36,10 @@ std::vector<Params> ExpandComparisons(const Params& params) {
   return out;
 }
 
-RunReport ValidateParams(const Params& params) {
+RunReport ValidateParams(const Params& params, bool live) {
   // Running zero requests would still build everything: cheap, and the same
   // code path as a real run, so nothing can be missed.
-  CheckRunBounds(params);  // before the probe builds anything; also checks --requests, which the probe replaces
+  CheckRunBounds(params, live);  // before the probe builds anything; also checks --requests, which the probe replaces
   Params probe = params;
   probe.Set("requests", "1");
   probe.Set("max-requests", "1");  // a trace: one request (the whole trace is still checked once)

@@ -30,6 +30,7 @@ std::vector<RunReport> RunBatch(const std::vector<Params>& runs, unsigned jobs,
 
 // Parses and checks parameters by building the run and running one request
 // (throws ParamError); returns that probe's report (its field names).
-RunReport ValidateParams(const Params& params);
+// `live`: the values are cached on a live server, not in this process.
+RunReport ValidateParams(const Params& params, bool live = false);
 
 }  // namespace cachelab

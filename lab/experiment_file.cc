@@ -108,7 +108,9 @@ std::string Suggestion(const std::string& key) {
 }
 
 void ParseSweepTable(const std::string& file, const toml::table& t, SweepSettings* s) {
-  for (auto&& [k, v] : t) {
+  for (auto&& entry : t) {
+    const auto& k = entry.first;  // not a structured binding: clang 14 cannot capture one in a lambda
+    const toml::node& v = entry.second;
     std::string key(k.str());
     int line = static_cast<int>(k.source().begin.line);
     auto want = [&](toml::node_type type) {

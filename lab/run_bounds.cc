@@ -1,9 +1,11 @@
 #include "lab/run_bounds.h"
 
+#include <algorithm>
 #include <cmath>
 #include <string>
 
 #include "lab/memory_budget.h"
+#include "workloads/synthetic.h"
 
 namespace cachelab {
 namespace {
@@ -16,9 +18,17 @@ std::string Count(double x) {
 
 }  // namespace
 
-void CheckRunBounds(const Params& p) {
+void CheckRunBounds(const Params& p, bool live) {
   uint64_t keys = p.UInt("keys", 1, UINT32_MAX);
   CheckMemory("keys", static_cast<double>(keys) * kBytesPerKey, std::to_string(keys) + " keys");
+  // The simulated Redis holds every value it caches: at most one a distinct
+  // key requested, and no more than --maxmemory allows.
+  double cached = std::min<double>(static_cast<double>(keys), static_cast<double>(p.UInt("requests", 1, kMaxRequests))) *
+                  (p.Dist("value-size", Distribution::Unit::kBytes, kMaxValueSize).Mean() + kBytesPerCachedKey);
+  if (uint64_t maxmemory = p.Bytes("maxmemory"); maxmemory > 0) cached = std::min(cached, 1.5 * static_cast<double>(maxmemory));
+  if (live) cached = 0;
+  CheckMemory("keys", static_cast<double>(keys) * kBytesPerKey + cached,
+              std::to_string(keys) + " keys with their values cached (set --maxmemory to bound them)");
   if (p.Raw("invalidation").find("tags") != std::string::npos || p.Raw("invalidation") == "all") {
     uint64_t tags = p.UInt("tags", 1, UINT32_MAX);
     CheckMemory("tags", static_cast<double>(tags) * kBytesPerTag, std::to_string(tags) + " tag sets");

@@ -1,5 +1,6 @@
 #include "live/redis_endpoint.h"
 
+#include <algorithm>
 #include <charconv>
 #include <cstdlib>
 #include <stdexcept>
@@ -32,6 +33,18 @@ RedisEndpoint ParseRedisUrl(std::string_view url) {
     if (!db.empty() && !ParseNumber(db, 0, 15, &ep.db)) throw bad("database must be 0-15");
     rest = rest.substr(0, slash);
   }
+  if (!rest.empty() && rest.front() == '[') {  // an IPv6 literal: redis://[::1]:6379
+    size_t close = rest.find(']');
+    if (close == std::string_view::npos) throw bad("missing ']' after the IPv6 address");
+    std::string_view after = rest.substr(close + 1);
+    if (!after.empty() && (after.front() != ':' || !ParseNumber(after.substr(1), 1, 65535, &ep.port)))
+      throw bad("port must be 1-65535");
+    rest = rest.substr(1, close - 1);
+    if (rest.empty()) throw bad("missing host");
+    ep.host = std::string(rest);
+    return ep;
+  }
+  if (std::count(rest.begin(), rest.end(), ':') > 1) throw bad("put an IPv6 address in brackets, e.g. redis://[::1]:6379");
   size_t colon = rest.rfind(':');
   if (colon != std::string_view::npos) {
     if (!ParseNumber(rest.substr(colon + 1), 1, 65535, &ep.port)) throw bad("port must be 1-65535");

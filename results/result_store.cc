@@ -11,12 +11,18 @@
 namespace cachelab {
 namespace {
 
+// "results file 'PATH': what SQLite says": every store error names the file.
+std::string StoreError(sqlite3* db) {
+  const char* file = sqlite3_db_filename(db, "main");
+  return std::string("results file '") + (file && *file ? file : "?") + "': " + sqlite3_errmsg(db);
+}
+
 // A prepared statement that finalizes itself.
 class Stmt {
  public:
   Stmt(sqlite3* db, const char* sql) : db_(db) {
     if (sqlite3_prepare_v2(db, sql, -1, &s_, nullptr) != SQLITE_OK)
-      throw std::runtime_error(std::string("results store: ") + sqlite3_errmsg(db));
+      throw std::runtime_error(StoreError(db));
   }
   ~Stmt() { sqlite3_finalize(s_); }
   Stmt& Bind(int i, int64_t v) {
@@ -39,7 +45,7 @@ class Stmt {
     int rc = sqlite3_step(s_);
     if (rc == SQLITE_ROW) return true;
     if (rc == SQLITE_DONE) return false;
-    throw std::runtime_error(std::string("results store: ") + sqlite3_errmsg(db_));
+    throw std::runtime_error(StoreError(db_));
   }
   void Run() {
     Step();
@@ -133,7 +139,7 @@ ResultStore::ResultStore(const std::string& path, bool read_only) : path_(path) 
   } catch (const std::exception& e) {
     sqlite3_close(db_);
     db_ = nullptr;
-    throw std::runtime_error("results file '" + path + "': " + e.what());
+    throw std::runtime_error(e.what());  // Exec names the file
   }
 }
 
@@ -192,7 +198,7 @@ void ResultStore::Exec(const char* sql) {
   if (sqlite3_exec(db_, sql, nullptr, nullptr, &err) != SQLITE_OK) {
     std::string msg = err ? err : "unknown error";
     sqlite3_free(err);
-    throw std::runtime_error(msg);
+    throw std::runtime_error("results file '" + path_ + "': " + msg);
   }
 }
 

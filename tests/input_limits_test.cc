@@ -15,6 +15,8 @@
 #include "eviction/mrc.h"
 #include "lab/experiment_file.h"
 #include "lab/run_pool.h"
+#include "live/redis_endpoint.h"
+#include "results/result_store.h"
 #include "sim/distribution.h"
 #include "sim/exact_int.h"
 #include "support/run_cli.h"
@@ -181,9 +183,12 @@ TEST_CASE("ring: removing the only node is refused, not a heap overflow") {
 TEST_CASE("parameters whose allocations cannot fit are refused before anything is built") {
   ::setenv("CACHELAB_MEMORY_LIMIT", "100000000", 1);  // 100 MB
   auto keys = RunCli("run --no-store --keys 4294967295");
-  auto tags = RunCli("run --no-store --invalidation tags --tags 4294967295");
+  auto tags = RunCli("run --no-store --keys 100 --invalidation tags --tags 4294967295");
   auto small = RunCli("run --no-store --requests 200 --keys 1000");
-  auto windows = RunCli("run --no-store --requests 1000000 --rate 0.001 --window 1ms");
+  auto windows = RunCli("run --no-store --keys 100 --requests 1000000 --rate 0.001 --window 1ms");
+  // 2x10^5 keys all requested with 1 KiB values: ~300 MB cached unless --maxmemory bounds it.
+  auto values = RunCli("run --no-store --keys 200000 --requests 400000");
+  auto few = RunCli("run --no-store --keys 200000 --requests 1000");
   ::unsetenv("CACHELAB_MEMORY_LIMIT");
   CHECK(keys.exit_code == 2);
   CHECK(keys.err.find("--keys: 4294967295 keys need about") == 17);
@@ -191,6 +196,9 @@ TEST_CASE("parameters whose allocations cannot fit are refused before anything i
   CHECK(tags.err.find("--tags: 4294967295 tag sets need about") == 17);
   CHECK(small.exit_code == 0);
   CHECK(windows.exit_code == 2);
+  CHECK(values.exit_code == 2);
+  CHECK(values.err.find("--keys: 200000 keys with their values cached (set --maxmemory to bound them)") == 17);
+  CHECK(few.exit_code == 0);
   CHECK(windows.err.find("--rate:") == 17);
   auto years = RunCli("run --no-store --requests 1e12 --rate 1e-3");
   CHECK(years.exit_code == 2);
@@ -296,4 +304,52 @@ TEST_CASE("the run pool caps its threads and survives a refused thread") {
   CHECK(WEXITSTATUS(status) == 0);
   CHECK(err.find("cachelab: warning: could start only") != std::string::npos);
 #endif
+}
+
+TEST_CASE("redis://[::1]:PORT parses as an IPv6 host; bare IPv6 is refused with a hint") {
+  live::RedisEndpoint ep = live::ParseRedisUrl("redis://[::1]:7000/2");
+  CHECK(ep.host == "::1");
+  CHECK(ep.port == 7000);
+  CHECK(ep.db == 2);
+  CHECK(ep.Label() == "[::1]:7000/2");
+  CHECK(live::ParseRedisUrl("redis://[fe80::1]").port == 6379);
+  CHECK_THROWS_WITH(live::ParseRedisUrl("redis://::1:7000"), Catch::Contains("in brackets"));
+  CHECK_THROWS_WITH(live::ParseRedisUrl("redis://[::1:7000"), Catch::Contains("missing ']'"));
+  CHECK_THROWS_WITH(live::ParseRedisUrl("redis://[::1]x"), Catch::Contains("port must be 1-65535"));
+}
+
+// Found by the fuzz targets (scripts/fuzz.sh): timestamps that overflowed int64
+// nanoseconds (UBSan: signed overflow), sizes that wrapped, store errors without
+// the file's name.
+TEST_CASE("trace timestamps beyond 292 years and wrapping sizes are malformed records") {
+  testing::TempDir dir("cachelab-fuzzfound");
+  auto load = [&](const std::string& name, const std::string& bytes, const std::string& format) {
+    std::string path = dir / name;
+    std::ofstream(path, std::ios::binary) << bytes;
+    std::string error;
+    auto reader = OpenTrace(path, TraceOpenOptions{format, "", false}, &error);
+    REQUIRE(reader);
+    eviction::ReplayTrace t;
+    CHECK_FALSE(LoadReplayTrace(*reader, true, &t, &error));
+    return error;
+  };
+  CHECK(load("t.csv", "time,id,size\n25670038472,k,100\n", "csv").find("bad time '25670038472'") != std::string::npos);
+  CHECK(load("t2.csv", "time,id,size\n1e300,k,100\n", "csv").find("bad time") != std::string::npos);
+  CHECK(load("tw.csv", "1,key,4294967295,1,0,get,0\n", "twitter").find("key plus value size above 4 GiB") !=
+        std::string::npos);
+  CHECK(load("tw2.csv", "99999999999,key,1,1,0,get,0\n", "twitter").find("bad timestamp") != std::string::npos);
+  // A vscsi v1 record (32 bytes) whose microsecond timestamp is 2^63.
+  std::string rec(32, '\0');
+  rec[15] = 1;  // v1: version byte at offset 15
+  rec[31] = static_cast<char>(0x80);  // timestamp (offset 24, little-endian) = 2^63 us
+  CHECK(load("t.vscsi", rec, "vscsi").find("record 1: timestamp 9223372036854775808 us is beyond 292 years") !=
+        std::string::npos);
+}
+
+TEST_CASE("results-store errors name the file") {
+  testing::TempDir dir("cachelab-storeerr");
+  std::string path = dir / "empty.db";
+  std::ofstream(path).close();
+  ResultStore store(path, true);
+  CHECK_THROWS_WITH(store.ListRuns(), Catch::Contains("results file '") && Catch::Contains("empty.db'"));
 }

@@ -1,5 +1,7 @@
 #include "workloads/csv_reader.h"
 
+#include "sim/printable.h"
+
 #include <algorithm>
 #include <cmath>
 
@@ -84,30 +86,30 @@ bool CsvReader::Parse(std::string_view line, Request* out, std::string* why) {
     if (!field(spec_.time_col, "time", &v)) return false;
     int64_t whole;
     double t;
-    if (ParseInt(v, &whole) && whole >= 0) {  // the common case, and exact
+    if (ParseInt(v, &whole) && whole >= 0 && whole <= kMaxTraceSeconds) {  // the common case, and exact
       out->at = whole * kSecond;
-    } else if (ParseDouble(v, &t) && t >= 0) {
+    } else if (ParseDouble(v, &t) && t >= 0 && t <= kMaxTraceSeconds) {
       out->at = static_cast<SimTime>(std::llround(t * kSecond));
     } else {
-      return *why = "bad time '" + std::string(v) + "'", false;
+      return *why = "bad time '" + Printable(v) + "' (seconds, 0 to 9.2e9)", false;
     }
   }
   if (spec_.size_col) {
     if (!field(spec_.size_col, "size", &v)) return false;
     int64_t s;
-    if (!ParseInt(v, &s) || s < 0 || s > UINT32_MAX) return *why = "bad size '" + std::string(v) + "'", false;
+    if (!ParseInt(v, &s) || s < 0 || s > UINT32_MAX) return *why = "bad size '" + Printable(v) + "'", false;
     out->size = static_cast<uint32_t>(s);
   } else {
     out->size = 1;
   }
   if (spec_.op_col) {
     if (!field(spec_.op_col, "op", &v)) return false;
-    if (!ParseOpName(v, &out->op)) return *why = "unknown operation '" + std::string(v) + "'", false;
+    if (!ParseOpName(v, &out->op)) return *why = "unknown operation '" + Printable(v) + "'", false;
   }
   if (spec_.ttl_col) {
     if (!field(spec_.ttl_col, "ttl", &v)) return false;
     int64_t ttl;
-    if (!ParseInt(v, &ttl)) return *why = "bad ttl '" + std::string(v) + "'", false;
+    if (!ParseInt(v, &ttl) || ttl > kMaxTraceSeconds) return *why = "bad ttl '" + Printable(v) + "'", false;
     out->ttl = ttl > 0 ? ttl * kSecond : 0;
   }
   return true;

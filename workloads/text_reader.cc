@@ -1,5 +1,7 @@
 #include "workloads/text_reader.h"
 
+#include "sim/printable.h"
+
 #include "workloads/text_fields.h"
 
 namespace cachelab {
@@ -11,7 +13,7 @@ bool TextReader::Read(Request* out) {
     while (!line.empty() && (line.back() == ' ' || line.back() == '\t')) line.remove_suffix(1);
     if (line.empty()) continue;
     if (line.find_first_of(" \t,") != std::string_view::npos) {
-      if (Bad("line " + std::to_string(pos_), "expected one object id, got '" + std::string(line.substr(0, 60)) + "'"))
+      if (Bad("line " + std::to_string(pos_), "expected one object id, got '" + Printable(line, 60) + "'"))
         continue;
       return false;
     }

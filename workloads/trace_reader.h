@@ -1,11 +1,16 @@
 // Pull-style source of requests: trace files and synthetic generators alike.
 // Memory use must not depend on the trace's length.
 #pragma once
+#include <cstdint>
 #include <string>
 
 #include "workloads/request.h"
 
 namespace cachelab {
+
+// Trace times are int64 nanoseconds: a timestamp beyond this many seconds
+// (292 years) is a malformed record, not a wrap-around.
+inline constexpr int64_t kMaxTraceSeconds = INT64_MAX / 1000000000;
 
 class TraceReader {
  public:

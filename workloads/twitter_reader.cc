@@ -1,5 +1,7 @@
 #include "workloads/twitter_reader.h"
 
+#include "sim/printable.h"
+
 #include "workloads/op_names.h"
 #include "workloads/text_fields.h"
 
@@ -23,14 +25,16 @@ bool TwitterReader::Parse(std::string_view line, Request* out, std::string* why)
   if (n != 7) return *why = "expected 7 fields, got " + std::to_string(n), false;
   int64_t time, ttl;
   uint32_t key_size, value_size, client;
-  if (!ParseInt(f[0], &time) || time < 0) return *why = "bad timestamp '" + std::string(f[0]) + "'", false;
+  if (!ParseInt(f[0], &time) || time < 0 || time > kMaxTraceSeconds)
+    return *why = "bad timestamp '" + Printable(f[0]) + "'", false;
   if (f[1].empty()) return *why = "empty key", false;
-  if (!ParseInt(f[2], &key_size)) return *why = "bad key size '" + std::string(f[2]) + "'", false;
-  if (!ParseInt(f[3], &value_size)) return *why = "bad value size '" + std::string(f[3]) + "'", false;
-  if (!ParseInt(f[4], &client)) return *why = "bad client id '" + std::string(f[4]) + "'", false;
+  if (!ParseInt(f[2], &key_size)) return *why = "bad key size '" + Printable(f[2]) + "'", false;
+  if (!ParseInt(f[3], &value_size)) return *why = "bad value size '" + Printable(f[3]) + "'", false;
+  if (!ParseInt(f[4], &client)) return *why = "bad client id '" + Printable(f[4]) + "'", false;
   *out = Request{};
-  if (!ParseOpName(f[5], &out->op)) return *why = "unknown operation '" + std::string(f[5]) + "'", false;
-  if (!ParseInt(f[6], &ttl)) return *why = "bad ttl '" + std::string(f[6]) + "'", false;
+  if (!ParseOpName(f[5], &out->op)) return *why = "unknown operation '" + Printable(f[5]) + "'", false;
+  if (!ParseInt(f[6], &ttl) || ttl > kMaxTraceSeconds) return *why = "bad ttl '" + Printable(f[6]) + "'", false;
+  if (uint64_t{key_size} + value_size > UINT32_MAX) return *why = "key plus value size above 4 GiB", false;
   out->at = time * kSecond;
   out->key = HashKey(f[1]);
   out->size = key_size + value_size;

@@ -72,6 +72,10 @@ bool VscsiReader::Decode(const char* r, size_t got, Request* out) {
     ts = LoadLe<uint64_t>(r + 24);
   }
   out->op = OpFromScsi(cmd);
+  if (ts > static_cast<uint64_t>(kMaxTraceSeconds) * 1000000) {
+    Bad("record " + std::to_string(pos_), "timestamp " + std::to_string(ts) + " us is beyond 292 years");
+    return false;
+  }
   out->at = static_cast<SimTime>(ts) * kMicrosecond;
   return true;
 }
