@@ -14,7 +14,7 @@ namespace {
 // hiredis 0.14 (Debian 12) allocates an aggregate's element array as soon as
 // its header ("*N", "%N", "~N") arrives, so a server can make any client
 // allocate 8 x N bytes. That is the library's behaviour toward the server the
-// user chose, documented in docs/RELIABILITY-inputs.md; inputs declaring more
+// user chose, documented in docs/RELIABILITY.md; inputs declaring more
 // than 2^20 elements are skipped so the target keeps finding other defects.
 bool DeclaresHugeAggregate(const uint8_t* data, size_t size) {
   for (size_t i = 0; i < size; ++i) {
