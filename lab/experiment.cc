@@ -175,7 +175,8 @@ class Experiment final : public Harness {
     measuring_ = c.warmup.none();
     invalidation_ = MakeInvalidation(c.invalidation, *this, c.invalidation_config, &err);
     cache_ = &invalidation_->Route(backend ? backend->Open(sim_) : static_cast<CacheBackend&>(redis_));  // e.g. version keys rename what strategies ask for
-    if (backend) backend->BridgePubSub(redis_.pubsub());  // live pub/sub reaches the simulated subscribers
+    // Live pub/sub reaches the simulated subscribers (one real subscriber per node).
+    if (backend && c.invalidation == "pubsub") backend->BridgePubSub(redis_.pubsub());
     strategy_ = MakeStrategy(c.strategy, *this, c.strategy_config, &err);
     db_.set_commit_observer([this](uint64_t key, uint64_t v) { history_.OnCommit(key, v, sim_.Now()); });
     requests_id_ = metrics_.Counter("requests", true, true);

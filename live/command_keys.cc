@@ -59,6 +59,8 @@ PrefixedCommand PrefixCommand(std::vector<std::string>& argv, const std::string&
     case Keys::kAll:
       for (size_t i = 1; i < argv.size(); ++i) argv[i].insert(0, prefix);
       if (argv.size() > 1) out.route_arg = 1;
+      out.all_keys = true;
+      out.sums = !IEquals(argv[0], "MGET");
       break;
     case Keys::kPairs:
       for (size_t i = 1; i < argv.size(); i += 2) argv[i].insert(0, prefix);

@@ -16,6 +16,10 @@ struct PrefixedCommand {
   std::string refusal;           // non-empty: not sent, this is why
   bool strip_scan_reply = false;  // SCAN: remove the prefix from the returned keys
   int route_arg = -1;            // the argument whose name picks the node (-1: none)
+  // Every argument after the name is a key (DEL, UNLINK, EXISTS, TOUCH, MGET):
+  // with several nodes the keys may live on different ones.
+  bool all_keys = false;
+  bool sums = false;  // ... and the reply is the sum over the keys (not MGET's array)
 };
 
 // Rewrites argv in place for a server shared with others.

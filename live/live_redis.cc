@@ -1,6 +1,7 @@
 #include "live/live_redis.h"
 
 #include <charconv>
+#include <memory>
 
 #include "live/command_keys.h"
 #include "live/reply_convert.h"
@@ -64,9 +65,48 @@ void LiveRedis::Command(std::vector<std::string> argv, ReplyCallback done) {
     refused_.push_back(Refused{std::move(done), std::move(plan.refusal)});
     return;
   }
+  if (plan.all_keys && cluster_.size() > 1 && argv.size() > 2) {
+    size_t first = cluster_.NodeOf(argv[1]);
+    for (size_t i = 2; i < argv.size(); ++i)
+      if (cluster_.NodeOf(argv[i]) != first) return FanOut(argv, plan.sums, std::move(done));
+  }
   std::vector<std::string_view> views(argv.begin(), argv.end());
   std::string_view route = plan.route_arg > 0 ? std::string_view(argv[plan.route_arg]) : std::string_view(prefix_);
   Submit(route, std::move(views), std::move(done), plan.strip_scan_reply);
+}
+
+void LiveRedis::FanOut(const std::vector<std::string>& argv, bool sums, ReplyCallback done) {
+  if (!sums) {  // MGET's reply is positional: not split (no strategy sends one live)
+    refused_.push_back(Refused{std::move(done), "ERR cachelab: " + argv[0] + " over keys on several nodes"});
+    return;
+  }
+  // One command per node with its own keys; the reply is the sum, or the first error.
+  struct Fan {
+    int64_t sum = 0;
+    size_t pending = 0;
+    std::string error;
+    ReplyCallback done;
+  };
+  auto fan = std::make_shared<Fan>();
+  fan->done = std::move(done);
+  std::vector<std::vector<std::string_view>> per_node(cluster_.size());
+  for (size_t i = 1; i < argv.size(); ++i) {
+    auto& cmd = per_node[cluster_.NodeOf(argv[i])];
+    if (cmd.empty()) cmd.push_back(argv[0]);
+    cmd.push_back(argv[i]);
+  }
+  for (const auto& cmd : per_node) fan->pending += !cmd.empty();
+  for (auto& cmd : per_node) {
+    if (cmd.empty()) continue;
+    std::string_view route = cmd[1];
+    Submit(route, std::move(cmd), [fan](RedisReply&& r) {
+      if (r.is_error() && fan->error.empty()) fan->error = r.str.data;
+      if (r.type == RedisReply::Type::kInteger) fan->sum += r.integer;
+      if (--fan->pending > 0) return;
+      ReplyCallback finish = std::move(fan->done);
+      finish(fan->error.empty() ? RedisReply::Integer(fan->sum) : RedisReply::Error(fan->error));
+    });
+  }
 }
 
 void LiveRedis::StripPrefix(RedisReply* r) const {

@@ -30,7 +30,9 @@ class LiveRedis final : public CacheBackend {
   void Set(std::string_view key, Blob value, const SetOptions& opt, ReplyCallback done) override;
   void Del(std::string_view key, ReplyCallback done) override;
   // Key and channel arguments are prefixed (PrefixCommand); the first key
-  // picks the node. SCAN replies come back without the prefix.
+  // picks the node, except that DEL/UNLINK/EXISTS/TOUCH over keys on several
+  // nodes is split per node (reply: the sum). SCAN replies come back without
+  // the prefix.
   void Command(std::vector<std::string> argv, ReplyCallback done) override;
 
   // Sends what was queued, then delivers the replies that arrive within
@@ -46,6 +48,8 @@ class LiveRedis final : public CacheBackend {
   };
   void Submit(std::string_view key, std::vector<std::string_view> argv, ReplyCallback done, bool strip_scan = false);
   void StripPrefix(RedisReply* scan_reply) const;
+  // A multi-key command whose keys live on several nodes: split by node.
+  void FanOut(const std::vector<std::string>& argv, bool sums, ReplyCallback done);
   void FailNode(size_t node, const char* why);
 
   RedisCluster& cluster_;

@@ -137,7 +137,12 @@ void PacedLiveBackend::Report(RunReport* r) {
   r->Set("memory_bytes", used);
   r->Set("memory_bytes_peak", used);  // not sampled live: the end value, a lower bound
   r->Set("cache_commands", static_cast<int64_t>(scaled_.commands()));
-  if (local_pubsub_) r->Set("live.pubsub_bridged", static_cast<int64_t>(bridged_));
+  if (local_pubsub_) {
+    r->Set("live.pubsub_bridged", static_cast<int64_t>(bridged_));
+    uint64_t resubscribes = 0;
+    for (const auto& sub : subscribers_) resubscribes += sub->resubscribes();
+    r->Set("live.pubsub_resubscribes", static_cast<int64_t>(resubscribes));
+  }
   r->Set("keys_removed_at_start", removed_at_start_);
   r->Set("keys_removed", s_.keep_keys ? int64_t{0} : DeleteKeysWithPrefix(cluster_, s_.prefix));
   RunReport conn;

@@ -24,12 +24,19 @@ bool AsMessage(const redisReply* r, PushMessage* m) {
 
 }  // namespace
 
-bool Subscriber::Subscribe(const std::vector<std::string>& channels, bool patterns) {
+bool Subscriber::Send(const std::vector<std::string>& channels, bool patterns) {
   if (channels.empty()) return true;
   if (!conn_.EnsureConnected()) return false;
   std::vector<std::string_view> argv{patterns ? "PSUBSCRIBE" : "SUBSCRIBE"};
   argv.insert(argv.end(), channels.begin(), channels.end());
-  if (!conn_.Append(argv) || !conn_.Flush()) return false;
+  return conn_.Append(argv) && conn_.Flush();
+}
+
+bool Subscriber::Subscribe(const std::vector<std::string>& channels, bool patterns) {
+  if (channels.empty()) return true;
+  auto& keep = patterns ? patterns_ : channels_;
+  keep.insert(keep.end(), channels.begin(), channels.end());
+  if (!Send(channels, patterns)) return false;
   // One confirmation per channel; messages may already be interleaved.
   size_t confirmed = 0;
   while (confirmed < channels.size()) {
@@ -55,7 +62,10 @@ bool Subscriber::Subscribe(const std::vector<std::string>& channels, bool patter
 bool Subscriber::Poll(int wait_ms, std::vector<PushMessage>* out) {
   out->insert(out->end(), std::make_move_iterator(early_.begin()), std::make_move_iterator(early_.end()));
   early_.clear();
-  if (!conn_.connected()) return false;
+  if (!conn_.connected()) {  // confirmations are read (and skipped) like any non-message reply
+    if (!conn_.EnsureConnected() || !Send(channels_, false) || !Send(patterns_, true)) return false;
+    ++resubscribes_;
+  }
   int wait = wait_ms;
   for (;;) {
     RawReply r;

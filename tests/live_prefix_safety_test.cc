@@ -12,10 +12,12 @@
 // the prefix. Before the fix, tag invalidation sent DEL lab:k:25 tag:25 k:5 ...
 #include <catch2/catch.hpp>
 #include <map>
+#include <memory>
 #include <sstream>
 
 #include "lab/experiment.h"
 #include "live/command_keys.h"
+#include "live/live_redis.h"
 #include "live/live_run_checks.h"
 #include "live/paced_live_backend.h"
 #include "live/subscriber.h"
@@ -127,63 +129,129 @@ TEST_CASE("live commands: every key, channel and SCAN pattern is put under the p
   }
 }
 
+namespace {
+
+// Servers full of foreign keys, each watched by a PSUBSCRIBE * subscriber
+// (keyspace notifications included); Check() compares everything afterwards.
+class ForeignWorld {
+ public:
+  explicit ForeignWorld(size_t servers) : names_(ForeignNames()) {
+    for (size_t i = 0; i < servers; ++i) servers_.push_back(std::make_unique<testing::RedisServer>(
+        std::vector<std::string>{"--notify-keyspace-events", "KA"}));
+    for (auto& srv : servers_) {
+      REQUIRE_REDIS_SERVER(*srv);
+      conns_.push_back(std::make_unique<live::RedisConn>(srv->endpoint(), live::ConnOptions{}));
+      REQUIRE(conns_.back()->EnsureConnected());
+      Fill(*conns_.back(), names_);
+      before_.push_back(Snapshot(*conns_.back(), names_));
+      REQUIRE(conns_.back()->Command({"DBSIZE"}).integer == static_cast<int64_t>(names_.size()));
+      watchers_.push_back(std::make_unique<live::Subscriber>(srv->endpoint(), live::ConnOptions{}));
+      REQUIRE(watchers_.back()->Subscribe({"*"}, /*patterns=*/true));
+      settings_.endpoints.push_back(srv->endpoint());
+    }
+    settings_.prefix = kPrefix;
+  }
+
+  // One short live run; fails at once if anything outside the prefix moved.
+  void Run(const std::string& strategy, const std::string& scheme, const std::string& guard) {
+    Params p = ShortRun(strategy, scheme, guard);
+    INFO(strategy << " / " << scheme << " / " << guard << " on " << servers_.size() << " node(s)");
+    REQUIRE(live::LiveRunRefusal(p, servers_.size()) == "");
+    live::PacedLiveBackend backend(settings_);
+    RunReport r = RunExperiment(p, {}, &backend);
+    REQUIRE(r.GetNumber("requests") == 150);
+    CHECK(r.GetNumber("live.failed_ops") == 0);  // no command was refused for an unknown key layout
+    commands_ += static_cast<int64_t>(r.GetNumber("cache_commands"));
+    ++runs_;
+    for (auto& w : watchers_) {
+      size_t seen = messages_.size();
+      REQUIRE(w->Poll(5, &messages_));
+      lab_touches_ += static_cast<int64_t>(messages_.size() - seen);
+    }
+    std::vector<std::string> bad = ForeignTouches(messages_);
+    if (!bad.empty()) FAIL("outside the prefix: " << bad.front() << " (+" << bad.size() - 1 << " more)");
+  }
+
+  void Check() {
+    for (auto& w : watchers_) REQUIRE(w->Poll(50, &messages_));
+    INFO(runs_ << " live runs on " << servers_.size() << " node(s), " << commands_ << " cache commands, "
+               << lab_touches_ << " notifications/messages, all under the prefix");
+    CHECK(lab_touches_ > 1000);  // the watchers do see the lab's own traffic
+    CHECK(ForeignTouches(messages_).empty());
+    for (size_t i = 0; i < conns_.size(); ++i) {
+      // The lab cleaned up, and created nothing outside its prefix.
+      CHECK(conns_[i]->Command({"DBSIZE"}).integer == static_cast<int64_t>(names_.size()));
+      const auto after = Snapshot(*conns_[i], names_);
+      int changed = 0;
+      for (const auto& k : names_) changed += before_[i].at(k) != after.at(k);
+      CHECK(changed == 0);
+    }
+  }
+  int runs() const { return runs_; }
+
+ private:
+  std::vector<std::string> names_;
+  std::vector<std::unique_ptr<testing::RedisServer>> servers_;
+  std::vector<std::unique_ptr<live::RedisConn>> conns_;
+  std::vector<std::map<std::string, std::string>> before_;
+  std::vector<std::unique_ptr<live::Subscriber>> watchers_;
+  live::LiveRunSettings settings_;
+  std::vector<live::PushMessage> messages_;
+  int runs_ = 0;
+  int64_t commands_ = 0, lab_touches_ = 0;
+};
+
+}  // namespace
+
 TEST_CASE("every strategy x scheme x guard on a live server leaves foreign keys and channels alone",
           "[live][prefix]") {
-  testing::RedisServer server({"--notify-keyspace-events", "KA"});
-  REQUIRE_REDIS_SERVER(server);
-  live::RedisConn conn(server.endpoint(), {});
-  REQUIRE(conn.EnsureConnected());
-  const std::vector<std::string> names = ForeignNames();
-  Fill(conn, names);
-  const auto before = Snapshot(conn, names);
-  const int64_t foreign_count = conn.Command({"DBSIZE"}).integer;
-  REQUIRE(foreign_count == static_cast<int64_t>(names.size()));
-
-  live::Subscriber watcher(server.endpoint(), {});
-  REQUIRE(watcher.Subscribe({"*"}, /*patterns=*/true));
-
-  live::LiveRunSettings s;
-  s.endpoints = {server.endpoint()};
-  s.prefix = kPrefix;
-  std::vector<live::PushMessage> messages;
-  std::vector<std::string> refused;
-  int runs = 0;
-  int64_t commands = 0, lab_touches = 0;
+  ForeignWorld world(1);
   for (const auto& strategy : StrategyNames())
     for (const auto& scheme : InvalidationNames())
-      for (const auto& guard : StampedeNames()) {
-        Params p = ShortRun(strategy, scheme, guard);
-        if (std::string why = live::LiveRunRefusal(p); !why.empty()) {
-          refused.push_back(strategy + "/" + scheme + "/" + guard + ": " + why);
-          continue;
-        }
-        live::PacedLiveBackend backend(s);
-        RunReport r = RunExperiment(p, {}, &backend);
-        INFO(strategy << " / " << scheme << " / " << guard);
-        REQUIRE(r.GetNumber("requests") == 150);
-        CHECK(r.GetNumber("live.failed_ops") == 0);  // no command was refused for an unknown key layout
-        commands += static_cast<int64_t>(r.GetNumber("cache_commands"));
-        ++runs;
-        size_t seen = messages.size();
-        REQUIRE(watcher.Poll(5, &messages));
-        lab_touches += static_cast<int64_t>(messages.size() - seen);
-        std::vector<std::string> bad = ForeignTouches(messages);
-        if (!bad.empty()) FAIL("outside the prefix: " << bad.front() << " (+" << bad.size() - 1 << " more)");
-      }
-  REQUIRE(watcher.Poll(50, &messages));
-  std::ostringstream refusals;
-  for (const auto& r : refused) refusals << r << "\n";
-  INFO(runs << " live runs, " << commands << " cache commands, " << lab_touches
-            << " notifications/messages under the prefix; refused:\n" << refusals.str());
-  CHECK(refused.empty());
-  CHECK(runs == static_cast<int>(StrategyNames().size() * InvalidationNames().size() * StampedeNames().size()));
-  CHECK(lab_touches > 1000);  // the watcher does see the lab's own traffic
-  CHECK(ForeignTouches(messages).empty());
-  CHECK(conn.Command({"DBSIZE"}).integer == foreign_count);  // the lab cleaned up, and created nothing outside
-  const auto after = Snapshot(conn, names);
-  int changed = 0;
-  for (const auto& k : names) changed += before.at(k) != after.at(k);
-  CHECK(changed == 0);
+      for (const auto& guard : StampedeNames()) world.Run(strategy, scheme, guard);
+  world.Check();
+  CHECK(world.runs() ==
+        static_cast<int>(StrategyNames().size() * InvalidationNames().size() * StampedeNames().size()));
+}
+
+TEST_CASE("on two live nodes too: every strategy and scheme (but pattern) with the key-writing guards",
+          "[live][prefix][cluster]") {
+  ForeignWorld world(2);
+  for (const auto& strategy : StrategyNames())
+    for (const auto& scheme : InvalidationNames())
+      for (const char* guard : {"none", "distributed-lock", "stale-while-revalidate", "lease"})
+        if (scheme != "pattern") world.Run(strategy, scheme, guard);  // refused on several nodes
+  world.Check();
+  CHECK(world.runs() == static_cast<int>(StrategyNames().size() * (InvalidationNames().size() - 1) * 4));
+}
+
+TEST_CASE("a DEL over keys on several live nodes deletes each on its own node", "[live][cluster]") {
+  testing::RedisServer a, b;
+  REQUIRE_REDIS_SERVER(a);
+  REQUIRE_REDIS_SERVER(b);
+  live::RedisCluster cluster({a.endpoint(), b.endpoint()}, {});
+  live::LiveRedis redis(cluster, kPrefix);
+  std::vector<std::string> del{"DEL"};
+  for (int k = 0; k < 40; ++k) {
+    redis.Set("k:" + std::to_string(k), Blob{"v", 0}, SetOptions{}, [](RedisReply&&) {});
+    del.push_back("k:" + std::to_string(k));
+  }
+  del.push_back("k:missing");
+  while (redis.in_flight() > 0) redis.Poll(10);
+  live::RedisConn ca(a.endpoint(), {}), cb(b.endpoint(), {});
+  REQUIRE(ca.EnsureConnected());
+  REQUIRE(cb.EnsureConnected());
+  int64_t on_a = ca.Command({"DBSIZE"}).integer, on_b = cb.Command({"DBSIZE"}).integer;
+  REQUIRE(on_a + on_b == 40);
+  REQUIRE(on_a > 0);  // the keys are spread: one DEL on one node could not delete them all
+  REQUIRE(on_b > 0);
+  RedisReply reply;
+  redis.Command(del, [&](RedisReply&& r) { reply = std::move(r); });
+  while (redis.in_flight() > 0) redis.Poll(10);
+  CHECK(reply.type == RedisReply::Type::kInteger);
+  CHECK(reply.integer == 40);  // Redis's own DEL counts, summed over the nodes
+  CHECK(ca.Command({"DBSIZE"}).integer == 0);
+  CHECK(cb.Command({"DBSIZE"}).integer == 0);
 }
 
 TEST_CASE("the issue's reproduction: cachelab run --invalidation tags --key-prefix zz: keeps tag:* keys",

@@ -6,6 +6,7 @@
 // is all-or-nothing and names a bad input. Expectations come from SQLite
 // itself (sqlite3 C API on the same file), not from the store's own reader.
 #include <sqlite3.h>
+#include <sys/wait.h>
 
 #include <catch2/catch.hpp>
 #include <filesystem>
@@ -217,6 +218,27 @@ TEST_CASE("a finished run whose store is locked still prints its result and name
   CHECK(s.exit_code == 1);
   CHECK(s.out.find("0.7") != std::string::npos);
   CHECK(s.err.find("2 finished runs were NOT saved") != std::string::npos);
+}
+
+TEST_CASE("a finished run whose store runs out of space still prints its result", "[store]") {
+  // A file-size limit (bash ulimit -f, 200 KiB; SIGXFSZ ignored so writes fail
+  // with EFBIG) stands in for a full disk: the store opens, the run's series
+  // do not fit. SQLite reports it as a disk I/O error.
+  TempDir dir("store-full");
+  const std::string db = dir / "full.db";
+  std::string cmd = "bash -c \"trap '' XFSZ; ulimit -f 200; " + std::string(CACHELAB_CLI) +
+                    " run --requests 100000 --keys 1000 --window 10ms --json --db " + db + " >" + (dir / "out") +
+                    " 2>" + (dir / "err") + "\"";
+  int status = std::system(cmd.c_str());
+  std::string err = Slurp(dir / "err");
+  INFO(err);
+  CHECK(WEXITSTATUS(status) == 1);
+  auto j = nlohmann::json::parse(Slurp(dir / "out"));
+  CHECK(j["requests"] == 100000);
+  CHECK(err.find("NOT saved") != std::string::npos);
+  CHECK(err.find(db) != std::string::npos);
+  Raw raw(db);
+  CHECK(raw.Int("SELECT COUNT(*) FROM runs") == 0);  // nothing half-written
 }
 
 TEST_CASE("merge keeps created_at, is all-or-nothing, and names a bad input", "[store][merge]") {
