@@ -5,6 +5,7 @@
 // in truncated()).
 #pragma once
 #include <cstdint>
+
 #include "sim/key_rows.h"
 #include "sim/time.h"
 

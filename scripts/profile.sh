@@ -44,6 +44,7 @@ awk -F'\t' -v top="${TOP:-0}" '
 function component(s,   o) {
   o = s
   if (match(s, /OpsFor<cachelab::/)) o = substr(s, RSTART + 7)   # a callback: its owner
+  if (match(o, /^cachelab::KeyRows<cachelab::/)) o = substr(o, RSTART + 18)  # per-key rows: their owner
   if (o ~ /^cachelab::CacheKey|__to_chars/) return "key strings (CacheKey k:<id>)"
   if (o ~ /^cachelab::(Simulator|EventQueue)|InplaceFunction/) return "kernel (event queue, callbacks)"
   if (o ~ /^cachelab::(RedisStore|SimRedis|KeyIndex|RedisReply|HashBytes|ExpiryCalendar|Cluster|SimPubSub)|redis_memory|Redis/) return "simulated Redis"
