@@ -29,6 +29,7 @@ class KeyRows {
     uint32_t i = index_.Find(key);
     return i == eviction::IdMap::kNone ? nullptr : &rows_[i];
   }
+  T* Find(uint64_t key) { return const_cast<T*>(static_cast<const KeyRows&>(*this).Find(key)); }
   size_t size() const { return rows_.size(); }
   // Rows in first-touch order.
   const std::vector<T>& rows() const { return rows_; }
