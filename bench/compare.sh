@@ -8,6 +8,7 @@
 # process wall time and peak RSS (/usr/bin/time -v); then the medians and the
 # new/old ratios, and `uptime` before and after (the machine is shared).
 # Example: bench/compare.sh HEAD~5 5 -- --keys 10000000 --requests 1000000
+# (OLD_COMMIT must know `run --json --no-store`; a failing run stops the script.)
 set -euo pipefail
 
 [ $# -ge 1 ] || { echo "usage: bench/compare.sh OLD_COMMIT [REPS] [-- run options]" >&2; exit 2; }
