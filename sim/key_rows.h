@@ -15,15 +15,19 @@ template <typename T>
 class KeyRows {
  public:
   // The key's row, default-constructed at first touch.
-  T& Get(uint64_t key) {
+  T& Get(uint64_t key) { return rows_[Index(key)]; }
+  // The key's row number, stable for the container's life (rows are never
+  // removed); creates the row at first touch.
+  uint32_t Index(uint64_t key) {
     uint32_t i = index_.Find(key);
     if (i == eviction::IdMap::kNone) {
       i = static_cast<uint32_t>(rows_.size());
       rows_.emplace_back();
       index_.Put(key, i);
     }
-    return rows_[i];
+    return i;
   }
+  T& At(uint32_t row) { return rows_[row]; }
   // nullptr if the key was never touched.
   const T* Find(uint64_t key) const {
     uint32_t i = index_.Find(key);
