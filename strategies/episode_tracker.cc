@@ -45,13 +45,19 @@ void EpisodeTracker::OnFill(uint64_t key, SimTime now) {
   ++k.closes;
 }
 
-void EpisodeTracker::Finish() {
-  for (auto& k : keys_) {
-    if (k.last_loads) Record(k.last_loads, k.last_by_miss, k.last_cold);
-    if (k.open && k.open_loads) Record(k.open_loads, k.open_by_miss, k.open_cold);
-    k.last_loads = k.open_loads = 0;
-    k.open = false;
+EpisodeTracker EpisodeTracker::Finished() const {
+  EpisodeTracker t;
+  t.loads_ = loads_;
+  t.sum_sq_ = sum_sq_;
+  t.miss_episodes_ = miss_episodes_;
+  t.cold_episodes_ = cold_episodes_;
+  t.cold_loads_ = cold_loads_;
+  // Order does not matter: counts, and sum_sq_ adds integers exactly.
+  for (const KeyState& k : keys_.rows()) {
+    if (k.last_loads) t.Record(k.last_loads, k.last_by_miss, k.last_cold);
+    if (k.open && k.open_loads) t.Record(k.open_loads, k.open_by_miss, k.open_cold);
   }
+  return t;
 }
 
 double EpisodeTracker::variance() const {

@@ -13,6 +13,7 @@
 #include <vector>
 
 #include "sim/histogram.h"
+#include "sim/key_rows.h"
 #include "sim/time.h"
 
 namespace cachelab {
@@ -30,7 +31,9 @@ class EpisodeTracker {
   void OnLoadStart(uint64_t key, uint32_t stamp, bool early);
   void OnFill(uint64_t key, SimTime now);
   void MarkWarm(uint64_t key) { Get(key).warm = true; }  // preloaded: its next episode is an expiry
-  void Finish();                                         // records every episode still pending
+  // A copy of the totals with every episode still pending recorded (the
+  // per-key state is not copied).
+  EpisodeTracker Finished() const;
 
   const Histogram& loads() const { return loads_; }
   uint64_t episodes() const { return loads_.count(); }
@@ -40,25 +43,19 @@ class EpisodeTracker {
   double variance() const;
 
  private:
-  struct KeyState {
+  struct KeyState {  // 24 bytes
     SimTime last_close_at = 0;
     uint32_t closes = 0;
     uint32_t open_loads = 0, last_loads = 0;
-    bool open = false, open_by_miss = false, last_by_miss = false;
-    bool warm = false;  // filled at least once (or preloaded)
-    bool open_cold = false, last_cold = false;
+    bool open : 1 = false, open_by_miss : 1 = false, last_by_miss : 1 = false;
+    bool warm : 1 = false;  // filled at least once (or preloaded)
+    bool open_cold : 1 = false, last_cold : 1 = false;
   };
-  KeyState& Get(uint64_t key) {
-    // Keys of synthetic workloads are dense ids; others share a slot (only
-    // accounting is approximate then, never behaviour).
-    size_t i = key < kMaxKeys ? key : key % kMaxKeys;
-    if (i >= keys_.size()) keys_.resize(i + 1);
-    return keys_[i];
-  }
+  // Only keys that were loaded (or preloaded) have a state.
+  KeyState& Get(uint64_t key) { return keys_.Get(key); }
   void Record(uint32_t loads, bool by_miss, bool cold);
 
-  static constexpr uint64_t kMaxKeys = 1 << 24;
-  std::vector<KeyState> keys_;
+  KeyRows<KeyState> keys_;
   Histogram loads_;
   double sum_sq_ = 0;
   uint64_t miss_episodes_ = 0, cold_episodes_ = 0, cold_loads_ = 0;

@@ -194,8 +194,7 @@ void ReadPath::OnServerCrash(uint32_t server) {
 }
 
 void ReadPath::Report(RunReport* r) const {
-  EpisodeTracker e = episodes_;
-  e.Finish();
+  EpisodeTracker e = episodes_.Finished();
   r->Set("stampede", std::string(guard_->Name()));
   r->Set("loads", static_cast<int64_t>(loads_started_));
   r->Set("expiry_episodes", static_cast<int64_t>(e.episodes()));

@@ -84,3 +84,25 @@ TEST_CASE("the synthetic workload honours the read fraction and fixed per-key si
   CHECK(std::abs(static_cast<double>(reads) - 80000) < 5 * 126.5);
   CHECK(sizes_stable);
 }
+
+TEST_CASE("the workload's look-ahead draws give the keys ZipfSampler::Sample gives, in order") {
+  // Expectation: Sample() on a stream named as the workload names its key
+  // stream; the workload draws 8 keys ahead to prefetch their alias cells.
+  for (auto [keys, alpha] : {std::pair<uint64_t, double>{1, 0.99}, {1000, 0.99}, {5000, 0.0}, {77, 1.4}}) {
+    SyntheticConfig c;
+    c.keys = keys;
+    c.alpha = alpha;
+    c.requests = 20003;  // not a multiple of the look-ahead
+    SyntheticWorkload w(c, 11);
+    ZipfSampler z(keys, alpha);
+    Rng rng(11, "workload-keys");
+    Request r;
+    uint64_t n = 0, mismatches = 0;
+    while (w.Next(&r)) {
+      ++n;
+      mismatches += r.key != z.Sample(rng);
+    }
+    CHECK(n == 20003);
+    CHECK(mismatches == 0);
+  }
+}

@@ -27,8 +27,9 @@ uint32_t SyntheticWorkload::SizeOf(uint64_t key) const {
 
 bool SyntheticWorkload::Next(Request* out) {
   if (produced_ >= config_.requests) return false;
+  while (drawn_ < std::min(produced_ + kAhead, config_.requests)) ahead_[drawn_++ % kAhead] = zipf_.Draw(key_rng_);
+  out->key = zipf_.Resolve(ahead_[produced_ % kAhead]);
   ++produced_;
-  out->key = zipf_.Sample(key_rng_);
   out->op = op_rng_.Uniform() < config_.read_fraction ? Op::kGet : Op::kSet;
   out->size = SizeOf(out->key);
   out->at = 0;

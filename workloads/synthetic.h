@@ -42,6 +42,11 @@ class SyntheticWorkload final : public TraceReader {
   ZipfSampler zipf_;
   Rng key_rng_, op_rng_;
   uint64_t produced_ = 0;
+  // Keys drawn kAhead requests early (key_rng_ serves nothing else, so the
+  // sequence is unchanged): the alias cell is in cache when the key is needed.
+  static constexpr uint64_t kAhead = 8;
+  ZipfSampler::Pending ahead_[kAhead];
+  uint64_t drawn_ = 0;
 };
 
 }  // namespace cachelab

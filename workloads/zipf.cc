@@ -1,6 +1,7 @@
 #include "workloads/zipf.h"
 
 #include <cmath>
+#include <cstring>
 #include <stdexcept>
 
 namespace cachelab {
@@ -20,29 +21,40 @@ ZipfSampler::ZipfSampler(uint64_t n, double alpha) : n_(n), alpha_(alpha), unifo
   // Sum smallest terms first for accuracy.
   for (uint64_t i = n; i >= 1; --i) norm_ += std::pow(static_cast<double>(i), -alpha);
   if (uniform_) return;
+  // Vose's alias method with two memory savings (the table is the same): an
+  // index's scaled probability is last read when its cell is written, so the
+  // doubles live in the cells' own storage; and the small and large stacks
+  // share one array of n ids (small grows up from 0, large down from n; they
+  // hold at most n ids together). Peak: 12 bytes a key instead of 20-28.
+  static_assert(sizeof(Cell) == sizeof(double));
   cells_.resize(n);
-  std::vector<double> scaled(n);
-  std::vector<uint32_t> small, large;
+  auto scaled_at = [this](uint64_t i) -> double {
+    double d;
+    std::memcpy(&d, &cells_[i], sizeof d);
+    return d;
+  };
+  auto set_scaled = [this](uint64_t i, double d) { std::memcpy(&cells_[i], &d, sizeof d); };
+  std::vector<uint32_t> stacks(n);
+  size_t small = 0, large = n;  // small: stacks[0, small); large: stacks[large, n), top at `large`
   for (uint64_t i = 0; i < n; ++i) {
-    scaled[i] = Probability(i) * static_cast<double>(n);
-    (scaled[i] < 1.0 ? small : large).push_back(static_cast<uint32_t>(i));
+    double d = Probability(i) * static_cast<double>(n);
+    set_scaled(i, d);
+    if (d < 1.0) stacks[small++] = static_cast<uint32_t>(i);
+    else stacks[--large] = static_cast<uint32_t>(i);
   }
-  while (!small.empty() && !large.empty()) {
-    uint32_t s = small.back(), l = large.back();
-    small.pop_back();
-    cells_[s] = Cell{ToThreshold(scaled[s]), l};
-    scaled[l] = (scaled[l] + scaled[s]) - 1.0;
-    if (scaled[l] < 1.0) {
-      large.pop_back();
-      small.push_back(l);
+  while (small > 0 && large < n) {
+    uint32_t s = stacks[--small], l = stacks[large];
+    double ds = scaled_at(s);
+    double dl = (scaled_at(l) + ds) - 1.0;
+    cells_[s] = Cell{ToThreshold(ds), l};
+    set_scaled(l, dl);
+    if (dl < 1.0) {
+      ++large;
+      stacks[small++] = l;
     }
   }
-  for (uint32_t i : large) {
-    cells_[i] = Cell{UINT32_MAX, i};
-  }
-  for (uint32_t i : small) {  // rounding leftovers
-    cells_[i] = Cell{UINT32_MAX, i};
-  }
+  for (size_t j = large; j < n; ++j) cells_[stacks[j]] = Cell{UINT32_MAX, stacks[j]};
+  for (size_t j = 0; j < small; ++j) cells_[stacks[j]] = Cell{UINT32_MAX, stacks[j]};
 }
 
 double ZipfSampler::Probability(uint64_t i) const {

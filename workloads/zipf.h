@@ -19,6 +19,25 @@ class ZipfSampler {
     const Cell& c = cells_[i];
     return static_cast<uint32_t>(rng.Next()) < c.threshold ? i : c.alias;
   }
+  // Sample() in two steps, so a caller can draw ahead and prefetch the alias
+  // cell before it needs the rank (same draws, same order, same ranks):
+  // Draw() takes both random numbers, Resolve() reads the cell.
+  struct Pending {
+    uint64_t i;
+    uint32_t r;
+  };
+  Pending Draw(Rng& rng) const {
+    uint64_t i = rng.Below(n_);
+    if (uniform_) return {i, 0};
+    Pending p{i, static_cast<uint32_t>(rng.Next())};
+    __builtin_prefetch(&cells_[i]);
+    return p;
+  }
+  uint64_t Resolve(const Pending& p) const {
+    if (uniform_) return p.i;
+    const Cell& c = cells_[p.i];
+    return p.r < c.threshold ? p.i : c.alias;
+  }
   // The exact probability of rank i (0-based), for tests and analysis.
   double Probability(uint64_t i) const;
   uint64_t n() const { return n_; }

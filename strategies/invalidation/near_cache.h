@@ -1,12 +1,12 @@
 // An in-process near cache on each application server, in front of Redis
 // (the two-tier set-up). Entries live near_ttl after they were filled; only a
 // fill, the entry's own expiry or an explicit Erase (the server's own write,
-// or an invalidation message) changes them. Flat arrays indexed by
-// (server, key): no allocation per request.
+// or an invalidation message) changes them. Entries exist for the (server,
+// key) pairs ever filled (KeyRows), so memory follows what was cached, not
+// servers x keyspace.
 #pragma once
 #include <cstdint>
-#include <vector>
-
+#include "sim/key_rows.h"
 #include "sim/time.h"
 
 namespace cachelab {
@@ -14,11 +14,11 @@ namespace cachelab {
 class NearCache {
  public:
   NearCache(uint64_t servers, uint64_t keys, SimTime ttl)
-      : servers_(servers), keys_(keys), ttl_(ttl), entries_(servers * keys) {}
+      : servers_(servers), keys_(keys), ttl_(ttl) {}
 
   // True (and *version) if server holds a live copy of key at now.
   bool Lookup(uint32_t server, uint64_t key, SimTime now, uint64_t* version) {
-    Entry* e = Find(server, key);
+    const Entry* e = Find(server, key);
     if (!e || e->expires <= now) return false;
     *version = e->version;
     ++hits_;
@@ -27,8 +27,9 @@ class NearCache {
   // Keeps `version` for near_ttl unless a live copy is there already (a near
   // hit must not extend its own lifetime).
   void Fill(uint32_t server, uint64_t key, uint64_t version, SimTime now) {
-    Entry* e = Find(server, key);
-    if (!e || e->expires > now) return;
+    if (server >= servers_ || key >= keys_) return;
+    Entry* e = &entries_.Get(server * keys_ + key);
+    if (e->expires > now) return;
     *e = Entry{version, now + ttl_};
     ++fills_;
   }
@@ -40,7 +41,7 @@ class NearCache {
   }
   uint64_t Live(SimTime now) const {
     uint64_t n = 0;
-    for (const auto& e : entries_) n += e.expires > now;
+    for (const auto& e : entries_.rows()) n += e.expires > now;
     return n;
   }
   uint64_t hits() const { return hits_; }
@@ -55,11 +56,11 @@ class NearCache {
   };
   Entry* Find(uint32_t server, uint64_t key) {
     if (server >= servers_ || key >= keys_) return nullptr;
-    return &entries_[server * keys_ + key];
+    return entries_.Find(server * keys_ + key);
   }
   uint64_t servers_, keys_;
   SimTime ttl_;
-  std::vector<Entry> entries_;
+  KeyRows<Entry> entries_;  // by server * keys + key
   uint64_t hits_ = 0, fills_ = 0, erases_ = 0;
 };
 

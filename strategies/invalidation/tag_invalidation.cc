@@ -11,8 +11,7 @@ TagInvalidation::TagInvalidation(Harness& h, const InvalidationConfig& c)
       members_(std::max<uint64_t>(1, c.tags), 0),
       member_bytes_(members_.size(), 0),
       set_expires_(members_.size(), 0),
-      tagged_(c.keys, 0),
-      key_expires_(c.keys, 0) {
+      tagged_rows_(members_.size()) {
   c_.tags = members_.size();
   h.metrics().Gauge("tag_set_memory_bytes", [this] { return static_cast<double>(TagSetMemory()); });
   h.metrics().Gauge("tag_stale_members", [this] { return static_cast<double>(StaleMembers()); });
@@ -22,7 +21,7 @@ std::string TagInvalidation::TagKey(uint64_t tag) { return "tag:" + std::to_stri
 
 SimTime TagInvalidation::TtlFor(uint64_t key) {
   SimTime ttl = BaseTtl(c_, key);
-  if (key < key_expires_.size()) key_expires_[key] = ttl > 0 ? h_.sim().Now() + ttl : kForever;
+  if (key < c_.keys) Touch(key).expires = ttl > 0 ? h_.sim().Now() + ttl : kForever;
   AddToTag(key);
   return ttl;
 }
@@ -37,7 +36,13 @@ void TagInvalidation::AddToTag(uint64_t key) {
     if (set_expires_[tag] && set_expires_[tag] <= h_.sim().Now()) Forget(tag);  // the set had expired
     ++members_[tag];
     member_bytes_[tag] += SetMemberMemory(CacheKey(key).size());
-    if (key < tagged_.size()) tagged_[key] = 1;
+    if (key < c_.keys) {
+      uint32_t row = keys_.Index(key);
+      KeyState& k = keys_.At(row);
+      k.key = key;
+      if (!k.tagged) tagged_rows_[tag].push_back(row);
+      k.tagged = true;
+    }
   });
   CountExtra();
   if (c_.tag_set_expire && ttl > 0) {
@@ -86,7 +91,8 @@ void TagInvalidation::Forget(uint64_t tag) {
   members_[tag] = 0;
   member_bytes_[tag] = 0;
   set_expires_[tag] = 0;
-  for (uint64_t k = tag; k < tagged_.size(); k += c_.tags) tagged_[k] = 0;
+  for (uint32_t row : tagged_rows_[tag]) keys_.At(row).tagged = false;
+  tagged_rows_[tag].clear();
 }
 
 uint64_t TagInvalidation::TagSetMemory() const {
@@ -106,9 +112,9 @@ uint64_t TagInvalidation::TagSetMemory() const {
 uint64_t TagInvalidation::StaleMembers() const {
   SimTime now = h_.sim().Now();
   uint64_t stale = 0;
-  for (uint64_t k = 0; k < tagged_.size(); ++k) {
-    if (!tagged_[k] || key_expires_[k] > now) continue;
-    SimTime set_exp = set_expires_[TagOf(k)];
+  for (const KeyState& k : keys_.rows()) {
+    if (!k.tagged || k.expires > now) continue;
+    SimTime set_exp = set_expires_[TagOf(k.key)];
     stale += !(set_exp && set_exp <= now);
   }
   peak_stale_ = std::max(peak_stale_, stale);

@@ -10,6 +10,8 @@
 #include <cstdint>
 #include <vector>
 
+#include "sim/key_rows.h"
+
 #include "strategies/invalidation/scheme_base.h"
 
 namespace cachelab {
@@ -39,8 +41,19 @@ class TagInvalidation final : public SchemeBase {
   std::vector<uint32_t> members_;       // per tag: members in the set
   std::vector<uint64_t> member_bytes_;  // per tag
   std::vector<SimTime> set_expires_;    // per tag: PEXPIRE deadline (tag_set_expire), 0 none
-  std::vector<uint8_t> tagged_;         // per key: in its tag set
-  std::vector<SimTime> key_expires_;    // per key: deadline of its last fill
+  // Per key filled (KeyRows: memory follows the keys touched, not the keyspace).
+  struct KeyState {
+    uint64_t key = 0;
+    SimTime expires = 0;  // deadline of its last fill
+    bool tagged = false;  // in its tag set
+  };
+  KeyState& Touch(uint64_t key) {
+    KeyState& k = keys_.Get(key);
+    k.key = key;
+    return k;
+  }
+  KeyRows<KeyState> keys_;
+  std::vector<std::vector<uint32_t>> tagged_rows_;  // per tag: rows of keys_ with tagged set
   uint64_t invalidations_ = 0, keys_deleted_ = 0;
   mutable uint64_t peak_memory_ = 0, peak_stale_ = 0;
 };

@@ -26,9 +26,10 @@ void SlidingTtlInvalidation::OnHit(uint64_t key) {
 }
 
 bool AccessAgeTtlInvalidation::BeforeRequest(const Request& r, ReadOutcome* local) {
-  if (r.key < last_.size()) {
-    previous_[r.key] = last_[r.key];
-    last_[r.key] = h_.sim().Now();
+  if (r.key < c_.keys) {  // as before: only keyspace ids are tracked
+    Access& a = access_.Get(r.key);
+    a.previous = a.last;
+    a.last = h_.sim().Now();
   }
   return FixedTtlInvalidation::BeforeRequest(r, local);
 }
@@ -36,7 +37,8 @@ bool AccessAgeTtlInvalidation::BeforeRequest(const Request& r, ReadOutcome* loca
 SimTime AccessAgeTtlInvalidation::TtlFor(uint64_t key) {
   // The age that matters is the gap before the access that caused this fill:
   // a key read again within one TTL is likely to be read again soon.
-  SimTime prev = key < previous_.size() ? previous_[key] : -1;
+  const Access* a = access_.Find(key);
+  SimTime prev = a ? a->previous : -1;
   SimTime base = BaseTtl(c_, key);
   bool hot = prev >= 0 && h_.sim().Now() - prev <= base;
   ++(hot ? hot_fills_ : cold_fills_);

@@ -10,6 +10,7 @@
 #pragma once
 #include <vector>
 
+#include "sim/key_rows.h"
 #include "sim/rng.h"
 #include "strategies/invalidation/scheme_base.h"
 
@@ -48,14 +49,17 @@ class SlidingTtlInvalidation final : public FixedTtlInvalidation {
 class AccessAgeTtlInvalidation final : public FixedTtlInvalidation {
  public:
   AccessAgeTtlInvalidation(Harness& h, const InvalidationConfig& c)
-      : FixedTtlInvalidation(h, c), last_(c.keys, -1), previous_(c.keys, -1) {}
+      : FixedTtlInvalidation(h, c) {}
   std::string_view Name() const override { return "access-age"; }
   SimTime TtlFor(uint64_t key) override;
   bool BeforeRequest(const Request& r, ReadOutcome* local) override;
   void Report(RunReport* report) const override;
 
  private:
-  std::vector<SimTime> last_, previous_;  // access times per key (-1: never)
+  struct Access {
+    SimTime last = -1, previous = -1;  // -1: never
+  };
+  KeyRows<Access> access_;  // keys requested so far
   uint64_t hot_fills_ = 0, cold_fills_ = 0;
 };
 

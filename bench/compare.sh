@@ -1,0 +1,89 @@
+#!/usr/bin/env bash
+# bench/compare.sh OLD_COMMIT [REPS] [-- cachelab run options]
+#
+# Builds OLD_COMMIT (exported to .compare/<sha>, GUI off, ccache) and the current
+# tree, then runs `cachelab run --json --no-store` with the same options on
+# both, interleaved (old, new, old, new, ...), REPS times (default 5). Prints
+# per run: sim_requests_per_sec (completed requests / thread CPU time), whole
+# process wall time and peak RSS (/usr/bin/time -v); then the medians and the
+# new/old ratios, and `uptime` before and after (the machine is shared).
+# Example: bench/compare.sh HEAD~5 5 -- --keys 10000000 --requests 1000000
+# (OLD_COMMIT must know `run --json --no-store`; a failing run stops the script.)
+set -euo pipefail
+
+[ $# -ge 1 ] || { echo "usage: bench/compare.sh OLD_COMMIT [REPS] [-- run options]" >&2; exit 2; }
+OLD="$1"; shift
+REPS=5
+if [ $# -ge 1 ] && [ "$1" != "--" ]; then REPS="$1"; shift; fi
+[ $# -ge 1 ] && [ "$1" = "--" ] && shift
+RUN_ARGS=("$@")
+
+ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+OLD_SHA="$(git -C "$ROOT" rev-parse --verify "$OLD^{commit}")" || { echo "compare.sh: unknown commit '$OLD'" >&2; exit 2; }
+[ -x /usr/bin/time ] || { echo "compare.sh: /usr/bin/time missing (apt-get install time)" >&2; exit 2; }
+
+export CMAKE_CXX_COMPILER_LAUNCHER=ccache CCACHE_BASEDIR="${CCACHE_BASEDIR:-$(dirname "$ROOT")}"
+JOBS="${JOBS:-2}"
+TMP="$(mktemp -d)"
+trap 'rm -rf "$TMP"' EXIT
+
+build() {  # build SRC_DIR BUILD_DIR
+  cmake -S "$1" -B "$2" -G Ninja -DCMAKE_BUILD_TYPE=Release -DCACHELAB_BUILD_GUI=OFF >"$TMP/cmake.log" 2>&1 ||
+    { cat "$TMP/cmake.log" >&2; exit 1; }
+  cmake --build "$2" -j"$JOBS" --target cachelab >"$TMP/build.log" 2>&1 || { tail -30 "$TMP/build.log" >&2; exit 1; }
+}
+
+# The old tree is exported (git archive, no worktree to clean up) under
+# .compare/<sha> inside the tree, so CCACHE_BASEDIR lets it hit the cache and a
+# second comparison with the same commit reuses the build (rm -rf .compare).
+OLD_DIR="$ROOT/.compare/$OLD_SHA"
+if [ ! -x "$OLD_DIR/build/cli/cachelab" ]; then
+  echo "== building old $OLD_SHA in $OLD_DIR" >&2
+  rm -rf "$OLD_DIR" && mkdir -p "$OLD_DIR"
+  git -C "$ROOT" archive "$OLD_SHA" | tar -x -C "$OLD_DIR"
+  build "$OLD_DIR" "$OLD_DIR/build"
+fi
+echo "== building current tree" >&2
+NEW_BUILD="${CACHELAB_BUILD_DIR:-$ROOT/build}"
+build "$ROOT" "$NEW_BUILD"
+OLD_BIN="$OLD_DIR/build/cli/cachelab"
+NEW_BIN="$NEW_BUILD/cli/cachelab"
+
+one() {  # one BIN -> "req_per_sec wall_s rss_mib"
+  local out="$TMP/out.json" tv="$TMP/time.txt"
+  /usr/bin/time -v "$1" run --json --no-store "${RUN_ARGS[@]}" >"$out" 2>"$tv" ||
+    { cat "$tv" >&2; exit 1; }
+  local rps wall rss
+  rps="$(sed -n 's/^ *"sim_requests_per_sec": *\([0-9.eE+-]*\).*/\1/p' "$out" | head -1)"
+  wall="$(sed -n 's/.*Elapsed (wall clock) time.*: //p' "$tv" | awk -F: '{s=0; for (i=1;i<=NF;i++) s=s*60+$i; print s}')"
+  rss="$(sed -n 's/.*Maximum resident set size (kbytes): //p' "$tv")"
+  echo "$rps $wall $(awk -v k="$rss" 'BEGIN{printf "%.1f", k/1024}')"
+}
+
+median() { sort -g | awk '{a[NR]=$1} END{print (NR%2) ? a[(NR+1)/2] : (a[NR/2]+a[NR/2+1])/2}'; }
+
+echo "load before: $(uptime)"
+echo "options: ${RUN_ARGS[*]:-(defaults)}"
+printf "%-4s %-4s %16s %10s %10s\n" rep side req_per_sec wall_s rss_mib
+: >"$TMP/old.txt"; : >"$TMP/new.txt"
+for i in $(seq 1 "$REPS"); do
+  for side in old new; do
+    bin="$OLD_BIN"; [ "$side" = new ] && bin="$NEW_BIN"
+    r="$(one "$bin")"
+    echo "$r" >>"$TMP/$side.txt"
+    read -r rps wall rss <<<"$r"
+    printf "%-4s %-4s %16.0f %10.2f %10.1f\n" "$i" "$side" "$rps" "$wall" "$rss"
+  done
+done
+echo "load after:  $(uptime)"
+printf "\n%-8s %16s %10s %10s\n" median req_per_sec wall_s rss_mib
+for side in old new; do
+  printf "%-8s %16.0f %10.2f %10.1f\n" "$side" \
+    "$(awk '{print $1}' "$TMP/$side.txt" | median)" \
+    "$(awk '{print $2}' "$TMP/$side.txt" | median)" \
+    "$(awk '{print $3}' "$TMP/$side.txt" | median)"
+done
+awk -v o="$(awk '{print $1}' "$TMP/old.txt" | median)" -v n="$(awk '{print $1}' "$TMP/new.txt" | median)" \
+    -v ow="$(awk '{print $2}' "$TMP/old.txt" | median)" -v nw="$(awk '{print $2}' "$TMP/new.txt" | median)" \
+    -v orss="$(awk '{print $3}' "$TMP/old.txt" | median)" -v nrss="$(awk '{print $3}' "$TMP/new.txt" | median)" \
+    'BEGIN{printf "ratio new/old: req_per_sec %.2fx, wall %.2fx, peak RSS %.2fx\n", n/o, nw/ow, nrss/orss}'
