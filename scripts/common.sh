@@ -7,10 +7,12 @@ ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 BUILD_DIR="${CACHELAB_BUILD_DIR:-$ROOT/build}"
 GUI="${CACHELAB_GUI:-ON}"
 
+# xz-utils and bzip2: tests make compressed copies of traces with the command-line tools
+# (a minimal Debian has only gzip).
 PACKAGES=(
   g++ cmake ninja-build pkg-config
   libsqlite3-dev libhiredis-dev libcli11-dev nlohmann-json3-dev libtomlplusplus-dev
-  libzstd-dev liblzma-dev libbz2-dev libssl-dev zlib1g-dev
+  libzstd-dev liblzma-dev libbz2-dev xz-utils bzip2 libssl-dev zlib1g-dev
   catch2 libbenchmark-dev redis-server
 )
 if [ "$GUI" = "ON" ]; then
