@@ -12,6 +12,7 @@
 
 #include "cli/cache_size_arg.h"
 #include "cli/commands.h"
+#include "cli/libcachesim_output.h"
 #include "cli/live_flags.h"
 #include "cli/replay_jobs.h"
 #include "cli/summary_table.h"
@@ -24,6 +25,8 @@ namespace {
 
 struct ReplayOptions {
   std::string trace, format, csv_spec, db, mrc_out;
+  std::string output = "table";     // table, json, libcachesim
+  bool libcachesim_units = false;   // KB/MB/GB mean KiB/MiB/GiB
   std::vector<std::string> policies, sizes;
   bool object_mode = false, skip_bad = false, json = false, mrc = false, no_store = false;
   double shards_rate = 1.0;
@@ -126,16 +129,21 @@ void ExecuteLive(const ReplayOptions& opt) {
                                        {"reconnects", "live.reconnects"}});
 }
 
-void Execute(const ReplayOptions& opt) {
-  if (opt.live.live()) return ExecuteLive(opt);
+void Execute(const ReplayOptions& given) {
+  if (given.live.live()) return ExecuteLive(given);
+  ReplayOptions opt = given;
+  for (auto& p : opt.policies) p = eviction::CanonicalPolicyName(p);
+  if (opt.output == "json") opt.json = true;
+  if (opt.output != "table" && opt.output != "json" && opt.output != "libcachesim")
+    throw UsageError("--output must be table, json or libcachesim (got '" + opt.output + "')");
   if (opt.policies.empty()) throw UsageError("--policy is required");
-  for (const auto& p : opt.policies) {
+  for (const auto& p : given.policies) {  // as typed, so the error quotes the user
     std::string error;
     if (!eviction::MakePolicy(p, eviction::PolicyOptions{}, &error)) throw UsageError(error);
   }
   if (opt.sizes.empty() && !opt.mrc) throw UsageError("--size is required (or --mrc for a sweep)");
   if (!(opt.shards_rate > 0 && opt.shards_rate <= 1)) throw UsageError("--shards-rate must be in (0, 1]");
-  auto sizes = ParseCacheSizes(opt.sizes.empty() ? kSweep : opt.sizes, opt.object_mode);
+  auto sizes = ParseCacheSizes(opt.sizes.empty() ? kSweep : opt.sizes, opt.object_mode, opt.libcachesim_units);
 
   std::unique_ptr<ResultStore> store;
   if (!opt.no_store) store = std::make_unique<ResultStore>(ResolveResultsPath(opt.db));
@@ -209,6 +217,19 @@ void Execute(const ReplayOptions& opt) {
     std::cout << arr.dump(2) << "\n";
     return;
   }
+  if (opt.output == "libcachesim") {
+    std::vector<LibCacheSimRow> rows;
+    char s3[32];
+    const eviction::PolicyOptions defaults;
+    std::snprintf(s3, sizeof s3, "%.4f-%d", defaults.s3fifo_small_ratio, defaults.s3fifo_move_to_main_threshold);
+    for (auto [curve, i] : order) {
+      const ReplayOutcome& o = curve ? lru[i] : sim[i];
+      rows.push_back({o.job.policy, s3, o.job.capacity, o.result.requests, o.result.misses, o.result.requested_bytes,
+                      o.result.miss_bytes});
+    }
+    std::cout << LibCacheSimResultLines(opt.trace, rows, opt.object_mode);
+    return;
+  }
   std::cout << ComparisonTable(reports, {{"policy", "policy"},
                                          {"cache size", "cache_size"},
                                          {"requests", "requests"},
@@ -234,9 +255,14 @@ void AddReplayCommand(CLI::App& app) {
   cmd->add_option("--policy", o->policies, "eviction policies, comma-separated (with --backend: the server's, checked)")
       ->delimiter(',');
   cmd->add_option("--size", o->sizes,
-                  "cache sizes, comma-separated: bytes (KiB/MiB/GiB), objects with --ignore-obj-size, or a fraction < "
-                  "1 of the working set")
+                  "cache sizes, comma-separated: bytes (KiB/MiB/GiB = 2^10n, KB/MB/GB = 10^3n, any case), objects with "
+                  "--ignore-obj-size, or a fraction < 1 of the working set")
       ->delimiter(',');
+  cmd->add_option("--output", o->output,
+                  "table (default), json (as --json), or libcachesim: cachesim's result lines, for its plot scripts");
+  cmd->add_flag("--libcachesim-units", o->libcachesim_units,
+                "read KB/MB/GB/TB (any case) and K/M/G/T as 2^10n bytes, as cachesim does (default: KB = 10^3, KiB = "
+                "2^10)");
   cmd->add_flag("--ignore-obj-size", o->object_mode, "object mode: every object has size 1, sizes count objects");
   cmd->add_flag("--skip-bad", o->skip_bad, "count and skip malformed records instead of stopping");
   cmd->add_flag("--json", o->json, "print one JSON object per (policy, size)");
