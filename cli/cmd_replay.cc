@@ -247,7 +247,7 @@ void AddReplayCommand(CLI::App& app) {
   CLI::App* cmd = app.add_subcommand("replay", "Replay a cache trace against eviction policies and cache sizes");
   cmd->add_option("--trace", o->trace, "trace file (.zst, .gz, .xz, .bz2 are decompressed transparently)")->required();
   cmd->add_option("--format", o->format,
-                  "oracleGeneral, vscsi, txt, csv, twitter, cache2k; any case, libCacheSim's aliases too (default: "
+                  "oracleGeneral, vscsi, txt, csv, twitter, cache2k, lcs; any case, libCacheSim's aliases too (default: "
                   "from the file name)");
   cmd->add_option(
       "--csv-spec", o->csv_spec,

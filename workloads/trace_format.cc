@@ -5,6 +5,7 @@
 #include "workloads/byte_source.h"
 #include "workloads/cache2k_reader.h"
 #include "workloads/csv_reader.h"
+#include "workloads/lcs_reader.h"
 #include "workloads/oracle_general_reader.h"
 #include "workloads/text_reader.h"
 #include "workloads/trace_format_names.h"
@@ -22,7 +23,7 @@ bool EndsWith(const std::string& s, const std::string& suffix) {
 
 std::vector<std::string> TraceFormatNames() {
   return {"oracleGeneral", "vscsi", "txt", "csv", "twitter",
-          "cache2k"};
+          "cache2k", "lcs"};
 }
 
 std::string GuessTraceFormat(const std::string& path) {
@@ -30,6 +31,7 @@ std::string GuessTraceFormat(const std::string& path) {
   std::string base = name.substr(name.find_last_of('/') + 1);
   if (base.find("oracleGeneral") != std::string::npos) return "oracleGeneral";
   if (EndsWith(base, ".vscsi")) return "vscsi";
+  if (EndsWith(base, ".lcs")) return "lcs";
   if (EndsWith(base, ".txt")) return "txt";
   if (EndsWith(base, ".csv")) return base.find("twitter") != std::string::npos ? "twitter" : "csv";
   return "";
@@ -51,6 +53,7 @@ std::unique_ptr<FileTraceReader> OpenTrace(const std::string& path, const TraceO
     if (format == "txt" || format == "text") return std::make_unique<TextReader>(path, options.skip_bad);
     if (format == "twitter") return std::make_unique<TwitterReader>(path, options.skip_bad);
     if (format == "cache2k") return std::make_unique<Cache2kReader>(path, options.skip_bad);
+    if (format == "lcs") return std::make_unique<LcsReader>(path, options.skip_bad);
     if (format == "csv") {
       CsvSpec spec;
       if (!ParseCsvSpec(options.csv_spec, &spec, error)) return nullptr;
