@@ -27,6 +27,7 @@ struct ReplayOptions {
   std::string trace, format, csv_spec, db, mrc_out;
   std::string output = "table";     // table, json, libcachesim
   bool libcachesim_units = false;   // KB/MB/GB mean KiB/MiB/GiB
+  bool use_ttl = false;             // objects expire at their trace TTL
   std::vector<std::string> policies, sizes;
   bool object_mode = false, skip_bad = false, json = false, mrc = false, no_store = false;
   double shards_rate = 1.0;
@@ -49,6 +50,7 @@ RunReport ToReport(const ReplayOutcome& o, const ReplayOptions& opt, const std::
                 {"policy", o.job.policy},      {"cache_size", std::to_string(o.job.capacity)},
                 {"size_arg", o.job.size_text}, {"mode", opt.object_mode ? "objects" : "bytes"}};
   if (o.from_stack_distances) rep.config.push_back({"method", "lru stack distances"});
+  if (opt.use_ttl) rep.config.push_back({"use_ttl", "true"});
   rep.Set("policy", o.job.policy);
   rep.Set("cache_size", static_cast<int64_t>(o.job.capacity));
   rep.Set("requests", static_cast<int64_t>(r.requests));
@@ -59,6 +61,7 @@ RunReport ToReport(const ReplayOutcome& o, const ReplayOptions& opt, const std::
   rep.Set("byte_miss_ratio", Ratio(r.miss_bytes, r.requested_bytes));
   rep.Set("throughput_mreq_s", r.seconds > 0 ? static_cast<double>(r.requests) / r.seconds / 1e6 : 0.0);
   rep.Set("peak_rss_mb", rss);
+  if (opt.use_ttl) rep.Set("expired", static_cast<int64_t>(r.expired));
   return rep;
 }
 
@@ -155,7 +158,9 @@ void Execute(const ReplayOptions& given) {
   bool keep_time = false;
   for (const auto& p : opt.policies) keep_time |= p.rfind("redis-", 0) == 0;
   eviction::ReplayTrace trace;
-  if (!LoadReplayTrace(*reader, keep_time, &trace, &error)) throw UsageError(error);
+  if (!LoadReplayTrace(*reader, keep_time, &trace, &error, opt.use_ttl)) throw UsageError(error);
+  if (opt.use_ttl && std::none_of(trace.ttl_ms.begin(), trace.ttl_ms.end(), [](int64_t t) { return t > 0; }))
+    std::fprintf(stderr, "--use-ttl: %s carries no TTL > 0; nothing will expire\n", opt.trace.c_str());
   if (reader->bad_records())
     std::fprintf(stderr, "skipped %llu malformed record(s) in %s\n",
                  static_cast<unsigned long long>(reader->bad_records()), opt.trace.c_str());
@@ -170,12 +175,12 @@ void Execute(const ReplayOptions& given) {
   for (const auto& p : opt.policies)
     for (const auto& s : sizes) {
       ReplayJob j{p, s.text, ResolveCacheSize(s, ws, opt.object_mode)};
-      bool curve = opt.mrc && p == "lru";
+      bool curve = opt.mrc && p == "lru" && !opt.use_ttl;  // stack distances know no TTLs
       (curve ? lru_jobs : sim_jobs).push_back(j);
       order.push_back({curve, (curve ? lru_jobs : sim_jobs).size() - 1});
     }
   uint64_t mean_bytes = ws.objects ? ws.bytes / ws.objects : 1;
-  auto sim = RunReplayJobs(trace, sim_jobs, opt.object_mode, mean_bytes, opt.jobs);
+  auto sim = RunReplayJobs(trace, sim_jobs, opt.object_mode, mean_bytes, opt.jobs, opt.use_ttl);
   std::vector<ReplayOutcome> lru;
   if (!lru_jobs.empty()) lru = LruCurveJobs(trace, lru_jobs, {opt.object_mode, opt.shards_rate});
   const std::string format = reader->Name();
@@ -263,6 +268,9 @@ void AddReplayCommand(CLI::App& app) {
   cmd->add_flag("--libcachesim-units", o->libcachesim_units,
                 "read KB/MB/GB/TB (any case) and K/M/G/T as 2^10n bytes, as cachesim does (default: KB = 10^3, KiB = "
                 "2^10)");
+  cmd->add_flag("--use-ttl", o->use_ttl,
+                "objects expire at the trace's TTL (twitter, lcs ttl field): lazily, on access, as libCacheSim; "
+                "every policy");
   cmd->add_flag("--ignore-obj-size", o->object_mode, "object mode: every object has size 1, sizes count objects");
   cmd->add_flag("--skip-bad", o->skip_bad, "count and skip malformed records instead of stopping");
   cmd->add_flag("--json", o->json, "print one JSON object per (policy, size)");

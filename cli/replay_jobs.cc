@@ -10,7 +10,8 @@
 namespace cachelab::cli {
 
 std::vector<ReplayOutcome> RunReplayJobs(const eviction::ReplayTrace& trace, const std::vector<ReplayJob>& jobs,
-                                         bool object_mode, uint64_t mean_object_bytes, unsigned threads) {
+                                         bool object_mode, uint64_t mean_object_bytes, unsigned threads,
+                                         bool use_ttl) {
   std::vector<ReplayOutcome> out(jobs.size());
   std::atomic<size_t> next{0};
   std::vector<std::string> errors(jobs.size());
@@ -23,7 +24,7 @@ std::vector<ReplayOutcome> RunReplayJobs(const eviction::ReplayTrace& trace, con
       auto policy = eviction::MakePolicy(j.policy, o, &errors[i]);
       if (!policy) continue;
       out[i].job = j;
-      out[i].result = eviction::Replay(trace, *policy, eviction::ReplayConfig{j.capacity, object_mode});
+      out[i].result = eviction::Replay(trace, *policy, eviction::ReplayConfig{j.capacity, object_mode, use_ttl});
     }
   };
   if (threads == 0) threads = std::max(1u, std::thread::hardware_concurrency());

@@ -24,7 +24,8 @@ struct ReplayOutcome {
 // Results in job order. `threads` 0: all cores. Throws std::runtime_error on
 // an unknown policy (validate names first).
 std::vector<ReplayOutcome> RunReplayJobs(const eviction::ReplayTrace& trace, const std::vector<ReplayJob>& jobs,
-                                         bool object_mode, uint64_t mean_object_bytes, unsigned threads);
+                                         bool object_mode, uint64_t mean_object_bytes, unsigned threads,
+                                         bool use_ttl = false);
 
 // LRU at every job's size from one pass (jobs must all be "lru").
 std::vector<ReplayOutcome> LruCurveJobs(const eviction::ReplayTrace& trace, const std::vector<ReplayJob>& jobs,

@@ -69,6 +69,8 @@ ReplayResult Run(const ReplayTrace& t, P& policy, const ReplayConfig& cfg) {
   Store store(1024);
   const bool want_next = policy.WantsNextAccess() && !t.next.empty();
   const bool has_time = !t.time_ms.empty();
+  const bool use_ttl = cfg.use_ttl && !t.ttl_ms.empty() && has_time;
+  std::vector<int64_t> expires;  // per handle: expiry time in ms, 0: never (use_ttl only)
   auto drain = [&] {
     for (Handle v = policy.TakeEvicted(); v != kNoHandle; v = policy.TakeEvicted()) store.Release(v);
   };
@@ -86,6 +88,12 @@ ReplayResult Run(const ReplayTrace& t, P& policy, const ReplayConfig& cfg) {
     ++r.requests;
     r.requested_bytes += raw;
     Handle h = store.Find(id);
+    if (use_ttl && h != kNoHandle && expires[h] != 0 && static_cast<int64_t>(now) > expires[h]) {
+      ++r.expired;  // lazily expired: gone, and this request misses
+      policy.Remove(h);
+      store.Release(h);
+      h = kNoHandle;
+    }
     if (h != kNoHandle) {
       policy.Access(h, now);
       if (want_next) policy.SetNextAccess(h, t.next[i]);
@@ -102,6 +110,10 @@ ReplayResult Run(const ReplayTrace& t, P& policy, const ReplayConfig& cfg) {
       store.Release(v);
     }
     h = store.Add(id, size);
+    if (use_ttl) {
+      if (h >= expires.size()) expires.resize(h + 1);
+      expires[h] = t.ttl_ms[i] > 0 ? static_cast<int64_t>(now) + t.ttl_ms[i] : 0;
+    }
     policy.Insert(h, id, size, now);
     if (want_next) policy.SetNextAccess(h, t.next[i]);
     drain();

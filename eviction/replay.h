@@ -4,6 +4,10 @@
 //  - a hit updates the policy but never the stored size;
 //  - a miss counts (miss bytes = this request's size); an object larger than
 //    the cache is never inserted; otherwise evict until it fits, then insert.
+//  - with use_ttl, an object inserted at time t by a request with TTL T > 0
+//    expires at t + T: a request at a later time (now > t + T, libCacheSim's
+//    comparison) removes it and misses. Expiry is lazy, on access, as in
+//    libCacheSim; a hit does not extend the TTL; TTL 0 never expires.
 // Object mode counts every object as size 1. The id -> handle index is an
 // open-addressing map holding only cached objects.
 #pragma once
@@ -17,12 +21,14 @@ namespace cachelab::eviction {
 struct ReplayConfig {
   uint64_t capacity = 0;     // bytes, or objects in object mode
   bool object_mode = false;  // --ignore-obj-size
+  bool use_ttl = false;      // --use-ttl: needs trace.ttl_ms and time_ms
 };
 
 struct ReplayResult {
   uint64_t requests = 0, misses = 0;
   uint64_t requested_bytes = 0, miss_bytes = 0;  // trace sizes, in both modes
   uint64_t skipped_zero_size = 0;
+  uint64_t expired = 0;  // requests that found their object expired (use_ttl)
   uint64_t peak_objects = 0;
   uint64_t index_bytes = 0;  // the harness's own per-object memory at the end (map + handle arrays)
   double seconds = 0;        // CPU time of the replay loop only

@@ -2,7 +2,9 @@
 
 namespace cachelab {
 
-bool LoadReplayTrace(TraceReader& reader, bool keep_time, eviction::ReplayTrace* out, std::string* error) {
+bool LoadReplayTrace(TraceReader& reader, bool keep_time, eviction::ReplayTrace* out, std::string* error,
+                     bool keep_ttl) {
+  keep_time |= keep_ttl;
   *out = eviction::ReplayTrace{};
   Request r;
   bool any_next = false;
@@ -12,6 +14,7 @@ bool LoadReplayTrace(TraceReader& reader, bool keep_time, eviction::ReplayTrace*
     out->next.push_back(r.next_access);
     any_next |= r.next_access >= 0;
     if (keep_time) out->time_ms.push_back(r.at / kMillisecond);
+    if (keep_ttl) out->ttl_ms.push_back(r.ttl / kMillisecond);
   }
   if (!reader.ok()) {
     *error = reader.error();

@@ -9,7 +9,9 @@
 namespace cachelab {
 
 // keep_time: also store request times in ms (for Redis's clock-based policies).
+// keep_ttl: also store TTLs in ms, and times (for --use-ttl).
 // Returns false with the reader's error (file and record/line) on bad input.
-bool LoadReplayTrace(TraceReader& reader, bool keep_time, eviction::ReplayTrace* out, std::string* error);
+bool LoadReplayTrace(TraceReader& reader, bool keep_time, eviction::ReplayTrace* out, std::string* error,
+                     bool keep_ttl = false);
 
 }  // namespace cachelab
