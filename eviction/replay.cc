@@ -62,15 +62,39 @@ double ThreadCpuSeconds() {
   return static_cast<double>(ts.tv_sec) + static_cast<double>(ts.tv_nsec) * 1e-9;
 }
 
+// One replay's state across chunks of the trace: the loop below runs over each
+// chunk in turn, so a trace can stream through in bounded memory.
 template <class P>
-ReplayResult Run(const ReplayTrace& t, P& policy, const ReplayConfig& cfg) {
-  ReplayResult r;
+class RunnerOf final : public ReplayRunner {
+ public:
+  RunnerOf(P& policy, const ReplayConfig& cfg) : policy_(policy), cfg_(cfg) {}
+  void Feed(const ReplayTrace& t, uint64_t base) override;
+  ReplayResult Finish() override {
+    r_.seconds = cpu_;
+    r_.index_bytes = store_.MemoryBytes();
+    return r_;
+  }
+
+ private:
+  P& policy_;
+  const ReplayConfig cfg_;
+  Store store_{1024};
+  std::vector<int64_t> expires_;  // per handle: expiry time in ms, 0: never (use_ttl only)
+  ReplayResult r_;
+  double cpu_ = 0;
+};
+
+template <class P>
+void RunnerOf<P>::Feed(const ReplayTrace& t, uint64_t base) {
+  P& policy = policy_;
+  Store& store = store_;
+  ReplayResult& r = r_;
+  const ReplayConfig& cfg = cfg_;
+  std::vector<int64_t>& expires = expires_;
   const uint64_t cap = cfg.capacity;
-  Store store(1024);
   const bool want_next = policy.WantsNextAccess() && !t.next.empty();
   const bool has_time = !t.time_ms.empty();
   const bool use_ttl = cfg.use_ttl && !t.ttl_ms.empty() && has_time;
-  std::vector<int64_t> expires;  // per handle: expiry time in ms, 0: never (use_ttl only)
   auto drain = [&] {
     for (Handle v = policy.TakeEvicted(); v != kNoHandle; v = policy.TakeEvicted()) store.Release(v);
   };
@@ -84,7 +108,7 @@ ReplayResult Run(const ReplayTrace& t, P& policy, const ReplayConfig& cfg) {
     }
     const uint64_t id = t.ids[i];
     const uint32_t size = cfg.object_mode ? 1 : raw;
-    const uint64_t now = has_time ? static_cast<uint64_t>(t.time_ms[i]) : i;
+    const uint64_t now = has_time ? static_cast<uint64_t>(t.time_ms[i]) : base + i;
     ++r.requests;
     r.requested_bytes += raw;
     Handle h = store.Find(id);
@@ -119,23 +143,36 @@ ReplayResult Run(const ReplayTrace& t, P& policy, const ReplayConfig& cfg) {
     drain();
     if (store.count() > r.peak_objects) r.peak_objects = store.count();
   }
-  r.seconds = ThreadCpuSeconds() - start;
-  r.index_bytes = store.MemoryBytes();
-  return r;
+  cpu_ += ThreadCpuSeconds() - start;
 }
 
 }  // namespace
 
+std::unique_ptr<ReplayRunner> MakeReplayRunner(Policy& policy, const ReplayConfig& config) {
+  // Final classes: the loop is compiled per type, with calls inlined.
+  if (auto* p = dynamic_cast<LruPolicy*>(&policy)) return std::make_unique<RunnerOf<LruPolicy>>(*p, config);
+  if (auto* p = dynamic_cast<FifoPolicy*>(&policy)) return std::make_unique<RunnerOf<FifoPolicy>>(*p, config);
+  if (auto* p = dynamic_cast<ClockPolicy*>(&policy)) return std::make_unique<RunnerOf<ClockPolicy>>(*p, config);
+  if (auto* p = dynamic_cast<SievePolicy*>(&policy)) return std::make_unique<RunnerOf<SievePolicy>>(*p, config);
+  if (auto* p = dynamic_cast<LfuPolicy*>(&policy)) return std::make_unique<RunnerOf<LfuPolicy>>(*p, config);
+  if (auto* p = dynamic_cast<ArcPolicy*>(&policy)) return std::make_unique<RunnerOf<ArcPolicy>>(*p, config);
+  if (auto* p = dynamic_cast<S3FifoPolicy*>(&policy)) return std::make_unique<RunnerOf<S3FifoPolicy>>(*p, config);
+  return std::make_unique<RunnerOf<Policy>>(policy, config);
+}
+
 ReplayResult Replay(const ReplayTrace& trace, Policy& policy, const ReplayConfig& config) {
-  // Final classes: the loop below is compiled per type, with calls inlined.
-  if (auto* p = dynamic_cast<LruPolicy*>(&policy)) return Run(trace, *p, config);
-  if (auto* p = dynamic_cast<FifoPolicy*>(&policy)) return Run(trace, *p, config);
-  if (auto* p = dynamic_cast<ClockPolicy*>(&policy)) return Run(trace, *p, config);
-  if (auto* p = dynamic_cast<SievePolicy*>(&policy)) return Run(trace, *p, config);
-  if (auto* p = dynamic_cast<LfuPolicy*>(&policy)) return Run(trace, *p, config);
-  if (auto* p = dynamic_cast<ArcPolicy*>(&policy)) return Run(trace, *p, config);
-  if (auto* p = dynamic_cast<S3FifoPolicy*>(&policy)) return Run(trace, *p, config);
-  return Run(trace, policy, config);
+  auto runner = MakeReplayRunner(policy, config);
+  runner->Feed(trace, 0);
+  return runner->Finish();
+}
+
+void WorkingSetCounter::Add(const ReplayTrace& chunk) {
+  for (size_t i = 0; i < chunk.size(); ++i) {
+    if (chunk.sizes[i] == 0 || seen_.Find(chunk.ids[i]) != IdMap::kNone) continue;
+    seen_.Put(chunk.ids[i], 0);
+    ++ws_.objects;
+    ws_.bytes += chunk.sizes[i];
+  }
 }
 
 uint64_t CacheSizeFromFraction(double fraction, const WorkingSet& ws, bool object_mode) {
@@ -143,15 +180,9 @@ uint64_t CacheSizeFromFraction(double fraction, const WorkingSet& ws, bool objec
 }
 
 WorkingSet ComputeWorkingSet(const ReplayTrace& trace) {
-  WorkingSet ws;
-  IdMap seen(1024);
-  for (size_t i = 0; i < trace.size(); ++i) {
-    if (trace.sizes[i] == 0 || seen.Find(trace.ids[i]) != IdMap::kNone) continue;
-    seen.Put(trace.ids[i], 0);
-    ++ws.objects;
-    ws.bytes += trace.sizes[i];
-  }
-  return ws;
+  WorkingSetCounter c;
+  c.Add(trace);
+  return c.result();
 }
 
 }  // namespace cachelab::eviction

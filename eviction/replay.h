@@ -12,7 +12,9 @@
 // open-addressing map holding only cached objects.
 #pragma once
 #include <cstdint>
+#include <memory>
 
+#include "eviction/id_map.h"
 #include "eviction/policy.h"
 #include "eviction/replay_trace.h"
 
@@ -34,9 +36,30 @@ struct ReplayResult {
   double seconds = 0;        // CPU time of the replay loop only
 };
 
-// Replays `trace` through `policy` (fresh, sized for config.capacity).
+// One replay fed the trace in chunks, in order (streaming: memory is the
+// cache's, not the trace's). `base` is the chunk's first request index.
+class ReplayRunner {
+ public:
+  virtual ~ReplayRunner() = default;
+  virtual void Feed(const ReplayTrace& chunk, uint64_t base) = 0;
+  virtual ReplayResult Finish() = 0;
+};
 // Concrete built-in policies run in a loop specialised for their type.
+std::unique_ptr<ReplayRunner> MakeReplayRunner(Policy& policy, const ReplayConfig& config);
+
+// Replays `trace` through `policy` (fresh, sized for config.capacity).
 ReplayResult Replay(const ReplayTrace& trace, Policy& policy, const ReplayConfig& config);
+
+// The working set counted chunk by chunk (memory: the distinct ids).
+class WorkingSetCounter {
+ public:
+  void Add(const ReplayTrace& chunk);
+  WorkingSet result() const { return ws_; }
+
+ private:
+  IdMap seen_{1024};
+  WorkingSet ws_;
+};
 
 // trunc(fraction x working set) in the mode's unit.
 uint64_t CacheSizeFromFraction(double fraction, const WorkingSet& ws, bool object_mode);

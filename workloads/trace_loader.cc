@@ -27,4 +27,27 @@ bool LoadReplayTrace(TraceReader& reader, bool keep_time, eviction::ReplayTrace*
   return true;
 }
 
+bool LoadReplayChunk(TraceReader& reader, size_t max_requests, bool keep_time, bool keep_ttl,
+                     eviction::ReplayTrace* out, std::string* error) {
+  keep_time |= keep_ttl;
+  out->ids.clear();
+  out->sizes.clear();
+  out->next.clear();
+  out->time_ms.clear();
+  out->ttl_ms.clear();
+  Request r;
+  while (out->ids.size() < max_requests && reader.Next(&r)) {
+    out->ids.push_back(r.key);
+    out->sizes.push_back(r.size);
+    out->next.push_back(r.next_access);
+    if (keep_time) out->time_ms.push_back(r.at / kMillisecond);
+    if (keep_ttl) out->ttl_ms.push_back(r.ttl / kMillisecond);
+  }
+  if (!reader.ok()) {
+    *error = reader.error();
+    return false;
+  }
+  return true;
+}
+
 }  // namespace cachelab
