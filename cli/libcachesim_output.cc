@@ -7,7 +7,7 @@ namespace cachelab::cli {
 std::string LibCacheSimCacheName(const std::string& policy, const std::string& params) {
   static const std::pair<const char*, const char*> kNames[] = {
       {"lru", "LRU"}, {"fifo", "FIFO"},  {"clock", "Clock"}, {"sieve", "Sieve"},   {"lfu", "LFU"},
-      {"arc", "ARC"}, {"twoq", "TwoQ"},  {"belady", "Belady"},
+      {"arc", "ARC"}, {"twoq", "TwoQ"},  {"belady", "Belady"}, {"slru", "S4LRU(25:25:25:25)"},
   };
   if (policy == "s3fifo") return "S3FIFO-" + params;
   for (const auto& [ours, theirs] : kNames)

@@ -11,6 +11,7 @@
 #include "eviction/redis_sampled.h"
 #include "eviction/s3fifo.h"
 #include "eviction/sieve.h"
+#include "eviction/slru.h"
 #include "eviction/twoq.h"
 #include "eviction/wtinylfu.h"
 
@@ -18,7 +19,8 @@ namespace cachelab::eviction {
 
 std::vector<std::string> PolicyNames() {
   return {"lru",    "fifo",     "clock",  "sieve",  "lfu",       "arc",      "twoq",
-          "s3fifo", "wtinylfu", "belady", "random", "redis-lru", "redis-lfu"};
+          "s3fifo", "wtinylfu", "belady", "random", "redis-lru", "redis-lfu",
+          "slru"};
 }
 
 std::string CanonicalPolicyName(std::string_view name) {
@@ -45,13 +47,14 @@ std::unique_ptr<Policy> MakePolicy(std::string_view given, const PolicyOptions& 
   if (name == "twoq") return std::make_unique<TwoQPolicy>(options);
   if (name == "s3fifo") return std::make_unique<S3FifoPolicy>(options);
   if (name == "wtinylfu") return std::make_unique<WTinyLfuPolicy>(options);
+  if (name == "slru") return std::make_unique<SlruPolicy>(options);
   if (name == "belady") return std::make_unique<BeladyPolicy>();
   if (name == "redis-lru") return std::make_unique<RedisSampledPolicy>(RedisSampledPolicy::Mode::kLru, options);
   if (name == "redis-lfu") return std::make_unique<RedisSampledPolicy>(RedisSampledPolicy::Mode::kLfu, options);
   if (name == "random") return std::make_unique<RedisSampledPolicy>(RedisSampledPolicy::Mode::kRandom, options);
   if (error) {
     *error = "unknown eviction policy '" + std::string(given) + "' (";
-    for (const auto& n : PolicyNames()) *error += n + (n == "redis-lfu" ? ")" : ", ");
+    for (const auto& n : PolicyNames()) *error += n + (n == PolicyNames().back() ? ")" : ", ");
   }
   return nullptr;
 }

@@ -121,6 +121,7 @@ void RunnerOf<P>::Feed(const ReplayTrace& t, uint64_t base) {
     if (h != kNoHandle) {
       policy.Access(h, now);
       if (want_next) policy.SetNextAccess(h, t.next[i]);
+      drain();  // SLRU's cooling can evict on a hit
       continue;
     }
     ++r.misses;
