@@ -10,6 +10,7 @@
 # Traces: tests/data/cloudPhysicsIO.oracleGeneral.bin, and a generated Zipf
 # oracleGeneral trace of N requests (default 2x10^7; build/bench/make_zipf_trace,
 # 10^6 objects, alpha 0.99) in $TMPDIR, removed at the end.
+# $POLICIES overrides the policy list (default: lru fifo clock sieve lfu arc s3fifo).
 # Both tools run one (policy, size) per process, single-threaded
 # (cachelab --jobs 1; cachesim with one cache does not start workers).
 set -euo pipefail
@@ -39,7 +40,7 @@ results="$work/results"
 : > "$results"
 for trace in "$here/tests/data/cloudPhysicsIO.oracleGeneral.bin" "$zipf"; do
   # 10% of the working set, in bytes: cachelab's --size 0.1 and cachesim's 0.1 agree exactly.
-  for policy in lru fifo clock sieve lfu arc s3fifo; do
+  for policy in ${POLICIES:-lru fifo clock sieve lfu arc s3fifo}; do
     for rep in $(seq 1 "$reps"); do
       for tool in cachelab cachesim; do
         if [ $tool = cachelab ]; then
