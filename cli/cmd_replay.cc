@@ -8,6 +8,7 @@
 #include <chrono>
 #include <cstdio>
 #include <fstream>
+#include <map>
 #include <iostream>
 #include <memory>
 #include <nlohmann/json.hpp>
@@ -18,6 +19,7 @@
 #include "cli/live_flags.h"
 #include "cli/replay_jobs.h"
 #include "cli/replay_stream.h"
+#include "eviction/policy_params.h"
 #include "cli/summary_table.h"
 #include "results/result_store.h"
 #include "workloads/trace_format.h"
@@ -32,6 +34,7 @@ struct ReplayOptions {
   bool libcachesim_units = false;   // KB/MB/GB mean KiB/MiB/GiB
   bool use_ttl = false;             // objects expire at their trace TTL
   std::vector<std::string> policies, sizes;
+  std::vector<std::string> policy_params;  // "POLICY:k=v,k=v", repeatable
   bool object_mode = false, skip_bad = false, json = false, mrc = false, no_store = false;
   double shards_rate = 1.0;
   unsigned jobs = 0;
@@ -61,6 +64,9 @@ RunReport ToReport(const ReplayOutcome& o, const ReplayOptions& opt, const std::
                 {"size_arg", o.job.size_text}, {"mode", opt.object_mode ? "objects" : "bytes"}};
   if (o.from_stack_distances) rep.config.push_back({"method", "lru stack distances"});
   if (opt.use_ttl) rep.config.push_back({"use_ttl", "true"});
+  for (const auto& item : opt.policy_params)  // as given, so stored runs say which parameters ran
+    if (eviction::CanonicalPolicyName(item.substr(0, item.find(':'))) == o.job.policy)
+      rep.config.push_back({"policy_params", item.substr(item.find(':') + 1)});
   rep.Set("policy", o.job.policy);
   rep.Set("cache_size", static_cast<int64_t>(o.job.capacity));
   rep.Set("requests", static_cast<int64_t>(r.requests));
@@ -160,6 +166,18 @@ void Execute(const ReplayOptions& given) {
     std::string error;
     if (!eviction::MakePolicy(p, eviction::PolicyOptions{}, &error)) throw UsageError(error);
   }
+  std::map<std::string, eviction::PolicyOptions> options;  // per canonical policy name
+  for (const auto& item : opt.policy_params) {
+    size_t colon = item.find(':');
+    if (colon == std::string::npos)
+      throw UsageError("--policy-params '" + item + "': expected POLICY:key=value,... (e.g. s3fifo:small-size=0.2)");
+    const std::string p = eviction::CanonicalPolicyName(item.substr(0, colon));
+    if (std::find(opt.policies.begin(), opt.policies.end(), p) == opt.policies.end())
+      throw UsageError("--policy-params '" + item + "': " + p + " is not among --policy");
+    std::string error;
+    if (!eviction::ApplyPolicyParams(p, item.substr(colon + 1), &options[p], &error))
+      throw UsageError("--policy-params: " + error);
+  }
   if (opt.sizes.empty() && !opt.mrc) throw UsageError("--size is required (or --mrc for a sweep)");
   if (!(opt.shards_rate > 0 && opt.shards_rate <= 1)) throw UsageError("--shards-rate must be in (0, 1]");
   auto sizes = ParseCacheSizes(opt.sizes.empty() ? kSweep : opt.sizes, opt.object_mode, opt.libcachesim_units);
@@ -205,7 +223,7 @@ void Execute(const ReplayOptions& given) {
   std::vector<std::pair<bool, size_t>> order;  // (from curve, index)
   for (const auto& p : opt.policies)
     for (const auto& s : sizes) {
-      ReplayJob j{p, s.text, ResolveCacheSize(s, ws, opt.object_mode)};
+      ReplayJob j{p, s.text, ResolveCacheSize(s, ws, opt.object_mode), options[p]};
       bool curve = opt.mrc && p == "lru" && !opt.use_ttl;  // stack distances know no TTLs
       (curve ? lru_jobs : sim_jobs).push_back(j);
       order.push_back({curve, (curve ? lru_jobs : sim_jobs).size() - 1});
@@ -270,11 +288,11 @@ void Execute(const ReplayOptions& given) {
   }
   if (opt.output == "libcachesim") {
     std::vector<LibCacheSimRow> rows;
-    char s3[32];
-    const eviction::PolicyOptions defaults;
-    std::snprintf(s3, sizeof s3, "%.4f-%d", defaults.s3fifo_small_ratio, defaults.s3fifo_move_to_main_threshold);
     for (auto [curve, i] : order) {
       const ReplayOutcome& o = curve ? lru[i] : sim[i];
+      char s3[32];  // S3FIFO's cachesim name carries its parameters
+      std::snprintf(s3, sizeof s3, "%.4f-%d", o.job.options.s3fifo_small_ratio,
+                    o.job.options.s3fifo_move_to_main_threshold);
       rows.push_back({o.job.policy, s3, o.job.capacity, o.result.requests, o.result.misses, o.result.requested_bytes,
                       o.result.miss_bytes});
     }
@@ -309,6 +327,10 @@ void AddReplayCommand(CLI::App& app) {
                   "cache sizes, comma-separated: bytes (KiB/MiB/GiB = 2^10n, KB/MB/GB = 10^3n, any case), objects with "
                   "--ignore-obj-size, or a fraction < 1 of the working set")
       ->delimiter(',');
+  cmd->add_option("--policy-params", o->policy_params,
+                  "POLICY:key=value,... as cachesim's -e, repeatable: s3fifo (fifo-size-ratio or small-size, "
+                  "ghost-size-ratio, move-to-main-threshold), twoq (ain-size-ratio, aout-size-ratio), wtinylfu "
+                  "(window-ratio)");
   cmd->add_option("--output", o->output,
                   "table (default), json (as --json), or libcachesim: cachesim's result lines, for its plot scripts");
   cmd->add_flag("--libcachesim-units", o->libcachesim_units,

@@ -18,7 +18,7 @@ std::vector<ReplayOutcome> RunReplayJobs(const eviction::ReplayTrace& trace, con
   auto worker = [&] {
     for (size_t i = next++; i < jobs.size(); i = next++) {
       const ReplayJob& j = jobs[i];
-      eviction::PolicyOptions o;
+      eviction::PolicyOptions o = j.options;
       o.capacity = j.capacity;
       o.expected_objects = object_mode ? j.capacity : j.capacity / std::max<uint64_t>(1, mean_object_bytes);
       auto policy = eviction::MakePolicy(j.policy, o, &errors[i]);

@@ -13,6 +13,7 @@ struct ReplayJob {
   std::string policy;
   std::string size_text;  // as given on the command line
   uint64_t capacity = 0;
+  eviction::PolicyOptions options;  // --policy-params; capacity is set per job
 };
 
 struct ReplayOutcome {

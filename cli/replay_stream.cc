@@ -26,7 +26,7 @@ std::vector<ReplayOutcome> StreamReplayJobs(TraceReader& reader, const std::vect
   std::vector<std::unique_ptr<eviction::Policy>> policies;
   std::vector<std::unique_ptr<eviction::ReplayRunner>> runners;
   for (const ReplayJob& j : jobs) {
-    eviction::PolicyOptions o;
+    eviction::PolicyOptions o = j.options;
     o.capacity = j.capacity;
     o.expected_objects = s.object_mode ? j.capacity : j.capacity / std::max<uint64_t>(1, s.mean_object_bytes);
     std::string error;

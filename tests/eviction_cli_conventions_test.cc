@@ -82,3 +82,35 @@ TEST_CASE("size units in any case: KB = 10^3 and KiB = 2^10, or cachesim's binar
   auto bad = RunCli("replay --trace " + Og() + " --policy lru --size 128M --no-store");
   CHECK(bad.exit_code == 2);  // a bare M is libCacheSim's reading only
 }
+
+TEST_CASE("--policy-params as cachesim's -e: exact counts with non-default parameters") {
+  // cachesim (aa0fc409), counts as printed by scripts/refresh_libcachesim_expectations.sh's build:
+  //   cachesim cloudPhysicsIO.oracleGeneral.bin oracleGeneral s3fifo 0.01,0.1 -e "fifo-size-ratio=0.2,move-to-main-threshold=1"
+  //     -> 93,566 and 83,961 misses (S3FIFO-0.2000-1)
+  //   ... s3fifo 0.01,0.1 -e "fifo-size-ratio=0.05,ghost-size-ratio=0.5,move-to-main-threshold=3" --ignore-obj-size 1
+  //     -> 94,578 and 88,118
+  //   ... twoq 0.01,0.1 -e "Ain-size-ratio=0.3,Aout-size-ratio=0.2" -> 94,367 and 90,354
+  auto misses = [](const std::string& args) {
+    auto r = RunCli("replay --trace " + Og() + " --size 0.01,0.1 --json --no-store " + args);
+    INFO(r.err);
+    REQUIRE(r.exit_code == 0);
+    auto j = nlohmann::json::parse(r.out);
+    return std::pair<int64_t, int64_t>{j[0]["misses"], j[1]["misses"]};
+  };
+  CHECK(misses("--policy s3fifo --policy-params s3fifo:small-size=0.2,move-to-main-threshold=1") ==
+        std::pair<int64_t, int64_t>{93566, 83961});
+  CHECK(misses("--policy S3-FIFO --policy-params S3FIFO:fifo-size-ratio=0.05,ghost-size-ratio=0.5,move-to-main-threshold=3 "
+               "--ignore-obj-size") == std::pair<int64_t, int64_t>{94578, 88118});
+  CHECK(misses("--policy 2q --policy-params twoq:Ain-size-ratio=0.3,Aout-size-ratio=0.2") ==
+        std::pair<int64_t, int64_t>{94367, 90354});
+  auto named = RunCli("replay --trace " + Og() + " --size 0.01 --no-store --output libcachesim --policy s3fifo "
+                      "--policy-params s3fifo:small-size=0.2,move-to-main-threshold=1");
+  CHECK(named.out.find("S3FIFO-0.2000-1 cache size") != std::string::npos);
+  for (const char* bad : {"s3fifo:small-size=2", "s3fifo:colour=blue", "s3fifo:small-size", "lru:x=1", "s3fifo",
+                          "s3fifo:move-to-main-threshold=0.5"}) {
+    INFO(bad);
+    auto r = RunCli("replay --trace " + Og() + " --policy s3fifo --size 0.1 --no-store --policy-params " + bad);
+    CHECK(r.exit_code == 2);
+    CHECK(r.err.find("--policy-params") != std::string::npos);
+  }
+}
