@@ -3,6 +3,7 @@
 // web07, and the system gzip/bzip2/xz tools (Debian's) making the compressed
 // copies whose records must equal the plain file's.
 #include <catch2/catch.hpp>
+#include <cstdio>
 #include <cstdlib>
 #include <fstream>
 #include <set>
@@ -71,6 +72,7 @@ TEST_CASE("cache2k keys are big-endian and read as uint32") {
   // The odd trailing byte is a truncated third record, named as such.
   CHECK(error.find(path) != std::string::npos);
   CHECK(error.find("record 3") != std::string::npos);
+  std::remove(path.c_str());
 }
 
 TEST_CASE("gzip, xz and bzip2 copies read exactly like the plain file, concatenated streams included") {
@@ -170,6 +172,7 @@ TEST_CASE("lcs: an oracleGeneral layout behind an lcs header reads as the oracle
     auto p = eviction::MakePolicy("lru", o, &error);
     CHECK(eviction::Replay(t, *p, eviction::ReplayConfig{cap, false}).misses == misses);
   }
+  std::remove(path.c_str());
 }
 
 TEST_CASE("lcs: other layouts, absent fields, and header errors naming the field") {
@@ -205,4 +208,5 @@ TEST_CASE("lcs: other layouts, absent fields, and header errors naming the field
   bad_magic[0] = 0;
   CHECK(open_error(bad_magic).find(path + ": lcs header: bad start magic") != std::string::npos);
   CHECK(open_error("short").find("shorter than 1024") != std::string::npos);
+  std::remove(path.c_str());
 }
