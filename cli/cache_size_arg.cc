@@ -1,5 +1,6 @@
 #include "cli/cache_size_arg.h"
 
+#include <cctype>
 #include <charconv>
 #include <cmath>
 
@@ -8,7 +9,7 @@
 
 namespace cachelab::cli {
 
-CacheSizeArg ParseCacheSize(const std::string& text, bool object_mode) {
+CacheSizeArg ParseCacheSize(const std::string& text, bool object_mode, bool libcachesim_units) {
   CacheSizeArg s;
   s.text = text;
   double v = 0;
@@ -20,11 +21,23 @@ CacheSizeArg ParseCacheSize(const std::string& text, bool object_mode) {
     s.fraction = v;
     return s;
   }
+  // Units in any case. KB/MB/GB/TB are decimal (10^3n) and KiB/MiB/GiB/TiB
+  // binary (2^10n); with libcachesim_units, KB/MB/GB/TB and K/M/G/T are binary,
+  // as libCacheSim's cachesim reads them.
   static const std::pair<const char*, double> kUnits[] = {
-      {"", 1},     {"B", 1},    {"KiB", 1024.0}, {"MiB", 1048576.0}, {"GiB", 1073741824.0}, {"TiB", 1099511627776.0},
-      {"KB", 1e3}, {"MB", 1e6}, {"GB", 1e9},     {"TB", 1e12}};
+      {"", 1},      {"b", 1},     {"kib", 1024.0}, {"mib", 1048576.0}, {"gib", 1073741824.0}, {"tib", 1099511627776.0},
+      {"kb", 1e3},  {"mb", 1e6},  {"gb", 1e9},     {"tb", 1e12}};
+  std::string unit;
+  for (char c : suffix) unit += static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  if (libcachesim_units) {
+    static const std::pair<const char*, const char*> kBinary[] = {{"kb", "kib"}, {"mb", "mib"}, {"gb", "gib"},
+                                                                  {"tb", "tib"}, {"k", "kib"},  {"m", "mib"},
+                                                                  {"g", "gib"},  {"t", "tib"}};
+    for (const auto& [from, to] : kBinary)
+      if (unit == from) unit = to;
+  }
   for (const auto& [name, mult] : kUnits) {
-    if (suffix != name) continue;
+    if (unit != name) continue;
     if (object_mode && !suffix.empty())
       throw UsageError("cache size '" + text + "' has a byte unit, but --ignore-obj-size counts objects");
     double total = v * mult;
@@ -36,12 +49,13 @@ CacheSizeArg ParseCacheSize(const std::string& text, bool object_mode) {
     s.absolute = static_cast<uint64_t>(total);
     return s;
   }
-  throw UsageError("bad unit in cache size '" + text + "' (KiB, MiB, GiB, TiB, KB, MB, GB, TB)");
+  throw UsageError("bad unit in cache size '" + text + "' (KiB, MiB, GiB, TiB, KB, MB, GB, TB, any case)");
 }
 
-std::vector<CacheSizeArg> ParseCacheSizes(const std::vector<std::string>& items, bool object_mode) {
+std::vector<CacheSizeArg> ParseCacheSizes(const std::vector<std::string>& items, bool object_mode,
+                                          bool libcachesim_units) {
   std::vector<CacheSizeArg> out;
-  for (const auto& i : items) out.push_back(ParseCacheSize(i, object_mode));
+  for (const auto& i : items) out.push_back(ParseCacheSize(i, object_mode, libcachesim_units));
   return out;
 }
 

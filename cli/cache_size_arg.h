@@ -18,9 +18,12 @@ struct CacheSizeArg {
   uint64_t absolute = 0;  // otherwise bytes (or objects)
 };
 
-// Throws UsageError on malformed input (suffixes: KiB MiB GiB TiB, KB MB GB TB, B).
-CacheSizeArg ParseCacheSize(const std::string& text, bool object_mode);
-std::vector<CacheSizeArg> ParseCacheSizes(const std::vector<std::string>& items, bool object_mode);
+// Throws UsageError on malformed input (suffixes in any case: KiB MiB GiB TiB
+// = 2^10n, KB MB GB TB = 10^3n, B). libcachesim_units: KB..TB and K..T mean
+// 2^10n, as in libCacheSim's cachesim (--libcachesim-units).
+CacheSizeArg ParseCacheSize(const std::string& text, bool object_mode, bool libcachesim_units = false);
+std::vector<CacheSizeArg> ParseCacheSizes(const std::vector<std::string>& items, bool object_mode,
+                                          bool libcachesim_units = false);
 uint64_t ResolveCacheSize(const CacheSizeArg& s, const eviction::WorkingSet& ws, bool object_mode);
 
 }  // namespace cachelab::cli

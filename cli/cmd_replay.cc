@@ -1,11 +1,15 @@
 // `cachelab replay`: replay a trace file against eviction policies and cache
 // sizes with the reference simulator's semantics (eviction/replay.h). The
-// trace is decoded once into memory; (policy, size) pairs run in parallel.
+// trace streams through every (policy, size) pair in chunks, in parallel
+// (--mrc decodes it whole for the one-pass LRU curve).
 // Every result is saved in one transaction, so a failed replay writes nothing.
 #include <CLI/CLI.hpp>
 #include <algorithm>
+#include <chrono>
 #include <cstdio>
+#include <filesystem>
 #include <fstream>
+#include <map>
 #include <iostream>
 #include <memory>
 #include <nlohmann/json.hpp>
@@ -13,9 +17,12 @@
 #include "cli/cache_size_arg.h"
 #include "cli/commands.h"
 #include "lab/run_pool.h"
+#include "cli/libcachesim_output.h"
 #include "cli/live_flags.h"
 #include "cli/replay_jobs.h"
+#include "cli/replay_stream.h"
 #include "cli/replay_windows.h"
+#include "eviction/policy_params.h"
 #include "cli/summary_table.h"
 #include "cli/save_results.h"
 #include "live/sim_replay.h"
@@ -34,7 +41,11 @@ std::string NamedError(const std::string& path, const std::string& error) {
 struct ReplayOptions {
   std::string trace, format, csv_spec, db, mrc_out;
   std::string window, warmup;  // --window/--report-interval, --warmup
+  std::string output = "table";     // table, json, libcachesim
+  bool libcachesim_units = false;   // KB/MB/GB mean KiB/MiB/GiB
+  bool use_ttl = false;             // objects expire at their trace TTL
   std::vector<std::string> policies, sizes;
+  std::vector<std::string> policy_params;  // "POLICY:k=v,k=v", repeatable
   bool object_mode = false, skip_bad = false, json = false, mrc = false, no_store = false;
   bool compare_live = false;  // also replay on the simulated Redis configured like the live server
   double shards_rate = 1.0;
@@ -48,8 +59,14 @@ const std::vector<std::string> kSweep = {"0.001", "0.002", "0.005", "0.01", "0.0
 
 double Ratio(uint64_t a, uint64_t b) { return b ? static_cast<double>(a) / static_cast<double>(b) : 0.0; }
 
+// Whole-command timing: decode and every (policy, size) replay, wall clock.
+struct WholeTiming {
+  double decode_s = 0, wall_s = 0;
+  size_t runs = 1;
+};
+
 RunReport ToReport(const ReplayOutcome& o, const ReplayOptions& opt, const std::string& format, double rss,
-                   const ReplayWindowPlan& plan) {
+                   const WholeTiming& whole, const ReplayWindowPlan& plan) {
   const auto& r = o.result;
   RunReport rep;
   rep.kind = "replay";
@@ -58,6 +75,10 @@ RunReport ToReport(const ReplayOutcome& o, const ReplayOptions& opt, const std::
                 {"policy", o.job.policy},      {"cache_size", std::to_string(o.job.capacity)},
                 {"size_arg", o.job.size_text}, {"mode", opt.object_mode ? "objects" : "bytes"}};
   if (o.from_stack_distances) rep.config.push_back({"method", "lru stack distances"});
+  if (opt.use_ttl) rep.config.push_back({"use_ttl", "true"});
+  for (const auto& item : opt.policy_params)  // as given, so stored runs say which parameters ran
+    if (eviction::CanonicalPolicyName(item.substr(0, item.find(':'))) == o.job.policy)
+      rep.config.push_back({"policy_params", item.substr(item.find(':') + 1)});
   rep.Set("policy", o.job.policy);
   rep.Set("cache_size", static_cast<int64_t>(o.job.capacity));
   rep.Set("requests", static_cast<int64_t>(r.requests));
@@ -67,7 +88,14 @@ RunReport ToReport(const ReplayOutcome& o, const ReplayOptions& opt, const std::
   rep.Set("miss_bytes", static_cast<int64_t>(r.miss_bytes));
   rep.Set("byte_miss_ratio", Ratio(r.miss_bytes, r.requested_bytes));
   rep.Set("throughput_mreq_s", r.seconds > 0 ? static_cast<double>(r.requests) / r.seconds / 1e6 : 0.0);
+  // Beside the loop's rate: every pair's requests over the whole command's
+  // wall time, trace decoding included.
+  rep.Set("throughput_whole_mreq_s",
+          whole.wall_s > 0 ? static_cast<double>(r.requests) * static_cast<double>(whole.runs) / whole.wall_s / 1e6 : 0.0);
+  rep.Set("decode_s", whole.decode_s);
+  rep.Set("replay_wall_s", whole.wall_s);
   rep.Set("peak_rss_mb", rss);
+  if (opt.use_ttl) rep.Set("expired", static_cast<int64_t>(r.expired));
   if (!opt.warmup.empty()) rep.config.push_back({"warmup", opt.warmup});
   if (!opt.window.empty()) rep.config.push_back({"window", opt.window});
   if (!opt.warmup.empty() || !opt.window.empty()) AddReplayWindows(plan, r, &rep);
@@ -216,24 +244,41 @@ void ExecuteLive(const ReplayOptions& opt) {
   FailIfUnsaved(saved);  // after the results are out: they are never lost
 }
 
-void Execute(const ReplayOptions& opt) {
-  if (opt.live.live()) {
-    if (!opt.window.empty() || !opt.warmup.empty())
+void Execute(const ReplayOptions& given) {
+  if (given.live.live()) {
+    if (!given.window.empty() || !given.warmup.empty())
       throw UsageError("--window and --warmup are not supported with --backend yet");
-    return ExecuteLive(opt);
+    return ExecuteLive(given);
   }
-  if (opt.mrc && (!opt.window.empty() || !opt.warmup.empty()))
+  if (given.mrc && (!given.window.empty() || !given.warmup.empty()))
     throw UsageError("--window and --warmup apply to replays, not to --mrc curves");
+  ReplayOptions opt = given;
+  for (auto& p : opt.policies) p = eviction::CanonicalPolicyName(p);
+  if (opt.output == "json") opt.json = true;
+  if (opt.output != "table" && opt.output != "json" && opt.output != "libcachesim")
+    throw UsageError("--output must be table, json or libcachesim (got '" + opt.output + "')");
   if (opt.policies.empty()) throw UsageError("--policy is required");
-  for (const auto& p : opt.policies) {
+  for (const auto& p : given.policies) {  // as typed, so the error quotes the user
     std::string error;
     if (!eviction::MakePolicy(p, eviction::PolicyOptions{}, &error)) throw UsageError(error);
+  }
+  std::map<std::string, eviction::PolicyOptions> options;  // per canonical policy name
+  for (const auto& item : opt.policy_params) {
+    size_t colon = item.find(':');
+    if (colon == std::string::npos)
+      throw UsageError("--policy-params '" + item + "': expected POLICY:key=value,... (e.g. s3fifo:small-size=0.2)");
+    const std::string p = eviction::CanonicalPolicyName(item.substr(0, colon));
+    if (std::find(opt.policies.begin(), opt.policies.end(), p) == opt.policies.end())
+      throw UsageError("--policy-params '" + item + "': " + p + " is not among --policy");
+    std::string error;
+    if (!eviction::ApplyPolicyParams(p, item.substr(colon + 1), &options[p], &error))
+      throw UsageError("--policy-params: " + error);
   }
   if (opt.sizes.empty() && !opt.mrc) throw UsageError("--size is required (or --mrc for a sweep)");
   // Sampling keeps ids whose 24-bit hash is below rate x 2^24: a smaller rate keeps none.
   if (!(opt.shards_rate >= 1.0 / (1 << 24) && opt.shards_rate <= 1))
     throw UsageError("--shards-rate must be in [2^-24, 1] (6e-8 to 1)");
-  auto sizes = ParseCacheSizes(opt.sizes.empty() ? kSweep : opt.sizes, opt.object_mode);
+  auto sizes = ParseCacheSizes(opt.sizes.empty() ? kSweep : opt.sizes, opt.object_mode, opt.libcachesim_units);
 
   std::string db_path;  // opened now so that a bad --db fails before the replay
   if (!opt.no_store) {
@@ -241,43 +286,93 @@ void Execute(const ReplayOptions& opt) {
     ResultStore check(db_path);
   }
 
+  const auto started = std::chrono::steady_clock::now();
+  auto since = [&] { return std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count(); };
   TraceOpenOptions topen{opt.format, opt.csv_spec, opt.skip_bad};
   std::string error;
   auto reader = OpenTrace(opt.trace, topen, &error);
   if (!reader) throw UsageError(error);
   bool keep_time = false;
   for (const auto& p : opt.policies) keep_time |= p.rfind("redis-", 0) == 0;
+  // Without --mrc, --window or --warmup the trace streams through every
+  // (policy, size) pair at once (cli/replay_stream.h). The LRU curve needs the
+  // whole trace, and so does planning the windows and warm-up (a fraction of
+  // the trace, trace-time spans, the series' time axis), so those load it.
+  // Only a regular file streams: it ends. A device or pipe may not, so it is
+  // loaded, and stops at the memory budget (trace_loader.cc).
+  const bool windows = !opt.window.empty() || !opt.warmup.empty();
+  std::error_code fs_error;
+  const bool regular = std::filesystem::is_regular_file(opt.trace, fs_error);
+  const bool stream = !opt.mrc && !windows && regular;
   eviction::ReplayTrace trace;
-  if (!LoadReplayTrace(*reader, keep_time || ReplayWindowsNeedTime(opt.window, opt.warmup), &trace, &error))
-    throw UsageError(NamedError(opt.trace, error));
-  const ReplayWindowPlan plan = PlanReplayWindows(opt.window, opt.warmup, trace);
-  if (!keep_time) trace.time_ms = {};  // policies see times only when they use them, as without --window
-  if (reader->bad_records())
-    std::fprintf(stderr, "skipped %llu malformed record(s) in %s\n",
-                 static_cast<unsigned long long>(reader->bad_records()), opt.trace.c_str());
-  for (const auto& p : opt.policies)
-    if (p == "belady" && trace.next.empty())
-      throw UsageError("belady needs next-access times: use an oracleGeneral trace");
-  eviction::WorkingSet ws = eviction::ComputeWorkingSet(trace);
+  ReplayWindowPlan plan;
+  eviction::WorkingSet ws;
+  if (stream) {
+    bool need_ws = std::find(opt.policies.begin(), opt.policies.end(), "wtinylfu") != opt.policies.end();
+    for (const auto& s : sizes) need_ws |= s.fraction > 0;
+    if (need_ws) {  // one decoding pass first, as cachesim does for fraction sizes
+      auto counting = OpenTrace(opt.trace, topen, &error);
+      if (!counting) throw UsageError(error);
+      try {
+        ws = StreamWorkingSet(*counting);
+      } catch (const UsageError& e) {
+        throw UsageError(NamedError(opt.trace, e.what()));
+      }
+    }
+  } else {
+    if (!LoadReplayTrace(*reader, keep_time || windows, &trace, &error, opt.use_ttl))
+      throw UsageError(NamedError(opt.trace, error));
+    plan = PlanReplayWindows(opt.window, opt.warmup, trace);
+    // Policies see times only when they use them, as without --window.
+    if (!keep_time && !opt.use_ttl) trace.time_ms = {};
+    if (opt.use_ttl && std::none_of(trace.ttl_ms.begin(), trace.ttl_ms.end(), [](int64_t t) { return t > 0; }))
+      std::fprintf(stderr, "--use-ttl: %s carries no TTL > 0; nothing will expire\n", opt.trace.c_str());
+    for (const auto& p : opt.policies)
+      if (p == "belady" && trace.next.empty())
+        throw UsageError("belady needs next-access times: use an oracleGeneral trace");
+    ws = eviction::ComputeWorkingSet(trace);
+  }
+  WholeTiming whole;
+  whole.decode_s = since();
 
   // Jobs in (policy, size) order; LRU curves come from one stack-distance pass.
   std::vector<ReplayJob> sim_jobs, lru_jobs;
   std::vector<std::pair<bool, size_t>> order;  // (from curve, index)
   for (const auto& p : opt.policies)
     for (const auto& s : sizes) {
-      ReplayJob j{p, s.text, ResolveCacheSize(s, ws, opt.object_mode)};
-      bool curve = opt.mrc && p == "lru";
+      ReplayJob j{p, s.text, ResolveCacheSize(s, ws, opt.object_mode), options[p]};
+      bool curve = opt.mrc && p == "lru" && !opt.use_ttl;  // stack distances know no TTLs
       (curve ? lru_jobs : sim_jobs).push_back(j);
       order.push_back({curve, (curve ? lru_jobs : sim_jobs).size() - 1});
     }
   uint64_t mean_bytes = ws.objects ? ws.bytes / ws.objects : 1;
-  auto sim = RunReplayJobs(trace, sim_jobs, opt.object_mode, mean_bytes, opt.jobs, plan.cuts);
+  std::vector<ReplayOutcome> sim;
+  if (stream) {
+    bool any_next = false;
+    try {
+      sim = StreamReplayJobs(*reader, sim_jobs, {opt.object_mode, keep_time, opt.use_ttl, mean_bytes, opt.jobs},
+                             &any_next);
+    } catch (const UsageError& e) {
+      throw UsageError(NamedError(opt.trace, e.what()));
+    }
+    for (const auto& p : opt.policies)
+      if (p == "belady" && !any_next)
+        throw UsageError("belady needs next-access times: use an oracleGeneral trace");
+  } else {
+    sim = RunReplayJobs(trace, sim_jobs, opt.object_mode, mean_bytes, opt.jobs, opt.use_ttl, plan.cuts);
+  }
+  if (reader->bad_records())
+    std::fprintf(stderr, "skipped %llu malformed record(s) in %s\n",
+                 static_cast<unsigned long long>(reader->bad_records()), opt.trace.c_str());
   std::vector<ReplayOutcome> lru;
   if (!lru_jobs.empty()) lru = LruCurveJobs(trace, lru_jobs, {opt.object_mode, opt.shards_rate});
   const std::string format = reader->Name();
+  whole.wall_s = since();
+  whole.runs = order.size();
   double rss = PeakRssMb();
   std::vector<RunReport> reports;
-  for (auto [curve, i] : order) reports.push_back(ToReport(curve ? lru[i] : sim[i], opt, format, rss, plan));
+  for (auto [curve, i] : order)
+    reports.push_back(ToReport(curve ? lru[i] : sim[i], opt, format, rss, whole, plan));
 
   std::vector<RunReport> to_save = reports;
   if (opt.mrc) {
@@ -311,6 +406,17 @@ void Execute(const ReplayOptions& opt) {
     nlohmann::ordered_json arr = nlohmann::ordered_json::array();
     for (const auto& r : reports) arr.push_back(ToJson(r));
     std::cout << arr.dump(2) << "\n";
+  } else if (opt.output == "libcachesim") {
+    std::vector<LibCacheSimRow> rows;
+    for (auto [curve, i] : order) {
+      const ReplayOutcome& o = curve ? lru[i] : sim[i];
+      char s3[32];  // S3FIFO's cachesim name carries its parameters
+      std::snprintf(s3, sizeof s3, "%.4f-%d", o.job.options.s3fifo_small_ratio,
+                    o.job.options.s3fifo_move_to_main_threshold);
+      rows.push_back({o.job.policy, s3, o.job.capacity, o.result.requests, o.result.misses, o.result.requested_bytes,
+                      o.result.miss_bytes});
+    }
+    std::cout << LibCacheSimResultLines(opt.trace, rows, opt.object_mode);
   } else {
     std::cout << ComparisonTable(reports, {{"policy", "policy"},
                                            {"cache size", "cache_size"},
@@ -332,17 +438,29 @@ void AddReplayCommand(CLI::App& app) {
   CLI::App* cmd = app.add_subcommand("replay", "Replay a cache trace against eviction policies and cache sizes");
   cmd->add_option("--trace", o->trace, "trace file (.zst, .gz, .xz, .bz2 are decompressed transparently)")->required();
   cmd->add_option("--format", o->format,
-                  "oracleGeneral, vscsi, txt, csv, twitter, kvcache, cdn, cache2k; any case, libCacheSim's aliases too "
-                  "(default: from the file name and a csv header)");
+                  "oracleGeneral, vscsi, txt, csv, twitter, kvcache, cdn, cache2k, lcs; any case, libCacheSim's "
+                  "aliases too (default: from the file name and a csv header)");
   cmd->add_option(
       "--csv-spec", o->csv_spec,
       "csv columns, e.g. \"time-col=2,obj-id-col=5,obj-size-col=4,has-header=true\" (default: header names)");
   cmd->add_option("--policy", o->policies, "eviction policies, comma-separated (with --backend: the server's, checked)")
       ->delimiter(',');
   cmd->add_option("--size", o->sizes,
-                  "cache sizes, comma-separated: bytes (KiB/MiB/GiB), objects with --ignore-obj-size, or a fraction < "
-                  "1 of the working set")
+                  "cache sizes, comma-separated: bytes (KiB/MiB/GiB = 2^10n, KB/MB/GB = 10^3n, any case), objects with "
+                  "--ignore-obj-size, or a fraction < 1 of the working set")
       ->delimiter(',');
+  cmd->add_option("--policy-params", o->policy_params,
+                  "POLICY:key=value,... as cachesim's -e, repeatable: s3fifo (fifo-size-ratio or small-size, "
+                  "ghost-size-ratio, move-to-main-threshold), twoq (ain-size-ratio, aout-size-ratio), wtinylfu "
+                  "(window-ratio)");
+  cmd->add_option("--output", o->output,
+                  "table (default), json (as --json), or libcachesim: cachesim's result lines, for its plot scripts");
+  cmd->add_flag("--libcachesim-units", o->libcachesim_units,
+                "read KB/MB/GB/TB (any case) and K/M/G/T as 2^10n bytes, as cachesim does (default: KB = 10^3, KiB = "
+                "2^10)");
+  cmd->add_flag("--use-ttl", o->use_ttl,
+                "objects expire at the trace's TTL (twitter, lcs ttl field): lazily, on access, as libCacheSim; "
+                "every policy");
   cmd->add_flag("--ignore-obj-size", o->object_mode, "object mode: every object has size 1, sizes count objects");
   cmd->add_flag("--skip-bad", o->skip_bad, "count and skip malformed records instead of stopping");
   cmd->add_flag("--json", o->json, "print one JSON object per (policy, size)");

@@ -14,14 +14,14 @@ namespace cachelab::cli {
 
 std::vector<ReplayOutcome> RunReplayJobs(const eviction::ReplayTrace& trace, const std::vector<ReplayJob>& jobs,
                                          bool object_mode, uint64_t mean_object_bytes, unsigned threads,
-                                         const eviction::ReplayCuts& cuts) {
+                                         bool use_ttl, const eviction::ReplayCuts& cuts) {
   std::vector<ReplayOutcome> out(jobs.size());
   std::atomic<size_t> next{0};
   std::vector<std::string> errors(jobs.size());
   auto worker = [&] {
     for (size_t i = next++; i < jobs.size(); i = next++) {
       const ReplayJob& j = jobs[i];
-      eviction::PolicyOptions o;
+      eviction::PolicyOptions o = j.options;
       o.capacity = j.capacity;
       // Never more objects than the trace has requests: a huge cache must not reserve for them.
       o.expected_objects = std::min<uint64_t>(
@@ -29,7 +29,8 @@ std::vector<ReplayOutcome> RunReplayJobs(const eviction::ReplayTrace& trace, con
       auto policy = eviction::MakePolicy(j.policy, o, &errors[i]);
       if (!policy) continue;
       out[i].job = j;
-      out[i].result = eviction::Replay(trace, *policy, eviction::ReplayConfig{j.capacity, object_mode}, cuts);
+      out[i].result =
+          eviction::Replay(trace, *policy, eviction::ReplayConfig{j.capacity, object_mode, use_ttl}, cuts);
     }
   };
   if (threads == 0) threads = std::max(1u, std::thread::hardware_concurrency());

@@ -13,6 +13,7 @@ struct ReplayJob {
   std::string policy;
   std::string size_text;  // as given on the command line
   uint64_t capacity = 0;
+  eviction::PolicyOptions options;  // --policy-params; capacity is set per job
 };
 
 struct ReplayOutcome {
@@ -25,7 +26,7 @@ struct ReplayOutcome {
 // an unknown policy (validate names first).
 std::vector<ReplayOutcome> RunReplayJobs(const eviction::ReplayTrace& trace, const std::vector<ReplayJob>& jobs,
                                          bool object_mode, uint64_t mean_object_bytes, unsigned threads,
-                                         const eviction::ReplayCuts& cuts = {});
+                                         bool use_ttl = false, const eviction::ReplayCuts& cuts = {});
 
 // SHARDS estimates from fewer sampled requests than this are refused.
 inline constexpr uint64_t kMinShardsSample = 1000;

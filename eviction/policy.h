@@ -67,8 +67,11 @@ class Policy {
   virtual void SetNextAccess(Handle /*h*/, int64_t /*next*/) {}
 };
 
-// Names: see PolicyNames(). Returns nullptr and sets *error for an unknown name.
+// Names: see PolicyNames(), in any case, plus libCacheSim's aliases (2q,
+// s3-fifo, second-chance, ...). Returns nullptr and sets *error for an unknown name.
 std::unique_ptr<Policy> MakePolicy(std::string_view name, const PolicyOptions& options, std::string* error);
 std::vector<std::string> PolicyNames();
+// The PolicyNames() spelling of a name or alias; unknown names come back lower-cased.
+std::string CanonicalPolicyName(std::string_view name);
 
 }  // namespace cachelab::eviction

@@ -1,3 +1,6 @@
+#include <cctype>
+#include <utility>
+
 #include "eviction/arc.h"
 #include "eviction/belady.h"
 #include "eviction/clock.h"
@@ -8,6 +11,7 @@
 #include "eviction/redis_sampled.h"
 #include "eviction/s3fifo.h"
 #include "eviction/sieve.h"
+#include "eviction/slru.h"
 #include "eviction/twoq.h"
 #include "eviction/wtinylfu.h"
 
@@ -15,26 +19,42 @@ namespace cachelab::eviction {
 
 std::vector<std::string> PolicyNames() {
   return {"lru",    "fifo",     "clock",  "sieve",  "lfu",       "arc",      "twoq",
-          "s3fifo", "wtinylfu", "belady", "random", "redis-lru", "redis-lfu"};
+          "s3fifo", "wtinylfu", "belady", "random", "redis-lru", "redis-lfu",
+          "slru"};
 }
 
-std::unique_ptr<Policy> MakePolicy(std::string_view name, const PolicyOptions& options, std::string* error) {
+std::string CanonicalPolicyName(std::string_view name) {
+  std::string lower;
+  for (char c : name) lower += static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  // libCacheSim's cachesim spellings (compared without case, as it does).
+  static const std::pair<const char*, const char*> kAliases[] = {
+      {"2q", "twoq"},        {"s3-fifo", "s3fifo"},         {"w-tinylfu", "wtinylfu"},
+      {"second-chance", "clock"}, {"fifo-reinsertion", "clock"},
+  };
+  for (const auto& [alias, canonical] : kAliases)
+    if (lower == alias) return canonical;
+  return lower;
+}
+
+std::unique_ptr<Policy> MakePolicy(std::string_view given, const PolicyOptions& options, std::string* error) {
+  const std::string name = CanonicalPolicyName(given);
   if (name == "lru") return std::make_unique<LruPolicy>();
   if (name == "fifo") return std::make_unique<FifoPolicy>();
   if (name == "clock") return std::make_unique<ClockPolicy>();
   if (name == "sieve") return std::make_unique<SievePolicy>();
   if (name == "lfu") return std::make_unique<LfuPolicy>();
   if (name == "arc") return std::make_unique<ArcPolicy>(options);
-  if (name == "twoq" || name == "2q") return std::make_unique<TwoQPolicy>(options);
-  if (name == "s3fifo" || name == "s3-fifo") return std::make_unique<S3FifoPolicy>(options);
-  if (name == "wtinylfu" || name == "w-tinylfu") return std::make_unique<WTinyLfuPolicy>(options);
+  if (name == "twoq") return std::make_unique<TwoQPolicy>(options);
+  if (name == "s3fifo") return std::make_unique<S3FifoPolicy>(options);
+  if (name == "wtinylfu") return std::make_unique<WTinyLfuPolicy>(options);
+  if (name == "slru") return std::make_unique<SlruPolicy>(options);
   if (name == "belady") return std::make_unique<BeladyPolicy>();
   if (name == "redis-lru") return std::make_unique<RedisSampledPolicy>(RedisSampledPolicy::Mode::kLru, options);
   if (name == "redis-lfu") return std::make_unique<RedisSampledPolicy>(RedisSampledPolicy::Mode::kLfu, options);
   if (name == "random") return std::make_unique<RedisSampledPolicy>(RedisSampledPolicy::Mode::kRandom, options);
   if (error) {
-    *error = "unknown eviction policy '" + std::string(name) + "' (";
-    for (const auto& n : PolicyNames()) *error += n + (n == "redis-lfu" ? ")" : ", ");
+    *error = "unknown eviction policy '" + std::string(given) + "' (";
+    for (const auto& n : PolicyNames()) *error += n + (n == PolicyNames().back() ? ")" : ", ");
   }
   return nullptr;
 }

@@ -2,6 +2,8 @@
 
 #include <time.h>
 
+#include <algorithm>
+
 #include "eviction/arc.h"
 #include "eviction/clock.h"
 #include "eviction/fifo.h"
@@ -62,40 +64,79 @@ double ThreadCpuSeconds() {
   return static_cast<double>(ts.tv_sec) + static_cast<double>(ts.tv_nsec) * 1e-9;
 }
 
+// One replay's state across chunks of the trace: the loop below runs over each
+// chunk in turn, so a trace can stream through in bounded memory.
 template <class P>
-ReplayResult Run(const ReplayTrace& t, P& policy, const ReplayConfig& cfg, const ReplayCuts& wc) {
-  ReplayResult r;
-  const uint64_t cap = cfg.capacity;
-  Store store(1024);
-  const bool want_next = policy.WantsNextAccess() && !t.next.empty();
-  const bool has_time = !t.time_ms.empty();
-  auto drain = [&] {
-    for (Handle v = policy.TakeEvicted(); v != kNoHandle; v = policy.TakeEvicted()) store.Release(v);
-  };
-  // Warm-up and windows: the counters run on; each cut snapshots them.
+class RunnerOf final : public ReplayRunner {
+ public:
+  RunnerOf(P& policy, const ReplayConfig& cfg, const ReplayCuts& wc)
+      : policy_(policy), cfg_(cfg), warmup_(wc.measure_from > 0) {
+    if (wc.measure_from > 0) cuts_.push_back(wc.measure_from);
+    cuts_.insert(cuts_.end(), wc.window_ends.begin(), wc.window_ends.end());
+    next_cut_ = cuts_.empty() ? UINT64_MAX : cuts_[0];
+  }
+  void Feed(const ReplayTrace& t, uint64_t base) override;
+  ReplayResult Finish() override {
+    r_.seconds = cpu_;
+    r_.index_bytes = store_.MemoryBytes();
+    // Cuts past the end close at the end.
+    while (cut_i_ < cuts_.size()) Cut(std::min<uint64_t>(cuts_[cut_i_], fed_));
+    r_.requests -= warm_.requests;
+    r_.misses -= warm_.misses;
+    r_.requested_bytes -= warm_.requested_bytes;
+    r_.miss_bytes -= warm_.miss_bytes;
+    r_.skipped_zero_size -= warm_.skipped;
+    return r_;
+  }
+
+ private:
+  // Warm-up and windows: the counters run on; each cut (an absolute request
+  // index, so chunk boundaries do not matter) snapshots them.
   struct Counts {
     uint64_t requests = 0, misses = 0, requested_bytes = 0, miss_bytes = 0, skipped = 0;
   };
-  auto now_counts = [&] { return Counts{r.requests, r.misses, r.requested_bytes, r.miss_bytes, r.skipped_zero_size}; };
-  std::vector<size_t> cuts;
-  if (wc.measure_from > 0) cuts.push_back(wc.measure_from);
-  cuts.insert(cuts.end(), wc.window_ends.begin(), wc.window_ends.end());
-  Counts warm, last;  // at the end of the warm-up; at the previous cut
-  auto cut = [&](size_t i, bool warmup_end) {
-    Counts c = now_counts();
-    if (warmup_end) warm = c;
-    else r.windows.push_back({i, c.requests - last.requests, c.misses - last.misses,
-                              c.requested_bytes - last.requested_bytes, c.miss_bytes - last.miss_bytes});
-    last = c;
+  void Cut(uint64_t at) {
+    Counts c{r_.requests, r_.misses, r_.requested_bytes, r_.miss_bytes, r_.skipped_zero_size};
+    if (cut_i_ == 0 && warmup_) warm_ = c;
+    else
+      r_.windows.push_back({static_cast<size_t>(at), c.requests - last_.requests, c.misses - last_.misses,
+                            c.requested_bytes - last_.requested_bytes, c.miss_bytes - last_.miss_bytes});
+    last_ = c;
+    next_cut_ = ++cut_i_ < cuts_.size() ? cuts_[cut_i_] : UINT64_MAX;
+  }
+
+  P& policy_;
+  const ReplayConfig cfg_;
+  Store store_{1024};
+  std::vector<int64_t> expires_;  // per handle: expiry time in ms, 0: never (use_ttl only)
+  ReplayResult r_;
+  double cpu_ = 0;
+  std::vector<uint64_t> cuts_;  // measure_from (if > 0), then the window ends
+  const bool warmup_;  // cuts_[0] ends the warm-up
+  size_t cut_i_ = 0;
+  uint64_t next_cut_ = UINT64_MAX;
+  uint64_t fed_ = 0;  // requests fed so far
+  Counts warm_, last_;  // at the end of the warm-up; at the previous cut
+};
+
+template <class P>
+void RunnerOf<P>::Feed(const ReplayTrace& t, uint64_t base) {
+  P& policy = policy_;
+  Store& store = store_;
+  ReplayResult& r = r_;
+  const ReplayConfig& cfg = cfg_;
+  std::vector<int64_t>& expires = expires_;
+  const uint64_t cap = cfg.capacity;
+  const bool want_next = policy.WantsNextAccess() && !t.next.empty();
+  const bool has_time = !t.time_ms.empty();
+  const bool use_ttl = cfg.use_ttl && !t.ttl_ms.empty() && has_time;
+  auto drain = [&] {
+    for (Handle v = policy.TakeEvicted(); v != kNoHandle; v = policy.TakeEvicted()) store.Release(v);
   };
-  size_t cut_i = 0, next_cut = cuts.empty() ? SIZE_MAX : cuts[0];
   const double start = ThreadCpuSeconds();
   const size_t n = t.size();
   for (size_t i = 0; i < n; ++i) {
-    if (i == next_cut) [[unlikely]] {
-      cut(i, wc.measure_from > 0 && cut_i == 0);
-      next_cut = ++cut_i < cuts.size() ? cuts[cut_i] : SIZE_MAX;
-    }
+    while (base + i == next_cut_) [[unlikely]] Cut(base + i);
     const uint32_t raw = t.sizes[i];
     if (raw == 0) {
       ++r.skipped_zero_size;
@@ -103,13 +144,20 @@ ReplayResult Run(const ReplayTrace& t, P& policy, const ReplayConfig& cfg, const
     }
     const uint64_t id = t.ids[i];
     const uint32_t size = cfg.object_mode ? 1 : raw;
-    const uint64_t now = has_time ? static_cast<uint64_t>(t.time_ms[i]) : i;
+    const uint64_t now = has_time ? static_cast<uint64_t>(t.time_ms[i]) : base + i;
     ++r.requests;
     r.requested_bytes += raw;
     Handle h = store.Find(id);
+    if (use_ttl && h != kNoHandle && expires[h] != 0 && static_cast<int64_t>(now) > expires[h]) {
+      ++r.expired;  // lazily expired: gone, and this request misses
+      policy.Remove(h);
+      store.Release(h);
+      h = kNoHandle;
+    }
     if (h != kNoHandle) {
       policy.Access(h, now);
       if (want_next) policy.SetNextAccess(h, t.next[i]);
+      drain();  // SLRU's cooling can evict on a hit
       continue;
     }
     ++r.misses;
@@ -123,34 +171,47 @@ ReplayResult Run(const ReplayTrace& t, P& policy, const ReplayConfig& cfg, const
       store.Release(v);
     }
     h = store.Add(id, size);
+    if (use_ttl) {
+      if (h >= expires.size()) expires.resize(h + 1);
+      expires[h] = t.ttl_ms[i] > 0 ? static_cast<int64_t>(now) + t.ttl_ms[i] : 0;
+    }
     policy.Insert(h, id, size, now);
     if (want_next) policy.SetNextAccess(h, t.next[i]);
     drain();
     if (store.count() > r.peak_objects) r.peak_objects = store.count();
   }
-  r.seconds = ThreadCpuSeconds() - start;
-  r.index_bytes = store.MemoryBytes();
-  for (; cut_i < cuts.size(); ++cut_i) cut(std::min(cuts[cut_i], n), wc.measure_from > 0 && cut_i == 0);
-  r.requests -= warm.requests;
-  r.misses -= warm.misses;
-  r.requested_bytes -= warm.requested_bytes;
-  r.miss_bytes -= warm.miss_bytes;
-  r.skipped_zero_size -= warm.skipped;
-  return r;
+  cpu_ += ThreadCpuSeconds() - start;
+  fed_ = base + n;
 }
 
 }  // namespace
 
+std::unique_ptr<ReplayRunner> MakeReplayRunner(Policy& policy, const ReplayConfig& config,
+                                               const ReplayCuts& cuts) {
+  // Final classes: the loop is compiled per type, with calls inlined.
+  if (auto* p = dynamic_cast<LruPolicy*>(&policy)) return std::make_unique<RunnerOf<LruPolicy>>(*p, config, cuts);
+  if (auto* p = dynamic_cast<FifoPolicy*>(&policy)) return std::make_unique<RunnerOf<FifoPolicy>>(*p, config, cuts);
+  if (auto* p = dynamic_cast<ClockPolicy*>(&policy)) return std::make_unique<RunnerOf<ClockPolicy>>(*p, config, cuts);
+  if (auto* p = dynamic_cast<SievePolicy*>(&policy)) return std::make_unique<RunnerOf<SievePolicy>>(*p, config, cuts);
+  if (auto* p = dynamic_cast<LfuPolicy*>(&policy)) return std::make_unique<RunnerOf<LfuPolicy>>(*p, config, cuts);
+  if (auto* p = dynamic_cast<ArcPolicy*>(&policy)) return std::make_unique<RunnerOf<ArcPolicy>>(*p, config, cuts);
+  if (auto* p = dynamic_cast<S3FifoPolicy*>(&policy)) return std::make_unique<RunnerOf<S3FifoPolicy>>(*p, config, cuts);
+  return std::make_unique<RunnerOf<Policy>>(policy, config, cuts);
+}
+
 ReplayResult Replay(const ReplayTrace& trace, Policy& policy, const ReplayConfig& config, const ReplayCuts& cuts) {
-  // Final classes: the loop below is compiled per type, with calls inlined.
-  if (auto* p = dynamic_cast<LruPolicy*>(&policy)) return Run(trace, *p, config, cuts);
-  if (auto* p = dynamic_cast<FifoPolicy*>(&policy)) return Run(trace, *p, config, cuts);
-  if (auto* p = dynamic_cast<ClockPolicy*>(&policy)) return Run(trace, *p, config, cuts);
-  if (auto* p = dynamic_cast<SievePolicy*>(&policy)) return Run(trace, *p, config, cuts);
-  if (auto* p = dynamic_cast<LfuPolicy*>(&policy)) return Run(trace, *p, config, cuts);
-  if (auto* p = dynamic_cast<ArcPolicy*>(&policy)) return Run(trace, *p, config, cuts);
-  if (auto* p = dynamic_cast<S3FifoPolicy*>(&policy)) return Run(trace, *p, config, cuts);
-  return Run(trace, policy, config, cuts);
+  auto runner = MakeReplayRunner(policy, config, cuts);
+  runner->Feed(trace, 0);
+  return runner->Finish();
+}
+
+void WorkingSetCounter::Add(const ReplayTrace& chunk) {
+  for (size_t i = 0; i < chunk.size(); ++i) {
+    if (chunk.sizes[i] == 0 || seen_.Find(chunk.ids[i]) != IdMap::kNone) continue;
+    seen_.Put(chunk.ids[i], 0);
+    ++ws_.objects;
+    ws_.bytes += chunk.sizes[i];
+  }
 }
 
 uint64_t CacheSizeFromFraction(double fraction, const WorkingSet& ws, bool object_mode) {
@@ -158,15 +219,9 @@ uint64_t CacheSizeFromFraction(double fraction, const WorkingSet& ws, bool objec
 }
 
 WorkingSet ComputeWorkingSet(const ReplayTrace& trace) {
-  WorkingSet ws;
-  IdMap seen(1024);
-  for (size_t i = 0; i < trace.size(); ++i) {
-    if (trace.sizes[i] == 0 || seen.Find(trace.ids[i]) != IdMap::kNone) continue;
-    seen.Put(trace.ids[i], 0);
-    ++ws.objects;
-    ws.bytes += trace.sizes[i];
-  }
-  return ws;
+  WorkingSetCounter c;
+  c.Add(trace);
+  return c.result();
 }
 
 }  // namespace cachelab::eviction

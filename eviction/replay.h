@@ -4,13 +4,19 @@
 //  - a hit updates the policy but never the stored size;
 //  - a miss counts (miss bytes = this request's size); an object larger than
 //    the cache is never inserted; otherwise evict until it fits, then insert.
+//  - with use_ttl, an object inserted at time t by a request with TTL T > 0
+//    expires at t + T: a request at a later time (now > t + T, libCacheSim's
+//    comparison) removes it and misses. Expiry is lazy, on access, as in
+//    libCacheSim; a hit does not extend the TTL; TTL 0 never expires.
 // Object mode counts every object as size 1. The id -> handle index is an
 // open-addressing map holding only cached objects.
 #pragma once
 #include <cstddef>
 #include <cstdint>
+#include <memory>
 #include <vector>
 
+#include "eviction/id_map.h"
 #include "eviction/policy.h"
 #include "eviction/replay_trace.h"
 
@@ -19,6 +25,7 @@ namespace cachelab::eviction {
 struct ReplayConfig {
   uint64_t capacity = 0;     // bytes, or objects in object mode
   bool object_mode = false;  // --ignore-obj-size
+  bool use_ttl = false;      // --use-ttl: needs trace.ttl_ms and time_ms
 };
 
 // Warm-up and windows (replay --warmup/--window): requests before index
@@ -39,16 +46,40 @@ struct ReplayResult {
   uint64_t requests = 0, misses = 0;
   uint64_t requested_bytes = 0, miss_bytes = 0;  // trace sizes, in both modes
   uint64_t skipped_zero_size = 0;
+  uint64_t expired = 0;  // requests that found their object expired (use_ttl)
   uint64_t peak_objects = 0;
   uint64_t index_bytes = 0;  // the harness's own per-object memory at the end (map + handle arrays)
   double seconds = 0;        // CPU time of the replay loop only
   std::vector<ReplayWindow> windows;  // one per ReplayCuts::window_ends
 };
 
-// Replays `trace` through `policy` (fresh, sized for config.capacity).
+// One replay fed the trace in chunks, in order (streaming: memory is the
+// cache's, not the trace's). `base` is the chunk's first request index.
+class ReplayRunner {
+ public:
+  virtual ~ReplayRunner() = default;
+  virtual void Feed(const ReplayTrace& chunk, uint64_t base) = 0;
+  virtual ReplayResult Finish() = 0;
+};
 // Concrete built-in policies run in a loop specialised for their type.
+// `cuts` are absolute request indices, so they fall anywhere across chunks.
+std::unique_ptr<ReplayRunner> MakeReplayRunner(Policy& policy, const ReplayConfig& config,
+                                               const ReplayCuts& cuts = {});
+
+// Replays `trace` through `policy` (fresh, sized for config.capacity).
 ReplayResult Replay(const ReplayTrace& trace, Policy& policy, const ReplayConfig& config,
                     const ReplayCuts& cuts = {});
+
+// The working set counted chunk by chunk (memory: the distinct ids).
+class WorkingSetCounter {
+ public:
+  void Add(const ReplayTrace& chunk);
+  WorkingSet result() const { return ws_; }
+
+ private:
+  IdMap seen_{1024};
+  WorkingSet ws_;
+};
 
 // trunc(fraction x working set) in the mode's unit.
 uint64_t CacheSizeFromFraction(double fraction, const WorkingSet& ws, bool object_mode);

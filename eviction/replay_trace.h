@@ -1,6 +1,6 @@
 // A trace decoded once into compact parallel arrays, shared read-only by every
 // (policy, size) replay running in parallel: 12 bytes a request, plus 8 for
-// the next-access index (oracle traces) and 8 for time (when asked for).
+// the next-access index (oracle traces), 8 for time and 8 for TTL (when asked for).
 #pragma once
 #include <cstddef>
 #include <cstdint>
@@ -13,6 +13,7 @@ struct ReplayTrace {
   std::vector<uint32_t> sizes;   // bytes as in the trace; 0-size requests are skipped in replay
   std::vector<int64_t> next;     // next request index of the same object, -1: never; empty if unknown
   std::vector<int64_t> time_ms;  // request times; empty if not kept
+  std::vector<int64_t> ttl_ms;   // per-request TTL (0: none); empty if not kept (--use-ttl)
   size_t size() const { return ids.size(); }
 };
 

@@ -16,6 +16,7 @@
 # also prints the counts it already has (n_miss, n_miss_byte, n_req_byte,
 # cache_size). Nothing else is changed: the simulation is cachesim's own.
 # Needs cmake, ninja, a C/C++ compiler, libglib2.0-dev, libzstd-dev, xz, od.
+# $CACHESIM_COUNTING reuses such a patched cachesim instead of building one.
 set -euo pipefail
 
 src=${1:?usage: $0 LIBCACHESIM_SRC [TRACES_DIR] [OUT]}
@@ -28,6 +29,9 @@ commit=$(git -C "$src" rev-parse HEAD 2>/dev/null || echo "${LIBCACHESIM_COMMIT:
 
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
+if [ -n "${CACHESIM_COUNTING:-}" ]; then
+  cachesim=$CACHESIM_COUNTING
+else
 echo "building a counting copy of cachesim in $work" >&2
 cp -r "$src" "$work/src"
 rm -rf "$work/src/_build"
@@ -38,6 +42,7 @@ grep -q 'cache_size_bytes' "$main" || { echo "error: could not patch the result 
 cmake -S "$work/src" -B "$work/build" -G Ninja -DCMAKE_BUILD_TYPE=Release -DENABLE_TESTS=OFF >/dev/null
 ninja -C "$work/build" cachesim >/dev/null
 cachesim="$work/build/bin/cachesim"
+fi
 
 # cache2k traces: xz-compressed big-endian int32 keys; cachesim reads them as a
 # txt trace of decimal ids (the keys read as uint32, one per line).
@@ -52,7 +57,7 @@ inputs=(
   "web07.trace.xz|$work/web07.txt|txt|obj"
 )
 # cachelab name:cachesim name
-policies="lru:lru fifo:fifo clock:clock sieve:sieve lfu:lfu arc:arc twoq:twoq s3fifo:s3fifo belady:belady"
+policies="lru:lru fifo:fifo clock:clock sieve:sieve lfu:lfu arc:arc twoq:twoq s3fifo:s3fifo belady:belady slru:slru"
 obj_sizes="0.001,0.01,0.03,0.1,0.3"
 byte_sizes="0.001,0.01,0.03,0.1,0.3,134217728,268435456,1073741824"
 

@@ -24,6 +24,10 @@ ReplayTrace CloudPhysics() {
 
 }  // namespace
 
+// Source: libCacheSim test/test_evictionAlgo.c test_LRU at aa0fc409 (byte
+// mode), and `cachesim cloudPhysicsIO.oracleGeneral.bin oracleGeneral lru
+// 0.01,0.1 --ignore-obj-size 1` at the same commit (489 and 4,897 objects);
+// both are rows of tests/data/libcachesim_expectations.tsv too.
 TEST_CASE("stack distances reproduce the LRU known answers in one pass") {
   ReplayTrace t = CloudPhysics();
   const uint64_t MiB = 1 << 20;

@@ -106,6 +106,15 @@ TEST_CASE("2Q: Ain is FIFO, an Aout hit enters Am") {
   CHECK(HitMissString(TraceOf("a b c d e a a c"), "twoq", 4) == "MMMMMMHH");
 }
 
+TEST_CASE("SLRU: misses fill the lowest segment with room; hits climb; eviction churns segment 0") {
+  // Cache 8: four segments of 2. a b -> seg 0, c d -> 1, e f -> 2, g h -> 3.
+  // a hits: up to seg 1, which cools its tail c down to seg 0. i..m each evict
+  // seg 0's tail (b, c, i, j, k) and enter seg 0. e, still in seg 2, hits.
+  const std::string t = "a b c d e f g h a i j k l m e";
+  CHECK(HitMissString(TraceOf(t), "slru", 8) == std::string(8, 'M') + "HMMMMMH");
+  CHECK(HitMissString(TraceOf(t), "lru", 8) == std::string(8, 'M') + "HMMMMMM");  // LRU lost e to l
+}
+
 TEST_CASE("Belady evicts the object used farthest in the future") {
   auto t = TraceOf("a b c a b");
   AddNextAccess(&t);

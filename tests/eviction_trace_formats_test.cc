@@ -3,11 +3,14 @@
 // web07, and the system gzip/bzip2/xz tools (Debian's) making the compressed
 // copies whose records must equal the plain file's.
 #include <catch2/catch.hpp>
+#include <cstdio>
 #include <cstdlib>
 #include <fstream>
 #include <set>
 
+#include "eviction/replay.h"
 #include "workloads/trace_format.h"
+#include "workloads/trace_loader.h"
 
 using namespace cachelab;
 
@@ -69,6 +72,7 @@ TEST_CASE("cache2k keys are big-endian and read as uint32") {
   // The odd trailing byte is a truncated third record, named as such.
   CHECK(error.find(path) != std::string::npos);
   CHECK(error.find("record 3") != std::string::npos);
+  std::remove(path.c_str());
 }
 
 TEST_CASE("gzip, xz and bzip2 copies read exactly like the plain file, concatenated streams included") {
@@ -117,4 +121,92 @@ TEST_CASE("format names in any case, with libCacheSim's aliases") {
   CHECK(v->Name() == "vscsi");
   CHECK_FALSE(OpenTrace(og, TraceOpenOptions{"OracleGeneralX", "", false}, &error));
   CHECK(error.find("OracleGeneralX") != std::string::npos);
+}
+
+namespace {
+
+// A 1024-byte lcs header (libCacheSim lcs.h at aa0fc409) for `format` with the
+// given 1-based field numbers (0: absent).
+std::string LcsHeader(const std::string& format, int id, int size, int time, int next, uint32_t item_size) {
+  std::string h(1024, '\0');
+  auto put = [&](size_t at, uint64_t v, int bytes) {
+    for (int i = 0; i < bytes; ++i) h[at + static_cast<size_t>(i)] = static_cast<char>(v >> (8 * i));
+  };
+  put(0, 0x123456789abcdef0ULL, 8);
+  h.replace(8, format.size(), format);
+  h[248] = static_cast<char>(id);
+  h[249] = static_cast<char>(size);
+  h[250] = static_cast<char>(time);
+  h[252] = static_cast<char>(next);
+  put(1000, format.size() - 1, 4);
+  put(1004, item_size, 4);
+  put(1008, 1, 8);
+  put(1016, 0x123456789abcdef0ULL, 8);
+  return h;
+}
+
+std::string Slurp(const std::string& path) {
+  std::ifstream in(path, std::ios::binary);
+  return std::string(std::istreambuf_iterator<char>(in), {});
+}
+
+}  // namespace
+
+TEST_CASE("lcs: an oracleGeneral layout behind an lcs header reads as the oracleGeneral file") {
+  // "<IQIq": time, id, size, next access -- oracleGeneral's 24-byte record.
+  const std::string path = "/tmp/cachelab_eviction_cp.lcs";
+  std::ofstream(path, std::ios::binary) << LcsHeader("<IQIq", 2, 3, 1, 4, 24)
+                                        << Slurp(Data("cloudPhysicsIO.oracleGeneral.bin"));
+  auto lcs = ReadAll(path);  // the ".lcs" name picks the format
+  CHECK(Same(lcs, ReadAll(Data("cloudPhysicsIO.oracleGeneral.bin"))));
+  // cachesim (aa0fc409) on this very file: `cachesim cp.lcs lcs lru 0.01,0.1`
+  // counts 94,956 and 92,200 misses (20,297,697 and 202,976,972 bytes).
+  std::string error;
+  auto reader = OpenTrace(path, {}, &error);
+  REQUIRE(reader);
+  eviction::ReplayTrace t;
+  REQUIRE(LoadReplayTrace(*reader, false, &t, &error));
+  for (auto [cap, misses] : {std::pair<uint64_t, uint64_t>{20297697, 94956}, {202976972, 92200}}) {
+    eviction::PolicyOptions o;
+    o.capacity = cap;
+    auto p = eviction::MakePolicy("lru", o, &error);
+    CHECK(eviction::Replay(t, *p, eviction::ReplayConfig{cap, false}).misses == misses);
+  }
+  std::remove(path.c_str());
+}
+
+TEST_CASE("lcs: other layouts, absent fields, and header errors naming the field") {
+  const std::string path = "/tmp/cachelab_eviction_small.lcs";
+  // "<bQH": a signed byte (unused), id, uint16 size; no time or next access.
+  std::string recs;
+  auto rec = [&](int8_t b, uint64_t id, uint16_t size) {
+    recs += static_cast<char>(b);
+    for (int i = 0; i < 8; ++i) recs += static_cast<char>(id >> (8 * i));
+    recs += static_cast<char>(size & 0xff);
+    recs += static_cast<char>(size >> 8);
+  };
+  rec(-1, 7, 300);
+  rec(5, 0xfffffffffffULL, 65535);
+  std::ofstream(path, std::ios::binary) << LcsHeader("<bQH", 2, 3, 0, 0, 11) << recs;
+  auto r = ReadAll(path, TraceOpenOptions{"LCS", "", false});
+  REQUIRE(r.size() == 2);
+  CHECK(r[0].key == 7);
+  CHECK(r[0].size == 300);
+  CHECK(r[0].next_access == -1);
+  CHECK(r[1].key == 0xfffffffffffULL);
+  CHECK(r[1].size == 65535);
+  auto open_error = [&](const std::string& header) {
+    std::ofstream(path, std::ios::binary) << header << recs;
+    std::string error;
+    CHECK_FALSE(OpenTrace(path, {}, &error));
+    return error;
+  };
+  CHECK(open_error(LcsHeader("<bQH", 2, 3, 0, 0, 12)).find("item_size 12") != std::string::npos);
+  CHECK(open_error(LcsHeader("<bQH", 5, 3, 0, 0, 11)).find("field number 5") != std::string::npos);
+  CHECK(open_error(LcsHeader("<bQX", 2, 3, 0, 0, 11)).find("'X'") != std::string::npos);
+  std::string bad_magic = LcsHeader("<bQH", 2, 3, 0, 0, 11);
+  bad_magic[0] = 0;
+  CHECK(open_error(bad_magic).find(path + ": lcs header: bad start magic") != std::string::npos);
+  CHECK(open_error("short").find("shorter than 1024") != std::string::npos);
+  std::remove(path.c_str());
 }

@@ -8,6 +8,7 @@
 #include "workloads/csv_reader.h"
 #include "workloads/header_columns.h"
 #include "workloads/kvcache_reader.h"
+#include "workloads/lcs_reader.h"
 #include "workloads/oracle_general_reader.h"
 #include "workloads/text_reader.h"
 #include "workloads/trace_format_names.h"
@@ -21,10 +22,16 @@ bool EndsWith(const std::string& s, const std::string& suffix) {
   return s.size() >= suffix.size() && s.compare(s.size() - suffix.size(), suffix.size(), suffix) == 0;
 }
 
+std::string FormatList() {
+  std::string list;
+  for (const std::string& name : TraceFormatNames()) list += (list.empty() ? "" : ", ") + name;
+  return list;
+}
+
 }  // namespace
 
 std::vector<std::string> TraceFormatNames() {
-  return {"oracleGeneral", "vscsi", "txt", "csv", "twitter", "kvcache", "cdn", "cache2k"};
+  return {"oracleGeneral", "vscsi", "txt", "csv", "twitter", "kvcache", "cdn", "cache2k", "lcs"};
 }
 
 std::string GuessTraceFormat(const std::string& path) {
@@ -32,6 +39,7 @@ std::string GuessTraceFormat(const std::string& path) {
   std::string base = name.substr(name.find_last_of('/') + 1);
   if (base.find("oracleGeneral") != std::string::npos) return "oracleGeneral";
   if (EndsWith(base, ".vscsi")) return "vscsi";
+  if (EndsWith(base, ".lcs")) return "lcs";
   if (EndsWith(base, ".txt")) return "txt";
   if (EndsWith(base, ".csv")) return base.find("twitter") != std::string::npos ? "twitter" : "csv";
   return "";
@@ -56,8 +64,7 @@ std::unique_ptr<FileTraceReader> OpenTrace(const std::string& path, const TraceO
                                            std::string* error) {
   std::string format = CanonicalTraceFormat(options.format.empty() ? DetectTraceFormat(path) : options.format);
   if (format.empty()) {
-    *error =
-        path + ": cannot tell the trace format from the name; give --format (oracleGeneral, vscsi, txt, csv, twitter, kvcache, cdn)";
+    *error = path + ": cannot tell the trace format from the name; give --format (" + FormatList() + ")";
     return nullptr;
   }
   try {
@@ -69,6 +76,7 @@ std::unique_ptr<FileTraceReader> OpenTrace(const std::string& path, const TraceO
     if (format == "kvcache") return std::make_unique<KvcacheReader>(path, options.skip_bad);
     if (format == "cdn") return std::make_unique<CdnReader>(path, options.skip_bad);
     if (format == "cache2k") return std::make_unique<Cache2kReader>(path, options.skip_bad);
+    if (format == "lcs") return std::make_unique<LcsReader>(path, options.skip_bad);
     if (format == "csv") {
       CsvSpec spec;
       if (!ParseCsvSpec(options.csv_spec, &spec, error)) return nullptr;
@@ -78,7 +86,7 @@ std::unique_ptr<FileTraceReader> OpenTrace(const std::string& path, const TraceO
     *error = e.what();
     return nullptr;
   }
-  *error = "unknown trace format '" + format + "' (oracleGeneral, vscsi, txt, csv, twitter, kvcache, cdn)";
+  *error = "unknown trace format '" + format + "' (" + FormatList() + ")";
   return nullptr;
 }
 

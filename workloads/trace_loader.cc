@@ -4,7 +4,9 @@
 
 namespace cachelab {
 
-bool LoadReplayTrace(TraceReader& reader, bool keep_time, eviction::ReplayTrace* out, std::string* error) {
+bool LoadReplayTrace(TraceReader& reader, bool keep_time, eviction::ReplayTrace* out, std::string* error,
+                     bool keep_ttl) {
+  keep_time |= keep_ttl;
   *out = eviction::ReplayTrace{};
   Request r;
   bool any_next = false;
@@ -23,6 +25,7 @@ bool LoadReplayTrace(TraceReader& reader, bool keep_time, eviction::ReplayTrace*
     out->next.push_back(r.next_access);
     any_next |= r.next_access >= 0;
     if (keep_time) out->time_ms.push_back(r.at / kMillisecond);
+    if (keep_ttl) out->ttl_ms.push_back(r.ttl / kMillisecond);
   }
   if (!reader.ok()) {
     *error = reader.error();
@@ -31,6 +34,29 @@ bool LoadReplayTrace(TraceReader& reader, bool keep_time, eviction::ReplayTrace*
   if (!any_next) {
     out->next.clear();  // the format has no next-access field
     out->next.shrink_to_fit();
+  }
+  return true;
+}
+
+bool LoadReplayChunk(TraceReader& reader, size_t max_requests, bool keep_time, bool keep_ttl,
+                     eviction::ReplayTrace* out, std::string* error) {
+  keep_time |= keep_ttl;
+  out->ids.clear();
+  out->sizes.clear();
+  out->next.clear();
+  out->time_ms.clear();
+  out->ttl_ms.clear();
+  Request r;
+  while (out->ids.size() < max_requests && reader.Next(&r)) {
+    out->ids.push_back(r.key);
+    out->sizes.push_back(r.size);
+    out->next.push_back(r.next_access);
+    if (keep_time) out->time_ms.push_back(r.at / kMillisecond);
+    if (keep_ttl) out->ttl_ms.push_back(r.ttl / kMillisecond);
+  }
+  if (!reader.ok()) {
+    *error = reader.error();
+    return false;
   }
   return true;
 }

@@ -9,7 +9,15 @@
 namespace cachelab {
 
 // keep_time: also store request times in ms (for Redis's clock-based policies).
+// keep_ttl: also store TTLs in ms, and times (for --use-ttl).
 // Returns false with the reader's error (file and record/line) on bad input.
-bool LoadReplayTrace(TraceReader& reader, bool keep_time, eviction::ReplayTrace* out, std::string* error);
+bool LoadReplayTrace(TraceReader& reader, bool keep_time, eviction::ReplayTrace* out, std::string* error,
+                     bool keep_ttl = false);
+
+// Streaming: decodes up to max_requests into *out (cleared first; next-access
+// always kept, -1 where unknown). An empty chunk means the end. Returns false
+// with the reader's error on bad input.
+bool LoadReplayChunk(TraceReader& reader, size_t max_requests, bool keep_time, bool keep_ttl,
+                     eviction::ReplayTrace* out, std::string* error);
 
 }  // namespace cachelab

@@ -1,0 +1,72 @@
+#include "cli/replay_stream.h"
+
+#include <algorithm>
+#include <atomic>
+#include <future>
+#include <thread>
+
+#include "cli/commands.h"
+#include "workloads/trace_loader.h"
+
+namespace cachelab::cli {
+
+eviction::WorkingSet StreamWorkingSet(TraceReader& reader) {
+  eviction::WorkingSetCounter counter;
+  eviction::ReplayTrace chunk;
+  std::string error;
+  for (;;) {
+    if (!LoadReplayChunk(reader, kReplayChunk, false, false, &chunk, &error)) throw UsageError(error);
+    if (chunk.size() == 0) return counter.result();
+    counter.Add(chunk);
+  }
+}
+
+std::vector<ReplayOutcome> StreamReplayJobs(TraceReader& reader, const std::vector<ReplayJob>& jobs,
+                                            const StreamSettings& s, bool* any_next) {
+  std::vector<std::unique_ptr<eviction::Policy>> policies;
+  std::vector<std::unique_ptr<eviction::ReplayRunner>> runners;
+  for (const ReplayJob& j : jobs) {
+    eviction::PolicyOptions o = j.options;
+    o.capacity = j.capacity;
+    // At most a chunk's worth reserved: a huge cache must not reserve for objects the trace may not have.
+    o.expected_objects = std::min<uint64_t>(
+        kReplayChunk, s.object_mode ? j.capacity : j.capacity / std::max<uint64_t>(1, s.mean_object_bytes));
+    std::string error;
+    policies.push_back(eviction::MakePolicy(j.policy, o, &error));
+    if (!policies.back()) throw UsageError(error);
+    runners.push_back(eviction::MakeReplayRunner(*policies.back(), {j.capacity, s.object_mode, s.use_ttl}, s.cuts));
+  }
+  unsigned threads = s.threads ? s.threads : std::max(1u, std::thread::hardware_concurrency());
+  threads = static_cast<unsigned>(std::max<size_t>(1, std::min<size_t>(threads, jobs.size())));
+  auto load = [&reader, &s](eviction::ReplayTrace* chunk) {
+    std::string error;
+    if (!LoadReplayChunk(reader, kReplayChunk, s.keep_time, s.use_ttl, chunk, &error)) throw UsageError(error);
+  };
+  eviction::ReplayTrace chunks[2];
+  load(&chunks[0]);
+  *any_next = false;
+  uint64_t base = 0;
+  for (int cur = 0; chunks[cur].size() > 0; cur ^= 1) {
+    const eviction::ReplayTrace& chunk = chunks[cur];
+    for (int64_t n : chunk.next) *any_next |= n >= 0;
+    auto next = std::async(std::launch::async, load, &chunks[cur ^ 1]);  // decode ahead
+    std::atomic<size_t> job{0};
+    auto worker = [&] {
+      for (size_t i = job++; i < runners.size(); i = job++) runners[i]->Feed(chunk, base);
+    };
+    std::vector<std::thread> pool;
+    for (unsigned t = 1; t < threads; ++t) pool.emplace_back(worker);
+    worker();
+    for (auto& t : pool) t.join();
+    next.get();  // rethrows a decode error
+    base += chunk.size();
+  }
+  std::vector<ReplayOutcome> out(jobs.size());
+  for (size_t i = 0; i < jobs.size(); ++i) {
+    out[i].job = jobs[i];
+    out[i].result = runners[i]->Finish();
+  }
+  return out;
+}
+
+}  // namespace cachelab::cli

@@ -1,0 +1,68 @@
+#include "eviction/policy_params.h"
+
+#include <cctype>
+#include <charconv>
+#include <cmath>
+
+namespace cachelab::eviction {
+namespace {
+
+std::string Lower(std::string_view s) {
+  std::string out;
+  for (char c : s) out += static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  return out;
+}
+
+std::string_view Trim(std::string_view s) {
+  while (!s.empty() && s.front() == ' ') s.remove_prefix(1);
+  while (!s.empty() && s.back() == ' ') s.remove_suffix(1);
+  return s;
+}
+
+}  // namespace
+
+bool ApplyPolicyParams(std::string_view policy, std::string_view params, PolicyOptions* o, std::string* error) {
+  const std::string where = std::string(policy) + " parameter ";
+  while (!params.empty()) {
+    size_t comma = params.find(',');
+    std::string_view item = Trim(params.substr(0, comma));
+    params = comma == std::string_view::npos ? std::string_view{} : params.substr(comma + 1);
+    if (item.empty()) continue;
+    size_t eq = item.find('=');
+    if (eq == std::string_view::npos) return *error = where + "'" + std::string(item) + "' is not key=value", false;
+    const std::string key = Lower(Trim(item.substr(0, eq)));
+    const std::string_view text = Trim(item.substr(eq + 1));
+    double v = 0;
+    auto [end, ec] = std::from_chars(text.data(), text.data() + text.size(), v);
+    if (ec != std::errc() || end != text.data() + text.size() || !std::isfinite(v))
+      return *error = where + key + ": bad number '" + std::string(text) + "'", false;
+    auto ratio = [&](double* field) {
+      if (!(v > 0 && v <= 1)) return *error = where + key + " must be in (0, 1], got " + std::string(text), false;
+      *field = v;
+      return true;
+    };
+    bool ok;
+    if (policy == "s3fifo" && (key == "fifo-size-ratio" || key == "small-size")) {
+      ok = ratio(&o->s3fifo_small_ratio);
+    } else if (policy == "s3fifo" && key == "ghost-size-ratio") {
+      ok = ratio(&o->s3fifo_ghost_ratio);
+    } else if (policy == "s3fifo" && key == "move-to-main-threshold") {
+      if (v < 1 || v != std::floor(v) || v > 255)
+        return *error = where + key + " must be a whole number in [1, 255], got " + std::string(text), false;
+      o->s3fifo_move_to_main_threshold = static_cast<int>(v);
+      ok = true;
+    } else if (policy == "twoq" && key == "ain-size-ratio") {
+      ok = ratio(&o->twoq_in_ratio);
+    } else if (policy == "twoq" && key == "aout-size-ratio") {
+      ok = ratio(&o->twoq_out_ratio);
+    } else if (policy == "wtinylfu" && key == "window-ratio") {
+      ok = ratio(&o->wtinylfu_window_ratio);
+    } else {
+      return *error = "unknown " + where + "'" + key + "'", false;
+    }
+    if (!ok) return false;
+  }
+  return true;
+}
+
+}  // namespace cachelab::eviction

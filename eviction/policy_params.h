@@ -1,0 +1,20 @@
+// Policy parameters as libCacheSim's cachesim takes them (-e "k=v,k=v"),
+// named per policy: `--policy-params s3fifo:small-size=0.1,move-to-main-threshold=2`.
+//   s3fifo: fifo-size-ratio (alias small-size), ghost-size-ratio, move-to-main-threshold
+//   twoq:   ain-size-ratio, aout-size-ratio
+//   wtinylfu: window-ratio
+// Keys compare without case, as libCacheSim's parsers do.
+#pragma once
+#include <string>
+#include <string_view>
+
+#include "eviction/policy.h"
+
+namespace cachelab::eviction {
+
+// Applies "k=v,k=v" for `policy` (canonical name) to *o. False, with *error
+// naming the key or value, on an unknown key, a bad number or a value out of
+// range (ratios in (0, 1], threshold >= 1).
+bool ApplyPolicyParams(std::string_view policy, std::string_view params, PolicyOptions* o, std::string* error);
+
+}  // namespace cachelab::eviction
