@@ -5,10 +5,11 @@ namespace cachelab {
 
 std::vector<ParamDef> TraceParamDefs() {
   return {
-      {"trace", "", "a trace file as the workload (oracleGeneral, vscsi, txt, csv, twitter, .zst): replaces "
+      {"trace", "", "a trace file as the workload (oracleGeneral, vscsi, txt, csv, twitter, kvcache, cdn, cache2k, lcs; "
+                    ".zst/.gz/.xz/.bz2 too): replaces "
                     "--keys, --alpha, --read-fraction and --requests",
        "trace"},
-      {"format", "", "trace format (default: from the file name)", "trace"},
+      {"format", "", "trace format (default: from the file name and a csv header)", "trace"},
       {"csv-spec", "", "csv trace columns, e.g. \"time-col=1, obj-id-col=2, obj-size-col=3, op-col=4, ttl-col=5\"",
        "trace"},
       {"skip-bad", "false", "skip (and count) malformed trace records instead of stopping", "trace"},

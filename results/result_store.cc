@@ -139,7 +139,8 @@ ResultStore::ResultStore(const std::string& path, bool read_only) : path_(path) 
   } catch (const std::exception& e) {
     sqlite3_close(db_);
     db_ = nullptr;
-    throw std::runtime_error(e.what());  // Exec names the file
+    std::string msg = e.what();  // Exec names the file; the schema checks do not
+    throw std::runtime_error(msg.find(path) == std::string::npos ? "results file '" + path + "': " + msg : msg);
   }
 }
 
