@@ -9,31 +9,15 @@
 #include <set>
 
 #include "eviction/replay.h"
+#include "tests/support/read_trace.h"
 #include "workloads/trace_format.h"
 #include "workloads/trace_loader.h"
 
 using namespace cachelab;
+using cachelab::testing::Data;
+using cachelab::testing::ReadAll;
 
 namespace {
-
-std::string Data(const std::string& name) { return std::string(CACHELAB_TEST_DATA) + "/" + name; }
-
-std::vector<Request> ReadAll(const std::string& path, TraceOpenOptions o = {}, std::string* error = nullptr) {
-  std::string e;
-  auto r = OpenTrace(path, o, &e);
-  INFO(e);
-  REQUIRE(r);
-  std::vector<Request> out;
-  Request q;
-  while (r->Next(&q)) out.push_back(q);
-  if (error) {
-    *error = r->error();
-  } else {
-    INFO(r->error());
-    REQUIRE(r->ok());
-  }
-  return out;
-}
 
 void Run(const std::string& cmd) { REQUIRE(std::system(cmd.c_str()) == 0); }
 

@@ -6,32 +6,15 @@
 #include <set>
 
 #include "workloads/csv_spec.h"
+#include "tests/support/read_trace.h"
 #include "workloads/trace_format.h"
 #include "workloads/trace_loader.h"
 
 using namespace cachelab;
+using cachelab::testing::Data;
+using cachelab::testing::ReadAll;
 
 namespace {
-
-std::string Data(const std::string& name) { return std::string(CACHELAB_TEST_DATA) + "/" + name; }
-
-std::vector<Request> ReadAll(const std::string& path, TraceOpenOptions o = {}, std::string* error = nullptr,
-                             uint64_t* bad = nullptr) {
-  std::string e;
-  auto r = OpenTrace(path, o, &e);
-  REQUIRE(r);
-  std::vector<Request> out;
-  Request q;
-  while (r->Next(&q)) out.push_back(q);
-  if (error) {
-    *error = r->error();
-  } else {
-    INFO(r->error());
-    REQUIRE(r->ok());
-  }
-  if (bad) *bad = r->bad_records();
-  return out;
-}
 
 std::string WriteTemp(const std::string& name, const std::string& bytes) {
   std::string path = "/tmp/cachelab_trace_test_" + name;
