@@ -3,6 +3,8 @@
 // module and awk over the same files (commands in tests/data/README.md), and
 // agree with the counts in ../shared/traces/README.md where it gives them.
 #include <catch2/catch.hpp>
+
+#include "tests/support/read_trace.h"
 #include <fstream>
 #include <map>
 #include <set>
@@ -11,10 +13,10 @@
 #include "workloads/trace_format.h"
 
 using namespace cachelab;
+using cachelab::testing::Data;
 
 namespace {
 
-std::string Data(const std::string& name) { return std::string(CACHELAB_TEST_DATA) + "/" + name; }
 
 struct Counts {
   uint64_t requests = 0, gets = 0, sets = 0, deletes = 0, bytes = 0, with_ttl = 0;

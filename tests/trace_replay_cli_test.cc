@@ -3,6 +3,8 @@
 #include <sys/wait.h>
 
 #include <catch2/catch.hpp>
+
+#include "tests/support/read_trace.h"
 #include <chrono>
 #include <cstdio>
 #include <fstream>
@@ -13,6 +15,7 @@
 #include "support/temp_dir.h"
 
 using namespace cachelab;
+using cachelab::testing::Data;
 
 namespace {
 
@@ -32,7 +35,6 @@ Ran Cli(const std::string& args) {
   return {WIFEXITED(status) ? WEXITSTATUS(status) : -1, out};
 }
 
-std::string Data(const std::string& name) { return std::string(CACHELAB_TEST_DATA) + "/" + name; }
 
 // Per process (worktrees running this test at the same time must not share
 // files), removed at exit.

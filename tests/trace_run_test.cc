@@ -3,6 +3,8 @@
 // against counts derived independently from the file, timing of requests that
 // share a timestamp, warm-up and limits, determinism, and bad input.
 #include <catch2/catch.hpp>
+
+#include "tests/support/read_trace.h"
 #include <cmath>
 #include <fstream>
 #include <unordered_map>
@@ -17,13 +19,13 @@
 #include "workloads/trace_workload.h"
 
 using namespace cachelab;
+using cachelab::testing::Data;
 using cachelab::testing::kHandTrace;
 using cachelab::testing::RunCli;
 using cachelab::testing::TempDir;
 
 namespace {
 
-std::string Data(const std::string& name) { return std::string(CACHELAB_TEST_DATA) + "/" + name; }
 
 std::string Write(const TempDir& dir, const std::string& name, const std::string& text) {
   std::string path = dir / name;

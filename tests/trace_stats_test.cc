@@ -6,6 +6,8 @@
 // hand-counted small traces, and libCacheSim's own
 // oracleGeneral file (the conversion must reproduce it byte for byte).
 #include <catch2/catch.hpp>
+
+#include "tests/support/read_trace.h"
 #include <cmath>
 #include <fstream>
 #include <nlohmann/json.hpp>
@@ -20,12 +22,12 @@
 #include "workloads/trace_stats_report.h"
 
 using namespace cachelab;
+using cachelab::testing::Data;
 using cachelab::testing::RunCli;
 using cachelab::testing::TempDir;
 
 namespace {
 
-std::string Data(const std::string& name) { return std::string(CACHELAB_TEST_DATA) + "/" + name; }
 
 TraceStats Stats(const std::string& path, const std::string& format = "", SimTime window = 0) {
   std::string e;
