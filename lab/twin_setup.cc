@@ -2,8 +2,8 @@
 
 #include <algorithm>
 #include <cstdio>
-#include <map>
-#include <mutex>
+
+#include "workloads/file_memo.h"
 
 namespace cachelab {
 namespace {
@@ -17,19 +17,11 @@ std::string Real(double v) {
 // One fit per file per process: `--strategy all` and sweeps run many
 // experiments on the same twin (possibly in parallel).
 std::shared_ptr<const TwinProfile> CachedTwin(const std::string& path) {
-  static std::mutex mu;
-  static std::map<std::string, std::shared_ptr<const TwinProfile>> cache;
-  std::lock_guard<std::mutex> lock(mu);
-  auto& slot = cache[path];
-  if (!slot) {
-    std::string error;
-    slot = LoadTwin(path, TraceOpenOptions{}, &error);
-    if (!slot) {
-      cache.erase(path);
-      throw ParamError("workload", error);
-    }
-  }
-  return slot;
+  static FileMemo<TwinProfile> memo(4);
+  std::string error;
+  auto twin = memo.Get(path, "", [&] { return LoadTwin(path, TraceOpenOptions{}, &error); });
+  if (!twin) throw ParamError("workload", error);
+  return twin;
 }
 
 }  // namespace

@@ -1,11 +1,9 @@
 #include "workloads/trace_index.h"
 
-#include "workloads/prefetch_ahead.h"
-
 #include <algorithm>
-#include <filesystem>
-#include <map>
-#include <mutex>
+
+#include "workloads/file_memo.h"
+#include "workloads/prefetch_ahead.h"
 
 namespace cachelab {
 namespace {
@@ -80,31 +78,11 @@ std::shared_ptr<TraceIndex> Build(const std::string& path, const TraceOpenOption
 
 std::shared_ptr<const TraceIndex> IndexTrace(const std::string& path, const TraceOpenOptions& options,
                                              std::string* error) {
-  // One index per (file, format, spec, skip-bad); built outside the lock is
-  // not worth it: parallel runs of one comparison wait for the same index.
-  static std::mutex mu;
-  static std::map<std::string, std::shared_ptr<const TraceIndex>> cache;
-  static std::vector<std::string> order;  // oldest first: a long sweep over many traces keeps the last few
-  // The file's size and modification time are part of the key: a trace
-  // rewritten in place (tests do) is indexed again.
-  std::error_code ec;
-  auto size = std::filesystem::file_size(path, ec);
-  auto mtime = std::filesystem::last_write_time(path, ec).time_since_epoch().count();
-  std::string key = path + '\n' + options.format + '\n' + options.csv_spec + '\n' + (options.skip_bad ? "1" : "0") +
-                    '\n' + std::to_string(size) + '\n' + std::to_string(mtime);
-  std::lock_guard<std::mutex> lock(mu);
-  auto it = cache.find(key);
-  if (it != cache.end()) return it->second;
-  std::shared_ptr<const TraceIndex> x = Build(path, options, error);
-  if (x) {
-    if (order.size() == 4) {
-      cache.erase(order.front());
-      order.erase(order.begin());
-    }
-    cache.emplace(key, x);
-    order.push_back(key);
-  }
-  return x;
+  // One index per (file, format, spec, skip-bad): parallel runs of one
+  // comparison wait for the same index.
+  static FileMemo<TraceIndex> memo(4);
+  return memo.Get(path, options.format + '\n' + options.csv_spec + '\n' + (options.skip_bad ? "1" : "0"),
+                  [&] { return Build(path, options, error); });
 }
 
 }  // namespace cachelab
