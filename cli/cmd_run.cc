@@ -14,6 +14,7 @@
 #include "cli/invalidation_table.h"
 #include "cli/live_flags.h"
 #include "cli/live_run.h"
+#include "cli/pair_notes.h"
 #include "cli/param_flags.h"
 #include "cli/progress_json.h"
 #include "cli/summary_table.h"
@@ -154,7 +155,7 @@ void PrintResults(const RunOptions& o, const std::vector<RunReport>& reports) {
   } else if (IsClusterRun(reports[0])) {
     std::cout << ComparisonTable(reports, ClusterComparisonColumns());
   } else {
-    std::cout << ComparisonTable(reports, ComparisonColumns(reports));
+    std::cout << AnnotatedComparisonTable(reports, ComparisonColumns(reports));
   }
   std::cout << std::flush;
 }

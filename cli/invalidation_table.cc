@@ -12,8 +12,7 @@ std::vector<Column> InvalidationComparisonColumns(std::vector<Column> cols) {
                                       {"extra cmd/write", "extra_commands_per_write", 2},
                                       {"extra memory", "extra_memory_bytes"},
                                       {"max exp/s", "max_expirations_per_second"},
-                                      {"read p99 us", "read_latency_us.p99", 0},
-                                      {"note", "pair_note"}})
+                                      {"read p99 us", "read_latency_us.p99", 0}})
     cols.push_back(c);
   return cols;
 }

@@ -1,7 +1,7 @@
 // Comparison columns for runs that differ in their invalidation scheme
 // (`cachelab run --invalidation all`): staleness, cost, memory and expiry
-// synchronisation side by side, and the matrix note of cells that are
-// identical by construction to another (strategies/pair_semantics.h).
+// synchronisation side by side (the matrix notes are added by
+// AnnotatedComparisonTable, cli/pair_notes.h).
 #pragma once
 #include <vector>
 

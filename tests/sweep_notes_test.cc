@@ -75,3 +75,75 @@ TEST_CASE("sweep notes: identical cells name their twin; a slow median is flagge
   }
   CHECK(rows == 9);
 }
+
+// The comparison table of `cachelab run` (not a sweep) carries the same notes:
+// a note column with the cell's mark and a footnote number, the reason once
+// under the table, "=" for a twin with the same numbers. The expectation comes
+// from the runs' own JSON (pair_same_as, pair_note and the numbers).
+TEST_CASE("run comparison table: matrix notes as marks and footnotes, n/a for an idle scheme") {
+  std::string args = "run --strategy cache-aside,read-through,write-through --invalidation ttl,ttl-only,pubsub "
+                     "--requests 20000 --no-store";
+  auto json = RunCli(args + " --json");
+  auto table = RunCli(args);
+  INFO(json.err << table.err);
+  REQUIRE(json.exit_code == 0);
+  REQUIRE(table.exit_code == 0);
+  std::map<std::string, nlohmann::json> runs;
+  for (const auto& r : nlohmann::json::parse(json.out))
+    runs[r["strategy"].get<std::string>() + " " + r["invalidation"].get<std::string>()] = r;
+  REQUIRE(runs.size() == 9);
+  std::istringstream lines(table.out);
+  std::vector<std::string> all;
+  for (std::string line; std::getline(lines, line);) all.push_back(line);
+  REQUIRE(all.size() > 2);
+  CHECK(all[0].substr(all[0].rfind(' ') + 1) == "note");
+  auto footnote = [&](const std::string& ref) {  // "[2]" -> its text
+    for (const auto& l : all)
+      if (l.rfind(ref + " ", 0) == 0) return l.substr(ref.size() + 1);
+    return std::string("(no footnote " + ref + ")");
+  };
+  int rows = 0;
+  for (const auto& line : all) {
+    std::istringstream cells(line);
+    std::string s, inv, first;
+    cells >> s >> inv >> first;
+    if (!runs.count(s + " " + inv)) continue;
+    ++rows;
+    INFO(line);
+    const auto& r = runs.at(s + " " + inv);
+    std::string same = r.value("pair_same_as", ""), note = r.value("pair_note", "");
+    // Which cells are twins or idle, by the documented matrix (docs/invalidation.md).
+    bool twin = s == "read-through" || (s == "write-through" && inv == "ttl-only");
+    bool idle = s == "write-through" && inv == "pubsub";
+    CHECK(!same.empty() == twin);
+    CHECK(note.empty() == !(twin || idle));
+    size_t open = line.rfind(" ["), close = line.rfind(']');
+    if (twin || idle) {
+      REQUIRE(open != std::string::npos);
+      std::string mark = line.substr(0, open);
+      mark = mark.substr(mark.rfind(twin ? "= " : "n/a"));
+      CHECK(mark == (twin ? "= " + same : "n/a"));
+      CHECK(footnote(line.substr(open + 1, close - open)) == note);
+    } else {
+      CHECK(line.find('[') == std::string::npos);
+    }
+    // "=" exactly when the twin's numbers in the JSON are the same.
+    if (twin) {
+      const auto& t = runs.at(s == "read-through" ? "cache-aside " + inv : "write-through ttl");
+      bool equal = true;
+      for (const char* m : {"hit_ratio", "stale_read_ratio", "db_queries", "read_latency_us"})
+        equal &= r[m] == t[m];
+      CHECK((first == "=") == equal);
+    } else {
+      CHECK(first != "=");
+    }
+  }
+  CHECK(rows == 9);
+  CHECK(table.out.find("n/a: the scheme has nothing to act on") != std::string::npos);
+
+  // One invalidation scheme, every strategy: the note column is there too.
+  auto strategies = RunCli("run --strategy all --requests 20000 --no-store");
+  REQUIRE(strategies.exit_code == 0);
+  CHECK(strategies.out.find("= cache-aside x ttl [1]") != std::string::npos);
+  CHECK(strategies.out.find("[1] = cache-aside x ttl: same read path") != std::string::npos);
+}
