@@ -72,7 +72,7 @@ int RunPlot(const PlotRequest& req) {
     jobs.emplace_back(req.chart, req.out);
   }
   for (const auto& [chart, file] : jobs) {
-    BuiltChart built = chart == "sweep" ? BuildSweepChart(runs, req.metric, req.x, req.y) : BuildChart(chart, runs);
+    BuiltChart built = chart == "sweep" ? BuildSweepChart(runs, req.metric, req.x, req.y, req.fixed) : BuildChart(chart, runs);
     if (chart == "sweep" && !built.has_data && req.chart == "sweep") {
       built.Delete();
       Say(QStringLiteral("cachelab plot: error: %1").arg(built.subtitle));
@@ -101,6 +101,8 @@ int PlotMain(const QStringList& args) {
                 {"metric", "sweep chart: the summary field shown (default hit_ratio)", "NAME"},
                 {"x", "sweep chart: the parameter across (default: the first that varies)", "PARAM"},
                 {"y", "sweep chart: the parameter down (default: the second that varies)", "PARAM"},
+                {"fix", "sweep chart: hold a parameter at a value, e.g. alpha=0.6 (repeat or comma-list; "
+                        "other parameters are averaged over)", "PARAM=VALUE"},
                 {"list-charts", "list the chart names and exit"}});
   if (!p.parse(args)) {
     Say("cachelab plot: error: " + p.errorText());
@@ -123,7 +125,16 @@ int PlotMain(const QStringList& args) {
   req.metric = p.value("metric");
   req.x = p.value("x");
   req.y = p.value("y");
-  if (req.chart.isEmpty() && (p.isSet("metric") || p.isSet("x"))) req.chart = "sweep";
+  for (const QString& item : p.values("fix"))
+    for (const QString& pair : item.split(',', Qt::SkipEmptyParts)) {
+      qsizetype eq = pair.indexOf('=');
+      if (eq <= 0) {
+        Say(QStringLiteral("cachelab plot: error: --fix: '%1' is not PARAM=VALUE").arg(pair));
+        return 2;
+      }
+      req.fixed[pair.left(eq).trimmed()] = pair.mid(eq + 1).trimmed();
+    }
+  if (req.chart.isEmpty() && (p.isSet("metric") || p.isSet("x") || p.isSet("fix"))) req.chart = "sweep";
   if (req.size.width() < 100 || req.size.height() < 100) {
     Say("cachelab plot: error: --width and --height must be at least 100");
     return 2;

@@ -1,6 +1,7 @@
 // The headless renderer behind `cachelab-gui --screenshot` and `cachelab plot`
 // (cachelab-plot): load runs from the store, build a chart, save PNG/SVG.
 #pragma once
+#include <QMap>
 #include <QSize>
 #include <QString>
 #include <QStringList>
@@ -18,6 +19,7 @@ struct PlotRequest {
   QString out;
   QSize size = kDefaultChartSize;
   QString metric, x, y;  // the sweep chart's choices (empty: its defaults)
+  QMap<QString, QString> fixed;  // sweep chart: parameters held at a value (--fix), the others averaged
 };
 
 // Renders; returns a process exit code (0 ok, 1 failure, 2 bad input) and

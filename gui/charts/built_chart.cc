@@ -3,6 +3,8 @@
 #include <QWidget>
 #include <QtCharts/QChart>
 
+#include "results/pair_label.h"
+
 namespace cachelab::gui {
 
 QString LegendRow::Label() const {
@@ -19,6 +21,21 @@ QString LegendRow::Label() const {
     label += " = " + same.join(", ");
   }
   return label;
+}
+
+void LegendRow::AddPairNote(int64_t id, const RunReport& report) {
+  PairLabel l = PairLabelOf(report);
+  if (l.mark.empty()) return;
+  bool drawn = ids.empty() || ids.front() == id;
+  QString mark = QString::fromStdString(l.mark);
+  QString who = QStringLiteral("#%1 %2 x %3")
+                    .arg(id)
+                    .arg(QString::fromStdString(report.ConfigValue("strategy")),
+                         QString::fromStdString(report.ConfigValue("invalidation")));
+  if (!note.isEmpty()) note += "; ";
+  note += drawn ? mark : QStringLiteral("#%1 %2").arg(id).arg(mark);
+  if (!note_tip.isEmpty()) note_tip += "\n";
+  note_tip += who + ": " + (l.same_as.empty() ? QStringLiteral("n/a: ") : QString()) + QString::fromStdString(l.note);
 }
 
 void BuiltChart::Delete() {

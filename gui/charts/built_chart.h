@@ -10,9 +10,12 @@
 #include <cstdint>
 #include <vector>
 
+#include "sim/run_report.h"
+
 QT_BEGIN_NAMESPACE
 class QChart;
 class QAbstractSeries;
+class QBarSet;
 class QWidget;
 QT_END_NAMESPACE
 
@@ -27,6 +30,11 @@ struct LegendRow {
   bool is_event = false;     // an event kind (marker), not a run
   QStringList figures;       // one per BuiltChart::figure_headers
   std::vector<QAbstractSeries*> series;  // everything drawn for this row, in every pane
+  std::vector<QBarSet*> bar_sets;        // its bars (a bar set is not a series: hidden by colour)
+  // The strategy x invalidation matrix notes of the row's runs (results/pair_label.h):
+  // "= cache-aside x ttl", "n/a", "#6 = cache-aside x ttl" for a run drawn as this one.
+  QString note, note_tip;
+  void AddPairNote(int64_t id, const RunReport& report);
   // A row that is not a run: an event kind, a limit line.
   static LegendRow Mark(const QString& name, const QColor& color, Qt::PenStyle style) {
     LegendRow r;

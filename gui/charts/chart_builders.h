@@ -1,5 +1,6 @@
 // One builder per chart (each in its own file); chart_catalog.cc names them.
 #pragma once
+#include <QMap>
 #include <QString>
 #include <vector>
 
@@ -22,8 +23,9 @@ BuiltChart BuildSweepChart(const std::vector<LoadedRun>& runs);
 BuiltChart BuildMovedChart(const std::vector<LoadedRun>& runs);
 BuiltChart BuildTraceChart(const std::vector<LoadedRun>& runs);
 BuiltChart BuildReplayHitRateChart(const std::vector<LoadedRun>& runs);
-// metric, x, y empty: hit_ratio over the first two parameters that vary.
+// metric, x, y empty: hit_ratio over the first two parameters that vary;
+// fixed: other parameters held at a value (the rest are averaged).
 BuiltChart BuildSweepChart(const std::vector<LoadedRun>& runs, const QString& metric, const QString& x,
-                           const QString& y);
+                           const QString& y, const QMap<QString, QString>& fixed);
 
 }  // namespace cachelab::gui

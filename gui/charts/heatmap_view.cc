@@ -97,6 +97,9 @@ void HeatmapGrid::paintEvent(QPaintEvent*) {
       p.setPen(qGray(bg.rgb()) < 128 ? Qt::white : Qt::black);
       QString text = IntervalText(cell.value);
       if (cell.value.n > 1) text += QStringLiteral("\nn=%1").arg(cell.value.n);
+      if (!cell.mark.isEmpty()) text += "\n" + cell.mark;
+      if (cell.mark.startsWith(QStringLiteral("n/a")))  // an idle scheme: hatched, the number is real
+        p.fillRect(rc, QBrush(qGray(bg.rgb()) < 128 ? QColor(255, 255, 255, 90) : QColor(0, 0, 0, 60), Qt::BDiagPattern));
       p.drawText(rc.adjusted(2, 2, -2, -2), Qt::AlignCenter | Qt::TextWordWrap, text);
     }
   QRect g = Grid();
@@ -149,17 +152,18 @@ bool HeatmapGrid::event(QEvent* e) {
     const HeatCell& cell = h_.cells[static_cast<size_t>(r)][static_cast<size_t>(c)];
     QStringList ids;
     for (int64_t id : cell.ids) ids << QStringLiteral("#%1").arg(id);
-    QToolTip::showText(help->globalPos(), tr("%1 = %2, %3 = %4\n%5: %6\nruns %7 (click to open them)")
-                                              .arg(h_.x, h_.xs[c], h_.y, h_.ys[r], h_.metric, IntervalText(cell.value),
-                                                   ids.join(", ")));
+    QString tip = tr("%1 = %2, %3 = %4\n%5: %6\nruns %7 (click to open them)")
+                      .arg(h_.x, h_.xs[c], h_.y, h_.ys[r], h_.metric, IntervalText(cell.value), ids.join(", "));
+    if (!cell.note.isEmpty()) tip += "\n" + cell.note;
+    QToolTip::showText(help->globalPos(), tip);
     return true;
   }
   return QWidget::event(e);
 }
 
 SweepView::SweepView(std::vector<LoadedRun> runs, const QString& metric, const QString& x, const QString& y,
-                     QWidget* parent)
-    : QWidget(parent), runs_(std::move(runs)) {
+                     const QMap<QString, QString>& fixed, QWidget* parent)
+    : QWidget(parent), runs_(std::move(runs)), fixed_(fixed) {
   metric_ = new QComboBox;
   x_ = new QComboBox;
   y_ = new QComboBox;
@@ -178,10 +182,29 @@ SweepView::SweepView(std::vector<LoadedRun> runs, const QString& metric, const Q
     bar->addWidget(box);
   }
   bar->addStretch(1);
+  // The other dimensions: each held at a value, or averaged over.
+  others_ = new QHBoxLayout;
+  for (const QString& d : dims) {
+    auto* box = new QComboBox;
+    box->setObjectName("fix-" + d);
+    box->addItem(tr("(average)"), QString());
+    for (const QString& v : DimensionValues(runs_, d)) box->addItem(v, v);
+    if (fixed_.contains(d)) box->setCurrentIndex(std::max(0, box->findData(fixed_[d])));
+    auto* label = new QLabel(d);
+    others_->addWidget(label);
+    others_->addWidget(box);
+    fix_.push_back({d, label, box});
+    connect(box, &QComboBox::currentIndexChanged, this, &SweepView::Rebuild);
+  }
+  others_->addStretch(1);
+  status_ = new QLabel;
+  status_->setObjectName("sweep-status");
+  others_->addWidget(status_);
   grid_ = new HeatmapGrid;
   auto* layout = new QVBoxLayout(this);
   layout->setContentsMargins(0, 0, 0, 0);
   layout->addLayout(bar);
+  layout->addLayout(others_);
   layout->addWidget(grid_, 1);
   for (QComboBox* b : {metric_, x_, y_})
     connect(b, &QComboBox::currentIndexChanged, this, &SweepView::Rebuild);
@@ -189,8 +212,30 @@ SweepView::SweepView(std::vector<LoadedRun> runs, const QString& metric, const Q
   Rebuild();
 }
 
+QComboBox* SweepView::FixBox(const QString& dim) const {
+  for (const auto& f : fix_)
+    if (f.dim == dim) return f.box;
+  return nullptr;
+}
+
 void SweepView::Rebuild() {
-  grid_->SetHeatmap(ComputeHeatmap(runs_, metric_->currentText(), x_->currentText(), y_->currentData().toString()));
+  QString x = x_->currentText(), y = y_->currentData().toString();
+  QMap<QString, QString> fixed;
+  for (const auto& f : fix_) {
+    bool axis = f.dim == x || f.dim == y;  // x and y are drawn, never fixed
+    f.label->setVisible(!axis);
+    f.box->setVisible(!axis);
+    if (!axis && !f.box->currentData().toString().isEmpty()) fixed[f.dim] = f.box->currentData().toString();
+  }
+  grid_->SetHeatmap(ComputeHeatmap(runs_, metric_->currentText(), x, y, fixed));
+  status_->setText(StatusText(grid_->heatmap()));
+}
+
+QString StatusText(const Heatmap& h) {
+  QStringList parts;
+  if (!h.fixed.isEmpty()) parts << QObject::tr("held at %1").arg(h.fixed.join(", "));
+  if (!h.averaged.isEmpty()) parts << QObject::tr("averaged over %1").arg(h.averaged.join(", "));
+  return parts.join(" · ");
 }
 
 }  // namespace cachelab::gui

@@ -1,6 +1,8 @@
 // The sweep view: metric, x and y chosen in combo boxes over a heatmap whose
-// cells show the mean ± 95% CI of the runs they average; hovering a cell names
-// its runs, clicking it asks to open them (runsRequested).
+// cells show the mean ± 95% CI of the runs they average, and a combo box per
+// other varying parameter to hold it at one value or average over it;
+// hovering a cell names its runs (and its matrix note), clicking it asks to
+// open them (runsRequested).
 #pragma once
 #include <QWidget>
 #include <vector>
@@ -9,6 +11,8 @@
 
 QT_BEGIN_NAMESPACE
 class QComboBox;
+class QHBoxLayout;
+class QLabel;
 QT_END_NAMESPACE
 
 namespace cachelab::gui {
@@ -37,21 +41,36 @@ class HeatmapGrid : public QWidget {
   double lo_ = 0, hi_ = 1;
 };
 
+// "held at alpha=0.6 · averaged over ttl": what the grid did with the other parameters.
+QString StatusText(const Heatmap& h);
+
 class SweepView : public QWidget {
   Q_OBJECT
  public:
-  // metric/x/y empty: hit_ratio (or the first metric) over the first two varying parameters.
+  // metric/x/y empty: hit_ratio (or the first metric) over the first two varying
+  // parameters; fixed: parameters held at a value (the others are averaged).
   SweepView(std::vector<LoadedRun> runs, const QString& metric, const QString& x, const QString& y,
-            QWidget* parent = nullptr);
+            const QMap<QString, QString>& fixed = {}, QWidget* parent = nullptr);
   HeatmapGrid* grid() { return grid_; }
+  // The combo box holding `dim` ("(average)" or a value), nullptr if it does not vary.
+  QComboBox* FixBox(const QString& dim) const;
 
  signals:
   void runsRequested(const QList<qlonglong>& ids);
 
  private:
   void Rebuild();
+  struct Fix {
+    QString dim;
+    QLabel* label;
+    QComboBox* box;
+  };
   std::vector<LoadedRun> runs_;
+  QMap<QString, QString> fixed_;
   QComboBox *metric_, *x_, *y_;
+  QHBoxLayout* others_;
+  QLabel* status_;
+  std::vector<Fix> fix_;
   HeatmapGrid* grid_;
 };
 

@@ -64,6 +64,7 @@ BuiltChart BuildLatencyCdfChart(const std::vector<LoadedRun>& runs) {
     row.color = RunColor(r);
     row.style = RunStyle(r);
     row.series = {line};
+    row.AddPairNote(runs[r].id, runs[r].report);
     for (const char* f : {"latency_us.p50", "latency_us.p99", "latency_us.p999"}) {
       auto v = FieldNumber(runs[r].report.fields, f);
       row.figures << (v ? FigureText(*v) : QStringLiteral("–"));

@@ -3,6 +3,7 @@
 #include <QHeaderView>
 #include <QPainter>
 #include <QtCharts/QAbstractSeries>
+#include <QtCharts/QBarSet>
 #include <QtCharts/QLineSeries>
 #include <QtCharts/QScatterSeries>
 
@@ -58,16 +59,23 @@ void LegendTable::SetChart(const BuiltChart& chart) {
   for (const auto& row : rows_)
     for (QAbstractSeries* s : row.series)
       if (QLineSeries* line = AsLine(s)) pens_[s] = line->pen();
+  bar_colors_.clear();
+  for (const auto& row : rows_)
+    for (QBarSet* b : row.bar_sets) bar_colors_[b] = {b->color(), b->borderColor()};
   clear();
-  setColumnCount(1 + static_cast<int>(chart.figure_headers.size()));
+  bool notes = false;  // the matrix column, only when a run has a note
+  for (const auto& row : rows_) notes |= !row.note.isEmpty();
+  int figures = static_cast<int>(chart.figure_headers.size());
+  setColumnCount(1 + figures + (notes ? 1 : 0));
   QStringList headers{tr("run")};
   headers += chart.figure_headers;
+  if (notes) headers << tr("note");
   setHorizontalHeaderLabels(headers);
   setRowCount(static_cast<int>(rows_.size()));
   for (int r = 0; r < rowCount(); ++r) {
     const LegendRow& row = rows_[static_cast<size_t>(r)];
     auto* name = new QTableWidgetItem(LineIcon(row.color, row.style, row.is_event), row.Label());
-    name->setToolTip(row.Label());
+    name->setToolTip(row.note_tip.isEmpty() ? row.Label() : row.Label() + "\n" + row.note_tip);
     name->setFlags(Qt::ItemIsEnabled | Qt::ItemIsUserCheckable);
     name->setCheckState(Qt::Checked);
     if (row.is_event) name->setForeground(QColor(80, 80, 80));
@@ -77,6 +85,12 @@ void LegendTable::SetChart(const BuiltChart& chart) {
       cell->setTextAlignment(Qt::AlignRight | Qt::AlignVCenter);
       cell->setFlags(Qt::ItemIsEnabled);
       setItem(r, 1 + f, cell);
+    }
+    if (notes) {
+      auto* cell = new QTableWidgetItem(row.note);
+      cell->setToolTip(row.note_tip);
+      cell->setFlags(Qt::ItemIsEnabled);
+      setItem(r, 1 + figures, cell);
     }
   }
   resizeColumnsToContents();
@@ -102,6 +116,16 @@ void LegendTable::Highlight(int row) {
       }
       line->setPen(pen);
     }
+  // Bars: the others fade (a hidden row's bars stay invisible).
+  for (int r = 0; r < static_cast<int>(rows_.size()); ++r) {
+    if (RowHidden(r)) continue;
+    for (QBarSet* b : rows_[static_cast<size_t>(r)].bar_sets) {
+      auto [fill, border] = bar_colors_.value(b);
+      if (row >= 0 && row != r) fill.setAlphaF(fill.alphaF() * 0.25), border.setAlphaF(border.alphaF() * 0.25);
+      b->setColor(fill);
+      b->setBorderColor(border);
+    }
+  }
 }
 
 bool LegendTable::RowHidden(int row) const { return item(row, 0) && item(row, 0)->checkState() != Qt::Checked; }
@@ -116,6 +140,11 @@ void LegendTable::Toggle(int row) {
   bool hide = !RowHidden(row);
   item(row, 0)->setCheckState(hide ? Qt::Unchecked : Qt::Checked);
   for (QAbstractSeries* s : rows_[static_cast<size_t>(row)].series) s->setVisible(!hide);
+  for (QBarSet* b : rows_[static_cast<size_t>(row)].bar_sets) {
+    auto [fill, border] = bar_colors_.value(b);
+    b->setColor(hide ? Qt::transparent : fill);
+    b->setBorderColor(hide ? Qt::transparent : border);
+  }
 }
 
 }  // namespace cachelab::gui

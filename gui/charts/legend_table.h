@@ -1,7 +1,8 @@
 // The legend as a table beside the chart: a row per drawn run (or group of
 // identical runs) and per event kind, with its colour and line style, name
 // and key figures. Hovering a row highlights its series (the others fade);
-// clicking a row's box hides or shows them. It scrolls, so 20 runs fit.
+// clicking a row's box hides or shows them (lines, markers and bars alike).
+// It scrolls, so 20 runs fit.
 #pragma once
 #include <QHash>
 #include <QPen>
@@ -30,6 +31,7 @@ class LegendTable : public QTableWidget {
   void Toggle(int row);
   std::vector<LegendRow> rows_;
   QHash<QAbstractSeries*, QPen> pens_;  // as built, restored when the highlight ends
+  QHash<QBarSet*, std::pair<QColor, QColor>> bar_colors_;  // fill, border as built
 };
 
 }  // namespace cachelab::gui

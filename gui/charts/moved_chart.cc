@@ -59,6 +59,7 @@ BuiltChart BuildMovedChart(const std::vector<LoadedRun>& runs) {
     }
     row.figures = {moved.join(", "), ideals.join(", ")};
     bars->append(set);
+    row.bar_sets.push_back(set);
     out.legend.push_back(row);
   }
   pane->addSeries(bars);

@@ -96,6 +96,7 @@ BuiltChart BuildRingChart(const std::vector<LoadedRun>& runs) {
       top = std::max(top, mx * 1.1);
       if (values == &keys[r]) row.figures << FigureText(mx);
       bars->append(set);
+      row.bar_sets.push_back(set);
     }
     if (row.figures.isEmpty()) row.figures << QStringLiteral("–");
     QStringList changes;

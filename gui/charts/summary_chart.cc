@@ -45,6 +45,7 @@ BuiltChart BuildSummaryChart(const std::vector<LoadedRun>& runs) {
   for (size_t g = 0; g < groups.size(); ++g) {
     LegendRow row;
     for (size_t i : groups[g].members) row.ids.push_back(runs[i].id);
+    if (!groups[g].members.empty()) row.AddPairNote(row.ids.front(), runs[groups[g].members.front()].report);
     row.name = groups[g].name;
     if (groups[g].members.size() > 1)
       row.name += QStringLiteral(" (%1 replications)").arg(groups[g].members.size());
@@ -83,6 +84,7 @@ BuiltChart BuildSummaryChart(const std::vector<LoadedRun>& runs) {
       set->setColor(RunColor(g));
       set->setBorderColor(RunColor(g).darker(120));
       bars->append(set);
+      out.legend[g].bar_sets.push_back(set);
       hi = std::max(hi, (iv[g].mean + iv[g].half_width) * m.scale);
       x->append(QStringLiteral("#%1").arg(runs[groups[g].members.front()].id));
     }

@@ -116,6 +116,7 @@ BuiltChart BuildTimeChart(const TimeChartSpec& spec, const std::vector<LoadedRun
       row.ids.push_back(runs[r].id);
       if (r != g.front()) row.same_names << runs[r].name;
     }
+    for (size_t r : g) row.AddPairNote(runs[r].id, runs[r].report);
     row.name = runs[g.front()].name;
     row.color = RunColor(g.front());
     row.style = RunStyle(g.front());

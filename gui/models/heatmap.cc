@@ -4,6 +4,7 @@
 
 #include "gui/models/run_names.h"
 #include "gui/models/summary_lookup.h"
+#include "results/pair_label.h"
 
 namespace cachelab::gui {
 
@@ -25,26 +26,57 @@ QStringList NumericFields(const std::vector<LoadedRun>& runs) {
   return out;
 }
 
-Heatmap ComputeHeatmap(const std::vector<LoadedRun>& runs, const QString& metric, const QString& x, const QString& y) {
-  Heatmap h{metric, x, y, {}, {}, {}, {}};
-  for (const QString& d : SweepDimensions(runs))
-    if (d != x && d != y) h.averaged << d;
+QStringList DimensionValues(const std::vector<LoadedRun>& runs, const QString& dim) {
+  QStringList out;
+  for (const auto& r : runs)
+    if (QString v = QString::fromStdString(r.report.ConfigValue(dim.toStdString())); !out.contains(v)) out << v;
+  return out;
+}
+
+Heatmap ComputeHeatmap(const std::vector<LoadedRun>& all, const QString& metric, const QString& x, const QString& y,
+                       const QMap<QString, QString>& fixed) {
+  Heatmap h{metric, x, y, {}, {}, {}, {}, {}};
   auto value = [](const LoadedRun& r, const QString& key) {
     return key.isEmpty() ? QString() : QString::fromStdString(r.report.ConfigValue(key.toStdString()));
   };
-  for (const auto& r : runs) {
-    if (!h.xs.contains(value(r, x))) h.xs << value(r, x);
-    if (!h.ys.contains(value(r, y))) h.ys << value(r, y);
+  for (const QString& d : SweepDimensions(all)) {
+    if (d == x || d == y) continue;
+    if (fixed.contains(d)) h.fixed << d + "=" + fixed[d];
+    else h.averaged << d;
+  }
+  std::vector<const LoadedRun*> runs;
+  for (const auto& r : all) {
+    bool keep = true;
+    for (auto f = fixed.begin(); f != fixed.end(); ++f) keep &= f.key() == x || f.key() == y || value(r, f.key()) == f.value();
+    if (keep) runs.push_back(&r);
+  }
+  for (const LoadedRun* r : runs) {
+    if (!h.xs.contains(value(*r, x))) h.xs << value(*r, x);
+    if (!h.ys.contains(value(*r, y))) h.ys << value(*r, y);
   }
   std::vector<std::vector<std::vector<double>>> samples(h.ys.size(), std::vector<std::vector<double>>(h.xs.size()));
+  std::vector<std::vector<std::vector<PairLabel>>> labels(h.ys.size(), std::vector<std::vector<PairLabel>>(h.xs.size()));
   h.cells.assign(h.ys.size(), std::vector<HeatCell>(h.xs.size()));
-  for (const auto& r : runs) {
-    auto row = static_cast<size_t>(h.ys.indexOf(value(r, y))), col = static_cast<size_t>(h.xs.indexOf(value(r, x)));
-    h.cells[row][col].ids.push_back(r.id);
-    if (auto v = FieldNumber(r.report.fields, metric.toStdString())) samples[row][col].push_back(*v);
+  for (const LoadedRun* r : runs) {
+    auto row = static_cast<size_t>(h.ys.indexOf(value(*r, y))), col = static_cast<size_t>(h.xs.indexOf(value(*r, x)));
+    h.cells[row][col].ids.push_back(r->id);
+    labels[row][col].push_back(PairLabelOf(r->report));
+    if (auto v = FieldNumber(r->report.fields, metric.toStdString())) samples[row][col].push_back(*v);
   }
   for (size_t row = 0; row < h.cells.size(); ++row)
-    for (size_t col = 0; col < h.cells[row].size(); ++col) h.cells[row][col].value = MeanCI95(samples[row][col]);
+    for (size_t col = 0; col < h.cells[row].size(); ++col) {
+      HeatCell& cell = h.cells[row][col];
+      cell.value = MeanCI95(samples[row][col]);
+      size_t marked = 0;
+      for (const PairLabel& l : labels[row][col])
+        if (!l.mark.empty()) {
+          if (!marked++) {
+            cell.mark = QString::fromStdString(l.mark);
+            cell.note = (l.same_as.empty() ? QStringLiteral("n/a: ") : QString()) + QString::fromStdString(l.note);
+          }
+        }
+      if (marked && marked < labels[row][col].size()) cell.mark += QStringLiteral(" (some runs)");
+    }
   return h;
 }
 

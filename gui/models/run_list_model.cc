@@ -4,6 +4,7 @@
 #include <QLocale>
 
 #include "gui/models/summary_lookup.h"
+#include "results/pair_label.h"
 
 namespace cachelab::gui {
 namespace {
@@ -32,6 +33,7 @@ constexpr ColumnSpec kColumns[] = {
     {"p99 us", "latency_us.p99", Source::kField, 0},
     {"db queries", "db_queries", Source::kField, -1},
     {"stale reads", "stale_reads", Source::kField, -1},
+    {"note", "", Source::kSpecial, 0},  // the strategy x invalidation mark (results/pair_label.h)
     // Hidden until chosen (right-click the header).
     {"run", "", Source::kSpecial, 0},
     {"label (stored)", "", Source::kSpecial, 0},
@@ -108,6 +110,7 @@ QVariant RunListModel::Value(const RunSummary& r, int column) const {
     case kWorkload: return WorkloadText(r);
     case kRunColumn: return RunTitle(r);
     case kLabelColumn: return QString::fromStdString(r.label);
+    case kNote: return QString::fromStdString(PairLabelOf(r.fields).mark);
     case kPartitioner: {
       // One node consults no partitioner: the default "ring" would be a lie.
       std::string nodes = ConfigOf(r, "nodes");
@@ -129,7 +132,11 @@ QVariant RunListModel::data(const QModelIndex& index, int role) const {
   if (role == Qt::TextAlignmentRole)
     return c.source == Source::kField || index.column() == kId ? int(Qt::AlignRight | Qt::AlignVCenter)
                                                                : int(Qt::AlignLeft | Qt::AlignVCenter);
-  if (role == Qt::ToolTipRole) return RunTitle(r);
+  if (role == Qt::ToolTipRole) {
+    PairLabel l = PairLabelOf(r.fields);
+    return l.note.empty() ? RunTitle(r)
+                          : RunTitle(r) + "\n" + (l.same_as.empty() ? "n/a: " : "") + QString::fromStdString(l.note);
+  }
   QVariant v = Value(r, index.column());
   if (role == Qt::EditRole) return v;
   if (role != Qt::DisplayRole) return {};

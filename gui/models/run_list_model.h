@@ -16,7 +16,7 @@ class RunListModel : public QAbstractTableModel {
   Q_OBJECT
  public:
   enum Column { kId, kDate, kKind, kStrategy, kInvalidation, kGuard, kPartitioner, kWorkload, kRequests, kSeed,
-                kHitRatio, kP99, kDbQueries, kStaleReads, kFirstHidden, kColumnCount = kFirstHidden + 15 };
+                kHitRatio, kP99, kDbQueries, kStaleReads, kNote, kFirstHidden, kColumnCount = kFirstHidden + 15 };
   static constexpr int kRunIdRole = Qt::UserRole + 1;
 
   using QAbstractTableModel::QAbstractTableModel;

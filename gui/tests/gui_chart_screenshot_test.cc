@@ -7,7 +7,11 @@
 #include <QHeaderView>
 #include <QSet>
 #include <QTemporaryDir>
+#include <QComboBox>
+#include <QLabel>
+#include <QtCharts/QAbstractBarSeries>
 #include <QtCharts/QBarCategoryAxis>
+#include <QtCharts/QBarSet>
 #include <QtCharts/QChart>
 #include <QtCharts/QChartView>
 #include <QtCharts/QLineSeries>
@@ -295,7 +299,7 @@ class GuiChartScreenshotTest : public QObject {
     QCOMPARE(c.value.mean, 0.72);
     QVERIFY(std::abs(c.value.half_width - 4.303 * 0.02 / std::sqrt(3.0)) < 1e-3);
     QCOMPARE(h.cells[1][1].value.mean, 0.90);
-    BuiltChart chart = BuildSweepChart(runs, "hit_ratio", "strategy", "invalidation");
+    BuiltChart chart = BuildSweepChart(runs, "hit_ratio", "strategy", "invalidation", {});
     QVERIFY(chart.has_data);
     QVERIFY(chart.subtitle.contains("averaged over alpha"));
     ChartPanel panel;
@@ -310,7 +314,7 @@ class GuiChartScreenshotTest : public QObject {
     QVERIFY(grid);
     QTest::mouseClick(grid, Qt::LeftButton, {}, grid->CellRect(0, 0).center());
     QCOMPARE(opened, QList<qlonglong>({1, 2, 3}));
-    QVERIFY(!BuildSweepChart(runs, "hit_ratio", "nodes", "").has_data);  // not a dimension: says so
+    QVERIFY(!BuildSweepChart(runs, "hit_ratio", "nodes", "", {}).has_data);  // not a dimension: says so
   }
 
   void keysMovedAgainstTheIdeal() {
@@ -372,6 +376,124 @@ class GuiChartScreenshotTest : public QObject {
     QVERIFY(legend->RowHidden(0));
     for (QLineSeries* l : first) QVERIFY(!l->isVisible());
     QVERIFY(second->isVisible());
+  }
+
+  // Issue 19's matrix notes (pair_same_as / pair_note, as strategies/pair_semantics.cc writes
+  // them) reach the legend table (a note column, the reason in the tooltip) and the sweep grid
+  // (the mark in the cell, an n/a cell marked, the reason in the tooltip).
+  void pairNotesInLegendAndHeatmap() {
+    auto run = [](const char* strategy, const char* inv, double hit) {
+      RunReport r = test::FixtureRun(0);
+      r.config = {{"strategy", strategy}, {"invalidation", inv}};
+      r.Set("hit_ratio", hit);
+      for (auto& s : r.series)
+        if (s.name == "hit_ratio") s.v[0] = hit;  // no two runs identical: one legend row each
+      return r;
+    };
+    RunReport ca = run("cache-aside", "ttl", 0.70), rt = run("read-through", "ttl", 0.71),
+              wt = run("write-through", "pubsub", 0.80), wtt = run("write-through", "ttl", 0.81);
+    rt.Set("pair_same_as", std::string("cache-aside x ttl"));
+    rt.Set("pair_note", std::string("= cache-aside x ttl: same read path"));
+    wt.Set("pair_note", std::string("no near caches: nothing to drop"));
+    std::vector<LoadedRun> runs{Run(1, ca), Run(2, rt), Run(3, wt), Run(4, wtt)};
+    NameByVaryingParameters(runs);
+    for (const char* name : {"hit-rate", "summary"}) {
+      auto shown = Shown(BuildChart(name, runs));
+      LegendTable* legend = shown->legend();
+      int note_col = -1;
+      for (int c = 0; c < legend->columnCount(); ++c)
+        if (legend->horizontalHeaderItem(c)->text() == "note") note_col = c;
+      QVERIFY2(note_col > 0, name);
+      QStringList notes;
+      for (int r = 0; r < 4; ++r) notes << (legend->item(r, note_col) ? legend->item(r, note_col)->text() : QString());
+      QCOMPARE(notes, QStringList({"", "= cache-aside x ttl", "n/a", ""}));
+      QVERIFY(legend->item(1, 0)->toolTip().contains("#2 read-through x ttl: = cache-aside x ttl: same read path"));
+      QVERIFY(legend->item(2, note_col)->toolTip().contains("n/a: no near caches: nothing to drop"));
+    }
+    Heatmap h = ComputeHeatmap(runs, "hit_ratio", "strategy", "invalidation");
+    QCOMPARE(h.xs, QStringList({"cache-aside", "read-through", "write-through"}));
+    QCOMPARE(h.ys, QStringList({"ttl", "pubsub"}));
+    QCOMPARE(h.cells[0][0].mark, QString());
+    QCOMPARE(h.cells[0][1].mark, QString("= cache-aside x ttl"));
+    QCOMPARE(h.cells[1][2].mark, QString("n/a"));
+    QCOMPARE(h.cells[1][2].note, QString("n/a: no near caches: nothing to drop"));
+    // Drawn: the n/a cell is hatched (its pixels alternate), the plain cell is flat.
+    HeatmapGrid grid;
+    grid.SetHeatmap(h);
+    grid.resize(900, 400);
+    QImage img = grid.grab().toImage();
+    auto colours = [&](QRect rc) {
+      QSet<QRgb> seen;
+      for (int y = rc.top() + 2; y < rc.top() + 14; ++y)
+        for (int x = rc.left() + 2; x < rc.left() + 14; ++x) seen.insert(img.pixel(x, y));
+      return seen.size();
+    };
+    QVERIFY(colours(grid.CellRect(1, 2)) > 1);
+    QCOMPARE(colours(grid.CellRect(0, 2)), 1);
+  }
+
+  // The sweep view holds the other dimensions at a chosen value or averages them.
+  void sweepFixesOrAveragesTheOthers() {
+    std::vector<LoadedRun> runs;
+    int64_t id = 0;
+    for (const char* alpha : {"0.6", "1.2"})
+      for (const char* s : {"cache-aside", "write-through"})
+        for (const char* inv : {"ttl", "jitter"}) {
+          RunReport r;
+          r.config = {{"strategy", s}, {"invalidation", inv}, {"alpha", alpha}};
+          // hit = 0.5 at alpha 0.6, 0.9 at 1.2, + 0.01 for write-through
+          r.Set("hit_ratio", (std::string(alpha) == "0.6" ? 0.5 : 0.9) + (std::string(s) == "write-through" ? 0.01 : 0));
+          runs.push_back(Run(++id, r));
+        }
+    Heatmap avg = ComputeHeatmap(runs, "hit_ratio", "strategy", "invalidation");
+    QCOMPARE(avg.averaged, QStringList({"alpha"}));
+    QCOMPARE(avg.cells[0][0].value.mean, 0.7);
+    QCOMPARE(avg.cells[0][0].ids, std::vector<int64_t>({1, 5}));
+    Heatmap held = ComputeHeatmap(runs, "hit_ratio", "strategy", "invalidation", {{"alpha", "1.2"}});
+    QVERIFY(held.averaged.isEmpty());
+    QCOMPARE(held.fixed, QStringList({"alpha=1.2"}));
+    QCOMPARE(held.cells[0][0].value.mean, 0.9);
+    QCOMPARE(held.cells[0][1].ids, std::vector<int64_t>({7}));
+    // In the view: a combo box per other dimension, "(average)" first.
+    BuiltChart chart = BuildSweepChart(runs, "hit_ratio", "strategy", "invalidation", {});
+    auto shown = Shown(std::move(chart));
+    auto* view = shown->findChild<SweepView*>();
+    QVERIFY(view);
+    QComboBox* alpha = view->FixBox("alpha");
+    QVERIFY(alpha && alpha->isVisible());
+    QVERIFY(!view->FixBox("strategy")->isVisible());  // x and y are drawn, not held
+    QCOMPARE(alpha->currentText(), QString("(average)"));
+    alpha->setCurrentIndex(alpha->findData("0.6"));
+    QCOMPARE(view->grid()->heatmap().cells[0][1].value.mean, 0.51);
+    QCOMPARE(view->findChild<QLabel*>("sweep-status")->text(), QString("held at alpha=0.6"));
+    // And from the plot command: --fix, a bad one refused.
+    QVERIFY(BuildSweepChart(runs, "hit_ratio", "strategy", "invalidation", {{"alpha", "1.2"}}).subtitle.contains("held at alpha=1.2"));
+    QVERIFY(!BuildSweepChart(runs, "hit_ratio", "strategy", "invalidation", {{"alpha", "7"}}).has_data);
+    QVERIFY(!BuildSweepChart(runs, "hit_ratio", "strategy", "invalidation", {{"seed", "1"}}).has_data);
+  }
+
+  // Bar charts: a legend click hides that run's bars (transparent) and shows them again.
+  void legendClickHidesBars() {
+    for (const char* name : {"summary", "ring", "moved"}) {
+      auto shown = Shown(BuildChart(name, runs_));
+      LegendTable* legend = shown->legend();
+      std::vector<QBarSet*> sets;
+      for (QChartView* v : shown->views())
+        for (auto* s : v->chart()->series())
+          if (auto* bars = qobject_cast<QAbstractBarSeries*>(s))
+            for (QBarSet* b : bars->barSets())
+              if (b->label().startsWith(runs_[0].name)) sets.push_back(b);
+      QVERIFY2(!sets.empty(), name);
+      QColor before = sets[0]->color();
+      QVERIFY(before.alpha() > 0);
+      QTest::mouseClick(legend->viewport(), Qt::LeftButton, {}, legend->visualItemRect(legend->item(0, 0)).center());
+      QVERIFY(legend->RowHidden(0));
+      for (QBarSet* b : sets) QCOMPARE(b->color().alpha(), 0);
+      QTest::mouseClick(legend->viewport(), Qt::LeftButton, {}, legend->visualItemRect(legend->item(0, 0)).center());
+      QVERIFY(!legend->RowHidden(0));
+      legend->Highlight(-1);
+      QCOMPARE(sets[0]->color(), before);
+    }
   }
 
   void chartWithoutDataSaysSo() {

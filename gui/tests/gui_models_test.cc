@@ -5,6 +5,7 @@
 #include <QtTest>
 
 #include "gui/models/run_list_model.h"
+#include "results/result_store.h"
 #include "gui/models/series_table_model.h"
 #include "gui/models/store_reader.h"
 #include "gui/tests/fixture_store.h"
@@ -63,6 +64,29 @@ class GuiModelsTest : public QObject {
     QCOMPARE(RunTitle(cluster), QString("cache-aside/ttl jump x4 churn"));
     QVERIFY(RunListModel::ShownByDefault(RunListModel::kStaleReads));
     QVERIFY(!RunListModel::ShownByDefault(RunListModel::kFirstHidden));  // the column chooser shows the rest
+  }
+
+  // Issue 19's matrix notes, stored as a run stores them (pair_same_as, pair_note), in a column
+  // shown by default with the reason in the tooltip; a cell that is its own has none.
+  void runListNoteColumn() {
+    QString path = dir_.filePath("notes.db");
+    {
+      ResultStore store(path.toStdString());
+      RunReport own = test::FixtureRun(0), twin = test::FixtureRun(0), idle = test::FixtureRun(1);
+      twin.Set("pair_same_as", std::string("cache-aside x ttl"));
+      twin.Set("pair_note", std::string("= cache-aside x ttl: same read path"));
+      idle.Set("pair_note", std::string("no near caches: nothing to drop"));
+      for (const RunReport& r : {own, twin, idle}) store.SaveRun(r);
+    }
+    RunListModel model;
+    model.SetRuns(StoreReader(path).ListRuns());
+    QVERIFY(RunListModel::ShownByDefault(RunListModel::kNote));
+    QCOMPARE(model.headerData(RunListModel::kNote, Qt::Horizontal).toString(), QString("note"));
+    QCOMPARE(model.index(0, RunListModel::kNote).data().toString(), QString());
+    QCOMPARE(model.index(1, RunListModel::kNote).data().toString(), QString("= cache-aside x ttl"));
+    QCOMPARE(model.index(2, RunListModel::kNote).data().toString(), QString("n/a"));
+    QVERIFY(model.index(1, RunListModel::kNote).data(Qt::ToolTipRole).toString().contains("same read path"));
+    QVERIFY(model.index(2, RunListModel::kNote).data(Qt::ToolTipRole).toString().contains("n/a: no near caches"));
   }
 
   void runListSortsNumbersAndFilters() {
