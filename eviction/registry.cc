@@ -3,6 +3,7 @@
 
 #include "eviction/arc.h"
 #include "eviction/belady.h"
+#include "eviction/car.h"
 #include "eviction/clock.h"
 #include "eviction/fifo.h"
 #include "eviction/lfu.h"
@@ -20,7 +21,8 @@ namespace cachelab::eviction {
 std::vector<std::string> PolicyNames() {
   return {"lru",    "fifo",     "clock",  "sieve",  "lfu",       "arc",      "twoq",
           "s3fifo", "wtinylfu", "belady", "random", "redis-lru", "redis-lfu",
-          "slru"};
+          "slru",
+          "car"};
 }
 
 std::string CanonicalPolicyName(std::string_view name) {
@@ -48,6 +50,7 @@ std::unique_ptr<Policy> MakePolicy(std::string_view given, const PolicyOptions& 
   if (name == "s3fifo") return std::make_unique<S3FifoPolicy>(options);
   if (name == "wtinylfu") return std::make_unique<WTinyLfuPolicy>(options);
   if (name == "slru") return std::make_unique<SlruPolicy>(options);
+  if (name == "car") return std::make_unique<CarPolicy>(options);
   if (name == "belady") return std::make_unique<BeladyPolicy>();
   if (name == "redis-lru") return std::make_unique<RedisSampledPolicy>(RedisSampledPolicy::Mode::kLru, options);
   if (name == "redis-lfu") return std::make_unique<RedisSampledPolicy>(RedisSampledPolicy::Mode::kLfu, options);

@@ -1,0 +1,52 @@
+// CAR, Clock with Adaptive Replacement (Bansal & Modha, FAST'04, Fig. 2).
+// libCacheSim has no CAR; this follows the paper line by line. Two CLOCKs hold
+// the cache: T1 (seen once lately) and T2 (seen at least twice); B1/B2 are LRU
+// lists of ids evicted from them; p is T1's target size. A hit only sets the
+// page's reference bit. A miss with the cache full runs replace(): while T1
+// holds at least max(1, p), T1's hand page goes to B1 if unreferenced, else to
+// T2's tail with its bit cleared; otherwise T2's hand page goes to B2 if
+// unreferenced, else back to T2's tail cleared. Then, for an id in neither
+// ghost list, B1's LRU is dropped if |T1| + |B1| = c, else B2's LRU if all
+// four lists hold 2c. A new id enters T1's tail; a B1 hit raises p by
+// max(1, |B2|/|B1|) (a B2 hit lowers it by max(1, |B1|/|B2|)), both measured
+// after replace(), and the id enters T2's tail; every entry has its bit clear.
+// Byte mode (not in the paper) measures the lists in bytes, replaces until the
+// newcomer fits and scales p's step by the newcomer's size.
+#pragma once
+#include "eviction/ghost_list.h"
+#include "eviction/handle_list.h"
+
+namespace cachelab::eviction {
+
+class CarPolicy final : public Policy {
+ public:
+  explicit CarPolicy(const PolicyOptions& o) : cap_(static_cast<int64_t>(o.capacity)) {}
+  std::string_view Name() const override { return "car"; }
+  void Insert(Handle h, uint64_t id, uint64_t size, uint64_t now) override;
+  void Access(Handle h, uint64_t) override { meta_[h].ref = 1; }
+  void Remove(Handle h) override;
+  Handle Evict(uint64_t now) override;
+  void OnMiss(uint64_t id, uint64_t size, uint64_t now) override;
+  double p() const { return p_; }
+
+ private:
+  struct Meta {
+    uint64_t id;
+    uint32_t size;
+    uint8_t list;  // 1: T1, 2: T2
+    uint8_t ref;
+  };
+  void MoveToT2(Handle h);
+
+  int64_t cap_;
+  double p_ = 0;
+  int64_t t1_bytes_ = 0, t2_bytes_ = 0;
+  Links links_;
+  HandleList t1_{&links_}, t2_{&links_};  // head: the clock's tail (newest); tail: the hand
+  GhostList b1_, b2_;
+  std::vector<Meta> meta_;
+  uint8_t ghost_ = 0;     // the current miss is in B1 (1), B2 (2) or neither (0)
+  bool replaced_ = false;  // the current miss ran replace()
+};
+
+}  // namespace cachelab::eviction
