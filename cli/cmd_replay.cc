@@ -46,6 +46,7 @@ struct ReplayOptions {
   bool use_ttl = false;             // objects expire at their trace TTL
   std::vector<std::string> policies, sizes;
   std::vector<std::string> policy_params;  // "POLICY:k=v,k=v", repeatable
+  std::string admission;                   // NAME[:k=v,...] in front of every policy
   bool object_mode = false, skip_bad = false, json = false, mrc = false, no_store = false;
   bool compare_live = false;  // also replay on the simulated Redis configured like the live server
   double shards_rate = 1.0;
@@ -70,12 +71,15 @@ RunReport ToReport(const ReplayOutcome& o, const ReplayOptions& opt, const std::
   const auto& r = o.result;
   RunReport rep;
   rep.kind = "replay";
-  rep.label = o.job.policy + "/" + o.job.size_text;
+  // With an admission filter: "lru+bloom/10%".
+  const std::string filter = o.job.admission.substr(0, o.job.admission.find(':'));
+  rep.label = o.job.policy + (filter.empty() ? "" : "+" + filter) + "/" + o.job.size_text;
   rep.config = {{"trace", opt.trace},          {"format", format},
                 {"policy", o.job.policy},      {"cache_size", std::to_string(o.job.capacity)},
                 {"size_arg", o.job.size_text}, {"mode", opt.object_mode ? "objects" : "bytes"}};
   if (o.from_stack_distances) rep.config.push_back({"method", "lru stack distances"});
   if (opt.use_ttl) rep.config.push_back({"use_ttl", "true"});
+  if (!o.job.admission.empty()) rep.config.push_back({"admission", o.job.admission});
   for (const auto& item : opt.policy_params)  // as given, so stored runs say which parameters ran
     if (eviction::CanonicalPolicyName(item.substr(0, item.find(':'))) == o.job.policy)
       rep.config.push_back({"policy_params", item.substr(item.find(':') + 1)});
@@ -96,6 +100,10 @@ RunReport ToReport(const ReplayOutcome& o, const ReplayOptions& opt, const std::
   rep.Set("replay_wall_s", whole.wall_s);
   rep.Set("peak_rss_mb", rss);
   if (opt.use_ttl) rep.Set("expired", static_cast<int64_t>(r.expired));
+  if (!o.job.admission.empty()) {
+    rep.Set("admission", o.job.admission);
+    rep.Set("refused", static_cast<int64_t>(r.refused));
+  }
   if (!opt.warmup.empty()) rep.config.push_back({"warmup", opt.warmup});
   if (!opt.window.empty()) rep.config.push_back({"window", opt.window});
   if (!opt.warmup.empty() || !opt.window.empty()) AddReplayWindows(plan, r, &rep);
@@ -246,6 +254,7 @@ void ExecuteLive(const ReplayOptions& opt) {
 
 void Execute(const ReplayOptions& given) {
   if (given.live.live()) {
+    if (!given.admission.empty()) throw UsageError("--admission is not supported with --backend (the server admits)");
     if (!given.window.empty() || !given.warmup.empty())
       throw UsageError("--window and --warmup are not supported with --backend yet");
     return ExecuteLive(given);
@@ -273,6 +282,10 @@ void Execute(const ReplayOptions& given) {
     std::string error;
     if (!eviction::ApplyPolicyParams(p, item.substr(colon + 1), &options[p], &error))
       throw UsageError("--policy-params: " + error);
+  }
+  if (!opt.admission.empty()) {
+    std::string error;
+    if (!eviction::MakeAdmission(opt.admission, {}, &error)) throw UsageError("--admission: " + error);
   }
   if (opt.sizes.empty() && !opt.mrc) throw UsageError("--size is required (or --mrc for a sweep)");
   // Sampling keeps ids whose 24-bit hash is below rate x 2^24: a smaller rate keeps none.
@@ -340,8 +353,9 @@ void Execute(const ReplayOptions& given) {
   std::vector<std::pair<bool, size_t>> order;  // (from curve, index)
   for (const auto& p : opt.policies)
     for (const auto& s : sizes) {
-      ReplayJob j{p, s.text, ResolveCacheSize(s, ws, opt.object_mode), options[p]};
-      bool curve = opt.mrc && p == "lru" && !opt.use_ttl;  // stack distances know no TTLs
+      ReplayJob j{p, s.text, ResolveCacheSize(s, ws, opt.object_mode), options[p], opt.admission};
+      // Stack distances know no TTLs and no admission.
+      bool curve = opt.mrc && p == "lru" && !opt.use_ttl && opt.admission.empty();
       (curve ? lru_jobs : sim_jobs).push_back(j);
       order.push_back({curve, (curve ? lru_jobs : sim_jobs).size() - 1});
     }
@@ -418,14 +432,16 @@ void Execute(const ReplayOptions& given) {
     }
     std::cout << LibCacheSimResultLines(opt.trace, rows, opt.object_mode);
   } else {
-    std::cout << ComparisonTable(reports, {{"policy", "policy"},
-                                           {"cache size", "cache_size"},
-                                           {"requests", "requests"},
-                                           {"misses", "misses"},
-                                           {"miss ratio", "miss_ratio", 4},
-                                           {"byte miss ratio", "byte_miss_ratio", 4},
-                                           {"Mreq/s", "throughput_mreq_s", 1},
-                                           {"peak RSS MB", "peak_rss_mb", 1}});
+    std::vector<Column> columns = {{"policy", "policy"},
+                                        {"cache size", "cache_size"},
+                                        {"requests", "requests"},
+                                        {"misses", "misses"},
+                                        {"miss ratio", "miss_ratio", 4},
+                                        {"byte miss ratio", "byte_miss_ratio", 4},
+                                        {"Mreq/s", "throughput_mreq_s", 1},
+                                        {"peak RSS MB", "peak_rss_mb", 1}};
+    if (!opt.admission.empty()) columns.insert(columns.begin() + 1, {{"admission", "admission"}, {"refused", "refused"}});
+    std::cout << ComparisonTable(reports, columns);
   }
   std::cout << std::flush;
   FailIfUnsaved(saved);  // after the results are out: they are never lost
@@ -453,6 +469,10 @@ void AddReplayCommand(CLI::App& app) {
                   "POLICY:key=value,... as cachesim's -e, repeatable: s3fifo (fifo-size-ratio or small-size, "
                   "ghost-size-ratio, move-to-main-threshold), twoq (ain-size-ratio, aout-size-ratio), wtinylfu "
                   "(window-ratio)");
+  cmd->add_option("--admission", o->admission,
+                  "admission filter in front of every policy, NAME[:key=value,...]: bloom (fp=0.001, items=65536; "
+                  "fp=0: exact, as cachesim's bloom-filter), prob (p=0.5, seed), size (size=BYTES: admit smaller), "
+                  "adaptsize (interval=500000, seed)");
   cmd->add_option("--output", o->output,
                   "table (default), json (as --json), or libcachesim: cachesim's result lines, for its plot scripts");
   cmd->add_flag("--libcachesim-units", o->libcachesim_units,

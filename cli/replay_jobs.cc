@@ -28,9 +28,10 @@ std::vector<ReplayOutcome> RunReplayJobs(const eviction::ReplayTrace& trace, con
           trace.size(), object_mode ? j.capacity : j.capacity / std::max<uint64_t>(1, mean_object_bytes));
       auto policy = eviction::MakePolicy(j.policy, o, &errors[i]);
       if (!policy) continue;
+      auto admission = MakeJobAdmission(j);
       out[i].job = j;
-      out[i].result =
-          eviction::Replay(trace, *policy, eviction::ReplayConfig{j.capacity, object_mode, use_ttl}, cuts);
+      out[i].result = eviction::Replay(
+          trace, *policy, eviction::ReplayConfig{j.capacity, object_mode, use_ttl, admission.get()}, cuts);
     }
   };
   if (threads == 0) threads = std::max(1u, std::thread::hardware_concurrency());
@@ -48,6 +49,14 @@ std::vector<ReplayOutcome> RunReplayJobs(const eviction::ReplayTrace& trace, con
   for (const auto& e : errors)
     if (!e.empty()) throw std::runtime_error(e);
   return out;
+}
+
+std::unique_ptr<eviction::Admission> MakeJobAdmission(const ReplayJob& job) {
+  if (job.admission.empty()) return nullptr;
+  std::string error;
+  auto a = eviction::MakeAdmission(job.admission, {job.capacity, job.options.seed}, &error);
+  if (!a) throw UsageError("--admission: " + error);
+  return a;
 }
 
 std::vector<ReplayOutcome> LruCurveJobs(const eviction::ReplayTrace& trace, const std::vector<ReplayJob>& jobs,

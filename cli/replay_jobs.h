@@ -14,7 +14,12 @@ struct ReplayJob {
   std::string size_text;  // as given on the command line
   uint64_t capacity = 0;
   eviction::PolicyOptions options;  // --policy-params; capacity is set per job
+  std::string admission;            // --admission NAME[:k=v,...]; empty: none
 };
+
+// The job's admission filter (nullptr without one), sized for its capacity.
+// Throws UsageError on a bad spec (validate it first for a friendlier error).
+std::unique_ptr<eviction::Admission> MakeJobAdmission(const ReplayJob& job);
 
 struct ReplayOutcome {
   ReplayJob job;

@@ -25,6 +25,7 @@ std::vector<ReplayOutcome> StreamReplayJobs(TraceReader& reader, const std::vect
                                             const StreamSettings& s, bool* any_next) {
   std::vector<std::unique_ptr<eviction::Policy>> policies;
   std::vector<std::unique_ptr<eviction::ReplayRunner>> runners;
+  std::vector<std::unique_ptr<eviction::Admission>> admissions;
   for (const ReplayJob& j : jobs) {
     eviction::PolicyOptions o = j.options;
     o.capacity = j.capacity;
@@ -34,7 +35,9 @@ std::vector<ReplayOutcome> StreamReplayJobs(TraceReader& reader, const std::vect
     std::string error;
     policies.push_back(eviction::MakePolicy(j.policy, o, &error));
     if (!policies.back()) throw UsageError(error);
-    runners.push_back(eviction::MakeReplayRunner(*policies.back(), {j.capacity, s.object_mode, s.use_ttl}, s.cuts));
+    admissions.push_back(MakeJobAdmission(j));
+    runners.push_back(eviction::MakeReplayRunner(
+        *policies.back(), {j.capacity, s.object_mode, s.use_ttl, admissions.back().get()}, s.cuts));
   }
   unsigned threads = s.threads ? s.threads : std::max(1u, std::thread::hardware_concurrency());
   threads = static_cast<unsigned>(std::max<size_t>(1, std::min<size_t>(threads, jobs.size())));

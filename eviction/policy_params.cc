@@ -1,25 +1,12 @@
 #include "eviction/policy_params.h"
+#include "eviction/param_text.h"
 
 #include <cctype>
 #include <charconv>
 #include <cmath>
 
 namespace cachelab::eviction {
-namespace {
 
-std::string Lower(std::string_view s) {
-  std::string out;
-  for (char c : s) out += static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-  return out;
-}
-
-std::string_view Trim(std::string_view s) {
-  while (!s.empty() && s.front() == ' ') s.remove_prefix(1);
-  while (!s.empty() && s.back() == ' ') s.remove_suffix(1);
-  return s;
-}
-
-}  // namespace
 
 bool ApplyPolicyParams(std::string_view policy, std::string_view params, PolicyOptions* o, std::string* error) {
   const std::string where = std::string(policy) + " parameter ";

@@ -86,6 +86,7 @@ class RunnerOf final : public ReplayRunner {
     r_.requested_bytes -= warm_.requested_bytes;
     r_.miss_bytes -= warm_.miss_bytes;
     r_.skipped_zero_size -= warm_.skipped;
+    r_.refused -= warm_.refused;
     return r_;
   }
 
@@ -93,10 +94,10 @@ class RunnerOf final : public ReplayRunner {
   // Warm-up and windows: the counters run on; each cut (an absolute request
   // index, so chunk boundaries do not matter) snapshots them.
   struct Counts {
-    uint64_t requests = 0, misses = 0, requested_bytes = 0, miss_bytes = 0, skipped = 0;
+    uint64_t requests = 0, misses = 0, requested_bytes = 0, miss_bytes = 0, skipped = 0, refused = 0;
   };
   void Cut(uint64_t at) {
-    Counts c{r_.requests, r_.misses, r_.requested_bytes, r_.miss_bytes, r_.skipped_zero_size};
+    Counts c{r_.requests, r_.misses, r_.requested_bytes, r_.miss_bytes, r_.skipped_zero_size, r_.refused};
     if (cut_i_ == 0 && warmup_) warm_ = c;
     else
       r_.windows.push_back({static_cast<size_t>(at), c.requests - last_.requests, c.misses - last_.misses,
@@ -130,6 +131,8 @@ void RunnerOf<P>::Feed(const ReplayTrace& t, uint64_t base) {
   const bool want_next = policy.WantsNextAccess() && !t.next.empty();
   const bool has_time = !t.time_ms.empty();
   const bool use_ttl = cfg.use_ttl && !t.ttl_ms.empty() && has_time;
+  Admission* const admission = cfg.admission;
+  const bool observe = admission && admission->WantsEveryRequest();
   auto drain = [&] {
     for (Handle v = policy.TakeEvicted(); v != kNoHandle; v = policy.TakeEvicted()) store.Release(v);
   };
@@ -147,6 +150,7 @@ void RunnerOf<P>::Feed(const ReplayTrace& t, uint64_t base) {
     const uint64_t now = has_time ? static_cast<uint64_t>(t.time_ms[i]) : base + i;
     ++r.requests;
     r.requested_bytes += raw;
+    if (observe) admission->OnRequest(id, size);
     Handle h = store.Find(id);
     if (use_ttl && h != kNoHandle && expires[h] != 0 && static_cast<int64_t>(now) > expires[h]) {
       ++r.expired;  // lazily expired: gone, and this request misses
@@ -164,6 +168,10 @@ void RunnerOf<P>::Feed(const ReplayTrace& t, uint64_t base) {
     r.miss_bytes += raw;
     policy.OnMiss(id, size, now);
     drain();
+    if (admission && !admission->Admit(id, size, now)) {
+      ++r.refused;
+      continue;
+    }
     if (size > cap || !policy.Admits(size)) continue;
     while (store.used() + size > cap) {
       Handle v = policy.Evict(now);

@@ -4,6 +4,8 @@
 //  - a hit updates the policy but never the stored size;
 //  - a miss counts (miss bytes = this request's size); an object larger than
 //    the cache is never inserted; otherwise evict until it fits, then insert.
+//  - with an admission filter, a miss asks it first (before the size check,
+//    as cache_can_insert_default): refused, the object is not inserted.
 //  - with use_ttl, an object inserted at time t by a request with TTL T > 0
 //    expires at t + T: a request at a later time (now > t + T, libCacheSim's
 //    comparison) removes it and misses. Expiry is lazy, on access, as in
@@ -16,6 +18,7 @@
 #include <memory>
 #include <vector>
 
+#include "eviction/admission.h"
 #include "eviction/id_map.h"
 #include "eviction/policy.h"
 #include "eviction/replay_trace.h"
@@ -26,6 +29,7 @@ struct ReplayConfig {
   uint64_t capacity = 0;     // bytes, or objects in object mode
   bool object_mode = false;  // --ignore-obj-size
   bool use_ttl = false;      // --use-ttl: needs trace.ttl_ms and time_ms
+  Admission* admission = nullptr;  // --admission: asked on every miss (not owned; one per replay)
 };
 
 // Warm-up and windows (replay --warmup/--window): requests before index
@@ -47,6 +51,7 @@ struct ReplayResult {
   uint64_t requested_bytes = 0, miss_bytes = 0;  // trace sizes, in both modes
   uint64_t skipped_zero_size = 0;
   uint64_t expired = 0;  // requests that found their object expired (use_ttl)
+  uint64_t refused = 0;  // misses the admission filter kept out
   uint64_t peak_objects = 0;
   uint64_t index_bytes = 0;  // the harness's own per-object memory at the end (map + handle arrays)
   double seconds = 0;        // CPU time of the replay loop only

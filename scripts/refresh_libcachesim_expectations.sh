@@ -81,18 +81,7 @@ for input in "${inputs[@]}"; do
       if [ "$mode" = obj ]; then sizes=$obj_sizes extra=(--ignore-obj-size 1); else sizes=$byte_sizes extra=(); fi
       cmd=("$cachesim" "$path" "${type_args[0]}" "$theirs" "$sizes" "${type_args[@]:1}" "${extra[@]}")
       echo "# cmd: cachesim $(basename "$path") ${cmd[*]:2}" >> "$work/out.tsv"
-      "${cmd[@]}" 2>/dev/null | awk -v t="$name" -v m="$mode" -v p="$ours" '
-        / n_miss / {
-          for (i = 1; i <= NF; i++) {
-            if ($i == "req,") req = $(i - 1)
-            if ($i == "n_miss") miss = $(i + 1)
-            if ($i == "n_miss_byte") mb = $(i + 1)
-            if ($i == "n_req_byte") rb = $(i + 1)
-            if ($i == "cache_size_bytes") cs = $(i + 1)
-          }
-          gsub(",", "", miss); gsub(",", "", mb); gsub(",", "", rb); gsub(",", "", req)
-          print t, m, p, cs, req, miss, mb, rb
-        }' OFS='\t' >> "$work/out.tsv"
+      "${cmd[@]}" 2>/dev/null | awk -v lead="$name	$mode	$ours" -f "$here/scripts/cachesim_counts.awk" >> "$work/out.tsv"
     done
   done
 done
