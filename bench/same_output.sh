@@ -1,0 +1,71 @@
+#!/usr/bin/env bash
+# bench/same_output.sh OLD_COMMIT
+#
+# Determinism across a change: builds OLD_COMMIT (like bench/compare.sh, in
+# .compare/<sha>, reused) and the current tree, runs `cachelab run --json
+# --no-store` with the same config and seed on both for a set of configurations
+# (strategies, invalidation schemes, stampede guards, near cache, cluster,
+# maxmemory eviction, scenarios, a trace), and compares the JSON byte for byte
+# after removing the three wall-clock fields (wall_seconds, cpu_seconds,
+# sim_requests_per_sec). Prints one line per configuration (md5 of old and
+# new); exits 1 if any differs (the diff is printed), 0 if all are identical.
+set -euo pipefail
+
+[ $# -ge 1 ] || { echo "usage: bench/same_output.sh OLD_COMMIT" >&2; exit 2; }
+ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+OLD_SHA="$(git -C "$ROOT" rev-parse --verify "$1^{commit}")" || { echo "same_output.sh: unknown commit '$1'" >&2; exit 2; }
+export CMAKE_CXX_COMPILER_LAUNCHER=ccache CCACHE_BASEDIR="${CCACHE_BASEDIR:-$(dirname "$ROOT")}"
+JOBS="${JOBS:-2}"
+TMP="$(mktemp -d)"
+trap 'rm -rf "$TMP"' EXIT
+
+build() {  # build SRC_DIR BUILD_DIR
+  cmake -S "$1" -B "$2" -G Ninja -DCMAKE_BUILD_TYPE=Release -DCACHELAB_BUILD_GUI=OFF >"$TMP/cmake.log" 2>&1 ||
+    { cat "$TMP/cmake.log" >&2; exit 1; }
+  cmake --build "$2" -j"$JOBS" --target cachelab >"$TMP/build.log" 2>&1 || { tail -30 "$TMP/build.log" >&2; exit 1; }
+}
+OLD_DIR="$ROOT/.compare/$OLD_SHA"
+if [ ! -x "$OLD_DIR/build/cli/cachelab" ]; then
+  rm -rf "$OLD_DIR" && mkdir -p "$OLD_DIR"
+  git -C "$ROOT" archive "$OLD_SHA" | tar -x -C "$OLD_DIR"
+  build "$OLD_DIR" "$OLD_DIR/build"
+fi
+NEW_BUILD="${CACHELAB_BUILD_DIR:-$ROOT/build}"
+build "$ROOT" "$NEW_BUILD"
+
+TRACE="${TRACE:-/work/shared/traces/cloudPhysicsIO.oracleGeneral.bin}"
+CONFIGS=(
+  ""
+  "--strategy all --requests 200000"
+  "--invalidation all --requests 200000"
+  "--stampede all --scenario hot-key --requests 200000"
+  "--near-cache on --requests 200000"
+  "--nodes 4 --partitioner all --requests 200000"
+  "--maxmemory 4MiB --maxmemory-policy allkeys-lru --requests 300000"
+  "--maxmemory 2MiB --maxmemory-policy allkeys-lfu --strategy write-through --requests 300000"
+  "--maxmemory 2MiB --maxmemory-policy allkeys-random --invalidation version --requests 200000"
+  "--scenario sync-expiry --stampede lease,xfetch --requests 200000"
+  "--scenario flash-crowd --strategy write-behind --requests 200000"
+  "--keys 2000000 --seed 7 --alpha 0.6 --requests 300000"
+  "--keys 1 --requests 1000"
+  "--trace $TRACE"
+  "--trace $TRACE --invalidation tags --maxmemory 8MiB"
+)
+fail=0
+for cfg in "${CONFIGS[@]}"; do
+  # shellcheck disable=SC2086
+  "$OLD_DIR/build/cli/cachelab" run --json --no-store $cfg 2>"$TMP/old.err" |
+    grep -Ev '"(wall_seconds|cpu_seconds|sim_requests_per_sec)"' >"$TMP/old.json" || { cat "$TMP/old.err" >&2; exit 1; }
+  # shellcheck disable=SC2086
+  "$NEW_BUILD/cli/cachelab" run --json --no-store $cfg 2>"$TMP/new.err" |
+    grep -Ev '"(wall_seconds|cpu_seconds|sim_requests_per_sec)"' >"$TMP/new.json" || { cat "$TMP/new.err" >&2; exit 1; }
+  o="$(md5sum <"$TMP/old.json" | cut -c1-12)"; n="$(md5sum <"$TMP/new.json" | cut -c1-12)"
+  if [ "$o" = "$n" ]; then
+    printf "same  %s %s  %s\n" "$o" "$(wc -c <"$TMP/new.json")B" "${cfg:-(defaults)}"
+  else
+    printf "DIFF  %s %s  %s\n" "$o" "$n" "${cfg:-(defaults)}"
+    diff "$TMP/old.json" "$TMP/new.json" | head -20
+    fail=1
+  fi
+done
+exit "$fail"
