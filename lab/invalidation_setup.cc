@@ -39,6 +39,7 @@ InvalidationConfig ParseInvalidationConfig(const Params& p) {
   c.pubsub_loss = p.Real("pubsub-loss", 0, 1);
   c.pubsub_disconnect_every = p.Duration("pubsub-disconnect-every");
   c.pubsub_disconnect_for = p.Duration("pubsub-disconnect-for");
+  c.pubsub_patterns = OnOff(p, "pubsub-patterns");
   c.near_cache = OnOff(p, "near-cache");
   c.near_ttl = p.Duration("near-ttl", 1);
   if (c.near_cache && c.keys * c.servers > (uint64_t{1} << 31))

@@ -56,12 +56,13 @@ const std::vector<ParamScope>& ParamScopes() {
       {"access-ttl-factor", "invalidation", {"access-age"}},
       {"tags", "invalidation", {"tags"}},
       {"tag-set-expire", "invalidation", {"tags"}},
-      {"pattern-fraction", "invalidation", {"pattern"}},
+      {"pattern-fraction", "invalidation", {"pattern", "pubsub"}},  // pubsub: with --pubsub-patterns
       {"scan-count", "invalidation", {"pattern"}},
       {"pubsub-delay", "invalidation", {"pubsub"}},
       {"pubsub-loss", "invalidation", {"pubsub"}},
       {"pubsub-disconnect-every", "invalidation", {"pubsub"}},
       {"pubsub-disconnect-for", "invalidation", {"pubsub"}},
+      {"pubsub-patterns", "invalidation", {"pubsub"}},
       {"near-ttl", "near-cache", kOn},
       // partitioners
       {"vnodes", "partitioner", {"ring", "bounded-load"}},

@@ -22,6 +22,10 @@ std::vector<ParamDef> InvalidationParamDefs() {
       {"pubsub-disconnect-every", "0", "pubsub: mean time between subscriber disconnects (0 = never)",
        "invalidation"},
       {"pubsub-disconnect-for", "1s", "pubsub: how long a disconnected subscriber stays away", "invalidation"},
+      {"pubsub-patterns", "off",
+       "pubsub: subscribers PSUBSCRIBE cachelab:invalidate:*; writes publish on per-key channels and "
+       "--pattern-fraction of them a key-family event",
+       "invalidation"},
       {"near-cache", "off", "in-process near cache on each application server in front of Redis", "invalidation"},
       {"near-ttl", "1s", "near cache entry lifetime", "invalidation"},
       {"warmup-keys", "0", "load this many keys into the cache at t=0 (a warm-up after a deploy)", "workload"},

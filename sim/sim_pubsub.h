@@ -7,6 +7,11 @@
 // (network + client processing, on top of the server's half round trip) and
 // loss probability (dropped connection, output-buffer limit, crashed handler).
 //
+// Pattern subscriptions (PSUBSCRIBE): a message goes first to the channel's
+// subscribers, then to every pattern subscription whose glob matches the
+// channel (Redis's order; among patterns, subscription order here, hash order
+// in Redis). The handler gets the channel the message was published on.
+//
 // Threading: single-threaded, like the Simulator it schedules on.
 #pragma once
 #include <cstdint>
@@ -44,7 +49,9 @@ class SimPubSub {
 
   // SUBSCRIBE channel on a new subscriber connection.
   SubId Subscribe(std::string channel, Handler handler, const SubscriberOptions& options = {});
-  // UNSUBSCRIBE: no further messages; those already published still arrive.
+  // PSUBSCRIBE pattern (Redis's glob) on a new subscriber connection.
+  SubId PSubscribe(std::string pattern, Handler handler, const SubscriberOptions& options = {});
+  // UNSUBSCRIBE / PUNSUBSCRIBE: no further messages; those already published still arrive.
   void Unsubscribe(SubId id);
   // A disconnected subscriber misses every message until it reconnects,
   // including those still travelling on the dropped connection.
@@ -57,23 +64,28 @@ class SimPubSub {
   int64_t Publish(std::string_view channel, std::string_view message, SimTime base_delay = 0);
   // PUBSUB NUMSUB channel (connected subscribers only, as in Redis).
   int64_t NumSub(std::string_view channel) const;
+  // PUBSUB NUMPAT: connected pattern subscriptions.
+  int64_t NumPat() const;
 
   const PubSubStats& stats() const { return stats_; }
 
  private:
   struct Sub {
-    std::string channel;
+    std::string channel;  // or the glob, when pattern
     Handler handler;
     SubscriberOptions options;
     Rng rng{0};
     uint32_t epoch = 0;  // bumped on every disconnect: what travelled on the old connection is gone
-    bool active = false, connected = false;
+    bool active = false, connected = false, pattern = false;
   };
   struct InFlight {
     SubId sub;
     uint32_t epoch;
     std::string channel, message;
   };
+  SubId Add(std::string channel, Handler handler, const SubscriberOptions& options, bool pattern);
+  // One delivery attempt to s (a receiver unless disconnected); true if counted as a receiver.
+  bool Deliver(SubId id, std::string_view channel, std::string_view message, SimTime base_delay);
   void Arrive(uint32_t slot);
 
   Simulator& sim_;

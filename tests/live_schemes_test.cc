@@ -45,6 +45,28 @@ TEST_CASE("pubsub and pattern invalidation run live; loads per expiry are measur
   CHECK(pubsub["live"]["pubsub_bridged"] == published);
   CHECK(pubsub["live"]["failed_ops"] == 0);
 
+  // Pattern subscriptions: PSUBSCRIBE on the simulated side, per-key and
+  // family channels on the server. Each family event drops the ten keys of
+  // the family (keys 0..199: every family is whole) on each of the 3 servers.
+  const std::string patterns = "--invalidation pubsub --servers 3 --pubsub-patterns on --pattern-fraction 0.25";
+  json family = LiveJson(server, patterns);
+  int64_t fpublished = family["pubsub_published"], events = family["pubsub_family_events"];
+  CHECK(family["pubsub_delivered"] == fpublished * 3);
+  CHECK(family["live"]["pubsub_bridged"] == fpublished);
+  CHECK(family["invalidations_unapplied"] == 0);
+  CHECK(events > fpublished / 8);  // ~1/4 of them
+  CHECK(events < fpublished / 2);
+  CHECK(family["pubsub_family_keys_deleted"] == events * 3 * 10);
+  CHECK(family["live"]["failed_ops"] == 0);
+  // The simulated run draws the same writes and family events (same seed).
+  auto sim = RunCli("run --no-store --json --requests 3000 --rate 3000 --keys 200 --read-fraction 0.7 --ttl 300ms " +
+                    patterns);
+  REQUIRE(sim.exit_code == 0);
+  json simj = json::parse(sim.out);
+  CHECK(simj["pubsub_published"] == fpublished);
+  CHECK(simj["pubsub_family_events"] == events);
+  CHECK(simj["pubsub_family_keys_deleted"] == events * 3 * 10);
+
   json pattern = LiveJson(server, "--invalidation pattern --pattern-fraction 1 --scan-count 50");
   CHECK(pattern["pattern_invalidations"].get<int64_t>() > 500);
   CHECK(pattern["pattern_scan_commands"].get<int64_t>() >= pattern["pattern_invalidations"].get<int64_t>());

@@ -78,6 +78,7 @@ struct InvalidationConfig {
   double pubsub_loss = 0;
   SimTime pubsub_disconnect_every = 0;  // mean time between subscriber disconnects (0: never)
   SimTime pubsub_disconnect_for = 1 * kSecond;
+  bool pubsub_patterns = false;     // pubsub: PSUBSCRIBE, per-key channels, family events
   bool near_cache = false;          // in-process near cache on each application server
   SimTime near_ttl = 1 * kSecond;
   uint64_t seed = 1;

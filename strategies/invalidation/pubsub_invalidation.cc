@@ -1,5 +1,6 @@
 #include "strategies/invalidation/pubsub_invalidation.h"
 
+#include <algorithm>
 #include <charconv>
 
 #include "sim/sim_redis.h"
@@ -7,11 +8,15 @@
 namespace cachelab {
 
 PubSubInvalidation::PubSubInvalidation(Harness& h, const InvalidationConfig& c, SimRedis& redis)
-    : SchemeBase(h, c), redis_(redis), outage_rng_(c.seed, "pubsub-outages") {
+    : SchemeBase(h, c),
+      redis_(redis),
+      outage_rng_(c.seed, "pubsub-outages"),
+      family_rng_(c.seed, "pubsub-family") {
   SubscriberOptions opt{c.pubsub_delay, c.pubsub_loss};
   for (uint32_t s = 0; s < c.servers; ++s) {
-    subs_.push_back(redis.pubsub().Subscribe(
-        kChannel, [this, s](std::string_view, std::string_view message) { OnMessage(s, message); }, opt));
+    auto handler = [this, s](std::string_view channel, std::string_view message) { OnMessage(s, channel, message); };
+    subs_.push_back(c.pubsub_patterns ? redis.pubsub().PSubscribe(kPattern, handler, opt)
+                                      : redis.pubsub().Subscribe(kChannel, handler, opt));
     if (c.pubsub_disconnect_every > 0) ScheduleDisconnect(subs_.back());
   }
   h.metrics().ExternalCounter("pubsub_lost", [this] {
@@ -62,12 +67,18 @@ void PubSubInvalidation::Publish(uint64_t key, uint32_t parked, bool writer_set)
   writer_set_.push_back(writer_set);
   CountExtra();
   std::string message = std::to_string(key) + " " + std::to_string(seq);
-  h_.cache_for(key).Command({"PUBLISH", kChannel, std::move(message)}, [this, parked](RedisReply&&) {
+  std::string channel = kChannel;
+  if (c_.pubsub_patterns) {
+    bool family = family_rng_.Bernoulli(c_.pattern_fraction);
+    family_events_ += family;
+    channel += family ? ":family:" + std::to_string(key / 10) : ":key:" + std::to_string(key);
+  }
+  h_.cache_for(key).Command({"PUBLISH", std::move(channel), std::move(message)}, [this, parked](RedisReply&&) {
     Unpark(parked)();  // fire-and-forget: acknowledged once the server took it
   });
 }
 
-void PubSubInvalidation::OnMessage(uint32_t server, std::string_view message) {
+void PubSubInvalidation::OnMessage(uint32_t server, std::string_view channel, std::string_view message) {
   uint64_t key = 0, seq = 0;
   const char* end = message.data() + message.size();
   auto [p, ec] = std::from_chars(message.data(), end, key);
@@ -75,6 +86,10 @@ void PubSubInvalidation::OnMessage(uint32_t server, std::string_view message) {
   std::from_chars(p + 1, end, seq);
   if (seq < applied_.size()) applied_[seq] = 1;
   ++applications_;
+  if (channel.find(":family:") != std::string_view::npos) {
+    DropFamily(server, key, seq < writer_set_.size() && writer_set_[seq]);
+    return;
+  }
   if (near_) {
     near_->Erase(server, key);
     return;
@@ -82,6 +97,29 @@ void PubSubInvalidation::OnMessage(uint32_t server, std::string_view message) {
   if (seq < writer_set_.size() && writer_set_[seq]) return;  // the Redis copy is the new value
   CountExtra();
   h_.cache_for(key).Del(CacheKey(key), [](RedisReply&&) {});
+}
+
+void PubSubInvalidation::DropFamily(uint32_t server, uint64_t key, bool writer_set) {
+  // The family of the pattern scheme ("k:<key/10>?"), within the keyspace.
+  uint64_t first = key / 10 * 10, last = std::min<uint64_t>(first + 10, c_.keys);
+  if (near_) {
+    for (uint64_t k = first; k < last; ++k) near_->Erase(server, k);
+    return;
+  }
+  // One DEL per node holding family members; the key the writer SET keeps its new value.
+  std::vector<std::pair<CacheBackend*, std::vector<std::string>>> dels;
+  for (uint64_t k = first; k < last; ++k) {
+    if (writer_set && k == key) continue;
+    CacheBackend* node = &h_.cache_for(k);
+    auto it = std::find_if(dels.begin(), dels.end(), [node](const auto& d) { return d.first == node; });
+    if (it == dels.end()) it = dels.insert(dels.end(), {node, {"DEL"}});
+    it->second.push_back(CacheKey(k));
+  }
+  for (auto& [node, argv] : dels) {
+    CountExtra();
+    family_dropped_ += argv.size() - 1;
+    node->Command(std::move(argv), [](RedisReply&&) {});
+  }
 }
 
 uint64_t PubSubInvalidation::unapplied() const {
@@ -102,6 +140,10 @@ void PubSubInvalidation::Report(RunReport* r) const {
   r->Set("pubsub_missed_disconnected", static_cast<int64_t>(s.missed));
   r->Set("pubsub_lost_ratio", attempts ? static_cast<double>(s.lost + s.missed) / attempts : 0.0);
   r->Set("pubsub_disconnects", static_cast<int64_t>(disconnects_));
+  if (c_.pubsub_patterns) {
+    r->Set("pubsub_family_events", static_cast<int64_t>(family_events_));
+    r->Set("pubsub_family_keys_deleted", static_cast<int64_t>(family_dropped_));
+  }
   r->Set("invalidations_unapplied", static_cast<int64_t>(unapplied()));
   r->Set("invalidations_unapplied_ratio", published() ? static_cast<double>(unapplied()) / published() : 0.0);
 }

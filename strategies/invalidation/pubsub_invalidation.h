@@ -8,6 +8,12 @@
 // Under write-through / write-behind the writer SET the Redis copy itself: the
 // message then only drops near copies (without near caches it reaches nothing,
 // and the tables say so).
+// With pubsub_patterns (--pubsub-patterns on) the subscribers PSUBSCRIBE
+// "cachelab:invalidate:*" instead, a write publishes on its key's channel
+// "cachelab:invalidate:key:<k>", and a --pattern-fraction of writes (bulk
+// changes) publish a family event on "cachelab:invalidate:family:<k/10>":
+// the subscriber drops the ten keys sharing k / 10 (the family the pattern
+// scheme finds by SCAN), by one DEL per node or from its near cache.
 #pragma once
 #include <vector>
 
@@ -22,6 +28,7 @@ class SimRedis;
 class PubSubInvalidation final : public SchemeBase {
  public:
   static constexpr const char* kChannel = "cachelab:invalidate";
+  static constexpr const char* kPattern = "cachelab:invalidate:*";  // --pubsub-patterns
 
   // REQUIRES: the harness's cache is a SimRedis (the channel registry lives there).
   PubSubInvalidation(Harness& h, const InvalidationConfig& c, SimRedis& redis);
@@ -34,19 +41,21 @@ class PubSubInvalidation final : public SchemeBase {
   // Invalidations (published messages) that no subscriber applied.
   uint64_t unapplied() const;
   uint64_t published() const { return applied_.size(); }
+  uint64_t family_events() const { return family_events_; }
   const PubSubStats& stats() const;
 
  private:
   void Publish(uint64_t key, uint32_t parked, bool writer_set);
-  void OnMessage(uint32_t server, std::string_view message);
+  void OnMessage(uint32_t server, std::string_view channel, std::string_view message);
+  void DropFamily(uint32_t server, uint64_t key, bool writer_set);
   void ScheduleDisconnect(SimPubSub::SubId sub);
 
   SimRedis& redis_;
-  Rng outage_rng_;
+  Rng outage_rng_, family_rng_;
   std::vector<SimPubSub::SubId> subs_;
   std::vector<uint8_t> applied_;     // per published message: some subscriber applied it
   std::vector<uint8_t> writer_set_;  // per published message: the writer SET the Redis copy
-  uint64_t applications_ = 0, disconnects_ = 0;
+  uint64_t applications_ = 0, disconnects_ = 0, family_events_ = 0, family_dropped_ = 0;
 };
 
 }  // namespace cachelab
