@@ -19,6 +19,7 @@
 #include "lab/run_pool.h"
 #include "cli/libcachesim_output.h"
 #include "cli/live_flags.h"
+#include "cli/progress_sink.h"
 #include "cli/replay_jobs.h"
 #include "cli/replay_stream.h"
 #include "cli/replay_windows.h"
@@ -48,6 +49,7 @@ struct ReplayOptions {
   std::vector<std::string> policy_params;  // "POLICY:k=v,k=v", repeatable
   std::string admission;                   // NAME[:k=v,...] in front of every policy
   bool object_mode = false, skip_bad = false, json = false, mrc = false, no_store = false;
+  bool progress = false;      // progress lines on stderr when it is not a terminal
   bool compare_live = false;  // also replay on the simulated Redis configured like the live server
   double shards_rate = 1.0;
   unsigned jobs = 0;
@@ -253,6 +255,7 @@ void ExecuteLive(const ReplayOptions& opt) {
 }
 
 void Execute(const ReplayOptions& given) {
+  ShowProgress(given.progress);
   if (given.live.live()) {
     if (!given.admission.empty()) throw UsageError("--admission is not supported with --backend (the server admits)");
     if (!given.window.empty() || !given.warmup.empty())
@@ -483,6 +486,7 @@ void AddReplayCommand(CLI::App& app) {
                 "every policy");
   cmd->add_flag("--ignore-obj-size", o->object_mode, "object mode: every object has size 1, sizes count objects");
   cmd->add_flag("--skip-bad", o->skip_bad, "count and skip malformed records instead of stopping");
+  cmd->add_flag("--progress", o->progress, "progress lines on stderr even when it is not a terminal");
   cmd->add_flag("--json", o->json, "print one JSON object per (policy, size)");
   cmd->add_option("--db", o->db, "results file (default: $CACHELAB_DB or ./cachelab-results.db)");
   cmd->add_flag("--no-store", o->no_store, "do not write the results store");

@@ -4,6 +4,7 @@
 #include <unistd.h>
 
 #include <CLI/CLI.hpp>
+#include <chrono>
 #include <cstdio>
 #include <iostream>
 #include <memory>
@@ -17,6 +18,7 @@
 #include "cli/pair_notes.h"
 #include "cli/param_flags.h"
 #include "cli/progress_json.h"
+#include "cli/progress_sink.h"
 #include "cli/summary_table.h"
 #include "lab/batch.h"
 #include "lab/param_scope.h"
@@ -39,6 +41,11 @@ struct RunOptions {
 };
 
 void PrintProgress(const Progress& p) {
+  // A redraw a tenth of a second is enough for the eye, whatever the run's pace.
+  static auto next = std::chrono::steady_clock::time_point{};
+  auto now = std::chrono::steady_clock::now();
+  if (now < next) return;
+  next = now + std::chrono::milliseconds(100);
   std::fprintf(stderr, "\r  %5.1f%%  %llu / %llu requests  (%.1f s simulated)", 100.0 * p.done / p.total,
                static_cast<unsigned long long>(p.done), static_cast<unsigned long long>(p.total), p.sim_seconds);
   std::fflush(stderr);
@@ -89,6 +96,9 @@ std::vector<Column> ComparisonColumns(const std::vector<RunReport>& reports) {
 void PrintResults(const RunOptions& o, const std::vector<RunReport>& reports);
 
 void Execute(const RunOptions& o) {
+  // Validation indexes a --trace (once, shared by the runs): its progress comes first.
+  if (o.progress) ShowProgressJson();
+  else ShowProgress(false);
   std::vector<Params> runs;
   try {
     runs = ExpandComparisons(o.params.ToParams());

@@ -13,6 +13,7 @@
 #include <thread>
 
 #include "cli/commands.h"
+#include "cli/progress_sink.h"
 #include "cli/shell_quote.h"
 #include "cli/summary_table.h"
 #include "cli/sweep_progress.h"
@@ -22,13 +23,14 @@
 #include "lab/run_pool.h"
 #include "results/result_store.h"
 #include "results/run_key.h"
+#include "sim/progress_meter.h"
 
 namespace cachelab::cli {
 namespace {
 
 struct SweepOptions {
   std::string file, db, list_dir = "sweep-results";
-  bool dry_run = false, list = false, json = false;
+  bool dry_run = false, list = false, json = false, progress = false;
   unsigned jobs = 0;
 };
 
@@ -62,6 +64,7 @@ void DryRun(const ExperimentFile& f) {
     return row;
   };
   size_t count = f.RunCount();
+  ProgressMeter meter("dry run", "runs", count, 1024);
   if (count <= kTableRuns) {
     std::vector<std::vector<std::string>> rows;
     for (size_t i = 0; i < count; ++i) rows.push_back(row_of(i));
@@ -88,13 +91,19 @@ void DryRun(const ExperimentFile& f) {
   size_t total = 0;
   for (size_t w : width) total += w + 2;
   std::cout << std::string(total - 2, '-') << "\n";
-  for (size_t i = 0; i < count; ++i) std::cout << line(row_of(i));
+  for (size_t i = 0; i < count; ++i) {
+    meter.Tick(i);
+    std::cout << line(row_of(i));
+  }
+  meter.Finish(count);
 }
 
 // One self-contained command per run, for GNU parallel, Slurm arrays, ...:
 // only the parameters that differ from the defaults, plus the seed.
 void ListCommands(const ExperimentFile& f, const std::string& dir) {
+  ProgressMeter meter("listing commands", "runs", f.RunCount(), 1024);
   for (size_t i = 0; i < f.RunCount(); ++i) {
+    meter.Tick(i);
     SweepRun run = f.Run(i);
     std::string cmd = "cachelab run";
     for (const auto& [k, v] : run.params.All())
@@ -102,9 +111,11 @@ void ListCommands(const ExperimentFile& f, const std::string& dir) {
     cmd += " --db " + ShellQuote(dir + "/run-" + RunKeyOf(run.params.All()) + ".db");
     std::cout << cmd << "\n";
   }
+  meter.Finish(f.RunCount());
 }
 
 void Execute(const SweepOptions& o) {
+  ShowProgress(o.progress);
   ExperimentFile f;
   try {
     f = LoadExperimentFile(o.file);
@@ -209,6 +220,8 @@ void AddSweepCommand(CLI::App& app) {
   cmd->add_option("--list-dir", o->list_dir, "with --list: directory of the per-run results files")->default_str("sweep-results");
   cmd->add_option("--jobs,-j", o->jobs, "parallel runs (default: all cores)")
       ->check(CLI::Range(0u, kMaxJobs));
+  cmd->add_flag("--progress", o->progress,
+                "progress lines on stderr even when it is not a terminal (dry runs, lists, a --trace's indexing)");
   cmd->add_flag("--json", o->json, "print the per-point summary (mean and 95% CI of each metric) as JSON");
   cmd->add_option("--db", o->db, "results file (default: $CACHELAB_DB or ./cachelab-results.db)");
   cmd->callback([o] { Execute(*o); });

@@ -10,6 +10,7 @@
 #include <nlohmann/json.hpp>
 
 #include "cli/commands.h"
+#include "cli/progress_sink.h"
 #include "cli/summary_table.h"
 #include "results/report_json.h"
 #include "results/result_store.h"
@@ -24,15 +25,17 @@ namespace {
 
 struct TraceInput {
   std::string path, format, csv_spec;
-  bool skip_bad = false;
+  bool skip_bad = false, progress = false;
 
   void Attach(CLI::App* cmd, const char* what) {
     cmd->add_option("--format", format,
                     "oracleGeneral, vscsi, txt, csv, twitter, kvcache, cdn, cache2k, lcs (default: from the file name and a csv header)");
     cmd->add_option("--csv-spec", csv_spec, "csv columns, e.g. \"time-col=2,obj-id-col=5,obj-size-col=4\"");
     cmd->add_flag("--skip-bad", skip_bad, std::string("count and skip malformed records of the ") + what);
+    cmd->add_flag("--progress", progress, "progress lines on stderr even when it is not a terminal");
   }
   std::unique_ptr<FileTraceReader> Open() const {
+    ShowProgress(progress);
     std::string error;
     auto r = OpenTrace(path, TraceOpenOptions{format, csv_spec, skip_bad}, &error);
     if (!r) throw UsageError(error);

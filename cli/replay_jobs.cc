@@ -1,11 +1,13 @@
 #include "cli/replay_jobs.h"
 
 #include "cli/commands.h"
+#include "sim/progress_meter.h"
 
 #include <sys/resource.h>
 
 #include <algorithm>
 #include <atomic>
+#include <mutex>
 #include <stdexcept>
 #include <system_error>
 #include <thread>
@@ -18,6 +20,11 @@ std::vector<ReplayOutcome> RunReplayJobs(const eviction::ReplayTrace& trace, con
   std::vector<ReplayOutcome> out(jobs.size());
   std::atomic<size_t> next{0};
   std::vector<std::string> errors(jobs.size());
+  std::mutex meter_mu;
+  size_t finished = 0;  // replays done, under meter_mu
+  ProgressMeter meter("replaying " + std::to_string(jobs.size()) + " (policy, size) pair" + (jobs.size() == 1 ? "" : "s"),
+                      "replays",
+                      [&] { return jobs.empty() ? 1.0 : static_cast<double>(finished) / jobs.size(); }, 1);
   auto worker = [&] {
     for (size_t i = next++; i < jobs.size(); i = next++) {
       const ReplayJob& j = jobs[i];
@@ -32,6 +39,8 @@ std::vector<ReplayOutcome> RunReplayJobs(const eviction::ReplayTrace& trace, con
       out[i].job = j;
       out[i].result = eviction::Replay(
           trace, *policy, eviction::ReplayConfig{j.capacity, object_mode, use_ttl, admission.get()}, cuts);
+      std::lock_guard<std::mutex> lock(meter_mu);
+      meter.Tick(++finished);
     }
   };
   if (threads == 0) threads = std::max(1u, std::thread::hardware_concurrency());
@@ -46,6 +55,7 @@ std::vector<ReplayOutcome> RunReplayJobs(const eviction::ReplayTrace& trace, con
   }
   worker();
   for (auto& t : pool) t.join();
+  meter.Finish(finished);
   for (const auto& e : errors)
     if (!e.empty()) throw std::runtime_error(e);
   return out;

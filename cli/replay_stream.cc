@@ -6,6 +6,7 @@
 #include <thread>
 
 #include "cli/commands.h"
+#include "sim/progress_meter.h"
 #include "workloads/trace_loader.h"
 
 namespace cachelab::cli {
@@ -14,10 +15,16 @@ eviction::WorkingSet StreamWorkingSet(TraceReader& reader) {
   eviction::WorkingSetCounter counter;
   eviction::ReplayTrace chunk;
   std::string error;
-  for (;;) {
+  ProgressMeter meter("sizing " + reader.Label() + " (working set)", "requests", [&] { return reader.FractionRead(); },
+                      1);
+  for (uint64_t done = 0;;) {
     if (!LoadReplayChunk(reader, kReplayChunk, false, false, &chunk, &error)) throw UsageError(error);
-    if (chunk.size() == 0) return counter.result();
+    if (chunk.size() == 0) {
+      meter.Finish(done);
+      return counter.result();
+    }
     counter.Add(chunk);
+    meter.Tick(done += chunk.size());
   }
 }
 
@@ -49,7 +56,11 @@ std::vector<ReplayOutcome> StreamReplayJobs(TraceReader& reader, const std::vect
   load(&chunks[0]);
   *any_next = false;
   uint64_t base = 0;
+  ProgressMeter meter("replaying " + reader.Label() + " through " + std::to_string(jobs.size()) + " (policy, size) pair" +
+                          (jobs.size() == 1 ? "" : "s"),
+                      "requests", [&] { return reader.FractionRead(); }, 1);
   for (int cur = 0; chunks[cur].size() > 0; cur ^= 1) {
+    meter.Tick(base);
     const eviction::ReplayTrace& chunk = chunks[cur];
     for (int64_t n : chunk.next) *any_next |= n >= 0;
     auto next = std::async(std::launch::async, load, &chunks[cur ^ 1]);  // decode ahead
@@ -64,6 +75,7 @@ std::vector<ReplayOutcome> StreamReplayJobs(TraceReader& reader, const std::vect
     next.get();  // rethrows a decode error
     base += chunk.size();
   }
+  meter.Finish(base);
   std::vector<ReplayOutcome> out(jobs.size());
   for (size_t i = 0; i < jobs.size(); ++i) {
     out[i].job = jobs[i];

@@ -15,11 +15,14 @@ std::string FormatEta(double seconds) {
 }
 
 SweepProgress::SweepProgress(uint64_t total, bool tty)
-    : total_(total), tty_(tty), start_(std::chrono::steady_clock::now()) {}
+    : total_(total), tty_(tty), start_(std::chrono::steady_clock::now()), next_line_(start_) {}
 
 void SweepProgress::Done(const std::string& label) {
   ++done_;
-  double elapsed = std::chrono::duration<double>(std::chrono::steady_clock::now() - start_).count();
+  auto now = std::chrono::steady_clock::now();
+  if (now < next_line_ && done_ < total_) return;
+  next_line_ = now + (tty_ ? std::chrono::milliseconds(100) : std::chrono::milliseconds(5000));
+  double elapsed = std::chrono::duration<double>(now - start_).count();
   // Runs of one sweep take similar times, so the mean so far predicts the rest.
   double eta = elapsed / done_ * (total_ - done_);
   double frac = total_ ? static_cast<double>(done_) / total_ : 1;

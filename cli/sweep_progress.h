@@ -1,5 +1,6 @@
 // Progress of a many-run sweep on stderr: a redrawn bar with ETA on a
-// terminal, one plain line per finished run otherwise (logs, CI, pipes).
+// terminal, otherwise (logs, CI, pipes) a plain line naming the run that just
+// finished, at most one every 5 s, and always the last.
 #pragma once
 #include <chrono>
 #include <cstdint>
@@ -18,7 +19,7 @@ class SweepProgress {
  private:
   uint64_t total_, done_ = 0;
   bool tty_;
-  std::chrono::steady_clock::time_point start_;
+  std::chrono::steady_clock::time_point start_, next_line_;
 };
 
 // "1:02:03", "4:05", "7s".

@@ -1,13 +1,14 @@
 # Sourced by test.sh --sanitize and fuzz.sh: configures the sanitizer build
 # directory once (ASan + UBSan with float-cast-overflow, GUI and benchmarks
-# off, -O1 -g). clang when installed, so the same build serves libFuzzer.
+# off, -O1 -g). clang when installed, so the same build serves libFuzzer;
+# CACHELAB_SANITIZE_CXX picks another compiler (CI has g++ only).
 SANITIZE_BUILD_DIR="${CACHELAB_SANITIZE_BUILD_DIR:-$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)/build-sanitize}"
 
 configure_sanitize() {
   local root cxx
   root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
   [ -f "$SANITIZE_BUILD_DIR/build.ninja" ] && return 0
-  cxx="$(command -v clang++ || command -v g++)"
+  cxx="${CACHELAB_SANITIZE_CXX:-$(command -v clang++ || command -v g++)}"
   CXX="$cxx" cmake -S "$root" -B "$SANITIZE_BUILD_DIR" -G Ninja -DCMAKE_BUILD_TYPE=Debug \
     -DCMAKE_CXX_FLAGS_DEBUG="-O1 -g" -DCACHELAB_BUILD_GUI=OFF -DCACHELAB_BUILD_BENCH=OFF \
     -DCACHELAB_SANITIZE=ON -DCACHELAB_FUZZ=ON >&2

@@ -7,6 +7,7 @@
 #include <zstd.h>
 
 #include <algorithm>
+#include <atomic>
 #include <cerrno>
 #include <condition_variable>
 #include <cstdio>
@@ -33,12 +34,15 @@ class FileSource : public ByteSource {
     size_t got = std::fread(buf, 1, n, f_);
     if (got == 0 && std::ferror(f_))
       throw std::runtime_error(path_ + ": read error: " + std::strerror(errno));
+    read_.fetch_add(got, std::memory_order_relaxed);
     return got;
   }
+  uint64_t file_bytes_read() const override { return read_.load(std::memory_order_relaxed); }
 
  private:
   std::string path_;
   FILE* f_ = nullptr;
+  std::atomic<uint64_t> read_{0};  // read on the read-ahead thread, asked on another
 };
 
 // Streaming zstd: memory is the window plus two buffers, whatever the file size.
@@ -67,6 +71,7 @@ class ZstdSource : public ByteSource {
     }
     return out.pos;
   }
+  uint64_t file_bytes_read() const override { return file_.file_bytes_read(); }
 
  private:
   FileSource file_;
@@ -111,6 +116,7 @@ class ReadAheadSource : public ByteSource {
     pos_ += k;
     return k;
   }
+  uint64_t file_bytes_read() const override { return inner_->file_bytes_read(); }
 
  private:
   static constexpr size_t kChunk = 1 << 20, kAhead = 3;

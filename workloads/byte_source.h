@@ -2,6 +2,7 @@
 // ".bz2"; decoded on a read-ahead thread), read in large chunks. The readers parse on top of this, so compression is transparent.
 #pragma once
 #include <cstddef>
+#include <cstdint>
 #include <memory>
 #include <string>
 
@@ -13,6 +14,9 @@ class ByteSource {
   // Reads up to n bytes; returns 0 only at the end. Throws std::runtime_error
   // (naming the file) on an I/O or decompression error.
   virtual size_t Read(char* buf, size_t n) = 0;
+  // Bytes of the file on disk consumed so far (compressed bytes for a
+  // compressed file): with the file's size, how far a pass has come. Any thread.
+  virtual uint64_t file_bytes_read() const { return 0; }
 };
 
 // Opens `path`, decompressing if its name ends in ".zst", ".gz", ".xz" or ".bz2". Throws

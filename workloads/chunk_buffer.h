@@ -53,6 +53,9 @@ class ChunkBuffer {
     }
   }
 
+  // Bytes of the file consumed so far (ByteSource::file_bytes_read).
+  uint64_t file_bytes_read() const { return src_->file_bytes_read(); }
+
  private:
   static std::string_view Trim(std::string_view s) {
     if (!s.empty() && s.back() == '\r') s.remove_suffix(1);

@@ -5,6 +5,7 @@
 #include <zlib.h>
 
 #include <algorithm>
+#include <atomic>
 #include <cerrno>
 #include <cstdint>
 #include <cstdio>
@@ -31,8 +32,10 @@ class RawFile {
   size_t Fill() {
     size_t got = std::fread(buf_.data(), 1, buf_.size(), f_);
     if (got == 0 && std::ferror(f_)) throw std::runtime_error(path_ + ": read error");
+    read_.fetch_add(got, std::memory_order_relaxed);
     return got;
   }
+  uint64_t bytes_read() const { return read_.load(std::memory_order_relaxed); }
   unsigned char* data() { return buf_.data(); }
   const std::string& path() const { return path_; }
 
@@ -40,6 +43,7 @@ class RawFile {
   std::string path_;
   std::vector<unsigned char> buf_;
   FILE* f_ = nullptr;
+  std::atomic<uint64_t> read_{0};  // read on the read-ahead thread, asked on another
 };
 
 class GzipSource : public ByteSource {
@@ -77,6 +81,8 @@ class GzipSource : public ByteSource {
     return want - z_.avail_out;
   }
 
+  uint64_t file_bytes_read() const override { return file_.bytes_read(); }
+
  private:
   RawFile file_;
   z_stream z_{};
@@ -112,6 +118,8 @@ class XzSource : public ByteSource {
     }
     return n - s_.avail_out;
   }
+
+  uint64_t file_bytes_read() const override { return file_.bytes_read(); }
 
  private:
   RawFile file_;
@@ -155,6 +163,8 @@ class Bzip2Source : public ByteSource {
     }
     return want - s_.avail_out;
   }
+
+  uint64_t file_bytes_read() const override { return file_.bytes_read(); }
 
  private:
   void Start() {

@@ -1,6 +1,9 @@
 // Common base of the trace-file readers: the buffered input, the position
 // (record or line number) for error messages, and --skip-bad accounting.
 #pragma once
+#include <sys/stat.h>
+
+#include <algorithm>
 #include <cstdint>
 #include <exception>
 #include <new>
@@ -14,9 +17,13 @@ namespace cachelab {
 class FileTraceReader : public TraceReader {
  public:
   FileTraceReader(const std::string& path, bool skip_bad)
-      : path_(path), in_(OpenByteSource(path)), skip_bad_(skip_bad) {}
+      : path_(path), in_(OpenByteSource(path)), skip_bad_(skip_bad), file_size_(RegularFileSize(path)) {}
   // Malformed records/lines skipped so far (only with skip_bad).
   uint64_t bad_records() const { return bad_; }
+  std::string Label() const override { return path_; }
+  double FractionRead() const override {
+    return file_size_ ? std::min(1.0, static_cast<double>(in_.file_bytes_read()) / static_cast<double>(file_size_)) : -1;
+  }
 
   bool Next(Request* out) final {
     if (!error_.empty()) return false;
@@ -52,6 +59,13 @@ class FileTraceReader : public TraceReader {
   bool skip_bad_;
   uint64_t bad_ = 0;
   uint64_t pos_ = 0;  // 1-based number of the last record or line read
+
+ private:
+  static uint64_t RegularFileSize(const std::string& path) {  // 0: not a regular file (a pipe, a device)
+    struct stat st {};
+    return ::stat(path.c_str(), &st) == 0 && S_ISREG(st.st_mode) ? static_cast<uint64_t>(st.st_size) : 0;
+  }
+  uint64_t file_size_;
 };
 
 }  // namespace cachelab

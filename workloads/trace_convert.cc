@@ -4,6 +4,7 @@
 #include <fstream>
 
 #include "eviction/id_map.h"
+#include "sim/progress_meter.h"
 
 namespace cachelab {
 namespace {
@@ -31,8 +32,10 @@ bool WriteOracleGeneral(TraceReader& in, std::ofstream& out, int64_t* n, std::st
   std::vector<Rec> recs;
   eviction::IdMap object(1024);  // id -> index into first_size
   std::vector<uint32_t> first_size;
+  ProgressMeter meter("reading " + in.Label(), "requests", [&] { return in.FractionRead(); });
   Request r;
   while (in.Next(&r)) {
+    meter.Tick(recs.size());
     if (r.at < 0 || r.at / kSecond > UINT32_MAX) {
       *error = "request " + std::to_string(recs.size() + 1) + ": time " + Seconds(r.at) +
                " s does not fit oracleGeneral's uint32 seconds";
@@ -47,6 +50,7 @@ bool WriteOracleGeneral(TraceReader& in, std::ofstream& out, int64_t* n, std::st
     recs.push_back({static_cast<uint32_t>(r.at / kSecond), first_size[o], r.key});
   }
   if (!in.ok()) return *error = in.error(), false;
+  meter.Finish(recs.size());
   // Backwards: each object's next request is the last one seen so far.
   std::vector<int64_t> next(recs.size());
   eviction::IdMap later(1024);
@@ -73,9 +77,11 @@ bool WriteOracleGeneral(TraceReader& in, std::ofstream& out, int64_t* n, std::st
 
 bool WriteText(TraceReader& in, std::ofstream& out, bool csv, int64_t* n, std::string* error) {
   if (csv) out << "time,obj_id,obj_size,op,ttl,client\n";
+  ProgressMeter meter("converting " + in.Label(), "requests", [&] { return in.FractionRead(); });
   Request r;
   std::string line;
   while (in.Next(&r)) {
+    meter.Tick(static_cast<uint64_t>(*n));
     line.clear();
     if (csv) {
       line += Seconds(r.at);
@@ -97,6 +103,7 @@ bool WriteText(TraceReader& in, std::ofstream& out, bool csv, int64_t* n, std::s
     ++*n;
   }
   if (!in.ok()) return *error = in.error(), false;
+  meter.Finish(static_cast<uint64_t>(*n));
   return true;
 }
 

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 
+#include "sim/progress_meter.h"
 #include "workloads/file_memo.h"
 #include "workloads/prefetch_ahead.h"
 
@@ -20,8 +21,10 @@ std::shared_ptr<TraceIndex> Build(const std::string& path, const TraceOpenOption
     if (group_len >= kTraceReadAhead) x->big_groups.emplace_back(group, group_len);
   };
   PrefetchAhead ahead(*reader, x->ids);
+  ProgressMeter meter("indexing " + path, "requests", [&] { return reader->FractionRead(); });
   Request r;
   while (ahead.Next(&r)) {
+    meter.Tick(x->requests);
     if (x->requests == 0) {
       x->first_at = x->last_at = x->max_at = r.at;
       group_len = 1;
@@ -69,6 +72,7 @@ std::shared_ptr<TraceIndex> Build(const std::string& path, const TraceOpenOption
     *error = path + ": the trace has no requests";
     return nullptr;
   }
+  meter.Finish(x->requests);
   x->bad_records = reader->bad_records();
   x->resolution = s ? kSecond : ms ? kMillisecond : us ? kMicrosecond : 1;
   return x;

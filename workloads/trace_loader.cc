@@ -1,6 +1,7 @@
 #include "workloads/trace_loader.h"
 
 #include "sim/machine_memory.h"
+#include "sim/progress_meter.h"
 
 namespace cachelab {
 
@@ -14,7 +15,9 @@ bool LoadReplayTrace(TraceReader& reader, bool keep_time, eviction::ReplayTrace*
   // arrays would exceed what is available (an endless stream ends here).
   const double budget = 0.8 * static_cast<double>(AvailableMemory());
   const double per_record = keep_time ? 28 : 20;  // id, size, next access, time
+  ProgressMeter meter("reading " + reader.Label(), "requests", [&] { return reader.FractionRead(); });
   while (reader.Next(&r)) {
+    meter.Tick(out->ids.size());
     if ((out->ids.size() & 0xFFFFF) == 0 && 2.0 * per_record * static_cast<double>(out->ids.size()) > budget) {
       *error = "the trace has more than " + std::to_string(out->ids.size()) + " records, more than " +
                FormatBytes(budget) + " of memory can hold (replay a prefix, e.g. with head -c)";
@@ -31,6 +34,7 @@ bool LoadReplayTrace(TraceReader& reader, bool keep_time, eviction::ReplayTrace*
     *error = reader.error();
     return false;
   }
+  meter.Finish(out->ids.size());
   if (!any_next) {
     out->next.clear();  // the format has no next-access field
     out->next.shrink_to_fit();

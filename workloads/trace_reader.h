@@ -21,6 +21,11 @@ class TraceReader {
   virtual const std::string& error() const { return error_; }
   bool ok() const { return error().empty(); }
   virtual std::string Name() const = 0;
+  // How far through its input the reader is, 0..1, for progress; negative
+  // when unknown (a stream, a generator).
+  virtual double FractionRead() const { return -1; }
+  // What progress and messages call the input: the file, or the generator.
+  virtual std::string Label() const { return Name(); }
 
  protected:
   std::string error_;

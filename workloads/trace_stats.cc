@@ -6,6 +6,7 @@
 #include <unordered_set>
 
 #include "eviction/id_map.h"
+#include "sim/progress_meter.h"
 
 namespace cachelab {
 namespace {
@@ -108,8 +109,10 @@ bool ComputeTraceStats(TraceReader& reader, const TraceStatsOptions& options, Tr
   // Both kinds of window: whether the trace has time is known only at its end.
   Windows by_time(options.window ? options.window : kSecond, options.window != 0, options.max_windows);
   Windows by_request(1, false, options.max_windows);
+  ProgressMeter meter("profiling " + reader.Label(), "requests", [&] { return reader.FractionRead(); });
   Request r;
   while (reader.Next(&r)) {
+    meter.Tick(s.requests);
     const uint64_t i = s.requests++;
     if (i == 0) s.first_time = r.at;
     s.last_time = r.at;
@@ -148,6 +151,7 @@ bool ComputeTraceStats(TraceReader& reader, const TraceStatsOptions& options, Tr
     *error = reader.error();
     return false;
   }
+  meter.Finish(s.requests);
   // A trace without times reads as all zero (txt) or one constant instant.
   s.has_time = s.requests > 0 && (s.first_time != 0 || s.last_time != s.first_time);
   s.objects = objects.size();
