@@ -28,6 +28,7 @@
 #include "cli/save_results.h"
 #include "live/sim_replay.h"
 #include "results/result_store.h"
+#include "workloads/limited_reader.h"
 #include "workloads/trace_format.h"
 #include "workloads/trace_loader.h"
 
@@ -42,6 +43,8 @@ std::string NamedError(const std::string& path, const std::string& error) {
 struct ReplayOptions {
   std::string trace, format, csv_spec, db, mrc_out;
   std::string window, warmup;  // --window/--report-interval, --warmup
+  uint64_t max_requests = 0;   // --max-requests (0: the whole trace)
+  std::string duration;        // --duration: trace time from its first request
   std::string output = "table";     // table, json, libcachesim
   bool libcachesim_units = false;   // KB/MB/GB mean KiB/MiB/GiB
   bool use_ttl = false;             // objects expire at their trace TTL
@@ -108,6 +111,8 @@ RunReport ToReport(const ReplayOutcome& o, const ReplayOptions& opt, const std::
   }
   if (!opt.warmup.empty()) rep.config.push_back({"warmup", opt.warmup});
   if (!opt.window.empty()) rep.config.push_back({"window", opt.window});
+  if (opt.max_requests) rep.config.push_back({"max-requests", std::to_string(opt.max_requests)});
+  if (!opt.duration.empty()) rep.config.push_back({"duration", opt.duration});
   if (!opt.warmup.empty() || !opt.window.empty()) AddReplayWindows(plan, r, &rep);
   return rep;
 }
@@ -258,8 +263,8 @@ void Execute(const ReplayOptions& given) {
   ShowProgress(given.progress);
   if (given.live.live()) {
     if (!given.admission.empty()) throw UsageError("--admission is not supported with --backend (the server admits)");
-    if (!given.window.empty() || !given.warmup.empty())
-      throw UsageError("--window and --warmup are not supported with --backend yet");
+    if (!given.window.empty() || !given.warmup.empty() || given.max_requests || !given.duration.empty())
+      throw UsageError("--window, --warmup, --max-requests and --duration are not supported with --backend yet");
     return ExecuteLive(given);
   }
   if (given.mrc && (!given.window.empty() || !given.warmup.empty()))
@@ -308,6 +313,10 @@ void Execute(const ReplayOptions& given) {
   std::string error;
   auto reader = OpenTrace(opt.trace, topen, &error);
   if (!reader) throw UsageError(error);
+  SimTime duration = 0;
+  if (!opt.duration.empty() && (!ParseDuration(opt.duration, &duration) || duration <= 0))
+    throw UsageError("--duration: '" + opt.duration + "' is not a positive duration (e.g. 600s, 2h)");
+  LimitedReader limited(*reader, opt.max_requests, duration);  // the whole trace without the limits
   bool keep_time = false;
   for (const auto& p : opt.policies) keep_time |= p.rfind("redis-", 0) == 0;
   // Without --mrc, --window or --warmup the trace streams through every
@@ -329,14 +338,15 @@ void Execute(const ReplayOptions& given) {
     if (need_ws) {  // one decoding pass first, as cachesim does for fraction sizes
       auto counting = OpenTrace(opt.trace, topen, &error);
       if (!counting) throw UsageError(error);
+      LimitedReader counted(*counting, opt.max_requests, duration);
       try {
-        ws = StreamWorkingSet(*counting);
+        ws = StreamWorkingSet(counted);
       } catch (const UsageError& e) {
         throw UsageError(NamedError(opt.trace, e.what()));
       }
     }
   } else {
-    if (!LoadReplayTrace(*reader, keep_time || windows, &trace, &error, opt.use_ttl))
+    if (!LoadReplayTrace(limited, keep_time || windows, &trace, &error, opt.use_ttl))
       throw UsageError(NamedError(opt.trace, error));
     plan = PlanReplayWindows(opt.window, opt.warmup, trace);
     // Policies see times only when they use them, as without --window.
@@ -367,7 +377,7 @@ void Execute(const ReplayOptions& given) {
   if (stream) {
     bool any_next = false;
     try {
-      sim = StreamReplayJobs(*reader, sim_jobs, {opt.object_mode, keep_time, opt.use_ttl, mean_bytes, opt.jobs},
+      sim = StreamReplayJobs(limited, sim_jobs, {opt.object_mode, keep_time, opt.use_ttl, mean_bytes, opt.jobs},
                              &any_next);
     } catch (const UsageError& e) {
       throw UsageError(NamedError(opt.trace, e.what()));
@@ -501,6 +511,8 @@ void AddReplayCommand(CLI::App& app) {
                   "miss ratio per window of N requests or of trace time (e.g. 10000, 60s), stored as series");
   cmd->add_option("--warmup", o->warmup,
                   "requests that fill the cache but count in no metric: N requests, a fraction (20%) or trace time (30s)");
+  cmd->add_option("--max-requests", o->max_requests, "replay only the first N requests of the trace, warm-up included");
+  cmd->add_option("--duration", o->duration, "replay only the first T of trace time (e.g. 600s), warm-up included");
   o->live.Attach(cmd);
   o->live.AttachReplay(cmd);
   cmd->add_flag("--compare-live", o->compare_live,

@@ -149,11 +149,16 @@ void Execute(const RunOptions& o) {
 
 void PrintResults(const RunOptions& o, const std::vector<RunReport>& reports) {
   if (o.json) {
+    auto with_events = [](const RunReport& r) {  // the summary fields, then the run's events
+      nlohmann::ordered_json j = FieldsToJson(r);
+      j["events"] = EventsToJson(r);
+      return j;
+    };
     if (reports.size() == 1) {
-      std::cout << FieldsToJson(reports[0]).dump(2) << "\n";
+      std::cout << with_events(reports[0]).dump(2) << "\n";
     } else {
       nlohmann::ordered_json arr = nlohmann::ordered_json::array();
-      for (const auto& r : reports) arr.push_back(FieldsToJson(r));
+      for (const auto& r : reports) arr.push_back(with_events(r));
       std::cout << arr.dump(2) << "\n";
     }
     std::cout << std::flush;

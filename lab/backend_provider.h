@@ -24,6 +24,9 @@ class BackendProvider {
   // to `local` (where the application servers' subscribers are simulated),
   // on the channel without the provider's key prefix. Default: none.
   virtual void BridgePubSub(SimPubSub& local) { (void)local; }
+  // --warmup is over at the current simulated time: the provider's counted
+  // figures (the server's evictions, commands sent) start from here.
+  virtual void StartMeasurement() {}
   // Adds the provider's fields and events; called last, so its figures
   // (e.g. the server's evictions) replace the unused simulated node's.
   virtual void Report(RunReport* r) = 0;

@@ -87,6 +87,8 @@ class Cluster {
   uint64_t expired_keys() const;
   uint64_t commands() const;
 
+  // --warmup is over: Report counts commands, evictions and expirations from now.
+  void StartMeasurement();
   // Cluster fields, events and per-node figures (nothing when single()).
   // Call after the series are exported: the churn impact is read from them.
   void Report(RunReport* r) const;
@@ -122,6 +124,8 @@ class Cluster {
   double hot_fraction_ = 0;
   uint64_t hot_key_ = 0;
   Rng hot_rng_;
+  std::vector<uint64_t> commands_at_start_;  // by node id, when measurement started
+  uint64_t evicted_at_start_ = 0, expired_at_start_ = 0;
 };
 
 }  // namespace cachelab

@@ -32,12 +32,24 @@ std::string Fixed(double v) {
 
 }  // namespace
 
+void Cluster::StartMeasurement() {
+  commands_at_start_.clear();
+  for (const auto& n : nodes_) commands_at_start_.push_back(n->commands());
+  evicted_at_start_ = evicted_keys();
+  expired_at_start_ = expired_keys();
+}
+
 void Cluster::Report(RunReport* r) const {
   if (single_) return;
   // Totals over every node (a single node's fields stay as the runner set them).
-  r->Set("evictions", static_cast<int64_t>(evicted_keys()));
-  r->Set("expirations", static_cast<int64_t>(expired_keys()));
-  r->Set("cache_commands", static_cast<int64_t>(commands()));
+  auto commands_of = [this](size_t id) {  // since measurement started
+    return nodes_[id]->commands() - (id < commands_at_start_.size() ? commands_at_start_[id] : 0);
+  };
+  uint64_t commands = 0;
+  for (size_t id = 0; id < nodes_.size(); ++id) commands += commands_of(id);
+  r->Set("evictions", static_cast<int64_t>(evicted_keys() - evicted_at_start_));
+  r->Set("expirations", static_cast<int64_t>(expired_keys() - expired_at_start_));
+  r->Set("cache_commands", static_cast<int64_t>(commands));
   r->Set("memory_bytes", static_cast<int64_t>(used_memory()));
   r->Set("partitioner", config_.partitioner);
   r->Set("cluster.nodes", static_cast<int64_t>(view_.size()));
@@ -51,12 +63,12 @@ void Cluster::Report(RunReport* r) const {
     std::string p = "node." + std::to_string(id);
     r->Set(p + ".state", std::string(kState[static_cast<int>(state_[id])]));
     r->Set(p + ".keys", static_cast<int64_t>(n.store().size()));
-    r->Set(p + ".requests", static_cast<int64_t>(n.commands()));
+    r->Set(p + ".requests", static_cast<int64_t>(commands_of(id)));
     r->Set(p + ".bytes", static_cast<int64_t>(n.store().used_memory()));
   }
   for (uint32_t id : view_) {
     keys.push_back(nodes_[id]->store().size());
-    requests.push_back(nodes_[id]->commands());
+    requests.push_back(commands_of(id));
     bytes.push_back(nodes_[id]->store().used_memory());
   }
   SetBalance(r, "cluster.keys", keys);

@@ -95,7 +95,8 @@ Config ParseConfig(const Params& p, std::shared_ptr<const TraceIndex> index) {
   c.duration = p.Duration("duration");
   c.time_scale = p.Real("time-scale", 1e-9, 1e12);
   std::string timing = p.Choice("timing", {"auto", "original", "rate", "closed"});
-  if (p.Raw("ttl") == "trace" && c.trace.empty()) throw ParamError("ttl", "'trace' needs --trace FILE");
+  if (p.Raw("ttl") == "trace" && c.trace.empty() && p.Raw("workload").rfind("twin:", 0) != 0)
+    throw ParamError("ttl", "'trace' needs --trace FILE or --workload twin:FILE");
   c.workload.keys = p.UInt("keys", 1, UINT32_MAX);
   c.workload.alpha = p.Real("alpha", 0, 10);
   c.workload.read_fraction = p.Real("read-fraction", 0, 1);
@@ -180,6 +181,10 @@ class Experiment final : public Harness {
       std::unique_ptr<FileTraceReader> reader = OpenTrace(c.trace, c.trace_open, &err);
       if (!reader) throw ParamError("trace", err);
       trace_ = std::make_unique<TraceWorkload>(c.index, std::move(reader), c.original_timing, c.time_scale, c.seed);
+    }
+    if (key_ttl_ && c.workload.twin) {  // --workload twin: each key's TTL drawn once, in key order
+      Rng rng(c.seed, "twin-ttl");
+      for (SimTime& t : *key_ttl_) t = static_cast<SimTime>(c.workload.twin->key_ttl_seconds.Sample(rng)) * kSecond;
     }
     total_ = trace_ ? c.index->requests : c.workload.requests;
     if (c.max_requests) total_ = std::min(total_, c.max_requests);
@@ -344,15 +349,18 @@ void Experiment::Issue(uint32_t client) {
 void Experiment::StartMeasurement() {
   measuring_ = true;
   measure_start_ = sim_.Now();
+  // Figures kept inside the components first: counters they expose to the
+  // metrics (lost_writes) are then re-read from zero by Metrics below.
+  strategy_->StartMeasurement();
+  invalidation_->StartMeasurement();
+  cluster_.StartMeasurement();
+  if (backend_) backend_->StartMeasurement();
   metrics_.StartMeasurement(sim_.Now());
   expiry_.StartAt(sim_.Now());
   redis_at_start_ = redis_.store().stats();
   commands_at_start_ = redis_.commands();
-  fault_events_.push_back({sim_.Now(), "measurement-start",
-                           "after " + std::to_string(warm_requests_) + " warm-up requests (--warmup " +
-                               (c_.warmup.kind == WarmupSpec::Kind::kDuration ? FormatDuration(c_.warmup.duration)
-                                                                               : std::to_string(warm_requests_)) +
-                               ")"});
+  // The same kind and detail as `replay --warmup` (cli/replay_windows.cc).
+  fault_events_.push_back({sim_.Now(), "measurement_start", "end of the warm-up"});
 }
 
 void Experiment::Dispatch(uint32_t client, const Request& pulled) {
@@ -371,7 +379,7 @@ void Experiment::Dispatch(uint32_t client, const Request& pulled) {
   req.at = sim_.Now();
   // A trace's client (or use case) id picks the application server.
   req.client = static_cast<uint32_t>((trace_ && c_.index->has_clients ? req.client : client) % c_.servers);
-  if (key_ttl_ && req.key < key_ttl_->size()) (*key_ttl_)[req.key] = req.ttl;
+  if (key_ttl_ && trace_ && req.key < key_ttl_->size()) (*key_ttl_)[req.key] = req.ttl;
   inflight_[id] = InFlight{req, sim_.Now(), client, warm};
   ++issued_;
   if (warm) {
@@ -526,7 +534,7 @@ RunReport Experiment::Run() {
   r.Set("fallbacks", metrics_.Value(fallback_id_));
   r.Set("failed_requests", metrics_.Value(failed_id_));
   r.Set("sim_seconds", ToSeconds(sim_.Now() - measure_start_));
-  r.Set("events", static_cast<int64_t>(sim_.events_run()));
+  r.Set("sim_events", static_cast<int64_t>(sim_.events_run()));  // `events` in --json lists the run's events
   r.Set("seed", static_cast<int64_t>(c_.seed));
   r.Set("wall_seconds", wall);
   r.Set("cpu_seconds", cpu);
@@ -536,11 +544,13 @@ RunReport Experiment::Run() {
   expiry_.Report(&r);
   invalidation_->Report(&r);
   strategy_->Report(&r);
+  if (key_ttl_) ReportBaseTtls(*key_ttl_, &r);
   r.Set("staleness_age_truncated", static_cast<int64_t>(history_.truncated()));
-  ReportDivergence(redis_.store(), db_, c_.workload.keys, &r);
   r.events.insert(r.events.begin(), fault_events_.begin(), fault_events_.end());
   metrics_.ExportSeries(&r);
   cluster_.Report(&r);  // reads the series: after the export
+  // After every count of expirations: its GETs expire keys lazily.
+  ReportDivergence(redis_.store(), db_, c_.workload.keys, &r);
   ReportPeakDbRate(&r);
   metrics_.ExportHistogram(latency_id_, "latency_ns", &r);
   if (backend_) backend_->Report(&r);

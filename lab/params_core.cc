@@ -38,7 +38,7 @@ std::vector<ParamDef> CoreParamDefs() {
       // strategy
       {"strategy", "cache-aside", "caching strategy (or a comma list, or all)", "strategy"},
       {"invalidation", "ttl", "invalidation scheme (or a comma list, or all)", "strategy"},
-      {"ttl", "10s", "cache entry time to live (0 = no expiry)", "strategy"},
+      {"ttl", "10s", "cache entry time to live (0 = no expiry); trace: each key's TTL from --trace or --workload twin:", "strategy"},
       // run
       {"seed", "1", "random seed: the same seed and parameters give identical results", "run"},
       {"window", "1s", "time-series window", "run"},

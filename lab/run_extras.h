@@ -28,4 +28,9 @@ void ReportDivergence(RedisStore& store, const SimDatabase& db, uint64_t keys, R
 // peak_db_qps: the highest per-window database query rate; mean read/write rates.
 void ReportPeakDbRate(RunReport* r);
 
+// --ttl trace: the base TTLs the keys hold at the end (the trace's latest per
+// key, or the twin's draw): ttl_trace.keys_with_ttl, .mean_s, .p50_s, .max_s
+// over the keys with one.
+void ReportBaseTtls(const std::vector<SimTime>& key_ttl, RunReport* r);
+
 }  // namespace cachelab

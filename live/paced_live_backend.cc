@@ -86,10 +86,21 @@ void PacedLiveBackend::Drive(Simulator& sim) {
     size_t delivered = redis_.Poll(waiting ? 1 : 0);
     delivered += PumpMessages(0);
     NoteFailures(sim.Now());
+    if (rebaseline_ && redis_.in_flight() == 0) {
+      rebaseline_ = false;
+      expired_before_ = SumInfo("stats", "expired_keys");
+      evicted_before_ = SumInfo("stats", "evicted_keys");
+    }
     // The last messages may still be on their way to the subscribers.
     if (sim.pending_foreground() == 0 && redis_.in_flight() == 0) delivered += PumpMessages(5);
     if (!waiting && delivered == 0 && sim.events_run() == before) std::this_thread::sleep_for(kIdle);
   }
+}
+
+void PacedLiveBackend::StartMeasurement() {
+  commands_before_ = scaled_.commands();
+  failed_before_ = redis_.failed();
+  rebaseline_ = true;
 }
 
 void PacedLiveBackend::NoteFailures(SimTime now) {
@@ -126,7 +137,7 @@ void PacedLiveBackend::Report(RunReport* r) {
   r->Set("live.wall_seconds", wall);
   r->Set("live.max_lag_ms", max_lag_ms_);
   r->Set("live.mean_lag_ms", lag_samples_ ? lag_sum_ms_ / lag_samples_ : 0.0);
-  r->Set("live.failed_ops", static_cast<int64_t>(redis_.failed()));
+  r->Set("live.failed_ops", static_cast<int64_t>(redis_.failed() - failed_before_));
   r->Set("live.first_failure_s", first_failure_ < 0 ? -1.0 : ToSeconds(first_failure_));
   r->Set("live.last_failure_s", last_failure_ < 0 ? -1.0 : ToSeconds(last_failure_));
   // The server's own figures replace the unused simulated node's (deltas: the
@@ -136,7 +147,7 @@ void PacedLiveBackend::Report(RunReport* r) {
   int64_t used = SumInfo("memory", "used_memory");  // server-wide, at the end
   r->Set("memory_bytes", used);
   r->Set("memory_bytes_peak", used);  // not sampled live: the end value, a lower bound
-  r->Set("cache_commands", static_cast<int64_t>(scaled_.commands()));
+  r->Set("cache_commands", static_cast<int64_t>(scaled_.commands() - commands_before_));
   if (local_pubsub_) {
     r->Set("live.pubsub_bridged", static_cast<int64_t>(bridged_));
     uint64_t resubscribes = 0;

@@ -47,6 +47,7 @@ class PacedLiveBackend final : public BackendProvider {
   CacheBackend& Open(Simulator&) override { return scaled_; }
   void Drive(Simulator& sim) override;
   void BridgePubSub(SimPubSub& local) override;
+  void StartMeasurement() override;
   void Report(RunReport* r) override;
 
  private:
@@ -78,6 +79,10 @@ class PacedLiveBackend final : public BackendProvider {
   std::vector<PushMessage> messages_;
   uint64_t bridged_ = 0;
   int64_t expired_before_ = 0, evicted_before_ = 0, removed_at_start_ = 0;
+  // --warmup: commands and failures before measurement; the server's INFO
+  // counters are re-read once no call is in flight (INFO shares the connection).
+  uint64_t commands_before_ = 0, failed_before_ = 0;
+  bool rebaseline_ = false;
 };
 
 }  // namespace cachelab::live

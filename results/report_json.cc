@@ -48,9 +48,14 @@ nlohmann::ordered_json ReportToJson(const RunReport& r) {
     for (const auto& b : h.buckets) jb.push_back({b.lower, b.upper, b.count});
     hists[h.name] = std::move(jb);
   }
-  auto& events = out["events"] = nlohmann::ordered_json::array();
-  for (const auto& e : r.events) events.push_back({{"t_s", ToSeconds(e.t)}, {"kind", e.kind}, {"detail", e.detail}});
+  out["events"] = EventsToJson(r);
   return out;
+}
+
+nlohmann::ordered_json EventsToJson(const RunReport& r) {
+  nlohmann::ordered_json events = nlohmann::ordered_json::array();
+  for (const auto& e : r.events) events.push_back({{"t_s", ToSeconds(e.t)}, {"kind", e.kind}, {"detail", e.detail}});
+  return events;
 }
 
 }  // namespace cachelab

@@ -11,5 +11,8 @@ nlohmann::ordered_json FieldsToJson(const RunReport& r, bool include_wall_clock 
 nlohmann::ordered_json ConfigToJson(const std::vector<std::pair<std::string, std::string>>& config);
 // Fields, config, series, histograms and events: the whole run.
 nlohmann::ordered_json ReportToJson(const RunReport& r);
+// The run's events (crashes, membership changes, measurement_start, ...) as
+// [{"t_s", "kind", "detail"}], in the report's order.
+nlohmann::ordered_json EventsToJson(const RunReport& r);
 
 }  // namespace cachelab

@@ -22,6 +22,7 @@ class CacheAside : public Strategy {
   void Warmed(uint64_t key) override { path_.Warmed(key); }
   // The read path's figures and the matrix note (strategies/pair_semantics.h).
   void Report(RunReport* r) const override;
+  void StartMeasurement() override { path_.StartMeasurement(); }
 
  protected:
   Harness& h_;

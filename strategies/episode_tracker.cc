@@ -60,6 +60,17 @@ EpisodeTracker EpisodeTracker::Finished() const {
   return t;
 }
 
+void EpisodeTracker::StartMeasurement() {
+  loads_.Clear();
+  sum_sq_ = 0;
+  miss_episodes_ = cold_episodes_ = cold_loads_ = 0;
+  for (uint32_t i = 0; i < keys_.size(); ++i) {
+    KeyState& k = keys_.At(i);
+    k.last_loads = 0;  // a closed episode late loads would join: the warm-up's
+    k.open_loads = 0;  // an open one counts only the loads that join it from now on
+  }
+}
+
 double EpisodeTracker::variance() const {
   double n = static_cast<double>(loads_.count());
   if (n < 2) return 0;

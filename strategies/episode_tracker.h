@@ -34,6 +34,9 @@ class EpisodeTracker {
   // A copy of the totals with every episode still pending recorded (the
   // per-key state is not copied).
   EpisodeTracker Finished() const;
+  // --warmup over: forget the totals and the warm-up's episodes (closed, or
+  // the loads an open one had), keep which keys are warm.
+  void StartMeasurement();
 
   const Histogram& loads() const { return loads_; }
   uint64_t episodes() const { return loads_.count(); }

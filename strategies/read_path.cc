@@ -193,6 +193,14 @@ void ReadPath::OnServerCrash(uint32_t server) {
     it = (*it & 0xFFFF) == (server & 0xFFFF) ? refreshing_.erase(it) : std::next(it);
 }
 
+void ReadPath::StartMeasurement() {
+  episodes_.StartMeasurement();
+  for (Histogram* h : {&during_latency_, &outside_latency_, &lock_wait_, &fallback_latency_}) h->Clear();
+  loads_started_ = user_misses_ = stale_serves_ = cache_errors_ = lease_conflicts_ = 0;
+  refused_fills_ = abandoned_loads_ = refreshes_ = lock_waits_ = 0;
+  guard_->StartMeasurement();
+}
+
 void ReadPath::Report(RunReport* r) const {
   EpisodeTracker e = episodes_.Finished();
   r->Set("stampede", std::string(guard_->Name()));

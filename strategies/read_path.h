@@ -73,6 +73,7 @@ class ReadPath {
   void OnServerCrash(uint32_t server);
   void Warmed(uint64_t key) { episodes_.MarkWarm(key); }
   void Report(RunReport* r) const;
+  void StartMeasurement();  // --warmup over: zero the figures (the guard's too)
   StampedeGuard& guard() { return *guard_; }
 
  private:

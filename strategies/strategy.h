@@ -48,6 +48,9 @@ class Strategy {
   virtual void Warmed(uint64_t /*key*/) {}
   // Strategy figures for the report (lost writes, loads per expiry, ...).
   virtual void Report(RunReport* /*report*/) const {}
+  // --warmup is over: forget every figure counted so far (what the caches and
+  // buffers hold stays), so Report covers measurement only.
+  virtual void StartMeasurement() {}
 };
 
 // Known names: StrategyNames(). Returns nullptr and sets *error otherwise.

@@ -71,10 +71,10 @@ void WriteBehind::Flush(uint32_t server) {
   Buffer& b = BufferOf(server);
   if (b.order.empty()) return;
   std::vector<uint64_t> rows = std::move(b.order);
-  persisted_ += b.writes;
+  persisted_ += b.writes - b.warm;
   b.order = {};
   b.keys.clear();
-  b.writes = 0;
+  b.writes = b.warm = 0;
   ++batches_;
   rows_ += rows.size();
   h_.db().WriteBatch(rows, [this, rows](uint64_t) {
@@ -92,7 +92,7 @@ void WriteBehind::OnServerCrash(uint32_t server) {
   ++crashes_;
   SimTime window = b.writes ? h_.sim().Now() - b.oldest_ack : 0;
   loss_window_max_ = std::max(loss_window_max_, window);
-  lost_writes_ += b.writes;
+  lost_writes_ += b.writes - b.warm;
   lost_rows_ += b.order.size();
   for (uint64_t k : b.order) --future_rows_[k];
   for (uint64_t k : b.order) h_.invalidation().OnWritesLost(k, h_.db().Version(k) + future_rows_[k]);
@@ -101,7 +101,16 @@ void WriteBehind::OnServerCrash(uint32_t server) {
                                  std::to_string(b.order.size()) + " rows) lost, window " + FormatDuration(window)});
   b.order.clear();
   b.keys.clear();
-  b.writes = 0;
+  b.writes = b.warm = 0;
+}
+
+void WriteBehind::StartMeasurement() {
+  CacheAside::StartMeasurement();
+  // Writes still buffered are the warm-up's: persisted and lost leave them
+  // out; batches and rows count the database work from now on, as db_writes does.
+  for (Buffer& b : buffers_) b.warm = b.writes;
+  acked_ = persisted_ = lost_writes_ = lost_rows_ = batches_ = rows_ = direct_writes_ = crashes_ = 0;
+  loss_window_max_ = 0;
 }
 
 void WriteBehind::Report(RunReport* r) const {

@@ -28,6 +28,7 @@ class WriteBehind final : public CacheAside {
   void Finish() override;
   void OnServerCrash(uint32_t server) override;
   void Report(RunReport* r) const override;
+  void StartMeasurement() override;
 
  private:
   struct Pending {
@@ -39,6 +40,7 @@ class WriteBehind final : public CacheAside {
     std::vector<uint64_t> order;  // rows in arrival order (a key once when coalescing)
     SimTime oldest_ack = 0;
     uint64_t writes = 0;
+    uint64_t warm = 0;  // of those, acknowledged during --warmup (not counted when they persist or are lost)
     bool timer = false;
   };
   Buffer& BufferOf(uint32_t server);

@@ -4,11 +4,14 @@
 #include <catch2/catch.hpp>
 #include <chrono>
 #include <fstream>
+#include <nlohmann/json.hpp>
 
 #include "lab/experiment.h"
 #include "live/paced_live_backend.h"
+#include "results/result_store.h"
 #include "support/hand_trace.h"
 #include "support/redis_server.h"
+#include "support/run_cli.h"
 #include "support/temp_dir.h"
 
 using namespace cachelab;
@@ -39,4 +42,44 @@ TEST_CASE("a trace with reads, writes, deletes and TTLs on live Redis, paced", "
   CHECK(r.GetNumber("ops_delete") == 1);
   CHECK(r.GetNumber("live.failed_ops") == 0);
   CHECK(wall > 1.2);  // paced: the last request arrives after 13 s simulated / 10
+}
+
+// The same trace with --warmup 4 on live Redis, from the CLI: requests 0-3 (A's
+// miss, hit, write and reload) count nowhere. Measured, by hand: B misses at 4 s
+// (GET + SET), hits at 5 s (GET), A misses at 10 s (expired; GET + SET), B is
+// deleted at 11 s (DEL), misses at 12 s (GET + SET), C misses at 13 s (GET +
+// SET): 1 hit, 4 misses, 4 loads, 10 cache commands, A's one expiration. The
+// warm-up's end is a measurement_start event in --json and in the store.
+TEST_CASE("run --warmup on live Redis: the warm-up counts nowhere, its end is an event", "[live]") {
+  testing::RedisServer server;
+  REQUIRE_REDIS_SERVER(server);
+  testing::TempDir dir("cachelab-live-trace-warmup");
+  std::string trace = dir / "hand.csv", db = dir / "runs.db";
+  std::ofstream(trace) << testing::kHandTrace;
+  auto r = testing::RunCli("run --trace " + trace + " --ttl trace --warmup 4 --backend " + server.url() +
+                           " --speedup 10 --json --db " + db);
+  INFO(r.err);
+  REQUIRE(r.exit_code == 0);
+  auto j = nlohmann::json::parse(r.out);
+  CHECK(j["hits"] == 1);
+  CHECK(j["misses"] == 4);
+  CHECK(j["loads"] == 4);
+  CHECK(j["cache_commands"] == 10);
+  CHECK(j["expirations"] == 1);
+  CHECK(j["warmup_requests"] == 4);
+  double start = j["measurement_start_s"].get<double>();
+  CHECK(start >= 4.0);
+  CHECK(start < 5.0);  // request 4 arrives within its second
+  int marked = 0;
+  for (const auto& e : j["events"])
+    if (e["kind"] == "measurement_start" && e["detail"] == "end of the warm-up") {
+      ++marked;
+      CHECK(e["t_s"].get<double>() == Approx(start));
+    }
+  CHECK(marked == 1);
+  ResultStore store(db);
+  RunReport stored = store.LoadRun(store.ListRuns().at(0).id);
+  marked = 0;
+  for (const auto& e : stored.events) marked += e.kind == "measurement_start" && e.detail == "end of the warm-up";
+  CHECK(marked == 1);
 }

@@ -126,3 +126,40 @@ TEST_CASE("replay --window/--warmup: bad values exit 2 naming the flag") {
   r = RunCli("replay --trace " + t + " --policy lru --mrc --no-store --window 2");
   CHECK(r.exit_code == 2);
 }
+
+// --max-requests and --duration cut the trace as if the file ended there: the
+// expectation is the replay of a file cut by hand (head -c for the 24-byte
+// oracleGeneral records; the csv's first lines whose time is under the limit).
+TEST_CASE("replay --max-requests / --duration equal replaying the trace cut by hand") {
+  TempDir dir("replay-limits");
+  const std::string og = std::string(CACHELAB_TEST_DATA) + "/cloudPhysicsIO.oracleGeneral.bin";
+  std::string cut = dir / "first.oracleGeneral.bin";
+  REQUIRE(std::system(("head -c " + std::to_string(30000 * 24) + " " + og + " > " + cut).c_str()) == 0);
+  for (const char* policy : {"lru", "s3fifo"}) {
+    INFO(policy);
+    auto replay = [&](const std::string& trace, const std::string& flags) {
+      auto r = RunCli("replay --trace " + trace + " --policy " + policy + " --size 64MiB --no-store --json " + flags);
+      INFO(r.err);
+      REQUIRE(r.exit_code == 0);
+      return nlohmann::json::parse(r.out)[0];
+    };
+    auto limited = replay(og, "--max-requests 30000");
+    auto whole = replay(cut, "");
+    CHECK(limited["requests"] == 30000);
+    CHECK(limited["misses"] == whole["misses"]);
+    CHECK(limited["miss_bytes"] == whole["miss_bytes"]);
+  }
+  // Timed csv (kTimed: 0 0 1 2 5 5 6 9 s): --duration 5s keeps the requests before 5 s: 1 2 1 3,
+  // that is M M H M; with a warm-up of 1 request, 3 measured, 2 misses.
+  std::string timed = dir / "timed.csv";
+  std::ofstream(timed) << kTimed;
+  auto j = Replay(timed, "--duration 5s --warmup 1");
+  CHECK(j["requests"] == 3);
+  CHECK(j["misses"] == 2);
+  j = Replay(timed, "--max-requests 3 --warmup 1");
+  CHECK(j["requests"] == 2);
+  CHECK(j["misses"] == 1);
+  auto r = RunCli("replay --trace " + timed + " --policy lru --size 2 --ignore-obj-size --no-store --duration 0s");
+  CHECK(r.exit_code == 2);
+  CHECK(r.err.find("--duration") != std::string::npos);
+}

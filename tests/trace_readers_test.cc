@@ -208,6 +208,13 @@ TEST_CASE("a malformed text line names file and line; --skip-bad skips it") {
   CHECK(reqs.size() == 1);
   CHECK(bad == 2);
 
+  // A negative TTL (memcached would expire the value at once) is refused, not read as "no TTL".
+  tw = WriteTemp("bad_twitter_ttl.csv", "0,k1,2,10,1,set,60\n1,k1,2,10,1,set,-3\n");
+  twitter.skip_bad = false;
+  reqs = ReadAll(tw, twitter, &error);
+  CHECK(reqs.size() == 1);
+  CHECK(error.find("line 2: bad ttl '-3'") != std::string::npos);
+
   std::string txt = WriteTemp("bad.txt", "1\n2\n3 4\n5");
   reqs = ReadAll(txt, {}, &error);
   CHECK(reqs.size() == 2);

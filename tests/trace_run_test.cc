@@ -114,7 +114,7 @@ TEST_CASE("hand-written trace: exact counts under cache-aside, write-through, wr
     CHECK(r.GetNumber("warmup_requests") == 2);
     CHECK(r.GetNumber("measurement_start_s") == Approx(2.0).margin(1.0));  // request 3 arrives in [2 s, 3 s)
     bool marked = false;
-    for (const auto& e : r.events) marked |= e.kind == "measurement-start";
+    for (const auto& e : r.events) marked |= e.kind == "measurement_start" && e.detail == "end of the warm-up";
     CHECK(marked);
     for (const auto& s : r.series)
       for (SimTime t : s.t) CHECK(t >= static_cast<SimTime>(r.GetNumber("measurement_start_s") * kSecond));

@@ -44,6 +44,13 @@ TwinProfile FitTwin(const TraceStats& s, const std::string& path) {
   t.mean_object_size = s.object_size.mean();
   t.object_size = EmpiricalSampler(s.object_size);
   t.set_ttl_seconds = EmpiricalSampler(s.write_ttl_seconds);
+  if (s.sets > 0) {
+    t.key_ttl_seconds = t.set_ttl_seconds;
+  } else {
+    Histogram ttl = s.ttl_seconds;  // requests with a TTL, and the rest without
+    if (s.requests > s.with_ttl) ttl.Record(0, s.requests - s.with_ttl);
+    t.key_ttl_seconds = EmpiricalSampler(ttl);
+  }
   return t;
 }
 

@@ -25,6 +25,9 @@ struct TwinProfile {
   double mean_object_size = 0;
   EmpiricalSampler object_size;  // bytes
   EmpiricalSampler set_ttl_seconds;
+  // `--ttl trace`: each key's base TTL (0 = none) is drawn once from this: the
+  // sets' TTLs, or for a trace without sets (a CDN's reads) every request's.
+  EmpiricalSampler key_ttl_seconds;
 };
 
 TwinProfile FitTwin(const TraceStats& stats, const std::string& path);

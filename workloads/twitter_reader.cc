@@ -33,7 +33,9 @@ bool TwitterReader::Parse(std::string_view line, Request* out, std::string* why)
   if (!ParseInt(f[4], &client)) return *why = "bad client id '" + Printable(f[4]) + "'", false;
   *out = Request{};
   if (!ParseOpName(f[5], &out->op)) return *why = "unknown operation '" + Printable(f[5]) + "'", false;
-  if (!ParseInt(f[6], &ttl) || ttl > kMaxTraceSeconds) return *why = "bad ttl '" + Printable(f[6]) + "'", false;
+  // A negative TTL (memcached: expired at once) is no TTL the lab can honour, nor 0 (never expires).
+  if (!ParseInt(f[6], &ttl) || ttl < 0 || ttl > kMaxTraceSeconds)
+    return *why = "bad ttl '" + Printable(f[6]) + "'", false;
   if (uint64_t{key_size} + value_size > UINT32_MAX) return *why = "key plus value size above 4 GiB", false;
   out->at = time * kSecond;
   out->key = HashKey(f[1]);

@@ -50,6 +50,8 @@ class Invalidation {
   virtual void OnWritesLost(uint64_t /*key*/, uint64_t /*version*/) {}
   // Extra figures for the report (extra_memory_bytes, commands, ...).
   virtual void Report(RunReport* /*report*/) const {}
+  // --warmup is over: forget the figures counted so far (Strategy::StartMeasurement).
+  virtual void StartMeasurement() {}
 
   // --- runner hooks (strategies never call these) ---
   // The backend strategies should talk to for cache node `node`: the node

@@ -44,6 +44,7 @@ class NearCache {
     for (const auto& e : entries_.rows()) n += e.expires > now;
     return n;
   }
+  void ResetCounts() { hits_ = fills_ = erases_ = 0; }  // --warmup over (entries stay)
   uint64_t hits() const { return hits_; }
   uint64_t fills() const { return fills_; }
   uint64_t erases() const { return erases_; }

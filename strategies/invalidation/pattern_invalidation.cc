@@ -79,6 +79,13 @@ void PatternInvalidation::Finish(uint32_t id) {
   Unpark(j.parked)();
 }
 
+void PatternInvalidation::StartMeasurement() {
+  SchemeBase::StartMeasurement();
+  invalidations_ = scans_ = deleted_ = 0;
+  duration_.Clear();
+  if (auto* redis = dynamic_cast<SimRedis*>(&h_.cache_for(0))) scanned_at_start_ = redis->store().stats().scanned_keys;
+}
+
 void PatternInvalidation::Report(RunReport* r) const {
   SchemeBase::Report(r);
   r->Set("extra_memory_bytes", int64_t{0});
@@ -86,7 +93,7 @@ void PatternInvalidation::Report(RunReport* r) const {
   r->Set("pattern_scan_commands", static_cast<int64_t>(scans_));
   // Keys SCAN visited, from the server's own count (simulated Redis only).
   if (auto* redis = dynamic_cast<SimRedis*>(&h_.cache_for(0)))
-    r->Set("pattern_keys_scanned", static_cast<int64_t>(redis->store().stats().scanned_keys));
+    r->Set("pattern_keys_scanned", static_cast<int64_t>(redis->store().stats().scanned_keys - scanned_at_start_));
   r->Set("pattern_keys_deleted", static_cast<int64_t>(deleted_));
   r->Set("pattern_invalidation_ms.p50", duration_.count() ? duration_.Quantile(0.5) / 1e6 : 0.0);
   r->Set("pattern_invalidation_ms.p99", duration_.count() ? duration_.Quantile(0.99) / 1e6 : 0.0);

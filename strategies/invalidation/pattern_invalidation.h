@@ -28,6 +28,7 @@ class PatternInvalidation final : public SchemeBase {
   void OnWrite(uint64_t key, Done done) override;
   void OnWriteSet(uint64_t key, uint64_t version, Done done) override;
   void Report(RunReport* report) const override;
+  void StartMeasurement() override;
 
   static std::string FamilyPattern(uint64_t key);
   uint64_t invalidations() const { return invalidations_; }
@@ -50,6 +51,7 @@ class PatternInvalidation final : public SchemeBase {
   Slab<Job> jobs_;
   uint64_t invalidations_ = 0, scans_ = 0, deleted_ = 0;
   Histogram duration_;  // ns from the first SCAN to the DEL's reply
+  uint64_t scanned_at_start_ = 0;  // the server's scanned_keys when --warmup ended
 };
 
 }  // namespace cachelab

@@ -124,13 +124,23 @@ void PubSubInvalidation::DropFamily(uint32_t server, uint64_t key, bool writer_s
 
 uint64_t PubSubInvalidation::unapplied() const {
   uint64_t n = 0;
-  for (auto a : applied_) n += !a;
+  for (uint64_t i = first_measured_; i < applied_.size(); ++i) n += !applied_[i];
   return n;
+}
+
+void PubSubInvalidation::StartMeasurement() {
+  SchemeBase::StartMeasurement();
+  first_measured_ = applied_.size();
+  at_start_ = stats();
+  applications_ = disconnects_ = family_events_ = family_dropped_ = 0;
 }
 
 void PubSubInvalidation::Report(RunReport* r) const {
   SchemeBase::Report(r);
-  const PubSubStats& s = stats();
+  PubSubStats s = stats();
+  s.delivered -= at_start_.delivered;
+  s.lost -= at_start_.lost;
+  s.missed -= at_start_.missed;
   uint64_t attempts = published() * subs_.size();  // (message, subscriber) pairs
   r->Set("extra_memory_bytes", int64_t{0});
   r->Set("pubsub_subscribers", static_cast<int64_t>(subs_.size()));

@@ -37,10 +37,11 @@ class PubSubInvalidation final : public SchemeBase {
   void OnWrite(uint64_t key, Done done) override;
   void OnWriteSet(uint64_t key, uint64_t version, Done done) override;
   void Report(RunReport* report) const override;
+  void StartMeasurement() override;
 
   // Invalidations (published messages) that no subscriber applied.
   uint64_t unapplied() const;
-  uint64_t published() const { return applied_.size(); }
+  uint64_t published() const { return applied_.size() - first_measured_; }
   uint64_t family_events() const { return family_events_; }
   const PubSubStats& stats() const;
 
@@ -56,6 +57,9 @@ class PubSubInvalidation final : public SchemeBase {
   std::vector<uint8_t> applied_;     // per published message: some subscriber applied it
   std::vector<uint8_t> writer_set_;  // per published message: the writer SET the Redis copy
   uint64_t applications_ = 0, disconnects_ = 0, family_events_ = 0, family_dropped_ = 0;
+  // --warmup: the first message of measurement, and the delivery counts then.
+  uint64_t first_measured_ = 0;
+  PubSubStats at_start_;
 };
 
 }  // namespace cachelab

@@ -42,6 +42,11 @@ Invalidation::Done SchemeBase::Unpark(uint32_t slot) {
   return std::move(parked_[slot]);
 }
 
+void SchemeBase::StartMeasurement() {
+  writes_ = extra_commands_ = 0;
+  if (near_) near_->ResetCounts();
+}
+
 void SchemeBase::Report(RunReport* r) const {
   r->Set("extra_memory_bytes", int64_t{0});  // schemes that hold extra memory overwrite it
   r->Set("invalidation_writes", static_cast<int64_t>(writes_));

@@ -18,6 +18,8 @@ class SchemeBase : public Invalidation {
   void AfterRead(const Request& r, const ReadOutcome& o) override;
   // Base figures (extra commands, near cache); derived schemes call it first.
   void Report(RunReport* report) const override;
+  // Zeroes the base figures; derived schemes with figures of their own call it first.
+  void StartMeasurement() override;
   // Default: the written key is the only copy, and the strategy has set it.
   void OnWriteSet(uint64_t key, uint64_t version, Done done) override;
 

@@ -121,6 +121,14 @@ uint64_t TagInvalidation::StaleMembers() const {
   return stale;
 }
 
+void TagInvalidation::StartMeasurement() {
+  SchemeBase::StartMeasurement();
+  invalidations_ = keys_deleted_ = 0;
+  peak_memory_ = peak_stale_ = 0;  // the peaks of measurement start from the levels now
+  TagSetMemory();
+  StaleMembers();
+}
+
 void TagInvalidation::Report(RunReport* r) const {
   SchemeBase::Report(r);
   uint64_t memory = TagSetMemory(), stale = StaleMembers();

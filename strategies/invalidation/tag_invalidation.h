@@ -24,6 +24,7 @@ class TagInvalidation final : public SchemeBase {
   void OnWrite(uint64_t key, Done done) override;
   void OnWriteSet(uint64_t key, uint64_t version, Done done) override;
   void Report(RunReport* report) const override;
+  void StartMeasurement() override;
 
   // Bytes the tag sets hold now (Redis's accounting: key, set object, members).
   uint64_t TagSetMemory() const;

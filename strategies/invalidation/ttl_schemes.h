@@ -54,6 +54,10 @@ class AccessAgeTtlInvalidation final : public FixedTtlInvalidation {
   SimTime TtlFor(uint64_t key) override;
   bool BeforeRequest(const Request& r, ReadOutcome* local) override;
   void Report(RunReport* report) const override;
+  void StartMeasurement() override {
+    FixedTtlInvalidation::StartMeasurement();
+    hot_fills_ = cold_fills_ = 0;
+  }
 
  private:
   struct Access {

@@ -168,6 +168,13 @@ uint64_t VersionInvalidation::orphan_bytes() const {
   return orphan_bytes_;
 }
 
+void VersionInvalidation::StartMeasurement() {
+  SchemeBase::StartMeasurement();
+  orphaned_total_ = 0;
+  peak_orphans_ = peak_orphan_bytes_ = 0;  // the peaks of measurement start from the levels now
+  Purge();
+}
+
 void VersionInvalidation::Report(RunReport* r) const {
   SchemeBase::Report(r);
   // Version counters: one small integer key per object ever written.

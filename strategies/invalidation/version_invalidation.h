@@ -32,6 +32,7 @@ class VersionInvalidation final : public SchemeBase {
   void OnWritesLost(uint64_t key, uint64_t version) override;
   CacheBackend& Route(CacheBackend& node) override;
   void Report(RunReport* report) const override;
+  void StartMeasurement() override;
 
   static constexpr uint64_t kCurrent = UINT64_MAX;
   // "k:<id>" -> "k:<id>:v<N>", N the current version (or `pinned`); other names unchanged.

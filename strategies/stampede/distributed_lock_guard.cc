@@ -25,6 +25,7 @@ class DistributedLockGuard final : public StampedeGuard {
                                 [this, id](RedisReply&& reply) { OnLockReply(id, std::move(reply)); });
   }
 
+  void StartMeasurement() override { attempts_ = 0; }
   void Report(RunReport* r) const override { r->Set("lock_attempts", static_cast<int64_t>(attempts_)); }
 
  private:

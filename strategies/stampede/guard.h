@@ -30,6 +30,8 @@ class StampedeGuard {
   // A GET found nothing, or (hot=true) another client's lease placeholder.
   virtual void OnMiss(ReqId id, bool hot) = 0;
   virtual void Report(RunReport* /*r*/) const {}
+  // --warmup is over: forget the figures counted so far.
+  virtual void StartMeasurement() {}
 
  protected:
   ReadPath& p_;

@@ -43,6 +43,7 @@ class LeaseGuard final : public StampedeGuard {
     });
   }
 
+  void StartMeasurement() override { leases_ = hot_misses_ = 0; }
   void Report(RunReport* r) const override {
     r->Set("leases_granted", static_cast<int64_t>(leases_));
     r->Set("hot_misses", static_cast<int64_t>(hot_misses_));

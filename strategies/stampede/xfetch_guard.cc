@@ -48,6 +48,10 @@ class XFetchGuard final : public StampedeGuard {
   }
   void OnMiss(ReqId id, bool) override { p_.LoadAndServe(id, LoadKind::kMiss); }
 
+  void StartMeasurement() override {
+    early_ = first_n_ = 0;
+    gap_sum_ = first_sum_ = first_sq_ = 0;
+  }
   void Report(RunReport* r) const override {
     r->Set("early_recomputes", static_cast<int64_t>(early_));
     r->Set("early_gap_ms_mean", early_ ? gap_sum_ / static_cast<double>(early_) / 1e6 : 0.0);

@@ -1,0 +1,37 @@
+// `replay --max-requests N` / `--duration T`: a trace read as it is, cut after
+// N requests or before the first request T or more after the trace's first
+// (as `run` cuts its workload, lab/experiment.cc).
+#pragma once
+#include <cstdint>
+#include <string>
+
+#include "sim/time.h"
+#include "workloads/trace_reader.h"
+
+namespace cachelab {
+
+class LimitedReader final : public TraceReader {
+ public:
+  // 0: no limit.
+  LimitedReader(TraceReader& in, uint64_t max_requests, SimTime duration)
+      : in_(in), max_(max_requests), duration_(duration) {}
+  bool Next(Request* out) override {
+    if (done_ || (max_ && taken_ >= max_) || !in_.Next(out)) return false;
+    if (taken_ == 0) first_ = out->at;
+    if (duration_ > 0 && out->at - first_ >= duration_) return done_ = true, false;
+    ++taken_;
+    return true;
+  }
+  const std::string& error() const override { return in_.error(); }
+  std::string Name() const override { return in_.Name(); }
+
+ private:
+  TraceReader& in_;
+  uint64_t max_;
+  SimTime duration_;
+  uint64_t taken_ = 0;
+  SimTime first_ = 0;
+  bool done_ = false;
+};
+
+}  // namespace cachelab
