@@ -3,7 +3,8 @@
 //   --format csv --run ID   long series: run_id,series,unit,t_s,value (--series: every run's)
 //   --wide                  the wide forms: a row per run / a column per series
 //   --format json           summaries, or the whole run with --run; --json-format memtier
-//   --hgrm DIR              HdrHistogram percentile distributions, one .hgrm per run and histogram
+//   --hgrm DIR              HdrHistogram percentile distributions, one .hgrm per run and operation
+//                           (run-<id>-read.hgrm, -write.hgrm, and -latency.hgrm for all of them)
 #include <CLI/CLI.hpp>
 #include <filesystem>
 #include <fstream>
@@ -60,8 +61,17 @@ void WriteHgrm(const ResultStore& store, const std::vector<int64_t>& ids, const 
   for (int64_t id : ids) {
     RunReport r = Load(store, id);
     for (const auto& h : r.histograms) {
+      // latency_ns -> "latency" (every operation), read_latency_ns -> "read", write_latency_ns -> "write".
       std::string name = h.name;
-      if (name.size() > 3 && name.compare(name.size() - 3, 3, "_ns") == 0) name.resize(name.size() - 3);
+      for (std::string suffix : {"_ns", "_latency"})
+        if (name.size() > suffix.size() && name.compare(name.size() - suffix.size(), suffix.size(), suffix) == 0)
+          name.resize(name.size() - suffix.size());
+      uint64_t count = 0;
+      for (const auto& b : h.buckets) count += b.count;
+      if (count == 0) {  // e.g. a read-only run's writes: no distribution to write
+        std::cerr << "run " << id << ": no " << name << " requests, no .hgrm\n";
+        continue;
+      }
       fs::path file = fs::path(o.hgrm) / ("run-" + std::to_string(id) + "-" + name + ".hgrm");
       std::ofstream f(file, std::ios::binary);
       if (!(f << HgrmText(h, 1000.0, percentiles))) throw std::runtime_error("cannot write '" + file.string() + "'");

@@ -6,6 +6,7 @@
 
 #include "cli/summary_table.h"
 #include "lab/confidence_interval.h"
+#include "results/pair_label.h"
 
 namespace cachelab::cli {
 namespace {
@@ -109,10 +110,10 @@ std::vector<PointSummary> SummarizePoints(const ExperimentFile& file, const std:
     p.cell = params.Raw("strategy") + " x " + params.Raw("invalidation");
     p.others = OtherAxes(file, params);
     for (const RunReport* r : reps)
-      if (const FieldValue* v = r->Get("pair_note"); v && std::holds_alternative<std::string>(*v)) {
-        p.note = std::get<std::string>(*v);
-        if (const FieldValue* s = r->Get("pair_same_as"); s && std::holds_alternative<std::string>(*s))
-          p.same_as = std::get<std::string>(*s);
+      if (PairLabel l = PairLabelOf(*r); !l.mark.empty()) {
+        // A cell with no twin is one whose scheme has nothing to act on: said as n/a.
+        p.note = l.same_as.empty() ? "n/a: " + l.note : l.note;
+        p.same_as = l.same_as;
         break;
       }
     for (const auto& m : metrics) {

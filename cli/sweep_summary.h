@@ -30,7 +30,7 @@ struct PointSummary {
   std::vector<std::pair<std::string, std::string>> axes;
   size_t runs = 0;
   std::vector<Metric> metrics;
-  std::string note;  // the runs' "pair_note" ("= cache-aside x ttl: ..."), the p50 flag; empty if none
+  std::string note;  // the runs' "pair_note" ("= cache-aside x ttl: ...", "n/a: ..."), the p50 flag; empty if none
   std::string cell;     // "strategy x invalidation" of the point
   std::string same_as;  // the runs' "pair_same_as": the cell this one equals by construction
   std::string others;   // the other varying parameters ("alpha=0.6 "), to find that cell's point

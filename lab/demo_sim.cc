@@ -39,8 +39,11 @@ std::string CompareToBaseline(const std::vector<std::string>& labels, const std:
     std::string verb = v < base ? "cut it to " : v > base ? "raised it to " : "left it at ";
     std::string change;
     if (base != 0 && v != base) {
-      char buf[32];
-      std::snprintf(buf, sizeof buf, " (%+.0f%%)", 100 * (v - base) / std::fabs(base));
+      char buf[48];
+      // Ten times or more either way reads as a factor: 398 -> 1 is "398x lower", not "-100%".
+      double ratio = v != 0 && (base > 0) == (v > 0) ? std::max(v / base, base / v) : 0;
+      if (ratio >= 10) std::snprintf(buf, sizeof buf, " (%sx %s)", Num(ratio).c_str(), std::fabs(v) < std::fabs(base) ? "lower" : "higher");
+      else std::snprintf(buf, sizeof buf, " (%+.0f%%)", 100 * (v - base) / std::fabs(base));
       change = buf;
     }
     out += (i > 1 ? (i + 1 == values.size() ? " and " : ", ") : "") + labels[i] + " " + verb + show(v) + change;

@@ -8,6 +8,7 @@
 #include "lab/cluster_params.h"
 #include "lab/invalidation_setup.h"
 #include "lab/commit_history.h"
+#include "lab/hot_key_expiries.h"
 #include "lab/memory_budget.h"
 #include "lab/run_bounds.h"
 #include "lab/run_extras.h"
@@ -270,6 +271,7 @@ class Experiment final : public Harness {
   Rng server_rng_{c_.seed, "server-pick"};
   CommitHistory history_;
   std::vector<RunEvent> fault_events_;
+  HotKeyExpiries hot_expiries_;  // expiry events of the hottest keys, for the charts
   std::vector<InFlight> inflight_;
   std::vector<ReqId> free_ids_;
   bool exhausted_ = false;
@@ -368,6 +370,7 @@ void Experiment::Dispatch(uint32_t client, const Request& pulled) {
   bool warm = !measuring_ && c_.warmup.InWarmup(pulled_ - 1, sim_.Now(), total_);
   if (!measuring_ && !warm) StartMeasurement();
   if (cluster_.Redirect(&req.key) && !trace_) req.size = SizeOf(req.key);  // hot-key skew (churn)
+  if (hot_expiries_.Watches(req.key)) hot_expiries_.Observe(req.key, cluster_.For(req.key).store(), sim_.Now());
   ReqId id;
   if (!free_ids_.empty()) {
     id = free_ids_.back();
@@ -457,10 +460,11 @@ RunReport Experiment::Run() {
   auto wall_start = std::chrono::steady_clock::now();
   double cpu_start = ThreadCpuSeconds();
   ScheduleWindow();
-  if (trace_)
-    cluster_.Start(c_.workload.keys, [this](uint64_t k) { return static_cast<double>(c_.index->counts[k]); });
-  else
-    cluster_.Start(c_.workload.keys, [this](uint64_t k) { return workload_.zipf().Probability(k); });
+  std::function<double(uint64_t)> weight;
+  if (trace_) weight = [this](uint64_t k) { return static_cast<double>(c_.index->counts[k]); };
+  else weight = [this](uint64_t k) { return workload_.zipf().Probability(k); };
+  cluster_.Start(c_.workload.keys, weight);
+  if (!backend_) hot_expiries_.Watch(c_.workload.keys, weight);
   ScheduleFaults(c_.faults, sim_, redis_, *strategy_, &fault_events_);
   if (c_.scenario.preload)
     Preload(*this, *strategy_, c_.workload.keys, c_.scenario.ttl_jitter,
@@ -547,12 +551,16 @@ RunReport Experiment::Run() {
   if (key_ttl_) ReportBaseTtls(*key_ttl_, &r);
   r.Set("staleness_age_truncated", static_cast<int64_t>(history_.truncated()));
   r.events.insert(r.events.begin(), fault_events_.begin(), fault_events_.end());
+  hot_expiries_.Report(measure_start_, &r);
   metrics_.ExportSeries(&r);
   cluster_.Report(&r);  // reads the series: after the export
   // After every count of expirations: its GETs expire keys lazily.
   ReportDivergence(redis_.store(), db_, c_.workload.keys, &r);
   ReportPeakDbRate(&r);
   metrics_.ExportHistogram(latency_id_, "latency_ns", &r);
+  // Per operation too: `export --hgrm` writes one file per run and operation.
+  metrics_.ExportHistogram(read_latency_id_, "read_latency_ns", &r);
+  metrics_.ExportHistogram(write_latency_id_, "write_latency_ns", &r);
   if (backend_) backend_->Report(&r);
   if (measure_start_ > 0)  // --warmup: series computed outside Metrics (expiry calendar) start there too
     for (Series& s : r.series) {

@@ -287,9 +287,12 @@ nlohmann::ordered_json Percentiles(const RunReport& r, const std::string& prefix
 nlohmann::ordered_json MemtierJson(int64_t run_id, const RunReport& r, const std::vector<double>& percentiles) {
   double secs = r.GetNumber("sim_seconds");
   auto per_sec = [&](double n) { return secs > 0 ? n / secs : 0.0; };
-  const HistogramData* all = nullptr;
-  for (const auto& h : r.histograms)
+  const HistogramData *all = nullptr, *reads = nullptr, *writes = nullptr;
+  for (const auto& h : r.histograms) {
     if (h.name == "latency_ns") all = &h;
+    if (h.name == "read_latency_ns") reads = &h;
+    if (h.name == "write_latency_ns") writes = &h;
+  }
   auto block = [&](double count, double hits, double misses, const std::string& prefix, const HistogramData* h) {
     nlohmann::ordered_json b;
     b["Count"] = static_cast<int64_t>(count);
@@ -304,8 +307,8 @@ nlohmann::ordered_json MemtierJson(int64_t run_id, const RunReport& r, const std
   };
   nlohmann::ordered_json stats;
   double hits = r.GetNumber("hits"), misses = r.GetNumber("misses");
-  stats["Sets"] = block(r.GetNumber("writes"), 0, 0, "write_latency_us", nullptr);
-  stats["Gets"] = block(r.GetNumber("reads"), hits, misses, "read_latency_us", nullptr);
+  stats["Sets"] = block(r.GetNumber("writes"), 0, 0, "write_latency_us", writes);
+  stats["Gets"] = block(r.GetNumber("reads"), hits, misses, "read_latency_us", reads);
   stats["Waits"] = block(0, 0, 0, "waits", nullptr);
   nlohmann::ordered_json totals = block(r.GetNumber("requests"), hits, misses, "latency_us", all);
   // Per window (memtier: per second): requests, and the window's p50/p99.

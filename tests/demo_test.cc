@@ -3,6 +3,7 @@
 #include <catch2/catch.hpp>
 
 #include "lab/demo.h"
+#include "lab/demo_sim.h"
 #include "results/result_store.h"
 #include "support/run_cli.h"
 #include "support/temp_dir.h"
@@ -128,4 +129,17 @@ TEST_CASE("an unknown demo is bad input") {
   auto r = RunCli("demo nope");
   CHECK(r.exit_code == 2);
   CHECK(r.err.find("no demo 'nope'") != std::string::npos);
+}
+
+// Issue 15: "-100%" for 398 -> 1 hid a 398-fold cut. Changes of ten times or more read as
+// a factor (hand-computed: 398 / 1 = 398, 398 / 4 = 99.5, 20 / 398 lower by 19.9x); smaller as a percentage.
+TEST_CASE("demo conclusion: large changes as factors, small ones as percentages") {
+  cachelab::DemoMetric m{"loads_per_expiry_mean", "database loads per expiry"};
+  std::string text = cachelab::CompareToBaseline({"none", "lock", "swr", "half", "more"}, {398, 4, 1, 199, 4000}, m);
+  INFO(text);
+  CHECK(text.find("lock cut it to 4 (99.5x lower)") != std::string::npos);
+  CHECK(text.find("swr cut it to 1 (398x lower)") != std::string::npos);
+  CHECK(text.find("half cut it to 199 (-50%)") != std::string::npos);
+  CHECK(text.find("more raised it to 4000 (10.1x higher)") != std::string::npos);
+  CHECK(text.find("100%") == std::string::npos);
 }

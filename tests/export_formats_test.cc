@@ -130,6 +130,17 @@ TEST_CASE("export: tidy csv, wide csv, hgrm files and memtier json from stored r
   REQUIRE(hl.size() == 2 + 4 + 3);
   // The p99 row agrees with the run's own p99 (the bucket's top vs its midpoint: within 1%).
   CHECK(std::stod(hl[3]) == Approx(run.GetNumber("latency_us.p99")).epsilon(0.01));
+  // One file per operation too, each agreeing with that operation's own p99 (issue 15).
+  for (const char* op : {"read", "write"}) {
+    INFO(op);
+    std::ifstream fo(dir / ("h/run-" + id + "-" + op + ".hgrm"));
+    REQUIRE(fo);
+    std::stringstream text;
+    text << fo.rdbuf();
+    auto ol = Lines(text.str());
+    REQUIRE(ol.size() == 2 + 4 + 3);
+    CHECK(std::stod(ol[3]) == Approx(run.GetNumber(std::string(op) + "_latency_us.p99")).epsilon(0.01));
+  }
 
   auto mj = RunCli("export --db " + db + " --format json --json-format memtier --run " + id);
   REQUIRE(mj.exit_code == 0);
@@ -140,6 +151,10 @@ TEST_CASE("export: tidy csv, wide csv, hgrm files and memtier json from stored r
   CHECK(all["Sets"]["Count"] == run.GetNumber("writes"));
   CHECK(all["Totals"]["Percentile Latencies"]["p99.00"].get<double>() ==
         Approx(run.GetNumber("latency_us.p99") / 1000).epsilon(0.01));
+  CHECK(all["Gets"]["Percentile Latencies"]["p99.00"].get<double>() ==
+        Approx(run.GetNumber("read_latency_us.p99") / 1000).epsilon(0.01));
+  CHECK(all["Sets"]["Percentile Latencies"]["p99.00"].get<double>() ==
+        Approx(run.GetNumber("write_latency_us.p99") / 1000).epsilon(0.01));
   CHECK(all["Runtime"]["Time unit"] == "MILLISECONDS");
   int64_t per_window = 0;
   for (const auto& [k, w] : all["Totals"]["Time-Serie"].items()) per_window += w["Count"].get<int64_t>();

@@ -20,13 +20,13 @@ TEST_CASE("sweep notes: identical cells name their twin; a slow median is flagge
   std::ofstream(dir / "e.toml") << "keys = 100000\nalpha = 0.99\nread-fraction = 0.9\nrate = 20000\n"
                                    "requests = 40000\nttl = \"2s\"\n"
                                    "strategy = [\"cache-aside\", \"read-through\", \"write-through\"]\n"
-                                   "invalidation = [\"ttl\", \"ttl-only\", \"tags\"]\n"
+                                   "invalidation = [\"ttl\", \"ttl-only\", \"tags\", \"pubsub\"]\n"
                                    "[sweep]\nname = \"notes\"\n";
   auto r = RunCli("sweep " + (dir / "e.toml") + " --json --db " + (dir / "a.db"));
   INFO(r.err);
   REQUIRE(r.exit_code == 0);
   auto points = nlohmann::json::parse(r.out);
-  REQUIRE(points.size() == 9);
+  REQUIRE(points.size() == 12);
   // Independent expectation for the flag: the stored runs' own p50 and hits.
   std::map<std::string, cachelab::RunReport> runs;
   cachelab::ResultStore store(dir / "a.db", true);
@@ -42,6 +42,8 @@ TEST_CASE("sweep notes: identical cells name their twin; a slow median is flagge
     const cachelab::RunReport& run = runs.at(s + " " + inv);
     CHECK((note.find("= cache-aside x " + inv + ":") == 0) == (s == "read-through"));
     CHECK((note.find("= write-through x ttl:") == 0) == (s == "write-through" && inv == "ttl-only"));
+    // No near caches here: under write-through pub/sub has nothing to drop (docs/invalidation.md).
+    CHECK((note.find("n/a: no near caches") == 0) == (s == "write-through" && inv == "pubsub"));
     bool slow = run.GetNumber("latency_us.p50") > 3 * base;
     CHECK((note.find("x cache-aside x ttl's") != std::string::npos) == slow);
     if (slow && run.GetNumber("hits") < run.GetNumber("requests") / 2)
@@ -73,7 +75,7 @@ TEST_CASE("sweep notes: identical cells name their twin; a slow median is flagge
         CHECK(a.GetNumber(m) == b.GetNumber(m));
     }
   }
-  CHECK(rows == 9);
+  CHECK(rows == 12);
 }
 
 // The comparison table of `cachelab run` (not a sweep) carries the same notes:

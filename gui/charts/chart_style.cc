@@ -30,6 +30,7 @@ QPen StyledPen(const QColor& color, Qt::PenStyle style, double width) {
 QPen RunPen(size_t run_index) { return StyledPen(RunColor(run_index), RunStyle(run_index)); }
 
 QColor EventColor(const QString& kind) {
+  if (kind.contains("warm-up")) return QColor(30, 100, 200);  // the end of the warm-up
   if (kind.contains("crash") || kind.contains("lost") || kind.contains("down")) return QColor(200, 30, 30);
   if (kind.contains("outage") || kind.contains("error")) return QColor(230, 120, 0);
   if (kind.contains("recover") || kind.contains("up") || kind.contains("warm")) return QColor(40, 150, 60);

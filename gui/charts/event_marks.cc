@@ -26,16 +26,23 @@ LegendRow* RowOf(const QString& kind, std::vector<LegendRow>* legend) {
 
 }  // namespace
 
+QString EventLabel(const std::string& kind) {
+  // `replay` stores measurement_start, `run` measurement-start: both end the warm-up.
+  if (kind == "measurement_start" || kind == "measurement-start") return QStringLiteral("warm-up end");
+  return QString::fromStdString(kind);
+}
+
 std::vector<EventMark> CollectEvents(const std::vector<LoadedRun>& runs) {
   std::vector<EventMark> out;
   std::set<std::pair<SimTime, std::string>> seen;  // compared runs often share their events
   for (const auto& run : runs)
     for (const auto& e : run.report.events) {
       if (out.size() >= kMaxEventMarks || !seen.insert({e.t, e.kind}).second) continue;
-      QString text = QStringLiteral("%1 at %2").arg(QString::fromStdString(e.kind), DurationText(ToSeconds(e.t)));
+      QString kind = EventLabel(e.kind);
+      QString text = QStringLiteral("%1 at %2").arg(kind, DurationText(ToSeconds(e.t)));
       if (!e.detail.empty()) text += ": " + QString::fromStdString(e.detail);
       if (run.id > 0) text = QStringLiteral("#%1 ").arg(run.id) + text;
-      out.push_back({ToSeconds(e.t), QString::fromStdString(e.kind), text});
+      out.push_back({ToSeconds(e.t), kind, text});
     }
   std::stable_sort(out.begin(), out.end(), [](const auto& a, const auto& b) { return a.t_s < b.t_s; });
   return out;

@@ -20,6 +20,8 @@ struct EventMark {
   QString kind, text;  // text: "#3 server-crash at 20 s: application server 1"
 };
 
+// The name an event kind is shown under: "warm-up end" for measurement_start.
+QString EventLabel(const std::string& kind);
 // The events of `runs`, shared events (the same time and kind) once, time order.
 std::vector<EventMark> CollectEvents(const std::vector<LoadedRun>& runs);
 // Draws the marks on a pane between y_lo and y_hi (log: stacking divides, not

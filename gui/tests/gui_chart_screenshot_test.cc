@@ -25,10 +25,12 @@
 #include "gui/charts/chart_render.h"
 #include "gui/charts/chart_builders.h"
 #include "gui/charts/chart_style.h"
+#include "gui/charts/event_marks.h"
 #include "gui/charts/heatmap_view.h"
 #include "gui/charts/legend_table.h"
 #include "gui/models/run_names.h"
 #include "gui/models/store_reader.h"
+#include "results/result_store.h"
 #include "gui/tests/fixture_store.h"
 
 using namespace cachelab;
@@ -249,6 +251,53 @@ class GuiChartScreenshotTest : public QObject {
       }
       chart.Delete();
     }
+  }
+
+  // Every kind the runner stores (lab/hot_key_expiries.cc, lab/run_extras.cc, lab/cluster_report.cc,
+  // measurement_start from replay and run), through a real store: a mark at each time on every
+  // time chart's panes, coincident ones stacked, warm-up end named as such, hover text kept.
+  void everyEventKindMarked() {
+    QString path = dir_.filePath("events.db");
+    {
+      RunReport r = test::FixtureRun(0);
+      r.events = {{2 * kSecond, "measurement_start", "end of the warm-up"},
+                  {5 * kSecond, "expiry", "k:0 (the hottest key) reached its TTL"},
+                  {5 * kSecond, "cache-crash", "cache node lost 12 keys"},
+                  {5 * kSecond, "server-crash", "application server 1"},
+                  {6 * kSecond, "add", "node4"},
+                  {8 * kSecond, "cache-outage", "cache unreachable for 1 s"},
+                  {9 * kSecond, "cache-recovered", ""}};
+      ResultStore(path.toStdString()).SaveRun(r);
+    }
+    std::vector<LoadedRun> runs = StoreReader(path).LoadMany({1});
+    NameByVaryingParameters(runs);
+    for (const char* name : {"hit-rate", "latency", "stampede", "memory", "consistency", "durability"}) {
+      BuiltChart chart = BuildChart(name, runs);
+      QVERIFY2(!chart.panes.empty(), name);
+      for (QChart* pane : chart.panes) {
+        std::map<QString, QList<QPointF>> marks;
+        for (auto* s : pane->series())
+          if (auto* m = qobject_cast<QScatterSeries*>(s)) marks[m->name()] += m->points();
+        QCOMPARE(marks["warm-up end"].at(0).x(), 2.0);
+        QCOMPARE(marks["expiry"].at(0).x(), 5.0);
+        QCOMPARE(marks["cache-crash"].at(0).x(), 5.0);
+        QCOMPARE(marks["server-crash"].at(0).x(), 5.0);
+        QCOMPARE(marks["add"].at(0).x(), 6.0);
+        QCOMPARE(marks["cache-outage"].at(0).x(), 8.0);
+        QCOMPARE(marks["cache-recovered"].at(0).x(), 9.0);
+        // Three at 5 s: three heights, stacked downwards.
+        QSet<double> heights{marks["expiry"].at(0).y(), marks["cache-crash"].at(0).y(), marks["server-crash"].at(0).y()};
+        QCOMPARE(heights.size(), 3);
+      }
+      QStringList rows;
+      for (const auto& row : chart.legend)
+        if (row.is_event) rows << row.name;
+      QVERIFY2(rows.contains("warm-up end: 2 s"), qPrintable(rows.join(" | ")));
+      QVERIFY(rows.contains("expiry: 5 s"));
+      chart.Delete();
+    }
+    std::vector<EventMark> events = CollectEvents(runs);
+    QCOMPARE(events.front().text, QString("#1 warm-up end at 2 s: end of the warm-up"));
   }
 
   void axesComeFromTheData() {

@@ -1,0 +1,53 @@
+// Expiry events of the hottest keys, for the charts' marks (issue 15: the
+// stampede chart is about the moment the hot key expires). The runner shows
+// each request for a watched key to Observe before the request runs; the key's
+// TTL deadline is read from its node's store without side effects
+// (RedisStore::PeekTtlMs). A deadline that has passed when the key is next
+// seen is an expiry at that deadline if the entry is still there under it,
+// or if it is gone (or replaced) and the store expired a key since the last
+// look; an entry gone otherwise was deleted or evicted. (Blind spot: a delete
+// before the deadline and another key's expiry, both between two requests
+// for a hot key, count as this key's expiry.)
+// Keys the scheme renames (version keys) are never found: no events then.
+#pragma once
+#include <cstdint>
+#include <functional>
+#include <vector>
+
+#include "sim/redis_store.h"
+#include "sim/run_report.h"
+#include "sim/time.h"
+
+namespace cachelab {
+
+class HotKeyExpiries {
+ public:
+  static constexpr size_t kKeys = 3;         // the hottest keys watched
+  static constexpr size_t kMaxEvents = 100;  // per run; later expiries are counted, not marked
+
+  // The kKeys keys of highest weight among 0..keys-1 (ties: the lower key).
+  void Watch(uint64_t keys, const std::function<double(uint64_t)>& weight);
+  bool Watches(uint64_t key) const {
+    for (const Watched& w : watched_)
+      if (w.key == key) return true;
+    return false;
+  }
+  void Observe(uint64_t key, const RedisStore& store, SimTime now);
+  // Adds the events at or after `from` (the end of the warm-up) and
+  // hot_key_expiries (every expiry seen, marked or not).
+  void Report(SimTime from, RunReport* r) const;
+
+ private:
+  struct Watched {
+    uint64_t key;
+    int rank;                 // 0: the hottest
+    int64_t deadline_ms = -1;  // the TTL deadline last seen; -1: none
+    bool recorded = false;     // that deadline's expiry is an event already
+    uint64_t store_expired = 0;  // the store's expired-keys count at the last look
+  };
+  std::vector<Watched> watched_;
+  std::vector<RunEvent> events_;
+  uint64_t expiries_ = 0;
+};
+
+}  // namespace cachelab
