@@ -5,8 +5,11 @@
 #include "eviction/belady.h"
 #include "eviction/clock.h"
 #include "eviction/fifo.h"
+#include "eviction/gdsf.h"
 #include "eviction/lfu.h"
+#include "eviction/lfuda.h"
 #include "eviction/lru.h"
+#include "eviction/lruk.h"
 #include "eviction/policy.h"
 #include "eviction/redis_sampled.h"
 #include "eviction/s3fifo.h"
@@ -20,7 +23,8 @@ namespace cachelab::eviction {
 std::vector<std::string> PolicyNames() {
   return {"lru",    "fifo",     "clock",  "sieve",  "lfu",       "arc",      "twoq",
           "s3fifo", "wtinylfu", "belady", "random", "redis-lru", "redis-lfu",
-          "slru"};
+          "slru",
+          "lfuda",  "gdsf",     "lruk"};
 }
 
 std::string CanonicalPolicyName(std::string_view name) {
@@ -30,6 +34,7 @@ std::string CanonicalPolicyName(std::string_view name) {
   static const std::pair<const char*, const char*> kAliases[] = {
       {"2q", "twoq"},        {"s3-fifo", "s3fifo"},         {"w-tinylfu", "wtinylfu"},
       {"second-chance", "clock"}, {"fifo-reinsertion", "clock"},
+      {"lru-k", "lruk"},     {"lru_k", "lruk"},
   };
   for (const auto& [alias, canonical] : kAliases)
     if (lower == alias) return canonical;
@@ -48,6 +53,9 @@ std::unique_ptr<Policy> MakePolicy(std::string_view given, const PolicyOptions& 
   if (name == "s3fifo") return std::make_unique<S3FifoPolicy>(options);
   if (name == "wtinylfu") return std::make_unique<WTinyLfuPolicy>(options);
   if (name == "slru") return std::make_unique<SlruPolicy>(options);
+  if (name == "lfuda") return std::make_unique<LfudaPolicy>();
+  if (name == "gdsf") return std::make_unique<GdsfPolicy>();
+  if (name == "lruk") return std::make_unique<LruKPolicy>(options);
   if (name == "belady") return std::make_unique<BeladyPolicy>();
   if (name == "redis-lru") return std::make_unique<RedisSampledPolicy>(RedisSampledPolicy::Mode::kLru, options);
   if (name == "redis-lfu") return std::make_unique<RedisSampledPolicy>(RedisSampledPolicy::Mode::kLfu, options);
