@@ -32,6 +32,10 @@ struct PolicyOptions {
   double twoq_in_ratio = 0.25, twoq_out_ratio = 0.50;
   double wtinylfu_window_ratio = 0.01;
   uint64_t expected_objects = 0;  // objects the cache will hold (sizes sketches); 0: use capacity
+  int lruk_k = 2;  // LRU-K's K
+  double qdlp_fifo_ratio = 0.10, qdlp_ghost_ratio = 0.90;  // QD-LP (libCacheSim QDLP.c defaults)
+  int qdlp_move_to_main_threshold = 1;
+  int beladysize_samples = 128;  // BeladySize's n-sample
 };
 
 class Policy {

@@ -44,6 +44,11 @@ bool ApplyPolicyParams(std::string_view policy, std::string_view params, PolicyO
       ok = ratio(&o->twoq_out_ratio);
     } else if (policy == "wtinylfu" && key == "window-ratio") {
       ok = ratio(&o->wtinylfu_window_ratio);
+    } else if (policy == "lruk" && key == "k") {
+      if (v < 1 || v != std::floor(v) || v > 64)
+        return *error = where + key + " must be a whole number in [1, 64], got " + std::string(text), false;
+      o->lruk_k = static_cast<int>(v);
+      ok = true;
     } else {
       return *error = "unknown " + where + "'" + key + "'", false;
     }

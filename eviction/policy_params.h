@@ -3,6 +3,7 @@
 //   s3fifo: fifo-size-ratio (alias small-size), ghost-size-ratio, move-to-main-threshold
 //   twoq:   ain-size-ratio, aout-size-ratio
 //   wtinylfu: window-ratio
+//   lruk:   k
 // Keys compare without case, as libCacheSim's parsers do.
 #pragma once
 #include <string>

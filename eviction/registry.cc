@@ -6,8 +6,11 @@
 #include "eviction/car.h"
 #include "eviction/clock.h"
 #include "eviction/fifo.h"
+#include "eviction/gdsf.h"
 #include "eviction/lfu.h"
+#include "eviction/lfuda.h"
 #include "eviction/lru.h"
+#include "eviction/lruk.h"
 #include "eviction/policy.h"
 #include "eviction/redis_sampled.h"
 #include "eviction/s3fifo.h"
@@ -22,7 +25,8 @@ std::vector<std::string> PolicyNames() {
   return {"lru",    "fifo",     "clock",  "sieve",  "lfu",       "arc",      "twoq",
           "s3fifo", "wtinylfu", "belady", "random", "redis-lru", "redis-lfu",
           "slru",
-          "car"};
+          "car",
+          "lfuda",  "gdsf",     "lruk"};
 }
 
 std::string CanonicalPolicyName(std::string_view name) {
@@ -32,6 +36,7 @@ std::string CanonicalPolicyName(std::string_view name) {
   static const std::pair<const char*, const char*> kAliases[] = {
       {"2q", "twoq"},        {"s3-fifo", "s3fifo"},         {"w-tinylfu", "wtinylfu"},
       {"second-chance", "clock"}, {"fifo-reinsertion", "clock"},
+      {"lru-k", "lruk"},     {"lru_k", "lruk"},
   };
   for (const auto& [alias, canonical] : kAliases)
     if (lower == alias) return canonical;
@@ -51,6 +56,9 @@ std::unique_ptr<Policy> MakePolicy(std::string_view given, const PolicyOptions& 
   if (name == "wtinylfu") return std::make_unique<WTinyLfuPolicy>(options);
   if (name == "slru") return std::make_unique<SlruPolicy>(options);
   if (name == "car") return std::make_unique<CarPolicy>(options);
+  if (name == "lfuda") return std::make_unique<LfudaPolicy>();
+  if (name == "gdsf") return std::make_unique<GdsfPolicy>();
+  if (name == "lruk") return std::make_unique<LruKPolicy>(options);
   if (name == "belady") return std::make_unique<BeladyPolicy>();
   if (name == "redis-lru") return std::make_unique<RedisSampledPolicy>(RedisSampledPolicy::Mode::kLru, options);
   if (name == "redis-lfu") return std::make_unique<RedisSampledPolicy>(RedisSampledPolicy::Mode::kLfu, options);
