@@ -322,6 +322,7 @@ void Execute(const ReplayOptions& given) {
   eviction::WorkingSet ws;
   if (stream) {
     bool need_ws = std::find(opt.policies.begin(), opt.policies.end(), "wtinylfu") != opt.policies.end();
+    need_ws |= std::find(opt.policies.begin(), opt.policies.end(), "wtinylfu-adaptive") != opt.policies.end();
     for (const auto& s : sizes) need_ws |= s.fraction > 0;
     if (need_ws) {  // one decoding pass first, as cachesim does for fraction sizes
       auto counting = OpenTrace(opt.trace, topen, &error);

@@ -2,7 +2,7 @@
 // named per policy: `--policy-params s3fifo:small-size=0.1,move-to-main-threshold=2`.
 //   s3fifo: fifo-size-ratio (alias small-size), ghost-size-ratio, move-to-main-threshold
 //   twoq:   ain-size-ratio, aout-size-ratio
-//   wtinylfu: window-ratio
+//   wtinylfu: window-ratio (wtinylfu-adaptive: the starting window)
 // Keys compare without case, as libCacheSim's parsers do.
 #pragma once
 #include <string>

@@ -14,13 +14,15 @@
 #include "eviction/slru.h"
 #include "eviction/twoq.h"
 #include "eviction/wtinylfu.h"
+#include "eviction/wtinylfu_adaptive.h"
 
 namespace cachelab::eviction {
 
 std::vector<std::string> PolicyNames() {
   return {"lru",    "fifo",     "clock",  "sieve",  "lfu",       "arc",      "twoq",
           "s3fifo", "wtinylfu", "belady", "random", "redis-lru", "redis-lfu",
-          "slru"};
+          "slru",
+          "wtinylfu-adaptive"};
 }
 
 std::string CanonicalPolicyName(std::string_view name) {
@@ -30,6 +32,7 @@ std::string CanonicalPolicyName(std::string_view name) {
   static const std::pair<const char*, const char*> kAliases[] = {
       {"2q", "twoq"},        {"s3-fifo", "s3fifo"},         {"w-tinylfu", "wtinylfu"},
       {"second-chance", "clock"}, {"fifo-reinsertion", "clock"},
+      {"hillclimberwindowtinylfu", "wtinylfu-adaptive"},  // Caffeine simulator's name
   };
   for (const auto& [alias, canonical] : kAliases)
     if (lower == alias) return canonical;
@@ -48,6 +51,7 @@ std::unique_ptr<Policy> MakePolicy(std::string_view given, const PolicyOptions& 
   if (name == "s3fifo") return std::make_unique<S3FifoPolicy>(options);
   if (name == "wtinylfu") return std::make_unique<WTinyLfuPolicy>(options);
   if (name == "slru") return std::make_unique<SlruPolicy>(options);
+  if (name == "wtinylfu-adaptive") return std::make_unique<WTinyLfuAdaptivePolicy>(options);
   if (name == "belady") return std::make_unique<BeladyPolicy>();
   if (name == "redis-lru") return std::make_unique<RedisSampledPolicy>(RedisSampledPolicy::Mode::kLru, options);
   if (name == "redis-lfu") return std::make_unique<RedisSampledPolicy>(RedisSampledPolicy::Mode::kLfu, options);
