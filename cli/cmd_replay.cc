@@ -20,6 +20,7 @@
 #include "cli/libcachesim_output.h"
 #include "cli/live_flags.h"
 #include "cli/progress_sink.h"
+#include "cli/replay_experiment.h"
 #include "cli/replay_jobs.h"
 #include "cli/replay_stream.h"
 #include "cli/replay_windows.h"
@@ -51,6 +52,7 @@ struct ReplayOptions {
   std::vector<std::string> policies, sizes;
   std::vector<std::string> policy_params;  // "POLICY:k=v,k=v", repeatable
   std::string admission;                   // NAME[:k=v,...] in front of every policy
+  std::string experiment;                  // --experiment FILE.toml: values for flags not given
   bool object_mode = false, skip_bad = false, json = false, mrc = false, no_store = false;
   bool progress = false;      // progress lines on stderr when it is not a terminal
   bool compare_live = false;  // also replay on the simulated Redis configured like the live server
@@ -85,6 +87,7 @@ RunReport ToReport(const ReplayOutcome& o, const ReplayOptions& opt, const std::
   if (o.from_stack_distances) rep.config.push_back({"method", "lru stack distances"});
   if (opt.use_ttl) rep.config.push_back({"use_ttl", "true"});
   if (!o.job.admission.empty()) rep.config.push_back({"admission", o.job.admission});
+  if (!opt.experiment.empty()) rep.config.push_back({"experiment", opt.experiment});
   for (const auto& item : opt.policy_params)  // as given, so stored runs say which parameters ran
     if (eviction::CanonicalPolicyName(item.substr(0, item.find(':'))) == o.job.policy)
       rep.config.push_back({"policy_params", item.substr(item.find(':') + 1)});
@@ -334,6 +337,7 @@ void Execute(const ReplayOptions& given) {
   eviction::WorkingSet ws;
   if (stream) {
     bool need_ws = std::find(opt.policies.begin(), opt.policies.end(), "wtinylfu") != opt.policies.end();
+    need_ws |= std::find(opt.policies.begin(), opt.policies.end(), "wtinylfu-adaptive") != opt.policies.end();
     for (const auto& s : sizes) need_ws |= s.fraction > 0;
     if (need_ws) {  // one decoding pass first, as cachesim does for fraction sizes
       auto counting = OpenTrace(opt.trace, topen, &error);
@@ -465,7 +469,11 @@ void Execute(const ReplayOptions& given) {
 void AddReplayCommand(CLI::App& app) {
   auto o = std::make_shared<ReplayOptions>();
   CLI::App* cmd = app.add_subcommand("replay", "Replay a cache trace against eviction policies and cache sizes");
-  cmd->add_option("--trace", o->trace, "trace file (.zst, .gz, .xz, .bz2 are decompressed transparently)")->required();
+  cmd->add_option("--trace", o->trace,
+                  "trace file (.zst, .gz, .xz, .bz2 are decompressed transparently); required, here or in --experiment");
+  cmd->add_option("--experiment", o->experiment,
+                  "replay experiment file (TOML, one [replay] table: trace, policy, size, policy-params, admission, "
+                  "...); flags given here win over it");
   cmd->add_option("--format", o->format,
                   "oracleGeneral, vscsi, txt, csv, twitter, kvcache, cdn, cache2k, lcs; any case, libCacheSim's "
                   "aliases too (default: from the file name and a csv header)");
@@ -519,7 +527,39 @@ void AddReplayCommand(CLI::App& app) {
                 "with a live --backend: also replay on the simulated Redis, configured like the server (maxmemory, "
                 "policy, samples, latency-tracking, used_memory) and on its schedule; print both and sim - live")
       ->group("live Redis");
-  cmd->callback([o] { Execute(*o); });
+  cmd->callback([o, cmd] {
+    ReplayOptions opt = *o;
+    if (!opt.experiment.empty()) {
+      const ReplayFileValues f = LoadReplayExperiment(opt.experiment);
+      auto take = [&](const char* flag, auto& field, const auto& value) {
+        if (value && cmd->count(flag) == 0) field = *value;
+      };
+      take("--trace", opt.trace, f.trace);
+      take("--format", opt.format, f.format);
+      take("--csv-spec", opt.csv_spec, f.csv_spec);
+      take("--admission", opt.admission, f.admission);
+      take("--window", opt.window, f.window);
+      take("--warmup", opt.warmup, f.warmup);
+      take("--policy", opt.policies, f.policies);
+      take("--size", opt.sizes, f.sizes);
+      take("--policy-params", opt.policy_params, f.policy_params);
+      if (cmd->count("--policy") && !cmd->count("--policy-params")) {
+        // --policy narrowed the file's policies: their parameters go with them.
+        std::erase_if(opt.policy_params, [&](const std::string& item) {
+          const std::string p = eviction::CanonicalPolicyName(item.substr(0, item.find(':')));
+          return std::none_of(opt.policies.begin(), opt.policies.end(),
+                              [&](const std::string& q) { return eviction::CanonicalPolicyName(q) == p; });
+        });
+      }
+      take("--ignore-obj-size", opt.object_mode, f.object_mode);
+      take("--use-ttl", opt.use_ttl, f.use_ttl);
+      take("--libcachesim-units", opt.libcachesim_units, f.libcachesim_units);
+      take("--skip-bad", opt.skip_bad, f.skip_bad);
+      take("--jobs", opt.jobs, f.jobs);
+    }
+    if (opt.trace.empty()) throw UsageError("--trace is required (on the command line or in --experiment)");
+    Execute(opt);
+  });
 }
 
 }  // namespace cachelab::cli

@@ -42,7 +42,7 @@ bool ApplyPolicyParams(std::string_view policy, std::string_view params, PolicyO
       ok = ratio(&o->twoq_in_ratio);
     } else if (policy == "twoq" && key == "aout-size-ratio") {
       ok = ratio(&o->twoq_out_ratio);
-    } else if (policy == "wtinylfu" && key == "window-ratio") {
+    } else if ((policy == "wtinylfu" || policy == "wtinylfu-adaptive") && key == "window-ratio") {
       ok = ratio(&o->wtinylfu_window_ratio);
     } else if (policy == "lruk" && key == "k") {
       if (v < 1 || v != std::floor(v) || v > 64)

@@ -4,6 +4,7 @@
 //   twoq:   ain-size-ratio, aout-size-ratio
 //   wtinylfu: window-ratio
 //   lruk:   k
+//   wtinylfu: window-ratio (wtinylfu-adaptive: the starting window)
 // Keys compare without case, as libCacheSim's parsers do.
 #pragma once
 #include <string>

@@ -18,6 +18,7 @@
 #include "eviction/slru.h"
 #include "eviction/twoq.h"
 #include "eviction/wtinylfu.h"
+#include "eviction/wtinylfu_adaptive.h"
 
 namespace cachelab::eviction {
 
@@ -26,7 +27,8 @@ std::vector<std::string> PolicyNames() {
           "s3fifo", "wtinylfu", "belady", "random", "redis-lru", "redis-lfu",
           "slru",
           "car",
-          "lfuda",  "gdsf",     "lruk"};
+          "lfuda",  "gdsf",     "lruk",
+          "wtinylfu-adaptive"};
 }
 
 std::string CanonicalPolicyName(std::string_view name) {
@@ -37,6 +39,7 @@ std::string CanonicalPolicyName(std::string_view name) {
       {"2q", "twoq"},        {"s3-fifo", "s3fifo"},         {"w-tinylfu", "wtinylfu"},
       {"second-chance", "clock"}, {"fifo-reinsertion", "clock"},
       {"lru-k", "lruk"},     {"lru_k", "lruk"},
+      {"hillclimberwindowtinylfu", "wtinylfu-adaptive"},  // Caffeine simulator's name
   };
   for (const auto& [alias, canonical] : kAliases)
     if (lower == alias) return canonical;
@@ -59,6 +62,7 @@ std::unique_ptr<Policy> MakePolicy(std::string_view given, const PolicyOptions& 
   if (name == "lfuda") return std::make_unique<LfudaPolicy>();
   if (name == "gdsf") return std::make_unique<GdsfPolicy>();
   if (name == "lruk") return std::make_unique<LruKPolicy>(options);
+  if (name == "wtinylfu-adaptive") return std::make_unique<WTinyLfuAdaptivePolicy>(options);
   if (name == "belady") return std::make_unique<BeladyPolicy>();
   if (name == "redis-lru") return std::make_unique<RedisSampledPolicy>(RedisSampledPolicy::Mode::kLru, options);
   if (name == "redis-lfu") return std::make_unique<RedisSampledPolicy>(RedisSampledPolicy::Mode::kLfu, options);

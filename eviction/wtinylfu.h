@@ -11,7 +11,7 @@
 
 namespace cachelab::eviction {
 
-class WTinyLfuPolicy final : public Policy {
+class WTinyLfuPolicy : public Policy {
  public:
   explicit WTinyLfuPolicy(const PolicyOptions& o);
   std::string_view Name() const override { return "wtinylfu"; }
@@ -21,7 +21,7 @@ class WTinyLfuPolicy final : public Policy {
   Handle Evict(uint64_t now) override;
   void OnMiss(uint64_t id, uint64_t, uint64_t) override { sketch_.Increment(id); }
 
- private:
+ protected:  // wtinylfu_adaptive.h resizes the window
   enum Where : uint8_t { kWindow, kProbation, kProtected };
   struct Meta {
     uint64_t id;

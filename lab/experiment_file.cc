@@ -307,7 +307,9 @@ ExperimentFile ParseExperimentText(const std::string& text, const std::string& s
   return f;
 }
 
-ExperimentFile LoadExperimentFile(const std::string& path) {
+ExperimentFile LoadExperimentFile(const std::string& path) { return ParseExperimentText(ReadExperimentText(path), path); }
+
+std::string ReadExperimentText(const std::string& path) {
   namespace fs = std::filesystem;
   std::error_code ec;
   fs::file_status st = fs::status(path, ec);
@@ -326,7 +328,7 @@ ExperimentFile LoadExperimentFile(const std::string& path) {
   if (size_t nul = text.find('\0'); nul != std::string::npos)
     throw ExperimentFileError(path + ": binary data (a NUL byte at offset " + std::to_string(nul) +
                               "); an experiment file is a TOML text");
-  return ParseExperimentText(text, path);
+  return text;
 }
 
 }  // namespace cachelab

@@ -73,6 +73,9 @@ uint64_t ReplicationSeed(uint64_t base_seed, uint64_t replication);
 // Parses, expands and validates (every point is checked like a run would be).
 ExperimentFile LoadExperimentFile(const std::string& path);
 ExperimentFile ParseExperimentText(const std::string& text, const std::string& source_name);
+// The text of an experiment file, refused (ExperimentFileError naming the
+// file) when missing, a directory, over kMaxExperimentFileBytes or binary.
+std::string ReadExperimentText(const std::string& path);
 
 // The reference file: every parameter with its default and help, by group.
 std::string ReferenceToml();

@@ -152,3 +152,29 @@ TEST_CASE("replay --mrc: CSV and one stored curve per policy") {
     }
   CHECK(found);
 }
+
+TEST_CASE("replay --json: the whole-replay rate (decoding included) beside the loop's") {
+  auto started = std::chrono::steady_clock::now();
+  Ran r = Cli("replay --trace " + Data("cloudPhysicsIO.oracleGeneral.bin") +
+              " --policy lru,fifo,s3fifo --size 0.01,0.1 --jobs 1 --json --no-store");
+  double process_s = std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
+  REQUIRE(r.code == 0);
+  auto j = nlohmann::json::parse(r.out);
+  REQUIRE(j.size() == 6);
+  for (const auto& run : j) {
+    // throughput_whole_mreq_s = every pair's requests over the command's wall
+    // time (decode + all replays): 6 x 113,872 / replay_wall_s / 1e6 exactly.
+    const double whole = run["throughput_whole_mreq_s"].get<double>(), wall = run["replay_wall_s"].get<double>();
+    CHECK(whole == Approx(6.0 * 113872 / wall / 1e6).epsilon(1e-9));
+    // The fraction sizes need a counting pass, which decode_s times; it is
+    // part of the wall time, which is part of the process.
+    CHECK(run["decode_s"].get<double>() > 0);
+    CHECK(run["decode_s"].get<double>() <= wall);
+    CHECK(wall <= process_s);
+    // With one job the replays run one after another inside the wall time, so
+    // the pairs' loop time (requests / loop rate) cannot exceed it.
+    double loops = 0;
+    for (const auto& p : j) loops += 113872 / p["throughput_mreq_s"].get<double>() / 1e6;
+    CHECK(loops <= wall * 1.01);
+  }
+}

@@ -30,6 +30,16 @@ class ChunkBuffer {
     return got;
   }
 
+  // Batch form: points *rec at up to `max` whole n-byte records in a row and
+  // returns how many (0 at the end, or when fewer than n bytes are left).
+  size_t NextRecords(size_t n, size_t max, const char** rec) {
+    if (end_ - pos_ < n) Fill(n);
+    const size_t k = std::min(max, (end_ - pos_) / n);
+    *rec = buf_.data() + pos_;
+    pos_ += k * n;
+    return k;
+  }
+
   // The next line without its "\n" (and a "\r" before it). The last line may
   // lack a newline. Returns false at the end.
   bool NextLine(std::string_view* line) {

@@ -1,6 +1,7 @@
 // libCacheSim "oracleGeneral": headerless 24-byte little-endian records
 // (uint32 time s, uint64 id, uint32 size, int64 next access, 1-based, -1 none).
 #pragma once
+#include "eviction/replay_trace.h"
 #include "workloads/file_trace_reader.h"
 
 namespace cachelab {
@@ -10,6 +11,9 @@ class OracleGeneralReader : public FileTraceReader {
   using FileTraceReader::FileTraceReader;
   bool Read(Request* out) override;
   std::string Name() const override { return "oracleGeneral"; }
+  // Replay's fast path: appends up to `max` records straight to the arrays
+  // (no Request, no virtual call a record). Same records and errors as Next.
+  void AppendReplay(size_t max, bool keep_time, bool keep_ttl, eviction::ReplayTrace* out);
 };
 
 }  // namespace cachelab

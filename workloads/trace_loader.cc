@@ -2,6 +2,7 @@
 
 #include "sim/machine_memory.h"
 #include "sim/progress_meter.h"
+#include "workloads/oracle_general_reader.h"
 
 namespace cachelab {
 
@@ -50,13 +51,17 @@ bool LoadReplayChunk(TraceReader& reader, size_t max_requests, bool keep_time, b
   out->next.clear();
   out->time_ms.clear();
   out->ttl_ms.clear();
-  Request r;
-  while (out->ids.size() < max_requests && reader.Next(&r)) {
-    out->ids.push_back(r.key);
-    out->sizes.push_back(r.size);
-    out->next.push_back(r.next_access);
-    if (keep_time) out->time_ms.push_back(r.at / kMillisecond);
-    if (keep_ttl) out->ttl_ms.push_back(r.ttl / kMillisecond);
+  if (auto* og = dynamic_cast<OracleGeneralReader*>(&reader)) {
+    og->AppendReplay(max_requests, keep_time, keep_ttl, out);
+  } else {
+    Request r;
+    while (out->ids.size() < max_requests && reader.Next(&r)) {
+      out->ids.push_back(r.key);
+      out->sizes.push_back(r.size);
+      out->next.push_back(r.next_access);
+      if (keep_time) out->time_ms.push_back(r.at / kMillisecond);
+      if (keep_ttl) out->ttl_ms.push_back(r.ttl / kMillisecond);
+    }
   }
   if (!reader.ok()) {
     *error = reader.error();
