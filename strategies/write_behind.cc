@@ -28,7 +28,7 @@ void WriteBehind::Write(ReqId id) {
       path_.CountCacheError();
       if (new_row) --future_rows_[req.key];
       ++direct_writes_;
-      h_.db().Write(req.key, [this, id](uint64_t) { h_.CompleteWrite(id, WriteOutcome{true, false}); });
+      h_.db().Write(req.key, h_.KeyIdOf(id), [this, id](uint64_t) { h_.CompleteWrite(id, WriteOutcome{true, false}); });
       return;
     }
     Buffered(req.client, req.key);

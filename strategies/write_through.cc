@@ -9,7 +9,7 @@ void WriteThrough::Write(ReqId id) {
     CacheAside::Write(id);
     return;
   }
-  h_.db().Write(h_.request(id).key, [this, id](uint64_t version) {
+  h_.db().Write(h_.request(id).key, h_.KeyIdOf(id), [this, id](uint64_t version) {
     const Request& r = h_.request(id);
     SetOptions opt;
     Blob value = path_.FillValue(r.key, version, r.size, 0, &opt);
