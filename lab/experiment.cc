@@ -195,7 +195,7 @@ class Experiment final : public Harness {
     // Live pub/sub reaches the simulated subscribers (one real subscriber per node).
     if (backend && c.invalidation == "pubsub") backend->BridgePubSub(redis_.pubsub());
     strategy_ = MakeStrategy(c.strategy, *this, c.strategy_config, &err);
-    db_.set_commit_observer([this](uint64_t key, uint64_t v) { history_.OnCommit(key, v, sim_.Now()); });
+    db_.set_commit_observer([this](uint32_t key_id, uint64_t v) { history_.OnCommit(key_id, v, sim_.Now()); });
     requests_id_ = metrics_.Counter("requests", true, true);
     hits_id_ = metrics_.Counter("hits", true);
     misses_id_ = metrics_.Counter("misses", true);
@@ -380,6 +380,7 @@ void Experiment::Dispatch(uint32_t client, const Request& pulled) {
     inflight_.emplace_back();
   }
   req.at = sim_.Now();
+  req.kid = db_.KeyId(req.key);
   // A trace's client (or use case) id picks the application server.
   req.client = static_cast<uint32_t>((trace_ && c_.index->has_clients ? req.client : client) % c_.servers);
   if (key_ttl_ && trace_ && req.key < key_ttl_->size()) (*key_ttl_)[req.key] = req.ttl;
@@ -425,11 +426,11 @@ void Experiment::CompleteRead(ReqId id, const ReadOutcome& o) {
   metrics_.Add(o.hit ? hits_id_ : misses_id_);
   if (o.fallback) metrics_.Add(fallback_id_);
   if (o.failed) metrics_.Add(failed_id_);
-  uint64_t current = db_.Version(f.req.key);
+  uint64_t current = db_.VersionAt(f.req.kid);
   if (!o.failed && o.version < current) {
     metrics_.Add(stale_id_);
     // Age: how long ago the served version was superseded.
-    metrics_.Record(staleness_id_, static_cast<uint64_t>(sim_.Now() - history_.SupersededAt(f.req.key, o.version, current)));
+    metrics_.Record(staleness_id_, static_cast<uint64_t>(sim_.Now() - history_.SupersededAt(f.req.kid, o.version, current)));
   }
   invalidation_->AfterRead(f.req, o);
   Finish(id, latency);

@@ -26,6 +26,15 @@ class CacheBackend {
   virtual void Get(std::string_view key, ReplyCallback done) = 0;
   virtual void Set(std::string_view key, Blob value, const SetOptions& opt, ReplyCallback done) = 0;
   virtual void Del(std::string_view key, ReplyCallback done) = 0;
+  // The same with the key's dense id (sim/key_ids.h) as a hint: a backend may
+  // find the key by it instead of by its name. REQUIRES: an id always comes
+  // with the same key name. The default ignores the hint.
+  virtual void GetById(uint32_t /*id*/, std::string_view key, ReplyCallback done) { Get(key, std::move(done)); }
+  virtual void SetById(uint32_t /*id*/, std::string_view key, Blob value, const SetOptions& opt,
+                       ReplyCallback done) {
+    Set(key, std::move(value), opt, std::move(done));
+  }
+  virtual void DelById(uint32_t /*id*/, std::string_view key, ReplyCallback done) { Del(key, std::move(done)); }
   // Any other command, as argv ("EXPIRE", "k", "10").
   virtual void Command(std::vector<std::string> argv, ReplyCallback done) = 0;
 };

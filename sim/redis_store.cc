@@ -88,6 +88,29 @@ RedisStore::Entry* RedisStore::Lookup(std::string_view key, bool touch) { return
 RedisStore::Entry* RedisStore::Lookup(std::string_view key, uint64_t hash, bool touch) {
   uint32_t slot = FindSlot(key, hash);
   if (slot == KeyIndex::kNone) return nullptr;
+  return Found(slot, touch);
+}
+
+RedisStore::Entry* RedisStore::LookupId(std::string_view key, uint32_t id, bool touch) {
+  if (id == kNoKeyId) return Lookup(key, HashBytes(key), touch);
+  uint32_t slot = id < slot_of_id_.size() ? slot_of_id_[id] : KeyIndex::kNone;
+  if (slot == KeyIndex::kNone) {
+    slot = FindSlot(key, HashBytes(key));
+    if (slot == KeyIndex::kNone) return nullptr;
+    Link(slot, id);
+  }
+  return Found(slot, touch);
+}
+
+void RedisStore::Link(uint32_t slot, uint32_t id) {
+  if (id >= slot_of_id_.size()) slot_of_id_.resize(static_cast<size_t>(id) + 1, KeyIndex::kNone);
+  Entry& e = slots_[slot];
+  if (e.id != kNoKeyId && e.id != id) slot_of_id_[e.id] = KeyIndex::kNone;
+  e.id = id;
+  slot_of_id_[id] = slot;
+}
+
+RedisStore::Entry* RedisStore::Found(uint32_t slot, bool touch) {
   Entry& e = slots_[slot];
   if (Expired(e)) {
     ++stats_.expired_keys;
@@ -114,6 +137,7 @@ RedisStore::Entry* RedisStore::Create(std::string_view key, uint64_t hash) {
   e.members.reset();
   e.expire_ms = -1;
   e.memory = 0;
+  e.id = kNoKeyId;
   e.live = true;
   index_.Insert(hash, slot);
   dict_buckets_ = ResizedBuckets(dict_buckets_, index_.size());
@@ -130,6 +154,8 @@ void RedisStore::Remove(uint32_t slot, bool notify_policy) {
   expires_buckets_ = ResizedBuckets(expires_buckets_, expires_.size());
   key_memory_ -= e.memory;
   if (notify_policy && policy_) policy_->Remove(slot);
+  if (e.id != kNoKeyId) slot_of_id_[e.id] = KeyIndex::kNone;
+  e.id = kNoKeyId;
   e.live = false;
   e.key.clear();
   e.key.shrink_to_fit();
@@ -201,10 +227,10 @@ bool RedisStore::EnsureMemory() {
 
 static RedisReply Oom() { return RedisReply::Error("OOM command not allowed when used memory > 'maxmemory'."); }
 
-RedisReply RedisStore::Get(std::string_view key) {
+RedisReply RedisStore::Get(std::string_view key, uint32_t id) {
   Note("get");
   EnsureMemory();
-  Entry* e = Lookup(key, true);
+  Entry* e = LookupId(key, id, true);
   if (!e) {
     ++stats_.keyspace_misses;
     return RedisReply::Nil();
@@ -214,14 +240,13 @@ RedisReply RedisStore::Get(std::string_view key) {
   return RedisReply::String(e->value);
 }
 
-RedisReply RedisStore::Set(std::string_view key, Blob value, const SetOptions& opt) {
+RedisReply RedisStore::Set(std::string_view key, uint32_t id, Blob value, const SetOptions& opt) {
   Note("set");
   if (!EnsureMemory()) {
     ++stats_.oom_rejections;
     return Oom();
   }
-  uint64_t hash = HashBytes(key);
-  Entry* e = Lookup(key, hash, true);
+  Entry* e = LookupId(key, id, true);
   RedisReply old = RedisReply::Nil();
   if (opt.get && e) {
     if (e->type != Type::kString) return WrongType();
@@ -229,7 +254,10 @@ RedisReply RedisStore::Set(std::string_view key, Blob value, const SetOptions& o
   }
   if ((opt.cond == SetOptions::Cond::kNx && e) || (opt.cond == SetOptions::Cond::kXx && !e))
     return opt.get ? old : RedisReply::Nil();
-  if (!e) e = Create(key, hash);
+  if (!e) {
+    e = Create(key, HashBytes(key));
+    if (id != kNoKeyId) Link(static_cast<uint32_t>(e - slots_.data()), id);
+  }
   uint32_t slot = static_cast<uint32_t>(e - slots_.data());
   e->type = Type::kString;
   e->members.reset();
@@ -251,6 +279,16 @@ RedisReply RedisStore::SetEx(std::string_view key, int64_t seconds, Blob value) 
   SetOptions opt;
   opt.expire_ms = seconds * 1000;
   return Set(key, std::move(value), opt);
+}
+
+RedisReply RedisStore::Del(std::string_view key, uint32_t id) {
+  if (id == kNoKeyId) return Del(std::vector<std::string_view>{key});
+  Note("del");
+  EnsureMemory();
+  Entry* e = LookupId(key, id, false);
+  if (!e) return RedisReply::Integer(0);
+  Remove(static_cast<uint32_t>(e - slots_.data()), true);
+  return RedisReply::Integer(1);
 }
 
 RedisReply RedisStore::Del(const std::vector<std::string_view>& keys) {

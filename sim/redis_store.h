@@ -25,6 +25,7 @@
 #include "sim/blob.h"
 #include "sim/expiry_calendar.h"
 #include "sim/key_index.h"
+#include "sim/key_ids.h"
 #include "sim/redis_reply.h"
 #include "sim/time.h"
 
@@ -80,8 +81,16 @@ class RedisStore {
   void SetTime(SimTime now) { now_ms_ = now / kMillisecond; }
   int64_t now_ms() const { return now_ms_; }
 
-  RedisReply Get(std::string_view key);
-  RedisReply Set(std::string_view key, Blob value, const SetOptions& opt = {});
+  RedisReply Get(std::string_view key) { return Get(key, kNoKeyId); }
+  RedisReply Set(std::string_view key, Blob value, const SetOptions& opt = {}) {
+    return Set(key, kNoKeyId, std::move(value), opt);
+  }
+  // The same with the key's dense id (sim/key_ids.h; kNoKeyId: none): the key
+  // is found through an array indexed by id, its name hashed only the first
+  // time. REQUIRES: an id always comes with the same key name.
+  RedisReply Get(std::string_view key, uint32_t id);
+  RedisReply Set(std::string_view key, uint32_t id, Blob value, const SetOptions& opt);
+  RedisReply Del(std::string_view key, uint32_t id);
   RedisReply SetEx(std::string_view key, int64_t seconds, Blob value);
   RedisReply Del(const std::vector<std::string_view>& keys);
   RedisReply Del(std::string_view key) { return Del(std::vector<std::string_view>{key}); }
@@ -123,13 +132,14 @@ class RedisStore {
 
  private:
   enum class Type : uint8_t { kString, kSet };
-  struct Entry {
+  struct Entry {  // 104 bytes
     std::string key;
-    Type type = Type::kString;
     Blob value;
     std::unique_ptr<std::set<std::string, std::less<>>> members;  // kSet
     int64_t expire_ms = -1;   // absolute deadline; -1 none
     uint64_t memory = 0;      // bytes accounted for this key
+    uint32_t id = kNoKeyId;   // the dense id it was last found by (slot_of_id_)
+    Type type = Type::kString;
     bool live = false;
   };
 
@@ -137,6 +147,11 @@ class RedisStore {
   // Returns the live entry or nullptr, expiring it lazily if due.
   Entry* Lookup(std::string_view key, bool touch);
   Entry* Lookup(std::string_view key, uint64_t hash, bool touch);
+  // By dense id (kNoKeyId: by name), linking the id to the slot when found by name.
+  Entry* LookupId(std::string_view key, uint32_t id, bool touch);
+  // A slot found: expires it lazily if due, else tells the policy of the access.
+  Entry* Found(uint32_t slot, bool touch);
+  void Link(uint32_t slot, uint32_t id);
   Entry* Create(std::string_view key, uint64_t hash);
   void Remove(uint32_t slot, bool notify_policy);
   void SetExpire(uint32_t slot, int64_t deadline_ms);
@@ -159,6 +174,7 @@ class RedisStore {
   std::vector<Entry> slots_;
   std::vector<uint32_t> free_slots_;
   KeyIndex index_;
+  std::vector<uint32_t> slot_of_id_;  // by dense key id: the live slot, or kNone
   eviction::DenseHandleSet expires_;
   size_t expire_cursor_ = 0;
   uint64_t key_memory_ = 0;

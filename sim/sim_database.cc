@@ -14,19 +14,21 @@ SimDatabase::SimDatabase(Simulator& sim, const SimDatabaseConfig& config, Metric
   concurrency_id_ = metrics_.PeakSeries("db_concurrency_peak");
 }
 
-void SimDatabase::Read(uint64_t key, ReadCallback done) {
+void SimDatabase::Read(uint64_t key, uint32_t id, ReadCallback done) {
   metrics_.Add(reads_id_);
-  Enqueue(Query{Query::Kind::kRead, key, {}, std::move(done), sim_.Now()});
+  if (id == kNoKeyId) id = ids_.Intern(key);
+  Enqueue(Query{Query::Kind::kRead, key, id, {}, std::move(done), sim_.Now()});
 }
 
-void SimDatabase::Write(uint64_t key, WriteCallback done) {
+void SimDatabase::Write(uint64_t key, uint32_t id, WriteCallback done) {
   metrics_.Add(writes_id_);
-  Enqueue(Query{Query::Kind::kWrite, key, {}, std::move(done), sim_.Now()});
+  if (id == kNoKeyId) id = ids_.Intern(key);
+  Enqueue(Query{Query::Kind::kWrite, key, id, {}, std::move(done), sim_.Now()});
 }
 
 void SimDatabase::WriteBatch(std::vector<uint64_t> keys, WriteCallback done) {
   metrics_.Add(writes_id_);
-  Enqueue(Query{Query::Kind::kBatch, 0, std::move(keys), std::move(done), sim_.Now()});
+  Enqueue(Query{Query::Kind::kBatch, 0, kNoKeyId, std::move(keys), std::move(done), sim_.Now()});
 }
 
 void SimDatabase::Enqueue(Query q) {
@@ -36,16 +38,11 @@ void SimDatabase::Enqueue(Query q) {
   metrics_.Peak(concurrency_id_, in_flight());
 }
 
-void SimDatabase::Commit(uint64_t key) {
-  uint32_t i = index_.Find(key);
-  if (i == eviction::IdMap::kNone) {
-    i = static_cast<uint32_t>(rows_.size());
-    rows_.emplace_back();
-    index_.Put(key, i);
-  }
-  ++rows_[i].version;
-  rows_[i].committed_at = sim_.Now();
-  if (on_commit_) on_commit_(key, rows_[i].version);
+void SimDatabase::Commit(uint32_t id) {
+  Row& r = rows_.At(id);
+  ++r.version;
+  r.committed_at = sim_.Now();
+  if (on_commit_) on_commit_(id, r.version);
 }
 
 void SimDatabase::Start(Query q) {
@@ -57,17 +54,17 @@ void SimDatabase::Start(Query q) {
   else latency = static_cast<SimTime>(config_.batch_latency.Sample(rng_)) +
                  config_.per_row_latency * static_cast<SimTime>(q.batch.size());
   // A read sees what is committed when it starts.
-  uint64_t snapshot = q.kind == Query::Kind::kRead ? Version(q.key) : 0;
+  uint64_t snapshot = q.kind == Query::Kind::kRead ? VersionAt(q.id) : 0;
   auto held = std::make_unique<Query>(std::move(q));
   sim_.Schedule(latency, [this, snapshot, held = held.release()]() {
     std::unique_ptr<Query> query(held);
     uint64_t result = snapshot;
     if (query->kind == Query::Kind::kWrite) {
-      Commit(query->key);
-      result = Version(query->key);
+      Commit(query->id);
+      result = VersionAt(query->id);
       metrics_.Add(rows_id_);
     } else if (query->kind == Query::Kind::kBatch) {
-      for (uint64_t k : query->batch) Commit(k);
+      for (uint64_t k : query->batch) Commit(ids_.Intern(k));
       result = query->batch.size();
       metrics_.Add(rows_id_, static_cast<int64_t>(query->batch.size()));
     }

@@ -7,11 +7,11 @@
 #pragma once
 #include <cstdint>
 #include <deque>
-#include "eviction/id_map.h"
 #include <vector>
 
 #include "sim/distribution.h"
 #include "sim/inplace_function.h"
+#include "sim/key_ids.h"
 #include "sim/metrics.h"
 #include "sim/rng.h"
 #include "sim/simulator.h"
@@ -34,25 +34,34 @@ class SimDatabase {
 
   SimDatabase(Simulator& sim, const SimDatabaseConfig& config, Metrics& metrics, uint64_t seed);
 
-  void Read(uint64_t key, ReadCallback done);
-  void Write(uint64_t key, WriteCallback done);
+  void Read(uint64_t key, ReadCallback done) { Read(key, kNoKeyId, std::move(done)); }
+  // The same with the key's dense id (KeyId(key)) when the caller has it.
+  void Read(uint64_t key, uint32_t id, ReadCallback done);
+  void Write(uint64_t key, WriteCallback done) { Write(key, kNoKeyId, std::move(done)); }
+  void Write(uint64_t key, uint32_t id, WriteCallback done);
   // One query that writes several keys (each gets a new version); done gets
   // the number of rows written.
   void WriteBatch(std::vector<uint64_t> keys, WriteCallback done);
 
+  // The run's dense key ids: every key a request names gets one (the runner
+  // stamps requests with it), and the database's rows are indexed by it.
+  uint32_t KeyId(uint64_t key) { return ids_.Intern(key); }
+  const KeyIds& key_ids() const { return ids_; }
+
   // The committed version now (0: never written).
-  uint64_t Version(uint64_t key) const {
-    uint32_t i = index_.Find(key);
-    return i == eviction::IdMap::kNone ? 0 : rows_[i].version;
+  uint64_t Version(uint64_t key) const { return VersionAt(ids_.Find(key)); }
+  uint64_t VersionAt(uint32_t id) const {
+    const Row* r = rows_.Find(id);
+    return r ? r->version : 0;
   }
   // When the current version was committed (0 if never written).
   SimTime CommitTime(uint64_t key) const {
-    uint32_t i = index_.Find(key);
-    return i == eviction::IdMap::kNone ? 0 : rows_[i].committed_at;
+    const Row* r = rows_.Find(ids_.Find(key));
+    return r ? r->committed_at : 0;
   }
 
-  // Called after every commit (staleness accounting keeps per-key history).
-  using CommitObserver = InplaceFunction<void(uint64_t key, uint64_t version), 16>;
+  // Called after every commit (staleness accounting keeps per-key history by id).
+  using CommitObserver = InplaceFunction<void(uint32_t id, uint64_t version), 16>;
   void set_commit_observer(CommitObserver fn) { on_commit_ = std::move(fn); }
 
   uint64_t queries() const { return static_cast<uint64_t>(metrics_.Value(queries_id_)); }
@@ -66,13 +75,14 @@ class SimDatabase {
   struct Query {
     enum class Kind : uint8_t { kRead, kWrite, kBatch } kind;
     uint64_t key;
+    uint32_t id;
     std::vector<uint64_t> batch;
     ReadCallback done;
     SimTime enqueued;
   };
   void Enqueue(Query q);
   void Start(Query q);
-  void Commit(uint64_t key);
+  void Commit(uint32_t id);
 
   Simulator& sim_;
   SimDatabaseConfig config_;
@@ -82,8 +92,8 @@ class SimDatabase {
     uint64_t version = 0;
     SimTime committed_at = 0;
   };
-  eviction::IdMap index_;  // key -> rows_ index; only keys ever written
-  std::vector<Row> rows_;
+  KeyIds ids_;
+  DenseRows<Row> rows_;  // by key id, up to the largest id written
   std::deque<Query> waiting_;
   int active_ = 0;
   CommitObserver on_commit_;

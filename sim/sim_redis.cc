@@ -43,6 +43,7 @@ uint32_t SimRedis::NewPending(Pending::Kind kind, ReplyCallback done) {
   }
   Pending& p = pending_[id];
   p.kind = kind;
+  p.key_id = kNoKeyId;
   p.done = std::move(done);
   return id;
 }
@@ -78,9 +79,9 @@ void SimRedis::Execute(uint32_t id, SimTime arrival) {
   busy_time_ += p.service;
   store_.SetTime(start);
   switch (p.kind) {
-    case Pending::Kind::kGet: p.reply = store_.Get(p.key); break;
-    case Pending::Kind::kSet: p.reply = store_.Set(p.key, std::move(p.value), p.opt); break;
-    case Pending::Kind::kDel: p.reply = store_.Del(p.key); break;
+    case Pending::Kind::kGet: p.reply = store_.Get(p.key, p.key_id); break;
+    case Pending::Kind::kSet: p.reply = store_.Set(p.key, p.key_id, std::move(p.value), p.opt); break;
+    case Pending::Kind::kDel: p.reply = store_.Del(p.key, p.key_id); break;
     case Pending::Kind::kArgv:
       if (!IsPublish(p.argv)) p.reply = store_.Dispatch(p.argv);
       else if (p.argv.size() != 3) p.reply = RedisReply::Error("ERR wrong number of arguments for 'publish' command");
@@ -99,24 +100,35 @@ void SimRedis::Deliver(uint32_t id) {
   done(std::move(reply));
 }
 
-void SimRedis::Get(std::string_view key, ReplyCallback done) {
+void SimRedis::Get(std::string_view key, ReplyCallback done) { GetById(kNoKeyId, key, std::move(done)); }
+
+void SimRedis::Set(std::string_view key, Blob value, const SetOptions& opt, ReplyCallback done) {
+  SetById(kNoKeyId, key, std::move(value), opt, std::move(done));
+}
+
+void SimRedis::Del(std::string_view key, ReplyCallback done) { DelById(kNoKeyId, key, std::move(done)); }
+
+void SimRedis::GetById(uint32_t key_id, std::string_view key, ReplyCallback done) {
   uint32_t id = NewPending(Pending::Kind::kGet, std::move(done));
   pending_[id].key.assign(key);
+  pending_[id].key_id = key_id;
   Submit(id);
 }
 
-void SimRedis::Set(std::string_view key, Blob value, const SetOptions& opt, ReplyCallback done) {
+void SimRedis::SetById(uint32_t key_id, std::string_view key, Blob value, const SetOptions& opt, ReplyCallback done) {
   uint32_t id = NewPending(Pending::Kind::kSet, std::move(done));
   Pending& p = pending_[id];
   p.key.assign(key);
+  p.key_id = key_id;
   p.value = std::move(value);
   p.opt = opt;
   Submit(id);
 }
 
-void SimRedis::Del(std::string_view key, ReplyCallback done) {
+void SimRedis::DelById(uint32_t key_id, std::string_view key, ReplyCallback done) {
   uint32_t id = NewPending(Pending::Kind::kDel, std::move(done));
   pending_[id].key.assign(key);
+  pending_[id].key_id = key_id;
   Submit(id);
 }
 

@@ -9,6 +9,7 @@
 
 #include "sim/cache_backend.h"
 #include "sim/distribution.h"
+#include "sim/key_ids.h"
 #include "sim/redis_store.h"
 #include "sim/rng.h"
 #include "sim/sim_pubsub.h"
@@ -33,6 +34,9 @@ class SimRedis final : public CacheBackend {
   void Set(std::string_view key, Blob value, const SetOptions& opt, ReplyCallback done) override;
   void Del(std::string_view key, ReplyCallback done) override;
   void Command(std::vector<std::string> argv, ReplyCallback done) override;
+  void GetById(uint32_t id, std::string_view key, ReplyCallback done) override;
+  void SetById(uint32_t id, std::string_view key, Blob value, const SetOptions& opt, ReplyCallback done) override;
+  void DelById(uint32_t id, std::string_view key, ReplyCallback done) override;
 
   // Fault injection: a down node answers nothing; clients time out.
   void set_down(bool down) { down_ = down; }
@@ -51,6 +55,7 @@ class SimRedis final : public CacheBackend {
   struct Pending {
     enum class Kind : uint8_t { kGet, kSet, kDel, kArgv } kind;
     std::string key;
+    uint32_t key_id = kNoKeyId;  // the key's dense id, when the caller gave it
     Blob value;
     SetOptions opt;
     std::vector<std::string> argv;

@@ -6,7 +6,7 @@
 namespace cachelab {
 
 void CacheAside::Write(ReqId id) {
-  h_.db().Write(h_.request(id).key, [this, id](uint64_t) {
+  h_.db().Write(h_.request(id).key, h_.KeyIdOf(id), [this, id](uint64_t) {
     h_.invalidation().OnWrite(h_.request(id).key, [this, id] { h_.CompleteWrite(id, WriteOutcome{true, false}); });
   });
 }

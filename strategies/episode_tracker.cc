@@ -13,7 +13,7 @@ void EpisodeTracker::Record(uint32_t loads, bool by_miss, bool cold) {
   miss_episodes_ += by_miss ? 1 : 0;
 }
 
-void EpisodeTracker::OnLoadStart(uint64_t key, uint32_t stamp, bool early) {
+void EpisodeTracker::OnLoadStart(uint32_t key, uint32_t stamp, bool early) {
   KeyState& k = Get(key);
   if (stamp + 1 == k.closes && k.last_loads > 0) {  // late member of the episode just closed
     ++k.last_loads;
@@ -31,7 +31,7 @@ void EpisodeTracker::OnLoadStart(uint64_t key, uint32_t stamp, bool early) {
   k.open_cold = !k.warm;
 }
 
-void EpisodeTracker::OnFill(uint64_t key, SimTime now) {
+void EpisodeTracker::OnFill(uint32_t key, SimTime now) {
   KeyState& k = Get(key);
   if (!k.open) return;
   k.open = false;

@@ -7,30 +7,31 @@
 // opens (late loads arrive within a round trip of the close).
 // A key's first episode (it was never in the cache: a cold start, not an
 // expiry) is counted apart, so short runs are not dominated by it.
+// Keys are dense key ids (KeyIds): the state is a flat array indexed by them.
 #pragma once
 #include <cstddef>
 #include <cstdint>
 #include <vector>
 
 #include "sim/histogram.h"
-#include "sim/key_rows.h"
+#include "sim/key_ids.h"
 #include "sim/time.h"
 
 namespace cachelab {
 
 class EpisodeTracker {
  public:
-  uint32_t Stamp(uint64_t key) { return Get(key).closes; }
-  bool Open(uint64_t key) { return Get(key).open; }
+  uint32_t Stamp(uint32_t key) { return Get(key).closes; }
+  bool Open(uint32_t key) { return Get(key).open; }
   // The stamp of a request that first read the cache at `read_at`: taken at
   // its load, so hits never touch the tracker.
-  uint32_t StampFor(uint64_t key, SimTime read_at) {
+  uint32_t StampFor(uint32_t key, SimTime read_at) {
     const KeyState& k = Get(key);
     return k.closes > 0 && read_at < k.last_close_at ? k.closes - 1 : k.closes;
   }
-  void OnLoadStart(uint64_t key, uint32_t stamp, bool early);
-  void OnFill(uint64_t key, SimTime now);
-  void MarkWarm(uint64_t key) { Get(key).warm = true; }  // preloaded: its next episode is an expiry
+  void OnLoadStart(uint32_t key, uint32_t stamp, bool early);
+  void OnFill(uint32_t key, SimTime now);
+  void MarkWarm(uint32_t key) { Get(key).warm = true; }  // preloaded: its next episode is an expiry
   // A copy of the totals with every episode still pending recorded (the
   // per-key state is not copied).
   EpisodeTracker Finished() const;
@@ -54,11 +55,11 @@ class EpisodeTracker {
     bool warm : 1 = false;  // filled at least once (or preloaded)
     bool open_cold : 1 = false, last_cold : 1 = false;
   };
-  // Only keys that were loaded (or preloaded) have a state.
-  KeyState& Get(uint64_t key) { return keys_.Get(key); }
+  // Rows up to the largest id loaded (or preloaded); never-loaded rows stay idle.
+  KeyState& Get(uint32_t key) { return keys_.At(key); }
   void Record(uint32_t loads, bool by_miss, bool cold);
 
-  KeyRows<KeyState> keys_;
+  DenseRows<KeyState> keys_;
   Histogram loads_;
   double sum_sq_ = 0;
   uint64_t miss_episodes_ = 0, cold_episodes_ = 0, cold_loads_ = 0;

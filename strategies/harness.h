@@ -40,6 +40,12 @@ class Harness {
   virtual const Request& request(ReqId id) const = 0;
   virtual void CompleteRead(ReqId id, const ReadOutcome& outcome) = 0;
   virtual void CompleteWrite(ReqId id, const WriteOutcome& outcome) = 0;
+
+  // The dense id of the request's key (stamped by the runner, else looked up).
+  uint32_t KeyIdOf(ReqId id) {
+    const Request& r = request(id);
+    return r.kid != kNoKeyId ? r.kid : db().KeyId(r.key);
+  }
 };
 
 // The cache key of object `key` ("k:<id>").

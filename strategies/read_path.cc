@@ -25,7 +25,7 @@ void ReadPath::Read(ReqId id) { Get(id); }
 
 void ReadPath::Get(ReqId id) {
   uint64_t key = h_.request(id).key;
-  h_.cache_for(key).Get(CacheKey(key), [this, id](RedisReply&& reply) { OnReply(id, std::move(reply)); });
+  h_.cache_for(key).GetById(h_.KeyIdOf(id), CacheKey(key), [this, id](RedisReply&& reply) { OnReply(id, std::move(reply)); });
 }
 
 void ReadPath::OnReply(ReqId id, RedisReply&& reply) {
@@ -59,17 +59,24 @@ void ReadPath::MaybeRefreshAhead(ReqId id, const CachedValue& v) {
   uint64_t slot = (r.key << 16) ^ r.client;
   if (!refreshing_.insert(slot).second) return;
   ++refreshes_;
-  LoadKey(r.key, r.size, r.client, episodes_.Stamp(r.key), LoadKind::kBackground,
-          [this, slot](uint64_t, bool) { refreshing_.erase(slot); });
+  uint32_t kid = h_.KeyIdOf(id);
+  LoadKeyId(r.key, kid, r.size, r.client, episodes_.Stamp(kid), LoadKind::kBackground,
+            [this, slot](uint64_t, bool) { refreshing_.erase(slot); }, 0);
 }
 
 void ReadPath::Load(ReqId id, LoadKind kind, Loaded done, uint64_t lease) {
   const Request& r = h_.request(id);
-  LoadKey(r.key, r.size, r.client, episodes_.StampFor(r.key, r.at), kind, std::move(done), lease);
+  uint32_t kid = h_.KeyIdOf(id);
+  LoadKeyId(r.key, kid, r.size, r.client, episodes_.StampFor(kid, r.at), kind, std::move(done), lease);
 }
 
 void ReadPath::LoadKey(uint64_t key, uint32_t size, uint32_t server, uint32_t stamp, LoadKind kind, Loaded done,
                        uint64_t lease) {
+  LoadKeyId(key, h_.db().KeyId(key), size, server, stamp, kind, std::move(done), lease);
+}
+
+void ReadPath::LoadKeyId(uint64_t key, uint32_t kid, uint32_t size, uint32_t server, uint32_t stamp, LoadKind kind,
+                         Loaded done, uint64_t lease) {
   uint32_t slot;
   if (!free_loads_.empty()) {
     slot = free_loads_.back();
@@ -80,6 +87,7 @@ void ReadPath::LoadKey(uint64_t key, uint32_t size, uint32_t server, uint32_t st
   }
   LoadSlot& l = loads_[slot];
   l.key = key;
+  l.kid = kid;
   l.size = size;
   l.server = server;
   l.epoch = Epoch(server);
@@ -88,8 +96,8 @@ void ReadPath::LoadKey(uint64_t key, uint32_t size, uint32_t server, uint32_t st
   l.lease = lease;
   l.done = std::move(done);
   ++loads_started_;
-  episodes_.OnLoadStart(key, stamp, kind == LoadKind::kEarly || kind == LoadKind::kBackground);
-  h_.db().Read(key, [this, slot](uint64_t version) { OnLoaded(slot, version); });
+  episodes_.OnLoadStart(kid, stamp, kind == LoadKind::kEarly || kind == LoadKind::kBackground);
+  h_.db().Read(key, kid, [this, slot](uint64_t version) { OnLoaded(slot, version); });
 }
 
 Blob ReadPath::FillValue(uint64_t key, uint64_t version, uint32_t size, SimTime delta, SetOptions* opt) {
@@ -118,7 +126,7 @@ void ReadPath::OnLoaded(uint32_t slot, uint64_t version) {
     opt.cond = SetOptions::Cond::kXx;
     opt.get = true;
   }
-  h_.cache_for(l.key).Set(CacheKey(l.key), std::move(value), opt, [this, slot, version](RedisReply&& reply) {
+  h_.cache_for(l.key).SetById(l.kid, CacheKey(l.key), std::move(value), opt, [this, slot, version](RedisReply&& reply) {
     LoadSlot& s = loads_[slot];
     if (reply.is_error()) {
       ++cache_errors_;
@@ -128,9 +136,9 @@ void ReadPath::OnLoaded(uint32_t slot, uint64_t version) {
       // Another client's lease or value was there: without compare-and-set in
       // Redis we overwrote it, so take ours back out (a miss is safe, a stale value is not).
       ++lease_conflicts_;
-      h_.cache_for(s.key).Del(CacheKey(s.key), [](RedisReply&&) {});
+      h_.cache_for(s.key).DelById(s.kid, CacheKey(s.key), [](RedisReply&&) {});
     } else {
-      episodes_.OnFill(s.key, h_.sim().Now());
+      episodes_.OnFill(s.kid, h_.sim().Now());
     }
     Finish(slot, version, true);
   });
@@ -182,7 +190,7 @@ void ReadPath::Serve(ReqId id, uint64_t version, bool hit) { Complete(id, ReadOu
 void ReadPath::Fail(ReqId id) { Complete(id, ReadOutcome{false, 0, false, true}); }
 
 void ReadPath::Fallback(ReqId id) {
-  h_.db().Read(h_.request(id).key, [this, id](uint64_t version) {
+  h_.db().Read(h_.request(id).key, h_.KeyIdOf(id), [this, id](uint64_t version) {
     Complete(id, ReadOutcome{false, version, true, false});
   });
 }

@@ -61,8 +61,8 @@ class ReadPath {
   // The cache failed: read the database, skip the fill.
   void Fallback(ReqId id);
   void BeginWait(ReqId id);  // lock/lease wait starts (idempotent)
-  uint32_t CurrentStamp(uint64_t key) { return episodes_.Stamp(key); }
-  bool Loading(uint64_t key) { return episodes_.Open(key); }  // an episode's load is under way
+  uint32_t CurrentStamp(uint64_t key) { return episodes_.Stamp(h_.db().KeyId(key)); }
+  bool Loading(uint64_t key) { return episodes_.Open(h_.db().KeyId(key)); }  // an episode's load is under way
   void CountStaleServe() { ++stale_serves_; }
   void CountCacheError() { ++cache_errors_; }
 
@@ -71,7 +71,7 @@ class ReadPath {
   // The value and SET options a fill of `version` uses now (TTL from the scheme).
   Blob FillValue(uint64_t key, uint64_t version, uint32_t size, SimTime delta, SetOptions* opt);
   void OnServerCrash(uint32_t server);
-  void Warmed(uint64_t key) { episodes_.MarkWarm(key); }
+  void Warmed(uint64_t key) { episodes_.MarkWarm(h_.db().KeyId(key)); }
   void Report(RunReport* r) const;
   void StartMeasurement();  // --warmup over: zero the figures (the guard's too)
   StampedeGuard& guard() { return *guard_; }
@@ -79,12 +79,16 @@ class ReadPath {
  private:
   struct LoadSlot {
     uint64_t key = 0;
+    uint32_t kid = kNoKeyId;  // the key's dense id
     uint32_t size = 0, server = 0, epoch = 0;
     SimTime start = 0;
     uint64_t lease = 0;
     LoadKind kind = LoadKind::kMiss;
     Loaded done;
   };
+  // LoadKey with the key's dense id known (h_.db().KeyId(key)).
+  void LoadKeyId(uint64_t key, uint32_t kid, uint32_t size, uint32_t server, uint32_t stamp, LoadKind kind,
+                 Loaded done, uint64_t lease);
   void OnReply(ReqId id, RedisReply&& reply);
   void OnLoaded(uint32_t slot, uint64_t version);
   void Finish(uint32_t slot, uint64_t version, bool ok);

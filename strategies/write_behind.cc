@@ -22,13 +22,13 @@ void WriteBehind::Write(ReqId id) {
   uint64_t version = h_.db().Version(r.key) + future;
   SetOptions opt;
   Blob value = path_.FillValue(r.key, version, r.size, 0, &opt);
-  h_.cache_for(r.key).Set(CacheKey(r.key), std::move(value), opt, [this, id, new_row, version](RedisReply&& reply) {
+  h_.cache_for(r.key).SetById(h_.KeyIdOf(id), CacheKey(r.key), std::move(value), opt, [this, id, new_row, version](RedisReply&& reply) {
     const Request& req = h_.request(id);
     if (reply.is_error()) {  // no cache to write behind: write to the database now
       path_.CountCacheError();
       if (new_row) --future_rows_[req.key];
       ++direct_writes_;
-      h_.db().Write(req.key, [this, id](uint64_t) { h_.CompleteWrite(id, WriteOutcome{true, false}); });
+      h_.db().Write(req.key, h_.KeyIdOf(id), [this, id](uint64_t) { h_.CompleteWrite(id, WriteOutcome{true, false}); });
       return;
     }
     Buffered(req.client, req.key);

@@ -9,11 +9,11 @@ void WriteThrough::Write(ReqId id) {
     CacheAside::Write(id);
     return;
   }
-  h_.db().Write(h_.request(id).key, [this, id](uint64_t version) {
+  h_.db().Write(h_.request(id).key, h_.KeyIdOf(id), [this, id](uint64_t version) {
     const Request& r = h_.request(id);
     SetOptions opt;
     Blob value = path_.FillValue(r.key, version, r.size, 0, &opt);
-    h_.cache_for(r.key).Set(CacheKey(r.key), std::move(value), opt, [this, id](RedisReply&& reply) {
+    h_.cache_for(r.key).SetById(h_.KeyIdOf(id), CacheKey(r.key), std::move(value), opt, [this, id](RedisReply&& reply) {
       if (reply.is_error()) path_.CountCacheError();  // committed anyway: the client sees no error
       HalfDone(id);
     });

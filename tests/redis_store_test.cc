@@ -331,3 +331,81 @@ TEST_CASE("latency histograms and shared integers count in used_memory as in Red
   CHECK(grow(1 << 30, "allkeys-lfu", "9999") - grow(1 << 30, "allkeys-random", "9999") == 16000);
   CHECK(grow(0, "noeviction", "10000") - grow(0, "noeviction", "9999") == 16000);  // 10000 is not shared
 }
+
+// The dense-id path (Get/Set/Del with a key id, sim/key_ids.h) is a faster way
+// to find the same key: its expectation is the name path itself. Two stores get
+// the same random commands, one by name only, the other by id where a client
+// may give one and by name (Dispatch) otherwise, under eviction, lazy and
+// active expiry and FLUSHDB; every reply and counter must agree.
+TEST_CASE("GET/SET/DEL by key id answer exactly as by name") {
+  for (const char* policy : {"allkeys-lru", "allkeys-random", "noeviction"}) {
+    RedisConfig c;
+    c.maxmemory = 2500;
+    c.maxmemory_policy = policy;
+    RedisStore by_name{c}, by_id{c};
+    uint64_t x = 88172645463325252ULL;  // xorshift64: a fixed, reproducible command stream
+    auto next = [&x] {
+      x ^= x << 13;
+      x ^= x >> 7;
+      x ^= x << 17;
+      return x;
+    };
+    for (int step = 0; step < 20000; ++step) {
+      SimTime now = static_cast<SimTime>(step) * 3 * kMillisecond;
+      by_name.SetTime(now);
+      by_id.SetTime(now);
+      uint64_t r = next();
+      uint32_t id = static_cast<uint32_t>(r % 40);
+      std::string key = "k:" + std::to_string(id);
+      RedisReply a, b;
+      switch ((r >> 8) % 8) {
+        case 0: case 1: case 2:
+          a = by_name.Get(key);
+          b = by_id.Get(key, id);
+          break;
+        case 3: case 4: {
+          SetOptions opt;
+          if ((r >> 12) % 3 == 0) opt.expire_ms = static_cast<int64_t>((r >> 16) % 200);
+          if ((r >> 12) % 5 == 1) opt.cond = SetOptions::Cond::kNx;
+          Blob v{"v" + std::to_string(step), static_cast<uint32_t>((r >> 24) % 600)};
+          a = by_name.Set(key, v, opt);
+          b = by_id.Set(key, id, v, opt);
+          break;
+        }
+        case 5:
+          a = by_name.Del(key);
+          b = by_id.Del(key, id);
+          break;
+        case 6: {  // by name on both: an id-linked key changed behind the id's back
+          std::vector<std::string> argv = (r >> 12) % 2 ? std::vector<std::string>{"DEL", key}
+                                                       : std::vector<std::string>{"SET", key, "n", "PX", "50"};
+          a = by_name.Dispatch(argv);
+          b = by_id.Dispatch(argv);
+          break;
+        }
+        case 7:
+          if ((r >> 12) % 50 == 0) {
+            a = by_name.FlushDb();
+            b = by_id.FlushDb();
+          } else {
+            by_name.ActiveExpireCycle();
+            by_id.ActiveExpireCycle();
+          }
+          break;
+      }
+      INFO(policy << " step " << step << " key " << key);
+      REQUIRE(a.type == b.type);
+      REQUIRE(a.str.data == b.str.data);
+      REQUIRE(a.str.pad == b.str.pad);
+      REQUIRE(a.integer == b.integer);
+      REQUIRE(by_name.size() == by_id.size());
+      REQUIRE(by_name.used_memory() == by_id.used_memory());
+      REQUIRE(by_name.stats().evicted_keys == by_id.stats().evicted_keys);
+      REQUIRE(by_name.stats().expired_keys == by_id.stats().expired_keys);
+      REQUIRE(by_name.stats().keyspace_hits == by_id.stats().keyspace_hits);
+    }
+    // The stream did exercise what it is meant to.
+    CHECK(by_id.stats().expired_keys > 100);
+    if (std::string(policy) != "noeviction") CHECK(by_id.stats().evicted_keys > 100);
+  }
+}

@@ -3,6 +3,7 @@
 #include <cstdint>
 #include <string_view>
 
+#include "sim/key_ids.h"
 #include "sim/time.h"
 
 namespace cachelab {
@@ -26,6 +27,7 @@ struct Request {
   SimTime ttl = 0;          // 0: none given
   int64_t next_access = -1; // index of the key's next request (oracle traces), -1: none/unknown
   uint32_t client = 0;      // issuing client / application server, where known
+  uint32_t kid = kNoKeyId;  // the key's dense id (KeyIds), stamped by the runner
 };
 
 }  // namespace cachelab

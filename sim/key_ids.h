@@ -1,0 +1,65 @@
+// One dense id per key: 0, 1, 2, ... in the order keys are first touched.
+// The simulated database owns the run's KeyIds, the runner stamps each request
+// with its key's id, and per-key state elsewhere (database rows, episode
+// state, commit history, the simulated Redis's id index) lives in flat arrays
+// indexed by it: one hash lookup per request instead of one per structure, and
+// memory that follows the keys touched (the map costs 24-48 bytes a key).
+#pragma once
+#include <algorithm>
+#include <cstdint>
+#include <vector>
+
+#include "eviction/id_map.h"
+
+namespace cachelab {
+
+// A request or load whose key has no id yet (set by hand, e.g. in tests).
+inline constexpr uint32_t kNoKeyId = UINT32_MAX;
+
+class KeyIds {
+ public:
+  // The key's id, assigned at its first touch.
+  uint32_t Intern(uint64_t key) {
+    uint32_t id = map_.Find(key);
+    if (id == eviction::IdMap::kNone) {
+      id = size_++;
+      map_.Put(key, id);
+    }
+    return id;
+  }
+  // kNoKeyId if the key was never touched.
+  uint32_t Find(uint64_t key) const { return map_.Find(key); }
+  void Prefetch(uint64_t key) const { map_.Prefetch(key); }
+  uint32_t size() const { return size_; }
+  size_t MemoryBytes() const { return map_.MemoryBytes(); }
+
+ private:
+  static_assert(eviction::IdMap::kNone == kNoKeyId);
+  eviction::IdMap map_;
+  uint32_t size_ = 0;
+};
+
+// Rows indexed by dense key id, default-constructed up to the largest id asked for.
+template <typename T>
+class DenseRows {
+ public:
+  T& At(uint32_t id) {
+    if (id >= rows_.size()) Grow(id);
+    return rows_[id];
+  }
+  const T* Find(uint32_t id) const { return id < rows_.size() ? &rows_[id] : nullptr; }
+  size_t size() const { return rows_.size(); }
+  const std::vector<T>& rows() const { return rows_; }
+
+ private:
+  void Grow(uint32_t id) {
+    // Doubling, but never past what the ids need by more than half: ids are
+    // dense, so the rows fill up.
+    size_t want = std::max<size_t>(static_cast<size_t>(id) + 1, rows_.size() + rows_.size() / 2);
+    if (rows_.capacity() < want) rows_.reserve(want);
+    rows_.resize(static_cast<size_t>(id) + 1);
+  }
+  std::vector<T> rows_;
+};
+
+}  // namespace cachelab
