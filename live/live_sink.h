@@ -3,6 +3,9 @@
 // batch costs one round trip per node. A node that fails answers kFailed for
 // its share of the batch and is retried (with backoff) on later batches.
 #pragma once
+#include <string>
+#include <vector>
+
 #include "live/command_sink.h"
 #include "live/redis_cluster.h"
 
@@ -16,7 +19,8 @@ class LiveSink final : public CommandSink {
  private:
   RedisCluster& cluster_;
   std::vector<std::vector<uint32_t>> by_node_;
-  std::string value_;  // reused SET payload buffer
+  std::string value_;  // reused SET payload buffer ("v1" and dots, as long as the longest yet)
+  std::string resp_;   // reused RESP of one node's share of a batch
 };
 
 }  // namespace cachelab::live

@@ -3,6 +3,7 @@
 #include <charconv>
 #include <chrono>
 #include <numeric>
+#include <unordered_map>
 
 namespace cachelab::live {
 namespace {
@@ -43,59 +44,69 @@ std::vector<std::vector<uint32_t>> SplitLanes(const eviction::ReplayTrace& trace
 ReplayLane::ReplayLane(const eviction::ReplayTrace& trace, std::vector<uint32_t> indices,
                        const PipelinedReplayConfig& config)
     : trace_(trace), indices_(std::move(indices)), cfg_(config), depth_(config.depth ? config.depth : 1) {
-  in_batch_.reserve(depth_ * 2);
+  std::unordered_map<uint64_t, uint32_t> number;
+  number.reserve(indices_.size() / 4 + 16);
+  key_of_.resize(indices_.size());
+  for (size_t k = 0; k < indices_.size(); ++k)
+    key_of_[k] = number.try_emplace(trace_.ids[indices_[k]], static_cast<uint32_t>(number.size())).first->second;
+  in_batch_.assign(number.size(), 0);
+  filled_in_.assign(number.size(), 0);
+  held_per_key_.assign(number.size(), 0);
+  cached_.assign(number.size(), 0);
 }
 
-void ReplayLane::AddGet(uint32_t i) {
-  in_batch_.insert(trace_.ids[i]);
-  op_ids_.push_back(trace_.ids[i]);
-  SinkOp op{SinkOp::Kind::kGet, {}, trace_.sizes[i]};
+void ReplayLane::AddGet(uint32_t pos) {
+  uint32_t i = indices_[pos], key = key_of_[pos];
+  in_batch_[key] = batch_no_ + 1;
+  op_keys_.push_back(key);
+  ops_.emplace_back();
+  SinkOp& op = ops_.back();
+  op.kind = SinkOp::Kind::kGet;
+  op.size = trace_.sizes[i];
   KeyFor(cfg_.prefix, trace_.ids[i], &op.key);
-  ops_.push_back(std::move(op));
 }
 
 const std::vector<SinkOp>& ReplayLane::NextBatch() {
   ops_.swap(fills_);
-  op_ids_.swap(fill_ids_);
+  op_keys_.swap(fill_keys_);
   fills_.clear();
-  fill_ids_.clear();
+  fill_keys_.clear();
   fill_count_ = ops_.size();
-  in_batch_.clear();
-  fill_set_.clear();
+  ++batch_no_;  // a new batch: no key has a GET in it yet
   // A key filled at the head of this batch is cached for every GET behind it.
-  for (uint64_t id : op_ids_) cached_.insert(id);
+  for (uint32_t key : op_keys_) cached_[key] = 1;
   auto gets = [&] { return ops_.size() - fill_count_; };
-  // Would a GET of id now possibly miss before the fill an earlier GET of it
+  // Would a GET of key now possibly miss before the fill an earlier GET of it
   // in this batch causes?
-  auto must_wait = [&](uint64_t id) { return in_batch_.count(id) && !cached_.count(id); };
+  auto must_wait = [&](uint32_t key) { return in_batch_[key] == batch_no_ + 1 && !cached_[key]; };
   // Held requests first, in order; one that must still wait stays held (and
   // so do the later ones of its key, found the same way).
   for (auto it = held_.begin(); it != held_.end() && gets() < depth_;) {
-    uint64_t id = trace_.ids[*it];
-    if (must_wait(id)) {
+    uint32_t key = key_of_[*it];
+    if (must_wait(key)) {
       ++it;
       continue;
     }
     AddGet(*it);
-    if (--held_per_key_[id] == 0) held_per_key_.erase(id);
+    --held_per_key_[key];
     it = held_.erase(it);
   }
   // Then new requests, while the held queue has room (it bounds the memory
   // and how far a key's requests can fall behind the others).
   while (next_ < indices_.size() && gets() < depth_ && held_.size() < depth_) {
-    uint32_t i = indices_[next_++];
-    if (trace_.sizes[i] == 0) {
+    uint32_t pos = static_cast<uint32_t>(next_++);
+    if (trace_.sizes[indices_[pos]] == 0) {
       ++r_.skipped_zero_size;
       continue;
     }
-    uint64_t id = trace_.ids[i];
-    if (held_per_key_.count(id) || must_wait(id)) {
-      held_.push_back(i);
-      ++held_per_key_[id];
+    uint32_t key = key_of_[pos];
+    if (held_per_key_[key] || must_wait(key)) {
+      held_.push_back(pos);
+      ++held_per_key_[key];
       ++r_.held;
       continue;
     }
-    AddGet(i);
+    AddGet(pos);
   }
   if (cfg_.record_batch_times) r_.batch_ms.push_back(UnixMs());
   ++r_.batches;
@@ -106,31 +117,32 @@ void ReplayLane::Absorb(const std::vector<SinkOutcome>& outcomes, bool* failed) 
   *failed = false;
   for (size_t k = 0; k < ops_.size(); ++k) {
     SinkOutcome o = outcomes[k];
-    uint64_t id = op_ids_[k];
+    uint32_t key = op_keys_[k];
     if (k < fill_count_) {
       ++r_.sets;
       if (o == SinkOutcome::kRejected) ++r_.rejected;
       if (o == SinkOutcome::kFailed) ++r_.failed_sets, *failed = true;
-      if (o != SinkOutcome::kOk) cached_.erase(id);
+      if (o != SinkOutcome::kOk) cached_[key] = 0;
       continue;
     }
     ++r_.requests;
     r_.requested_bytes += ops_[k].size;
     if (o == SinkOutcome::kHit) {
       ++r_.hits;
-      cached_.insert(id);
+      cached_[key] = 1;
       continue;
     }
     ++r_.misses;
     r_.miss_bytes += ops_[k].size;
-    cached_.erase(id);
+    cached_[key] = 0;
     if (o == SinkOutcome::kFailed) ++r_.failed_gets, *failed = true;
     else if (o == SinkOutcome::kRejected) ++r_.rejected;
-    else if (fill_set_.insert(id).second) {
+    else if (filled_in_[key] != batch_no_) {
       // One fill per key per batch: a cached key read twice in a batch may
       // miss twice after an eviction.
+      filled_in_[key] = batch_no_;
       fills_.push_back(SinkOp{SinkOp::Kind::kSet, std::move(ops_[k].key), ops_[k].size});
-      fill_ids_.push_back(id);
+      fill_keys_.push_back(key);
     }
   }
 }

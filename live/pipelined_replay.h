@@ -19,8 +19,6 @@
 #include <cstdint>
 #include <deque>
 #include <string>
-#include <unordered_map>
-#include <unordered_set>
 #include <vector>
 
 #include "eviction/replay_trace.h"
@@ -67,20 +65,24 @@ class ReplayLane {
   PipelinedReplayResult& result() { return r_; }
 
  private:
-  void AddGet(uint32_t i);
+  void AddGet(uint32_t pos);
 
   const eviction::ReplayTrace& trace_;
   std::vector<uint32_t> indices_;
+  // Per-key state in flat arrays over the lane's keys (numbered densely at
+  // construction): no hashing per request on the replay's hot path.
+  std::vector<uint32_t> key_of_;          // per position in indices_: the lane's key number
+  std::vector<uint32_t> in_batch_;        // per key: batch number + 1 of its last GET in a batch being built
+  std::vector<uint32_t> filled_in_;       // per key: batch number + 1 of its last queued fill
+  std::vector<uint32_t> held_per_key_;    // per key: requests held
+  std::vector<uint8_t> cached_;           // per key: last seen hit or filled (no miss since)
   PipelinedReplayConfig cfg_;
   size_t depth_;
   size_t next_ = 0;                       // position in indices_
-  std::deque<uint32_t> held_;             // trace indices held back, in order
-  std::unordered_map<uint64_t, uint32_t> held_per_key_;
-  std::unordered_set<uint64_t> in_batch_;  // ids with a GET in the batch being built
-  std::unordered_set<uint64_t> cached_;    // ids last seen hit or filled (no miss since)
-  std::unordered_set<uint64_t> fill_set_;  // ids with a fill queued for the next batch
+  uint32_t batch_no_ = 0;
+  std::deque<uint32_t> held_;             // positions in indices_ held back, in order
   std::vector<SinkOp> ops_, fills_;
-  std::vector<uint64_t> op_ids_, fill_ids_;  // the id of each op / fill
+  std::vector<uint32_t> op_keys_, fill_keys_;  // the key number of each op / fill
   size_t fill_count_ = 0;                 // SETs at the head of ops_
   PipelinedReplayResult r_;
 };

@@ -12,6 +12,19 @@ namespace {
 
 timeval ToTimeval(int ms) { return timeval{ms / 1000, static_cast<suseconds_t>((ms % 1000) * 1000)}; }
 
+// Reply "objects" that are only markers of their kind, for ReadKind.
+using Kind = RedisConn::ReplyKind;
+Kind kMarks[] = {Kind::kNil, Kind::kString, Kind::kStatus, Kind::kError, Kind::kInteger, Kind::kArray};
+void* Mark(Kind k) { return &kMarks[static_cast<int>(k)]; }
+void* MarkString(const redisReadTask* t, char*, size_t) {
+  return Mark(t->type == REDIS_REPLY_ERROR ? Kind::kError : t->type == REDIS_REPLY_STATUS ? Kind::kStatus : Kind::kString);
+}
+void* MarkArray(const redisReadTask*, int) { return Mark(Kind::kArray); }
+void* MarkInteger(const redisReadTask*, long long) { return Mark(Kind::kInteger); }
+void* MarkNil(const redisReadTask*) { return Mark(Kind::kNil); }
+void FreeMark(void*) {}
+redisReplyObjectFunctions kMarkFunctions = {MarkString, MarkArray, MarkInteger, MarkNil, FreeMark};
+
 }  // namespace
 
 void ReplyDeleter::operator()(redisReply* r) const { freeReplyObject(r); }
@@ -106,6 +119,32 @@ bool RedisConn::Append(const std::vector<std::string_view>& argv) {
   return Append(static_cast<int>(argv.size()), p, l);
 }
 
+bool RedisConn::AppendFormatted(const char* resp, size_t len, size_t commands) {
+  if (!ctx_) return false;
+  if (commands == 0) return true;
+  if (redisAppendFormattedCommand(ctx_, resp, len) != REDIS_OK) {
+    Drop(ctx_->errstr);
+    return false;
+  }
+  if (in_flight_ == 0) oldest_sent_ = WallClock::now();
+  in_flight_ += commands;
+  return true;
+}
+
+RedisConn::ReadStatus RedisConn::ReadKind(ReplyKind* kind) {
+  if (!ctx_) return ReadStatus::kFailed;
+  redisReader* reader = ctx_->reader;
+  redisReplyObjectFunctions* saved = reader->fn;
+  reader->fn = &kMarkFunctions;
+  RawReply marker;
+  ReadStatus s;
+  while ((s = TryRead(&marker, options_.command_timeout_ms)) == ReadStatus::kPending) {
+  }
+  if (s == ReadStatus::kReply) *kind = *reinterpret_cast<Kind*>(marker.release());
+  if (ctx_ && ctx_->reader == reader) reader->fn = saved;  // (a dropped connection freed its reader)
+  return s;
+}
+
 bool RedisConn::Flush() {
   if (!ctx_) return false;
   int done = 0;
@@ -134,10 +173,7 @@ RedisConn::ReadStatus RedisConn::TakeBuffered(RawReply* out) {
 RedisConn::ReadStatus RedisConn::TryRead(RawReply* out, int wait_ms) {
   if (!ctx_ || in_flight_ == 0) return ctx_ ? ReadStatus::kPending : ReadStatus::kFailed;
   for (;;) {
-    if (ReadStatus s = TakeBuffered(out); s != ReadStatus::kPending) {
-      if (s == ReadStatus::kReply && in_flight_ > 0) oldest_sent_ = WallClock::now();
-      return s;
-    }
+    if (ReadStatus s = TakeBuffered(out); s != ReadStatus::kPending) return s;
     // Nothing buffered: wait for the socket, but never past the command timeout.
     auto deadline = oldest_sent_ + std::chrono::milliseconds(options_.command_timeout_ms);
     auto left = std::chrono::duration_cast<std::chrono::milliseconds>(deadline - WallClock::now()).count();
@@ -157,6 +193,7 @@ RedisConn::ReadStatus RedisConn::TryRead(RawReply* out, int wait_ms) {
       Drop(std::string("read: ") + ctx_->errstr);
       return ReadStatus::kFailed;
     }
+    oldest_sent_ = WallClock::now();  // the server is answering: the timeout counts from its last answer
   }
 }
 

@@ -64,8 +64,17 @@ class RedisConn {
   // REQUIRES: connected(). Queues one command; false (and dropped) on error.
   bool Append(const std::vector<std::string_view>& argv);
   bool Append(int argc, const char** argv, const size_t* lens);
+  // Queues `commands` commands already in RESP (a pipelined batch formatted
+  // by the caller: no per-command formatting or allocation).
+  bool AppendFormatted(const char* resp, size_t len, size_t commands);
   // Writes everything queued; false (and dropped) on error.
   bool Flush();
+  // What a reply was, without building it (a batch's GET/SET replies).
+  enum class ReplyKind : uint8_t { kNil, kString, kStatus, kError, kInteger, kArray };
+  // The next reply's kind, blocking up to the command timeout; no reply
+  // object is allocated (the reader's object functions are swapped for
+  // markers while it runs).
+  ReadStatus ReadKind(ReplyKind* kind);
   // The next reply: waits up to wait_ms for it (0: only what has arrived).
   // kPending: none yet (never after the command timeout: then kFailed).
   ReadStatus TryRead(RawReply* out, int wait_ms);
