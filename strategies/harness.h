@@ -40,6 +40,9 @@ class Harness {
   virtual const Request& request(ReqId id) const = 0;
   virtual void CompleteRead(ReqId id, const ReadOutcome& outcome) = 0;
   virtual void CompleteWrite(ReqId id, const WriteOutcome& outcome) = 0;
+  // False for a --warmup request, even when it completes after measurement
+  // started: strategies leave it out of their per-request figures.
+  virtual bool measured(ReqId /*id*/) const { return true; }
 };
 
 // The cache key of object `key` ("k:<id>").
