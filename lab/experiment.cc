@@ -233,6 +233,7 @@ class Experiment final : public Harness {
   const Request& request(ReqId id) const override { return inflight_[id].req; }
   void CompleteRead(ReqId id, const ReadOutcome& o) override;
   void CompleteWrite(ReqId id, const WriteOutcome& o) override;
+  bool measured(ReqId id) const override { return !inflight_[id].warm; }
 
  private:
   struct InFlight {

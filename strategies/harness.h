@@ -46,6 +46,9 @@ class Harness {
     const Request& r = request(id);
     return r.kid != kNoKeyId ? r.kid : db().KeyId(r.key);
   }
+  // False for a --warmup request, even when it completes after measurement
+  // started: strategies leave it out of their per-request figures.
+  virtual bool measured(ReqId /*id*/) const { return true; }
 };
 
 // The cache key of object `key` ("k:<id>").

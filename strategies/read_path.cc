@@ -163,20 +163,22 @@ void ReadPath::LoadAndServe(ReqId id, LoadKind kind, uint64_t lease) {
 }
 
 void ReadPath::BeginWait(ReqId id) {
-  if (wait_start_.emplace(id, h_.sim().Now()).second) ++lock_waits_;
+  if (wait_start_.emplace(id, h_.sim().Now()).second && h_.measured(id)) ++lock_waits_;
 }
 
 void ReadPath::Complete(ReqId id, const ReadOutcome& o) {
   SimTime now = h_.sim().Now();
   bool waited = false;
+  const bool measured = h_.measured(id);
   if (!wait_start_.empty()) {
     auto it = wait_start_.find(id);
     if (it != wait_start_.end()) {
-      lock_wait_.Record(static_cast<uint64_t>(now - it->second));
+      if (measured) lock_wait_.Record(static_cast<uint64_t>(now - it->second));
       wait_start_.erase(it);
       waited = true;
     }
   }
+  if (!measured) return h_.CompleteRead(id, o);
   uint64_t latency = static_cast<uint64_t>(now - h_.request(id).at);
   // Caught in a stampede: the read missed (waited for a load) or waited for a lock/lease.
   (waited || !o.hit ? during_latency_ : outside_latency_).Record(latency);

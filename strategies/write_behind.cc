@@ -27,17 +27,17 @@ void WriteBehind::Write(ReqId id) {
     if (reply.is_error()) {  // no cache to write behind: write to the database now
       path_.CountCacheError();
       if (new_row) --future_rows_[req.key];
-      ++direct_writes_;
+      if (h_.measured(id)) ++direct_writes_;
       h_.db().Write(req.key, h_.KeyIdOf(id), [this, id](uint64_t) { h_.CompleteWrite(id, WriteOutcome{true, false}); });
       return;
     }
-    Buffered(req.client, req.key);
+    Buffered(req.client, req.key, h_.measured(id));
     // Related keys and near caches (docs/invalidation.md), then the ack.
     h_.invalidation().OnWriteSet(req.key, version, [this, id] { h_.CompleteWrite(id, WriteOutcome{false, false}); });
   });
 }
 
-void WriteBehind::Buffered(uint32_t server, uint64_t key) {
+void WriteBehind::Buffered(uint32_t server, uint64_t key, bool measured) {
   Buffer& b = BufferOf(server);
   Pending& p = b.keys[key];
   if (p.rows == 0 || !c_.coalesce) {
@@ -46,7 +46,10 @@ void WriteBehind::Buffered(uint32_t server, uint64_t key) {
   }
   ++p.writes;
   if (b.writes++ == 0) b.oldest_ack = h_.sim().Now();
-  ++acked_;
+  if (measured)
+    ++acked_;
+  else
+    ++b.warm;  // a warm-up write acknowledged after measurement started
   if (b.order.size() >= c_.batch_size)
     Flush(server);
   else

@@ -44,7 +44,7 @@ class WriteBehind final : public CacheAside {
     bool timer = false;
   };
   Buffer& BufferOf(uint32_t server);
-  void Buffered(uint32_t server, uint64_t key);
+  void Buffered(uint32_t server, uint64_t key, bool measured);
   void Flush(uint32_t server);
   void ArmTimer(uint32_t server);
 

@@ -395,3 +395,23 @@ TEST_CASE("trace is a sweep dimension in experiment files") {
   }
   CHECK(found == 1);
 }
+
+TEST_CASE("a write that changes an object's size stores the new size") {
+  // A is read at 100 B, written at 100,000 B, read again. Whatever the
+  // strategy, the cache ends holding A at the written size: the same memory as
+  // a trace where A is 100,000 B throughout, and more than at 100 B throughout.
+  TempDir dir("cachelab-trace-run-size");
+  std::string changed = Write(dir, "changed.csv", "time,key,size,op\n0,A,100,get\n1,A,100000,set\n2,A,100000,get\n");
+  std::string big = Write(dir, "big.csv", "time,key,size,op\n0,A,100000,get\n1,A,100000,set\n2,A,100000,get\n");
+  std::string small = Write(dir, "small.csv", "time,key,size,op\n0,A,100,get\n1,A,100,set\n2,A,100,get\n");
+  for (const char* strategy : {"cache-aside", "write-through", "write-behind"}) {
+    INFO(strategy);
+    auto memory = [&](const std::string& trace) {
+      Params p = HandParams(trace, strategy);
+      p.Set("ttl", "0");
+      return RunExperiment(p).GetNumber("memory_bytes");
+    };
+    CHECK(memory(changed) == memory(big));
+    CHECK(memory(changed) > memory(small) + 99000);
+  }
+}
