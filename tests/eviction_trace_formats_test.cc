@@ -2,6 +2,8 @@
 // format names in any case. Expectations: the traces README's counts for
 // web07, and the system gzip/bzip2/xz tools (Debian's) making the compressed
 // copies whose records must equal the plain file's.
+#include <unistd.h>
+
 #include <catch2/catch.hpp>
 #include <cstdio>
 #include <cstdlib>
@@ -46,7 +48,7 @@ TEST_CASE("cache2k web07.trace.xz: the README's counts") {
 }
 
 TEST_CASE("cache2k keys are big-endian and read as uint32") {
-  const std::string path = "/tmp/cachelab_eviction_c2k.trace";
+  const std::string path = "/tmp/cachelab_eviction_" + std::to_string(::getpid()) + "_c2k.trace";
   std::ofstream(path, std::ios::binary) << std::string("\x00\x00\x01\x02\xff\xff\xff\xfe\x80", 9);
   std::string error;
   auto reqs = ReadAll(path, TraceOpenOptions{"CACHE2K", "", false}, &error);
@@ -63,7 +65,7 @@ TEST_CASE("gzip, xz and bzip2 copies read exactly like the plain file, concatena
   const std::string plain = Data("cloudPhysicsIO.oracleGeneral.bin");
   const auto want = ReadAll(plain);
   REQUIRE(want.size() == 113872);
-  const std::string dir = "/tmp/cachelab_eviction_compress";
+  const std::string dir = "/tmp/cachelab_eviction_" + std::to_string(::getpid()) + "_compress";
   Run("mkdir -p " + dir);
   for (auto [tool, ext] : {std::pair{"gzip", "gz"}, {"xz", "xz"}, {"bzip2", "bz2"}}) {
     INFO(tool);
@@ -138,7 +140,7 @@ std::string Slurp(const std::string& path) {
 
 TEST_CASE("lcs: an oracleGeneral layout behind an lcs header reads as the oracleGeneral file") {
   // "<IQIq": time, id, size, next access -- oracleGeneral's 24-byte record.
-  const std::string path = "/tmp/cachelab_eviction_cp.lcs";
+  const std::string path = "/tmp/cachelab_eviction_" + std::to_string(::getpid()) + "_cp.lcs";
   std::ofstream(path, std::ios::binary) << LcsHeader("<IQIq", 2, 3, 1, 4, 24)
                                         << Slurp(Data("cloudPhysicsIO.oracleGeneral.bin"));
   auto lcs = ReadAll(path);  // the ".lcs" name picks the format
@@ -160,7 +162,7 @@ TEST_CASE("lcs: an oracleGeneral layout behind an lcs header reads as the oracle
 }
 
 TEST_CASE("lcs: other layouts, absent fields, and header errors naming the field") {
-  const std::string path = "/tmp/cachelab_eviction_small.lcs";
+  const std::string path = "/tmp/cachelab_eviction_" + std::to_string(::getpid()) + "_small.lcs";
   // "<bQH": a signed byte (unused), id, uint16 size; no time or next access.
   std::string recs;
   auto rec = [&](int8_t b, uint64_t id, uint16_t size) {

@@ -2,6 +2,8 @@
 // (aa0fc409) compiles TTLs out by default (SUPPORT_TTL off) and its TTL path
 // there does not run, so the expectations follow its stated rule instead:
 // expired when now > insert time + TTL, checked on access; hits do not extend.
+#include <unistd.h>
+
 #include <catch2/catch.hpp>
 #include <cstdio>
 #include <fstream>
@@ -60,7 +62,7 @@ TEST_CASE("every policy: an object expires after its TTL, lazily, and re-enters 
 }
 
 TEST_CASE("cachelab replay --use-ttl on a Twitter-format trace: JSON expired, and the store's config") {
-  const std::string path = "/tmp/cachelab_eviction_ttl_twitter.csv";
+  const std::string path = "/tmp/cachelab_eviction_" + std::to_string(::getpid()) + "_ttl_twitter.csv";
   // key k1 set with TTL 10 s at 0, read at 5 (hit), 20 (expired), 21 (hit);
   // k2 read at 0 and 30 without a TTL (one miss).
   std::ofstream(path) << "0,k1,2,100,1,set,10\n0,k2,2,100,1,get,0\n5,k1,2,100,1,get,0\n"

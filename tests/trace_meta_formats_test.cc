@@ -2,6 +2,8 @@
 // Expected counts were computed independently of this code, with Python's csv
 // module and awk over the same files (commands in tests/data/README.md), and
 // agree with the counts in ../shared/traces/README.md where it gives them.
+#include <unistd.h>
+
 #include <catch2/catch.hpp>
 
 #include "tests/support/read_trace.h"
@@ -54,7 +56,7 @@ Counts Count(const std::string& path, const std::string& format = "") {
 }
 
 std::string WriteTemp(const std::string& name, const std::string& text) {
-  std::string path = "/tmp/cachelab_meta_trace_test_" + name;
+  std::string path = "/tmp/cachelab_meta_trace_test_" + std::to_string(::getpid()) + "_" + name;
   std::ofstream(path, std::ios::binary) << text;
   return path;
 }

@@ -1,5 +1,7 @@
 // The trace readers on the real samples in tests/data (facts from the traces
 // README) and on broken inputs: errors name the file and the record or line.
+#include <unistd.h>
+
 #include <catch2/catch.hpp>
 #include <cstdio>
 #include <fstream>
@@ -17,7 +19,7 @@ using cachelab::testing::ReadAll;
 namespace {
 
 std::string WriteTemp(const std::string& name, const std::string& bytes) {
-  std::string path = "/tmp/cachelab_trace_test_" + name;
+  std::string path = "/tmp/cachelab_trace_test_" + std::to_string(::getpid()) + "_" + name;
   std::ofstream(path, std::ios::binary) << bytes;
   return path;
 }
