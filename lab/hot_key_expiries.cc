@@ -16,13 +16,14 @@ void HotKeyExpiries::Watch(uint64_t keys, const std::function<double(uint64_t)>&
     if (top.size() > kKeys) top.pop_back();
   }
   watched_.clear();
-  for (size_t i = 0; i < top.size(); ++i) watched_.push_back({top[i].second, static_cast<int>(i)});
+  for (size_t i = 0; i < top.size(); ++i)
+    watched_.push_back({top[i].second, CacheKey(top[i].second), static_cast<int>(i)});
 }
 
 void HotKeyExpiries::Observe(uint64_t key, const RedisStore& store, SimTime now) {
   for (Watched& w : watched_) {
     if (w.key != key) continue;
-    int64_t left = store.PeekTtlMs(CacheKey(key));
+    int64_t left = store.PeekTtlMs(w.name);
     // The entry's absolute deadline (exact: the store's clock plus what is left), -1 none or gone.
     int64_t deadline = left >= 0 ? store.now_ms() + left : -1;
     // The store's clock runs at the server, which may have answered a command
@@ -48,7 +49,7 @@ void HotKeyExpiries::Observe(uint64_t key, const RedisStore& store, SimTime now)
     ++expiries_;
     if (events_.size() < kMaxEvents)
       events_.push_back({expired * kMillisecond, "expiry",
-                         CacheKey(key) +
+                         w.name +
                              (w.rank == 0 ? std::string(" (the hottest key)") : " (hot key #" + std::to_string(w.rank + 1) + ")") +
                              " reached its TTL"});
     return;

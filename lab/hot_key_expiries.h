@@ -12,6 +12,7 @@
 #pragma once
 #include <cstdint>
 #include <functional>
+#include <string>
 #include <vector>
 
 #include "sim/redis_store.h"
@@ -40,6 +41,7 @@ class HotKeyExpiries {
  private:
   struct Watched {
     uint64_t key;
+    std::string name;         // CacheKey(key), made once: Observe runs on every request of a hot key
     int rank;                 // 0: the hottest
     int64_t deadline_ms = -1;  // the TTL deadline last seen; -1: none
     bool recorded = false;     // that deadline's expiry is an event already

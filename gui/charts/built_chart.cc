@@ -24,18 +24,20 @@ QString LegendRow::Label() const {
 }
 
 void LegendRow::AddPairNote(int64_t id, const RunReport& report) {
+  bool drawn = ids.empty() || ids.front() == id;
+  QString who = QString::fromStdString(report.ConfigValue("strategy") + " x " + report.ConfigValue("invalidation"));
+  if (drawn) cell = who;
   PairLabel l = PairLabelOf(report);
   if (l.mark.empty()) return;
-  bool drawn = ids.empty() || ids.front() == id;
   QString mark = QString::fromStdString(l.mark);
-  QString who = QStringLiteral("#%1 %2 x %3")
-                    .arg(id)
-                    .arg(QString::fromStdString(report.ConfigValue("strategy")),
-                         QString::fromStdString(report.ConfigValue("invalidation")));
-  if (!note.isEmpty()) note += "; ";
-  note += drawn ? mark : QStringLiteral("#%1 %2").arg(id).arg(mark);
+  // A run drawn as this row because it equals the drawn one by construction: the
+  // label says "= #2 ..." already, the note only why.
+  if (!drawn && QString::fromStdString(l.same_as) == cell) mark = QStringLiteral("by construction");
+  else if (!drawn) mark = QStringLiteral("#%1 %2").arg(id).arg(mark);
+  if (!note.split("; ").contains(mark)) note += (note.isEmpty() ? "" : "; ") + mark;
   if (!note_tip.isEmpty()) note_tip += "\n";
-  note_tip += who + ": " + (l.same_as.empty() ? QStringLiteral("n/a: ") : QString()) + QString::fromStdString(l.note);
+  note_tip += QStringLiteral("#%1 %2: ").arg(id).arg(who) + (l.same_as.empty() ? QStringLiteral("n/a: ") : QString()) +
+              QString::fromStdString(l.note);
 }
 
 void BuiltChart::Delete() {

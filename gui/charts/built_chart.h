@@ -32,8 +32,10 @@ struct LegendRow {
   std::vector<QAbstractSeries*> series;  // everything drawn for this row, in every pane
   std::vector<QBarSet*> bar_sets;        // its bars (a bar set is not a series: hidden by colour)
   // The strategy x invalidation matrix notes of the row's runs (results/pair_label.h):
-  // "= cache-aside x ttl", "n/a", "#6 = cache-aside x ttl" for a run drawn as this one.
+  // "= cache-aside x ttl", "n/a", "by construction" for runs drawn as this one because they
+  // equal it by construction, "#6 = write-through x ttl" for one equal to another cell.
   QString note, note_tip;
+  QString cell;  // the drawn run's "strategy x invalidation"
   void AddPairNote(int64_t id, const RunReport& report);
   // A row that is not a run: an event kind, a limit line.
   static LegendRow Mark(const QString& name, const QColor& color, Qt::PenStyle style) {

@@ -94,8 +94,12 @@ void ChartPanel::SetChart(BuiltChart chart) {
   empty_->setText(chart_.subtitle.isEmpty() ? tr("nothing to draw") : chart_.subtitle);
   legend_->SetChart(chart_);
   legend_->setVisible(!chart_.legend.empty());
-  body_->setDirection(chart_.legend_below ? QBoxLayout::TopToBottom : QBoxLayout::LeftToRight);
-  if (chart_.legend_below) {
+  // A legend wider than a side column (long "= #2 ..., #4 ..." names, a note column) goes
+  // below the panes, where it has the full width, rather than being cut off beside them.
+  constexpr int kSideLegendMax = 560;
+  bool below = chart_.legend_below || legend_->NeededWidth() + 20 > kSideLegendMax;
+  body_->setDirection(below ? QBoxLayout::TopToBottom : QBoxLayout::LeftToRight);
+  if (below) {
     legend_->setMinimumWidth(0);
     legend_->setMaximumWidth(QWIDGETSIZE_MAX);
     int rows = legend_->horizontalHeader()->height() + 2 * legend_->frameWidth() + 4;
@@ -106,7 +110,7 @@ void ChartPanel::SetChart(BuiltChart chart) {
     legend_->setMaximumHeight(QWIDGETSIZE_MAX);
     // What the rows need when there is room; squeezed (and scrolling) only in a small window.
     legend_->setMinimumWidth(std::min(legend_->NeededWidth() + 20, 180));
-    legend_->setMaximumWidth(std::min(legend_->NeededWidth() + 20, 560));
+    legend_->setMaximumWidth(std::min(legend_->NeededWidth() + 20, kSideLegendMax));
   }
 }
 

@@ -459,6 +459,29 @@ class GuiChartScreenshotTest : public QObject {
       QVERIFY(legend->item(1, 0)->toolTip().contains("#2 read-through x ttl: = cache-aside x ttl: same read path"));
       QVERIFY(legend->item(2, note_col)->toolTip().contains("n/a: no near caches: nothing to drop"));
     }
+    // Identical series (read-through = cache-aside by construction) share a row: its note says
+    // so in two words, and the legend still fits at the default size.
+    RunReport rt2 = test::FixtureRun(0), wtd = test::FixtureRun(0), ca2 = test::FixtureRun(0);
+    ca2.config = {{"strategy", "cache-aside"}, {"invalidation", "ttl"}};
+    rt2.config = {{"strategy", "read-through"}, {"invalidation", "ttl"}};
+    wtd.config = {{"strategy", "write-through-delete"}, {"invalidation", "ttl"}};
+    for (RunReport* r : {&rt2, &wtd}) {
+      r->Set("pair_same_as", std::string("cache-aside x ttl"));
+      r->Set("pair_note", std::string("= cache-aside x ttl: same read path and same write path, by construction"));
+    }
+    RunReport other = test::FixtureRun(1);
+    other.config = {{"strategy", "write-through"}, {"invalidation", "ttl"}};
+    std::vector<LoadedRun> same{Run(1, ca2), Run(2, rt2), Run(3, other), Run(4, wtd)};
+    NameByVaryingParameters(same);
+    {
+      auto shown = Shown(BuildChart("latency", same));
+      LegendTable* legend = shown->legend();
+      QCOMPARE(legend->item(0, 0)->text(), QString("#1 cache-aside = #2 read-through, #4 write-through-delete"));
+      QCOMPARE(legend->item(0, legend->columnCount() - 1)->text(), QString("by construction"));
+      QVERIFY(legend->item(0, 0)->toolTip().contains("#4 write-through-delete x ttl: = cache-aside x ttl"));
+      QVERIFY2(legend->NeededWidth() <= legend->width() + 1,
+               qPrintable(QString("legend needs %1 px, has %2").arg(legend->NeededWidth()).arg(legend->width())));
+    }
     Heatmap h = ComputeHeatmap(runs, "hit_ratio", "strategy", "invalidation");
     QCOMPARE(h.xs, QStringList({"cache-aside", "read-through", "write-through"}));
     QCOMPARE(h.ys, QStringList({"ttl", "pubsub"}));

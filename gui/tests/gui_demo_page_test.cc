@@ -2,7 +2,10 @@
 // invocations, opens exactly the newest invocation of a demo (or a chosen
 // one), shows its narrative and conclusion beside the fitting chart, says
 // when a demo has no chart data, and renders headless to a PNG.
+#include <QApplication>
+#include <QMenu>
 #include <QTemporaryDir>
+#include <QTimer>
 #include <QTableView>
 #include <QTextBrowser>
 #include <QtTest>
@@ -10,6 +13,7 @@
 #include "gui/app/demo_screenshot.h"
 #include "gui/app/main_window.h"
 #include "gui/models/demo_invocations.h"
+#include "gui/models/run_list_model.h"
 #include "gui/models/store_reader.h"
 #include "gui/tests/demo_fixture.h"
 
@@ -121,6 +125,37 @@ class GuiDemoPageTest : public QObject {
     QModelIndex sel = table->selectionModel()->selectedRows().value(0);
     QVERIFY(sel.isValid());
     QVERIFY2(table->viewport()->rect().contains(table->visualRect(sel)), "the selected run is not in view");
+  }
+
+  // The column chooser (View > Table columns...): a hidden column is shown by checking it.
+  void columnChooserShowsAHiddenColumn() {
+    MainWindow w(db_, QString());
+    w.setAttribute(Qt::WA_DontShowOnScreen);
+    w.show();
+    QCoreApplication::processEvents();
+    QTableView* table = w.runTable();
+    const int p50 = RunListModel::kFirstHidden + 2;
+    QCOMPARE(w.runModel().headerData(p50, Qt::Horizontal).toString(), QString("p50 us"));
+    QVERIFY(table->isColumnHidden(p50));
+    QVERIFY(!table->isColumnHidden(RunListModel::kNote));
+    QAction* open = nullptr;
+    for (QAction* a : w.findChildren<QAction*>())
+      if (a->text() == "Table &columns...") open = a;
+    QVERIFY(open);
+    bool checked = false;
+    QTimer::singleShot(0, this, [&] {
+      auto* menu = qobject_cast<QMenu*>(QApplication::activePopupWidget());
+      if (!menu) return;
+      for (QAction* a : menu->actions())
+        if (a->text() == "p50 us") {
+          checked = !a->isChecked();
+          a->setChecked(true);
+        }
+      menu->close();
+    });
+    open->trigger();
+    QVERIFY(checked);
+    QVERIFY(!table->isColumnHidden(p50));
   }
 };
 
