@@ -141,6 +141,10 @@ RunReport CurveReport(const std::string& policy, const std::vector<const RunRepo
   rep.config = {{"trace", opt.trace}, {"format", format},
                 {"policy", policy},   {"mode", opt.object_mode ? "objects" : "bytes"},
                 {"mrc", "true"},      {"shards_rate", std::to_string(opt.shards_rate)}};
+  if (!opt.admission.empty()) {
+    rep.label = policy + "+" + opt.admission.substr(0, opt.admission.find(':')) + "/mrc";
+    rep.config.push_back({"admission", opt.admission});
+  }
   Series mrc{"mrc", "miss ratio", {}, {}}, bmrc{"byte_mrc", "byte miss ratio", {}, {}};
   for (const RunReport* p : points) {
     auto size = static_cast<SimTime>(p->GetNumber("cache_size"));
@@ -488,7 +492,7 @@ void AddReplayCommand(CLI::App& app) {
       ->delimiter(',');
   cmd->add_option("--policy-params", o->policy_params,
                   "POLICY:key=value,... as cachesim's -e, repeatable: s3fifo (fifo-size-ratio or small-size, "
-                  "ghost-size-ratio, move-to-main-threshold), twoq (ain-size-ratio, aout-size-ratio), wtinylfu "
+                  "ghost-size-ratio, move-to-main-threshold), twoq (ain-size-ratio, aout-size-ratio), wtinylfu and wtinylfu-adaptive "
                   "(window-ratio)");
   cmd->add_option("--admission", o->admission,
                   "admission filter in front of every policy, NAME[:key=value,...]: bloom (fp=0.001, items=65536; "

@@ -16,6 +16,10 @@
 namespace cachelab::eviction {
 namespace {
 
+// How far ahead the index slot of a coming request is prefetched: enough
+// iterations to hide a memory access when the index outgrows the caches.
+constexpr size_t kPrefetchAhead = 16;
+
 // The cached objects as the owner sees them: id and stored size per handle.
 class Store {
  public:
@@ -139,9 +143,6 @@ void RunnerOf<P>::Feed(const ReplayTrace& t, uint64_t base) {
   };
   const double start = ThreadCpuSeconds();
   const size_t n = t.size();
-  // How far ahead the index slot of a coming request is prefetched: enough
-  // iterations to hide a memory access when the index outgrows the caches.
-  constexpr size_t kPrefetchAhead = 16;
   for (size_t i = 0; i < n; ++i) {
     while (base + i == next_cut_) [[unlikely]] Cut(base + i);
     if (i + kPrefetchAhead < n) store.Prefetch(t.ids[i + kPrefetchAhead]);
@@ -220,6 +221,7 @@ ReplayResult Replay(const ReplayTrace& trace, Policy& policy, const ReplayConfig
 
 void WorkingSetCounter::Add(const ReplayTrace& chunk) {
   for (size_t i = 0; i < chunk.size(); ++i) {
+    if (i + kPrefetchAhead < chunk.size()) seen_.Prefetch(chunk.ids[i + kPrefetchAhead]);
     if (chunk.sizes[i] == 0 || seen_.Find(chunk.ids[i]) != IdMap::kNone) continue;
     seen_.Put(chunk.ids[i], 0);
     ++ws_.objects;
