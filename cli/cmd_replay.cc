@@ -193,7 +193,10 @@ void ExecuteLive(const ReplayOptions& opt) {
   sim.prefix = opt.live.prefix;
   // Every lane beyond the first is one more client on the server.
   const uint64_t lane_clients = (opt.live.connections ? opt.live.connections - 1 : 0) * live::kClientMemory;
-  sim.redis.base_memory = live::kEmptyRedisMemory + lane_clients;
+  // Sim alone: fresh lanes whose reply buffers the client model counts.
+  const size_t lanes = opt.live.connections ? opt.live.connections : 1;
+  sim.redis.base_memory =
+      live::kEmptyRedisMemory - live::kFreshReplyBuffer + (lanes - 1) * live::kClientFixedMemory;
   live::LiveReplaySettings settings;
   if (!redis_flags.backends.empty()) {
     settings = redis_flags.ToSettings();
@@ -221,7 +224,15 @@ void ExecuteLive(const ReplayOptions& opt) {
       sim.redis.maxmemory_policy = facts.maxmemory_policy;
       sim.redis.maxmemory_samples = facts.maxmemory_samples;
       sim.redis.latency_tracking = facts.latency_tracking;
-      sim.redis.base_memory = static_cast<uint64_t>(facts.used_memory_before) + lane_clients;
+      if (!facts.clients.empty()) {  // every lane measured, with its reply buffer
+        sim.clients = facts.clients;
+        sim.cron_origin_ms = facts.cron_origin_ms;
+        sim.redis.base_memory =
+            static_cast<uint64_t>(facts.used_memory_before) - live::ClientBufferModel::BufferBytes(facts.clients);
+      } else {
+        sim.client_buffers = false;
+        sim.redis.base_memory = static_cast<uint64_t>(facts.used_memory_before) + lane_clients;
+      }
       sim.lane_batch_ms = std::move(facts.lane_batch_ms);
       if (!sims.empty()) live::ParseSimBackend(sims[0], &sim);
     }

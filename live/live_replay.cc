@@ -33,6 +33,53 @@ std::string PolicyForServer(const std::string& p) {
   return p;
 }
 
+namespace {
+
+// CLIENT INFO's "name=value" field.
+int64_t ClientField(const std::string& info, const std::string& name) {
+  size_t at = info.find(" " + name + "=");
+  return at == std::string::npos ? -1 : std::atoll(info.c_str() + at + name.size() + 2);
+}
+
+// Connects every lane and waits (at most 1 s) until clientsCron has resized
+// each new connection's 16 KiB reply buffer, so that used_memory_before holds
+// the lanes as they run and the simulated twin starts from the same buffers
+// (see live/client_buffer_model.h).
+void ProbeClientBuffers(RedisCluster& cluster, std::vector<std::unique_ptr<RedisCluster>>& extra,
+                        LiveReplayFacts* facts) {
+  std::vector<RedisConn*> conns{&cluster.conn(0)};
+  for (auto& e : extra) {
+    ConnectOrThrow(*e, 0);
+    conns.push_back(&e->conn(0));
+  }
+  std::vector<ClientBufferState> states(conns.size());
+  auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(1);
+  for (;;) {
+    bool resized = true;
+    for (size_t l = 0; l < conns.size(); ++l) {
+      RedisReply r = conns[l]->Command({"CLIENT", "INFO"});
+      if (r.type != RedisReply::Type::kString) return;  // no CLIENT INFO (before 6.2): no buffer model
+      std::string info = " " + r.str.Materialize();
+      int64_t rbs = ClientField(info, "rbs"), rbp = ClientField(info, "rbp");
+      int64_t qbuf = ClientField(info, "qbuf"), qfree = ClientField(info, "qbuf-free");
+      if (rbs <= 0 || rbp < 0) return;  // before 7.0: no reply buffer resizing
+      states[l].buf = static_cast<size_t>(rbs);
+      states[l].peak = static_cast<size_t>(rbp);
+      states[l].fresh = rbs == 16384;
+      if (qbuf >= 0 && qfree > 0) states[l].read_size = static_cast<size_t>(qbuf + qfree);
+      resized &= !states[l].fresh;
+    }
+    if (resized || std::chrono::steady_clock::now() > deadline) break;
+    std::this_thread::sleep_for(std::chrono::milliseconds(5));
+  }
+  facts->clients = std::move(states);
+  facts->cron_origin_ms =
+      std::chrono::duration_cast<std::chrono::milliseconds>(std::chrono::system_clock::now().time_since_epoch())
+          .count();
+}
+
+}  // namespace
+
 RunReport LiveReplay(const eviction::ReplayTrace& trace, const LiveReplaySettings& s, LiveReplayFacts* facts) {
   CheckPrefix(s.prefix);
   RedisCluster cluster(s.endpoints, s.cluster);
@@ -52,6 +99,10 @@ RunReport LiveReplay(const eviction::ReplayTrace& trace, const LiveReplaySetting
     evicted_before += std::atoll(info["evicted_keys"].c_str());
   }
   if (s.flushdb && !FlushAll(cluster)) throw std::runtime_error("FLUSHDB failed");
+  const size_t lanes = s.connections ? s.connections : 1;
+  // Lane 0 uses the cluster above; every other lane its own connections.
+  std::vector<std::unique_ptr<RedisCluster>> extra;
+  for (size_t l = 1; l < lanes; ++l) extra.push_back(std::make_unique<RedisCluster>(s.endpoints, s.cluster));
   if (facts) {
     RedisConn& c = cluster.conn(0);
     facts->maxmemory = maxmemory;
@@ -63,6 +114,7 @@ RunReport LiveReplay(const eviction::ReplayTrace& trace, const LiveReplaySetting
     std::string samples = config("maxmemory-samples"), tracking = config("latency-tracking");
     if (!samples.empty()) facts->maxmemory_samples = std::atoi(samples.c_str());
     if (!tracking.empty()) facts->latency_tracking = tracking == "yes";
+    if (cluster.size() == 1) ProbeClientBuffers(cluster, extra, facts);
     for (size_t n = 0; n < cluster.size(); ++n)
       facts->used_memory_before += InfoNumber(cluster.conn(n), "memory", "used_memory");
   }
@@ -71,10 +123,6 @@ RunReport LiveReplay(const eviction::ReplayTrace& trace, const LiveReplaySetting
   cfg.depth = s.depth;
   cfg.prefix = s.prefix;
   cfg.record_batch_times = facts != nullptr;
-  const size_t lanes = s.connections ? s.connections : 1;
-  // Lane 0 uses the cluster above; every other lane its own connections.
-  std::vector<std::unique_ptr<RedisCluster>> extra;
-  for (size_t l = 1; l < lanes; ++l) extra.push_back(std::make_unique<RedisCluster>(s.endpoints, s.cluster));
   std::vector<PipelinedReplayResult> results(lanes);
   auto split = SplitLanes(trace, lanes);
   timespec cpu0{}, cpu1{};

@@ -10,6 +10,7 @@
 #include <vector>
 
 #include "eviction/replay_trace.h"
+#include "live/client_buffer_model.h"
 #include "live/redis_cluster.h"
 #include "sim/run_report.h"
 
@@ -34,6 +35,10 @@ struct LiveReplayFacts {
   bool latency_tracking = true;    // CONFIG GET latency-tracking
   int64_t used_memory_before = 0;  // just before the replay, summed over nodes
   std::vector<std::vector<int64_t>> lane_batch_ms;  // each lane's batch send times (unix ms)
+  // One node: every lane's reply buffer from CLIENT INFO after clientsCron
+  // resized them (used_memory_before is read then), and when (unix ms).
+  std::vector<ClientBufferState> clients;
+  int64_t cron_origin_ms = 0;
 };
 
 // Throws std::runtime_error when no node answers at the start or the

@@ -76,6 +76,10 @@ RunReport SimReplay(const eviction::ReplayTrace& trace, const SimReplaySettings&
     const auto& v = s.lane_batch_ms[l];
     return v.empty() ? origin_ms : v[std::min(batch[l], v.size() - 1)];
   };
+  std::vector<ClientBufferState> states = s.clients;
+  if (states.size() != lanes) states.assign(lanes, ClientBufferState{});
+  ClientBufferModel clients(std::move(states), s.cron_origin_ms - (scheduled ? origin_ms : 0));
+  if (s.client_buffers) store.SetClientMemory(clients.memory());
   std::vector<SinkOutcome> outcomes;
   uint64_t issued = 0;
   int64_t now_ms = 0;
@@ -88,6 +92,11 @@ RunReport SimReplay(const eviction::ReplayTrace& trace, const SimReplaySettings&
     int64_t t = scheduled ? next_time(pick) - origin_ms : static_cast<int64_t>(issued * 1000.0 / s.rate);
     now_ms = std::max(now_ms, t);  // time never runs backwards
     store.SetTime(now_ms * kMillisecond);
+    if (s.client_buffers) {
+      clients.Cron(now_ms);
+      store.SetClientMemory(clients.memory());
+      sink.UseClients(&clients, pick);
+    }
     const auto& ops = lane[pick].NextBatch();
     issued += ops.size();
     sink.Execute(ops, &outcomes);
@@ -118,10 +127,12 @@ RunReport SimReplay(const eviction::ReplayTrace& trace, const SimReplaySettings&
   res.Report(&r);
   r.Set("evictions", static_cast<int64_t>(store.stats().evicted_keys));
   r.Set("used_memory", static_cast<int64_t>(store.used_memory()));
+  r.Set("keys", static_cast<int64_t>(store.size()));  // live: keys_removed (the prefix's keys at the end)
   r.Set("pipeline_depth", static_cast<int64_t>(s.depth));
   r.Set("connections", static_cast<int64_t>(lanes));
   r.Set("maxmemory_samples", static_cast<int64_t>(s.redis.maxmemory_samples));
   r.Set("base_memory", static_cast<int64_t>(s.redis.base_memory));
+  r.Set("client_buffers_bytes", static_cast<int64_t>(s.client_buffers ? clients.memory() : 0));
   r.Set("latency_histograms", static_cast<int64_t>(s.redis.latency_tracking ? store.command_names_used() : 0));
   r.Set("simulated_seconds", now_ms / 1000.0);
   return r;

@@ -15,6 +15,7 @@
 #include <vector>
 
 #include "eviction/replay_trace.h"
+#include "live/client_buffer_model.h"
 #include "sim/redis_store.h"
 #include "sim/run_report.h"
 
@@ -28,6 +29,12 @@ struct SimReplaySettings {
   std::string prefix = "cachelab:";
   double rate = 250000;  // requests per simulated second, without a schedule
   std::vector<std::vector<int64_t>> lane_batch_ms;  // a live run's batch times (unix ms) per lane
+  // Reply buffers per lane (live/client_buffer_model.h): their start state
+  // (empty: freshly connected lanes), a clientsCron run time (unix ms with a
+  // live schedule, else simulated ms), or off (base_memory covers the clients).
+  bool client_buffers = true;
+  std::vector<ClientBufferState> clients;
+  int64_t cron_origin_ms = 0;
 };
 
 // Parses "sim" or "sim:maxmemory=64MiB,policy=allkeys-lru,samples=5,
@@ -46,7 +53,13 @@ RunReport SimReplay(const eviction::ReplayTrace& trace, const SimReplaySettings&
 inline constexpr uint64_t kEmptyRedisMemory = 914872 + 24688;
 // One more client connection (client struct, 16 KiB reply buffer, query
 // buffer after a command): 21,246 bytes each, measured on 7.0.15 with ten
-// connections. The lab's lanes beyond the first add this to used_memory.
+// connections. The lab's lanes beyond the first add this to used_memory
+// when the reply buffers are not modelled.
 inline constexpr uint64_t kClientMemory = 21246;
+// The same without its reply buffer (modelled by ClientBufferModel): a
+// connection after INFO and 0.3 s (its buffer shrunk to 1,280 bytes) raised
+// used_memory by 22,752 bytes on 7.0.15.
+inline constexpr uint64_t kClientFixedMemory = 22752 - 1280;
+inline constexpr uint64_t kFreshReplyBuffer = 16384;
 
 }  // namespace cachelab::live

@@ -6,6 +6,7 @@
 #include <cstdint>
 #include <vector>
 
+#include "live/client_buffer_model.h"
 #include "live/command_sink.h"
 #include "sim/redis_store.h"
 
@@ -16,11 +17,17 @@ class StoreSink final : public CommandSink {
   // batch_ms: the time (ms) of batch i; past its end, time stays at the last.
   StoreSink(RedisStore& store, std::vector<int64_t> batch_ms) : store_(store), batch_ms_(std::move(batch_ms)) {}
   void Execute(const std::vector<SinkOp>& ops, std::vector<SinkOutcome>* out) override;
+  // Count the replies' buffers of lane `lane` in the store's memory (Redis
+  // reads a batch in reads of the query buffer's size and writes the replies
+  // of each read before the next).
+  void UseClients(ClientBufferModel* clients, size_t lane) { clients_ = clients, lane_ = lane; }
 
  private:
   RedisStore& store_;
   std::vector<int64_t> batch_ms_;
   size_t batch_ = 0;
+  ClientBufferModel* clients_ = nullptr;
+  size_t lane_ = 0;
 };
 
 }  // namespace cachelab::live

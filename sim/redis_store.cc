@@ -33,6 +33,10 @@ uint64_t ResizedBuckets(uint64_t buckets, size_t n) {
   return buckets;
 }
 
+// After a removal: Redis never grows a table then (a table held back by
+// maxmemory stays as it is), it only shrinks one below 10% fill.
+uint64_t ShrunkBuckets(uint64_t buckets, size_t n) { return n > buckets ? buckets : ResizedBuckets(buckets, n); }
+
 // Redis's string2ll: no spaces, no '+', no leading zeros.
 // strcasecmp == 0 (SCAN's TYPE filter).
 bool EqualNoCase(std::string_view a, std::string_view b) {
@@ -140,7 +144,7 @@ RedisStore::Entry* RedisStore::Create(std::string_view key, uint64_t hash) {
   e.id = kNoKeyId;
   e.live = true;
   index_.Insert(hash, slot);
-  dict_buckets_ = ResizedBuckets(dict_buckets_, index_.size());
+  dict_buckets_ = GrownBuckets(dict_buckets_, index_.size());
   if (policy_) policy_->Insert(slot, hash, 0, PolicyNow());
   return &e;
 }
@@ -150,8 +154,8 @@ void RedisStore::Remove(uint32_t slot, bool notify_policy) {
   calendar_.Cancel(e.expire_ms, now_ms_);
   index_.Erase(e.key, HashBytes(e.key), [this](uint32_t s) -> std::string_view { return slots_[s].key; });
   expires_.Erase(slot);
-  dict_buckets_ = ResizedBuckets(dict_buckets_, index_.size());
-  expires_buckets_ = ResizedBuckets(expires_buckets_, expires_.size());
+  dict_buckets_ = ShrunkBuckets(dict_buckets_, index_.size());
+  expires_buckets_ = ShrunkBuckets(expires_buckets_, expires_.size());
   key_memory_ -= e.memory;
   if (notify_policy && policy_) policy_->Remove(slot);
   if (e.id != kNoKeyId) slot_of_id_[e.id] = KeyIndex::kNone;
@@ -182,12 +186,25 @@ void RedisStore::SetExpire(uint32_t slot, int64_t deadline_ms) {
   slots_[slot].expire_ms = deadline_ms;
   if (deadline_ms >= 0) expires_.Insert(slot);
   else expires_.Erase(slot);
-  expires_buckets_ = ResizedBuckets(expires_buckets_, expires_.size());
+  expires_buckets_ = deadline_ms >= 0 ? GrownBuckets(expires_buckets_, expires_.size())
+                                      : ShrunkBuckets(expires_buckets_, expires_.size());
+}
+
+// Redis 7.0 (dict.c _dictExpandIfNeeded, server.c dictExpandAllowed): a
+// full table doubles on insert, unless the new table would take used_memory
+// past maxmemory while the load is at most 1.618 (HASHTABLE_MAX_LOAD_FACTOR):
+// then it stays, with longer chains, and is tried again at the next insert.
+uint64_t RedisStore::GrownBuckets(uint64_t buckets, size_t n) const {
+  uint64_t grown = ResizedBuckets(buckets, n);
+  if (grown <= buckets || buckets == 0 || config_.maxmemory == 0) return grown;
+  double load = static_cast<double>(n - 1) / static_cast<double>(buckets);  // before this insert
+  if (load <= 1.618 && used_memory() + grown * 8 > config_.maxmemory) return buckets;
+  return grown;
 }
 
 uint64_t RedisStore::used_memory() const {
   uint64_t histograms = config_.latency_tracking ? command_names_.size() * kLatencyHistogramMemory : 0;
-  return config_.base_memory + key_memory_ + (dict_buckets_ + expires_buckets_) * 8 + histograms;
+  return config_.base_memory + client_memory_ + key_memory_ + (dict_buckets_ + expires_buckets_) * 8 + histograms;
 }
 
 void RedisStore::Note(std::string_view name) {

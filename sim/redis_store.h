@@ -120,6 +120,9 @@ class RedisStore {
   void ActiveExpireCycle();
 
   uint64_t used_memory() const;
+  // Client connections' buffers (reply buffers, queued replies) beyond
+  // base_memory, counted in used_memory as Redis does; set by a client model.
+  void SetClientMemory(uint64_t bytes) { client_memory_ = bytes; }
   // Command names run so far (each holds a latency histogram when tracking).
   size_t command_names_used() const { return command_names_.size(); }
   size_t size() const { return index_.size(); }
@@ -161,6 +164,7 @@ class RedisStore {
   bool EnsureMemory();
   // Redis's LRU clock ticks once a second (LRU_CLOCK_RESOLUTION 1000 ms), so
   // keys touched within the same second have equal idle times.
+  uint64_t GrownBuckets(uint64_t buckets, size_t n) const;
   uint64_t PolicyNow() const { return static_cast<uint64_t>(now_ms_ / 1000 * 1000); }
   static RedisReply WrongType();
   // The first run of a command name allocates its latency histogram; from
@@ -178,6 +182,7 @@ class RedisStore {
   eviction::DenseHandleSet expires_;
   size_t expire_cursor_ = 0;
   uint64_t key_memory_ = 0;
+  uint64_t client_memory_ = 0;
   uint64_t dict_buckets_ = 0, expires_buckets_ = 0;  // bucket counts of the main and expires dicts
   int64_t now_ms_ = 0;
   RedisStats stats_;

@@ -1,0 +1,109 @@
+// Simulated Redis vs real Redis under maxmemory (issue 14's memory-model bar):
+// `cachelab replay --compare-live` on the cloudPhysicsIO sample trace against
+// a fresh loopback redis-server 7.0 per point, maxmemory = the empty server's
+// used_memory + a budget: 1 MiB with one connection (where the old model was
+// off by about one point for every policy: it grew the key table the real
+// server keeps) and 256 KiB with 8 connections (where it missed the clients'
+// reply buffers). Expectation: the real server's hit ratio, within 0.5 points.
+// (Not the 8-connection points at 1 MiB: on this loaded 2-core machine they
+// vary by +-1.5 points run to run, see docs/simulated-redis.md.) Plus hand-computed checks of
+// the two mechanisms against redis-server 7.0.15's source (dict.c
+// _dictExpandIfNeeded + server.c dictExpandAllowed; server.c
+// clientsCronResizeOutputBuffer, networking.c _addReplyProtoToList).
+#include <catch2/catch.hpp>
+#include <cmath>
+#include <nlohmann/json.hpp>
+
+#include "live/client_buffer_model.h"
+#include "live/redis_conn.h"
+#include "live/server_info.h"
+#include "sim/redis_store.h"
+#include "support/redis_server.h"
+#include "support/run_cli.h"
+
+using namespace cachelab;
+using json = nlohmann::json;
+
+namespace {
+
+// One grid point: sim - live hit ratio in points.
+double DiffPoints(const std::string& trace, const std::string& policy, int connections, int budget_kib) {
+  testing::RedisServer server;
+  REQUIRE(server.available());
+  {  // closed before the replay: a client left open would be memory the lab does not know of
+    live::RedisConn c(server.endpoint(), {});
+    REQUIRE(c.EnsureConnected());
+    live::InfoNumber(c, "memory", "used_memory");  // the first INFO allocates its latency histogram
+    int64_t base = live::InfoNumber(c, "memory", "used_memory");
+    REQUIRE(c.Command({"CONFIG", "SET", "maxmemory", std::to_string(base + budget_kib * 1024)}).is_ok());
+    REQUIRE(c.Command({"CONFIG", "SET", "maxmemory-policy", policy}).is_ok());
+  }
+  auto r = testing::RunCli("replay --trace " + std::string(CACHELAB_TEST_DATA) + "/" + trace + " --backend " +
+                           server.url() + " --compare-live --connections " + std::to_string(connections) +
+                           " --no-store --json");
+  INFO(r.err);
+  REQUIRE(r.exit_code == 0);
+  json j = json::parse(r.out);
+  double live = j[0]["hit_ratio"], sim = j[1]["hit_ratio"];
+  INFO(trace << ", " << policy << ", " << connections << " connection(s): live " << live << ", sim " << sim
+              << "; sim base " << j[1]["base_memory"] << ", client buffers " << j[1]["client_buffers_bytes"]
+              << ", keys " << j[1]["keys"] << "; live keys " << j[0]["keys_removed"] << ", cache_size "
+              << j[0]["cache_size"]);
+  CHECK(j[0]["failed_ops"] == 0);
+  return 100 * (sim - live);
+}
+
+}  // namespace
+
+TEST_CASE("simulated and real hit ratios agree within 0.5 points under maxmemory", "[live]") {
+  testing::RedisServer probe;
+  REQUIRE_REDIS_SERVER(probe);
+  // Before the fixes (bench/sim_vs_live_hit_ratio.sh, one run each): -0.92 and -1.08 points.
+  for (const char* policy : {"allkeys-random", "allkeys-lfu"}) {
+    double d = DiffPoints("cloudPhysicsIO.txt.zst", policy, 1, 1024);
+    INFO(policy << ", 1 MiB, 1 connection: sim - live = " << d << " points");
+    CHECK(std::abs(d) <= 0.5);
+  }
+  // 8 connections, 256 KiB: the clients' memory (8 x 22 KiB, plus the reply
+  // buffers of fresh connections) fills the budget, so the real server keeps
+  // next to nothing; the old model charged 21 KiB a lane and simulated +9 points.
+  double d = DiffPoints("cloudPhysicsIO.txt.zst", "allkeys-random", 8, 256);
+  INFO("256 KiB, 8 connections: sim - live = " << d << " points");
+  CHECK(std::abs(d) <= 0.5);
+}
+
+TEST_CASE("a full key table is not doubled when the new table would pass maxmemory (load <= 1.618)") {
+  // 8 buckets hold 8 keys; the 9th key needs a 16-bucket table (128 bytes).
+  // Each key here costs 32 (dict entry) + 8 (sds "k:N": 1 + 3 + 1 -> 8) + 16
+  // (robj holding the integer 1000000) = 56 bytes. At the 9th SET used_memory
+  // is 8 * 56 + 8 * 8 = 512, and 512 + 128 > 600: Redis keeps 8 buckets.
+  RedisConfig cfg;
+  cfg.maxmemory_policy = "allkeys-random";
+  cfg.maxmemory = 600;
+  RedisStore store(cfg);
+  for (int k = 0; k < 9; ++k) REQUIRE(store.Set("k:" + std::to_string(k), Blob{"1000000", 0}).is_ok());
+  CHECK(store.size() == 9);
+  CHECK(store.used_memory() == 9 * 56 + 8 * 8);  // still 8 buckets, 9 keys chained
+  cfg.maxmemory = 1 << 20;                       // with room, the same insert doubles the table
+  RedisStore roomy(cfg);
+  for (int k = 0; k < 9; ++k) REQUIRE(roomy.Set("k:" + std::to_string(k), Blob{"1000000", 0}).is_ok());
+  CHECK(roomy.used_memory() == 9 * 56 + 16 * 8);
+}
+
+TEST_CASE("reply buffers follow clientsCron: shrink to the peak, grow when filled, 20 KiB blocks on overflow") {
+  live::ClientBufferState fresh;  // 16 KiB, first cron pass resets the peak
+  live::ClientBufferModel m({fresh}, 0);
+  CHECK(m.memory() == 16384);
+  m.AddReply(0, 7);  // +PONG
+  m.Flush(0);
+  m.Cron(100);  // peak 7 < 8192: shrink to max(1024, 8) = 1024
+  CHECK(m.memory() == 1024);
+  m.AddReply(0, 1500);  // 1024 in the buffer, 476 in a block of 16384 + 16 -> jemalloc 20480
+  CHECK(m.memory() == 1024 + 20480);
+  m.Flush(0);  // written: the block is freed
+  CHECK(m.memory() == 1024);
+  m.Cron(200);  // the peak filled the buffer: doubled to 2048
+  CHECK(m.memory() == 2048);
+  m.AddReply(0, 1500);
+  CHECK(m.memory() == 2048);  // fits now
+}
