@@ -134,6 +134,16 @@ void AvoidExpiryBoundary(const RedisStore& store, const std::vector<std::string>
   }
 }
 
+// The smallest TTL (ms) among the arguments that are keys with an expiry, or -1.
+int64_t NearestDeadlineMs(const RedisStore& store, const std::vector<std::string>& argv) {
+  int64_t nearest = -1;
+  for (size_t i = 1; i < argv.size(); ++i) {
+    int64_t ttl = store.PeekTtlMs(argv[i]);
+    if (ttl >= 0 && (nearest < 0 || ttl < nearest)) nearest = ttl;
+  }
+  return nearest;
+}
+
 }  // namespace
 
 TEST_CASE("simulated and real Redis give identical replies to a long random command sequence", "[live]") {
@@ -144,7 +154,7 @@ TEST_CASE("simulated and real Redis give identical replies to a long random comm
   RedisStore store(RedisConfig{});
   Generator gen(20240607);
   const int kCommands = 20000;
-  int compared = 0, ttl_compared = 0;
+  int compared = 0, ttl_compared = 0, boundary_skipped = 0;
   int64_t max_rtt_ms = 1;  // slowest real round trip so far (ms, rounded up)
   std::map<RedisReply::Type, int> kinds;  // proves the sequence exercises every kind of reply
   for (int i = 0; i < kCommands; ++i) {
@@ -159,11 +169,24 @@ TEST_CASE("simulated and real Redis give identical replies to a long random comm
       ++compared;
       continue;
     }
+    const int64_t sim_ms = WallMs(), deadline = NearestDeadlineMs(store, argv);
     RedisReply sim = store.Dispatch(argv);
     auto sent = std::chrono::steady_clock::now();
     RedisReply real = conn.Command(std::vector<std::string_view>(argv.begin(), argv.end()));
     int64_t rtt_ms = std::chrono::duration_cast<std::chrono::milliseconds>(std::chrono::steady_clock::now() - sent).count() + 1;
     max_rtt_ms = std::max(max_rtt_ms, rtt_ms);
+    // A descheduled test (a loaded CI machine) can reach the server after a
+    // deadline the simulation, reading the clock earlier, had not reached:
+    // then the replies may differ and so may the key's state. Such a command
+    // is not compared, and its keys are deleted on both sides to re-align them.
+    if (deadline >= 0 && deadline <= WallMs() - sim_ms + 2 && sim.ToString() != real.ToString()) {
+      for (size_t k = 1; k < argv.size(); ++k) {
+        store.Dispatch({"DEL", argv[k]});
+        conn.Command(std::vector<std::string_view>{"DEL", argv[k]});
+      }
+      ++boundary_skipped;
+      continue;
+    }
     if ((argv[0] == "TTL" || argv[0] == "PTTL") && sim.integer >= 0 && real.integer >= 0) {
       REQUIRE(real.type == RedisReply::Type::kInteger);
       // The two clocks are read up to one round trip apart when the TTL was
@@ -179,7 +202,8 @@ TEST_CASE("simulated and real Redis give identical replies to a long random comm
     ++kinds[real.type];
     ++compared;
   }
-  CHECK(compared + ttl_compared == kCommands);
+  CHECK(compared + ttl_compared + boundary_skipped == kCommands);
+  CHECK(boundary_skipped < kCommands / 100);  // a timing artefact, never a habit
   CHECK(ttl_compared > 100);
   for (auto t : {RedisReply::Type::kNil, RedisReply::Type::kStatus, RedisReply::Type::kInteger,
                  RedisReply::Type::kString, RedisReply::Type::kArray, RedisReply::Type::kError})
