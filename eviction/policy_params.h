@@ -3,6 +3,10 @@
 //   s3fifo: fifo-size-ratio (alias small-size), ghost-size-ratio, move-to-main-threshold
 //   twoq:   ain-size-ratio, aout-size-ratio
 //   wtinylfu: window-ratio
+//   hyperbolic: n-sample, seed (of its sampling stream)
+//   mq: num-queues, lifetime, out-size-ratio
+//   lecar: learning-rate, lru-weight, update-weight, seed
+//   clockpro: min-cold-ratio
 // Keys compare without case, as libCacheSim's parsers do.
 #pragma once
 #include <string>

@@ -5,9 +5,13 @@
 #include "eviction/belady.h"
 #include "eviction/car.h"
 #include "eviction/clock.h"
+#include "eviction/clockpro.h"
 #include "eviction/fifo.h"
+#include "eviction/hyperbolic.h"
+#include "eviction/lecar.h"
 #include "eviction/lfu.h"
 #include "eviction/lru.h"
+#include "eviction/mq.h"
 #include "eviction/policy.h"
 #include "eviction/redis_sampled.h"
 #include "eviction/s3fifo.h"
@@ -22,7 +26,11 @@ std::vector<std::string> PolicyNames() {
   return {"lru",    "fifo",     "clock",  "sieve",  "lfu",       "arc",      "twoq",
           "s3fifo", "wtinylfu", "belady", "random", "redis-lru", "redis-lfu",
           "slru",
-          "car"};
+          "car",
+          "hyperbolic",
+          "mq",
+          "lecar",
+          "clockpro"};
 }
 
 std::string CanonicalPolicyName(std::string_view name) {
@@ -32,6 +40,7 @@ std::string CanonicalPolicyName(std::string_view name) {
   static const std::pair<const char*, const char*> kAliases[] = {
       {"2q", "twoq"},        {"s3-fifo", "s3fifo"},         {"w-tinylfu", "wtinylfu"},
       {"second-chance", "clock"}, {"fifo-reinsertion", "clock"},
+      {"clock-pro", "clockpro"},
   };
   for (const auto& [alias, canonical] : kAliases)
     if (lower == alias) return canonical;
@@ -51,6 +60,10 @@ std::unique_ptr<Policy> MakePolicy(std::string_view given, const PolicyOptions& 
   if (name == "wtinylfu") return std::make_unique<WTinyLfuPolicy>(options);
   if (name == "slru") return std::make_unique<SlruPolicy>(options);
   if (name == "car") return std::make_unique<CarPolicy>(options);
+  if (name == "hyperbolic") return std::make_unique<HyperbolicPolicy>(options);
+  if (name == "mq") return std::make_unique<MqPolicy>(options);
+  if (name == "lecar") return std::make_unique<LeCaRPolicy>(options);
+  if (name == "clockpro") return std::make_unique<ClockProPolicy>(options);
   if (name == "belady") return std::make_unique<BeladyPolicy>();
   if (name == "redis-lru") return std::make_unique<RedisSampledPolicy>(RedisSampledPolicy::Mode::kLru, options);
   if (name == "redis-lfu") return std::make_unique<RedisSampledPolicy>(RedisSampledPolicy::Mode::kLfu, options);
