@@ -453,7 +453,8 @@ void AddReplayCommand(CLI::App& app) {
                   "POLICY:key=value,... as cachesim's -e, repeatable: s3fifo (fifo-size-ratio or small-size, "
                   "ghost-size-ratio, move-to-main-threshold), twoq (ain-size-ratio, aout-size-ratio), wtinylfu "
                   "(window-ratio), hyperbolic (n-sample, seed), mq (num-queues, lifetime, out-size-ratio), lecar "
-                  "(learning-rate, lru-weight, update-weight, seed), clockpro (min-cold-ratio)");
+                  "(learning-rate, lru-weight, update-weight, seed), clockpro (min-cold-ratio), lhd (associativity, "
+                  "admissions, seed)");
   cmd->add_option("--output", o->output,
                   "table (default), json (as --json), or libcachesim: cachesim's result lines, for its plot scripts");
   cmd->add_flag("--libcachesim-units", o->libcachesim_units,

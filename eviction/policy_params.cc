@@ -66,7 +66,7 @@ bool ApplyPolicyParams(std::string_view policy, std::string_view params, PolicyO
       ok = ratio(&o->twoq_out_ratio);
     } else if (policy == "wtinylfu" && key == "window-ratio") {
       ok = ratio(&o->wtinylfu_window_ratio);
-    } else if ((policy == "hyperbolic" || policy == "lecar") && key == "seed") {
+    } else if ((policy == "hyperbolic" || policy == "lecar" || policy == "lhd") && key == "seed") {
       if (!(v >= 0 && v <= 9007199254740992.0 && v == std::floor(v)))
         return *error = where + key + " must be a whole number in [0, 2^53], got " + std::string(text), false;
       o->seed = static_cast<uint64_t>(v);
@@ -97,6 +97,10 @@ bool ApplyPolicyParams(std::string_view policy, std::string_view params, PolicyO
       if (!(v > 0 && v < 0.5)) return *error = where + key + " must be in (0, 0.5), got " + std::string(text), false;
       o->clockpro_min_cold_ratio = v;
       ok = true;
+    } else if (policy == "lhd" && key == "associativity") {
+      ok = whole(&o->lhd_associativity, 1, 1024);
+    } else if (policy == "lhd" && key == "admissions") {
+      ok = whole(&o->lhd_admissions, 1, 1024);
     } else {
       return *error = "unknown " + where + "'" + key + "'", false;
     }

@@ -7,6 +7,7 @@
 //   mq: num-queues, lifetime, out-size-ratio
 //   lecar: learning-rate, lru-weight, update-weight, seed
 //   clockpro: min-cold-ratio
+//   lhd: associativity, admissions, seed
 // Keys compare without case, as libCacheSim's parsers do.
 #pragma once
 #include <string>

@@ -10,6 +10,7 @@
 #include "eviction/hyperbolic.h"
 #include "eviction/lecar.h"
 #include "eviction/lfu.h"
+#include "eviction/lhd.h"
 #include "eviction/lru.h"
 #include "eviction/mq.h"
 #include "eviction/policy.h"
@@ -30,7 +31,8 @@ std::vector<std::string> PolicyNames() {
           "hyperbolic",
           "mq",
           "lecar",
-          "clockpro"};
+          "clockpro",
+          "lhd"};
 }
 
 std::string CanonicalPolicyName(std::string_view name) {
@@ -64,6 +66,7 @@ std::unique_ptr<Policy> MakePolicy(std::string_view given, const PolicyOptions& 
   if (name == "mq") return std::make_unique<MqPolicy>(options);
   if (name == "lecar") return std::make_unique<LeCaRPolicy>(options);
   if (name == "clockpro") return std::make_unique<ClockProPolicy>(options);
+  if (name == "lhd") return std::make_unique<LhdPolicy>(options);
   if (name == "belady") return std::make_unique<BeladyPolicy>();
   if (name == "redis-lru") return std::make_unique<RedisSampledPolicy>(RedisSampledPolicy::Mode::kLru, options);
   if (name == "redis-lfu") return std::make_unique<RedisSampledPolicy>(RedisSampledPolicy::Mode::kLfu, options);

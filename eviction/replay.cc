@@ -13,6 +13,7 @@
 #include "eviction/id_map.h"
 #include "eviction/lecar.h"
 #include "eviction/lfu.h"
+#include "eviction/lhd.h"
 #include "eviction/lru.h"
 #include "eviction/mq.h"
 #include "eviction/s3fifo.h"
@@ -208,6 +209,7 @@ std::unique_ptr<ReplayRunner> MakeReplayRunner(Policy& policy, const ReplayConfi
   if (auto* p = dynamic_cast<LeCaRPolicy*>(&policy)) return std::make_unique<RunnerOf<LeCaRPolicy>>(*p, config, cuts);
   if (auto* p = dynamic_cast<ClockProPolicy*>(&policy))
     return std::make_unique<RunnerOf<ClockProPolicy>>(*p, config, cuts);
+  if (auto* p = dynamic_cast<LhdPolicy*>(&policy)) return std::make_unique<RunnerOf<LhdPolicy>>(*p, config, cuts);
   return std::make_unique<RunnerOf<Policy>>(policy, config, cuts);
 }
 

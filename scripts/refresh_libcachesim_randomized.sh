@@ -39,7 +39,7 @@ inputs=(
   "web07.trace.xz|$work/web07.txt|txt|obj|0.01 0.1"
 )
 # cachelab name:cachesim name
-policies=${POLICIES:-"hyperbolic:hyperbolic lecar:lecar"}
+policies=${POLICIES:-"hyperbolic:hyperbolic lecar:lecar lhd:lhd"}
 runs=${RUNS:-5}
 
 {

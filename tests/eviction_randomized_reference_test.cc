@@ -52,7 +52,7 @@ TEST_CASE("randomized policies: cachesim's runs and our seeds overlap within the
     configs[{e.trace, e.mode, e.policy, e.cache_size}].push_back(e);
     policies.insert(e.policy);
   }
-  CHECK(policies == std::set<std::string>{"hyperbolic", "lecar"});
+  CHECK(policies == std::set<std::string>{"hyperbolic", "lecar", "lhd"});
   CHECK(configs.size() == 6 * policies.size());
   for (const auto& [key, runs] : configs) {
     const auto& [trace, mode, policy, cache_size] = key;
@@ -179,4 +179,35 @@ TEST_CASE("randomized policies take their seed as a policy parameter") {
   CHECK(o.seed == 9);
   CHECK_FALSE(ApplyPolicyParams("lecar", "seed=-1", &o, &error));
   CHECK_FALSE(ApplyPolicyParams("mq", "seed=1", &o, &error));
+}
+
+TEST_CASE("LHD evicts the lower hit density: new objects before re-hit ones, large before small") {
+  // Under 2^20 accesses no reconfiguration happens and ages (accesses >> 10)
+  // are all 0 here, so density = (17 + class) / size: a new object's class is 0
+  // (last hit ages 0 + 20,000), one hit twice recently is class 15 (ages 0 + 0).
+  // Cache 2, "a a a b c": c's eviction ranks a at 32 and b at 17: b goes, and
+  // a then hits. 8 draws with replacement from 2 objects miss b with chance
+  // 2^-8, so a few of 40 seeds may keep b; most must not.
+  // Byte mode, cache 10: a (6 bytes) and b (3) are both new: 17/6 < 17/3, so
+  // c (2 bytes) evicts a and b then hits.
+  int a_hits = 0, b_hits = 0;
+  for (uint64_t seed = 1; seed <= 40; ++seed) {
+    PolicyOptions o;
+    o.seed = seed;
+    if (HitMissString(TraceOf("a a a b c a"), "lhd", 2, true, o) == "MHHMMH") ++a_hits;
+    if (HitMissString(TraceOf("a b c b", {6, 3, 2, 3}), "lhd", 10, false, o) == "MMMH") ++b_hits;
+  }
+  CHECK(a_hits >= 36);
+  CHECK(b_hits >= 36);
+}
+
+TEST_CASE("LHD's parameters") {
+  PolicyOptions o;
+  std::string error;
+  CHECK(ApplyPolicyParams("lhd", "associativity=64,admissions=4,seed=3", &o, &error));
+  CHECK(o.lhd_associativity == 64);
+  CHECK(o.lhd_admissions == 4);
+  CHECK(o.seed == 3);
+  CHECK_FALSE(ApplyPolicyParams("lhd", "associativity=0", &o, &error));
+  CHECK(MakePolicy("LHD", o, nullptr)->Name() == "lhd");
 }
