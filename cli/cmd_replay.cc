@@ -504,7 +504,9 @@ void AddReplayCommand(CLI::App& app) {
   cmd->add_option("--policy-params", o->policy_params,
                   "POLICY:key=value,... as cachesim's -e, repeatable: s3fifo (fifo-size-ratio or small-size, "
                   "ghost-size-ratio, move-to-main-threshold), twoq (ain-size-ratio, aout-size-ratio), wtinylfu and wtinylfu-adaptive "
-                  "(window-ratio)");
+                  "(window-ratio), hyperbolic (n-sample, seed), mq (num-queues, lifetime, out-size-ratio), lecar "
+                  "(learning-rate, lru-weight, update-weight, seed), clockpro (min-cold-ratio), lhd (associativity, "
+                  "admissions, seed)");
   cmd->add_option("--admission", o->admission,
                   "admission filter in front of every policy, NAME[:key=value,...]: bloom (fp=0.001, items=65536; "
                   "fp=0: exact, as cachesim's bloom-filter), prob (p=0.5, seed), size (size=BYTES: admit smaller), "

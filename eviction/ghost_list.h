@@ -47,6 +47,7 @@ class GhostList {
   uint64_t bytes() const { return bytes_; }
   size_t count() const { return count_; }
   uint64_t TailSize() const { return nodes_[tail_].size; }
+  uint64_t TailId() const { return nodes_[tail_].id; }
 
  private:
   static constexpr uint32_t kNil = UINT32_MAX;

@@ -15,6 +15,8 @@ class LfuPolicy final : public Policy {
   void Remove(Handle h) override;
   Handle Evict(uint64_t now) override;
   uint64_t Frequency(Handle h) const { return buckets_[bucket_of_[h]].freq; }
+  // The object Evict() would take, left in place; kNoHandle when empty.
+  Handle Peek() const { return first_ == kNil ? kNoHandle : buckets_[first_].objects.tail(); }
 
  private:
   struct Bucket {

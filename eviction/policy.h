@@ -31,6 +31,17 @@ struct PolicyOptions {
   int s3fifo_move_to_main_threshold = 2;
   double twoq_in_ratio = 0.25, twoq_out_ratio = 0.50;
   double wtinylfu_window_ratio = 0.01;
+  int hyperbolic_samples = 64;  // Hyperbolic n-sample (libCacheSim default)
+  // MQ (Zhou et al.): queues, lifeTime in requests (0: the number of cached
+  // objects), Qout's size as a multiple of the cache.
+  int mq_queues = 8, mq_lifetime = 0;
+  double mq_out_ratio = 4.0;
+  // LeCaR (libCacheSim's defaults): learning rate, initial LRU weight, and
+  // whether regret updates the weights at all.
+  double lecar_learning_rate = 0.45, lecar_lru_weight = 0.5;
+  bool lecar_update_weight = true;
+  double clockpro_min_cold_ratio = 0.01;  // CLOCK-Pro: m_c's floor (and m - m_c's), as a share of the cache
+  int lhd_associativity = 32, lhd_admissions = 8;  // LHD: sampled candidates; recent admissions also ranked
   uint64_t expected_objects = 0;  // objects the cache will hold (sizes sketches); 0: use capacity
   int lruk_k = 2;  // LRU-K's K
   double qdlp_fifo_ratio = 0.10, qdlp_ghost_ratio = 0.90;  // QD-LP (libCacheSim QDLP.c defaults)

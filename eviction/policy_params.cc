@@ -4,6 +4,7 @@
 #include <cctype>
 #include <charconv>
 #include <cmath>
+#include <cstdint>
 
 namespace cachelab::eviction {
 
@@ -28,6 +29,14 @@ bool ApplyPolicyParams(std::string_view policy, std::string_view params, PolicyO
       *field = v;
       return true;
     };
+    auto whole = [&](int* field, int lo, int hi) {
+      if (v < lo || v != std::floor(v) || v > hi)
+        return *error = where + key + " must be a whole number in [" + std::to_string(lo) + ", " +
+                        std::to_string(hi) + "], got " + std::string(text),
+               false;
+      *field = static_cast<int>(v);
+      return true;
+    };
     bool ok;
     if (policy == "s3fifo" && (key == "fifo-size-ratio" || key == "small-size")) {
       ok = ratio(&o->s3fifo_small_ratio);
@@ -49,6 +58,41 @@ bool ApplyPolicyParams(std::string_view policy, std::string_view params, PolicyO
         return *error = where + key + " must be a whole number in [1, 64], got " + std::string(text), false;
       o->lruk_k = static_cast<int>(v);
       ok = true;
+    } else if ((policy == "hyperbolic" || policy == "lecar" || policy == "lhd") && key == "seed") {
+      if (!(v >= 0 && v <= 9007199254740992.0 && v == std::floor(v)))
+        return *error = where + key + " must be a whole number in [0, 2^53], got " + std::string(text), false;
+      o->seed = static_cast<uint64_t>(v);
+      ok = true;
+    } else if (policy == "hyperbolic" && key == "n-sample") {
+      ok = whole(&o->hyperbolic_samples, 1, 4096);
+    } else if (policy == "mq" && key == "num-queues") {
+      ok = whole(&o->mq_queues, 1, 32);
+    } else if (policy == "mq" && key == "lifetime") {
+      ok = whole(&o->mq_lifetime, 0, INT32_MAX);
+    } else if (policy == "mq" && key == "out-size-ratio") {
+      if (!(v >= 0 && v <= 100)) return *error = where + key + " must be in [0, 100], got " + std::string(text), false;
+      o->mq_out_ratio = v;
+      ok = true;
+    } else if (policy == "lecar" && key == "learning-rate") {
+      if (!(v > 0 && v <= 10)) return *error = where + key + " must be in (0, 10], got " + std::string(text), false;
+      o->lecar_learning_rate = v;
+      ok = true;
+    } else if (policy == "lecar" && key == "lru-weight") {
+      if (!(v >= 0 && v <= 1)) return *error = where + key + " must be in [0, 1], got " + std::string(text), false;
+      o->lecar_lru_weight = v;
+      ok = true;
+    } else if (policy == "lecar" && key == "update-weight") {
+      int flag = 0;
+      ok = whole(&flag, 0, 1);
+      o->lecar_update_weight = flag == 1;
+    } else if (policy == "clockpro" && key == "min-cold-ratio") {
+      if (!(v > 0 && v < 0.5)) return *error = where + key + " must be in (0, 0.5), got " + std::string(text), false;
+      o->clockpro_min_cold_ratio = v;
+      ok = true;
+    } else if (policy == "lhd" && key == "associativity") {
+      ok = whole(&o->lhd_associativity, 1, 1024);
+    } else if (policy == "lhd" && key == "admissions") {
+      ok = whole(&o->lhd_admissions, 1, 1024);
     } else {
       return *error = "unknown " + where + "'" + key + "'", false;
     }

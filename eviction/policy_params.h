@@ -2,9 +2,13 @@
 // named per policy: `--policy-params s3fifo:small-size=0.1,move-to-main-threshold=2`.
 //   s3fifo: fifo-size-ratio (alias small-size), ghost-size-ratio, move-to-main-threshold
 //   twoq:   ain-size-ratio, aout-size-ratio
-//   wtinylfu: window-ratio
 //   lruk:   k
 //   wtinylfu: window-ratio (wtinylfu-adaptive: the starting window)
+//   hyperbolic: n-sample, seed (of its sampling stream)
+//   mq: num-queues, lifetime, out-size-ratio
+//   lecar: learning-rate, lru-weight, update-weight, seed
+//   clockpro: min-cold-ratio
+//   lhd: associativity, admissions, seed
 // Keys compare without case, as libCacheSim's parsers do.
 #pragma once
 #include <string>

@@ -5,12 +5,17 @@
 #include "eviction/belady.h"
 #include "eviction/car.h"
 #include "eviction/clock.h"
+#include "eviction/clockpro.h"
 #include "eviction/fifo.h"
 #include "eviction/gdsf.h"
+#include "eviction/hyperbolic.h"
+#include "eviction/lecar.h"
 #include "eviction/lfu.h"
 #include "eviction/lfuda.h"
+#include "eviction/lhd.h"
 #include "eviction/lru.h"
 #include "eviction/lruk.h"
+#include "eviction/mq.h"
 #include "eviction/policy.h"
 #include "eviction/redis_sampled.h"
 #include "eviction/s3fifo.h"
@@ -28,7 +33,12 @@ std::vector<std::string> PolicyNames() {
           "slru",
           "car",
           "lfuda",  "gdsf",     "lruk",
-          "wtinylfu-adaptive"};
+          "wtinylfu-adaptive",
+          "hyperbolic",
+          "mq",
+          "lecar",
+          "clockpro",
+          "lhd"};
 }
 
 std::string CanonicalPolicyName(std::string_view name) {
@@ -40,6 +50,7 @@ std::string CanonicalPolicyName(std::string_view name) {
       {"second-chance", "clock"}, {"fifo-reinsertion", "clock"},
       {"lru-k", "lruk"},     {"lru_k", "lruk"},
       {"hillclimberwindowtinylfu", "wtinylfu-adaptive"},  // Caffeine simulator's name
+      {"clock-pro", "clockpro"},
   };
   for (const auto& [alias, canonical] : kAliases)
     if (lower == alias) return canonical;
@@ -63,6 +74,11 @@ std::unique_ptr<Policy> MakePolicy(std::string_view given, const PolicyOptions& 
   if (name == "gdsf") return std::make_unique<GdsfPolicy>();
   if (name == "lruk") return std::make_unique<LruKPolicy>(options);
   if (name == "wtinylfu-adaptive") return std::make_unique<WTinyLfuAdaptivePolicy>(options);
+  if (name == "hyperbolic") return std::make_unique<HyperbolicPolicy>(options);
+  if (name == "mq") return std::make_unique<MqPolicy>(options);
+  if (name == "lecar") return std::make_unique<LeCaRPolicy>(options);
+  if (name == "clockpro") return std::make_unique<ClockProPolicy>(options);
+  if (name == "lhd") return std::make_unique<LhdPolicy>(options);
   if (name == "belady") return std::make_unique<BeladyPolicy>();
   if (name == "redis-lru") return std::make_unique<RedisSampledPolicy>(RedisSampledPolicy::Mode::kLru, options);
   if (name == "redis-lfu") return std::make_unique<RedisSampledPolicy>(RedisSampledPolicy::Mode::kLfu, options);

@@ -5,11 +5,17 @@
 #include <algorithm>
 
 #include "eviction/arc.h"
+#include "eviction/car.h"
 #include "eviction/clock.h"
+#include "eviction/clockpro.h"
 #include "eviction/fifo.h"
+#include "eviction/hyperbolic.h"
 #include "eviction/id_map.h"
+#include "eviction/lecar.h"
 #include "eviction/lfu.h"
+#include "eviction/lhd.h"
 #include "eviction/lru.h"
+#include "eviction/mq.h"
 #include "eviction/s3fifo.h"
 #include "eviction/sieve.h"
 
@@ -210,6 +216,14 @@ std::unique_ptr<ReplayRunner> MakeReplayRunner(Policy& policy, const ReplayConfi
   if (auto* p = dynamic_cast<LfuPolicy*>(&policy)) return std::make_unique<RunnerOf<LfuPolicy>>(*p, config, cuts);
   if (auto* p = dynamic_cast<ArcPolicy*>(&policy)) return std::make_unique<RunnerOf<ArcPolicy>>(*p, config, cuts);
   if (auto* p = dynamic_cast<S3FifoPolicy*>(&policy)) return std::make_unique<RunnerOf<S3FifoPolicy>>(*p, config, cuts);
+  if (auto* p = dynamic_cast<CarPolicy*>(&policy)) return std::make_unique<RunnerOf<CarPolicy>>(*p, config, cuts);
+  if (auto* p = dynamic_cast<MqPolicy*>(&policy)) return std::make_unique<RunnerOf<MqPolicy>>(*p, config, cuts);
+  if (auto* p = dynamic_cast<HyperbolicPolicy*>(&policy))
+    return std::make_unique<RunnerOf<HyperbolicPolicy>>(*p, config, cuts);
+  if (auto* p = dynamic_cast<LeCaRPolicy*>(&policy)) return std::make_unique<RunnerOf<LeCaRPolicy>>(*p, config, cuts);
+  if (auto* p = dynamic_cast<ClockProPolicy*>(&policy))
+    return std::make_unique<RunnerOf<ClockProPolicy>>(*p, config, cuts);
+  if (auto* p = dynamic_cast<LhdPolicy*>(&policy)) return std::make_unique<RunnerOf<LhdPolicy>>(*p, config, cuts);
   return std::make_unique<RunnerOf<Policy>>(policy, config, cuts);
 }
 

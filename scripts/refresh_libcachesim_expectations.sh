@@ -41,10 +41,17 @@ main="$work/src/libCacheSim/bin/cachesim/main.c"
 sed -i 's|"ratio %.4lf\\n",|"ratio %.4lf, n_miss %lld, n_miss_byte %lld, n_req_byte %lld, cache_size_bytes %lld\\n",|;
         s|(double)result\[i\].n_miss_byte / (double)result\[i\].n_req_byte);|(double)result[i].n_miss_byte / (double)result[i].n_req_byte, (long long)result[i].n_miss, (long long)result[i].n_miss_byte, (long long)result[i].n_req_byte, (long long)result[i].cache_size);|' "$main"
 grep -q 'cache_size_bytes' "$main" || { echo "error: could not patch the result line of $main" >&2; exit 1; }
+# The single-size path (bin/cachesim/sim.c, used by refresh_libcachesim_randomized.sh) likewise.
+sim="$work/src/libCacheSim/bin/cachesim/sim.c"
+sed -i 's|"%.2lf MQPS\\n",|"%.2lf MQPS, n_miss %lu, n_miss_byte %lu, n_req_byte %lu, cache_size_bytes %ld\\n",|;
+        s|(double)req_cnt / 1000000.0 / runtime);|(double)req_cnt / 1000000.0 / runtime, (unsigned long)miss_cnt, (unsigned long)miss_byte, (unsigned long)req_byte, (long)cache->cache_size);|' "$sim"
+[ "$(grep -c 'cache_size_bytes' "$sim")" = 2 ] || { echo "error: could not patch the result lines of $sim" >&2; exit 1; }
 cmake -S "$work/src" -B "$work/build" -G Ninja -DCMAKE_BUILD_TYPE=Release -DENABLE_TESTS=OFF >/dev/null
 ninja -C "$work/build" cachesim >/dev/null
 cachesim="$work/build/bin/cachesim"
 fi
+# $BUILD_ONLY=PATH: keep the counting cachesim there and stop (refresh_libcachesim_randomized.sh uses it).
+if [ -n "${BUILD_ONLY:-}" ]; then cp "$cachesim" "$BUILD_ONLY"; exit 0; fi
 
 # cache2k traces: xz-compressed big-endian int32 keys; cachesim reads them as a
 # txt trace of decimal ids (the keys read as uint32, one per line).

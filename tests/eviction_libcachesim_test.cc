@@ -11,50 +11,19 @@
 #include <string>
 
 #include "eviction/replay.h"
+#include "support/cachesim_table.h"
 #include "workloads/trace_format.h"
 #include "workloads/trace_loader.h"
 
 using namespace cachelab;
 using namespace cachelab::eviction;
 
+using Expectation = cachelab::testing::CachesimRow;
+using cachelab::testing::LoadTestTrace;
+
 namespace {
-
-struct Expectation {
-  std::string trace, mode, policy;
-  uint64_t cache_size, requests, misses, miss_bytes, requested_bytes;
-};
-
-std::vector<Expectation> ReadExpectations() {
-  std::ifstream in(std::string(CACHELAB_TEST_DATA) + "/libcachesim_expectations.tsv");
-  REQUIRE(in);
-  std::vector<Expectation> rows;
-  std::string line;
-  while (std::getline(in, line)) {
-    if (line.empty() || line[0] == '#') continue;
-    std::istringstream s(line);
-    Expectation e;
-    s >> e.trace >> e.mode >> e.policy >> e.cache_size >> e.requests >> e.misses >> e.miss_bytes >> e.requested_bytes;
-    REQUIRE(s);
-    rows.push_back(e);
-  }
-  return rows;
-}
-
-const ReplayTrace& Load(const std::string& name) {
-  static std::map<std::string, ReplayTrace> loaded;
-  auto it = loaded.find(name);
-  if (it != loaded.end()) return it->second;
-  std::string error;
-  TraceOpenOptions options;
-  if (name.find(".trace") != std::string::npos) options.format = "cache2k";
-  auto reader = OpenTrace(std::string(CACHELAB_TEST_DATA) + "/" + name, options, &error);
-  INFO(name << ": " << error);
-  REQUIRE(reader);
-  ReplayTrace t;
-  REQUIRE(LoadReplayTrace(*reader, false, &t, &error));
-  return loaded.emplace(name, std::move(t)).first->second;
-}
-
+std::vector<Expectation> ReadExpectations() { return cachelab::testing::ReadCachesimTable("libcachesim_expectations.tsv"); }
+const ReplayTrace& Load(const std::string& name) { return LoadTestTrace(name); }
 }  // namespace
 
 TEST_CASE("every shared policy matches cachesim exactly: both modes, every encoding, cache2k") {
