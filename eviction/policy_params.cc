@@ -62,6 +62,15 @@ bool ApplyPolicyParams(std::string_view policy, std::string_view params, PolicyO
         return *error = where + key + " must be a whole number in [1, 64], got " + std::string(text), false;
       o->lruk_k = static_cast<int>(v);
       ok = true;
+    } else if (policy == "qdlp" && key == "fifo-size-ratio") {
+      ok = ratio(&o->qdlp_fifo_ratio);
+    } else if (policy == "qdlp" && key == "ghost-size-ratio") {
+      ok = ratio(&o->qdlp_ghost_ratio);
+    } else if (policy == "qdlp" && key == "move-to-main-threshold") {
+      if (v < 1 || v != std::floor(v) || v > 255)
+        return *error = where + key + " must be a whole number in [1, 255], got " + std::string(text), false;
+      o->qdlp_move_to_main_threshold = static_cast<int>(v);
+      ok = true;
     } else {
       return *error = "unknown " + where + "'" + key + "'", false;
     }

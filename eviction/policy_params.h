@@ -4,6 +4,7 @@
 //   twoq:   ain-size-ratio, aout-size-ratio
 //   wtinylfu: window-ratio
 //   lruk:   k
+//   qdlp:   fifo-size-ratio, ghost-size-ratio, move-to-main-threshold
 // Keys compare without case, as libCacheSim's parsers do.
 #pragma once
 #include <string>

@@ -11,6 +11,7 @@
 #include "eviction/lru.h"
 #include "eviction/lruk.h"
 #include "eviction/policy.h"
+#include "eviction/qdlp.h"
 #include "eviction/redis_sampled.h"
 #include "eviction/s3fifo.h"
 #include "eviction/sieve.h"
@@ -24,7 +25,8 @@ std::vector<std::string> PolicyNames() {
   return {"lru",    "fifo",     "clock",  "sieve",  "lfu",       "arc",      "twoq",
           "s3fifo", "wtinylfu", "belady", "random", "redis-lru", "redis-lfu",
           "slru",
-          "lfuda",  "gdsf",     "lruk"};
+          "lfuda",  "gdsf",     "lruk",
+          "qdlp"};
 }
 
 std::string CanonicalPolicyName(std::string_view name) {
@@ -56,6 +58,7 @@ std::unique_ptr<Policy> MakePolicy(std::string_view given, const PolicyOptions& 
   if (name == "lfuda") return std::make_unique<LfudaPolicy>();
   if (name == "gdsf") return std::make_unique<GdsfPolicy>();
   if (name == "lruk") return std::make_unique<LruKPolicy>(options);
+  if (name == "qdlp") return std::make_unique<QdlpPolicy>(options);
   if (name == "belady") return std::make_unique<BeladyPolicy>();
   if (name == "redis-lru") return std::make_unique<RedisSampledPolicy>(RedisSampledPolicy::Mode::kLru, options);
   if (name == "redis-lfu") return std::make_unique<RedisSampledPolicy>(RedisSampledPolicy::Mode::kLfu, options);

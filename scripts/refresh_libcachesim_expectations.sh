@@ -60,7 +60,7 @@ inputs=(
 )
 # cachelab name:cachesim name
 all_policies="lru:lru fifo:fifo clock:clock sieve:sieve lfu:lfu arc:arc twoq:twoq s3fifo:s3fifo belady:belady slru:slru"
-all_policies+=" lfuda:lfuda gdsf:gdsf"
+all_policies+=" lfuda:lfuda gdsf:gdsf qdlp:qdlp"
 policies=${POLICIES:-$all_policies}
 obj_sizes="0.001,0.01,0.03,0.1,0.3"
 byte_sizes="0.001,0.01,0.03,0.1,0.3,134217728,268435456,1073741824"

@@ -13,47 +13,21 @@
 #include "eviction/lfuda.h"
 #include "eviction/lruk.h"
 #include "eviction/replay.h"
+#include "support/hit_pattern.h"
 #include "workloads/trace_format.h"
 #include "workloads/trace_loader.h"
 
 using namespace cachelab;
 using namespace cachelab::eviction;
+using cachelab::testing::HitsAndMisses;
+using cachelab::testing::Trace;
 
 namespace {
 
-ReplayTrace Trace(const std::string& ids, std::vector<uint32_t> sizes = {}) {
-  ReplayTrace t;
-  for (size_t i = 0; i < ids.size(); ++i) {
-    t.ids.push_back(static_cast<uint64_t>(ids[i]));
-    t.sizes.push_back(sizes.empty() ? 1 : sizes[i]);
-  }
-  return t;
-}
-
-// "H"/"M" per request, each from a fresh replay of the prefix (the real loop).
-std::string HitsAndMisses(const std::function<std::unique_ptr<Policy>()>& make, const ReplayTrace& t, uint64_t cap,
-                          bool object_mode = true) {
-  std::string out;
-  uint64_t before = 0;
-  for (size_t n = 1; n <= t.size(); ++n) {
-    ReplayTrace prefix;
-    prefix.ids.assign(t.ids.begin(), t.ids.begin() + static_cast<long>(n));
-    prefix.sizes.assign(t.sizes.begin(), t.sizes.begin() + static_cast<long>(n));
-    auto p = make();
-    uint64_t misses = Replay(prefix, *p, ReplayConfig{cap, object_mode}).misses;
-    out += misses > before ? 'M' : 'H';
-    before = misses;
-  }
-  return out;
-}
-
-std::function<std::unique_ptr<Policy>()> Named(const std::string& name, int k = 2) {
-  return [=] {
-    PolicyOptions o;
-    o.lruk_k = k;
-    std::string error;
-    return MakePolicy(name, o, &error);
-  };
+std::function<std::unique_ptr<Policy>(uint64_t)> Named(const std::string& name, int k = 2) {
+  PolicyOptions o;
+  o.lruk_k = k;
+  return cachelab::testing::Named(name, o);
 }
 
 }  // namespace
