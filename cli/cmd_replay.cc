@@ -328,8 +328,8 @@ void Execute(const ReplayOptions& given) {
     if (opt.use_ttl && std::none_of(trace.ttl_ms.begin(), trace.ttl_ms.end(), [](int64_t t) { return t > 0; }))
       std::fprintf(stderr, "--use-ttl: %s carries no TTL > 0; nothing will expire\n", opt.trace.c_str());
     for (const auto& p : opt.policies)
-      if (p == "belady" && trace.next.empty())
-        throw UsageError("belady needs next-access times: use an oracleGeneral trace");
+      if ((p == "belady" || p == "beladysize") && trace.next.empty())
+        throw UsageError(p + " needs next-access times: use an oracleGeneral trace");
     ws = eviction::ComputeWorkingSet(trace);
   }
   WholeTiming whole;
@@ -356,8 +356,8 @@ void Execute(const ReplayOptions& given) {
       throw UsageError(NamedError(opt.trace, e.what()));
     }
     for (const auto& p : opt.policies)
-      if (p == "belady" && !any_next)
-        throw UsageError("belady needs next-access times: use an oracleGeneral trace");
+      if ((p == "belady" || p == "beladysize") && !any_next)
+        throw UsageError(p + " needs next-access times: use an oracleGeneral trace");
   } else {
     sim = RunReplayJobs(trace, sim_jobs, opt.object_mode, mean_bytes, opt.jobs, opt.use_ttl, plan.cuts);
   }

@@ -41,6 +41,14 @@ bool ApplyPolicyParams(std::string_view policy, std::string_view params, PolicyO
       *field = v;
       return true;
     };
+    auto whole = [&](int* field, int lo, int hi) {
+      if (v < lo || v != std::floor(v) || v > hi)
+        return *error = where + key + " must be a whole number in [" + std::to_string(lo) + ", " +
+                        std::to_string(hi) + "], got " + std::string(text),
+               false;
+      *field = static_cast<int>(v);
+      return true;
+    };
     bool ok;
     if (policy == "s3fifo" && (key == "fifo-size-ratio" || key == "small-size")) {
       ok = ratio(&o->s3fifo_small_ratio);
@@ -58,19 +66,15 @@ bool ApplyPolicyParams(std::string_view policy, std::string_view params, PolicyO
     } else if (policy == "wtinylfu" && key == "window-ratio") {
       ok = ratio(&o->wtinylfu_window_ratio);
     } else if (policy == "lruk" && key == "k") {
-      if (v < 1 || v != std::floor(v) || v > 64)
-        return *error = where + key + " must be a whole number in [1, 64], got " + std::string(text), false;
-      o->lruk_k = static_cast<int>(v);
-      ok = true;
+      ok = whole(&o->lruk_k, 1, 64);
     } else if (policy == "qdlp" && key == "fifo-size-ratio") {
       ok = ratio(&o->qdlp_fifo_ratio);
     } else if (policy == "qdlp" && key == "ghost-size-ratio") {
       ok = ratio(&o->qdlp_ghost_ratio);
     } else if (policy == "qdlp" && key == "move-to-main-threshold") {
-      if (v < 1 || v != std::floor(v) || v > 255)
-        return *error = where + key + " must be a whole number in [1, 255], got " + std::string(text), false;
-      o->qdlp_move_to_main_threshold = static_cast<int>(v);
-      ok = true;
+      ok = whole(&o->qdlp_move_to_main_threshold, 1, 255);
+    } else if (policy == "beladysize" && key == "n-sample") {
+      ok = whole(&o->beladysize_samples, 1, 1 << 20);
     } else {
       return *error = "unknown " + where + "'" + key + "'", false;
     }

@@ -5,6 +5,7 @@
 //   wtinylfu: window-ratio
 //   lruk:   k
 //   qdlp:   fifo-size-ratio, ghost-size-ratio, move-to-main-threshold
+//   beladysize: n-sample
 // Keys compare without case, as libCacheSim's parsers do.
 #pragma once
 #include <string>

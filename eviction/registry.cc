@@ -3,6 +3,7 @@
 
 #include "eviction/arc.h"
 #include "eviction/belady.h"
+#include "eviction/belady_size.h"
 #include "eviction/clock.h"
 #include "eviction/fifo.h"
 #include "eviction/gdsf.h"
@@ -26,7 +27,7 @@ std::vector<std::string> PolicyNames() {
           "s3fifo", "wtinylfu", "belady", "random", "redis-lru", "redis-lfu",
           "slru",
           "lfuda",  "gdsf",     "lruk",
-          "qdlp"};
+          "qdlp",   "beladysize"};
 }
 
 std::string CanonicalPolicyName(std::string_view name) {
@@ -37,6 +38,7 @@ std::string CanonicalPolicyName(std::string_view name) {
       {"2q", "twoq"},        {"s3-fifo", "s3fifo"},         {"w-tinylfu", "wtinylfu"},
       {"second-chance", "clock"}, {"fifo-reinsertion", "clock"},
       {"lru-k", "lruk"},     {"lru_k", "lruk"},
+      {"belady-size", "beladysize"},
   };
   for (const auto& [alias, canonical] : kAliases)
     if (lower == alias) return canonical;
@@ -59,6 +61,7 @@ std::unique_ptr<Policy> MakePolicy(std::string_view given, const PolicyOptions& 
   if (name == "gdsf") return std::make_unique<GdsfPolicy>();
   if (name == "lruk") return std::make_unique<LruKPolicy>(options);
   if (name == "qdlp") return std::make_unique<QdlpPolicy>(options);
+  if (name == "beladysize") return std::make_unique<BeladySizePolicy>(options);
   if (name == "belady") return std::make_unique<BeladyPolicy>();
   if (name == "redis-lru") return std::make_unique<RedisSampledPolicy>(RedisSampledPolicy::Mode::kLru, options);
   if (name == "redis-lfu") return std::make_unique<RedisSampledPolicy>(RedisSampledPolicy::Mode::kLfu, options);

@@ -5,12 +5,12 @@
 
 #include "eviction/policy.h"
 #include "eviction/policy_params.h"
-#include "support/hit_pattern.h"
+#include "eviction_test_util.h"
 
 using namespace cachelab::eviction;
-using cachelab::testing::HitsAndMisses;
-using cachelab::testing::Named;
-using cachelab::testing::Trace;
+using cachelab::eviction::testing::AddNextAccess;
+using cachelab::eviction::testing::HitMissString;
+using cachelab::eviction::testing::TraceOf;
 
 TEST_CASE("QD-LP: a FIFO hit promotes at eviction, a FIFO miss leaves a ghost that leads into main") {
   // 20 objects: FIFO share 2, main 18, ghost 18 (an object as large as the
@@ -18,24 +18,24 @@ TEST_CASE("QD-LP: a FIFO hit promotes at eviction, a FIFO miss leaves a ghost th
   // in the FIFO), A hits. U evicts: A (hit once) moves to main, B goes to the
   // ghost. B misses, and its ghost sends it to main after C is evicted to the
   // ghost. A hits in main; C misses. FIFO would evict A at U, keep B, lose A.
-  const auto t = Trace("ABCDEFGHIJKLMNOPQRSTAUBAC");
+  const auto t = TraceOf("A B C D E F G H I J K L M N O P Q R S T A U B A C");
   const std::string fill(20, 'M');
-  CHECK(HitsAndMisses(Named("qdlp"), t, 20) == fill + "HMMHM");
-  CHECK(HitsAndMisses(Named("fifo"), t, 20) == fill + "HMHMH");
-  CHECK(HitsAndMisses(Named("qdlp"), Trace("AA"), 10) == "MM");  // share 1: refused
+  CHECK(HitMissString(t, "qdlp", 20) == fill + "HMMHM");
+  CHECK(HitMissString(t, "fifo", 20) == fill + "HMHMH");
+  CHECK(HitMissString(TraceOf("A A"), "qdlp", 10) == "MM");  // share 1: refused
   // move-to-main-threshold=2: one hit is not enough; A goes to the ghost at U,
   // B hits in the FIFO, A's miss evicts B (one hit) to the ghost and enters
   // main, C is still in the FIFO.
   PolicyOptions o;
   std::string error;
   REQUIRE(ApplyPolicyParams("qdlp", "move-to-main-threshold=2", &o, &error));
-  CHECK(HitsAndMisses(Named("qdlp", o), t, 20) == fill + "HMHMH");
+  CHECK(HitMissString(t, "qdlp", 20, true, o) == fill + "HMHMH");
 }
 
 TEST_CASE("QD-LP: refusals and parameters") {
   // Byte mode, 100 bytes: FIFO share 10. A 10-byte object is as large as the
   // FIFO: refused (after room was made); a 9-byte one is cached.
-  CHECK(HitsAndMisses(Named("qdlp"), Trace("AABB", {10, 10, 9, 9}), 100, false) == "MMMH");
+  CHECK(HitMissString(TraceOf("A A B B", {10, 10, 9, 9}), "qdlp", 100, false) == "MMMH");
   PolicyOptions o;
   std::string error;
   CHECK_FALSE(ApplyPolicyParams("qdlp", "main-cache=lru", &o, &error));
