@@ -9,6 +9,7 @@
 #include "eviction/gdsf.h"
 #include "eviction/lfu.h"
 #include "eviction/lfuda.h"
+#include "eviction/lirs.h"
 #include "eviction/lru.h"
 #include "eviction/lruk.h"
 #include "eviction/policy.h"
@@ -27,7 +28,8 @@ std::vector<std::string> PolicyNames() {
           "s3fifo", "wtinylfu", "belady", "random", "redis-lru", "redis-lfu",
           "slru",
           "lfuda",  "gdsf",     "lruk",
-          "qdlp",   "beladysize"};
+          "qdlp",   "beladysize",
+          "lirs"};
 }
 
 std::string CanonicalPolicyName(std::string_view name) {
@@ -62,6 +64,7 @@ std::unique_ptr<Policy> MakePolicy(std::string_view given, const PolicyOptions& 
   if (name == "lruk") return std::make_unique<LruKPolicy>(options);
   if (name == "qdlp") return std::make_unique<QdlpPolicy>(options);
   if (name == "beladysize") return std::make_unique<BeladySizePolicy>(options);
+  if (name == "lirs") return std::make_unique<LirsPolicy>(options);
   if (name == "belady") return std::make_unique<BeladyPolicy>();
   if (name == "redis-lru") return std::make_unique<RedisSampledPolicy>(RedisSampledPolicy::Mode::kLru, options);
   if (name == "redis-lfu") return std::make_unique<RedisSampledPolicy>(RedisSampledPolicy::Mode::kLfu, options);

@@ -44,3 +44,19 @@ TEST_CASE("QD-LP: refusals and parameters") {
   CHECK(o.qdlp_fifo_ratio == 0.2);
   CHECK(o.qdlp_ghost_ratio == 0.5);
 }
+
+TEST_CASE("LIRS: LIR and HIR status by inter-reference recency (3 objects: L 2, H 1)") {
+  // A, B become LIR; C a resident HIR (S and Q). D: both shares full, so Q's C
+  // leaves (its S entry turns non-resident) and D is a resident HIR. C again:
+  // non-resident in S, so the bottom LIR A is demoted to Q (pushing D out) and C
+  // becomes LIR. B hits (LIR; pruning drops D's stale entry). D misses with no
+  // entry: Q's A leaves. A misses: Q's D leaves. C hits. D (non-resident in S)
+  // demotes B to Q, pushing A out, and becomes LIR; C hits, A misses.
+  // LRU on the same trace: MMMMHHHMMHHH.
+  const auto t = TraceOf("A B C D C B D A C D C A");
+  CHECK(HitMissString(t, "lirs", 3) == "MMMMMHMMHMHM");
+  CHECK(HitMissString(t, "lru", 3) == "MMMMHHHMMHHH");
+  // Objects larger than the HIR share (1% of the cache, at least 1) are never cached.
+  CHECK(HitMissString(TraceOf("A A", {2, 2}), "lirs", 100, false) == "MM");
+  CHECK(HitMissString(TraceOf("A A", {1, 1}), "lirs", 100, false) == "MH");
+}
