@@ -22,17 +22,10 @@ void BeladySizePolicy::Insert(Handle h, uint64_t, uint64_t size, uint64_t) {
 void BeladySizePolicy::SetNextAccess(Handle h, int64_t next) {
   if (next < 0) {  // never again: not kept (libCacheSim's insert refuses it, its find removes it)
     cached_.Erase(h);
-    dropped_.push_back(h);
+    dropped_.Add(h);
     return;
   }
   next_[h] = next;
-}
-
-Handle BeladySizePolicy::TakeEvicted() {
-  if (dropped_.empty()) return kNoHandle;
-  Handle h = dropped_.back();
-  dropped_.pop_back();
-  return h;
 }
 
 Handle BeladySizePolicy::Evict(uint64_t) {

@@ -14,6 +14,7 @@
 // n-sample at least the cache's object count squared, where sampling is
 // (almost surely) exhaustive. `--policy-params beladysize:n-sample=128`.
 #pragma once
+#include "eviction/dropped_handles.h"
 #include "eviction/dense_set.h"
 
 namespace cachelab::eviction {
@@ -31,7 +32,7 @@ class BeladySizePolicy final : public Policy {
   Handle Evict(uint64_t now) override;
   bool WantsNextAccess() const override { return true; }
   void SetNextAccess(Handle h, int64_t next) override;
-  Handle TakeEvicted() override;
+  Handle TakeEvicted() override { return dropped_.Take(); }
 
  private:
   uint64_t Random();
@@ -42,7 +43,7 @@ class BeladySizePolicy final : public Policy {
   DenseHandleSet cached_;
   std::vector<int64_t> next_;
   std::vector<uint32_t> size_;
-  std::vector<Handle> dropped_;
+  DroppedHandles dropped_;
 };
 
 }  // namespace cachelab::eviction

@@ -1,6 +1,8 @@
-// An LRU list of entries keyed by object id, each with a size and two flags:
-// what LIRS keeps in its stacks S and Q (resident or not), and its list NH of
-// non-resident ids. Head = most recent. Entries are found by id in O(1).
+// An LRU list of entries keyed by object id, each with a size and a payload:
+// the ghost lists of ARC, 2Q, S3-FIFO and QD-LP (no payload: GhostList), and
+// LIRS's stacks S and Q and its list NH (with the LIR/resident flags). Head =
+// most recent. Entries are found by id in O(1); sizes are summed so byte-mode
+// lists are bounded in bytes like libCacheSim's.
 #pragma once
 #include <cstdint>
 #include <vector>
@@ -9,22 +11,26 @@
 
 namespace cachelab::eviction {
 
+template <class Payload>
 class IdLru {
  public:
   static constexpr uint32_t kNil = UINT32_MAX;
   struct Entry {
     uint64_t id, size;
-    bool lir, resident;
     uint32_t prev, next;
+    [[no_unique_address]] Payload payload;
   };
 
   uint32_t Find(uint64_t id) const { return map_.Find(id); }
+  bool Contains(uint64_t id) const { return map_.Find(id) != IdMap::kNone; }
   Entry& at(uint32_t n) { return nodes_[n]; }
   uint32_t head() const { return head_; }
   uint32_t tail() const { return tail_; }
   uint64_t bytes() const { return bytes_; }
+  size_t count() const { return count_; }
+  bool empty() const { return count_ == 0; }
 
-  uint32_t PushFront(uint64_t id, uint64_t size, bool lir, bool resident) {
+  uint32_t PushFront(uint64_t id, uint64_t size, Payload payload = {}) {
     uint32_t n;
     if (!free_.empty()) {
       n = free_.back();
@@ -33,10 +39,11 @@ class IdLru {
       n = static_cast<uint32_t>(nodes_.size());
       nodes_.push_back({});
     }
-    nodes_[n] = Entry{id, size, lir, resident, kNil, kNil};
+    nodes_[n] = Entry{id, size, kNil, kNil, payload};
     Link(n);
     map_.Put(id, n);
     bytes_ += size;
+    ++count_;
     return n;
   }
   void MoveToFront(uint32_t n) {
@@ -51,10 +58,14 @@ class IdLru {
     Drop(n);
     return true;
   }
+  void PopBack() {
+    if (tail_ != kNil) Drop(tail_);
+  }
   void Drop(uint32_t n) {
     Unlink(n);
     map_.Erase(nodes_[n].id);
     bytes_ -= nodes_[n].size;
+    --count_;
     free_.push_back(n);
   }
 
@@ -85,6 +96,13 @@ class IdLru {
   IdMap map_;
   uint32_t head_ = kNil, tail_ = kNil;
   uint64_t bytes_ = 0;
+  size_t count_ = 0;
 };
+
+// Ids of evicted objects ("ghosts") with their sizes: ARC's B1/B2, 2Q's Aout,
+// the ghost FIFOs of S3-FIFO and QD-LP.
+struct NoPayload {};
+using GhostList = IdLru<NoPayload>;
+static_assert(sizeof(GhostList::Entry) == 24);
 
 }  // namespace cachelab::eviction

@@ -11,44 +11,37 @@ LirsPolicy::LirsPolicy(const PolicyOptions& o)
       hir_cap_(std::max<uint64_t>(1, CapacityShare(o.capacity, 0.01))),
       lir_cap_(o.capacity > hir_cap_ ? o.capacity - hir_cap_ : 0) {}
 
-Handle LirsPolicy::TakeEvicted() {
-  if (dropped_.empty()) return kNoHandle;
-  Handle h = dropped_.back();
-  dropped_.pop_back();
-  return h;
-}
-
 void LirsPolicy::Drop(uint64_t id) {
   uint32_t h = handle_of_.Find(id);
   if (h == IdMap::kNone) return;
   handle_of_.Erase(id);
-  dropped_.push_back(h);
+  dropped_.Add(h);
 }
 
 void LirsPolicy::EvictHir() {
   uint32_t t = q_.tail();
-  if (t == IdLru::kNil) return;
+  if (t == Stack::kNil) return;
   const uint64_t id = q_.at(t).id, size = q_.at(t).size;
   hir_bytes_ -= size;
   q_.Drop(t);
   uint32_t s = s_.Find(id);
   if (s != IdMap::kNone) {
-    s_.at(s).resident = false;
+    s_.at(s).payload.resident = false;
     nh_.Remove(id);
-    nh_.PushFront(id, size, false, false);
+    nh_.PushFront(id, size, {false, false});
   }
   Drop(id);
 }
 
 void LirsPolicy::EvictLir() {
   uint32_t t = s_.tail();
-  if (t == IdLru::kNil) return;
+  if (t == Stack::kNil) return;
   const uint64_t id = s_.at(t).id, size = s_.at(t).size;
   lir_bytes_ -= size;
   s_.Drop(t);
   if (size <= hir_cap_) {
-    while (hir_bytes_ + size > hir_cap_ && q_.tail() != IdLru::kNil) EvictHir();
-    q_.PushFront(id, size, false, true);
+    while (hir_bytes_ + size > hir_cap_ && q_.tail() != Stack::kNil) EvictHir();
+    q_.PushFront(id, size, {false, true});
     hir_bytes_ += size;
   } else {
     Drop(id);
@@ -59,9 +52,9 @@ void LirsPolicy::EvictLir() {
 void LirsPolicy::Prune() {
   while (s_.tail() != s_.head()) {
     uint32_t t = s_.tail();
-    const IdLru::Entry& e = s_.at(t);
-    if (e.lir) break;
-    if (!e.resident) nh_.Remove(e.id);
+    const Stack::Entry& e = s_.at(t);
+    if (e.payload.lir) break;
+    if (!e.payload.resident) nh_.Remove(e.id);
     s_.Drop(t);
   }
 }
@@ -69,7 +62,7 @@ void LirsPolicy::Prune() {
 void LirsPolicy::LimitStack() {
   while (s_.bytes() > 2 * cap_) {
     uint32_t t = nh_.tail();
-    if (t == IdLru::kNil) break;
+    if (t == Stack::kNil) break;
     s_.Remove(nh_.at(t).id);
     nh_.Drop(t);
   }
@@ -83,7 +76,7 @@ void LirsPolicy::ToLir(uint32_t s) {
     q_.Drop(q);
   }
   while (lir_bytes_ + s_.at(s).size > lir_cap_ && s_.tail() != s) EvictLir();
-  s_.at(s).lir = true;
+  s_.at(s).payload.lir = true;
   lir_bytes_ += s_.at(s).size;
 }
 
@@ -95,7 +88,7 @@ void LirsPolicy::OnMiss(uint64_t id, uint64_t size, uint64_t) {
   uint32_t s = s_.Find(id);
   if (s != IdMap::kNone) s_.MoveToFront(s);
   if (size > cap_) return;  // never inserted; libCacheSim's LIRS checks stop here
-  if (s != IdMap::kNone && !s_.at(s).lir && !s_.at(s).resident) {
+  if (s != IdMap::kNone && !s_.at(s).payload.lir && !s_.at(s).payload.resident) {
     while (lir_bytes_ + s_.at(s).size > lir_cap_ && s_.tail() != s) EvictLir();
     nh_.Remove(id);
     return;
@@ -106,7 +99,7 @@ void LirsPolicy::OnMiss(uint64_t id, uint64_t size, uint64_t) {
       return;
     }
     if (lir_bytes_ + size > lir_cap_ && hir_bytes_ + size > hir_cap_)
-      while (hir_bytes_ + size > hir_cap_ && q_.tail() != IdLru::kNil) EvictHir();
+      while (hir_bytes_ + size > hir_cap_ && q_.tail() != Stack::kNil) EvictHir();
   }
 }
 
@@ -116,12 +109,12 @@ Handle LirsPolicy::Evict(uint64_t) {
   for (;;) {
     if (Handle d = TakeEvicted(); d != kNoHandle) return d;
     uint32_t s = s_.Find(cur_id_);
-    if (s != IdMap::kNone && !s_.at(s).lir && !s_.at(s).resident) {
-      while (hir_bytes_ >= hir_cap_ && q_.tail() != IdLru::kNil) EvictHir();
+    if (s != IdMap::kNone && !s_.at(s).payload.lir && !s_.at(s).payload.resident) {
+      while (hir_bytes_ >= hir_cap_ && q_.tail() != Stack::kNil) EvictHir();
       if (dropped_.empty() && s_.tail() == s) return kNoHandle;
       EvictLir();
     } else if (s == IdMap::kNone && q_.Find(cur_id_) == IdMap::kNone && lir_bytes_ + cur_size_ > lir_cap_ &&
-               hir_bytes_ + cur_size_ > hir_cap_ && q_.tail() != IdLru::kNil) {
+               hir_bytes_ + cur_size_ > hir_cap_ && q_.tail() != Stack::kNil) {
       EvictHir();
     } else if (dropped_.empty()) {
       return kNoHandle;  // libCacheSim would loop here for ever
@@ -135,22 +128,22 @@ void LirsPolicy::Insert(Handle h, uint64_t id, uint64_t size, uint64_t) {
   handle_of_.Put(id, h);
   uint32_t s = s_.Find(id);
   if (s != IdMap::kNone) {
-    IdLru::Entry& e = s_.at(s);
-    if (!e.lir && !e.resident) {
-      e.lir = e.resident = true;
+    Stack::Entry& e = s_.at(s);
+    if (!e.payload.lir && !e.payload.resident) {
+      e.payload = {true, true};
       lir_bytes_ += e.size;
-    } else if (!e.lir) {
+    } else if (!e.payload.lir) {
       ToLir(s);  // not modelled exactly (see the header): libCacheSim saw a hit here
     }
     return;
   }
   if (q_.Find(id) != IdMap::kNone) return;
   if (lir_bytes_ + size <= lir_cap_) {
-    s_.PushFront(id, size, true, true);
+    s_.PushFront(id, size, {true, true});
     lir_bytes_ += size;
   } else {
-    s_.PushFront(id, size, false, true);
-    q_.PushFront(id, size, false, true);
+    s_.PushFront(id, size, {false, true});
+    q_.PushFront(id, size, {false, true});
     hir_bytes_ += size;
   }
 }
@@ -162,9 +155,9 @@ void LirsPolicy::Access(Handle h, uint64_t) {
   if (s != IdMap::kNone) s_.MoveToFront(s);
   if (q != IdMap::kNone) q_.MoveToFront(q);
   if (s != IdMap::kNone) {
-    if (s_.at(s).lir)
+    if (s_.at(s).payload.lir)
       Prune();
-    else if (s_.at(s).resident)
+    else if (s_.at(s).payload.resident)
       ToLir(s);
     return;
   }
@@ -172,8 +165,8 @@ void LirsPolicy::Access(Handle h, uint64_t) {
   // A resident HIR only in Q: LIRs are demoted while the LIR share is full
   // (libCacheSim's quirk), then it gains an S entry, staying HIR.
   const uint64_t size = q_.at(q).size;
-  while (lir_bytes_ + size > lir_cap_ && s_.tail() != IdLru::kNil) EvictLir();
-  s_.PushFront(id, size, false, true);
+  while (lir_bytes_ + size > lir_cap_ && s_.tail() != Stack::kNil) EvictLir();
+  s_.PushFront(id, size, {false, true});
 }
 
 void LirsPolicy::Remove(Handle h) {
@@ -181,14 +174,14 @@ void LirsPolicy::Remove(Handle h) {
   handle_of_.Erase(id);
   uint32_t s = s_.Find(id), q = q_.Find(id);
   if (s != IdMap::kNone) {
-    IdLru::Entry& e = s_.at(s);
-    if (e.lir) {
+    Stack::Entry& e = s_.at(s);
+    if (e.payload.lir) {
       lir_bytes_ -= e.size;
       s_.Drop(s);
       Prune();
       return;
     }
-    if (e.resident) hir_bytes_ -= e.size;
+    if (e.payload.resident) hir_bytes_ -= e.size;
     s_.Drop(s);
     if (q != IdMap::kNone) q_.Drop(q);
     return;

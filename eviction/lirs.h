@@ -30,6 +30,7 @@
 //    mode agrees only on traces whose object sizes do not change (oracleGeneral;
 //    vscsi and csv differ by up to 9%).
 #pragma once
+#include "eviction/dropped_handles.h"
 #include "eviction/id_lru.h"
 #include "eviction/policy.h"
 
@@ -37,6 +38,10 @@ namespace cachelab::eviction {
 
 class LirsPolicy final : public Policy {
  public:
+  struct Flags {
+    bool lir = false, resident = false;
+  };
+  using Stack = IdLru<Flags>;
   explicit LirsPolicy(const PolicyOptions& o);
   std::string_view Name() const override { return "lirs"; }
   void OnMiss(uint64_t id, uint64_t size, uint64_t now) override;
@@ -45,7 +50,7 @@ class LirsPolicy final : public Policy {
   void Access(Handle h, uint64_t now) override;
   void Remove(Handle h) override;
   Handle Evict(uint64_t now) override;
-  Handle TakeEvicted() override;
+  Handle TakeEvicted() override { return dropped_.Take(); }
 
  private:
   void Drop(uint64_t id);  // the object left the cache: hand it to the owner
@@ -57,10 +62,10 @@ class LirsPolicy final : public Policy {
 
   uint64_t cap_, hir_cap_, lir_cap_;
   uint64_t lir_bytes_ = 0, hir_bytes_ = 0;
-  IdLru s_, q_, nh_;
+  Stack s_, q_, nh_;
   IdMap handle_of_;            // resident ids
   std::vector<uint64_t> id_of_;  // per handle
-  std::vector<Handle> dropped_;
+  DroppedHandles dropped_;
   uint64_t cur_id_ = 0, cur_size_ = 0;  // the miss being served
   bool admit_ = true;
 };

@@ -10,13 +10,6 @@ QdlpPolicy::QdlpPolicy(const PolicyOptions& o)
       ghost_cap_(CapacityShare(o.capacity, o.qdlp_ghost_ratio)),
       threshold_(o.qdlp_move_to_main_threshold) {}
 
-Handle QdlpPolicy::TakeEvicted() {
-  if (dropped_.empty()) return kNoHandle;
-  Handle h = dropped_.back();
-  dropped_.pop_back();
-  return h;
-}
-
 void QdlpPolicy::OnMiss(uint64_t id, uint64_t, uint64_t) { ghost_hit_ = ghost_cap_ > 0 && ghost_.Remove(id); }
 
 Handle QdlpPolicy::EvictMain() {
@@ -39,10 +32,10 @@ void QdlpPolicy::ToMain(Handle h) {
   m.hits = 0;
   if (m.size > main_cap_) {
     m.where = kNowhere;
-    dropped_.push_back(h);
+    dropped_.Add(h);
     return;
   }
-  while (main_bytes_ + m.size > main_cap_) dropped_.push_back(EvictMain());
+  while (main_bytes_ + m.size > main_cap_) dropped_.Add(EvictMain());
   m.where = kMain;
   main_.PushFront(h);
   main_bytes_ += m.size;
@@ -58,7 +51,7 @@ void QdlpPolicy::Insert(Handle h, uint64_t id, uint64_t size, uint64_t) {
     return;
   }
   if (size >= fifo_cap_) {  // refused after room was made, as QDLP.c
-    dropped_.push_back(h);
+    dropped_.Add(h);
     return;
   }
   meta_[h].where = kFifo;

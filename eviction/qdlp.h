@@ -18,7 +18,8 @@
 // the counter up to 3. Parameters: `--policy-params qdlp:fifo-size-ratio=0.1,
 // ghost-size-ratio=0.9,move-to-main-threshold=1` (main-cache is fixed: Clock2).
 #pragma once
-#include "eviction/ghost_list.h"
+#include "eviction/dropped_handles.h"
+#include "eviction/id_lru.h"
 #include "eviction/handle_list.h"
 
 namespace cachelab::eviction {
@@ -33,7 +34,7 @@ class QdlpPolicy final : public Policy {
   void Access(Handle h, uint64_t now) override;
   void Remove(Handle h) override;
   Handle Evict(uint64_t now) override;
-  Handle TakeEvicted() override;
+  Handle TakeEvicted() override { return dropped_.Take(); }
 
  private:
   enum : uint8_t { kFifo, kMain, kNowhere };
@@ -53,7 +54,7 @@ class QdlpPolicy final : public Policy {
   HandleList fifo_{&links_}, main_{&links_};
   GhostList ghost_;
   std::vector<Meta> meta_;
-  std::vector<Handle> dropped_;  // evicted by main on its own, or refused
+  DroppedHandles dropped_;  // evicted by main on its own, or refused
   bool ghost_hit_ = false;
 };
 
