@@ -410,9 +410,12 @@ void Execute(const ReplayOptions& given) {
     std::vector<LibCacheSimRow> rows;
     for (auto [curve, i] : order) {
       const ReplayOutcome& o = curve ? lru[i] : sim[i];
-      char s3[32];  // S3FIFO's cachesim name carries its parameters
+      char s3[48];  // S3FIFO's cachesim name carries its parameters
       std::snprintf(s3, sizeof s3, "%.4f-%d", o.job.options.s3fifo_small_ratio,
                     o.job.options.s3fifo_move_to_main_threshold);
+      if (o.job.policy == "qdlp")  // QDLP's too: fifo and ghost ratios, main cache, threshold
+        std::snprintf(s3, sizeof s3, "%.4f-%.4f-Clock2-%d", o.job.options.qdlp_fifo_ratio,
+                      o.job.options.qdlp_ghost_ratio, o.job.options.qdlp_move_to_main_threshold);
       rows.push_back({o.job.policy, s3, o.job.capacity, o.result.requests, o.result.misses, o.result.requested_bytes,
                       o.result.miss_bytes});
     }

@@ -7,9 +7,14 @@
 #include "eviction/arc.h"
 #include "eviction/clock.h"
 #include "eviction/fifo.h"
+#include "eviction/gdsf.h"
 #include "eviction/id_map.h"
 #include "eviction/lfu.h"
+#include "eviction/lfuda.h"
+#include "eviction/lirs.h"
 #include "eviction/lru.h"
+#include "eviction/lruk.h"
+#include "eviction/qdlp.h"
 #include "eviction/s3fifo.h"
 #include "eviction/sieve.h"
 
@@ -196,6 +201,11 @@ std::unique_ptr<ReplayRunner> MakeReplayRunner(Policy& policy, const ReplayConfi
   if (auto* p = dynamic_cast<LfuPolicy*>(&policy)) return std::make_unique<RunnerOf<LfuPolicy>>(*p, config, cuts);
   if (auto* p = dynamic_cast<ArcPolicy*>(&policy)) return std::make_unique<RunnerOf<ArcPolicy>>(*p, config, cuts);
   if (auto* p = dynamic_cast<S3FifoPolicy*>(&policy)) return std::make_unique<RunnerOf<S3FifoPolicy>>(*p, config, cuts);
+  if (auto* p = dynamic_cast<LfudaPolicy*>(&policy)) return std::make_unique<RunnerOf<LfudaPolicy>>(*p, config, cuts);
+  if (auto* p = dynamic_cast<GdsfPolicy*>(&policy)) return std::make_unique<RunnerOf<GdsfPolicy>>(*p, config, cuts);
+  if (auto* p = dynamic_cast<LruKPolicy*>(&policy)) return std::make_unique<RunnerOf<LruKPolicy>>(*p, config, cuts);
+  if (auto* p = dynamic_cast<QdlpPolicy*>(&policy)) return std::make_unique<RunnerOf<QdlpPolicy>>(*p, config, cuts);
+  if (auto* p = dynamic_cast<LirsPolicy*>(&policy)) return std::make_unique<RunnerOf<LirsPolicy>>(*p, config, cuts);
   return std::make_unique<RunnerOf<Policy>>(policy, config, cuts);
 }
 

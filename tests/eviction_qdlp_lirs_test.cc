@@ -2,10 +2,13 @@
 // real traces: tests/eviction_libcachesim_test.cc); each expectation is worked
 // out from the rule stated in the policy's header.
 #include <catch2/catch.hpp>
+#include <nlohmann/json.hpp>
 
 #include "eviction/policy.h"
 #include "eviction/policy_params.h"
 #include "eviction_test_util.h"
+#include "support/read_trace.h"
+#include "support/run_cli.h"
 
 using namespace cachelab::eviction;
 using cachelab::eviction::testing::AddNextAccess;
@@ -59,4 +62,21 @@ TEST_CASE("LIRS: LIR and HIR status by inter-reference recency (3 objects: L 2, 
   // Objects larger than the HIR share (1% of the cache, at least 1) are never cached.
   CHECK(HitMissString(TraceOf("A A", {2, 2}), "lirs", 100, false) == "MM");
   CHECK(HitMissString(TraceOf("A A", {1, 1}), "lirs", 100, false) == "MH");
+}
+
+TEST_CASE("QD-LP parameters from the command line agree with cachesim's -e, and its result-line name") {
+  // cachesim (aa0fc409, counting build) cloudPhysicsIO.oracleGeneral.bin oracleGeneral qdlp 0.01,0.1
+  //   --ignore-obj-size 1 -e fifo-size-ratio=0.2,ghost-size-ratio=0.5,move-to-main-threshold=2
+  //   -> 94457 and 88178 misses (QDLP-0.2000-0.5000-Clock2-2)
+  const std::string args = "replay --trace " + cachelab::testing::Data("cloudPhysicsIO.oracleGeneral.bin") +
+                           " --size 0.01,0.1 --ignore-obj-size --no-store --policy QDLP --policy-params "
+                           "qdlp:fifo-size-ratio=0.2,ghost-size-ratio=0.5,move-to-main-threshold=2";
+  auto r = cachelab::testing::RunCli(args + " --json");
+  INFO(r.err);
+  REQUIRE(r.exit_code == 0);
+  auto j = nlohmann::json::parse(r.out);
+  CHECK(j[0]["misses"] == 94457);
+  CHECK(j[1]["misses"] == 88178);
+  auto named = cachelab::testing::RunCli(args + " --output libcachesim");
+  CHECK(named.out.find("QDLP-0.2000-0.5000-Clock2-2 cache size") != std::string::npos);
 }
