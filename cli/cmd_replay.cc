@@ -455,7 +455,8 @@ void AddReplayCommand(CLI::App& app) {
   cmd->add_option("--policy-params", o->policy_params,
                   "POLICY:key=value,... as cachesim's -e, repeatable: s3fifo (fifo-size-ratio or small-size, "
                   "ghost-size-ratio, move-to-main-threshold), twoq (ain-size-ratio, aout-size-ratio), wtinylfu "
-                  "(window-ratio)");
+                  "(window-ratio), lruk (k), qdlp (fifo-size-ratio, ghost-size-ratio, move-to-main-threshold), "
+                  "beladysize (n-sample)");
   cmd->add_option("--output", o->output,
                   "table (default), json (as --json), or libcachesim: cachesim's result lines, for its plot scripts");
   cmd->add_flag("--libcachesim-units", o->libcachesim_units,

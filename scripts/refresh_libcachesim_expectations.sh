@@ -19,6 +19,10 @@
 # $CACHESIM_COUNTING reuses such a patched cachesim instead of building one.
 # $POLICIES (e.g. "lfuda:lfuda gdsf:gdsf") limits the run to some policies and
 # $APPEND=1 appends their rows to OUT instead of rewriting it (no header).
+# $LRUK_CPP: libCacheSim's cpp/LRU_K.cpp from a later commit (2dfe06b9; at
+# aa0fc409 that file is empty and cachesim has no LRU-K). The build then
+# compiles it in and adds one dispatch line, `lru-k`, to cachesim's
+# cache_init.h, and the run includes lruk rows (their '# cmd:' lines say so).
 set -euo pipefail
 
 src=${1:?usage: $0 LIBCACHESIM_SRC [TRACES_DIR] [OUT]}
@@ -41,6 +45,13 @@ main="$work/src/libCacheSim/bin/cachesim/main.c"
 sed -i 's|"ratio %.4lf\\n",|"ratio %.4lf, n_miss %lld, n_miss_byte %lld, n_req_byte %lld, cache_size_bytes %lld\\n",|;
         s|(double)result\[i\].n_miss_byte / (double)result\[i\].n_req_byte);|(double)result[i].n_miss_byte / (double)result[i].n_req_byte, (long long)result[i].n_miss, (long long)result[i].n_miss_byte, (long long)result[i].n_req_byte, (long long)result[i].cache_size);|' "$main"
 grep -q 'cache_size_bytes' "$main" || { echo "error: could not patch the result line of $main" >&2; exit 1; }
+if [ -n "${LRUK_CPP:-}" ]; then
+  cp "$LRUK_CPP" "$work/src/libCacheSim/cache/eviction/cpp/LRU_K.cpp"
+  sed -i 's|        cpp/GDSF.cpp|        cpp/GDSF.cpp\n        cpp/LRU_K.cpp|' "$work/src/libCacheSim/cache/eviction/CMakeLists.txt"
+  sed -i 's|  } else if (strcasecmp(eviction_algo, "lfuda") == 0) {|  } else if (strcasecmp(eviction_algo, "lru-k") == 0) {\n    extern cache_t *LRU_K_init(const common_cache_params_t, const char *);\n    cache = LRU_K_init(cc_params, eviction_params);\n  } else if (strcasecmp(eviction_algo, "lfuda") == 0) {|' \
+    "$work/src/libCacheSim/bin/cachesim/cache_init.h"
+  grep -q LRU_K_init "$work/src/libCacheSim/bin/cachesim/cache_init.h" || { echo "error: could not add lru-k" >&2; exit 1; }
+fi
 cmake -S "$work/src" -B "$work/build" -G Ninja -DCMAKE_BUILD_TYPE=Release -DENABLE_TESTS=OFF >/dev/null
 ninja -C "$work/build" cachesim >/dev/null
 cachesim="$work/build/bin/cachesim"
@@ -61,6 +72,7 @@ inputs=(
 # cachelab name:cachesim name
 all_policies="lru:lru fifo:fifo clock:clock sieve:sieve lfu:lfu arc:arc twoq:twoq s3fifo:s3fifo belady:belady slru:slru"
 all_policies+=" lfuda:lfuda gdsf:gdsf qdlp:qdlp lirs:lirs"
+[ -n "${LRUK_CPP:-}" ] && all_policies+=" lruk:lru-k"
 policies=${POLICIES:-$all_policies}
 obj_sizes="0.001,0.01,0.03,0.1,0.3"
 byte_sizes="0.001,0.01,0.03,0.1,0.3,134217728,268435456,1073741824"
@@ -96,6 +108,7 @@ for input in "${inputs[@]}"; do
         [ "$mode" = byte ] && [ "${type_args[0]}" != oracleGeneral ] && continue
       fi
       cmd=("$cachesim" "$path" "${type_args[0]}" "$theirs" "$sizes" "${type_args[@]:1}" "${extra[@]}")
+      [ "$ours" = lruk ] && echo "# lruk: cachesim with cpp/LRU_K.cpp compiled in: ${LRUK_NOTE:-cpp/LRU_K.cpp of libCacheSim 2dfe06b9, from \$LRUK_CPP}" >> "$work/out.tsv"
       echo "# cmd: cachesim $(basename "$path") ${cmd[*]:2}" >> "$work/out.tsv"
       "${cmd[@]}" 2>/dev/null | awk -v t="$name" -v m="$mode" -v p="$ours" '
         / n_miss / {
