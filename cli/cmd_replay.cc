@@ -373,8 +373,8 @@ void Execute(const ReplayOptions& given) {
     if (opt.use_ttl && std::none_of(trace.ttl_ms.begin(), trace.ttl_ms.end(), [](int64_t t) { return t > 0; }))
       std::fprintf(stderr, "--use-ttl: %s carries no TTL > 0; nothing will expire\n", opt.trace.c_str());
     for (const auto& p : opt.policies)
-      if (p == "belady" && trace.next.empty())
-        throw UsageError("belady needs next-access times: use an oracleGeneral trace");
+      if ((p == "belady" || p == "beladysize") && trace.next.empty())
+        throw UsageError(p + " needs next-access times: use an oracleGeneral trace");
     ws = eviction::ComputeWorkingSet(trace);
   }
   WholeTiming whole;
@@ -402,8 +402,8 @@ void Execute(const ReplayOptions& given) {
       throw UsageError(NamedError(opt.trace, e.what()));
     }
     for (const auto& p : opt.policies)
-      if (p == "belady" && !any_next)
-        throw UsageError("belady needs next-access times: use an oracleGeneral trace");
+      if ((p == "belady" || p == "beladysize") && !any_next)
+        throw UsageError(p + " needs next-access times: use an oracleGeneral trace");
   } else {
     sim = RunReplayJobs(trace, sim_jobs, opt.object_mode, mean_bytes, opt.jobs, opt.use_ttl, plan.cuts);
   }
@@ -456,9 +456,12 @@ void Execute(const ReplayOptions& given) {
     std::vector<LibCacheSimRow> rows;
     for (auto [curve, i] : order) {
       const ReplayOutcome& o = curve ? lru[i] : sim[i];
-      char s3[32];  // S3FIFO's cachesim name carries its parameters
+      char s3[48];  // S3FIFO's cachesim name carries its parameters
       std::snprintf(s3, sizeof s3, "%.4f-%d", o.job.options.s3fifo_small_ratio,
                     o.job.options.s3fifo_move_to_main_threshold);
+      if (o.job.policy == "qdlp")  // QDLP's too: fifo and ghost ratios, main cache, threshold
+        std::snprintf(s3, sizeof s3, "%.4f-%.4f-Clock2-%d", o.job.options.qdlp_fifo_ratio,
+                      o.job.options.qdlp_ghost_ratio, o.job.options.qdlp_move_to_main_threshold);
       rows.push_back({o.job.policy, s3, o.job.capacity, o.result.requests, o.result.misses, o.result.requested_bytes,
                       o.result.miss_bytes});
     }
@@ -506,7 +509,8 @@ void AddReplayCommand(CLI::App& app) {
                   "ghost-size-ratio, move-to-main-threshold), twoq (ain-size-ratio, aout-size-ratio), wtinylfu and wtinylfu-adaptive "
                   "(window-ratio), hyperbolic (n-sample, seed), mq (num-queues, lifetime, out-size-ratio), lecar "
                   "(learning-rate, lru-weight, update-weight, seed), clockpro (min-cold-ratio), lhd (associativity, "
-                  "admissions, seed)");
+                  "admissions, seed), lruk (k), qdlp (fifo-size-ratio, ghost-size-ratio, move-to-main-threshold), "
+                  "beladysize (n-sample)");
   cmd->add_option("--admission", o->admission,
                   "admission filter in front of every policy, NAME[:key=value,...]: bloom (fp=0.001, items=65536; "
                   "fp=0: exact, as cachesim's bloom-filter), prob (p=0.5, seed), size (size=BYTES: admit smaller), "

@@ -8,8 +8,10 @@ std::string LibCacheSimCacheName(const std::string& policy, const std::string& p
   static const std::pair<const char*, const char*> kNames[] = {
       {"lru", "LRU"}, {"fifo", "FIFO"},  {"clock", "Clock"}, {"sieve", "Sieve"},   {"lfu", "LFU"},
       {"arc", "ARC"}, {"twoq", "TwoQ"},  {"belady", "Belady"}, {"slru", "S4LRU(25:25:25:25)"},
+      {"lfuda", "LFUDA"}, {"gdsf", "GDSF"}, {"lirs", "LIRS"}, {"beladysize", "BeladySize"},
   };
   if (policy == "s3fifo") return "S3FIFO-" + params;
+  if (policy == "qdlp") return "QDLP-" + params;
   for (const auto& [ours, theirs] : kNames)
     if (policy == ours) return theirs;
   return policy;

@@ -1,9 +1,10 @@
 // LRU-K (O'Neil, O'Neil & Weikum, "The LRU-K page replacement algorithm for
 // database disk buffering", SIGMOD'93) with K = 2 by default
-// (`--policy-params lru-k:k=3`). The rules are libCacheSim's cpp/LRU_K.cpp as
+// (`--policy-params lruk:k=3`). The rules are libCacheSim's cpp/LRU_K.cpp as
 // it reads at commit 2dfe06b9 (at aa0fc409, the cachesim used for the other
-// policies, that file is empty and cachesim has no LRU-K, so there is no
-// runnable reference here; see the README's policy table):
+// policies, that file is empty and cachesim has no LRU-K). Exact against
+// cachesim aa0fc409 with that file compiled in and dispatched as `lru-k`
+// (scripts/refresh_libcachesim_expectations.sh with $LRUK_CPP; table rows):
 //  - an object remembers the times of its last K requests, only while cached
 //    (no retained history: an evicted object starts again from scratch);
 //  - objects with fewer than K requests wait in a FIFO by insertion and are

@@ -54,10 +54,7 @@ bool ApplyPolicyParams(std::string_view policy, std::string_view params, PolicyO
     } else if ((policy == "wtinylfu" || policy == "wtinylfu-adaptive") && key == "window-ratio") {
       ok = ratio(&o->wtinylfu_window_ratio);
     } else if (policy == "lruk" && key == "k") {
-      if (v < 1 || v != std::floor(v) || v > 64)
-        return *error = where + key + " must be a whole number in [1, 64], got " + std::string(text), false;
-      o->lruk_k = static_cast<int>(v);
-      ok = true;
+      ok = whole(&o->lruk_k, 1, 64);
     } else if ((policy == "hyperbolic" || policy == "lecar" || policy == "lhd") && key == "seed") {
       if (!(v >= 0 && v <= 9007199254740992.0 && v == std::floor(v)))
         return *error = where + key + " must be a whole number in [0, 2^53], got " + std::string(text), false;
@@ -93,6 +90,14 @@ bool ApplyPolicyParams(std::string_view policy, std::string_view params, PolicyO
       ok = whole(&o->lhd_associativity, 1, 1024);
     } else if (policy == "lhd" && key == "admissions") {
       ok = whole(&o->lhd_admissions, 1, 1024);
+    } else if (policy == "qdlp" && key == "fifo-size-ratio") {
+      ok = ratio(&o->qdlp_fifo_ratio);
+    } else if (policy == "qdlp" && key == "ghost-size-ratio") {
+      ok = ratio(&o->qdlp_ghost_ratio);
+    } else if (policy == "qdlp" && key == "move-to-main-threshold") {
+      ok = whole(&o->qdlp_move_to_main_threshold, 1, 255);
+    } else if (policy == "beladysize" && key == "n-sample") {
+      ok = whole(&o->beladysize_samples, 1, 1 << 20);
     } else {
       return *error = "unknown " + where + "'" + key + "'", false;
     }

@@ -9,6 +9,8 @@
 //   lecar: learning-rate, lru-weight, update-weight, seed
 //   clockpro: min-cold-ratio
 //   lhd: associativity, admissions, seed
+//   qdlp:   fifo-size-ratio, ghost-size-ratio, move-to-main-threshold
+//   beladysize: n-sample
 // Keys compare without case, as libCacheSim's parsers do.
 #pragma once
 #include <string>

@@ -4,6 +4,7 @@
 #include "eviction/arc.h"
 #include "eviction/belady.h"
 #include "eviction/car.h"
+#include "eviction/belady_size.h"
 #include "eviction/clock.h"
 #include "eviction/clockpro.h"
 #include "eviction/fifo.h"
@@ -13,10 +14,12 @@
 #include "eviction/lfu.h"
 #include "eviction/lfuda.h"
 #include "eviction/lhd.h"
+#include "eviction/lirs.h"
 #include "eviction/lru.h"
 #include "eviction/lruk.h"
 #include "eviction/mq.h"
 #include "eviction/policy.h"
+#include "eviction/qdlp.h"
 #include "eviction/redis_sampled.h"
 #include "eviction/s3fifo.h"
 #include "eviction/sieve.h"
@@ -38,7 +41,9 @@ std::vector<std::string> PolicyNames() {
           "mq",
           "lecar",
           "clockpro",
-          "lhd"};
+          "lhd",
+          "qdlp",   "beladysize",
+          "lirs"};
 }
 
 std::string CanonicalPolicyName(std::string_view name) {
@@ -51,6 +56,7 @@ std::string CanonicalPolicyName(std::string_view name) {
       {"lru-k", "lruk"},     {"lru_k", "lruk"},
       {"hillclimberwindowtinylfu", "wtinylfu-adaptive"},  // Caffeine simulator's name
       {"clock-pro", "clockpro"},
+      {"belady-size", "beladysize"},
   };
   for (const auto& [alias, canonical] : kAliases)
     if (lower == alias) return canonical;
@@ -79,6 +85,9 @@ std::unique_ptr<Policy> MakePolicy(std::string_view given, const PolicyOptions& 
   if (name == "lecar") return std::make_unique<LeCaRPolicy>(options);
   if (name == "clockpro") return std::make_unique<ClockProPolicy>(options);
   if (name == "lhd") return std::make_unique<LhdPolicy>(options);
+  if (name == "qdlp") return std::make_unique<QdlpPolicy>(options);
+  if (name == "beladysize") return std::make_unique<BeladySizePolicy>(options);
+  if (name == "lirs") return std::make_unique<LirsPolicy>(options);
   if (name == "belady") return std::make_unique<BeladyPolicy>();
   if (name == "redis-lru") return std::make_unique<RedisSampledPolicy>(RedisSampledPolicy::Mode::kLru, options);
   if (name == "redis-lfu") return std::make_unique<RedisSampledPolicy>(RedisSampledPolicy::Mode::kLfu, options);

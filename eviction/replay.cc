@@ -10,12 +10,18 @@
 #include "eviction/clockpro.h"
 #include "eviction/fifo.h"
 #include "eviction/hyperbolic.h"
+#include "eviction/gdsf.h"
 #include "eviction/id_map.h"
 #include "eviction/lecar.h"
 #include "eviction/lfu.h"
 #include "eviction/lhd.h"
 #include "eviction/lru.h"
 #include "eviction/mq.h"
+#include "eviction/lfuda.h"
+#include "eviction/lirs.h"
+#include "eviction/lru.h"
+#include "eviction/lruk.h"
+#include "eviction/qdlp.h"
 #include "eviction/s3fifo.h"
 #include "eviction/sieve.h"
 
@@ -224,6 +230,11 @@ std::unique_ptr<ReplayRunner> MakeReplayRunner(Policy& policy, const ReplayConfi
   if (auto* p = dynamic_cast<ClockProPolicy*>(&policy))
     return std::make_unique<RunnerOf<ClockProPolicy>>(*p, config, cuts);
   if (auto* p = dynamic_cast<LhdPolicy*>(&policy)) return std::make_unique<RunnerOf<LhdPolicy>>(*p, config, cuts);
+  if (auto* p = dynamic_cast<LfudaPolicy*>(&policy)) return std::make_unique<RunnerOf<LfudaPolicy>>(*p, config, cuts);
+  if (auto* p = dynamic_cast<GdsfPolicy*>(&policy)) return std::make_unique<RunnerOf<GdsfPolicy>>(*p, config, cuts);
+  if (auto* p = dynamic_cast<LruKPolicy*>(&policy)) return std::make_unique<RunnerOf<LruKPolicy>>(*p, config, cuts);
+  if (auto* p = dynamic_cast<QdlpPolicy*>(&policy)) return std::make_unique<RunnerOf<QdlpPolicy>>(*p, config, cuts);
+  if (auto* p = dynamic_cast<LirsPolicy*>(&policy)) return std::make_unique<RunnerOf<LirsPolicy>>(*p, config, cuts);
   return std::make_unique<RunnerOf<Policy>>(policy, config, cuts);
 }
 

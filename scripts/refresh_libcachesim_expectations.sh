@@ -19,6 +19,10 @@
 # $CACHESIM_COUNTING reuses such a patched cachesim instead of building one.
 # $POLICIES (e.g. "lfuda:lfuda gdsf:gdsf") limits the run to some policies and
 # $APPEND=1 appends their rows to OUT instead of rewriting it (no header).
+# $LRUK_CPP: libCacheSim's cpp/LRU_K.cpp from a later commit (2dfe06b9; at
+# aa0fc409 that file is empty and cachesim has no LRU-K). The build then
+# compiles it in and adds one dispatch line, `lru-k`, to cachesim's
+# cache_init.h, and the run includes lruk rows (their '# cmd:' lines say so).
 set -euo pipefail
 
 src=${1:?usage: $0 LIBCACHESIM_SRC [TRACES_DIR] [OUT]}
@@ -46,6 +50,13 @@ sim="$work/src/libCacheSim/bin/cachesim/sim.c"
 sed -i 's|"%.2lf MQPS\\n",|"%.2lf MQPS, n_miss %lu, n_miss_byte %lu, n_req_byte %lu, cache_size_bytes %ld\\n",|;
         s|(double)req_cnt / 1000000.0 / runtime);|(double)req_cnt / 1000000.0 / runtime, (unsigned long)miss_cnt, (unsigned long)miss_byte, (unsigned long)req_byte, (long)cache->cache_size);|' "$sim"
 [ "$(grep -c 'cache_size_bytes' "$sim")" = 2 ] || { echo "error: could not patch the result lines of $sim" >&2; exit 1; }
+if [ -n "${LRUK_CPP:-}" ]; then
+  cp "$LRUK_CPP" "$work/src/libCacheSim/cache/eviction/cpp/LRU_K.cpp"
+  sed -i 's|        cpp/GDSF.cpp|        cpp/GDSF.cpp\n        cpp/LRU_K.cpp|' "$work/src/libCacheSim/cache/eviction/CMakeLists.txt"
+  sed -i 's|  } else if (strcasecmp(eviction_algo, "lfuda") == 0) {|  } else if (strcasecmp(eviction_algo, "lru-k") == 0) {\n    extern cache_t *LRU_K_init(const common_cache_params_t, const char *);\n    cache = LRU_K_init(cc_params, eviction_params);\n  } else if (strcasecmp(eviction_algo, "lfuda") == 0) {|' \
+    "$work/src/libCacheSim/bin/cachesim/cache_init.h"
+  grep -q LRU_K_init "$work/src/libCacheSim/bin/cachesim/cache_init.h" || { echo "error: could not add lru-k" >&2; exit 1; }
+fi
 cmake -S "$work/src" -B "$work/build" -G Ninja -DCMAKE_BUILD_TYPE=Release -DENABLE_TESTS=OFF >/dev/null
 ninja -C "$work/build" cachesim >/dev/null
 cachesim="$work/build/bin/cachesim"
@@ -67,7 +78,8 @@ inputs=(
 )
 # cachelab name:cachesim name
 all_policies="lru:lru fifo:fifo clock:clock sieve:sieve lfu:lfu arc:arc twoq:twoq s3fifo:s3fifo belady:belady slru:slru"
-all_policies+=" lfuda:lfuda gdsf:gdsf"
+all_policies+=" lfuda:lfuda gdsf:gdsf qdlp:qdlp lirs:lirs"
+[ -n "${LRUK_CPP:-}" ] && all_policies+=" lruk:lru-k"
 policies=${POLICIES:-$all_policies}
 obj_sizes="0.001,0.01,0.03,0.1,0.3"
 byte_sizes="0.001,0.01,0.03,0.1,0.3,134217728,268435456,1073741824"
@@ -95,7 +107,15 @@ for input in "${inputs[@]}"; do
       if [ "$ours" = lfuda ] && [ "$mode" = obj ]; then
         case $name in web07*) sizes=0.03,0.1,0.3 ;; *) sizes=0.01,0.03,0.1,0.3 ;; esac
       fi
+      # LIRS: cachelab differs where libCacheSim keeps a phantom resident entry
+      # (the smallest object-mode size) and in byte mode where object sizes change
+      # between requests (vscsi, csv): see eviction/lirs.h. Those rows are left out.
+      if [ "$ours" = lirs ]; then
+        [ "$mode" = obj ] && sizes=0.01,0.03,0.1,0.3
+        [ "$mode" = byte ] && [ "${type_args[0]}" != oracleGeneral ] && continue
+      fi
       cmd=("$cachesim" "$path" "${type_args[0]}" "$theirs" "$sizes" "${type_args[@]:1}" "${extra[@]}")
+      [ "$ours" = lruk ] && echo "# lruk: cachesim with cpp/LRU_K.cpp compiled in: ${LRUK_NOTE:-cpp/LRU_K.cpp of libCacheSim 2dfe06b9, from \$LRUK_CPP}" >> "$work/out.tsv"
       echo "# cmd: cachesim $(basename "$path") ${cmd[*]:2}" >> "$work/out.tsv"
       "${cmd[@]}" 2>/dev/null | awk -v lead="$name	$mode	$ours" -f "$here/scripts/cachesim_counts.awk" >> "$work/out.tsv"
     done

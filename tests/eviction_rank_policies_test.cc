@@ -13,47 +13,22 @@
 #include "eviction/lfuda.h"
 #include "eviction/lruk.h"
 #include "eviction/replay.h"
+#include "eviction_test_util.h"
 #include "workloads/trace_format.h"
 #include "workloads/trace_loader.h"
 
 using namespace cachelab;
 using namespace cachelab::eviction;
+using cachelab::eviction::testing::AddNextAccess;
+using cachelab::eviction::testing::HitMissString;
+using cachelab::eviction::testing::TraceOf;
 
 namespace {
 
-ReplayTrace Trace(const std::string& ids, std::vector<uint32_t> sizes = {}) {
-  ReplayTrace t;
-  for (size_t i = 0; i < ids.size(); ++i) {
-    t.ids.push_back(static_cast<uint64_t>(ids[i]));
-    t.sizes.push_back(sizes.empty() ? 1 : sizes[i]);
-  }
-  return t;
-}
-
-// "H"/"M" per request, each from a fresh replay of the prefix (the real loop).
-std::string HitsAndMisses(const std::function<std::unique_ptr<Policy>()>& make, const ReplayTrace& t, uint64_t cap,
-                          bool object_mode = true) {
-  std::string out;
-  uint64_t before = 0;
-  for (size_t n = 1; n <= t.size(); ++n) {
-    ReplayTrace prefix;
-    prefix.ids.assign(t.ids.begin(), t.ids.begin() + static_cast<long>(n));
-    prefix.sizes.assign(t.sizes.begin(), t.sizes.begin() + static_cast<long>(n));
-    auto p = make();
-    uint64_t misses = Replay(prefix, *p, ReplayConfig{cap, object_mode}).misses;
-    out += misses > before ? 'M' : 'H';
-    before = misses;
-  }
-  return out;
-}
-
-std::function<std::unique_ptr<Policy>()> Named(const std::string& name, int k = 2) {
-  return [=] {
-    PolicyOptions o;
-    o.lruk_k = k;
-    std::string error;
-    return MakePolicy(name, o, &error);
-  };
+PolicyOptions K(int k) {
+  PolicyOptions o;
+  o.lruk_k = k;
+  return o;
 }
 
 }  // namespace
@@ -62,18 +37,18 @@ TEST_CASE("LRU-2 evicts the oldest second-to-last request, and young objects fir
   // cap 2. A A B B A C: A's last two requests are 1 and 4 (0-based), B's 2 and 3;
   // C evicts A (K-distance from request 1) although A was used last; LRU would
   // evict B. Then A misses and B hits.
-  CHECK(HitsAndMisses(Named("lruk"), Trace("AABBACAB"), 2) == "MHMHHMMH");
-  CHECK(HitsAndMisses(Named("lru"), Trace("AABBACAB"), 2) == "MHMHHMHM");
+  CHECK(HitMissString(TraceOf("A A B B A C A B"), "lruk", 2) == "MHMHHMMH");
+  CHECK(HitMissString(TraceOf("A A B B A C A B"), "lru", 2) == "MHMHHMHM");
   // A A B C: B has one request (infinite K-distance) and goes before A.
-  CHECK(HitsAndMisses(Named("lruk"), Trace("AABCA"), 2) == "MHMMH");
+  CHECK(HitMissString(TraceOf("A A B C A"), "lruk", 2) == "MHMMH");
   // Young objects leave in insertion order, a hit does not move them: A B A(2nd:
   // graduates) C D -> C, D young; E evicts C (oldest young), not A.
-  CHECK(HitsAndMisses(Named("lruk"), Trace("ABACDEAD"), 3) == "MMHMMMHH");
+  CHECK(HitMissString(TraceOf("A B A C D E A D"), "lruk", 3) == "MMHMMMHH");
   // K = 3: two requests are still young.
-  CHECK(HitsAndMisses(Named("lruk", 3), Trace("AABBBCB"), 2) == "MHMHHMH");
+  CHECK(HitMissString(TraceOf("A A B B B C B"), "lruk", 2, true, K(3)) == "MHMHHMH");
   // A A B C C: C evicts young B, then C graduates (key: its insert); B then
   // evicts A (older key), and A evicts the young B.
-  CHECK(HitsAndMisses(Named("lruk"), Trace("AABCCBA"), 2) == "MHMMHMM");
+  CHECK(HitMissString(TraceOf("A A B C C B A"), "lruk", 2) == "MHMMHMM");
 }
 
 TEST_CASE("names, aliases and the k parameter") {

@@ -1,0 +1,108 @@
+// An LRU list of entries keyed by object id, each with a size and a payload:
+// the ghost lists of ARC, 2Q, S3-FIFO and QD-LP (no payload: GhostList), and
+// LIRS's stacks S and Q and its list NH (with the LIR/resident flags). Head =
+// most recent. Entries are found by id in O(1); sizes are summed so byte-mode
+// lists are bounded in bytes like libCacheSim's.
+#pragma once
+#include <cstdint>
+#include <vector>
+
+#include "eviction/id_map.h"
+
+namespace cachelab::eviction {
+
+template <class Payload>
+class IdLru {
+ public:
+  static constexpr uint32_t kNil = UINT32_MAX;
+  struct Entry {
+    uint64_t id, size;
+    uint32_t prev, next;
+    [[no_unique_address]] Payload payload;
+  };
+
+  uint32_t Find(uint64_t id) const { return map_.Find(id); }
+  bool Contains(uint64_t id) const { return map_.Find(id) != IdMap::kNone; }
+  Entry& at(uint32_t n) { return nodes_[n]; }
+  uint32_t head() const { return head_; }
+  uint32_t tail() const { return tail_; }
+  uint64_t bytes() const { return bytes_; }
+  size_t count() const { return count_; }
+  bool empty() const { return count_ == 0; }
+
+  uint32_t PushFront(uint64_t id, uint64_t size, Payload payload = {}) {
+    uint32_t n;
+    if (!free_.empty()) {
+      n = free_.back();
+      free_.pop_back();
+    } else {
+      n = static_cast<uint32_t>(nodes_.size());
+      nodes_.push_back({});
+    }
+    nodes_[n] = Entry{id, size, kNil, kNil, payload};
+    Link(n);
+    map_.Put(id, n);
+    bytes_ += size;
+    ++count_;
+    return n;
+  }
+  void MoveToFront(uint32_t n) {
+    if (n == head_) return;
+    Unlink(n);
+    Link(n);
+  }
+  // True if it was there.
+  bool Remove(uint64_t id) {
+    uint32_t n = map_.Find(id);
+    if (n == IdMap::kNone) return false;
+    Drop(n);
+    return true;
+  }
+  void PopBack() {
+    if (tail_ != kNil) Drop(tail_);
+  }
+  void Drop(uint32_t n) {
+    Unlink(n);
+    map_.Erase(nodes_[n].id);
+    bytes_ -= nodes_[n].size;
+    --count_;
+    free_.push_back(n);
+  }
+
+ private:
+  void Link(uint32_t n) {
+    nodes_[n].prev = kNil;
+    nodes_[n].next = head_;
+    if (head_ != kNil)
+      nodes_[head_].prev = n;
+    else
+      tail_ = n;
+    head_ = n;
+  }
+  void Unlink(uint32_t n) {
+    Entry& e = nodes_[n];
+    if (e.prev != kNil)
+      nodes_[e.prev].next = e.next;
+    else
+      head_ = e.next;
+    if (e.next != kNil)
+      nodes_[e.next].prev = e.prev;
+    else
+      tail_ = e.prev;
+  }
+
+  std::vector<Entry> nodes_;
+  std::vector<uint32_t> free_;
+  IdMap map_;
+  uint32_t head_ = kNil, tail_ = kNil;
+  uint64_t bytes_ = 0;
+  size_t count_ = 0;
+};
+
+// Ids of evicted objects ("ghosts") with their sizes: ARC's B1/B2, 2Q's Aout,
+// the ghost FIFOs of S3-FIFO and QD-LP.
+struct NoPayload {};
+using GhostList = IdLru<NoPayload>;
+static_assert(sizeof(GhostList::Entry) == 24);
+
+}  // namespace cachelab::eviction
