@@ -15,6 +15,7 @@
 #include <vector>
 
 #include "eviction/replay_trace.h"
+#include "live/pipelined_replay.h"
 #include "sim/redis_store.h"
 #include "sim/run_report.h"
 
@@ -28,6 +29,8 @@ struct SimReplaySettings {
   std::string prefix = "cachelab:";
   double rate = 250000;  // requests per simulated second, without a schedule
   std::vector<std::vector<int64_t>> lane_batch_ms;  // a live run's batch times (unix ms) per lane
+  size_t measure_from = 0;          // --warmup, as LiveReplaySettings
+  std::vector<size_t> window_ends;  // --window, as LiveReplaySettings
 };
 
 // Parses "sim" or "sim:maxmemory=64MiB,policy=allkeys-lru,samples=5,
@@ -38,7 +41,9 @@ bool IsSimBackend(const std::string& spec);
 
 // Reports the live replay's fields: policy, cache_size, requests, hits,
 // misses, hit/miss ratios, evictions, used_memory, held_requests, ...
-RunReport SimReplay(const eviction::ReplayTrace& trace, const SimReplaySettings& settings);
+// `windows`, when given, receives the counts per --window (settings.window_ends).
+RunReport SimReplay(const eviction::ReplayTrace& trace, const SimReplaySettings& settings,
+                    std::vector<WindowCounts>* windows = nullptr);
 
 // The empty server's used_memory the simulation starts from by default:
 // redis-server 7.0.15 (Debian 12) right after start, 914,872 bytes, plus the
