@@ -61,6 +61,22 @@ struct ReplayOptions {
   LiveFlags live;  // --backend: replay on live Redis instead
 };
 
+// --duration as simulated time (0: the whole trace).
+SimTime DurationLimit(const ReplayOptions& opt) {
+  SimTime duration = 0;
+  if (!opt.duration.empty() && (!ParseDuration(opt.duration, &duration) || duration <= 0))
+    throw UsageError("--duration: '" + opt.duration + "' is not a positive duration (e.g. 600s, 2h)");
+  return duration;
+}
+
+// The flags' config entries, on every replay report.
+void AddLimitConfig(const ReplayOptions& opt, RunReport* rep) {
+  if (!opt.warmup.empty()) rep->config.push_back({"warmup", opt.warmup});
+  if (!opt.window.empty()) rep->config.push_back({"window", opt.window});
+  if (opt.max_requests) rep->config.push_back({"max-requests", std::to_string(opt.max_requests)});
+  if (!opt.duration.empty()) rep->config.push_back({"duration", opt.duration});
+}
+
 // The default --mrc sweep: 14 fractions of the working set.
 const std::vector<std::string> kSweep = {"0.001", "0.002", "0.005", "0.01", "0.02", "0.05", "0.1",
                                          "0.15",  "0.2",   "0.3",   "0.4",  "0.5",  "0.7",  "0.9"};
@@ -112,10 +128,7 @@ RunReport ToReport(const ReplayOutcome& o, const ReplayOptions& opt, const std::
     rep.Set("admission", o.job.admission);
     rep.Set("refused", static_cast<int64_t>(r.refused));
   }
-  if (!opt.warmup.empty()) rep.config.push_back({"warmup", opt.warmup});
-  if (!opt.window.empty()) rep.config.push_back({"window", opt.window});
-  if (opt.max_requests) rep.config.push_back({"max-requests", std::to_string(opt.max_requests)});
-  if (!opt.duration.empty()) rep.config.push_back({"duration", opt.duration});
+  AddLimitConfig(opt, &rep);
   if (!opt.warmup.empty() || !opt.window.empty()) AddReplayWindows(plan, r, &rep);
   return rep;
 }
@@ -209,14 +222,24 @@ void ExecuteLive(const ReplayOptions& opt) {
   std::string error;
   auto reader = OpenTrace(opt.trace, TraceOpenOptions{opt.format, opt.csv_spec, opt.skip_bad}, &error);
   if (!reader) throw UsageError(error);
+  // --max-requests and --duration cut the trace; --warmup and --window are
+  // planned on what remains, as in the simulated replay.
+  LimitedReader limited(*reader, opt.max_requests, DurationLimit(opt));
+  const bool windows = !opt.window.empty() || !opt.warmup.empty();
   eviction::ReplayTrace trace;
-  if (!LoadReplayTrace(*reader, false, &trace, &error)) throw UsageError(NamedError(opt.trace, error));
+  if (!LoadReplayTrace(limited, windows, &trace, &error)) throw UsageError(NamedError(opt.trace, error));
+  ReplayWindowPlan plan;
+  if (windows) plan = PlanReplayWindows(opt.window, opt.warmup, trace);
+  settings.measure_from = sim.measure_from = plan.cuts.measure_from;
+  settings.window_ends = sim.window_ends = plan.cuts.window_ends;
 
   std::vector<RunReport> reps;
+  std::vector<std::vector<live::WindowCounts>> counts;  // per report, its windows
   const bool twin = !sims.empty() || opt.compare_live;
   if (!redis_flags.backends.empty()) {
     live::LiveReplayFacts facts;
-    reps.push_back(live::LiveReplay(trace, settings, twin ? &facts : nullptr));
+    counts.emplace_back();
+    reps.push_back(live::LiveReplay(trace, settings, twin ? &facts : nullptr, &counts.back()));
     if (twin) {
       // The simulated twin takes the live server's configuration and schedule;
       // options written in --backend sim:... still win.
@@ -242,12 +265,22 @@ void ExecuteLive(const ReplayOptions& opt) {
         live::PolicyForServer(sim.redis.maxmemory_policy) != opt.policies[0])
       throw UsageError("--policy " + opt.policies[0] + " differs from the sim backend's policy " +
                        sim.redis.maxmemory_policy + " (set it in --backend sim:policy=...)");
-    reps.push_back(live::SimReplay(trace, sim));
+    counts.emplace_back();
+    reps.push_back(live::SimReplay(trace, sim, &counts.back()));
   }
   double rss = PeakRssMb();
-  for (auto& rep : reps) {
+  for (size_t k = 0; k < reps.size(); ++k) {
+    RunReport& rep = reps[k];
     rep.config.insert(rep.config.begin(), {{"trace", opt.trace}, {"format", reader->Name()}});
     rep.Set("peak_rss_mb", rss);
+    AddLimitConfig(opt, &rep);
+    if (!windows) continue;
+    eviction::ReplayResult by_window;  // the simulated replay's shape, so the series are the same
+    for (size_t w = 0; w < counts[k].size(); ++w) {
+      const live::WindowCounts& c = counts[k][w];
+      by_window.windows.push_back({plan.cuts.window_ends[w], c.requests, c.misses, c.requested_bytes, c.miss_bytes});
+    }
+    AddReplayWindows(plan, by_window, &rep);
   }
   SaveOutcome saved;
   if (!opt.no_store) {
@@ -281,8 +314,6 @@ void Execute(const ReplayOptions& given) {
   ShowProgress(given.progress);
   if (given.live.live()) {
     if (!given.admission.empty()) throw UsageError("--admission is not supported with --backend (the server admits)");
-    if (!given.window.empty() || !given.warmup.empty() || given.max_requests || !given.duration.empty())
-      throw UsageError("--window, --warmup, --max-requests and --duration are not supported with --backend yet");
     return ExecuteLive(given);
   }
   if (given.mrc && (!given.window.empty() || !given.warmup.empty()))
@@ -331,9 +362,7 @@ void Execute(const ReplayOptions& given) {
   std::string error;
   auto reader = OpenTrace(opt.trace, topen, &error);
   if (!reader) throw UsageError(error);
-  SimTime duration = 0;
-  if (!opt.duration.empty() && (!ParseDuration(opt.duration, &duration) || duration <= 0))
-    throw UsageError("--duration: '" + opt.duration + "' is not a positive duration (e.g. 600s, 2h)");
+  const SimTime duration = DurationLimit(opt);
   LimitedReader limited(*reader, opt.max_requests, duration);  // the whole trace without the limits
   bool keep_time = false;
   for (const auto& p : opt.policies) keep_time |= p.rfind("redis-", 0) == 0;

@@ -80,7 +80,8 @@ void ProbeClientBuffers(RedisCluster& cluster, std::vector<std::unique_ptr<Redis
 
 }  // namespace
 
-RunReport LiveReplay(const eviction::ReplayTrace& trace, const LiveReplaySettings& s, LiveReplayFacts* facts) {
+RunReport LiveReplay(const eviction::ReplayTrace& trace, const LiveReplaySettings& s, LiveReplayFacts* facts,
+                     std::vector<WindowCounts>* windows) {
   CheckPrefix(s.prefix);
   RedisCluster cluster(s.endpoints, s.cluster);
   std::string policy;
@@ -123,27 +124,47 @@ RunReport LiveReplay(const eviction::ReplayTrace& trace, const LiveReplaySetting
   cfg.depth = s.depth;
   cfg.prefix = s.prefix;
   cfg.record_batch_times = facts != nullptr;
-  std::vector<PipelinedReplayResult> results(lanes);
+  cfg.measure_from = s.measure_from;
+  cfg.window_ends = s.window_ends;
   auto split = SplitLanes(trace, lanes);
+  std::vector<ReplayLane> lane;
+  std::vector<std::unique_ptr<LiveSink>> sinks;
+  lane.reserve(lanes);
+  for (size_t l = 0; l < lanes; ++l) {
+    lane.emplace_back(trace, std::move(split[l]), cfg);
+    sinks.push_back(std::make_unique<LiveSink>(l == 0 ? cluster : *extra[l - 1]));
+  }
+  // One thread per lane; the warm-up phase ends on every lane before measurement starts.
+  auto phase = [&](bool warm, std::chrono::steady_clock::time_point start) {
+    std::vector<std::thread> threads;
+    for (size_t l = 0; l < lanes; ++l) threads.emplace_back([&, l] { StepLane(lane[l], *sinks[l], warm, start); });
+    for (auto& t : threads) t.join();
+  };
+  auto sum_evicted = [&] {
+    int64_t sum = 0;
+    for (size_t n = 0; n < cluster.size(); ++n)
+      if (cluster.Ready(n)) sum += InfoNumber(cluster.conn(n), "stats", "evicted_keys");
+    return sum;
+  };
+  if (s.measure_from > 0) {
+    phase(true, std::chrono::steady_clock::now());
+    evicted_before = sum_evicted();
+    cluster.StartMeasurement();
+    for (auto& c : extra) c->StartMeasurement();
+  }
+  for (auto& l : lane) l.StartMeasurement();
   timespec cpu0{}, cpu1{};
   clock_gettime(CLOCK_PROCESS_CPUTIME_ID, &cpu0);
   auto wall0 = std::chrono::steady_clock::now();
-  {
-    std::vector<std::thread> threads;
-    for (size_t l = 0; l < lanes; ++l)
-      threads.emplace_back([&, l] {
-        LiveSink sink(l == 0 ? cluster : *extra[l - 1]);
-        results[l] = PipelinedReplayOnLane(trace, std::move(split[l]), sink, cfg);
-      });
-    for (auto& t : threads) t.join();
-  }
+  phase(false, wall0);
   clock_gettime(CLOCK_PROCESS_CPUTIME_ID, &cpu1);
   double cpu_s = (cpu1.tv_sec - cpu0.tv_sec) + (cpu1.tv_nsec - cpu0.tv_nsec) / 1e9;
   PipelinedReplayResult res;
-  for (const auto& lr : results) res.Merge(lr);
+  for (auto& l : lane) res.Merge(l.result());
   if (facts)
-    for (auto& lr : results) facts->lane_batch_ms.push_back(std::move(lr.batch_ms));
+    for (auto& l : lane) facts->lane_batch_ms.push_back(std::move(l.result().batch_ms));
   res.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - wall0).count();
+  if (windows) *windows = res.windows;
 
   RunReport r;
   r.kind = "replay";
@@ -156,13 +177,10 @@ RunReport LiveReplay(const eviction::ReplayTrace& trace, const LiveReplaySetting
   r.Set("cache_size", maxmemory);
   r.Set("backend", cluster.Labels());
   res.Report(&r);
-  int64_t evicted_after = 0, used = 0;
-  for (size_t n = 0; n < cluster.size(); ++n) {
-    if (!cluster.Ready(n)) continue;
-    evicted_after += InfoNumber(cluster.conn(n), "stats", "evicted_keys");
-    used += InfoNumber(cluster.conn(n), "memory", "used_memory");
-  }
-  r.Set("evictions", evicted_after - evicted_before);
+  int64_t used = 0;
+  for (size_t n = 0; n < cluster.size(); ++n)
+    if (cluster.Ready(n)) used += InfoNumber(cluster.conn(n), "memory", "used_memory");
+  r.Set("evictions", sum_evicted() - evicted_before);
   r.Set("used_memory", used);
   r.Set("pipeline_depth", static_cast<int64_t>(s.depth));
   r.Set("connections", static_cast<int64_t>(lanes));

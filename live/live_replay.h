@@ -11,6 +11,7 @@
 
 #include "eviction/replay_trace.h"
 #include "live/client_buffer_model.h"
+#include "live/pipelined_replay.h"
 #include "live/redis_cluster.h"
 #include "sim/run_report.h"
 
@@ -25,6 +26,10 @@ struct LiveReplaySettings {
   bool keep_keys = false;  // default: delete <prefix>* at the end
   bool flushdb = false;    // FLUSHDB every node first (only when asked)
   std::string expect_policy;  // --policy given: must match the server (e.g. redis-lru)
+  // --warmup: requests before this trace index are sent first, on every lane,
+  // and count nowhere; every figure (evictions, reconnects, time) starts after.
+  size_t measure_from = 0;
+  std::vector<size_t> window_ends;  // --window: trace indices ending each window
 };
 
 // What a live replay learnt that a simulated twin needs (--compare-live).
@@ -43,8 +48,9 @@ struct LiveReplayFacts {
 
 // Throws std::runtime_error when no node answers at the start or the
 // servers' configuration contradicts the request.
+// `windows`, when given, receives the counts per --window (settings.window_ends).
 RunReport LiveReplay(const eviction::ReplayTrace& trace, const LiveReplaySettings& settings,
-                     LiveReplayFacts* facts = nullptr);
+                     LiveReplayFacts* facts = nullptr, std::vector<WindowCounts>* windows = nullptr);
 
 // The eviction/ policy name standing for a maxmemory-policy ("allkeys-lru" ->
 // "redis-lru"); the Redis name itself when there is none.

@@ -100,7 +100,15 @@ void PacedLiveBackend::Drive(Simulator& sim) {
 void PacedLiveBackend::StartMeasurement() {
   commands_before_ = scaled_.commands();
   failed_before_ = redis_.failed();
+  cluster_.StartMeasurement();  // live.reconnects, disconnects, ... from here
+  resubscribes_before_ = Resubscribes();
   rebaseline_ = true;
+}
+
+uint64_t PacedLiveBackend::Resubscribes() const {
+  uint64_t n = 0;
+  for (const auto& sub : subscribers_) n += sub->resubscribes();
+  return n;
 }
 
 void PacedLiveBackend::NoteFailures(SimTime now) {
@@ -150,9 +158,7 @@ void PacedLiveBackend::Report(RunReport* r) {
   r->Set("cache_commands", static_cast<int64_t>(scaled_.commands() - commands_before_));
   if (local_pubsub_) {
     r->Set("live.pubsub_bridged", static_cast<int64_t>(bridged_));
-    uint64_t resubscribes = 0;
-    for (const auto& sub : subscribers_) resubscribes += sub->resubscribes();
-    r->Set("live.pubsub_resubscribes", static_cast<int64_t>(resubscribes));
+    r->Set("live.pubsub_resubscribes", static_cast<int64_t>(Resubscribes() - resubscribes_before_));
   }
   r->Set("keys_removed_at_start", removed_at_start_);
   r->Set("keys_removed", s_.keep_keys ? int64_t{0} : DeleteKeysWithPrefix(cluster_, s_.prefix));

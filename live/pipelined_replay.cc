@@ -1,5 +1,6 @@
 #include "live/pipelined_replay.h"
 
+#include <algorithm>
 #include <charconv>
 #include <chrono>
 #include <numeric>
@@ -53,12 +54,28 @@ ReplayLane::ReplayLane(const eviction::ReplayTrace& trace, std::vector<uint32_t>
   filled_in_.assign(number.size(), 0);
   held_per_key_.assign(number.size(), 0);
   cached_.assign(number.size(), 0);
+  warming_ = cfg_.measure_from > 0;
+  r_.windows.resize(cfg_.window_ends.size());
+}
+
+bool ReplayLane::WarmDone() const {
+  return (next_ >= indices_.size() || indices_[next_] >= cfg_.measure_from) && held_.empty() && fills_.empty();
+}
+
+void ReplayLane::StartMeasurement() {
+  warming_ = false;
+  PipelinedReplayResult fresh;
+  fresh.batch_ms = std::move(r_.batch_ms);  // the whole schedule, for a simulated twin
+  fresh.warmup_requests = r_.warmup_requests + r_.requests;
+  fresh.windows.resize(cfg_.window_ends.size());
+  r_ = std::move(fresh);
 }
 
 void ReplayLane::AddGet(uint32_t pos) {
   uint32_t i = indices_[pos], key = key_of_[pos];
   in_batch_[key] = batch_no_ + 1;
   op_keys_.push_back(key);
+  op_index_.push_back(i);
   ops_.emplace_back();
   SinkOp& op = ops_.back();
   op.kind = SinkOp::Kind::kGet;
@@ -72,6 +89,7 @@ const std::vector<SinkOp>& ReplayLane::NextBatch() {
   fills_.clear();
   fill_keys_.clear();
   fill_count_ = ops_.size();
+  op_index_.clear();
   ++batch_no_;  // a new batch: no key has a GET in it yet
   // A key filled at the head of this batch is cached for every GET behind it.
   for (uint32_t key : op_keys_) cached_[key] = 1;
@@ -93,7 +111,8 @@ const std::vector<SinkOp>& ReplayLane::NextBatch() {
   }
   // Then new requests, while the held queue has room (it bounds the memory
   // and how far a key's requests can fall behind the others).
-  while (next_ < indices_.size() && gets() < depth_ && held_.size() < depth_) {
+  while (next_ < indices_.size() && gets() < depth_ && held_.size() < depth_ &&
+         !(warming_ && indices_[next_] >= cfg_.measure_from)) {
     uint32_t pos = static_cast<uint32_t>(next_++);
     if (trace_.sizes[indices_[pos]] == 0) {
       ++r_.skipped_zero_size;
@@ -127,6 +146,13 @@ void ReplayLane::Absorb(const std::vector<SinkOutcome>& outcomes, bool* failed) 
     }
     ++r_.requests;
     r_.requested_bytes += ops_[k].size;
+    WindowCounts* w = nullptr;
+    if (!r_.windows.empty()) {
+      const auto& ends = cfg_.window_ends;
+      size_t at = std::upper_bound(ends.begin(), ends.end(), op_index_[k - fill_count_]) - ends.begin();
+      if (at < r_.windows.size()) w = &r_.windows[at];
+    }
+    if (w) ++w->requests, w->requested_bytes += ops_[k].size;
     if (o == SinkOutcome::kHit) {
       ++r_.hits;
       cached_[key] = 1;
@@ -134,6 +160,7 @@ void ReplayLane::Absorb(const std::vector<SinkOutcome>& outcomes, bool* failed) 
     }
     ++r_.misses;
     r_.miss_bytes += ops_[k].size;
+    if (w) ++w->misses, w->miss_bytes += ops_[k].size;
     cached_[key] = 0;
     if (o == SinkOutcome::kFailed) ++r_.failed_gets, *failed = true;
     else if (o == SinkOutcome::kRejected) ++r_.rejected;
@@ -155,10 +182,19 @@ PipelinedReplayResult PipelinedReplay(const eviction::ReplayTrace& trace, Comman
 PipelinedReplayResult PipelinedReplayOnLane(const eviction::ReplayTrace& trace, std::vector<uint32_t> indices,
                                             CommandSink& sink, const PipelinedReplayConfig& config) {
   ReplayLane lane(trace, std::move(indices), config);
-  std::vector<SinkOutcome> outcomes;
+  StepLane(lane, sink, true, std::chrono::steady_clock::now());
+  lane.StartMeasurement();
   auto start = std::chrono::steady_clock::now();
+  StepLane(lane, sink, false, start);
   PipelinedReplayResult& r = lane.result();
-  while (!lane.Done()) {
+  r.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+  return std::move(r);
+}
+
+void StepLane(ReplayLane& lane, CommandSink& sink, bool warm, std::chrono::steady_clock::time_point start) {
+  std::vector<SinkOutcome> outcomes;
+  PipelinedReplayResult& r = lane.result();
+  while (!(warm ? lane.WarmDone() : lane.Done())) {
     sink.Execute(lane.NextBatch(), &outcomes);
     bool failed = false;
     lane.Absorb(outcomes, &failed);
@@ -168,15 +204,18 @@ PipelinedReplayResult PipelinedReplayOnLane(const eviction::ReplayTrace& trace, 
       r.last_failure_s = t;
     }
   }
-  r.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
-  return std::move(r);
 }
 
 void PipelinedReplayResult::Merge(const PipelinedReplayResult& o) {
   requests += o.requests, hits += o.hits, misses += o.misses;
   requested_bytes += o.requested_bytes, miss_bytes += o.miss_bytes, skipped_zero_size += o.skipped_zero_size;
   sets += o.sets, rejected += o.rejected, failed_gets += o.failed_gets, failed_sets += o.failed_sets;
-  held += o.held, batches += o.batches;
+  held += o.held, batches += o.batches, warmup_requests += o.warmup_requests;
+  if (windows.size() < o.windows.size()) windows.resize(o.windows.size());
+  for (size_t k = 0; k < o.windows.size(); ++k) {
+    windows[k].requests += o.windows[k].requests, windows[k].misses += o.windows[k].misses;
+    windows[k].requested_bytes += o.windows[k].requested_bytes, windows[k].miss_bytes += o.windows[k].miss_bytes;
+  }
   if (o.first_failure_s >= 0 && (first_failure_s < 0 || o.first_failure_s < first_failure_s))
     first_failure_s = o.first_failure_s;
   if (o.last_failure_s > last_failure_s) last_failure_s = o.last_failure_s;

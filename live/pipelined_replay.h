@@ -16,6 +16,7 @@
 // A replay can be split into lanes (one per connection), each owning the keys
 // that hash to it; a lane is a ReplayLane stepped batch by batch.
 #pragma once
+#include <chrono>
 #include <cstdint>
 #include <deque>
 #include <string>
@@ -31,6 +32,16 @@ struct PipelinedReplayConfig {
   size_t depth = 128;
   std::string prefix = "cachelab:";
   bool record_batch_times = false;  // keep each batch's wall time (unix ms) for a StoreSink
+  // --warmup: trace requests before this index fill the server but count
+  // nowhere. A lane sends them all (and their fills) first, then stops until
+  // StartMeasurement, so every counter restarts at one point.
+  size_t measure_from = 0;
+  std::vector<size_t> window_ends;  // --window: ascending trace indices ending each window
+};
+
+// Counts over one window of trace requests (replay --window).
+struct WindowCounts {
+  uint64_t requests = 0, misses = 0, requested_bytes = 0, miss_bytes = 0;
 };
 
 struct PipelinedReplayResult {
@@ -43,6 +54,8 @@ struct PipelinedReplayResult {
   double first_failure_s = -1, last_failure_s = -1;
   double seconds = 0;
   std::vector<int64_t> batch_ms;
+  uint64_t warmup_requests = 0;        // GETs sent in the warm-up (counted nowhere else)
+  std::vector<WindowCounts> windows;   // one per PipelinedReplayConfig::window_ends
 
   uint64_t failed() const { return failed_gets + failed_sets; }
   double miss_ratio() const { return requests ? static_cast<double>(misses) / requests : 0; }
@@ -58,6 +71,10 @@ class ReplayLane {
  public:
   ReplayLane(const eviction::ReplayTrace& trace, std::vector<uint32_t> indices, const PipelinedReplayConfig& config);
   bool Done() const { return next_ >= indices_.size() && held_.empty() && fills_.empty(); }
+  // Every warm-up request (and fill) has been sent: the lane waits for StartMeasurement.
+  bool WarmDone() const;
+  // Counters restart here (the warm-up's GETs stay in warmup_requests).
+  void StartMeasurement();
   // The next batch: pending fill SETs first, then up to depth GETs.
   const std::vector<SinkOp>& NextBatch();
   // The outcomes of the batch NextBatch returned; `failed` is set when any op got no answer.
@@ -83,6 +100,8 @@ class ReplayLane {
   std::deque<uint32_t> held_;             // positions in indices_ held back, in order
   std::vector<SinkOp> ops_, fills_;
   std::vector<uint32_t> op_keys_, fill_keys_;  // the key number of each op / fill
+  std::vector<uint32_t> op_index_;        // the trace index of each GET in ops_ (after the fills)
+  bool warming_ = false;                  // new requests stop at measure_from
   size_t fill_count_ = 0;                 // SETs at the head of ops_
   PipelinedReplayResult r_;
 };
@@ -94,6 +113,10 @@ PipelinedReplayResult PipelinedReplay(const eviction::ReplayTrace& trace, Comman
 // One lane over one sink (a thread of a multi-connection replay).
 PipelinedReplayResult PipelinedReplayOnLane(const eviction::ReplayTrace& trace, std::vector<uint32_t> indices,
                                             CommandSink& sink, const PipelinedReplayConfig& config);
+
+// Steps `lane` over `sink` until it is done (warm: until WarmDone), noting
+// failure times in seconds since `start`.
+void StepLane(ReplayLane& lane, CommandSink& sink, bool warm, std::chrono::steady_clock::time_point start);
 
 // Which of `lanes` lanes owns a key id (a fixed mix of the id, so a key always
 // travels on the same connection).

@@ -60,12 +60,14 @@ std::string RedisCluster::Labels() const {
 
 void RedisCluster::Report(RunReport* r) const {
   ConnStats s = TotalStats();
-  r->Set("live.nodes", static_cast<int64_t>(conns_.size()));
-  r->Set("live.reconnects", static_cast<int64_t>(s.connects > conns_.size() ? s.connects - conns_.size() : 0));
-  r->Set("live.failed_connects", static_cast<int64_t>(s.failed_connects));
-  r->Set("live.disconnects", static_cast<int64_t>(s.disconnects));
-  r->Set("live.timeouts", static_cast<int64_t>(s.timeouts));
-  r->Set("live.lost_commands", static_cast<int64_t>(s.lost_commands));
+  const uint64_t n = conns_.size();
+  auto beyond_first = [n](uint64_t connects) { return connects > n ? connects - n : 0; };  // one connect per node is no reconnect
+  r->Set("live.nodes", static_cast<int64_t>(n));
+  r->Set("live.reconnects", static_cast<int64_t>(beyond_first(s.connects) - beyond_first(baseline_.connects)));
+  r->Set("live.failed_connects", static_cast<int64_t>(s.failed_connects - baseline_.failed_connects));
+  r->Set("live.disconnects", static_cast<int64_t>(s.disconnects - baseline_.disconnects));
+  r->Set("live.timeouts", static_cast<int64_t>(s.timeouts - baseline_.timeouts));
+  r->Set("live.lost_commands", static_cast<int64_t>(s.lost_commands - baseline_.lost_commands));
   r->events.insert(r->events.end(), events_.begin(), events_.end());
 }
 

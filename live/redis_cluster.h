@@ -39,6 +39,8 @@ class RedisCluster {
   // node-down / node-up events.
   void Report(RunReport* r) const;
   std::string Labels() const;
+  // The end of a warm-up: Report's counters count from here (events keep their times).
+  void StartMeasurement() { baseline_ = TotalStats(); }
 
  private:
   std::vector<std::unique_ptr<RedisConn>> conns_;
@@ -46,6 +48,7 @@ class RedisCluster {
   std::unique_ptr<Partitioner> partitioner_;
   std::vector<RunEvent> events_;
   std::chrono::steady_clock::time_point start_;
+  ConnStats baseline_;  // at StartMeasurement; zero before
 };
 
 }  // namespace cachelab::live

@@ -53,12 +53,15 @@ std::string ParseSimBackend(const std::string& spec, SimReplaySettings* out) {
   return "";
 }
 
-RunReport SimReplay(const eviction::ReplayTrace& trace, const SimReplaySettings& s) {
+RunReport SimReplay(const eviction::ReplayTrace& trace, const SimReplaySettings& s,
+                    std::vector<WindowCounts>* windows) {
   RedisStore store(s.redis);
   StoreSink sink(store, {});
   PipelinedReplayConfig cfg;
   cfg.depth = s.depth;
   cfg.prefix = s.prefix;
+  cfg.measure_from = s.measure_from;
+  cfg.window_ends = s.window_ends;
   const size_t lanes = s.connections ? s.connections : 1;
   auto split = SplitLanes(trace, lanes);
   std::vector<ReplayLane> lane;
@@ -83,30 +86,42 @@ RunReport SimReplay(const eviction::ReplayTrace& trace, const SimReplaySettings&
   std::vector<SinkOutcome> outcomes;
   uint64_t issued = 0;
   int64_t now_ms = 0;
-  auto start = std::chrono::steady_clock::now();
-  for (;;) {
-    size_t pick = lanes;
-    for (size_t l = 0; l < lanes; ++l)
-      if (!lane[l].Done() && (pick == lanes || next_time(l) < next_time(pick))) pick = l;
-    if (pick == lanes) break;
-    int64_t t = scheduled ? next_time(pick) - origin_ms : static_cast<int64_t>(issued * 1000.0 / s.rate);
-    now_ms = std::max(now_ms, t);  // time never runs backwards
-    store.SetTime(now_ms * kMillisecond);
-    if (s.client_buffers) {
-      clients.Cron(now_ms);
-      store.SetClientMemory(clients.memory());
-      sink.UseClients(&clients, pick);
+  // Lanes in the live schedule's order; the warm-up first on every lane, as live.
+  auto phase = [&](bool warm) {
+    for (;;) {
+      size_t pick = lanes;
+      for (size_t l = 0; l < lanes; ++l)
+        if (!(warm ? lane[l].WarmDone() : lane[l].Done()) && (pick == lanes || next_time(l) < next_time(pick)))
+          pick = l;
+      if (pick == lanes) return;
+      int64_t t = scheduled ? next_time(pick) - origin_ms : static_cast<int64_t>(issued * 1000.0 / s.rate);
+      now_ms = std::max(now_ms, t);  // time never runs backwards
+      store.SetTime(now_ms * kMillisecond);
+      if (s.client_buffers) {
+        clients.Cron(now_ms);
+        store.SetClientMemory(clients.memory());
+        sink.UseClients(&clients, pick);
+      }
+      const auto& ops = lane[pick].NextBatch();
+      issued += ops.size();
+      sink.Execute(ops, &outcomes);
+      bool failed = false;
+      lane[pick].Absorb(outcomes, &failed);
+      ++batch[pick];
     }
-    const auto& ops = lane[pick].NextBatch();
-    issued += ops.size();
-    sink.Execute(ops, &outcomes);
-    bool failed = false;
-    lane[pick].Absorb(outcomes, &failed);
-    ++batch[pick];
+  };
+  uint64_t evicted_before = 0;
+  if (s.measure_from > 0) {
+    phase(true);
+    evicted_before = store.stats().evicted_keys;
   }
+  for (auto& l : lane) l.StartMeasurement();
+  auto start = std::chrono::steady_clock::now();
+  phase(false);
   PipelinedReplayResult res;
   for (auto& l : lane) res.Merge(l.result());
   res.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+  if (windows) *windows = res.windows;
 
   std::string policy = PolicyForServer(s.redis.maxmemory_policy);
   RunReport r;
@@ -125,7 +140,7 @@ RunReport SimReplay(const eviction::ReplayTrace& trace, const SimReplaySettings&
   r.Set("cache_size", static_cast<int64_t>(s.redis.maxmemory));
   r.Set("backend", std::string("sim"));
   res.Report(&r);
-  r.Set("evictions", static_cast<int64_t>(store.stats().evicted_keys));
+  r.Set("evictions", static_cast<int64_t>(store.stats().evicted_keys - evicted_before));
   r.Set("used_memory", static_cast<int64_t>(store.used_memory()));
   r.Set("keys", static_cast<int64_t>(store.size()));  // live: keys_removed (the prefix's keys at the end)
   r.Set("pipeline_depth", static_cast<int64_t>(s.depth));

@@ -16,6 +16,7 @@
 
 #include "eviction/replay_trace.h"
 #include "live/client_buffer_model.h"
+#include "live/pipelined_replay.h"
 #include "sim/redis_store.h"
 #include "sim/run_report.h"
 
@@ -35,6 +36,8 @@ struct SimReplaySettings {
   bool client_buffers = true;
   std::vector<ClientBufferState> clients;
   int64_t cron_origin_ms = 0;
+  size_t measure_from = 0;          // --warmup, as LiveReplaySettings
+  std::vector<size_t> window_ends;  // --window, as LiveReplaySettings
 };
 
 // Parses "sim" or "sim:maxmemory=64MiB,policy=allkeys-lru,samples=5,
@@ -45,7 +48,9 @@ bool IsSimBackend(const std::string& spec);
 
 // Reports the live replay's fields: policy, cache_size, requests, hits,
 // misses, hit/miss ratios, evictions, used_memory, held_requests, ...
-RunReport SimReplay(const eviction::ReplayTrace& trace, const SimReplaySettings& settings);
+// `windows`, when given, receives the counts per --window (settings.window_ends).
+RunReport SimReplay(const eviction::ReplayTrace& trace, const SimReplaySettings& settings,
+                    std::vector<WindowCounts>* windows = nullptr);
 
 // The empty server's used_memory the simulation starts from by default:
 // redis-server 7.0.15 (Debian 12) right after start, 914,872 bytes, plus the

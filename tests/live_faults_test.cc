@@ -114,3 +114,48 @@ TEST_CASE("a server that never answers fails the command after the timeout", "[l
   CHECK(!dead.EnsureConnected());  // within the backoff: no new attempt
   CHECK(dead.stats().failed_connects == 1);
 }
+
+// live.reconnects and the other connection counters count from
+// StartMeasurement (run --warmup calls it at the warm-up's end): a crash and
+// reconnect before it counts nowhere, one after it counts once. Driven step by
+// step against a real loopback redis-server killed and restarted on its port.
+TEST_CASE("connection counters count from StartMeasurement: a reconnect in the warm-up is left out", "[live]") {
+  testing::RedisServer server;
+  REQUIRE_REDIS_SERVER(server);
+  live::ClusterOptions opt;
+  opt.conn.command_timeout_ms = 300;
+  opt.conn.backoff_min_ms = 1;
+  opt.conn.backoff_max_ms = 5;
+  live::RedisCluster cluster({server.endpoint()}, opt);
+  REQUIRE(cluster.Ready(0));
+  // Kill, notice on a command, restart, reconnect (polling past the backoff).
+  auto crash_and_reconnect = [&] {
+    server.Kill();
+    CHECK(cluster.conn(0).Command({"PING"}).type == RedisReply::Type::kError);
+    CHECK_FALSE(cluster.conn(0).connected());
+    server.Start();
+    REQUIRE(server.available());
+    bool back = false;
+    for (int i = 0; i < 500 && !back; ++i) {
+      back = cluster.Ready(0);
+      if (!back) std::this_thread::sleep_for(std::chrono::milliseconds(10));
+    }
+    REQUIRE(back);
+  };
+  crash_and_reconnect();  // in the warm-up
+  RunReport warm;
+  cluster.Report(&warm);
+  CHECK(warm.GetNumber("live.reconnects") == 1);
+  CHECK(warm.GetNumber("live.disconnects") == 1);
+  cluster.StartMeasurement();
+  RunReport start;
+  cluster.Report(&start);
+  CHECK(start.GetNumber("live.reconnects") == 0);
+  CHECK(start.GetNumber("live.disconnects") == 0);
+  CHECK(start.GetNumber("live.failed_connects") == 0);
+  crash_and_reconnect();  // measured
+  RunReport measured;
+  cluster.Report(&measured);
+  CHECK(measured.GetNumber("live.reconnects") == 1);
+  CHECK(measured.GetNumber("live.disconnects") == 1);
+}
