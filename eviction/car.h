@@ -13,7 +13,7 @@
 // Byte mode (not in the paper) measures the lists in bytes, replaces until the
 // newcomer fits and scales p's step by the newcomer's size.
 #pragma once
-#include "eviction/ghost_list.h"
+#include "eviction/id_lru.h"
 #include "eviction/handle_list.h"
 
 namespace cachelab::eviction {

@@ -29,6 +29,8 @@ class IdLru {
   uint64_t bytes() const { return bytes_; }
   size_t count() const { return count_; }
   bool empty() const { return count_ == 0; }
+  uint64_t TailSize() const { return nodes_[tail_].size; }
+  uint64_t TailId() const { return nodes_[tail_].id; }
 
   uint32_t PushFront(uint64_t id, uint64_t size, Payload payload = {}) {
     uint32_t n;
@@ -100,7 +102,7 @@ class IdLru {
 };
 
 // Ids of evicted objects ("ghosts") with their sizes: ARC's B1/B2, 2Q's Aout,
-// the ghost FIFOs of S3-FIFO and QD-LP.
+// the ghost FIFOs of S3-FIFO and QD-LP, CAR's B1/B2, MQ's Qout, LeCaR's histories.
 struct NoPayload {};
 using GhostList = IdLru<NoPayload>;
 static_assert(sizeof(GhostList::Entry) == 24);

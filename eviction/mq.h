@@ -14,7 +14,7 @@
 // out-size-ratio (Qout holds 4x the cache, the paper's choice; bytes in byte
 // mode). Checked on a hand-worked trace: tests/eviction_research_policies_test.cc.
 #pragma once
-#include "eviction/ghost_list.h"
+#include "eviction/id_lru.h"
 #include "eviction/handle_list.h"
 #include "eviction/id_map.h"
 
