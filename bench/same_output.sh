@@ -46,6 +46,7 @@ CONFIGS=(
   "--maxmemory 2MiB --maxmemory-policy allkeys-random --invalidation version --requests 200000"
   "--scenario sync-expiry --stampede lease,xfetch --requests 200000"
   "--scenario flash-crowd --strategy write-behind --requests 200000"
+  "--invalidation version --strategy all --nodes 3 --requests 200000"
   "--keys 2000000 --seed 7 --alpha 0.6 --requests 300000"
   "--keys 1 --requests 1000"
   "--trace $TRACE"

@@ -5,7 +5,6 @@
 // indexed by it: one hash lookup per request instead of one per structure, and
 // memory that follows the keys touched (the map costs 24-48 bytes a key).
 #pragma once
-#include <algorithm>
 #include <cstdint>
 #include <vector>
 
@@ -44,7 +43,7 @@ template <typename T>
 class DenseRows {
  public:
   T& At(uint32_t id) {
-    if (id >= rows_.size()) Grow(id);
+    if (id >= rows_.size()) rows_.resize(static_cast<size_t>(id) + 1);  // capacity doubles
     return rows_[id];
   }
   const T* Find(uint32_t id) const { return id < rows_.size() ? &rows_[id] : nullptr; }
@@ -52,13 +51,6 @@ class DenseRows {
   const std::vector<T>& rows() const { return rows_; }
 
  private:
-  void Grow(uint32_t id) {
-    // Doubling, but never past what the ids need by more than half: ids are
-    // dense, so the rows fill up.
-    size_t want = std::max<size_t>(static_cast<size_t>(id) + 1, rows_.size() + rows_.size() / 2);
-    if (rows_.capacity() < want) rows_.reserve(want);
-    rows_.resize(static_cast<size_t>(id) + 1);
-  }
   std::vector<T> rows_;
 };
 

@@ -99,6 +99,8 @@ RedisStore::Entry* RedisStore::LookupId(std::string_view key, uint32_t id, bool 
   if (id == kNoKeyId) return Lookup(key, HashBytes(key), touch);
   uint32_t slot = id < slot_of_id_.size() ? slot_of_id_[id] : KeyIndex::kNone;
   if (slot == KeyIndex::kNone) {
+    // Every live key linked to its id: a key with this id's name would be linked to it.
+    if (unlinked_ == 0) return nullptr;
     slot = FindSlot(key, HashBytes(key));
     if (slot == KeyIndex::kNone) return nullptr;
     Link(slot, id);
@@ -109,7 +111,8 @@ RedisStore::Entry* RedisStore::LookupId(std::string_view key, uint32_t id, bool 
 void RedisStore::Link(uint32_t slot, uint32_t id) {
   if (id >= slot_of_id_.size()) slot_of_id_.resize(static_cast<size_t>(id) + 1, KeyIndex::kNone);
   Entry& e = slots_[slot];
-  if (e.id != kNoKeyId && e.id != id) slot_of_id_[e.id] = KeyIndex::kNone;
+  if (e.id == kNoKeyId) --unlinked_;
+  else if (e.id != id) slot_of_id_[e.id] = KeyIndex::kNone;
   e.id = id;
   slot_of_id_[id] = slot;
 }
@@ -142,6 +145,7 @@ RedisStore::Entry* RedisStore::Create(std::string_view key, uint64_t hash) {
   e.expire_ms = -1;
   e.memory = 0;
   e.id = kNoKeyId;
+  ++unlinked_;
   e.live = true;
   index_.Insert(hash, slot);
   dict_buckets_ = GrownBuckets(dict_buckets_, index_.size());
@@ -159,6 +163,7 @@ void RedisStore::Remove(uint32_t slot, bool notify_policy) {
   key_memory_ -= e.memory;
   if (notify_policy && policy_) policy_->Remove(slot);
   if (e.id != kNoKeyId) slot_of_id_[e.id] = KeyIndex::kNone;
+  else --unlinked_;
   e.id = kNoKeyId;
   e.live = false;
   e.key.clear();

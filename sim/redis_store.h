@@ -179,6 +179,7 @@ class RedisStore {
   std::vector<uint32_t> free_slots_;
   KeyIndex index_;
   std::vector<uint32_t> slot_of_id_;  // by dense key id: the live slot, or kNone
+  size_t unlinked_ = 0;               // live keys not linked to an id (created by name)
   eviction::DenseHandleSet expires_;
   size_t expire_cursor_ = 0;
   uint64_t key_memory_ = 0;

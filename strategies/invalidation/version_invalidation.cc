@@ -50,7 +50,7 @@ class VersionInvalidation::Router final : public CacheBackend {
 };
 
 VersionInvalidation::VersionInvalidation(Harness& h, const InvalidationConfig& c)
-    : SchemeBase(h, c), version_(c.keys, 0), filled_version_(c.keys, 0), fill_expires_(c.keys, 0), fill_bytes_(c.keys, 0) {
+    : SchemeBase(h, c), keys_(c.keys) {
   h.metrics().Gauge("orphaned_versions", [this] { return static_cast<double>(orphans()); });
   h.metrics().Gauge("orphaned_bytes", [this] { return static_cast<double>(orphan_bytes()); });
 }
@@ -74,19 +74,27 @@ std::string VersionInvalidation::Versioned(std::string_view cache_key, uint64_t 
   return out;
 }
 
+VersionInvalidation::KeyVersions* VersionInvalidation::Row(uint64_t key) {
+  if (key >= keys_) return nullptr;
+  KeyVersions& r = rows_.At(h_.db().KeyId(key));
+  r.key_digits = 1;
+  for (uint64_t k = key; k >= 10; k /= 10) ++r.key_digits;
+  return &r;
+}
+
 void VersionInvalidation::NoteFill(uint64_t key, uint64_t version, SimTime expires, uint64_t bytes) {
-  if (key >= version_.size()) return;
-  if (version < version_[key]) {  // a late fill of old data: unreachable from the start
+  KeyVersions* r = Row(key);
+  if (!r) return;
+  if (version < r->version) {  // a late fill of old data: unreachable from the start
     AddOrphan(expires, bytes);
     return;
   }
   // A newer version set by the writer before readers move (OnWriteSet): the
   // previous entry, still alive under its old name, is orphaned now.
-  if (version > filled_version_[key] && fill_expires_[key] > h_.sim().Now())
-    AddOrphan(fill_expires_[key], fill_bytes_[key]);
-  filled_version_[key] = version;
-  fill_expires_[key] = expires;
-  fill_bytes_[key] = static_cast<uint32_t>(bytes);
+  if (version > r->filled_version && r->fill_expires > h_.sim().Now()) AddOrphan(r->fill_expires, r->fill_bytes);
+  r->filled_version = version;
+  r->fill_expires = expires;
+  r->fill_bytes = static_cast<uint32_t>(bytes);
 }
 
 void VersionInvalidation::OnWrite(uint64_t key, Done done) {
@@ -95,17 +103,13 @@ void VersionInvalidation::OnWrite(uint64_t key, Done done) {
   // The INCR goes to the node itself: "ver:..." is not an object key.
   uint32_t parked = Park(std::move(done));
   h_.cache_for(key).Command({"INCR", "ver:" + CacheKey(key)}, [this, key, parked](RedisReply&& reply) {
-    if (key < version_.size()) {
-      uint64_t old = version_[key];
+    if (KeyVersions* r = Row(key)) {
+      uint64_t old = r->version;
       // The database's version is the authority (writes may coalesce); the
       // INCR is the shared counter other servers would read.
       uint64_t counted = reply.type == RedisReply::Type::kInteger ? static_cast<uint64_t>(reply.integer) : old + 1;
-      version_[key] = std::max(counted, h_.db().Version(key));
-      SimTime now = h_.sim().Now();
-      if (filled_version_[key] < version_[key] && fill_expires_[key] > now) {
-        AddOrphan(fill_expires_[key], fill_bytes_[key]);
-        fill_expires_[key] = 0;
-      }
+      r->version = std::max(counted, h_.db().Version(key));
+      OrphanStaleFill(r);
     }
     Unpark(parked)();
   });
@@ -118,24 +122,29 @@ void VersionInvalidation::OnWriteSet(uint64_t key, uint64_t version, Done done) 
   h_.cache_for(key).Command({"INCR", "ver:" + CacheKey(key)}, [this, key, version, parked](RedisReply&&) {
     // The written value names the version (write-behind: the one its row will
     // commit, ahead of the database); INCR counts writes, which coalesce.
-    if (key < version_.size()) {
-      version_[key] = std::max(version_[key], version);
-      if (filled_version_[key] < version_[key] && fill_expires_[key] > h_.sim().Now()) {
-        AddOrphan(fill_expires_[key], fill_bytes_[key]);
-        fill_expires_[key] = 0;
-      }
+    if (KeyVersions* r = Row(key)) {
+      r->version = std::max(r->version, version);
+      OrphanStaleFill(r);
     }
     Unpark(parked)();
   });
 }
 
 void VersionInvalidation::OnWritesLost(uint64_t key, uint64_t version) {
-  if (key >= version_.size() || version >= version_[key]) return;
-  version_[key] = version;
+  if (key >= keys_ || version >= this->version(key)) return;
+  KeyVersions* r = Row(key);
+  r->version = version;
   // The lost write's value, under its void name, is unreachable from now on.
-  if (filled_version_[key] > version && fill_expires_[key] > h_.sim().Now()) {
-    AddOrphan(fill_expires_[key], fill_bytes_[key]);
-    fill_expires_[key] = 0;
+  if (r->filled_version > version && r->fill_expires > h_.sim().Now()) {
+    AddOrphan(r->fill_expires, r->fill_bytes);
+    r->fill_expires = 0;
+  }
+}
+
+void VersionInvalidation::OrphanStaleFill(KeyVersions* r) {
+  if (r->filled_version < r->version && r->fill_expires > h_.sim().Now()) {
+    AddOrphan(r->fill_expires, r->fill_bytes);
+    r->fill_expires = 0;
   }
 }
 
@@ -179,11 +188,12 @@ void VersionInvalidation::Report(RunReport* r) const {
   SchemeBase::Report(r);
   // Version counters: one small integer key per object ever written.
   uint64_t version_keys = 0, version_bytes = 0;
-  for (uint64_t k = 0; k < version_.size(); ++k) {
-    if (!version_[k]) continue;
+  for (const KeyVersions& k : rows_.rows()) {
+    if (!k.version) continue;
     ++version_keys;
-    std::string v = std::to_string(version_[k]);
-    version_bytes += KeyOverheadMemory(("ver:" + CacheKey(k)).size(), false) + StringValueMemory(v, v.size());
+    std::string v = std::to_string(k.version);
+    version_bytes += KeyOverheadMemory(std::string_view("ver:k:").size() + k.key_digits, false) +
+                     StringValueMemory(v, v.size());
   }
   r->Set("extra_memory_bytes", static_cast<int64_t>(orphan_bytes() + version_bytes));
   r->Set("orphaned_versions", static_cast<int64_t>(orphans()));

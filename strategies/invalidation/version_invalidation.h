@@ -14,6 +14,7 @@
 #include <string>
 #include <vector>
 
+#include "sim/key_ids.h"
 #include "strategies/invalidation/scheme_base.h"
 
 namespace cachelab {
@@ -37,7 +38,10 @@ class VersionInvalidation final : public SchemeBase {
   static constexpr uint64_t kCurrent = UINT64_MAX;
   // "k:<id>" -> "k:<id>:v<N>", N the current version (or `pinned`); other names unchanged.
   std::string Versioned(std::string_view cache_key, uint64_t pinned = kCurrent) const;
-  uint64_t version(uint64_t key) const { return key < version_.size() ? version_[key] : 0; }
+  uint64_t version(uint64_t key) const {
+    const KeyVersions* r = rows_.Find(h_.db().key_ids().Find(key));
+    return r ? r->version : 0;
+  }
   uint64_t orphans() const;
   uint64_t orphan_bytes() const;
 
@@ -53,10 +57,19 @@ class VersionInvalidation final : public SchemeBase {
   void AddOrphan(SimTime expires, uint64_t bytes);
   void Purge() const;  // drop orphans whose TTL has passed
 
-  std::vector<uint64_t> version_;           // per key: current version
-  std::vector<uint64_t> filled_version_;    // per key: version of the last fill
-  std::vector<SimTime> fill_expires_;       // per key: its deadline
-  std::vector<uint32_t> fill_bytes_;        // per key: its memory
+  struct KeyVersions {  // 32 bytes
+    uint64_t version = 0;         // current version
+    uint64_t filled_version = 0;  // version of the last fill
+    SimTime fill_expires = 0;     // its deadline
+    uint32_t fill_bytes = 0;      // its memory
+    uint8_t key_digits = 0;       // of the key id, for the report's ver:k:<id> names
+  };
+  // The key's row (by dense key id), or null for a key outside the keyspace.
+  KeyVersions* Row(uint64_t key);
+  // A newer version exists: the last fill, if still alive, is an orphan now.
+  void OrphanStaleFill(KeyVersions* r);
+  uint64_t keys_;                  // keyspace size: keys beyond it are not versioned
+  DenseRows<KeyVersions> rows_;    // by dense key id (sim/key_ids.h): the keys touched
   mutable std::priority_queue<Orphan, std::vector<Orphan>, std::greater<>> orphan_queue_;
   mutable uint64_t orphan_count_ = 0, orphan_bytes_ = 0, peak_orphans_ = 0, peak_orphan_bytes_ = 0;
   uint64_t orphaned_total_ = 0;
