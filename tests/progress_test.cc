@@ -7,6 +7,7 @@
 // every 1,024 runs of a dry run) and the expected counts follow from the
 // input sizes alone, whatever the machine's speed.
 #include <algorithm>
+#include <cstdint>
 #include <catch2/catch.hpp>
 #include <fstream>
 #include <nlohmann/json.hpp>
@@ -37,7 +38,7 @@ std::vector<std::string> LinesWith(const std::string& text, const std::string& n
 std::string WriteTrace(const testing::TempDir& dir, int n) {
   std::string path = dir / "big.txt";
   std::ofstream f(path);
-  for (int i = 0; i < n; ++i) f << (i * 7919) % 1000 << "\n";
+  for (int64_t i = 0; i < n; ++i) f << (i * 7919) % 1000 << "\n";  // int64: i * 7919 passes 2^31
   return path;
 }
 
