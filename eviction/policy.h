@@ -22,6 +22,14 @@ struct PolicyOptions {
   uint64_t seed = 1;
   int samples = 5;        // Redis maxmemory-samples
   int pool_size = 16;     // Redis EVPOOL_SIZE
+  // Redis-sampled: a pool entry names its key by id (a key hash), so a key
+  // evicted and re-inserted under another handle is found again, as Redis
+  // finds pooled keys by name (the simulated Redis; replay keeps handles).
+  bool pool_by_id = false;
+  // Redis-sampled: draw candidates as dictGetSomeKeys does (whole chains,
+  // newest first, of consecutive buckets from a random one) from a modelled
+  // hash table, instead of uniformly. Needs pool_by_id (ids are key hashes).
+  bool dict_sampling = false;
   int lfu_log_factor = 10;   // Redis lfu-log-factor
   int lfu_decay_time = 1;    // Redis lfu-decay-time, minutes
   uint64_t capacity = 0;  // cache size in the owner's unit (bytes or objects), for policies that size queues

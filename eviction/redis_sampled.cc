@@ -39,8 +39,10 @@ uint64_t RedisSampledPolicy::LruClock(uint64_t now) const {
 void RedisSampledPolicy::Insert(Handle h, uint64_t id, uint64_t, uint64_t now) {
   if (h >= meta_.size()) meta_.resize(h + 1 + h / 2);
   keys_.Insert(h);
+  if (opt_.pool_by_id) by_id_[id] = h;
   Meta& m = meta_[h];
   m.id = id;
+  if (opt_.dict_sampling) DictAdd(h);
   m.last_access = mode_ == Mode::kLfu ? now / 60000 : LruClock(now);
   m.counter = 5;  // LFU_INIT_VAL
 }
@@ -75,7 +77,65 @@ void RedisSampledPolicy::Access(Handle h, uint64_t now) {
 }
 
 // Pool entries of removed keys stay, as in Redis; Evict skips them.
-void RedisSampledPolicy::Remove(Handle h) { keys_.Erase(h); }
+void RedisSampledPolicy::Remove(Handle h) {
+  if (keys_.Erase(h) && opt_.pool_by_id) by_id_.erase(meta_[h].id);
+  if (opt_.dict_sampling) DictRemove(h);
+}
+
+static uint64_t Bucket(uint64_t id, uint64_t seed, size_t size) {
+  uint64_t z = id ^ (seed * 0x9e3779b97f4a7c15ULL);
+  z = (z ^ (z >> 30)) * 0xbf58476d1ce4e5b9ULL;
+  z = (z ^ (z >> 27)) * 0x94d049bb133111ebULL;
+  return (z ^ (z >> 31)) & (size - 1);
+}
+
+// dictAdd: a new entry goes to the head of its chain; the table doubles when
+// it holds as many keys as buckets (rehashing moves each old chain head first
+// to the new heads, which reverses it; done at once here).
+void RedisSampledPolicy::DictAdd(Handle h) {
+  if (buckets_.empty()) buckets_.resize(4);
+  if (keys_.size() > buckets_.size()) {
+    std::vector<std::vector<Handle>> grown(buckets_.size() * 2);
+    for (auto& chain : buckets_)
+      for (auto it = chain.rbegin(); it != chain.rend(); ++it)
+        if (*it != h) grown[Bucket(meta_[*it].id, opt_.seed, grown.size())].push_back(*it);
+    buckets_.swap(grown);
+  }
+  buckets_[Bucket(meta_[h].id, opt_.seed, buckets_.size())].push_back(h);
+}
+
+void RedisSampledPolicy::DictRemove(Handle h) {
+  if (buckets_.empty()) return;
+  auto& chain = buckets_[Bucket(meta_[h].id, opt_.seed, buckets_.size())];
+  auto it = std::find(chain.begin(), chain.end(), h);
+  if (it != chain.end()) chain.erase(it);
+}
+
+// dictGetSomeKeys: from a random bucket, walk consecutive buckets taking whole
+// chains (head first) until `count` keys or count*10 steps; after a run of
+// more than max(count, 4) empty buckets, jump to another random bucket.
+void RedisSampledPolicy::DictSample(uint64_t now) {
+  const size_t count = std::min<size_t>(static_cast<size_t>(opt_.samples), keys_.size());
+  const size_t mask = buckets_.size() - 1;
+  size_t steps = count * 10, stored = 0, emptylen = 0;
+  size_t i = Next() & mask;
+  while (stored < count && steps--) {
+    const auto& chain = buckets_[i];
+    if (chain.empty()) {
+      if (++emptylen >= 5 && emptylen > count) {
+        i = Next() & mask;
+        emptylen = 0;
+      }
+    } else {
+      emptylen = 0;
+      for (auto it = chain.rbegin(); it != chain.rend(); ++it) {
+        Consider(*it, now);
+        if (++stored == count) return;
+      }
+    }
+    i = (i + 1) & mask;
+  }
+}
 
 uint64_t RedisSampledPolicy::Score(Handle h, uint64_t now) const {
   const Meta& m = meta_[h];
@@ -98,6 +158,7 @@ void RedisSampledPolicy::Consider(Handle h, uint64_t now) {
 }
 
 void RedisSampledPolicy::Populate(uint64_t now) {
+  if (opt_.dict_sampling) return DictSample(now);
   // dictGetSomeKeys: up to `samples` distinct keys (all of them if fewer).
   size_t n = keys_.size();
   size_t samples = static_cast<size_t>(opt_.samples);
@@ -129,7 +190,13 @@ Handle RedisSampledPolicy::Evict(uint64_t now) {
       while (!pool_.empty()) {
         PoolEntry e = pool_.back();
         pool_.pop_back();
-        if (keys_.Contains(e.h) && meta_[e.h].id == e.id) {
+        if (opt_.pool_by_id) {
+          auto it = by_id_.find(e.id);  // dictFind by name: maybe a later incarnation
+          if (it != by_id_.end()) {
+            victim = it->second;
+            break;
+          }
+        } else if (keys_.Contains(e.h) && meta_[e.h].id == e.id) {
           victim = e.h;
           break;
         }
@@ -137,6 +204,8 @@ Handle RedisSampledPolicy::Evict(uint64_t now) {
     }
   }
   keys_.Erase(victim);
+  if (opt_.pool_by_id) by_id_.erase(meta_[victim].id);
+  if (opt_.dict_sampling) DictRemove(victim);
   return victim;
 }
 

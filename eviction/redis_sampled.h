@@ -10,6 +10,8 @@
 // handle is not recognised (Redis would find it by name).
 // Also allkeys-random ("random"): a uniformly random key.
 #pragma once
+#include <unordered_map>
+
 #include "eviction/dense_set.h"
 #include "eviction/policy.h"
 
@@ -51,6 +53,11 @@ class RedisSampledPolicy : public Policy {
   PolicyOptions opt_;
   DenseHandleSet keys_;
   std::vector<Meta> meta_;
+  void DictAdd(Handle h);
+  void DictRemove(Handle h);
+  void DictSample(uint64_t now);  // dictGetSomeKeys, then Consider
+  std::vector<std::vector<Handle>> buckets_;  // dict_sampling: chains, head last
+  std::unordered_map<uint64_t, Handle> by_id_;  // pool_by_id: the live handle of each id
   std::vector<PoolEntry> pool_;  // ascending score; the best victim is last
   uint64_t rng_;
 };

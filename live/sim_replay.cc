@@ -53,6 +53,13 @@ std::string ParseSimBackend(const std::string& spec, SimReplaySettings* out) {
   return "";
 }
 
+// The live server's last serverCron run at or before unix_ms (hz 10, in phase
+// with the run seen by the buffer probe; without one, every unix ms).
+static int64_t ServerCronMs(int64_t unix_ms, int64_t cron_origin_ms) {
+  if (cron_origin_ms <= 0 || unix_ms < cron_origin_ms) return unix_ms;
+  return unix_ms - (unix_ms - cron_origin_ms) % 100;
+}
+
 RunReport SimReplay(const eviction::ReplayTrace& trace, const SimReplaySettings& s,
                     std::vector<WindowCounts>* windows) {
   RedisStore store(s.redis);
@@ -97,6 +104,7 @@ RunReport SimReplay(const eviction::ReplayTrace& trace, const SimReplaySettings&
       int64_t t = scheduled ? next_time(pick) - origin_ms : static_cast<int64_t>(issued * 1000.0 / s.rate);
       now_ms = std::max(now_ms, t);  // time never runs backwards
       store.SetTime(now_ms * kMillisecond);
+      if (scheduled) store.SetPolicyClock(ServerCronMs(origin_ms + now_ms, s.cron_origin_ms));
       if (s.client_buffers) {
         clients.Cron(now_ms);
         store.SetClientMemory(clients.memory());

@@ -68,6 +68,8 @@ RedisStore::RedisStore(const RedisConfig& config) : config_(config) {
     eviction::PolicyOptions opt;
     opt.seed = config_.seed;
     opt.samples = config_.maxmemory_samples;
+    opt.pool_by_id = true;  // performEvictions finds pooled keys by name
+    opt.dict_sampling = true;
     opt.lfu_log_factor = config_.lfu_log_factor;
     opt.lfu_decay_time = config_.lfu_decay_time;
     opt.capacity = config_.maxmemory;

@@ -80,6 +80,12 @@ class RedisStore {
   // Sets the command time snapshot (simulated nanoseconds; Redis keeps ms).
   void SetTime(SimTime now) { now_ms_ = now / kMillisecond; }
   int64_t now_ms() const { return now_ms_; }
+  // The server clock its eviction policy reads (ms; -1: the command time).
+  // Redis's LRU clock is server.lruclock, refreshed by serverCron (every
+  // 100 ms at hz 10) from the unix time, so it ticks at unix-second
+  // boundaries seen at the next cron run; a twin of a live run sets this to
+  // the live server's last cron time so its ties break at the same requests.
+  void SetPolicyClock(int64_t unix_ms) { policy_ms_ = unix_ms; }
 
   RedisReply Get(std::string_view key) { return Get(key, kNoKeyId); }
   RedisReply Set(std::string_view key, Blob value, const SetOptions& opt = {}) {
@@ -165,7 +171,9 @@ class RedisStore {
   // Redis's LRU clock ticks once a second (LRU_CLOCK_RESOLUTION 1000 ms), so
   // keys touched within the same second have equal idle times.
   uint64_t GrownBuckets(uint64_t buckets, size_t n) const;
-  uint64_t PolicyNow() const { return static_cast<uint64_t>(now_ms_ / 1000 * 1000); }
+  uint64_t PolicyNow() const {
+    return static_cast<uint64_t>((policy_ms_ >= 0 ? policy_ms_ : now_ms_) / 1000 * 1000);
+  }
   static RedisReply WrongType();
   // The first run of a command name allocates its latency histogram; from
   // Dispatch the name is the client's, otherwise the method's own.
@@ -186,6 +194,7 @@ class RedisStore {
   uint64_t client_memory_ = 0;
   uint64_t dict_buckets_ = 0, expires_buckets_ = 0;  // bucket counts of the main and expires dicts
   int64_t now_ms_ = 0;
+  int64_t policy_ms_ = -1;
   RedisStats stats_;
   ExpiryCalendar calendar_;
   std::vector<std::string> command_names_;
