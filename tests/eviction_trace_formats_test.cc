@@ -5,8 +5,10 @@
 #include <unistd.h>
 
 #include <catch2/catch.hpp>
+#include <cmath>
 #include <cstdio>
 #include <cstdlib>
+#include <cstring>
 #include <fstream>
 #include <set>
 
@@ -194,5 +196,39 @@ TEST_CASE("lcs: other layouts, absent fields, and header errors naming the field
   bad_magic[0] = 0;
   CHECK(open_error(bad_magic).find(path + ": lcs header: bad start magic") != std::string::npos);
   CHECK(open_error("short").find("shorter than 1024") != std::string::npos);
+  std::remove(path.c_str());
+}
+
+TEST_CASE("lcs: a float time beyond int64 or 292 years is a bad record, not undefined behaviour") {
+  // "<dQ": a double time, an id. Casting 1e300 to int64 is undefined
+  // (-fsanitize=float-cast-overflow), and 1e12 s would overflow int64 ns.
+  const std::string path = "/tmp/cachelab_eviction_float_time.lcs";
+  std::string recs;
+  auto rec = [&](double t, uint64_t id) {
+    char b[8];
+    std::memcpy(b, &t, 8);
+    recs.append(b, 8);
+    for (int i = 0; i < 8; ++i) recs += static_cast<char>(id >> (8 * i));
+  };
+  for (double t : {5.0, 1e300}) {
+    recs.clear();
+    rec(5.0, 1);
+    rec(t, 2);
+    rec(std::nan(""), 3);  // NaN: time 0, as no time
+    std::ofstream(path, std::ios::binary) << LcsHeader("<dQ", 2, 0, 1, 0, 16) << recs;
+    std::string error;
+    auto r = OpenTrace(path, {}, &error);
+    REQUIRE(r);
+    Request q;
+    std::vector<SimTime> at;
+    while (r->Next(&q)) at.push_back(q.at);
+    if (t == 5.0) {
+      CHECK(r->ok());
+      CHECK(at == std::vector<SimTime>{5 * kSecond, 5 * kSecond, 0});
+    } else {
+      CHECK(at == std::vector<SimTime>{5 * kSecond});
+      CHECK(r->error().find(path + ": record 2: timestamp") == 0);
+    }
+  }
   std::remove(path.c_str());
 }

@@ -153,6 +153,10 @@ TEST_CASE("kvcache: bad input names the file, line and field") {
   CHECK(e.find("bad op_count '4294967295'") != std::string::npos);
   e = error_of(h + "1,a,3,SET,1,5,-4\n");
   CHECK(e.find("bad ttl '-4'") != std::string::npos);
+  e = error_of(h + "9223372037,a,3,SET,1,5,0\n");  // past 2^63 ns: was a signed overflow (UBSan)
+  CHECK(e.find("bad op_time '9223372037'") != std::string::npos);
+  e = error_of(h + "1,a,3,SET,1,5,9223372037\n");
+  CHECK(e.find("bad ttl '9223372037'") != std::string::npos);
   e = error_of(h + "1,a,3,SET\n");
   CHECK(e.find("fields") != std::string::npos);
   e = error_of("time,id,size\n1,2,3\n");
@@ -198,6 +202,18 @@ TEST_CASE("cdn: an unknown OpType or a bad size is an error with file and line")
   path = WriteTemp("bad_cdn2.csv", h + "1,a,1,ten,10,5\n");
   c = Count(path, "cdn");
   CHECK(c.error.find("line 2: bad objectSize 'ten'") != std::string::npos);
+  // Seconds past 2^63 ns (292 years) are malformed, not an int64 overflow: the
+  // mutation test below made 1582703986 into 17582703988 and UBSan (g++ 12,
+  // -fsanitize=undefined) reported the multiplication by 10^9.
+  path = WriteTemp("bad_cdn3.csv", h + "1,a,1,10,10,5\n17582703988,b,1,10,10,5\n");
+  c = Count(path, "cdn");
+  CHECK(c.requests == 1);
+  CHECK(c.error.find(path + ": line 3: bad timestamp '17582703988'") != std::string::npos);
+  c = Count(WriteTemp("bad_cdn4.csv", h + "1,a,1,10,10,9223372037\n"), "cdn");
+  CHECK(c.error.find("line 2: bad TTL '9223372037'") != std::string::npos);
+  c = Count(WriteTemp("ok_cdn.csv", h + "9223372036,a,1,10,10,9223372036\n"), "cdn");  // 292 years: the limit
+  CHECK(c.error.empty());
+  CHECK(c.last == 9223372036 * kSecond);
 }
 
 TEST_CASE("kvcache and cdn readers on mutated real samples: a request stream or an error naming file and line") {

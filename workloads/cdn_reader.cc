@@ -36,12 +36,13 @@ int CdnReader::ParseRow(Request* out, std::string* why) {
   if (op_ && !ParseOpName(Col(op_), &out->op)) return *why = "unknown OpType '" + std::string(Col(op_)) + "'", -1;
   if (time_) {
     int64_t t;
-    if (!ParseInt(Col(time_), &t) || t < 0) return *why = "bad timestamp '" + std::string(Col(time_)) + "'", -1;
+    if (!ParseInt(Col(time_), &t) || t < 0 || t > kMaxTraceSeconds)  // beyond: int64 ns overflow
+      return *why = "bad timestamp '" + std::string(Col(time_)) + "'", -1;
     out->at = t * kSecond;
   }
   if (ttl_) {
     int64_t ttl;
-    if (!ParseInt(Col(ttl_), &ttl) || ttl < -1) return *why = "bad TTL '" + std::string(Col(ttl_)) + "'", -1;
+    if (!ParseInt(Col(ttl_), &ttl) || ttl < -1 || ttl > kMaxTraceSeconds) return *why = "bad TTL '" + std::string(Col(ttl_)) + "'", -1;
     out->ttl = ttl > 0 ? ttl * kSecond : 0;
   }
   return 1;

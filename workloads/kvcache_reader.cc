@@ -44,7 +44,8 @@ int KvcacheReader::ParseRow(Request* out, std::string* why) {
   if (!ParseOpName(Col(op_), &out->op)) return *why = "unknown operation '" + std::string(Col(op_)) + "'", -1;
   if (time_) {
     int64_t t;
-    if (!ParseInt(Col(time_), &t) || t < 0) return *why = "bad op_time '" + std::string(Col(time_)) + "'", -1;
+    if (!ParseInt(Col(time_), &t) || t < 0 || t > kMaxTraceSeconds)  // beyond: int64 ns overflow
+      return *why = "bad op_time '" + std::string(Col(time_)) + "'", -1;
     out->at = t * kSecond;
   }
   uint64_t bytes = 0, part;
@@ -65,7 +66,7 @@ int KvcacheReader::ParseRow(Request* out, std::string* why) {
            -1;
   if (ttl_) {
     int64_t ttl;
-    if (!ParseInt(Col(ttl_), &ttl) || ttl < 0) return *why = "bad ttl '" + std::string(Col(ttl_)) + "'", -1;
+    if (!ParseInt(Col(ttl_), &ttl) || ttl < 0 || ttl > kMaxTraceSeconds) return *why = "bad ttl '" + std::string(Col(ttl_)) + "'", -1;
     out->ttl = ttl * kSecond;
   }
   if (usecase_ && !ParseInt(Col(usecase_), &out->client))

@@ -1,5 +1,7 @@
 #include "workloads/lcs_reader.h"
 
+#include <algorithm>
+#include <cstdint>
 #include <cstring>
 #include <stdexcept>
 
@@ -23,6 +25,14 @@ size_t TypeSize(char c) {
 
 // A field's value as libCacheSim's read_data gives it: integers widened
 // (signed ones sign-extended), floats truncated.
+// Floats outside int64 saturate (NaN is 0): the cast itself would be undefined.
+int64_t Saturate(double d) {
+  if (!(d == d)) return 0;
+  if (d >= 9.2e18) return INT64_MAX;
+  if (d <= -9.2e18) return INT64_MIN;
+  return static_cast<int64_t>(d);
+}
+
 int64_t Load(const char* p, char type) {
   switch (type) {
     case 'c': case 'b': return static_cast<int8_t>(*p);
@@ -35,12 +45,12 @@ int64_t Load(const char* p, char type) {
     case 'f': {
       float f;
       std::memcpy(&f, p, 4);
-      return static_cast<int64_t>(f);
+      return Saturate(f);
     }
     case 'd': {
       double d;
       std::memcpy(&d, p, 8);
-      return static_cast<int64_t>(d);
+      return Saturate(d);
     }
   }
   return 0;
@@ -97,10 +107,15 @@ bool LcsReader::Read(Request* out) {
   *out = Request{};
   out->key = static_cast<uint64_t>(get(kId, 0));
   out->size = static_cast<uint32_t>(get(kSize, 1));
-  out->at = static_cast<SimTime>(get(kTime, 0)) * kSecond;
+  const int64_t at = get(kTime, 0);
+  if (at < -kMaxTraceSeconds || at > kMaxTraceSeconds) {  // int64 nanoseconds end at 292 years
+    Bad("record " + std::to_string(pos_), "timestamp " + std::to_string(at) + " s is beyond 292 years");
+    return false;
+  }
+  out->at = at * kSecond;
   int64_t next = get(kNext, -1);
   out->next_access = next > 0 ? next - 1 : -1;
-  const int64_t ttl = get(kTtl, 0);
+  const int64_t ttl = std::min<int64_t>(get(kTtl, 0), kMaxTraceSeconds);  // 292 years: never expires
   out->ttl = ttl > 0 ? static_cast<SimTime>(ttl) * kSecond : 0;
   return true;
 }
