@@ -358,6 +358,7 @@ void Experiment::StartMeasurement() {
   invalidation_->StartMeasurement();
   cluster_.StartMeasurement();
   if (backend_) backend_->StartMeasurement();
+  hot_expiries_.StartMeasurement(sim_.Now());
   metrics_.StartMeasurement(sim_.Now());
   expiry_.StartAt(sim_.Now());
   redis_at_start_ = redis_.store().stats();

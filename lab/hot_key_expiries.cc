@@ -46,7 +46,7 @@ void HotKeyExpiries::Observe(uint64_t key, const RedisStore& store, SimTime now)
       w.recorded = true;  // still there, lazily: one event, not one per request
     }
     if (expired < 0) return;
-    ++expiries_;
+    if (expired >= measure_from_ms_) ++expiries_;
     if (events_.size() < kMaxEvents)
       events_.push_back({expired * kMillisecond, "expiry",
                          w.name +

@@ -34,6 +34,11 @@ class HotKeyExpiries {
     return false;
   }
   void Observe(uint64_t key, const RedisStore& store, SimTime now);
+  // The end of the warm-up: expiries before it are left out of hot_key_expiries.
+  void StartMeasurement(SimTime now) {
+    measure_from_ms_ = now / kMillisecond;
+    expiries_ = 0;
+  }
   // Adds the events at or after `from` (the end of the warm-up) and
   // hot_key_expiries (every expiry seen, marked or not).
   void Report(SimTime from, RunReport* r) const;
@@ -50,6 +55,7 @@ class HotKeyExpiries {
   std::vector<Watched> watched_;
   std::vector<RunEvent> events_;
   uint64_t expiries_ = 0;
+  int64_t measure_from_ms_ = 0;
 };
 
 }  // namespace cachelab

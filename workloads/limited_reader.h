@@ -24,6 +24,9 @@ class LimitedReader final : public TraceReader {
   }
   const std::string& error() const override { return in_.error(); }
   std::string Name() const override { return in_.Name(); }
+  // Progress names the file and its fraction read, as the reader it cuts.
+  std::string Label() const override { return in_.Label(); }
+  double FractionRead() const override { return in_.FractionRead(); }
 
  private:
   TraceReader& in_;
