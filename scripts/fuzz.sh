@@ -21,8 +21,11 @@ for t in "${TARGETS[@]}"; do
   work="$BUILD/fuzz-work/$t"
   mkdir -p "$work"
   echo "== fuzz_$t for ${SECS}s" >&2
+  # libFuzzer stops on a missing corpus directory: pass the seeds only when there are some.
+  seeds=()
+  [ -d "$ROOT/tests/fuzz/corpus/$t" ] && seeds=("$ROOT/tests/fuzz/corpus/$t")
   if ! "$BUILD/tests/fuzz/fuzz_$t" -max_total_time="$SECS" -timeout=30 -rss_limit_mb=2048 -max_len=65536 \
-      -artifact_prefix="$BUILD/fuzz-failures/$t-" -print_final_stats=1 "$work" "$ROOT/tests/fuzz/corpus/$t" \
+      -artifact_prefix="$BUILD/fuzz-failures/$t-" -print_final_stats=1 "$work" "${seeds[@]}" \
       > "$BUILD/fuzz-work/$t.log" 2>&1; then
     failed+=("$t")
     tail -40 "$BUILD/fuzz-work/$t.log" >&2
