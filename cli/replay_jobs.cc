@@ -74,7 +74,11 @@ std::vector<ReplayOutcome> LruCurveJobs(const eviction::ReplayTrace& trace, cons
   std::vector<uint64_t> sizes;
   for (const auto& j : jobs) sizes.push_back(j.capacity);
   double seconds = 0;
-  auto points = eviction::LruMissRatioCurve(trace, sizes, options, &seconds);
+  ProgressMeter meter("LRU curve", "requests", static_cast<uint64_t>(trace.size()), 1);
+  eviction::MrcOptions ticking = options;
+  ticking.progress = [&](uint64_t done) { meter.Tick(done); };
+  auto points = eviction::LruMissRatioCurve(trace, sizes, ticking, &seconds);
+  meter.Finish(trace.size());
   // A handful of sampled requests gives an estimate that is noise (0 misses, or
   // a ratio above 1 before capping): refuse it rather than print it.
   if (options.shards_rate < 1 && !points.empty() && points[0].sampled_requests < kMinShardsSample)

@@ -61,6 +61,7 @@ std::vector<MrcPoint> LruMissRatioCurve(const ReplayTrace& t, const std::vector<
   IdMap last(1024);
   uint32_t pos = 0;
   for (size_t i = 0; i < t.size(); ++i) {
+    if (opt.progress && (i & 0xFFFF) == 0) opt.progress(i);
     const uint32_t raw = t.sizes[i];
     if (raw == 0) continue;
     const uint64_t id = t.ids[i];

@@ -14,6 +14,7 @@
 // the totals, so a ratio never exceeds 1.
 #pragma once
 #include <cstdint>
+#include <functional>
 #include <vector>
 
 #include "eviction/replay_trace.h"
@@ -34,6 +35,9 @@ struct MrcPoint {
 struct MrcOptions {
   bool object_mode = false;
   double shards_rate = 1.0;  // 1: every request (exact)
+  // Called with the requests passed so far, for a progress meter (the core
+  // has none of its own: the caller decides who is watching).
+  std::function<void(uint64_t)> progress;
 };
 
 // One point per entry of `sizes` (any order). *seconds: CPU time of the pass.

@@ -170,5 +170,19 @@ TEST_CASE("a long dry run shows progress on stderr, its table on stdout unchange
   CHECK(LinesWith(r.out, "dry run").empty());
 }
 
+TEST_CASE("replay --mrc --progress reports the one-pass LRU curve; JSON stays clean") {
+  testing::TempDir dir("cachelab-progress-mrc");
+  const int n = 200000;  // checks at 65,536 x 1..3
+  std::string trace = WriteTrace(dir, n);
+  auto r = RunCli("replay --trace " + trace + " --policy lru --mrc --no-store --json --progress", "", kEveryCheck);
+  REQUIRE(r.exit_code == 0);
+  nlohmann::json::parse(r.out);  // throws if a progress line got in
+  auto lines = LinesWith(r.err, "LRU curve: ");
+  REQUIRE(lines.size() == 4);  // three updates and "done"
+  CHECK(lines[3].find("LRU curve: done, 200,000 requests in ") == 0);
+  auto quiet = RunCli("replay --trace " + trace + " --policy lru --mrc --no-store --json", "", kEveryCheck);
+  CHECK(LinesWith(quiet.err, "LRU curve").empty());
+}
+
 }  // namespace
 }  // namespace cachelab
