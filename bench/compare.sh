@@ -22,32 +22,9 @@ ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 OLD_SHA="$(git -C "$ROOT" rev-parse --verify "$OLD^{commit}")" || { echo "compare.sh: unknown commit '$OLD'" >&2; exit 2; }
 [ -x /usr/bin/time ] || { echo "compare.sh: /usr/bin/time missing (apt-get install time)" >&2; exit 2; }
 
-export CMAKE_CXX_COMPILER_LAUNCHER=ccache CCACHE_BASEDIR="${CCACHE_BASEDIR:-$(dirname "$ROOT")}"
-JOBS="${JOBS:-2}"
 TMP="$(mktemp -d)"
 trap 'rm -rf "$TMP"' EXIT
-
-build() {  # build SRC_DIR BUILD_DIR
-  cmake -S "$1" -B "$2" -G Ninja -DCMAKE_BUILD_TYPE=Release -DCACHELAB_BUILD_GUI=OFF >"$TMP/cmake.log" 2>&1 ||
-    { cat "$TMP/cmake.log" >&2; exit 1; }
-  cmake --build "$2" -j"$JOBS" --target cachelab >"$TMP/build.log" 2>&1 || { tail -30 "$TMP/build.log" >&2; exit 1; }
-}
-
-# The old tree is exported (git archive, no worktree to clean up) under
-# .compare/<sha> inside the tree, so CCACHE_BASEDIR lets it hit the cache and a
-# second comparison with the same commit reuses the build (rm -rf .compare).
-OLD_DIR="$ROOT/.compare/$OLD_SHA"
-if [ ! -x "$OLD_DIR/build/cli/cachelab" ]; then
-  echo "== building old $OLD_SHA in $OLD_DIR" >&2
-  rm -rf "$OLD_DIR" && mkdir -p "$OLD_DIR"
-  git -C "$ROOT" archive "$OLD_SHA" | tar -x -C "$OLD_DIR"
-  build "$OLD_DIR" "$OLD_DIR/build"
-fi
-echo "== building current tree" >&2
-NEW_BUILD="${CACHELAB_BUILD_DIR:-$ROOT/build}"
-build "$ROOT" "$NEW_BUILD"
-OLD_BIN="$OLD_DIR/build/cli/cachelab"
-NEW_BIN="$NEW_BUILD/cli/cachelab"
+source "$ROOT/bench/old_and_new.sh"
 
 one() {  # one BIN -> "req_per_sec wall_s rss_mib"
   local out="$TMP/out.json" tv="$TMP/time.txt"

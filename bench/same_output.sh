@@ -14,24 +14,9 @@ set -euo pipefail
 [ $# -ge 1 ] || { echo "usage: bench/same_output.sh OLD_COMMIT" >&2; exit 2; }
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 OLD_SHA="$(git -C "$ROOT" rev-parse --verify "$1^{commit}")" || { echo "same_output.sh: unknown commit '$1'" >&2; exit 2; }
-export CMAKE_CXX_COMPILER_LAUNCHER=ccache CCACHE_BASEDIR="${CCACHE_BASEDIR:-$(dirname "$ROOT")}"
-JOBS="${JOBS:-2}"
 TMP="$(mktemp -d)"
 trap 'rm -rf "$TMP"' EXIT
-
-build() {  # build SRC_DIR BUILD_DIR
-  cmake -S "$1" -B "$2" -G Ninja -DCMAKE_BUILD_TYPE=Release -DCACHELAB_BUILD_GUI=OFF >"$TMP/cmake.log" 2>&1 ||
-    { cat "$TMP/cmake.log" >&2; exit 1; }
-  cmake --build "$2" -j"$JOBS" --target cachelab >"$TMP/build.log" 2>&1 || { tail -30 "$TMP/build.log" >&2; exit 1; }
-}
-OLD_DIR="$ROOT/.compare/$OLD_SHA"
-if [ ! -x "$OLD_DIR/build/cli/cachelab" ]; then
-  rm -rf "$OLD_DIR" && mkdir -p "$OLD_DIR"
-  git -C "$ROOT" archive "$OLD_SHA" | tar -x -C "$OLD_DIR"
-  build "$OLD_DIR" "$OLD_DIR/build"
-fi
-NEW_BUILD="${CACHELAB_BUILD_DIR:-$ROOT/build}"
-build "$ROOT" "$NEW_BUILD"
+source "$ROOT/bench/old_and_new.sh"
 
 TRACE="${TRACE:-/work/shared/traces/cloudPhysicsIO.oracleGeneral.bin}"
 CONFIGS=(
@@ -55,10 +40,10 @@ CONFIGS=(
 fail=0
 for cfg in "${CONFIGS[@]}"; do
   # shellcheck disable=SC2086
-  "$OLD_DIR/build/cli/cachelab" run --json --no-store $cfg 2>"$TMP/old.err" |
+  "$OLD_BIN" run --json --no-store $cfg 2>"$TMP/old.err" |
     grep -Ev '"(wall_seconds|cpu_seconds|sim_requests_per_sec)"' >"$TMP/old.json" || { cat "$TMP/old.err" >&2; exit 1; }
   # shellcheck disable=SC2086
-  "$NEW_BUILD/cli/cachelab" run --json --no-store $cfg 2>"$TMP/new.err" |
+  "$NEW_BIN" run --json --no-store $cfg 2>"$TMP/new.err" |
     grep -Ev '"(wall_seconds|cpu_seconds|sim_requests_per_sec)"' >"$TMP/new.json" || { cat "$TMP/new.err" >&2; exit 1; }
   o="$(md5sum <"$TMP/old.json" | cut -c1-12)"; n="$(md5sum <"$TMP/new.json" | cut -c1-12)"
   if [ "$o" = "$n" ]; then

@@ -24,7 +24,7 @@
 #include <unordered_map>
 
 #include "eviction/admission.h"
-#include "eviction/admission_random.h"
+#include "eviction/sample_rng.h"
 
 namespace cachelab::eviction {
 
@@ -114,7 +114,7 @@ namespace {
 class AdaptSizeAdmission final : public Admission {
  public:
   AdaptSizeAdmission(uint64_t capacity, uint64_t interval, uint64_t seed)
-      : capacity_(static_cast<double>(capacity)), interval_(interval), countdown_(interval), rng_(seed) {}
+      : capacity_(static_cast<double>(capacity)), interval_(interval), countdown_(interval), rng_(SampleRng::ForAdmission(seed)) {}
   std::string_view Name() const override { return "adaptsize"; }
   bool WantsEveryRequest() const override { return true; }
   void OnRequest(uint64_t id, uint64_t size) override {
@@ -165,7 +165,7 @@ class AdaptSizeAdmission final : public Admission {
   double c_ = 1 << 15;
   double tracked_bytes_ = 0;
   std::unordered_map<uint64_t, Stat> recent_, past_;
-  AdmissionRandom rng_;
+  SampleRng rng_;
 };
 
 }  // namespace

@@ -5,23 +5,23 @@
 // Source: libCacheSim cache/admission/prob.c (commit aa0fc409). Its draws come
 // from a generator that cachesim seeds with time(NULL), so cachesim's counts
 // vary from run to run; ours come from a seeded SplitMix64 stream
-// (admission_random.h) and repeat exactly for a seed. The check against cachesim is
+// (SampleRng::ForAdmission in sample_rng.h) and repeat exactly for a seed. The check against cachesim is
 // therefore statistical (tests/eviction_admission_test.cc).
 #include "eviction/admission.h"
-#include "eviction/admission_random.h"
+#include "eviction/sample_rng.h"
 
 namespace cachelab::eviction {
 namespace {
 
 class ProbAdmission final : public Admission {
  public:
-  ProbAdmission(double p, uint64_t seed) : p_(p), rng_(seed) {}
+  ProbAdmission(double p, uint64_t seed) : p_(p), rng_(SampleRng::ForAdmission(seed)) {}
   std::string_view Name() const override { return "prob"; }
   bool Admit(uint64_t, uint64_t, uint64_t) override { return rng_.Uniform() < p_; }
 
  private:
   double p_;
-  AdmissionRandom rng_;
+  SampleRng rng_;
 };
 
 }  // namespace

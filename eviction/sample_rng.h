@@ -1,6 +1,7 @@
 // The random stream of the randomized eviction policies (Hyperbolic, LeCaR,
-// Cacheus, LHD): splitmix64 from the policy's seed, so the same seed gives the
-// same evictions. (sim/rng.h has richer streams, but sim/ depends on eviction/.)
+// LHD) and admission filters (prob, adaptsize): splitmix64 (Steele et al.,
+// OOPSLA'14) from the seed, so the same seed gives the same evictions and
+// refusals. (sim/rng.h has richer streams, but sim/ depends on eviction/.)
 #pragma once
 #include <cstdint>
 
@@ -9,6 +10,12 @@ namespace cachelab::eviction {
 class SampleRng {
  public:
   explicit SampleRng(uint64_t seed) : s_(seed * 0x9e3779b97f4a7c15ULL + 0x632be59bd9b4e019ULL) {}
+  // The admission filters' stream: the same generator from another seed mix.
+  static SampleRng ForAdmission(uint64_t seed) {
+    SampleRng r(0);
+    r.s_ = seed * 0xd1342543de82ef95ULL + 0x2545f4914f6cdd1dULL;
+    return r;
+  }
   uint64_t Next() {
     uint64_t z = (s_ += 0x9e3779b97f4a7c15ULL);
     z = (z ^ (z >> 30)) * 0xbf58476d1ce4e5b9ULL;
