@@ -425,7 +425,7 @@ void Execute(const ReplayOptions& given) {
   if (stream) {
     bool any_next = false;
     try {
-      sim = StreamReplayJobs(limited, sim_jobs, {opt.object_mode, keep_time, opt.use_ttl, mean_bytes, opt.jobs},
+      sim = StreamReplayJobs(limited, sim_jobs, {opt.object_mode, keep_time, opt.use_ttl, mean_bytes, opt.jobs, {}},
                              &any_next);
     } catch (const UsageError& e) {
       throw UsageError(NamedError(opt.trace, e.what()));
@@ -440,7 +440,7 @@ void Execute(const ReplayOptions& given) {
     std::fprintf(stderr, "skipped %llu malformed record(s) in %s\n",
                  static_cast<unsigned long long>(reader->bad_records()), opt.trace.c_str());
   std::vector<ReplayOutcome> lru;
-  if (!lru_jobs.empty()) lru = LruCurveJobs(trace, lru_jobs, {opt.object_mode, opt.shards_rate});
+  if (!lru_jobs.empty()) lru = LruCurveJobs(trace, lru_jobs, {opt.object_mode, opt.shards_rate, {}});
   const std::string format = reader->Name();
   whole.wall_s = since();
   whole.runs = order.size();

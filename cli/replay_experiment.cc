@@ -78,7 +78,9 @@ ReplayFileValues ParseReplayExperiment(const std::string& text, const std::strin
   ReplayFileValues out;
   std::vector<std::pair<std::string, int>> policies, sizes, params;
   int admission_line = 0;
-  for (auto&& [k, v] : *t) {
+  for (auto&& [k, node] : *t) {
+    // A named reference: clang 14 cannot capture a structured binding in a lambda.
+    const toml::node& v = node;
     const std::string key(k.str());
     const int line = static_cast<int>(k.source().begin.line);
     auto str = [&]() -> std::string {

@@ -1,7 +1,8 @@
 # Sourced by test.sh --sanitize and fuzz.sh: configures the sanitizer build
 # directory once (ASan + UBSan with float-cast-overflow, GUI and benchmarks
 # off, -O1 -g). clang when installed, so the same build serves libFuzzer;
-# CACHELAB_SANITIZE_CXX picks another compiler (CI has g++ only).
+# CACHELAB_SANITIZE_CXX picks another compiler. CI has clang 14, so code must
+# build with it too (scripts/test.sh's ordinary build is g++).
 SANITIZE_BUILD_DIR="${CACHELAB_SANITIZE_BUILD_DIR:-$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)/build-sanitize}"
 
 configure_sanitize() {
