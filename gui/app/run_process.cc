@@ -82,6 +82,14 @@ void RunProcess::OnLine(const QByteArray& line) {
     if (!live_timer_.isActive()) live_timer_.start();
   } else if (type == "saved") {
     for (const QJsonValue& id : o["ids"].toArray()) saved_.append(id.toInteger());
+  } else if (type == "phase") {  // a long step before or after the run (loading a trace, an MRC pass)
+    if (o["finished"].toBool()) return;
+    const double fraction = o["fraction"].toDouble();
+    emit progressed(fraction >= 0 ? fraction : 0,
+                    tr("%1: %L2 %3").arg(o["what"].toString()).arg(o["done"].toDouble(), 0, 'f', 0)
+                        .arg(o["unit"].toString()));
+  } else if (!type.isEmpty()) {
+    // A progress record of a kind this dashboard does not know: never an error for people.
   } else if (!line.trimmed().isEmpty()) {
     messages_ << QString::fromLocal8Bit(line).trimmed();
   }

@@ -66,6 +66,27 @@ class GuiRunFormTest : public QObject {
     QVERIFY(form->startButton()->isEnabled());
   }
 
+  // A long trace load reports "phase" lines (cli/progress_sink.cc): progress
+  // for people, never an error. The child here is a shell printing exactly
+  // such lines, so the expectation is the line format, not our CLI's timing.
+  void phaseLinesAreProgressNotErrors() {
+    RunProcess p;
+    QSignalSpy progressed(&p, &RunProcess::progressed);
+    QSignalSpy done(&p, &RunProcess::finished);
+    QVERIFY(p.StartCommand("/bin/sh", {"-c",
+        "echo '{\"type\":\"phase\",\"what\":\"reading t.csv\",\"unit\":\"requests\",\"done\":500,"
+        "\"fraction\":0.25,\"elapsed_s\":5,\"finished\":false}' >&2; "
+        "echo '{\"type\":\"phase\",\"what\":\"reading t.csv\",\"unit\":\"requests\",\"done\":2000,"
+        "\"fraction\":1,\"elapsed_s\":9,\"finished\":true}' >&2; echo '{\"type\":\"later-kind\"}' >&2"}));
+    QVERIFY(done.wait(30000));
+    QVERIFY(done.at(0).at(0).toBool());
+    QCOMPARE(done.at(0).at(1).toString(), QString());  // no message: nothing went wrong
+    QCOMPARE(progressed.count(), 1);                    // the finished line ends the phase silently
+    QCOMPARE(progressed.at(0).at(0).toDouble(), 0.25);
+    QVERIFY2(progressed.at(0).at(1).toString().startsWith("reading t.csv: 500"),
+             qPrintable(progressed.at(0).at(1).toString()));
+  }
+
   void cancelStopsTheRun() {
     MainWindow w(dir_.filePath("cancel.db"), CACHELAB_CLI);
     RunForm* form = w.runForm();
