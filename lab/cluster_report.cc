@@ -2,6 +2,7 @@
 // one record per churn event (movement, hit-ratio dip, database spike).
 #include <algorithm>
 #include <cstdio>
+#include <optional>
 
 #include "lab/churn_impact.h"
 #include "lab/cluster.h"
@@ -91,6 +92,7 @@ void Cluster::Report(RunReport* r) const {
     r->Set(p + ".t_s", ToSeconds(e.t));
     r->Set(p + ".kind", std::string(ChurnKindName(e.kind)));
     std::string detail;
+    std::optional<RunEvent> view_event;
     if (e.kind == ChurnEvent::Kind::kHotKey) {
       detail = Fixed(e.fraction) + " of requests to key " + std::to_string(e.key);
     } else {
@@ -106,15 +108,17 @@ void Cluster::Report(RunReport* r) const {
         r->Set(p + ".remapped", c.remapped);
         r->Set(p + ".remapped_weighted", c.remapped_weighted);
         r->Set(p + ".ideal", c.ideal);
-        r->events.push_back({c.view_t, "membership",
-                             std::string(ChurnKindName(e.kind)) + " node" + std::to_string(c.node) + ": remapped " +
-                                 Fixed(c.remapped) + " (ideal " + Fixed(c.ideal) + ")"});
+        view_event = RunEvent{c.view_t, "membership",
+                             "clients see " + std::string(ChurnKindName(e.kind)) + " node" + std::to_string(c.node) +
+                                 (c.view_t > e.t ? " (--detect-delay later)" : "") + ": remapped " +
+                                 Fixed(c.remapped) + " (ideal " + Fixed(c.ideal) + ")"};
         remapped_sum += c.remapped;
         ideal_sum += c.ideal;
         ++views;
       }
     }
     r->events.push_back({e.t, ChurnKindName(e.kind), detail});
+    if (view_event) r->events.push_back(*view_event);
     if (!hit || !db) continue;
     SimTime until = std::min(i + 1 < config_.churn.size() ? config_.churn[i + 1].t : end, end);
     ChurnImpact m = MeasureImpact(*hit, *db, e.t, until);
@@ -129,6 +133,10 @@ void Cluster::Report(RunReport* r) const {
     max_recovery = m.recovery_s < 0 || max_recovery < 0 ? -1 : std::max(max_recovery, m.recovery_s);
     max_spike = std::max(max_spike, m.db_spike);
   }
+  // A view change lands --detect-delay after its cause, maybe after later
+  // churn: the list reads in time order, each change after its cause.
+  std::stable_sort(r->events.begin(), r->events.end(),
+                   [](const RunEvent& a, const RunEvent& b) { return a.t < b.t; });
   if (config_.churn.empty()) return;
   r->Set("churn_summary.remapped_mean", views ? remapped_sum / views : 0.0);
   r->Set("churn_summary.ideal_mean", views ? ideal_sum / views : 0.0);

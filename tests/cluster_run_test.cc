@@ -84,6 +84,14 @@ TEST_CASE("a cluster run with churn is deterministic") {
   }
   CHECK(a.events.size() == b.events.size());
   CHECK(a.GetNumber("churn.0.keys_lost") > 0);
+  // The event list reads in time order; the clients learn of the crash one
+  // --detect-delay (default 1 s) after it, of the planned removal at once.
+  std::vector<std::pair<double, std::string>> seen;
+  for (const RunEvent& e : a.events)
+    if (e.kind != "measurement_start") seen.emplace_back(ToSeconds(e.t), e.kind);
+  CHECK(seen == std::vector<std::pair<double, std::string>>{{2, "crash"}, {3, "membership"}, {4, "recover"},
+                                                            {5, "membership"}, {5, "hotkey"}, {6, "remove"},
+                                                            {6, "membership"}});
   CHECK(a.GetNumber("fallbacks") > 0);  // reads to the crashed node before detection
 }
 
