@@ -73,7 +73,10 @@ void PubSubInvalidation::Publish(uint64_t key, uint32_t parked, bool writer_set)
     family_events_ += family;
     channel += family ? ":family:" + std::to_string(key / 10) : ":key:" + std::to_string(key);
   }
-  h_.cache_for(key).Command({"PUBLISH", std::move(channel), std::move(message)}, [this, parked](RedisReply&&) {
+  // On the bus: the server the subscribers listen on. In a cluster a PUBLISH
+  // to the key's own node would reach no subscriber there (in Redis, channels
+  // of independent servers do not meet), and the write would never be seen.
+  redis_.Command({"PUBLISH", std::move(channel), std::move(message)}, [this, parked](RedisReply&&) {
     Unpark(parked)();  // fire-and-forget: acknowledged once the server took it
   });
 }

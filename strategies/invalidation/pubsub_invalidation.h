@@ -14,6 +14,10 @@
 // changes) publish a family event on "cachelab:invalidate:family:<k/10>":
 // the subscriber drops the ten keys sharing k / 10 (the family the pattern
 // scheme finds by SCAN), by one DEL per node or from its near cache.
+// On several nodes the channels live on one of them, the bus (the node owning
+// key 0): every PUBLISH goes there, and DELs go to each key's own node. (A live
+// run subscribes on every node instead and bridges the messages: the same
+// deliveries, with the PUBLISH load spread over the nodes.)
 #pragma once
 #include <vector>
 
