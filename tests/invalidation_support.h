@@ -73,10 +73,16 @@ class InvalidationHarness : public Harness {
     return redis_.store();
   }
   bool Exists(const std::string& key) { return store().Exists({key}).integer == 1; }
+  // Two nodes from now on: odd keys live on a second server, seen through store2().
+  void SplitOddKeysToSecondNode() { second_ = &invalidation_->Route(redis2_); }
+  RedisStore& store2() {
+    redis2_.store().SetTime(sim_.Now());
+    return redis2_.store();
+  }
 
   // Harness
   Simulator& sim() override { return sim_; }
-  CacheBackend& cache_for(uint64_t) override { return *cache_; }
+  CacheBackend& cache_for(uint64_t key) override { return second_ && key % 2 ? *second_ : *cache_; }
   SimDatabase& db() override { return db_; }
   Metrics& metrics() override { return metrics_; }
   Invalidation& invalidation() override { return *invalidation_; }
@@ -99,10 +105,12 @@ class InvalidationHarness : public Harness {
   Simulator sim_;
   Metrics metrics_;
   SimRedis redis_;
+  SimRedis redis2_{sim_, FixedRedis(200 * kMicrosecond), 2};  // used after SplitOddKeysToSecondNode
   SimDatabase db_;
   std::unique_ptr<Invalidation> invalidation_;
   std::unique_ptr<Strategy> strategy_;
   CacheBackend* cache_ = &redis_;  // until the scheme routes it
+  CacheBackend* second_ = nullptr;
   std::vector<Request> requests_;
   std::vector<Served> served_;
   uint64_t writes_done_ = 0;

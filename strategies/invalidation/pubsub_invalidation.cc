@@ -4,6 +4,7 @@
 #include <charconv>
 
 #include "sim/sim_redis.h"
+#include "strategies/invalidation/node_dels.h"
 
 namespace cachelab {
 
@@ -110,19 +111,12 @@ void PubSubInvalidation::DropFamily(uint32_t server, uint64_t key, bool writer_s
     return;
   }
   // One DEL per node holding family members; the key the writer SET keeps its new value.
-  std::vector<std::pair<CacheBackend*, std::vector<std::string>>> dels;
-  for (uint64_t k = first; k < last; ++k) {
-    if (writer_set && k == key) continue;
-    CacheBackend* node = &h_.cache_for(k);
-    auto it = std::find_if(dels.begin(), dels.end(), [node](const auto& d) { return d.first == node; });
-    if (it == dels.end()) it = dels.insert(dels.end(), {node, {"DEL"}});
-    it->second.push_back(CacheKey(k));
-  }
-  for (auto& [node, argv] : dels) {
-    CountExtra();
-    family_dropped_ += argv.size() - 1;
-    node->Command(std::move(argv), [](RedisReply&&) {});
-  }
+  NodeDels dels;
+  for (uint64_t k = first; k < last; ++k)
+    if (!(writer_set && k == key)) dels.Add(h_.cache_for(k), CacheKey(k));
+  CountExtra(dels.commands());
+  family_dropped_ += dels.keys();
+  dels.Send([](int64_t) {});
 }
 
 uint64_t PubSubInvalidation::unapplied() const {

@@ -1,8 +1,10 @@
 #include "strategies/invalidation/tag_invalidation.h"
 
 #include <algorithm>
+#include <charconv>
 
 #include "sim/redis_memory.h"
+#include "strategies/invalidation/node_dels.h"
 
 namespace cachelab {
 
@@ -30,7 +32,7 @@ void TagInvalidation::AddToTag(uint64_t key) {
   uint64_t tag = TagOf(key);
   SimTime now = h_.sim().Now();
   SimTime ttl = BaseTtl(c_, key);
-  CacheBackend& node = h_.cache_for(key);
+  CacheBackend& node = TagNode(tag);
   node.Command({"SADD", TagKey(tag), CacheKey(key)}, [this, key, tag](RedisReply&& reply) {
     if (reply.type != RedisReply::Type::kInteger || reply.integer != 1) return;
     if (set_expires_[tag] && set_expires_[tag] <= h_.sim().Now()) Forget(tag);  // the set had expired
@@ -68,23 +70,38 @@ void TagInvalidation::Invalidate(uint64_t key, bool keep, Done done) {
   ++writes_;
   ++invalidations_;
   uint64_t tag = TagOf(key);
-  CacheBackend& node = h_.cache_for(key);
   uint32_t parked = Park(std::move(done));
-  node.Command({"SMEMBERS", TagKey(tag)}, [this, key, keep, tag, &node, parked](RedisReply&& members) {
+  TagNode(tag).Command({"SMEMBERS", TagKey(tag)}, [this, key, keep, tag, parked](RedisReply&& members) {
     std::string self = CacheKey(key);
-    std::vector<std::string> del{"DEL"};
-    if (!keep) del.push_back(self);
-    del.push_back(TagKey(tag));
-    for (auto& m : members.elements)
-      if (m.str.data != self) del.push_back(std::move(m.str.data));
+    NodeDels dels;
+    if (!keep) dels.Add(h_.cache_for(key), self);
+    dels.Add(TagNode(tag), TagKey(tag));
+    for (auto& m : members.elements) {
+      if (m.str.data == self) continue;
+      CacheBackend& owner = MemberNode(m.str.data);  // before the move: arguments have no order
+      dels.Add(owner, std::move(m.str.data));
+    }
+    CountExtra(dels.commands() - 1);  // one DEL per further node holding members
     bool had_set = !members.elements.empty();
-    node.Command(std::move(del), [this, key, keep, tag, parked, had_set](RedisReply&& reply) {
-      if (reply.type == RedisReply::Type::kInteger) keys_deleted_ += static_cast<uint64_t>(reply.integer) - had_set;
+    dels.Send([this, key, keep, tag, parked, had_set](int64_t deleted) {
+      keys_deleted_ += static_cast<uint64_t>(deleted) - had_set;
       Forget(tag);
       if (keep) AddToTag(key);  // the written key stays cached: it stays tagged
       Unpark(parked)();
     });
   });
+}
+
+CacheBackend& TagInvalidation::TagNode(uint64_t tag) { return h_.cache_for(tag); }
+
+CacheBackend& TagInvalidation::MemberNode(std::string_view member) {
+  // Members are the scheme's own cache keys, "k:<id>".
+  uint64_t id = 0;
+  if (member.size() > 2 && member.substr(0, 2) == "k:") {
+    auto [end, ec] = std::from_chars(member.data() + 2, member.data() + member.size(), id);
+    if (ec == std::errc() && end == member.data() + member.size()) return h_.cache_for(id);
+  }
+  return h_.cache_for(0);  // not ours (cannot happen with a private prefix): any node will do
 }
 
 void TagInvalidation::Forget(uint64_t tag) {

@@ -6,6 +6,8 @@
 // removes them): the scheme measures the sets' memory and stale members.
 // Under write-through / write-behind the written key holds its new value: the
 // DEL takes the other members and the set, and the key is SADDed back.
+// On several nodes the set "tag:<t>" lives on one node, the one owning object
+// <t>; its members live on their own nodes and get one DEL per node.
 #pragma once
 #include <cstdint>
 #include <vector>
@@ -38,6 +40,8 @@ class TagInvalidation final : public SchemeBase {
   void AddToTag(uint64_t key);  // SADD (and PEXPIRE with tag_set_expire)
   // SMEMBERS, then one DEL of the members, the set and (unless `keep`) key.
   void Invalidate(uint64_t key, bool keep, Done done);
+  CacheBackend& TagNode(uint64_t tag);                 // where "tag:<t>" lives
+  CacheBackend& MemberNode(std::string_view member);   // the node owning member "k:<id>"
 
   std::vector<uint32_t> members_;       // per tag: members in the set
   std::vector<uint64_t> member_bytes_;  // per tag
