@@ -1,5 +1,7 @@
 #include "strategies/cache_aside.h"
 
+#include "strategies/read_through.h"
+
 #include "strategies/invalidation/invalidation.h"
 #include "strategies/pair_semantics.h"
 
@@ -21,6 +23,16 @@ void CacheAside::Report(RunReport* r) const {
     r->Set("pair_same_as", note.same_as);
     r->Set("pair_note", PairNoteText(note));
   }
+}
+
+void RefreshAhead::Report(RunReport* r) const {
+  CacheAside::Report(r);
+  if (r->GetNumber("refresh_ahead_reloads", -1) != 0 || r->Get("pair_note")) return;
+  PairNote note{"cache-aside x " + std::string(h_.invalidation().Name()),
+                "no hit came within --refresh-fraction of its entry's TTL end, so nothing was refreshed "
+                "(a run shorter than (1 - refresh-fraction) x TTL, or no TTL)"};
+  r->Set("pair_same_as", note.same_as);
+  r->Set("pair_note", PairNoteText(note));
 }
 
 }  // namespace cachelab
