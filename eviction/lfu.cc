@@ -42,6 +42,17 @@ void LfuPolicy::Insert(Handle h, uint64_t, uint64_t, uint64_t) {
   bucket_of_[h] = b;
 }
 
+void LfuPolicy::InsertWithFrequency(Handle h, uint64_t freq) {
+  links_.Ensure(h);
+  if (h >= bucket_of_.size()) bucket_of_.resize(links_.at.size());
+  uint32_t before = kNil;  // the last bucket below freq (walks from the lowest: few buckets are live)
+  for (uint32_t b = first_; b != kNil && buckets_[b].freq < freq; b = buckets_[b].next) before = b;
+  uint32_t at = before == kNil ? first_ : buckets_[before].next;
+  if (at == kNil || buckets_[at].freq != freq) at = NewBucketAfter(before, freq);
+  buckets_[at].objects.PushFront(h);
+  bucket_of_[h] = at;
+}
+
 void LfuPolicy::Access(Handle h, uint64_t) {
   uint32_t b = bucket_of_[h];
   uint64_t f = buckets_[b].freq + 1;

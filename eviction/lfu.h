@@ -17,6 +17,10 @@ class LfuPolicy final : public Policy {
   uint64_t Frequency(Handle h) const { return buckets_[bucket_of_[h]].freq; }
   // The object Evict() would take, left in place; kNoHandle when empty.
   Handle Peek() const { return first_ == kNil ? kNoHandle : buckets_[first_].objects.tail(); }
+  // For Cacheus's CR-LFU (ties broken toward the most recent): the newest
+  // arrival at the lowest frequency, and entry with a remembered frequency.
+  Handle PeekNewest() const { return first_ == kNil ? kNoHandle : buckets_[first_].objects.head(); }
+  void InsertWithFrequency(Handle h, uint64_t freq);
 
  private:
   struct Bucket {

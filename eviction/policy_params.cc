@@ -55,7 +55,7 @@ bool ApplyPolicyParams(std::string_view policy, std::string_view params, PolicyO
       ok = ratio(&o->wtinylfu_window_ratio);
     } else if (policy == "lruk" && key == "k") {
       ok = whole(&o->lruk_k, 1, 64);
-    } else if ((policy == "hyperbolic" || policy == "lecar" || policy == "lhd") && key == "seed") {
+    } else if ((policy == "hyperbolic" || policy == "lecar" || policy == "lhd" || policy == "cacheus") && key == "seed") {
       if (!(v >= 0 && v <= 9007199254740992.0 && v == std::floor(v)))
         return *error = where + key + " must be a whole number in [0, 2^53], got " + std::string(text), false;
       o->seed = static_cast<uint64_t>(v);
@@ -70,13 +70,13 @@ bool ApplyPolicyParams(std::string_view policy, std::string_view params, PolicyO
       if (!(v >= 0 && v <= 100)) return *error = where + key + " must be in [0, 100], got " + std::string(text), false;
       o->mq_out_ratio = v;
       ok = true;
-    } else if (policy == "lecar" && key == "learning-rate") {
+    } else if ((policy == "lecar" || policy == "cacheus") && key == "learning-rate") {
       if (!(v > 0 && v <= 10)) return *error = where + key + " must be in (0, 10], got " + std::string(text), false;
-      o->lecar_learning_rate = v;
+      (policy == "lecar" ? o->lecar_learning_rate : o->cacheus_learning_rate) = v;
       ok = true;
-    } else if (policy == "lecar" && key == "lru-weight") {
+    } else if ((policy == "lecar" || policy == "cacheus") && key == "lru-weight") {
       if (!(v >= 0 && v <= 1)) return *error = where + key + " must be in [0, 1], got " + std::string(text), false;
-      o->lecar_lru_weight = v;
+      (policy == "lecar" ? o->lecar_lru_weight : o->cacheus_lru_weight) = v;
       ok = true;
     } else if (policy == "lecar" && key == "update-weight") {
       int flag = 0;

@@ -2,6 +2,7 @@
 #include <utility>
 
 #include "eviction/arc.h"
+#include "eviction/cacheus.h"
 #include "eviction/belady.h"
 #include "eviction/car.h"
 #include "eviction/belady_size.h"
@@ -43,7 +44,8 @@ std::vector<std::string> PolicyNames() {
           "clockpro",
           "lhd",
           "qdlp",   "beladysize",
-          "lirs"};
+          "lirs",
+          "cacheus"};
 }
 
 std::string CanonicalPolicyName(std::string_view name) {
@@ -88,6 +90,7 @@ std::unique_ptr<Policy> MakePolicy(std::string_view given, const PolicyOptions& 
   if (name == "qdlp") return std::make_unique<QdlpPolicy>(options);
   if (name == "beladysize") return std::make_unique<BeladySizePolicy>(options);
   if (name == "lirs") return std::make_unique<LirsPolicy>(options);
+  if (name == "cacheus") return std::make_unique<CacheusPolicy>(options);
   if (name == "belady") return std::make_unique<BeladyPolicy>();
   if (name == "redis-lru") return std::make_unique<RedisSampledPolicy>(RedisSampledPolicy::Mode::kLru, options);
   if (name == "redis-lfu") return std::make_unique<RedisSampledPolicy>(RedisSampledPolicy::Mode::kLfu, options);

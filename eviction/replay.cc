@@ -12,6 +12,7 @@
 #include "eviction/hyperbolic.h"
 #include "eviction/gdsf.h"
 #include "eviction/id_map.h"
+#include "eviction/cacheus.h"
 #include "eviction/lecar.h"
 #include "eviction/lfu.h"
 #include "eviction/lhd.h"
@@ -235,6 +236,8 @@ std::unique_ptr<ReplayRunner> MakeReplayRunner(Policy& policy, const ReplayConfi
   if (auto* p = dynamic_cast<LruKPolicy*>(&policy)) return std::make_unique<RunnerOf<LruKPolicy>>(*p, config, cuts);
   if (auto* p = dynamic_cast<QdlpPolicy*>(&policy)) return std::make_unique<RunnerOf<QdlpPolicy>>(*p, config, cuts);
   if (auto* p = dynamic_cast<LirsPolicy*>(&policy)) return std::make_unique<RunnerOf<LirsPolicy>>(*p, config, cuts);
+  if (auto* p = dynamic_cast<CacheusPolicy*>(&policy))
+    return std::make_unique<RunnerOf<CacheusPolicy>>(*p, config, cuts);
   return std::make_unique<RunnerOf<Policy>>(policy, config, cuts);
 }
 

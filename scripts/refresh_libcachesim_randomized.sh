@@ -8,6 +8,12 @@
 # threads whose LCG starts at 0 every time: one fixed draw, not used here.)
 # tests/eviction_randomized_reference_test.cc compares our spread over seeds
 # with these rows.
+# Cacheus also gets odd object counts (web07 at 205 and 2,049; cloudPhysicsIO's
+# 489 and 4,897 are odd already): there SR-LRU's two halves (floor(size/2)
+# each) never fill the cache, cachesim's random vote never runs, and every run
+# gives the same count, which tests/eviction_cacheus_test.cc checks exactly.
+# $POLICIES (e.g. "cacheus:cacheus") limits the run to some policies and
+# $APPEND=1 appends their rows to OUT instead of rewriting it (no header).
 #
 #   scripts/refresh_libcachesim_randomized.sh LIBCACHESIM_SRC [TRACES_DIR] [OUT]
 #
@@ -32,28 +38,32 @@ if [ -z "$cachesim" ]; then
 fi
 xz -dc "$traces/web07.trace.xz" | od -An -v -t u4 --endian=big -w4 | tr -d ' ' > "$work/web07.txt"
 
-# test-data name | path given to cachesim | trace type | mode | sizes (one run each)
+# test-data name | path given to cachesim | trace type | mode | sizes (one run each) | Cacheus's extra odd sizes
 inputs=(
-  "cloudPhysicsIO.oracleGeneral.bin|$traces/cloudPhysicsIO.oracleGeneral.bin|oracleGeneral|obj|0.01 0.1"
-  "cloudPhysicsIO.oracleGeneral.bin|$traces/cloudPhysicsIO.oracleGeneral.bin|oracleGeneral|byte|0.01 0.1"
-  "web07.trace.xz|$work/web07.txt|txt|obj|0.01 0.1"
+  "cloudPhysicsIO.oracleGeneral.bin|$traces/cloudPhysicsIO.oracleGeneral.bin|oracleGeneral|obj|0.01 0.1|"
+  "cloudPhysicsIO.oracleGeneral.bin|$traces/cloudPhysicsIO.oracleGeneral.bin|oracleGeneral|byte|0.01 0.1|"
+  "web07.trace.xz|$work/web07.txt|txt|obj|0.01 0.1|205 2049"
 )
 # cachelab name:cachesim name
-policies=${POLICIES:-"hyperbolic:hyperbolic lecar:lecar lhd:lhd"}
+policies=${POLICIES:-"hyperbolic:hyperbolic lecar:lecar lhd:lhd cacheus:cacheus"}
 runs=${RUNS:-5}
 
-{
+if [ -n "${APPEND:-}" ]; then cp "$out" "$work/out.tsv"; else {
   echo "# Miss counts of libCacheSim's randomized policies from cachesim (github.com/1a1a11a/libCacheSim, commit $commit),"
   echo "# default parameters, one size per run, seeded by the clock (srand(time(NULL))): each row is one draw,"
   echo "# not an exact target. Produced by scripts/refresh_libcachesim_randomized.sh on $(date -u +%F)."
   echo "# columns: trace mode policy cache_size requests misses miss_bytes requested_bytes"
-} > "$work/out.tsv"
+} > "$work/out.tsv"; fi
 cd "$work"  # cachesim appends its result files to the current directory
 for input in "${inputs[@]}"; do
-  IFS='|' read -r name path type mode sizes <<<"$input"
+  IFS='|' read -r name path type mode sizes odd_sizes <<<"$input"
   for pair in $policies; do
     ours=${pair%%:*} theirs=${pair#*:}
-    for size in $sizes; do
+    all_sizes=$sizes
+    [ "$ours" = cacheus ] && all_sizes="$sizes $odd_sizes"
+    [ "$ours" = cacheus ] && [ "$mode" = obj ] &&
+      echo "# cacheus, object mode: at odd sizes no random vote runs (see scripts/refresh_libcachesim_randomized.sh), so those rows are exact" >> "$work/out.tsv"
+    for size in $all_sizes; do
       if [ "$mode" = obj ]; then extra=(--ignore-obj-size 1); else extra=(); fi
       echo "# cmd ($runs runs, 1 s apart): cachesim $(basename "$path") $type $theirs $size ${extra[*]}" >> "$work/out.tsv"
       for ((run = 0; run < runs; run++)); do
