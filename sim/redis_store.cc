@@ -86,7 +86,7 @@ RedisReply RedisStore::WrongType() {
 }
 
 uint32_t RedisStore::FindSlot(std::string_view key, uint64_t hash) const {
-  return index_.Find(key, hash, [this](uint32_t s) -> std::string_view { return slots_[s].key; });
+  return index_.Find(key, hash, [this](uint32_t s) -> std::string_view { return slots_[s].key.view(); });
 }
 
 RedisStore::Entry* RedisStore::Lookup(std::string_view key, bool touch) { return Lookup(key, HashBytes(key), touch); }
@@ -99,7 +99,8 @@ RedisStore::Entry* RedisStore::Lookup(std::string_view key, uint64_t hash, bool 
 
 RedisStore::Entry* RedisStore::LookupId(std::string_view key, uint32_t id, bool touch) {
   if (id == kNoKeyId) return Lookup(key, HashBytes(key), touch);
-  uint32_t slot = id < slot_of_id_.size() ? slot_of_id_[id] : KeyIndex::kNone;
+  const SlotOf* of = slot_of_id_.Find(id);
+  uint32_t slot = of ? of->slot : KeyIndex::kNone;
   if (slot == KeyIndex::kNone) {
     // Every live key linked to its id: a key with this id's name would be linked to it.
     if (unlinked_ == 0) return nullptr;
@@ -111,12 +112,12 @@ RedisStore::Entry* RedisStore::LookupId(std::string_view key, uint32_t id, bool 
 }
 
 void RedisStore::Link(uint32_t slot, uint32_t id) {
-  if (id >= slot_of_id_.size()) slot_of_id_.resize(static_cast<size_t>(id) + 1, KeyIndex::kNone);
+  slot_of_id_.At(id);  // rows up to id exist (e.id's below it)
   Entry& e = slots_[slot];
   if (e.id == kNoKeyId) --unlinked_;
-  else if (e.id != id) slot_of_id_[e.id] = KeyIndex::kNone;
+  else if (e.id != id) slot_of_id_[e.id].slot = KeyIndex::kNone;
   e.id = id;
-  slot_of_id_[id] = slot;
+  slot_of_id_[id].slot = slot;
 }
 
 RedisStore::Entry* RedisStore::Found(uint32_t slot, bool touch) {
@@ -136,14 +137,14 @@ RedisStore::Entry* RedisStore::Create(std::string_view key, uint64_t hash) {
     slot = free_slots_.back();
     free_slots_.pop_back();
   } else {
-    slot = static_cast<uint32_t>(slots_.size());
-    slots_.emplace_back();
+    slot = slots_.Append();
+    slots_[slot].slot = slot;
   }
   Entry& e = slots_[slot];
   e.key.assign(key);
   e.type = Type::kString;
-  e.value = Blob{};
-  e.members.reset();
+  e.value.clear();
+  e.value_pad = 0;
   e.expire_ms = -1;
   e.memory = 0;
   e.id = kNoKeyId;
@@ -158,20 +159,22 @@ RedisStore::Entry* RedisStore::Create(std::string_view key, uint64_t hash) {
 void RedisStore::Remove(uint32_t slot, bool notify_policy) {
   Entry& e = slots_[slot];
   calendar_.Cancel(e.expire_ms, now_ms_);
-  index_.Erase(e.key, HashBytes(e.key), [this](uint32_t s) -> std::string_view { return slots_[s].key; });
+  index_.Erase(e.key.view(), HashBytes(e.key.view()),
+               [this](uint32_t s) -> std::string_view { return slots_[s].key.view(); });
   expires_.Erase(slot);
   dict_buckets_ = ShrunkBuckets(dict_buckets_, index_.size());
   expires_buckets_ = ShrunkBuckets(expires_buckets_, expires_.size());
   key_memory_ -= e.memory;
   if (notify_policy && policy_) policy_->Remove(slot);
-  if (e.id != kNoKeyId) slot_of_id_[e.id] = KeyIndex::kNone;
+  if (e.id != kNoKeyId) slot_of_id_[e.id].slot = KeyIndex::kNone;
   else --unlinked_;
   e.id = kNoKeyId;
   e.live = false;
   e.key.clear();
-  e.key.shrink_to_fit();
-  e.value = Blob{};
-  e.members.reset();
+  e.value.clear();
+  e.value_pad = 0;
+  if (e.type == Type::kSet) sets_.erase(slot);
+  e.type = Type::kString;
   free_slots_.push_back(slot);
 }
 
@@ -179,10 +182,11 @@ void RedisStore::Recount(uint32_t slot) {
   Entry& e = slots_[slot];
   uint64_t m = KeyOverheadMemory(e.key.size(), e.expire_ms >= 0);
   if (e.type == Type::kString) {
-    m += StringValueMemory(e.value.data, e.value.size(), shared_integers());
+    m += StringValueMemory(e.value.view(), e.value.size() + e.value_pad, shared_integers());
   } else {
-    m += kSetObjectMemory + DictTableBytes(e.members->size());
-    for (const auto& s : *e.members) m += SetMemberMemory(s.size());
+    const Members& members = MembersOf(e);
+    m += kSetObjectMemory + DictTableBytes(members.size());
+    for (const auto& s : members) m += SetMemberMemory(s.size());
   }
   key_memory_ += m - e.memory;
   e.memory = m;
@@ -261,7 +265,7 @@ RedisReply RedisStore::Get(std::string_view key, uint32_t id) {
   }
   ++stats_.keyspace_hits;
   if (e->type != Type::kString) return WrongType();
-  return RedisReply::String(e->value);
+  return RedisReply::String(ValueOf(*e));
 }
 
 RedisReply RedisStore::Set(std::string_view key, uint32_t id, Blob value, const SetOptions& opt) {
@@ -274,18 +278,19 @@ RedisReply RedisStore::Set(std::string_view key, uint32_t id, Blob value, const 
   RedisReply old = RedisReply::Nil();
   if (opt.get && e) {
     if (e->type != Type::kString) return WrongType();
-    old = RedisReply::String(e->value);
+    old = RedisReply::String(ValueOf(*e));
   }
   if ((opt.cond == SetOptions::Cond::kNx && e) || (opt.cond == SetOptions::Cond::kXx && !e))
     return opt.get ? old : RedisReply::Nil();
   if (!e) {
     e = Create(key, HashBytes(key));
-    if (id != kNoKeyId) Link(static_cast<uint32_t>(e - slots_.data()), id);
+    if (id != kNoKeyId) Link(e->slot, id);
   }
-  uint32_t slot = static_cast<uint32_t>(e - slots_.data());
+  uint32_t slot = e->slot;
+  if (e->type == Type::kSet) sets_.erase(slot);
   e->type = Type::kString;
-  e->members.reset();
-  e->value = std::move(value);
+  e->value.assign(value.data);
+  e->value_pad = value.pad;
   if (opt.expire_at_ms >= 0) SetExpire(slot, opt.expire_at_ms);
   else if (opt.expire_ms >= 0) SetExpire(slot, now_ms_ + opt.expire_ms);
   else if (!opt.keep_ttl) SetExpire(slot, -1);
@@ -311,7 +316,7 @@ RedisReply RedisStore::Del(std::string_view key, uint32_t id) {
   EnsureMemory();
   Entry* e = LookupId(key, id, false);
   if (!e) return RedisReply::Integer(0);
-  Remove(static_cast<uint32_t>(e - slots_.data()), true);
+  Remove(e->slot, true);
   return RedisReply::Integer(1);
 }
 
@@ -321,7 +326,7 @@ RedisReply RedisStore::Del(const std::vector<std::string_view>& keys) {
   int64_t n = 0;
   for (auto k : keys) {
     if (Entry* e = Lookup(k, false)) {
-      Remove(static_cast<uint32_t>(e - slots_.data()), true);
+      Remove(e->slot, true);
       ++n;
     }
   }
@@ -362,7 +367,7 @@ RedisReply RedisStore::ExpireGeneric(std::string_view key, int64_t amount, bool 
   if ((flags & kExpireXx) && current == -1) return RedisReply::Integer(0);
   if ((flags & kExpireGt) && (current == -1 || when <= current)) return RedisReply::Integer(0);
   if ((flags & kExpireLt) && current != -1 && when >= current) return RedisReply::Integer(0);
-  uint32_t slot = static_cast<uint32_t>(e - slots_.data());
+  uint32_t slot = e->slot;
   if (when <= now_ms_) {  // checkAlreadyExpired: delete now
     Remove(slot, true);
     return RedisReply::Integer(1);
@@ -392,7 +397,7 @@ RedisReply RedisStore::Mget(const std::vector<std::string_view>& keys) {
     if (e) ++stats_.keyspace_hits;
     else ++stats_.keyspace_misses;
     if (!e || e->type != Type::kString) out.push_back(RedisReply::Nil());
-    else out.push_back(RedisReply::String(e->value));
+    else out.push_back(RedisReply::String(ValueOf(*e)));
   }
   return RedisReply::Array(std::move(out));
 }
@@ -407,7 +412,7 @@ RedisReply RedisStore::IncrBy(std::string_view key, int64_t delta) {
   int64_t value = 0;
   if (e) {
     if (e->type != Type::kString) return WrongType();
-    if (e->value.pad != 0 || !ParseRedisInt(e->value.data, &value))
+    if (e->value_pad != 0 || !ParseRedisInt(e->value.view(), &value))
       return RedisReply::Error("ERR value is not an integer or out of range");
   }
   if ((delta < 0 && value < 0 && delta < std::numeric_limits<int64_t>::min() - value) ||
@@ -415,8 +420,9 @@ RedisReply RedisStore::IncrBy(std::string_view key, int64_t delta) {
     return RedisReply::Error("ERR increment or decrement would overflow");
   value += delta;
   if (!e) e = Create(key, HashBytes(key));
-  e->value = Blob{std::to_string(value), 0};
-  Recount(static_cast<uint32_t>(e - slots_.data()));
+  e->value.assign(std::to_string(value));
+  e->value_pad = 0;
+  Recount(e->slot);
   return RedisReply::Integer(value);
 }
 
@@ -431,11 +437,12 @@ RedisReply RedisStore::SAdd(std::string_view key, const std::vector<std::string_
   if (!e) {
     e = Create(key, HashBytes(key));
     e->type = Type::kSet;
-    e->members = std::make_unique<std::set<std::string, std::less<>>>();
+    sets_[e->slot];
   }
   int64_t added = 0;
-  for (auto m : members) added += e->members->emplace(m).second ? 1 : 0;
-  Recount(static_cast<uint32_t>(e - slots_.data()));
+  Members& set = MembersOf(*e);
+  for (auto m : members) added += set.emplace(m).second ? 1 : 0;
+  Recount(e->slot);
   return RedisReply::Integer(added);
 }
 
@@ -446,15 +453,16 @@ RedisReply RedisStore::SRem(std::string_view key, const std::vector<std::string_
   if (!e) return RedisReply::Integer(0);
   if (e->type != Type::kSet) return WrongType();
   int64_t removed = 0;
+  Members& set = MembersOf(*e);
   for (auto m : members) {
-    auto it = e->members->find(m);
-    if (it != e->members->end()) {
-      e->members->erase(it);
+    auto it = set.find(m);
+    if (it != set.end()) {
+      set.erase(it);
       ++removed;
     }
   }
-  uint32_t slot = static_cast<uint32_t>(e - slots_.data());
-  if (e->members->empty()) Remove(slot, true);  // Redis deletes empty sets
+  uint32_t slot = e->slot;
+  if (set.empty()) Remove(slot, true);  // Redis deletes empty sets
   else Recount(slot);
   return RedisReply::Integer(removed);
 }
@@ -466,7 +474,7 @@ RedisReply RedisStore::SMembers(std::string_view key) {
   if (!e) return RedisReply::Array({});
   if (e->type != Type::kSet) return WrongType();
   std::vector<RedisReply> out;
-  for (const auto& m : *e->members) out.push_back(RedisReply::String(m));
+  for (const auto& m : MembersOf(*e)) out.push_back(RedisReply::String(m));
   return RedisReply::Array(std::move(out));
 }
 
@@ -476,7 +484,7 @@ RedisReply RedisStore::SCard(std::string_view key) {
   Entry* e = Lookup(key, true);
   if (!e) return RedisReply::Integer(0);
   if (e->type != Type::kSet) return WrongType();
-  return RedisReply::Integer(static_cast<int64_t>(e->members->size()));
+  return RedisReply::Integer(static_cast<int64_t>(MembersOf(*e).size()));
 }
 
 RedisReply RedisStore::SIsMember(std::string_view key, std::string_view member) {
@@ -485,7 +493,7 @@ RedisReply RedisStore::SIsMember(std::string_view key, std::string_view member) 
   Entry* e = Lookup(key, true);
   if (!e) return RedisReply::Integer(0);
   if (e->type != Type::kSet) return WrongType();
-  return RedisReply::Integer(e->members->count(member) ? 1 : 0);
+  return RedisReply::Integer(MembersOf(*e).count(member) ? 1 : 0);
 }
 
 RedisReply RedisStore::Scan(uint64_t cursor, const std::string* match, int64_t count, const std::string* type) {
@@ -513,9 +521,9 @@ RedisReply RedisStore::Scan(uint64_t cursor, const std::string* match, int64_t c
       Remove(slot, true);
       continue;
     }
-    if (match && !GlobMatch(*match, e.key)) continue;
+    if (match && !GlobMatch(*match, e.key.view())) continue;
     if (type && !EqualNoCase(*type, e.type == Type::kString ? "string" : "set")) continue;
-    keys.push_back(RedisReply::String(e.key));
+    keys.push_back(RedisReply::String(std::string(e.key.view())));
   }
   uint64_t next = pos >= slots_.size() ? 0 : pos;
   return RedisReply::Array({RedisReply::String(std::to_string(next)), RedisReply::Array(std::move(keys))});

@@ -18,15 +18,18 @@
 #include <set>
 #include <string>
 #include <string_view>
+#include <unordered_map>
 #include <vector>
 
 #include "eviction/dense_set.h"
 #include "eviction/policy.h"
 #include "sim/blob.h"
+#include "sim/chunked_rows.h"
 #include "sim/expiry_calendar.h"
 #include "sim/key_index.h"
 #include "sim/key_ids.h"
 #include "sim/redis_reply.h"
+#include "sim/small_bytes.h"
 #include "sim/time.h"
 
 namespace cachelab {
@@ -141,16 +144,21 @@ class RedisStore {
 
  private:
   enum class Type : uint8_t { kString, kSet };
-  struct Entry {  // 104 bytes
-    std::string key;
-    Blob value;
-    std::unique_ptr<std::set<std::string, std::less<>>> members;  // kSet
+  struct Entry {  // 64 bytes: a cache line
+    SmallBytes key;
+    SmallBytes value;         // kString: the value's payload, followed by value_pad bytes of padding
     int64_t expire_ms = -1;   // absolute deadline; -1 none
     uint64_t memory = 0;      // bytes accounted for this key
+    uint32_t value_pad = 0;
     uint32_t id = kNoKeyId;   // the dense id it was last found by (slot_of_id_)
+    uint32_t slot = 0;        // its own number in slots_ (fixed at its creation)
     Type type = Type::kString;
     bool live = false;
   };
+  using Members = std::set<std::string, std::less<>>;
+  static Blob ValueOf(const Entry& e) { return Blob{std::string(e.value.view()), e.value_pad}; }
+  // A kSet entry's members (kept apart: few keys are sets).
+  Members& MembersOf(const Entry& e) { return sets_.find(e.slot)->second; }
 
   uint32_t FindSlot(std::string_view key, uint64_t hash) const;
   // Returns the live entry or nullptr, expiring it lazily if due.
@@ -183,10 +191,14 @@ class RedisStore {
 
   RedisConfig config_;
   std::unique_ptr<eviction::Policy> policy_;  // null for noeviction
-  std::vector<Entry> slots_;
+  struct SlotOf {
+    uint32_t slot = KeyIndex::kNone;
+  };
+  ChunkedRows<Entry, 10> slots_;  // chunks: no reallocation copying every entry
+  std::unordered_map<uint32_t, Members> sets_;  // by slot: the members of each kSet entry
   std::vector<uint32_t> free_slots_;
   KeyIndex index_;
-  std::vector<uint32_t> slot_of_id_;  // by dense key id: the live slot, or kNone
+  ChunkedRows<SlotOf> slot_of_id_;  // by dense key id: the live slot, or kNone
   size_t unlinked_ = 0;               // live keys not linked to an id (created by name)
   eviction::DenseHandleSet expires_;
   size_t expire_cursor_ = 0;

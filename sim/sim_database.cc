@@ -41,7 +41,6 @@ void SimDatabase::Enqueue(Query q) {
 void SimDatabase::Commit(uint32_t id) {
   Row& r = rows_.At(id);
   ++r.version;
-  r.committed_at = sim_.Now();
   if (on_commit_) on_commit_(id, r.version);
 }
 

@@ -9,6 +9,7 @@
 #include <deque>
 #include <vector>
 
+#include "sim/chunked_rows.h"
 #include "sim/distribution.h"
 #include "sim/inplace_function.h"
 #include "sim/key_ids.h"
@@ -54,11 +55,6 @@ class SimDatabase {
     const Row* r = rows_.Find(id);
     return r ? r->version : 0;
   }
-  // When the current version was committed (0 if never written).
-  SimTime CommitTime(uint64_t key) const {
-    const Row* r = rows_.Find(ids_.Find(key));
-    return r ? r->committed_at : 0;
-  }
 
   // Called after every commit (staleness accounting keeps per-key history by id).
   using CommitObserver = InplaceFunction<void(uint32_t id, uint64_t version), 16>;
@@ -88,12 +84,11 @@ class SimDatabase {
   SimDatabaseConfig config_;
   Metrics& metrics_;
   Rng rng_;
-  struct Row {
+  struct Row {  // 8 bytes a key id (commit times are the runner's, lab/commit_history.h)
     uint64_t version = 0;
-    SimTime committed_at = 0;
   };
   KeyIds ids_;
-  DenseRows<Row> rows_;  // by key id, up to the largest id written
+  ChunkedRows<Row> rows_;  // by key id, up to the largest id written
   std::deque<Query> waiting_;
   int active_ = 0;
   CommitObserver on_commit_;

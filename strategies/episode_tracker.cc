@@ -53,7 +53,8 @@ EpisodeTracker EpisodeTracker::Finished() const {
   t.cold_episodes_ = cold_episodes_;
   t.cold_loads_ = cold_loads_;
   // Order does not matter: counts, and sum_sq_ adds integers exactly.
-  for (const KeyState& k : keys_.rows()) {
+  for (uint32_t i = 0; i < keys_.size(); ++i) {
+    const KeyState& k = keys_[i];
     if (k.last_loads) t.Record(k.last_loads, k.last_by_miss, k.last_cold);
     if (k.open && k.open_loads) t.Record(k.open_loads, k.open_by_miss, k.open_cold);
   }
@@ -65,7 +66,7 @@ void EpisodeTracker::StartMeasurement() {
   sum_sq_ = 0;
   miss_episodes_ = cold_episodes_ = cold_loads_ = 0;
   for (uint32_t i = 0; i < keys_.size(); ++i) {
-    KeyState& k = keys_.At(i);
+    KeyState& k = keys_[i];
     k.last_loads = 0;  // a closed episode late loads would join: the warm-up's
     k.open_loads = 0;  // an open one counts only the loads that join it from now on
   }

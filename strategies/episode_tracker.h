@@ -13,6 +13,7 @@
 #include <cstdint>
 #include <vector>
 
+#include "sim/chunked_rows.h"
 #include "sim/histogram.h"
 #include "sim/key_ids.h"
 #include "sim/time.h"
@@ -59,7 +60,7 @@ class EpisodeTracker {
   KeyState& Get(uint32_t key) { return keys_.At(key); }
   void Record(uint32_t loads, bool by_miss, bool cold);
 
-  DenseRows<KeyState> keys_;
+  ChunkedRows<KeyState> keys_;
   Histogram loads_;
   double sum_sq_ = 0;
   uint64_t miss_episodes_ = 0, cold_episodes_ = 0, cold_loads_ = 0;

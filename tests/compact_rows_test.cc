@@ -1,0 +1,92 @@
+// The compact per-key storage of the simulated store and the runner's commit
+// history: ChunkedRows, SmallBytes and CommitHistory's pairs. Expectations by
+// hand, or from an independent model (every commit time kept in a vector).
+#include <catch2/catch.hpp>
+
+#include <map>
+#include <random>
+#include <string>
+#include <vector>
+
+#include "lab/commit_history.h"
+#include "sim/chunked_rows.h"
+#include "sim/small_bytes.h"
+
+using namespace cachelab;
+
+TEST_CASE("ChunkedRows: default rows up to the largest asked, addresses stable while it grows") {
+  struct Row {
+    uint32_t v = 7;
+  };
+  ChunkedRows<Row, 2> rows;  // 4 rows a chunk
+  CHECK(rows.size() == 0);
+  CHECK(rows.Find(0) == nullptr);
+  rows.At(5).v = 50;
+  REQUIRE(rows.size() == 6);
+  for (uint32_t i = 0; i < 5; ++i) CHECK(rows[i].v == 7);
+  CHECK(rows.Find(5)->v == 50);
+  CHECK(rows.Find(6) == nullptr);  // in the second chunk, but beyond size()
+  Row* first = &rows[0];
+  for (int i = 0; i < 100; ++i) rows.Append();
+  CHECK(rows.size() == 106);
+  CHECK(&rows[0] == first);  // no reallocation moved it
+  CHECK(rows[105].v == 7);
+  CHECK(rows[5].v == 50);
+}
+
+TEST_CASE("SmallBytes keeps 15 bytes inline and longer strings whole") {
+  for (size_t n : {0, 1, 14, 15, 16, 17, 100, 70000}) {
+    std::string s;
+    for (size_t i = 0; i < n; ++i) s.push_back(static_cast<char>(i * 7 + 1));  // a NUL at i = 73
+    SmallBytes b;
+    b.assign(s);
+    CHECK(b.view() == s);
+    CHECK(b.size() == n);
+    SmallBytes moved(std::move(b));
+    CHECK(moved.view() == s);
+    CHECK(b.view().empty());
+    SmallBytes other;
+    other.assign("previous, longer than fifteen bytes");
+    other = std::move(moved);
+    CHECK(other.view() == s);
+    other.assign("k:123");
+    CHECK(other.view() == "k:123");
+  }
+}
+
+TEST_CASE("CommitHistory answers as the full history: pairs widen to rings exactly") {
+  // Independent model: every commit time of every key; the answer for a stale
+  // read of `version` is the commit time of version + 1, or of the oldest of the
+  // last 8 versions when it is older (counted as truncated).
+  std::mt19937_64 rng(18);
+  CommitHistory h;
+  std::map<uint32_t, std::vector<SimTime>> all;  // key -> commit times of versions 1, 2, ...
+  uint64_t truncated = 0;
+  SimTime now = 0;
+  for (int step = 0; step < 200000; ++step) {
+    // Skewed keys: many written once or twice, a few many times.
+    uint32_t key = static_cast<uint32_t>(rng() % 3 == 0 ? rng() % 20 : rng() % 20000);
+    now += 1 + static_cast<SimTime>(rng() % 1000);
+    if (rng() % 2 == 0) {
+      auto& times = all[key];
+      times.push_back(now);
+      h.OnCommit(key, times.size(), now);
+    } else {
+      auto it = all.find(key);
+      if (it == all.end() || it->second.empty()) {
+        CHECK(h.SupersededAt(key, 0, 1) == 0);  // never written: nothing remembered
+        continue;
+      }
+      uint64_t current = it->second.size();
+      uint64_t version = rng() % current;  // < current: a stale read
+      uint64_t next = version + 1;
+      if (current - version > 8) {
+        next = current - 8 + 1;
+        ++truncated;
+      }
+      REQUIRE(h.SupersededAt(key, version, current) == it->second[next - 1]);
+    }
+  }
+  CHECK(h.truncated() == truncated);
+  CHECK(truncated > 0);
+}
