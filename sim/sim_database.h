@@ -54,6 +54,8 @@ class SimDatabase {
     const Row* r = rows_.Find(id);
     return r ? r->version : 0;
   }
+  // Starts loading id's row into the cache (a hint for the runner, which knows the keys ahead).
+  void PrefetchRow(uint32_t id) const { rows_.Prefetch(id); }
   // When the current version was committed (0 if never written).
   SimTime CommitTime(uint64_t key) const {
     const Row* r = rows_.Find(ids_.Find(key));

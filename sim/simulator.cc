@@ -4,8 +4,7 @@
 
 namespace cachelab {
 
-EventId Simulator::ScheduleAt(SimTime at, Callback fn, bool background) {
-  if (at < now_) at = now_;
+uint32_t Simulator::NewSlot(Callback fn, bool background) {
   uint32_t index;
   if (!free_slots_.empty()) {
     index = free_slots_.back();
@@ -14,13 +13,31 @@ EventId Simulator::ScheduleAt(SimTime at, Callback fn, bool background) {
     index = slot_count_++;
     if ((index >> kChunkBits) >= chunks_.size()) chunks_.push_back(std::make_unique<Slot[]>(1u << kChunkBits));
   }
-  uint64_t seq = next_seq_++;
   Slot& s = slot(index);
   s.fn = std::move(fn);
-  s.seq = seq;
+  s.seq = next_seq_++;
   s.background = background;
   if (!background) ++foreground_;
+  return index;
+}
+
+EventId Simulator::ScheduleAt(SimTime at, Callback fn, bool background) {
+  if (at < now_) at = now_;
+  uint32_t index = NewSlot(std::move(fn), background);
+  uint64_t seq = slot(index).seq;
   PushHeap(Entry{at, seq, index});
+  return EventId{index, seq};
+}
+
+EventId Simulator::ScheduleAt(Lane lane, SimTime at, Callback fn) {
+  if (at < now_) at = now_;
+  uint32_t index = NewSlot(std::move(fn), false);
+  uint64_t seq = slot(index).seq;
+  // In a lane only behind an event no later: the lane stays sorted by (time, seq).
+  if (lane != kHeap && (lanes_[lane].empty() || lanes_[lane].back().at <= at))
+    lanes_[lane].push_back(Entry{at, seq, index});
+  else
+    PushHeap(Entry{at, seq, index});
   return EventId{index, seq};
 }
 
@@ -31,7 +48,7 @@ bool Simulator::Cancel(EventId id) {
   s.seq = 0;
   s.fn.Reset();
   if (!s.background) --foreground_;
-  // The heap entry stays; it is skipped (and the slot freed) when popped.
+  // The queued entry stays; it is skipped (and the slot freed) when popped.
   return true;
 }
 
@@ -75,8 +92,32 @@ Simulator::Entry Simulator::PopHeap() {
   return top;
 }
 
-bool Simulator::RunTop() {
-  Entry e = PopHeap();
+int Simulator::NextSource() const {
+  int source = kNone;
+  const Entry* best = nullptr;
+  if (!heap_.empty()) {
+    best = &heap_.front();
+    source = kHeap;
+  }
+  for (int i = 0; i < lane_count_; ++i) {
+    if (lanes_[i].empty()) continue;
+    const Entry& e = lanes_[i].front();
+    if (!best || Before(e, *best)) {
+      best = &e;
+      source = i;
+    }
+  }
+  return source;
+}
+
+Simulator::Entry Simulator::PopFrom(int source) {
+  if (source == kHeap) return PopHeap();
+  Entry e = lanes_[source].front();
+  lanes_[source].pop_front();
+  return e;
+}
+
+bool Simulator::RunEntry(const Entry& e) {
   Slot& s = slot(e.slot);
   if (s.seq != e.seq) {  // cancelled: the slot was kept for this entry
     if (s.seq == 0) free_slots_.push_back(e.slot);
@@ -93,18 +134,25 @@ bool Simulator::RunTop() {
 }
 
 bool Simulator::Step() {
-  while (!heap_.empty()) {
-    if (RunTop()) return true;
-  }
+  for (int source = NextSource(); source != kNone; source = NextSource())
+    if (RunEntry(PopFrom(source))) return true;
   return false;
 }
 
 void Simulator::Run() {
-  while (foreground_ > 0 && !heap_.empty()) RunTop();
+  while (foreground_ > 0) {
+    int source = NextSource();
+    if (source == kNone) break;
+    RunEntry(PopFrom(source));
+  }
 }
 
 void Simulator::RunUntil(SimTime until) {
-  while (!heap_.empty() && heap_.front().at <= until) RunTop();
+  for (int source = NextSource(); source != kNone; source = NextSource()) {
+    const Entry& next = source == kHeap ? heap_.front() : lanes_[source].front();
+    if (next.at > until) break;
+    RunEntry(PopFrom(source));
+  }
   if (until > now_) now_ = until;
 }
 
