@@ -4,40 +4,17 @@
 
 namespace cachelab {
 
-uint32_t Simulator::NewSlot(Callback fn, bool background) {
-  uint32_t index;
-  if (!free_slots_.empty()) {
-    index = free_slots_.back();
-    free_slots_.pop_back();
-  } else {
-    index = slot_count_++;
-    if ((index >> kChunkBits) >= chunks_.size()) chunks_.push_back(std::make_unique<Slot[]>(1u << kChunkBits));
-  }
-  Slot& s = slot(index);
-  s.fn = std::move(fn);
-  s.seq = next_seq_++;
-  s.background = background;
-  if (!background) ++foreground_;
+uint32_t Simulator::AddSlot() {
+  uint32_t index = slot_count_++;
+  if ((index >> kChunkBits) >= chunks_.size()) chunks_.push_back(std::make_unique<Slot[]>(1u << kChunkBits));
   return index;
 }
 
-EventId Simulator::ScheduleAt(SimTime at, Callback fn, bool background) {
+EventId Simulator::ScheduleAt(SimTime at, Callback&& fn, bool background) {
   if (at < now_) at = now_;
   uint32_t index = NewSlot(std::move(fn), background);
   uint64_t seq = slot(index).seq;
   PushHeap(Entry{at, seq, index});
-  return EventId{index, seq};
-}
-
-EventId Simulator::ScheduleAt(Lane lane, SimTime at, Callback fn) {
-  if (at < now_) at = now_;
-  uint32_t index = NewSlot(std::move(fn), false);
-  uint64_t seq = slot(index).seq;
-  // In a lane only behind an event no later: the lane stays sorted by (time, seq).
-  if (lane != kHeap && (lanes_[lane].empty() || lanes_[lane].back().at <= at))
-    lanes_[lane].push_back(Entry{at, seq, index});
-  else
-    PushHeap(Entry{at, seq, index});
   return EventId{index, seq};
 }
 

@@ -36,10 +36,10 @@ class Simulator final : public Clock {
 
   // Runs fn at Now() + delay (delay >= 0). Background events (periodic daemons
   // such as Redis's active-expiry cycle) do not keep Run() going on their own.
-  EventId Schedule(SimTime delay, Callback fn, bool background = false) {
+  EventId Schedule(SimTime delay, Callback&& fn, bool background = false) {
     return ScheduleAt(now_ + (delay > 0 ? delay : 0), std::move(fn), background);
   }
-  EventId ScheduleAt(SimTime at, Callback fn, bool background = false);
+  EventId ScheduleAt(SimTime at, Callback&& fn, bool background = false);
 
   // A lane for a source whose events are scheduled in time order. An event
   // earlier than its lane's last one goes to the heap instead, so the order
@@ -49,10 +49,20 @@ class Simulator final : public Clock {
   static constexpr Lane kHeap = 0xFF;
   static constexpr int kMaxLanes = 8;
   Lane NewLane() { return lane_count_ < kMaxLanes ? static_cast<Lane>(lane_count_++) : kHeap; }
-  EventId Schedule(Lane lane, SimTime delay, Callback fn) {
+  EventId Schedule(Lane lane, SimTime delay, Callback&& fn) {
     return ScheduleAt(lane, now_ + (delay > 0 ? delay : 0), std::move(fn));
   }
-  EventId ScheduleAt(Lane lane, SimTime at, Callback fn);
+  EventId ScheduleAt(Lane lane, SimTime at, Callback&& fn) {  // inline: the hot path of most events
+    if (at < now_) at = now_;
+    uint32_t index = NewSlot(std::move(fn), false);
+    uint64_t seq = slot(index).seq;
+    // In a lane only behind an event no later: the lane stays sorted by (time, seq).
+    if (lane != kHeap && (lanes_[lane].empty() || lanes_[lane].back().at <= at))
+      lanes_[lane].push_back(Entry{at, seq, index});
+    else
+      PushHeap(Entry{at, seq, index});
+    return EventId{index, seq};
+  }
 
   // Returns true if the event was pending and is now cancelled.
   bool Cancel(EventId id);
@@ -93,7 +103,22 @@ class Simulator final : public Clock {
   // schedules events that grow the slot table.
   static constexpr uint32_t kChunkBits = 10;
   Slot& slot(uint32_t i) { return chunks_[i >> kChunkBits][i & ((1u << kChunkBits) - 1)]; }
-  uint32_t NewSlot(Callback fn, bool background);
+  uint32_t NewSlot(Callback&& fn, bool background) {
+    uint32_t index;
+    if (!free_slots_.empty()) {
+      index = free_slots_.back();
+      free_slots_.pop_back();
+    } else {
+      index = AddSlot();
+    }
+    Slot& s = slot(index);
+    s.fn = std::move(fn);
+    s.seq = next_seq_++;
+    s.background = background;
+    if (!background) ++foreground_;
+    return index;
+  }
+  uint32_t AddSlot();
   void PushHeap(Entry e);
   Entry PopHeap();
   // Where the next entry waits: kHeap, a lane, or kNone when nothing is pending.
