@@ -246,6 +246,7 @@ class Experiment final : public Harness {
   void ScheduleTraceArrival();
   bool NextRequest(Request* req);
   void Issue(uint32_t client);
+  void PrefetchUpcoming();
   void Dispatch(uint32_t client, const Request& req);
   void StartMeasurement();
   uint32_t SizeOf(uint64_t key) const { return workload_.SizeOf(key); }
@@ -270,6 +271,7 @@ class Experiment final : public Harness {
   std::unique_ptr<Strategy> strategy_;
   Rng arrivals_, think_rng_;
   Rng server_rng_{c_.seed, "server-pick"};
+  Simulator::Lane arrival_lane_ = sim_.NewLane();  // one open-loop arrival pending at a time
   CommitHistory history_;
   std::vector<RunEvent> fault_events_;
   HotKeyExpiries hot_expiries_;  // expiry events of the hottest keys, for the charts
@@ -306,7 +308,7 @@ void Experiment::ScheduleOpenArrival() {
   SimTime gap = static_cast<SimTime>(arrivals_.Exponential(kSecond / (before_jump ? sc.base_rate : c_.rate)));
   if (before_jump && sim_.Now() + gap > sc.flash_at)  // memoryless: restart at the jump
     gap = sc.flash_at - sim_.Now() + static_cast<SimTime>(arrivals_.Exponential(kSecond / c_.rate));
-  sim_.Schedule(gap, [this] {
+  sim_.Schedule(arrival_lane_, gap, [this] {
     Issue(static_cast<uint32_t>(c_.scenario.random_servers ? server_rng_.Below(c_.servers) : issued_ % c_.servers));
     if (!exhausted_) ScheduleOpenArrival();
   });
@@ -346,7 +348,31 @@ void Experiment::Issue(uint32_t client) {
     exhausted_ = true;
     return;
   }
+  if (!trace_) PrefetchUpcoming();
   Dispatch(client, req);
+}
+
+// The synthetic workload has the next keys drawn already: start loading what
+// the next requests will touch, one step at a time (the key's id, then its
+// database row and Redis id cell, then its Redis entry), so that the loads
+// are no cache misses when the requests come. Hints only: nothing changes.
+void Experiment::PrefetchUpcoming() {
+  const KeyIds& ids = db_.key_ids();
+  uint64_t key;
+  if (workload_.Upcoming(4, &key)) ids.Prefetch(key);  // (inlined: a prefetch in this function's body)
+  bool one_store = !backend_ && cluster_.single();
+  if (workload_.Upcoming(2, &key)) {
+    uint32_t id = ids.Find(key);
+    if (id != kNoKeyId) {
+      db_.PrefetchRow(id);
+      if (one_store) redis_.store().PrefetchId(id);
+    }
+  }
+  if (one_store && workload_.Upcoming(0, &key)) {
+    uint32_t id = ids.Find(key);
+    if (id != kNoKeyId) redis_.store().PrefetchEntry(id);
+  }
+  asm volatile("");  // see sim/prefetch.h: else GCC may drop the call
 }
 
 void Experiment::StartMeasurement() {

@@ -1,7 +1,11 @@
 // A move-only callable stored inline (no heap allocation), for the event queue's
 // hot path. Captures larger than Capacity fail to compile rather than allocate.
+// A callable that is trivially copyable and destructible (captures of
+// pointers and numbers: nearly every callback) moves as a plain copy of its
+// bytes and needs no destructor call, so moving it costs no indirect call.
 #pragma once
 #include <cstddef>
+#include <cstring>
 #include <new>
 #include <type_traits>
 #include <utility>
@@ -43,7 +47,7 @@ class InplaceFunction<R(Args...), Capacity> {
 
   void Reset() {
     if (ops_) {
-      ops_->destroy(&storage_);
+      if (ops_->destroy) ops_->destroy(&storage_);
       ops_ = nullptr;
     }
   }
@@ -51,8 +55,8 @@ class InplaceFunction<R(Args...), Capacity> {
  private:
   struct Ops {
     R (*invoke)(void*, Args&&...);
-    void (*move)(void* dst, void* src);
-    void (*destroy)(void*);
+    void (*move)(void* dst, void* src);  // null: copy the bytes
+    void (*destroy)(void*);              // null: nothing to do
   };
   template <typename Fn>
   struct OpsFor {
@@ -62,11 +66,13 @@ class InplaceFunction<R(Args...), Capacity> {
       static_cast<Fn*>(src)->~Fn();
     }
     static void Destroy(void* p) { static_cast<Fn*>(p)->~Fn(); }
-    static constexpr Ops kOps{&Invoke, &Move, &Destroy};
+    static constexpr bool kTrivial = std::is_trivially_copyable_v<Fn> && std::is_trivially_destructible_v<Fn>;
+    static constexpr Ops kOps{&Invoke, kTrivial ? nullptr : &Move, kTrivial ? nullptr : &Destroy};
   };
   void MoveFrom(InplaceFunction& other) {
     if (other.ops_) {
-      other.ops_->move(&storage_, &other.storage_);
+      if (other.ops_->move) other.ops_->move(&storage_, &other.storage_);
+      else std::memcpy(storage_, other.storage_, Capacity);
       ops_ = other.ops_;
       other.ops_ = nullptr;
     }

@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "eviction/id_map.h"
+#include "sim/prefetch.h"
 
 namespace cachelab {
 
@@ -47,6 +48,10 @@ class DenseRows {
     return rows_[id];
   }
   const T* Find(uint32_t id) const { return id < rows_.size() ? &rows_[id] : nullptr; }
+  // Starts loading id's row into the cache (a hint: nothing changes).
+  void Prefetch(uint32_t id) const {
+    if (id < rows_.size()) PrefetchLine(&rows_[id]);
+  }
   size_t size() const { return rows_.size(); }
   const std::vector<T>& rows() const { return rows_; }
 

@@ -28,6 +28,7 @@
 #include "sim/expiry_calendar.h"
 #include "sim/key_index.h"
 #include "sim/key_ids.h"
+#include "sim/prefetch.h"
 #include "sim/redis_reply.h"
 #include "sim/small_bytes.h"
 #include "sim/time.h"
@@ -127,6 +128,18 @@ class RedisStore {
   RedisReply Dispatch(const std::vector<std::string>& argv);
 
   void ActiveExpireCycle();
+
+  // Hints for a caller that knows the keys of commands ahead (no effect on
+  // results): start loading id's slot_of_id_ cell, then (a step later) its entry.
+  void PrefetchId(uint32_t id) const {
+    if (id < slot_of_id_.size()) PrefetchLine(&slot_of_id_[id]);
+  }
+  void PrefetchEntry(uint32_t id) const {
+    if (id >= slot_of_id_.size() || slot_of_id_[id] == KeyIndex::kNone) return;
+    const char* e = reinterpret_cast<const char*>(&slots_[slot_of_id_[id]]);
+    PrefetchLine(e);
+    PrefetchLine(e + sizeof(Entry) - 1);
+  }
 
   uint64_t used_memory() const;
   // Client connections' buffers (reply buffers, queued replies) beyond

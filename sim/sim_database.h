@@ -55,6 +55,8 @@ class SimDatabase {
     const Row* r = rows_.Find(id);
     return r ? r->version : 0;
   }
+  // Starts loading id's row into the cache (a hint for the runner, which knows the keys ahead).
+  void PrefetchRow(uint32_t id) const { rows_.Prefetch(id); }
 
   // Called after every commit (staleness accounting keeps per-key history by id).
   using CommitObserver = InplaceFunction<void(uint32_t id, uint64_t version), 16>;

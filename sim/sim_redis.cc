@@ -16,7 +16,12 @@ bool IsPublish(const std::vector<std::string>& argv) {
 }  // namespace
 
 SimRedis::SimRedis(Simulator& sim, const SimRedisConfig& config, uint64_t seed)
-    : sim_(sim), config_(config), store_(config.store), pubsub_(sim, seed), rng_(seed, "sim-redis:" + config.name) {
+    : sim_(sim),
+      config_(config),
+      store_(config.store),
+      pubsub_(sim, seed),
+      rng_(seed, "sim-redis:" + config.name),
+      replies_(sim.NewLane()) {
   ScheduleActiveExpire();
 }
 
@@ -88,7 +93,8 @@ void SimRedis::Execute(uint32_t id, SimTime arrival) {
       else p.reply = RedisReply::Integer(pubsub_.Publish(p.argv[1], p.argv[2], start - sim_.Now() + p.half));
       break;
   }
-  sim_.ScheduleAt(busy_until_ + p.half, [this, id] { Deliver(id); });
+  // In reply order when the round trip is fixed: the command thread is FIFO.
+  sim_.ScheduleAt(replies_, busy_until_ + p.half, [this, id] { Deliver(id); });
 }
 
 void SimRedis::Deliver(uint32_t id) {

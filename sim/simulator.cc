@@ -4,22 +4,16 @@
 
 namespace cachelab {
 
-EventId Simulator::ScheduleAt(SimTime at, Callback fn, bool background) {
+uint32_t Simulator::AddSlot() {
+  uint32_t index = slot_count_++;
+  if ((index >> kChunkBits) >= chunks_.size()) chunks_.push_back(std::make_unique<Slot[]>(1u << kChunkBits));
+  return index;
+}
+
+EventId Simulator::ScheduleAt(SimTime at, Callback&& fn, bool background) {
   if (at < now_) at = now_;
-  uint32_t index;
-  if (!free_slots_.empty()) {
-    index = free_slots_.back();
-    free_slots_.pop_back();
-  } else {
-    index = slot_count_++;
-    if ((index >> kChunkBits) >= chunks_.size()) chunks_.push_back(std::make_unique<Slot[]>(1u << kChunkBits));
-  }
-  uint64_t seq = next_seq_++;
-  Slot& s = slot(index);
-  s.fn = std::move(fn);
-  s.seq = seq;
-  s.background = background;
-  if (!background) ++foreground_;
+  uint32_t index = NewSlot(std::move(fn), background);
+  uint64_t seq = slot(index).seq;
   PushHeap(Entry{at, seq, index});
   return EventId{index, seq};
 }
@@ -31,7 +25,7 @@ bool Simulator::Cancel(EventId id) {
   s.seq = 0;
   s.fn.Reset();
   if (!s.background) --foreground_;
-  // The heap entry stays; it is skipped (and the slot freed) when popped.
+  // The queued entry stays; it is skipped (and the slot freed) when popped.
   return true;
 }
 
@@ -75,8 +69,32 @@ Simulator::Entry Simulator::PopHeap() {
   return top;
 }
 
-bool Simulator::RunTop() {
-  Entry e = PopHeap();
+int Simulator::NextSource() const {
+  int source = kNone;
+  const Entry* best = nullptr;
+  if (!heap_.empty()) {
+    best = &heap_.front();
+    source = kHeap;
+  }
+  for (int i = 0; i < lane_count_; ++i) {
+    if (lanes_[i].empty()) continue;
+    const Entry& e = lanes_[i].front();
+    if (!best || Before(e, *best)) {
+      best = &e;
+      source = i;
+    }
+  }
+  return source;
+}
+
+Simulator::Entry Simulator::PopFrom(int source) {
+  if (source == kHeap) return PopHeap();
+  Entry e = lanes_[source].front();
+  lanes_[source].pop_front();
+  return e;
+}
+
+bool Simulator::RunEntry(const Entry& e) {
   Slot& s = slot(e.slot);
   if (s.seq != e.seq) {  // cancelled: the slot was kept for this entry
     if (s.seq == 0) free_slots_.push_back(e.slot);
@@ -93,18 +111,25 @@ bool Simulator::RunTop() {
 }
 
 bool Simulator::Step() {
-  while (!heap_.empty()) {
-    if (RunTop()) return true;
-  }
+  for (int source = NextSource(); source != kNone; source = NextSource())
+    if (RunEntry(PopFrom(source))) return true;
   return false;
 }
 
 void Simulator::Run() {
-  while (foreground_ > 0 && !heap_.empty()) RunTop();
+  while (foreground_ > 0) {
+    int source = NextSource();
+    if (source == kNone) break;
+    RunEntry(PopFrom(source));
+  }
 }
 
 void Simulator::RunUntil(SimTime until) {
-  while (!heap_.empty() && heap_.front().at <= until) RunTop();
+  for (int source = NextSource(); source != kNone; source = NextSource()) {
+    const Entry& next = source == kHeap ? heap_.front() : lanes_[source].front();
+    if (next.at > until) break;
+    RunEntry(PopFrom(source));
+  }
   if (until > now_) now_ = until;
 }
 

@@ -34,6 +34,14 @@ class SyntheticWorkload final : public TraceReader {
   bool Next(Request* out) override;
   std::string Name() const override { return "zipf"; }
   uint32_t SizeOf(uint64_t key) const;
+  // The key of the request `k` calls of Next() from now, when it is drawn
+  // already (k < kAhead - 1): a caller prefetches what it will need for it.
+  // Consumes no random number: the workload's sequence is unchanged.
+  bool Upcoming(uint64_t k, uint64_t* key) const {
+    if (produced_ + k >= drawn_) return false;
+    *key = zipf_.Resolve(ahead_[(produced_ + k) % kAhead]);
+    return true;
+  }
   const ZipfSampler& zipf() const { return zipf_; }
 
  private:
