@@ -131,12 +131,11 @@ class RedisStore {
 
   // Hints for a caller that knows the keys of commands ahead (no effect on
   // results): start loading id's slot_of_id_ cell, then (a step later) its entry.
-  void PrefetchId(uint32_t id) const {
-    if (id < slot_of_id_.size()) PrefetchLine(&slot_of_id_[id]);
-  }
+  void PrefetchId(uint32_t id) const { slot_of_id_.Prefetch(id); }
   void PrefetchEntry(uint32_t id) const {
-    if (id >= slot_of_id_.size() || slot_of_id_[id] == KeyIndex::kNone) return;
-    const char* e = reinterpret_cast<const char*>(&slots_[slot_of_id_[id]]);
+    const SlotOf* of = slot_of_id_.Find(id);
+    if (!of || of->slot == KeyIndex::kNone) return;
+    const char* e = reinterpret_cast<const char*>(&slots_[of->slot]);
     PrefetchLine(e);
     PrefetchLine(e + sizeof(Entry) - 1);
   }

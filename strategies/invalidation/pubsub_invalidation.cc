@@ -74,12 +74,19 @@ void PubSubInvalidation::Publish(uint64_t key, uint32_t parked, bool writer_set)
     family_events_ += family;
     channel += family ? ":family:" + std::to_string(key / 10) : ":key:" + std::to_string(key);
   }
-  // On the bus: the server the subscribers listen on. In a cluster a PUBLISH
-  // to the key's own node would reach no subscriber there (in Redis, channels
-  // of independent servers do not meet), and the write would never be seen.
-  redis_.Command({"PUBLISH", std::move(channel), std::move(message)}, [this, parked](RedisReply&&) {
+  PublishTarget(key).Command({"PUBLISH", std::move(channel), std::move(message)}, [this, parked](RedisReply&&) {
     Unpark(parked)();  // fire-and-forget: acknowledged once the server took it
   });
+}
+
+CacheBackend& PubSubInvalidation::PublishTarget(uint64_t key) {
+  // Simulated nodes: the bus, the server whose channels the subscribers listen
+  // on. A PUBLISH to the key's own node would reach no subscriber there
+  // (channels of independent servers do not meet) and the write would go
+  // unseen. Live: the key's node, as any client would; the bridge
+  // (live/paced_live_backend.h) listens on every node.
+  CacheBackend& owner = h_.cache_for(key);
+  return dynamic_cast<SimRedis*>(&owner) ? static_cast<CacheBackend&>(redis_) : owner;
 }
 
 void PubSubInvalidation::OnMessage(uint32_t server, std::string_view channel, std::string_view message) {

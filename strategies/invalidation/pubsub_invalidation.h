@@ -15,9 +15,9 @@
 // the subscriber drops the ten keys sharing k / 10 (the family the pattern
 // scheme finds by SCAN), by one DEL per node or from its near cache.
 // On several nodes the channels live on one of them, the bus (the node owning
-// key 0): every PUBLISH goes there, and DELs go to each key's own node. (A live
-// run subscribes on every node instead and bridges the messages: the same
-// deliveries, with the PUBLISH load spread over the nodes.)
+// key 0): every simulated PUBLISH goes there, and DELs go to each key's own
+// node. (A live run subscribes on every node instead and bridges the messages:
+// the same deliveries, with the PUBLISH load spread over the nodes.)
 #pragma once
 #include <vector>
 
@@ -51,6 +51,7 @@ class PubSubInvalidation final : public SchemeBase {
 
  private:
   void Publish(uint64_t key, uint32_t parked, bool writer_set);
+  CacheBackend& PublishTarget(uint64_t key);  // where the subscribers will hear it
   void OnMessage(uint32_t server, std::string_view channel, std::string_view message);
   void DropFamily(uint32_t server, uint64_t key, bool writer_set);
   void ScheduleDisconnect(SimPubSub::SubId sub);
