@@ -6,7 +6,9 @@
 // each) never fill the cache, cachesim's random vote never runs and every run
 // gives the same count: there ours must match exactly, for any seed. Elsewhere
 // (even counts, byte mode) the overlap of ranges is checked with the other
-// randomized policies (eviction_randomized_reference_test.cc).
+// randomized policies (eviction_randomized_reference_test.cc). With the weight
+// held at 1 or 0 (a one-line patch to cachesim's Cacheus.c) every count is
+// exact: tests/data/libcachesim_cacheus_fixed.tsv.
 #include <catch2/catch.hpp>
 #include <cmath>
 #include <nlohmann/json.hpp>
@@ -65,6 +67,31 @@ TEST_CASE("Cacheus at odd object counts: exactly cachesim's counts (cloudPhysics
       const ReplayResult r = Replay(cachelab::testing::LoadTestTrace(trace), p, ReplayConfig{size, true});
       CHECK(r.requests == requests[key]);
       CHECK(r.misses == *counts.begin());
+    }
+  }
+}
+
+TEST_CASE("Cacheus with the weight held at 1 or 0: exactly cachesim's counts, objects and bytes") {
+  // tests/data/libcachesim_cacheus_fixed.tsv: cachesim with Cacheus.c starting
+  // at w_lru = 1 or 0 (scripts/refresh_libcachesim_cacheus_fixed.sh), fixed
+  // points of its update: no random vote and no learning rate reaches a count.
+  const auto rows = cachelab::testing::ReadCachesimTable("libcachesim_cacheus_fixed.tsv");
+  REQUIRE(rows.size() == 36);  // cloudPhysicsIO 5 object and 8 byte sizes, web07 5 object sizes; 2 weights
+  for (const auto& e : rows) {
+    INFO(e.trace << " " << e.mode << " " << e.policy << " at " << e.cache_size);
+    const size_t colon = e.policy.find(':');
+    REQUIRE(colon != std::string::npos);
+    PolicyOptions o = With(e.policy.substr(colon + 1));
+    o.capacity = e.cache_size;
+    o.seed = e.cache_size;  // any seed
+    CacheusPolicy p(o);
+    const bool object_mode = e.mode == "obj";
+    const ReplayResult r = Replay(cachelab::testing::LoadTestTrace(e.trace), p, ReplayConfig{e.cache_size, object_mode});
+    CHECK(r.requests == e.requests);
+    CHECK(r.misses == e.misses);
+    if (!object_mode) {
+      CHECK(r.miss_bytes == e.miss_bytes);
+      CHECK(r.requested_bytes == e.requested_bytes);
     }
   }
 }
