@@ -11,10 +11,8 @@ CacheusPolicy::CacheusPolicy(const PolicyOptions& o)
       interval_(o.capacity ? o.capacity : 1),
       w_lru_(o.cacheus_lru_weight),
       w_lfu_(1.0 - o.cacheus_lru_weight),
-      rng_(o.seed) {
-  lr_ = o.cacheus_learning_rate > 0 ? o.cacheus_learning_rate
-                                    : 0.001 + static_cast<double>(rng_.Below(1000)) / 1000.0;
-}
+      lr_(o.cacheus_learning_rate),
+      rng_(o.seed) {}
 
 // libCacheSim updates the learning rate after request n when n is a multiple
 // of the interval; doing it before request n + 1 uses the same counts.

@@ -17,14 +17,15 @@
 // (r = (rand % 100) / 100 < w_lru), else CR-LFU's, and its id goes to that
 // expert's ghost LRU (each half the cache, bytes in byte mode). A miss found
 // in expert E's ghost is E's regret: w_E *= exp(-lr), then both weights are
-// renormalised. Every cache-size requests the learning rate lr (drawn from
-// [0.001, 1] at start) moves by hill climbing on the hit-rate change: libCacheSim
-// takes the hit rate as an integer quotient (hits / interval, so 0 unless every
-// request hit), which this reproduces. Objects larger than half the cache make
+// renormalised. Every cache-size requests the learning rate lr moves by hill
+// climbing on the hit-rate change: libCacheSim takes the hit rate as an integer
+// quotient (hits / interval, so 0 unless every request hit), which this
+// reproduces; after 10 updates without a rate change and then a rise, lr is
+// redrawn from [0.001, 1]. lr starts at 0.408, as in every cachesim run with
+// one cache size (libCacheSim draws it from its generator before seeding it). Objects larger than half the cache make
 // room and are then not inserted, as in libCacheSim. Randomized: compared with
 // cachesim in distribution (tests/eviction_randomized_reference_test.cc).
-// Parameters: seed, lru-weight (the start, 0.5), learning-rate (the start;
-// default drawn as libCacheSim does).
+// Parameters: seed, lru-weight (the start, 0.5), learning-rate (the start, 0.408).
 #pragma once
 #include <cstdint>
 #include <vector>

@@ -167,19 +167,18 @@ TEST_CASE("Cacheus's learning rate climbs on the integer hit rate, as libCacheSi
   CacheusPolicy p(o);
   Replay(TraceOf("a b a b a b a b c d e f g"), p, ReplayConfig{4, true});
   CHECK(p.learning_rate() == 0.19921875);
-  // Unset, the start is drawn from [0.001, 1] in steps of 0.001, per seed.
-  std::set<double> starts;
-  for (uint64_t seed = 1; seed <= 10; ++seed) {
+  // Unset, it starts where every single-size cachesim run starts: cachesim
+  // creates the cache before seeding libCacheSim's generator (Knuth's MMIX LCG,
+  // s = 6364136223846793005 s + 1442695040888963407, from s = 0), so the draw
+  // 0.001 + (s % 1000) / 1000 takes its first value, ...407: 0.408 (confirmed
+  // by printing it from a cachesim build, every run).
+  const double first = 0.001 + static_cast<double>(1442695040888963407ULL % 1000) / 1000.0;
+  for (uint64_t seed = 1; seed <= 3; ++seed) {
     PolicyOptions d;
     d.capacity = 4;
     d.seed = seed;
-    const double lr = CacheusPolicy(d).learning_rate();
-    CHECK(lr >= 0.001);
-    CHECK(lr <= 1.0);
-    CHECK(std::fabs(lr * 1000 - std::round(lr * 1000)) < 1e-9);
-    starts.insert(lr);
+    CHECK(CacheusPolicy(d).learning_rate() == first);
   }
-  CHECK(starts.size() > 5);
 }
 
 TEST_CASE("Cacheus (bytes): an object over half the cache makes room, then is not cached") {
