@@ -24,10 +24,14 @@
 // redrawn from [0.001, 1]. lr starts at 0.408, as in every cachesim run with
 // one cache size (libCacheSim draws it from its generator before seeding it). Objects larger than half the cache make
 // room and are then not inserted, as in libCacheSim. Randomized: compared with
-// cachesim in distribution (tests/eviction_randomized_reference_test.cc).
-// Parameters: seed, lru-weight (the start, 0.5), learning-rate (the start, 0.408).
+// cachesim in distribution (tests/eviction_randomized_reference_test.cc), and
+// exactly against a cachesim seeded by hand when drawing as it does
+// (libcachesim-draws: its MMIX generator, one draw per eviction).
+// Parameters: seed, lru-weight (the start, 0.5), learning-rate (the start,
+// 0.408), libcachesim-draws (0).
 #pragma once
 #include <cstdint>
+#include <optional>
 #include <vector>
 
 #include "eviction/dropped_handles.h"
@@ -55,6 +59,7 @@ class CacheusPolicy final : public Policy {
   struct Frequency {
     uint64_t count = 0;
   };
+  uint64_t Draw(uint64_t n) { return mmix_ ? mmix_->Next() % n : rng_.Below(n); }
   void BeginRequest();
   void UpdateLearningRate();
   void PushR(Handle h);
@@ -68,6 +73,7 @@ class CacheusPolicy final : public Policy {
   double w_lru_, w_lfu_, lr_, lr_prev_ = 0, hit_rate_prev_ = 0;
   uint64_t hits_ = 0, requests_ = 0, unlearn_ = 0;
   SampleRng rng_;
+  std::optional<MmixLcg> mmix_;  // libcachesim-draws
   Links links_;
   HandleList r_{&links_}, sr_{&links_};
   uint64_t r_bytes_ = 0, sr_bytes_ = 0;

@@ -6,9 +6,9 @@
 // each) never fill the cache, cachesim's random vote never runs and every run
 // gives the same count: there ours must match exactly, for any seed. Elsewhere
 // (even counts, byte mode) the overlap of ranges is checked with the other
-// randomized policies (eviction_randomized_reference_test.cc). With the weight
-// held at 1 or 0 (a one-line patch to cachesim's Cacheus.c) every count is
-// exact: tests/data/libcachesim_cacheus_fixed.tsv.
+// randomized policies (eviction_randomized_reference_test.cc). A cachesim
+// patched to hold the weight at 1 or 0, or to take a given seed (replayed here
+// with libCacheSim's generator), gives exact targets: tests/data/libcachesim_cacheus.tsv.
 #include <catch2/catch.hpp>
 #include <cmath>
 #include <nlohmann/json.hpp>
@@ -71,19 +71,27 @@ TEST_CASE("Cacheus at odd object counts: exactly cachesim's counts (cloudPhysics
   }
 }
 
-TEST_CASE("Cacheus with the weight held at 1 or 0: exactly cachesim's counts, objects and bytes") {
-  // tests/data/libcachesim_cacheus_fixed.tsv: cachesim with Cacheus.c starting
-  // at w_lru = 1 or 0 (scripts/refresh_libcachesim_cacheus_fixed.sh), fixed
-  // points of its update: no random vote and no learning rate reaches a count.
-  const auto rows = cachelab::testing::ReadCachesimTable("libcachesim_cacheus_fixed.tsv");
-  REQUIRE(rows.size() == 36);  // cloudPhysicsIO 5 object and 8 byte sizes, web07 5 object sizes; 2 weights
+TEST_CASE("Cacheus against a steerable cachesim: weight held at 1 or 0, and cachesim's own draws") {
+  // tests/data/libcachesim_cacheus.tsv (scripts/refresh_libcachesim_cacheus.sh):
+  // cachesim with Cacheus.c starting at w_lru = 1 or 0, fixed points of its
+  // update, so no draw or learning rate reaches a count (several sizes, any
+  // seed here); and single-size runs seeded with S instead of the clock, which
+  // `libcachesim-draws=1,seed=S` replays draw for draw: votes, regret and the
+  // learning rate all have to agree for the counts to.
+  const auto rows = cachelab::testing::ReadCachesimTable("libcachesim_cacheus.tsv");
+  // Weights: cloudPhysicsIO 5 object and 8 byte sizes, web07 5 object sizes, x 2.
+  // Draws: cloudPhysicsIO 2 object and 4 byte sizes, web07 3 object sizes, x 3 seeds.
+  REQUIRE(rows.size() == 36 + 27);
   for (const auto& e : rows) {
     INFO(e.trace << " " << e.mode << " " << e.policy << " at " << e.cache_size);
     const size_t colon = e.policy.find(':');
     REQUIRE(colon != std::string::npos);
-    PolicyOptions o = With(e.policy.substr(colon + 1));
+    const std::string params = e.policy.substr(colon + 1);
+    PolicyOptions o;
+    o.seed = e.cache_size;  // the weight rows: any seed; the draw rows set theirs
+    std::string error;
+    REQUIRE(ApplyPolicyParams("cacheus", params, &o, &error));
     o.capacity = e.cache_size;
-    o.seed = e.cache_size;  // any seed
     CacheusPolicy p(o);
     const bool object_mode = e.mode == "obj";
     const ReplayResult r = Replay(cachelab::testing::LoadTestTrace(e.trace), p, ReplayConfig{e.cache_size, object_mode});
@@ -229,6 +237,9 @@ TEST_CASE("Cacheus's parameters and name") {
   CHECK(error.find("lru-weight") != std::string::npos);
   CHECK_FALSE(ApplyPolicyParams("cacheus", "learning-rate=0", &o, &error));
   CHECK_FALSE(ApplyPolicyParams("cacheus", "update-weight=0", &o, &error));
+  CHECK(ApplyPolicyParams("cacheus", "libcachesim-draws=1", &o, &error));
+  CHECK(o.cacheus_libcachesim_draws);
+  CHECK_FALSE(ApplyPolicyParams("cacheus", "libcachesim-draws=2", &o, &error));
   CHECK(MakePolicy("Cacheus", o, nullptr)->Name() == "cacheus");
   CHECK(MakePolicy("CACHEUS", o, nullptr)->Name() == "cacheus");
 }
