@@ -539,7 +539,7 @@ void AddReplayCommand(CLI::App& app) {
                   "(window-ratio), hyperbolic (n-sample, seed), mq (num-queues, lifetime, out-size-ratio), lecar "
                   "(learning-rate, lru-weight, update-weight, seed), clockpro (min-cold-ratio), lhd (associativity, "
                   "admissions, seed), lruk (k), qdlp (fifo-size-ratio, ghost-size-ratio, move-to-main-threshold), "
-                  "beladysize (n-sample), cacheus (lru-weight, learning-rate, seed)");
+                  "beladysize (n-sample), cacheus (lru-weight, learning-rate, seed, libcachesim-draws)");
   cmd->add_option("--admission", o->admission,
                   "admission filter in front of every policy, NAME[:key=value,...]: bloom (fp=0.001, items=65536; "
                   "fp=0: exact, as cachesim's bloom-filter), prob (p=0.5, seed), size (size=BYTES: admit smaller), "

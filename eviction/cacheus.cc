@@ -11,9 +11,9 @@ CacheusPolicy::CacheusPolicy(const PolicyOptions& o)
       interval_(o.capacity ? o.capacity : 1),
       w_lru_(o.cacheus_lru_weight),
       w_lfu_(1.0 - o.cacheus_lru_weight),
+      lr_(o.cacheus_learning_rate),
       rng_(o.seed) {
-  lr_ = o.cacheus_learning_rate > 0 ? o.cacheus_learning_rate
-                                    : 0.001 + static_cast<double>(rng_.Below(1000)) / 1000.0;
+  if (o.cacheus_libcachesim_draws) mmix_.emplace(o.seed);
 }
 
 // libCacheSim updates the learning rate after request n when n is a multiple
@@ -37,7 +37,7 @@ void CacheusPolicy::UpdateLearningRate() {
     ++unlearn_;
   } else if (unlearn_ >= 10) {
     unlearn_ = 0;
-    lr_ = 0.001 + static_cast<double>(rng_.Below(1000)) / 1000.0;
+    lr_ = 0.001 + static_cast<double>(Draw(1000)) / 1000.0;
   }
   hits_ = 0;
 }
@@ -142,11 +142,13 @@ void CacheusPolicy::Remove(Handle h) { ToHistory(h); }
 Handle CacheusPolicy::Evict(uint64_t) {
   const Handle by_lru = sr_.empty() ? r_.tail() : sr_.tail(), by_lfu = lfu_.PeekNewest();
   if (by_lru == kNoHandle) return kNoHandle;
+  // libCacheSim draws before comparing the candidates; SampleRng only when needed.
+  const double r = mmix_ || by_lru != by_lfu ? static_cast<double>(Draw(100)) / 100.0 : 0;
   if (by_lru == by_lfu) {
     ToHistory(by_lru);
     return by_lru;
   }
-  const bool lru = static_cast<double>(rng_.Below(100)) / 100.0 < w_lru_;
+  const bool lru = r < w_lru_;
   const Handle victim = lru ? by_lru : by_lfu;
   ToHistory(victim);
   ToGhost(lru ? &ghost_lru_ : &ghost_lfu_, victim);

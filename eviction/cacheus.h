@@ -17,16 +17,21 @@
 // (r = (rand % 100) / 100 < w_lru), else CR-LFU's, and its id goes to that
 // expert's ghost LRU (each half the cache, bytes in byte mode). A miss found
 // in expert E's ghost is E's regret: w_E *= exp(-lr), then both weights are
-// renormalised. Every cache-size requests the learning rate lr (drawn from
-// [0.001, 1] at start) moves by hill climbing on the hit-rate change: libCacheSim
-// takes the hit rate as an integer quotient (hits / interval, so 0 unless every
-// request hit), which this reproduces. Objects larger than half the cache make
+// renormalised. Every cache-size requests the learning rate lr moves by hill
+// climbing on the hit-rate change: libCacheSim takes the hit rate as an integer
+// quotient (hits / interval, so 0 unless every request hit), which this
+// reproduces; after 10 updates without a rate change and then a rise, lr is
+// redrawn from [0.001, 1]. lr starts at 0.408, as in every cachesim run with
+// one cache size (libCacheSim draws it from its generator before seeding it). Objects larger than half the cache make
 // room and are then not inserted, as in libCacheSim. Randomized: compared with
-// cachesim in distribution (tests/eviction_randomized_reference_test.cc).
-// Parameters: seed, lru-weight (the start, 0.5), learning-rate (the start;
-// default drawn as libCacheSim does).
+// cachesim in distribution (tests/eviction_randomized_reference_test.cc), and
+// exactly against a cachesim seeded by hand when drawing as it does
+// (libcachesim-draws: its MMIX generator, one draw per eviction).
+// Parameters: seed, lru-weight (the start, 0.5), learning-rate (the start,
+// 0.408), libcachesim-draws (0).
 #pragma once
 #include <cstdint>
+#include <optional>
 #include <vector>
 
 #include "eviction/dropped_handles.h"
@@ -54,6 +59,7 @@ class CacheusPolicy final : public Policy {
   struct Frequency {
     uint64_t count = 0;
   };
+  uint64_t Draw(uint64_t n) { return mmix_ ? mmix_->Next() % n : rng_.Below(n); }
   void BeginRequest();
   void UpdateLearningRate();
   void PushR(Handle h);
@@ -67,6 +73,7 @@ class CacheusPolicy final : public Policy {
   double w_lru_, w_lfu_, lr_, lr_prev_ = 0, hit_rate_prev_ = 0;
   uint64_t hits_ = 0, requests_ = 0, unlearn_ = 0;
   SampleRng rng_;
+  std::optional<MmixLcg> mmix_;  // libcachesim-draws
   Links links_;
   HandleList r_{&links_}, sr_{&links_};
   uint64_t r_bytes_ = 0, sr_bytes_ = 0;

@@ -40,9 +40,9 @@ void MqPolicy::Insert(Handle h, uint64_t id, uint64_t size, uint64_t) {
   links_.Ensure(h);
   if (h >= meta_.size()) meta_.resize(links_.at.size());
   uint32_t freq = 1;
-  if (out_.Remove(id)) {
-    freq += out_freq_.Find(id);
-    out_freq_.Erase(id);
+  if (const uint32_t n = out_.Find(id); n != IdMap::kNone) {
+    freq += out_.at(n).payload.freq;
+    out_.Drop(n);
   }
   ++cached_;
   meta_[h] = Meta{id, 0, static_cast<uint32_t>(size), freq, 0};
@@ -71,12 +71,8 @@ Handle MqPolicy::Evict(uint64_t) {
     --cached_;
     const Meta& m = meta_[h];
     if (m.size <= out_cap_) {
-      while (out_.bytes() + m.size > out_cap_) {
-        out_freq_.Erase(out_.TailId());
-        out_.PopBack();
-      }
-      out_.PushFront(m.id, m.size);
-      out_freq_.Put(m.id, m.freq);
+      while (out_.bytes() + m.size > out_cap_) out_.PopBack();
+      out_.PushFront(m.id, m.size, OutEntry{m.freq});
     }
     return h;
   }

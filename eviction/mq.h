@@ -16,7 +16,6 @@
 #pragma once
 #include "eviction/id_lru.h"
 #include "eviction/handle_list.h"
-#include "eviction/id_map.h"
 
 namespace cachelab::eviction {
 
@@ -31,6 +30,9 @@ class MqPolicy final : public Policy {
   void OnMiss(uint64_t, uint64_t, uint64_t) override { ++now_; }
 
  private:
+  struct OutEntry {
+    uint32_t freq = 0;
+  };
   struct Meta {
     uint64_t id;
     uint64_t expire;
@@ -49,8 +51,7 @@ class MqPolicy final : public Policy {
   size_t cached_ = 0;
   Links links_;
   std::vector<HandleList> q_;
-  GhostList out_;
-  IdMap out_freq_;  // Qout's remembered reference counts
+  IdLru<OutEntry> out_;  // Qout: evicted ids with their reference counts, one map for both
   std::vector<Meta> meta_;
 };
 

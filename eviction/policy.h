@@ -48,9 +48,13 @@ struct PolicyOptions {
   // whether regret updates the weights at all.
   double lecar_learning_rate = 0.45, lecar_lru_weight = 0.5;
   bool lecar_update_weight = true;
-  // Cacheus: the starting LRU weight, and the starting learning rate (0: drawn
-  // from [0.001, 1] as libCacheSim does).
-  double cacheus_lru_weight = 0.5, cacheus_learning_rate = 0;
+  // Cacheus: the starting LRU weight and learning rate. libCacheSim draws the
+  // rate as 0.001 + (rand % 1000) / 1000 when cachesim creates the cache, before
+  // it seeds its generator: 0.408 for a single cache size, every run.
+  double cacheus_lru_weight = 0.5, cacheus_learning_rate = 0.408;
+  // Cacheus draws as libCacheSim does (MMIX LCG from `seed`, rand % n, one draw
+  // per eviction even when the experts agree) instead of from SampleRng.
+  bool cacheus_libcachesim_draws = false;
   double clockpro_min_cold_ratio = 0.01;  // CLOCK-Pro: m_c's floor (and m - m_c's), as a share of the cache
   int lhd_associativity = 32, lhd_admissions = 8;  // LHD: sampled candidates; recent admissions also ranked
   uint64_t expected_objects = 0;  // objects the cache will hold (sizes sketches); 0: use capacity

@@ -78,6 +78,10 @@ bool ApplyPolicyParams(std::string_view policy, std::string_view params, PolicyO
       if (!(v >= 0 && v <= 1)) return *error = where + key + " must be in [0, 1], got " + std::string(text), false;
       (policy == "lecar" ? o->lecar_lru_weight : o->cacheus_lru_weight) = v;
       ok = true;
+    } else if (policy == "cacheus" && key == "libcachesim-draws") {
+      int flag = 0;
+      ok = whole(&flag, 0, 1);
+      o->cacheus_libcachesim_draws = flag == 1;
     } else if (policy == "lecar" && key == "update-weight") {
       int flag = 0;
       ok = whole(&flag, 0, 1);

@@ -7,7 +7,8 @@
 //   hyperbolic: n-sample, seed (of its sampling stream)
 //   mq: num-queues, lifetime, out-size-ratio
 //   lecar: learning-rate, lru-weight, update-weight, seed
-//   cacheus: lru-weight, learning-rate (the starting values; libCacheSim has none), seed
+//   cacheus: lru-weight, learning-rate (the starting values, 0.5 and 0.408; libCacheSim has none), seed,
+//            libcachesim-draws (1: draw from libCacheSim's generator as cachesim does)
 //   clockpro: min-cold-ratio
 //   lhd: associativity, admissions, seed
 //   qdlp:   fifo-size-ratio, ghost-size-ratio, move-to-main-threshold

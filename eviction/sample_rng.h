@@ -31,4 +31,16 @@ class SampleRng {
   uint64_t s_;
 };
 
+// Knuth's MMIX linear congruential generator, the stream libCacheSim's
+// next_rand() returns (the state itself): with the seed a patched cachesim was
+// given, a policy can replay that cachesim's own draws (Cacheus's tests do).
+class MmixLcg {
+ public:
+  explicit MmixLcg(uint64_t seed) : s_(seed) {}
+  uint64_t Next() { return s_ = s_ * 6364136223846793005ULL + 1442695040888963407ULL; }
+
+ private:
+  uint64_t s_;
+};
+
 }  // namespace cachelab::eviction
