@@ -87,3 +87,15 @@ void ClientBufferModel::Flush(size_t lane) {
 }
 
 }  // namespace cachelab::live
+
+namespace cachelab::live {
+
+void ClientBufferModel::Read(size_t lane) {
+  if (std::find(pass_.begin(), pass_.end(), lane) != pass_.end()) {
+    for (size_t l : pass_) Flush(l);
+    pass_.clear();
+  }
+  pass_.push_back(lane);
+}
+
+}  // namespace cachelab::live

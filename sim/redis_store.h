@@ -29,6 +29,10 @@
 #include "sim/redis_reply.h"
 #include "sim/time.h"
 
+namespace cachelab::eviction {
+class RedisSampledPolicy;
+}  // namespace cachelab::eviction
+
 namespace cachelab {
 
 struct RedisConfig {
@@ -183,6 +187,7 @@ class RedisStore {
 
   RedisConfig config_;
   std::unique_ptr<eviction::Policy> policy_;  // null for noeviction
+  eviction::RedisSampledPolicy* sampled_ = nullptr;  // policy_ when it samples the key table
   std::vector<Entry> slots_;
   std::vector<uint32_t> free_slots_;
   KeyIndex index_;

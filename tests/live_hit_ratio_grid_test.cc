@@ -107,3 +107,25 @@ TEST_CASE("reply buffers follow clientsCron: shrink to the peak, grow when fille
   m.AddReply(0, 1500);
   CHECK(m.memory() == 2048);  // fits now
 }
+
+TEST_CASE("reply blocks of lanes read in one event-loop pass are held until the pass's replies are written") {
+  // networking.c/server.c (7.0.15): the event loop reads each ready client
+  // once (readQueryFromClient runs its commands, replies are queued) and
+  // writes every client's replies only in beforeSleep. So with 8 pipelined
+  // connections, reply blocks of all lanes read in a pass exist together
+  // (seen on a real server during an 8-connection replay: CLIENT LIST omem
+  // 164,032 = 8 x 20,504 at once). A lane read again starts the next pass.
+  live::ClientBufferState s;
+  s.buf = 1024;
+  s.fresh = false;
+  live::ClientBufferModel m({s, s}, 0);
+  CHECK(m.memory() == 2048);
+  m.Read(0);
+  m.AddReply(0, 1500);  // 476 bytes overflow: a 20 KiB block
+  m.Read(1);            // same pass: lane 0's block is still there
+  CHECK(m.memory() == 2048 + 20480);
+  m.AddReply(1, 1500);
+  CHECK(m.memory() == 2048 + 2 * 20480);
+  m.Read(0);  // lane 0 again: the pass ended, both lanes' replies were written
+  CHECK(m.memory() == 2048);
+}
