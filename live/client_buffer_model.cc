@@ -86,10 +86,6 @@ void ClientBufferModel::Flush(size_t lane) {
   l.list_bytes = l.tail_free = 0;
 }
 
-}  // namespace cachelab::live
-
-namespace cachelab::live {
-
 void ClientBufferModel::Read(size_t lane) {
   if (std::find(pass_.begin(), pass_.end(), lane) != pass_.end()) {
     for (size_t l : pass_) Flush(l);
