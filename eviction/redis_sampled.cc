@@ -94,14 +94,43 @@ static uint64_t Bucket(uint64_t id, uint64_t seed, size_t size) {
 // to the new heads, which reverses it; done at once here).
 void RedisSampledPolicy::DictAdd(Handle h) {
   if (buckets_.empty()) buckets_.resize(4);
-  if (keys_.size() > buckets_.size()) {
-    std::vector<std::vector<Handle>> grown(buckets_.size() * 2);
-    for (auto& chain : buckets_)
-      for (auto it = chain.rbegin(); it != chain.rend(); ++it)
-        if (*it != h) grown[Bucket(meta_[*it].id, opt_.seed, grown.size())].push_back(*it);
-    buckets_.swap(grown);
-  }
+  if (!external_buckets_ && keys_.size() > buckets_.size()) Rehash(buckets_.size() * 2, h);
   buckets_[Bucket(meta_[h].id, opt_.seed, buckets_.size())].push_back(h);
+}
+
+void RedisSampledPolicy::Rehash(size_t buckets, Handle skip) {
+  std::vector<std::vector<Handle>> grown(buckets);
+  for (auto& chain : buckets_)
+    for (auto it = chain.rbegin(); it != chain.rend(); ++it)
+      if (*it != skip) grown[Bucket(meta_[*it].id, opt_.seed, grown.size())].push_back(*it);
+  buckets_.swap(grown);
+}
+
+void RedisSampledPolicy::SetDictBuckets(size_t buckets) {
+  if (!opt_.dict_sampling || buckets < 4) return;  // an emptied dict: keep the table
+  external_buckets_ = true;
+  if (buckets != buckets_.size()) Rehash(buckets, kNoHandle);
+}
+
+size_t RedisSampledPolicy::DictChainLength(Handle h) const {
+  for (const auto& chain : buckets_)
+    if (std::find(chain.begin(), chain.end(), h) != chain.end()) return chain.size();
+  return 0;
+}
+
+size_t RedisSampledPolicy::DictNonEmptyBuckets() const {
+  return static_cast<size_t>(
+      std::count_if(buckets_.begin(), buckets_.end(), [](const std::vector<Handle>& c) { return !c.empty(); }));
+}
+
+// dict.c dictGetRandomKey (not rehashing: the model rehashes at once).
+Handle RedisSampledPolicy::DictRandomKey() {
+  const size_t mask = buckets_.size() - 1;
+  const std::vector<Handle>* chain;
+  do chain = &buckets_[Next() & mask];
+  while (chain->empty());
+  // The chain's element `Next() % length` counted from the head (the back).
+  return (*chain)[chain->size() - 1 - Next() % chain->size()];
 }
 
 void RedisSampledPolicy::DictRemove(Handle h) {
@@ -181,7 +210,7 @@ Handle RedisSampledPolicy::Evict(uint64_t now) {
   if (keys_.empty()) return kNoHandle;
   Handle victim = kNoHandle;
   if (mode_ == Mode::kRandom) {
-    victim = keys_.at(Next() % keys_.size());
+    victim = opt_.dict_sampling ? DictRandomKey() : keys_.at(Next() % keys_.size());
   } else {
     // performEvictions: populate, then take the best entry whose key still
     // exists, dropping stale ones; repopulate if the pool held only stale keys.

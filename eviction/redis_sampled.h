@@ -8,7 +8,9 @@
 // entries of equal score (so among ties the earlier-pooled key goes first).
 // Entries are matched by (handle, id): a pooled key re-created under another
 // handle is not recognised (Redis would find it by name).
-// Also allkeys-random ("random"): a uniformly random key.
+// Also allkeys-random ("random"): a uniformly random key, or with
+// dict_sampling dictGetRandomKey's (a random non-empty bucket, then a random
+// key of its chain: keys in short chains are likelier).
 #pragma once
 #include <unordered_map>
 
@@ -30,6 +32,14 @@ class RedisSampledPolicy : public Policy {
 
   // Redis's LFU counter of h (tests and the simulated OBJECT FREQ).
   uint8_t LfuCounter(Handle h, uint64_t now) const;
+  // dict_sampling: the key table's bucket count as the owner (the simulated
+  // Redis, which applies dictExpandAllowed) has it; the sampled table is
+  // rehashed to it. Without calls the table doubles when full by itself.
+  void SetDictBuckets(size_t buckets);
+  // dict_sampling: the length of the chain holding h, and the non-empty
+  // buckets (tests: dictGetRandomKey picks h with 1 / (non-empty * length)).
+  size_t DictChainLength(Handle h) const;
+  size_t DictNonEmptyBuckets() const;
 
  private:
   struct Meta {
@@ -56,6 +66,9 @@ class RedisSampledPolicy : public Policy {
   void DictAdd(Handle h);
   void DictRemove(Handle h);
   void DictSample(uint64_t now);  // dictGetSomeKeys, then Consider
+  Handle DictRandomKey();         // dictGetRandomKey
+  void Rehash(size_t buckets, Handle skip);
+  bool external_buckets_ = false;  // SetDictBuckets was called
   std::vector<std::vector<Handle>> buckets_;  // dict_sampling: chains, head last
   std::unordered_map<uint64_t, Handle> by_id_;  // pool_by_id: the live handle of each id
   std::vector<PoolEntry> pool_;  // ascending score; the best victim is last

@@ -86,4 +86,12 @@ void ClientBufferModel::Flush(size_t lane) {
   l.list_bytes = l.tail_free = 0;
 }
 
+void ClientBufferModel::Read(size_t lane) {
+  if (std::find(pass_.begin(), pass_.end(), lane) != pass_.end()) {
+    for (size_t l : pass_) Flush(l);
+    pass_.clear();
+  }
+  pass_.push_back(lane);
+}
+
 }  // namespace cachelab::live

@@ -41,6 +41,12 @@ class ClientBufferModel {
   void AddReply(size_t lane, size_t bytes);
   // The replies so far are written: the buffer empties, list blocks are freed.
   void Flush(size_t lane);
+  // The server reads from `lane` (one read). The event loop reads every ready
+  // client once a pass and writes all their replies in beforeSleep, so the
+  // replies of lanes read in this pass stay allocated while the others run;
+  // a lane read again starts a new pass: the previous pass's replies are
+  // written first (a saturated server reads the lanes round-robin).
+  void Read(size_t lane);
   size_t read_size(size_t lane) const { return lanes_[lane].state.read_size; }
   // Reply buffers and list blocks of every lane, in bytes.
   uint64_t memory() const { return memory_; }
@@ -58,6 +64,7 @@ class ClientBufferModel {
   void Resize(Lane& l, int64_t now_ms);
 
   std::vector<Lane> lanes_;
+  std::vector<size_t> pass_;  // lanes read in the current event-loop pass
   int64_t next_cron_ms_;
   size_t rotate_ = 0;
   uint64_t memory_ = 0;

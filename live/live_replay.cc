@@ -1,9 +1,12 @@
 #include "live/live_replay.h"
 
+#include <algorithm>
 #include <chrono>
+#include <cstdlib>
 #include <ctime>
 #include <memory>
 #include <stdexcept>
+#include <string>
 #include <thread>
 
 #include "live/connect_check.h"
@@ -41,6 +44,15 @@ int64_t ClientField(const std::string& info, const std::string& name) {
   return at == std::string::npos ? -1 : std::atoll(info.c_str() + at + name.size() + 2);
 }
 
+// The bytes of a bulk-string reply of `len` bytes ($len\r\n...\r\n).
+size_t BulkReplyBytes(size_t len) { return 1 + std::to_string(len).size() + 2 + len + 2; }
+
+// A reply of `bytes` to a lane: it fills the reply buffer up to its size
+// (networking.c _addReplyToBuffer raises buf_peak to bufpos), the rest goes to
+// a block that is freed once written. The next clientsCron doubles a buffer
+// whose peak filled it.
+void NoteReply(ClientBufferState& lane, size_t bytes) { lane.peak = std::max(lane.peak, std::min(lane.buf, bytes)); }
+
 // Connects every lane and waits (at most 1 s) until clientsCron has resized
 // each new connection's 16 KiB reply buffer, so that used_memory_before holds
 // the lanes as they run and the simulated twin starts from the same buffers
@@ -54,6 +66,11 @@ void ProbeClientBuffers(RedisCluster& cluster, std::vector<std::unique_ptr<Redis
   }
   std::vector<ClientBufferState> states(conns.size());
   auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(1);
+  auto unix_ms = [] {
+    return std::chrono::duration_cast<std::chrono::milliseconds>(std::chrono::system_clock::now().time_since_epoch())
+        .count();
+  };
+  int64_t before_ms = unix_ms();  // the poll before the one that saw the resize
   for (;;) {
     bool resized = true;
     for (size_t l = 0; l < conns.size(); ++l) {
@@ -64,18 +81,20 @@ void ProbeClientBuffers(RedisCluster& cluster, std::vector<std::unique_ptr<Redis
       int64_t qbuf = ClientField(info, "qbuf"), qfree = ClientField(info, "qbuf-free");
       if (rbs <= 0 || rbp < 0) return;  // before 7.0: no reply buffer resizing
       states[l].buf = static_cast<size_t>(rbs);
-      states[l].peak = static_cast<size_t>(rbp);
+      states[l].peak = static_cast<size_t>(rbp);  // before this reply was added
       states[l].fresh = rbs == 16384;
+      NoteReply(states[l], BulkReplyBytes(info.size() - 1));
       if (qbuf >= 0 && qfree > 0) states[l].read_size = static_cast<size_t>(qbuf + qfree);
       resized &= !states[l].fresh;
     }
     if (resized || std::chrono::steady_clock::now() > deadline) break;
-    std::this_thread::sleep_for(std::chrono::milliseconds(5));
+    before_ms = unix_ms();
+    std::this_thread::sleep_for(std::chrono::milliseconds(1));
   }
   facts->clients = std::move(states);
-  facts->cron_origin_ms =
-      std::chrono::duration_cast<std::chrono::milliseconds>(std::chrono::system_clock::now().time_since_epoch())
-          .count();
+  // The cron ran between the last two polls: a 1 ms poll keeps the model's
+  // cron phase within a few batches of the server's.
+  facts->cron_origin_ms = (before_ms + unix_ms()) / 2;
 }
 
 }  // namespace
@@ -116,8 +135,17 @@ RunReport LiveReplay(const eviction::ReplayTrace& trace, const LiveReplaySetting
     if (!samples.empty()) facts->maxmemory_samples = std::atoi(samples.c_str());
     if (!tracking.empty()) facts->latency_tracking = tracking == "yes";
     if (cluster.size() == 1) ProbeClientBuffers(cluster, extra, facts);
-    for (size_t n = 0; n < cluster.size(); ++n)
-      facts->used_memory_before += InfoNumber(cluster.conn(n), "memory", "used_memory");
+    for (size_t n = 0; n < cluster.size(); ++n) {
+      RedisReply r = cluster.conn(n).Command({"INFO", "memory"});
+      std::string text = r.type == RedisReply::Type::kString ? r.str.Materialize() : "";
+      size_t at = text.find("\r\nused_memory:");
+      if (at != std::string::npos) facts->used_memory_before += std::atoll(text.c_str() + at + 14);
+      // That reply (about 1.3 KB) went to lane 0 after the probe: with a 1 KiB
+      // buffer it fills it, and the server's next cron doubles the buffer
+      // before the replay's first batch (seen on 7.0.15: CLIENT LIST rbs
+      // 1024 -> 2048 with no command in between).
+      if (n == 0 && !facts->clients.empty()) NoteReply(facts->clients[0], BulkReplyBytes(text.size()));
+    }
   }
 
   PipelinedReplayConfig cfg;

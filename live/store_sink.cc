@@ -25,12 +25,17 @@ void StoreSink::Execute(const std::vector<SinkOp>& ops, std::vector<SinkOutcome>
   if (!batch_ms_.empty()) store_.SetTime(batch_ms_[std::min(batch_, batch_ms_.size() - 1)] * kMillisecond);
   ++batch_;
   out->clear();
+  if (clients_) {
+    clients_->Read(lane_);
+    store_.SetClientMemory(clients_->memory());
+  }
   size_t read = 0;  // bytes of the current read
   for (const SinkOp& op : ops) {
     if (clients_) {
       size_t req = RequestBytes(op, op.size > 2 ? op.size : 2);
       if (read > 0 && read + req > clients_->read_size(lane_)) {
-        clients_->Flush(lane_);  // the previous read's replies are written
+        clients_->Read(lane_);  // the next read comes in a later event-loop pass
+        store_.SetClientMemory(clients_->memory());
         read = 0;
       }
       read += req;
@@ -48,10 +53,6 @@ void StoreSink::Execute(const std::vector<SinkOp>& ops, std::vector<SinkOutcome>
       clients_->AddReply(lane_, ReplyBytes(r));
       store_.SetClientMemory(clients_->memory());  // the next command's eviction check sees it
     }
-  }
-  if (clients_) {
-    clients_->Flush(lane_);
-    store_.SetClientMemory(clients_->memory());
   }
 }
 

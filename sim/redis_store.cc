@@ -6,6 +6,7 @@
 #include <limits>
 #include <stdexcept>
 
+#include "eviction/redis_sampled.h"
 #include "sim/glob.h"
 #include "sim/redis_memory.h"
 #include "sim/string_hash.h"
@@ -76,6 +77,7 @@ RedisStore::RedisStore(const RedisConfig& config) : config_(config) {
     std::string error;
     policy_ = eviction::MakePolicy(name, opt, &error);
     if (!policy_) throw std::invalid_argument("maxmemory-policy: " + error);
+    sampled_ = dynamic_cast<eviction::RedisSampledPolicy*>(policy_.get());
   }
 }
 
@@ -152,6 +154,7 @@ RedisStore::Entry* RedisStore::Create(std::string_view key, uint64_t hash) {
   e.live = true;
   index_.Insert(hash, slot);
   dict_buckets_ = GrownBuckets(dict_buckets_, index_.size());
+  if (sampled_) sampled_->SetDictBuckets(dict_buckets_);  // the policy samples this table
   if (policy_) policy_->Insert(slot, hash, 0, PolicyNow());
   return &e;
 }
@@ -166,6 +169,7 @@ void RedisStore::Remove(uint32_t slot, bool notify_policy) {
   expires_buckets_ = ShrunkBuckets(expires_buckets_, expires_.size());
   key_memory_ -= e.memory;
   if (notify_policy && policy_) policy_->Remove(slot);
+  if (sampled_) sampled_->SetDictBuckets(dict_buckets_);
   if (e.id != kNoKeyId) slot_of_id_[e.id].slot = KeyIndex::kNone;
   else --unlinked_;
   e.id = kNoKeyId;

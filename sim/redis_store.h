@@ -33,6 +33,10 @@
 #include "sim/small_bytes.h"
 #include "sim/time.h"
 
+namespace cachelab::eviction {
+class RedisSampledPolicy;
+}  // namespace cachelab::eviction
+
 namespace cachelab {
 
 struct RedisConfig {
@@ -203,6 +207,7 @@ class RedisStore {
 
   RedisConfig config_;
   std::unique_ptr<eviction::Policy> policy_;  // null for noeviction
+  eviction::RedisSampledPolicy* sampled_ = nullptr;  // policy_ when it samples the key table
   struct SlotOf {
     uint32_t slot = KeyIndex::kNone;
   };

@@ -1,6 +1,7 @@
 // Redis's sampled eviction (evict.c semantics) on hand-made traces: ties in
 // the 1 s LRU clock, the pool's tie order, the LFU counter, determinism.
 #include <catch2/catch.hpp>
+#include <cmath>
 #include <map>
 
 #include "eviction/redis_sampled.h"
@@ -100,5 +101,47 @@ TEST_CASE("sampled policies are deterministic for a seed") {
     auto b = MakePolicy(name, o, nullptr);
     INFO(name);
     CHECK(Replay(t, *a, ReplayConfig{100, true}).misses == Replay(t, *b, ReplayConfig{100, true}).misses);
+  }
+}
+
+TEST_CASE("allkeys-random picks as dictGetRandomKey: a random non-empty bucket, then a key of its chain") {
+  // redis-server 7.0.15 evict.c evicts allkeys-random victims with
+  // dictGetRandomKey (dict.c): random buckets until a non-empty one, then
+  // element `random() % listlen` of its chain. So a key's chance is
+  // 1 / (non-empty buckets x its chain length), not 1 / keys: with 12 keys in
+  // 8 buckets some chains hold two or three keys, whose keys go less often.
+  PolicyOptions o;
+  o.seed = 3;
+  o.pool_by_id = true;
+  o.dict_sampling = true;
+  RedisSampledPolicy p(RedisSampledPolicy::Mode::kRandom, o);
+  p.SetDictBuckets(8);
+  const int kKeys = 12;
+  for (int k = 0; k < kKeys; ++k) p.Insert(static_cast<Handle>(k), 1000 + k, 1, 0);
+  std::vector<double> expected(kKeys);
+  const double nonempty = static_cast<double>(p.DictNonEmptyBuckets());
+  bool chained = false;
+  for (int k = 0; k < kKeys; ++k) {
+    size_t len = p.DictChainLength(static_cast<Handle>(k));
+    REQUIRE(len > 0);
+    chained = chained || len > 1;
+    expected[k] = 1.0 / (nonempty * static_cast<double>(len));
+  }
+  REQUIRE(chained);  // 12 keys in 8 buckets: at least one chain of two
+  // Evict and put the victim back (same bucket, so the same chain lengths).
+  const int kRounds = 120000;
+  std::vector<int> count(kKeys, 0);
+  for (int r = 0; r < kRounds; ++r) {
+    Handle v = p.Evict(0);
+    REQUIRE(v != kNoHandle);
+    ++count[v];
+    p.Insert(v, 1000 + v, 1, 0);
+  }
+  for (int k = 0; k < kKeys; ++k) {
+    double share = static_cast<double>(count[k]) / kRounds;
+    INFO("key " << k << ": chain " << p.DictChainLength(static_cast<Handle>(k)) << ", share " << share
+                << ", expected " << expected[k]);
+    // 120,000 draws: the standard error of a share near 0.1 is under 0.001.
+    CHECK(std::abs(share - expected[k]) < 0.006);
   }
 }
