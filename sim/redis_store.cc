@@ -88,26 +88,33 @@ RedisReply RedisStore::WrongType() {
 }
 
 uint32_t RedisStore::FindSlot(std::string_view key, uint64_t hash) const {
+  if (!indexed_) IndexAll();
   return index_.Find(key, hash, [this](uint32_t s) -> std::string_view { return slots_[s].key.view(); });
 }
 
-RedisStore::Entry* RedisStore::Lookup(std::string_view key, bool touch) { return Lookup(key, HashBytes(key), touch); }
+void RedisStore::IndexAll() const {
+  for (uint32_t s = 0; s < slots_.size(); ++s)
+    if (slots_[s].live) index_.Insert(HashBytes(slots_[s].key.view()), s);
+  indexed_ = true;
+}
 
-RedisStore::Entry* RedisStore::Lookup(std::string_view key, uint64_t hash, bool touch) {
+uint32_t RedisStore::Lookup(std::string_view key, bool touch) { return Lookup(key, HashBytes(key), touch); }
+
+uint32_t RedisStore::Lookup(std::string_view key, uint64_t hash, bool touch) {
   uint32_t slot = FindSlot(key, hash);
-  if (slot == KeyIndex::kNone) return nullptr;
+  if (slot == KeyIndex::kNone) return kNone;
   return Found(slot, touch);
 }
 
-RedisStore::Entry* RedisStore::LookupId(std::string_view key, uint32_t id, bool touch) {
+uint32_t RedisStore::LookupId(std::string_view key, uint32_t id, bool touch) {
   if (id == kNoKeyId) return Lookup(key, HashBytes(key), touch);
   const SlotOf* of = slot_of_id_.Find(id);
   uint32_t slot = of ? of->slot : KeyIndex::kNone;
   if (slot == KeyIndex::kNone) {
     // Every live key linked to its id: a key with this id's name would be linked to it.
-    if (unlinked_ == 0) return nullptr;
+    if (unlinked_ == 0) return kNone;
     slot = FindSlot(key, HashBytes(key));
-    if (slot == KeyIndex::kNone) return nullptr;
+    if (slot == KeyIndex::kNone) return kNone;
     Link(slot, id);
   }
   return Found(slot, touch);
@@ -122,25 +129,23 @@ void RedisStore::Link(uint32_t slot, uint32_t id) {
   slot_of_id_[id].slot = slot;
 }
 
-RedisStore::Entry* RedisStore::Found(uint32_t slot, bool touch) {
-  Entry& e = slots_[slot];
-  if (Expired(e)) {
+uint32_t RedisStore::Found(uint32_t slot, bool touch) {
+  if (Expired(slots_[slot])) {
     ++stats_.expired_keys;
     Remove(slot, true);
-    return nullptr;
+    return kNone;
   }
   if (touch && policy_) policy_->Access(slot, PolicyNow());
-  return &e;
+  return slot;
 }
 
-RedisStore::Entry* RedisStore::Create(std::string_view key, uint64_t hash) {
+uint32_t RedisStore::Create(std::string_view key, uint64_t hash) {
   uint32_t slot;
   if (!free_slots_.empty()) {
     slot = free_slots_.back();
     free_slots_.pop_back();
   } else {
     slot = slots_.Append();
-    slots_[slot].slot = slot;
   }
   Entry& e = slots_[slot];
   e.key.assign(key);
@@ -152,20 +157,23 @@ RedisStore::Entry* RedisStore::Create(std::string_view key, uint64_t hash) {
   e.id = kNoKeyId;
   ++unlinked_;
   e.live = true;
-  index_.Insert(hash, slot);
-  dict_buckets_ = GrownBuckets(dict_buckets_, index_.size());
+  if (indexed_) index_.Insert(hash, slot);
+  ++live_;
+  dict_buckets_ = GrownBuckets(dict_buckets_, live_);
   if (sampled_) sampled_->SetDictBuckets(dict_buckets_);  // the policy samples this table
   if (policy_) policy_->Insert(slot, hash, 0, PolicyNow());
-  return &e;
+  return slot;
 }
 
 void RedisStore::Remove(uint32_t slot, bool notify_policy) {
   Entry& e = slots_[slot];
   calendar_.Cancel(e.expire_ms, now_ms_);
-  index_.Erase(e.key.view(), HashBytes(e.key.view()),
-               [this](uint32_t s) -> std::string_view { return slots_[s].key.view(); });
+  if (indexed_)
+    index_.Erase(e.key.view(), HashBytes(e.key.view()),
+                 [this](uint32_t s) -> std::string_view { return slots_[s].key.view(); });
+  --live_;
   expires_.Erase(slot);
-  dict_buckets_ = ShrunkBuckets(dict_buckets_, index_.size());
+  dict_buckets_ = ShrunkBuckets(dict_buckets_, live_);
   expires_buckets_ = ShrunkBuckets(expires_buckets_, expires_.size());
   key_memory_ -= e.memory;
   if (notify_policy && policy_) policy_->Remove(slot);
@@ -188,7 +196,7 @@ void RedisStore::Recount(uint32_t slot) {
   if (e.type == Type::kString) {
     m += StringValueMemory(e.value.view(), e.value.size() + e.value_pad, shared_integers());
   } else {
-    const Members& members = MembersOf(e);
+    const Members& members = MembersOf(slot);
     m += kSetObjectMemory + DictTableBytes(members.size());
     for (const auto& s : members) m += SetMemberMemory(s.size());
   }
@@ -262,7 +270,8 @@ static RedisReply Oom() { return RedisReply::Error("OOM command not allowed when
 RedisReply RedisStore::Get(std::string_view key, uint32_t id) {
   Note("get");
   EnsureMemory();
-  Entry* e = LookupId(key, id, true);
+  uint32_t slot = LookupId(key, id, true);
+  Entry* e = At(slot);
   if (!e) {
     ++stats_.keyspace_misses;
     return RedisReply::Nil();
@@ -278,7 +287,8 @@ RedisReply RedisStore::Set(std::string_view key, uint32_t id, Blob value, const 
     ++stats_.oom_rejections;
     return Oom();
   }
-  Entry* e = LookupId(key, id, true);
+  uint32_t slot = LookupId(key, id, true);
+  Entry* e = At(slot);
   RedisReply old = RedisReply::Nil();
   if (opt.get && e) {
     if (e->type != Type::kString) return WrongType();
@@ -287,10 +297,10 @@ RedisReply RedisStore::Set(std::string_view key, uint32_t id, Blob value, const 
   if ((opt.cond == SetOptions::Cond::kNx && e) || (opt.cond == SetOptions::Cond::kXx && !e))
     return opt.get ? old : RedisReply::Nil();
   if (!e) {
-    e = Create(key, HashBytes(key));
-    if (id != kNoKeyId) Link(e->slot, id);
+    slot = Create(key, HashBytes(key));
+    e = &slots_[slot];
+    if (id != kNoKeyId) Link(slot, id);
   }
-  uint32_t slot = e->slot;
   if (e->type == Type::kSet) sets_.erase(slot);
   e->type = Type::kString;
   e->value.assign(value.data);
@@ -318,9 +328,10 @@ RedisReply RedisStore::Del(std::string_view key, uint32_t id) {
   if (id == kNoKeyId) return Del(std::vector<std::string_view>{key});
   Note("del");
   EnsureMemory();
-  Entry* e = LookupId(key, id, false);
+  uint32_t slot = LookupId(key, id, false);
+  Entry* e = At(slot);
   if (!e) return RedisReply::Integer(0);
-  Remove(e->slot, true);
+  Remove(slot, true);
   return RedisReply::Integer(1);
 }
 
@@ -329,8 +340,8 @@ RedisReply RedisStore::Del(const std::vector<std::string_view>& keys) {
   EnsureMemory();
   int64_t n = 0;
   for (auto k : keys) {
-    if (Entry* e = Lookup(k, false)) {
-      Remove(e->slot, true);
+    if (uint32_t slot = Lookup(k, false); slot != kNone) {
+      Remove(slot, true);
       ++n;
     }
   }
@@ -342,7 +353,7 @@ RedisReply RedisStore::Exists(const std::vector<std::string_view>& keys) {
   EnsureMemory();
   int64_t n = 0;
   for (auto k : keys)
-    if (Lookup(k, false)) ++n;
+    if (Lookup(k, false) != kNone) ++n;
   return RedisReply::Integer(n);
 }
 
@@ -364,14 +375,14 @@ RedisReply RedisStore::ExpireGeneric(std::string_view key, int64_t amount, bool 
   int64_t base = absolute ? 0 : now_ms_;
   if (when > kMax - base) return invalid;
   when += base;
-  Entry* e = Lookup(key, true);
+  uint32_t slot = Lookup(key, true);
+  Entry* e = At(slot);
   if (!e) return RedisReply::Integer(0);
   int64_t current = e->expire_ms;  // -1: none, taken as infinite by GT and LT
   if ((flags & kExpireNx) && current != -1) return RedisReply::Integer(0);
   if ((flags & kExpireXx) && current == -1) return RedisReply::Integer(0);
   if ((flags & kExpireGt) && (current == -1 || when <= current)) return RedisReply::Integer(0);
   if ((flags & kExpireLt) && current != -1 && when >= current) return RedisReply::Integer(0);
-  uint32_t slot = e->slot;
   if (when <= now_ms_) {  // checkAlreadyExpired: delete now
     Remove(slot, true);
     return RedisReply::Integer(1);
@@ -384,7 +395,8 @@ RedisReply RedisStore::ExpireGeneric(std::string_view key, int64_t amount, bool 
 RedisReply RedisStore::Ttl(std::string_view key, bool milliseconds) {
   Note(milliseconds ? "pttl" : "ttl");
   EnsureMemory();
-  Entry* e = Lookup(key, false);
+  uint32_t slot = Lookup(key, false);
+  Entry* e = At(slot);
   if (!e) return RedisReply::Integer(-2);
   if (e->expire_ms < 0) return RedisReply::Integer(-1);
   int64_t ttl = std::max<int64_t>(0, e->expire_ms - now_ms_);
@@ -397,7 +409,8 @@ RedisReply RedisStore::Mget(const std::vector<std::string_view>& keys) {
   std::vector<RedisReply> out;
   out.reserve(keys.size());
   for (auto k : keys) {
-    Entry* e = Lookup(k, true);
+    uint32_t slot = Lookup(k, true);
+    Entry* e = At(slot);
     if (e) ++stats_.keyspace_hits;
     else ++stats_.keyspace_misses;
     if (!e || e->type != Type::kString) out.push_back(RedisReply::Nil());
@@ -412,7 +425,8 @@ RedisReply RedisStore::IncrBy(std::string_view key, int64_t delta) {
     ++stats_.oom_rejections;
     return Oom();
   }
-  Entry* e = Lookup(key, true);
+  uint32_t slot = Lookup(key, true);
+  Entry* e = At(slot);
   int64_t value = 0;
   if (e) {
     if (e->type != Type::kString) return WrongType();
@@ -423,10 +437,13 @@ RedisReply RedisStore::IncrBy(std::string_view key, int64_t delta) {
       (delta > 0 && value > 0 && delta > std::numeric_limits<int64_t>::max() - value))
     return RedisReply::Error("ERR increment or decrement would overflow");
   value += delta;
-  if (!e) e = Create(key, HashBytes(key));
+  if (!e) {
+    slot = Create(key, HashBytes(key));
+    e = &slots_[slot];
+  }
   e->value.assign(std::to_string(value));
   e->value_pad = 0;
-  Recount(e->slot);
+  Recount(slot);
   return RedisReply::Integer(value);
 }
 
@@ -436,28 +453,31 @@ RedisReply RedisStore::SAdd(std::string_view key, const std::vector<std::string_
     ++stats_.oom_rejections;
     return Oom();
   }
-  Entry* e = Lookup(key, true);
+  uint32_t slot = Lookup(key, true);
+  Entry* e = At(slot);
   if (e && e->type != Type::kSet) return WrongType();
   if (!e) {
-    e = Create(key, HashBytes(key));
+    slot = Create(key, HashBytes(key));
+    e = &slots_[slot];
     e->type = Type::kSet;
-    sets_[e->slot];
+    sets_[slot];
   }
   int64_t added = 0;
-  Members& set = MembersOf(*e);
+  Members& set = MembersOf(slot);
   for (auto m : members) added += set.emplace(m).second ? 1 : 0;
-  Recount(e->slot);
+  Recount(slot);
   return RedisReply::Integer(added);
 }
 
 RedisReply RedisStore::SRem(std::string_view key, const std::vector<std::string_view>& members) {
   Note("srem");
   EnsureMemory();
-  Entry* e = Lookup(key, true);
+  uint32_t slot = Lookup(key, true);
+  Entry* e = At(slot);
   if (!e) return RedisReply::Integer(0);
   if (e->type != Type::kSet) return WrongType();
   int64_t removed = 0;
-  Members& set = MembersOf(*e);
+  Members& set = MembersOf(slot);
   for (auto m : members) {
     auto it = set.find(m);
     if (it != set.end()) {
@@ -465,7 +485,6 @@ RedisReply RedisStore::SRem(std::string_view key, const std::vector<std::string_
       ++removed;
     }
   }
-  uint32_t slot = e->slot;
   if (set.empty()) Remove(slot, true);  // Redis deletes empty sets
   else Recount(slot);
   return RedisReply::Integer(removed);
@@ -474,30 +493,33 @@ RedisReply RedisStore::SRem(std::string_view key, const std::vector<std::string_
 RedisReply RedisStore::SMembers(std::string_view key) {
   Note("smembers");
   EnsureMemory();
-  Entry* e = Lookup(key, true);
+  uint32_t slot = Lookup(key, true);
+  Entry* e = At(slot);
   if (!e) return RedisReply::Array({});
   if (e->type != Type::kSet) return WrongType();
   std::vector<RedisReply> out;
-  for (const auto& m : MembersOf(*e)) out.push_back(RedisReply::String(m));
+  for (const auto& m : MembersOf(slot)) out.push_back(RedisReply::String(m));
   return RedisReply::Array(std::move(out));
 }
 
 RedisReply RedisStore::SCard(std::string_view key) {
   Note("scard");
   EnsureMemory();
-  Entry* e = Lookup(key, true);
+  uint32_t slot = Lookup(key, true);
+  Entry* e = At(slot);
   if (!e) return RedisReply::Integer(0);
   if (e->type != Type::kSet) return WrongType();
-  return RedisReply::Integer(static_cast<int64_t>(MembersOf(*e).size()));
+  return RedisReply::Integer(static_cast<int64_t>(MembersOf(slot).size()));
 }
 
 RedisReply RedisStore::SIsMember(std::string_view key, std::string_view member) {
   Note("sismember");
   EnsureMemory();
-  Entry* e = Lookup(key, true);
+  uint32_t slot = Lookup(key, true);
+  Entry* e = At(slot);
   if (!e) return RedisReply::Integer(0);
   if (e->type != Type::kSet) return WrongType();
-  return RedisReply::Integer(MembersOf(*e).count(member) ? 1 : 0);
+  return RedisReply::Integer(MembersOf(slot).count(member) ? 1 : 0);
 }
 
 RedisReply RedisStore::Scan(uint64_t cursor, const std::string* match, int64_t count, const std::string* type) {

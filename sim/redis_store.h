@@ -150,7 +150,7 @@ class RedisStore {
   void SetClientMemory(uint64_t bytes) { client_memory_ = bytes; }
   // Command names run so far (each holds a latency histogram when tracking).
   size_t command_names_used() const { return command_names_.size(); }
-  size_t size() const { return index_.size(); }
+  size_t size() const { return live_; }
   const RedisStats& stats() const { return stats_; }
   const RedisConfig& config() const { return config_; }
   // Keys per second of their TTL deadline (expiry synchronisation).
@@ -160,32 +160,35 @@ class RedisStore {
 
  private:
   enum class Type : uint8_t { kString, kSet };
-  struct Entry {  // 64 bytes: a cache line
+  struct Entry {  // 56 bytes
     SmallBytes key;
     SmallBytes value;         // kString: the value's payload, followed by value_pad bytes of padding
     int64_t expire_ms = -1;   // absolute deadline; -1 none
-    uint64_t memory = 0;      // bytes accounted for this key
+    uint64_t memory : 48 = 0;  // bytes accounted for this key
+    Type type : 8 = Type::kString;
+    bool live : 1 = false;
     uint32_t value_pad = 0;
     uint32_t id = kNoKeyId;   // the dense id it was last found by (slot_of_id_)
-    uint32_t slot = 0;        // its own number in slots_ (fixed at its creation)
-    Type type = Type::kString;
-    bool live = false;
   };
+  static_assert(sizeof(Entry) == 56);
+  static constexpr uint32_t kNone = KeyIndex::kNone;  // no slot
   using Members = std::set<std::string, std::less<>>;
+  Entry* At(uint32_t slot) { return slot == kNone ? nullptr : &slots_[slot]; }
   static Blob ValueOf(const Entry& e) { return Blob{std::string(e.value.view()), e.value_pad}; }
   // A kSet entry's members (kept apart: few keys are sets).
-  Members& MembersOf(const Entry& e) { return sets_.find(e.slot)->second; }
+  Members& MembersOf(uint32_t slot) { return sets_.find(slot)->second; }
 
   uint32_t FindSlot(std::string_view key, uint64_t hash) const;
-  // Returns the live entry or nullptr, expiring it lazily if due.
-  Entry* Lookup(std::string_view key, bool touch);
-  Entry* Lookup(std::string_view key, uint64_t hash, bool touch);
+  void IndexAll() const;  // indexes every live entry by name (once)
+  // Returns the live entry's slot or kNone, expiring it lazily if due.
+  uint32_t Lookup(std::string_view key, bool touch);
+  uint32_t Lookup(std::string_view key, uint64_t hash, bool touch);
   // By dense id (kNoKeyId: by name), linking the id to the slot when found by name.
-  Entry* LookupId(std::string_view key, uint32_t id, bool touch);
-  // A slot found: expires it lazily if due, else tells the policy of the access.
-  Entry* Found(uint32_t slot, bool touch);
+  uint32_t LookupId(std::string_view key, uint32_t id, bool touch);
+  // A slot found: expires it lazily if due (kNone), else tells the policy of the access.
+  uint32_t Found(uint32_t slot, bool touch);
   void Link(uint32_t slot, uint32_t id);
-  Entry* Create(std::string_view key, uint64_t hash);
+  uint32_t Create(std::string_view key, uint64_t hash);  // its slot
   void Remove(uint32_t slot, bool notify_policy);
   void SetExpire(uint32_t slot, int64_t deadline_ms);
   void Recount(uint32_t slot);
@@ -214,7 +217,12 @@ class RedisStore {
   ChunkedRows<Entry, 10> slots_;  // chunks: no reallocation copying every entry
   std::unordered_map<uint32_t, Members> sets_;  // by slot: the members of each kSet entry
   std::vector<uint32_t> free_slots_;
-  KeyIndex index_;
+  // By name, built at the first lookup by name: a run whose keys all come
+  // with their ids (slot_of_id_) never needs it, and saves its 8-16 bytes a
+  // key and the insert and erase per key created and removed.
+  mutable KeyIndex index_;
+  mutable bool indexed_ = false;
+  size_t live_ = 0;  // live entries
   ChunkedRows<SlotOf> slot_of_id_;  // by dense key id: the live slot, or kNone
   size_t unlinked_ = 0;               // live keys not linked to an id (created by name)
   eviction::DenseHandleSet expires_;
