@@ -247,6 +247,11 @@ class Experiment final : public Harness {
   bool NextRequest(Request* req);
   void Issue(uint32_t client);
   void PrefetchUpcoming();
+  // The dense id of the request `pulled_ - 1` (the one being dispatched).
+  uint32_t KeyIdOf(uint64_t key) {
+    const UpcomingId& u = upcoming_[(pulled_ - 1) % kUpcoming];
+    return u.key == key && u.id != kNoKeyId ? u.id : db_.KeyId(key);
+  }
   void Dispatch(uint32_t client, const Request& req);
   void StartMeasurement();
   uint32_t SizeOf(uint64_t key) const { return workload_.SizeOf(key); }
@@ -272,6 +277,14 @@ class Experiment final : public Harness {
   Rng arrivals_, think_rng_;
   Rng server_rng_{c_.seed, "server-pick"};
   Simulator::Lane arrival_lane_ = sim_.NewLane();  // one open-loop arrival pending at a time
+  // Synthetic workload: the key ids of the next requests, by request number
+  // (pulled_) modulo kUpcoming, found ahead by PrefetchUpcoming.
+  struct UpcomingId {
+    uint64_t key = 0;
+    uint32_t id = kNoKeyId;
+  };
+  static constexpr uint64_t kUpcoming = 4;
+  UpcomingId upcoming_[kUpcoming];
   CommitHistory history_;
   std::vector<RunEvent> fault_events_;
   HotKeyExpiries hot_expiries_;  // expiry events of the hottest keys, for the charts
@@ -355,23 +368,24 @@ void Experiment::Issue(uint32_t client) {
 // The synthetic workload has the next keys drawn already: start loading what
 // the next requests will touch, one step at a time (the key's id, then its
 // database row and Redis id cell, then its Redis entry), so that the loads
-// are no cache misses when the requests come. Hints only: nothing changes.
+// are no cache misses when the requests come. The id found two requests ahead
+// is kept for Dispatch (ids never change once given). Hints only: the ids are
+// assigned at first touch as before, and nothing else changes.
 void Experiment::PrefetchUpcoming() {
   const KeyIds& ids = db_.key_ids();
   uint64_t key;
   if (workload_.Upcoming(4, &key)) ids.Prefetch(key);  // (inlined: a prefetch in this function's body)
   bool one_store = !backend_ && cluster_.single();
   if (workload_.Upcoming(2, &key)) {
-    uint32_t id = ids.Find(key);
-    if (id != kNoKeyId) {
-      db_.PrefetchRow(id);
-      if (one_store) redis_.store().PrefetchId(id);
+    UpcomingId& u = upcoming_[(pulled_ + 2) % kUpcoming];
+    u = UpcomingId{key, ids.Find(key)};
+    if (u.id != kNoKeyId) {
+      db_.PrefetchRow(u.id);
+      if (one_store) redis_.store().PrefetchId(u.id);
     }
   }
-  if (one_store && workload_.Upcoming(0, &key)) {
-    uint32_t id = ids.Find(key);
-    if (id != kNoKeyId) redis_.store().PrefetchEntry(id);
-  }
+  const UpcomingId& next = upcoming_[pulled_ % kUpcoming];
+  if (one_store && next.id != kNoKeyId) redis_.store().PrefetchEntry(next.id);
   asm volatile("");  // see sim/prefetch.h: else GCC may drop the call
 }
 
@@ -408,7 +422,7 @@ void Experiment::Dispatch(uint32_t client, const Request& pulled) {
     inflight_.emplace_back();
   }
   req.at = sim_.Now();
-  req.kid = db_.KeyId(req.key);
+  req.kid = KeyIdOf(req.key);
   // A trace's client (or use case) id picks the application server.
   req.client = static_cast<uint32_t>((trace_ && c_.index->has_clients ? req.client : client) % c_.servers);
   if (key_ttl_ && trace_ && req.key < key_ttl_->size()) (*key_ttl_)[req.key] = req.ttl;

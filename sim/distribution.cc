@@ -131,7 +131,7 @@ std::string Distribution::Parse(std::string_view text, Unit unit, Distribution* 
   return "";
 }
 
-double Distribution::Sample(Rng& rng) const {
+double Distribution::SampleRandom(Rng& rng) const {
   double v = fixed_;
   switch (kind_) {
     case Kind::kNone:

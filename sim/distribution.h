@@ -4,6 +4,7 @@
 // Units follow the caller: durations parse with ParseDuration, sizes as plain
 // numbers with optional KiB/MiB suffixes.
 #pragma once
+#include <algorithm>
 #include <string>
 #include <string_view>
 
@@ -31,13 +32,15 @@ class Distribution {
   // Returns an empty string on success, otherwise what is wrong with text.
   static std::string Parse(std::string_view text, Unit unit, Distribution* out);
 
-  // A finite value in [0, kMaxValue].
-  double Sample(Rng& rng) const;
+  // A finite value in [0, kMaxValue]. A fixed value (every command's round
+  // trip and service time by default) needs no call.
+  double Sample(Rng& rng) const { return kind_ == Kind::kNone ? std::min(fixed_, kMaxValue) : SampleRandom(rng); }
   double Mean() const;
   bool IsFixed() const { return kind_ == Kind::kNone; }
   const std::string& text() const { return text_; }
 
  private:
+  double SampleRandom(Rng& rng) const;
   double fixed_ = 0;
   Kind kind_ = Kind::kNone;
   double a_ = 0;  // mean (exp, lognormal, normal), low (uniform), scale (pareto)

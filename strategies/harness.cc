@@ -5,9 +5,29 @@
 namespace cachelab {
 
 std::string CacheKey(uint64_t key) {
-  char buf[24] = {'k', ':'};
-  auto [p, ec] = std::to_chars(buf + 2, buf + sizeof buf, key);
-  return std::string(buf, p);
+  // Digits from the end, two at a time: built once per cache command.
+  static constexpr char kPairs[] =
+      "00010203040506070809101112131415161718192021222324252627282930313233343536373839"
+      "40414243444546474849505152535455565758596061626364656667686970717273747576777879"
+      "8081828384858687888990919293949596979899";
+  char buf[24];
+  char* end = buf + sizeof buf;
+  char* p = end;
+  while (key >= 100) {
+    const char* pair = kPairs + 2 * (key % 100);
+    key /= 100;
+    *--p = pair[1];
+    *--p = pair[0];
+  }
+  if (key >= 10) {
+    *--p = kPairs[2 * key + 1];
+    *--p = kPairs[2 * key];
+  } else {
+    *--p = static_cast<char>('0' + key);
+  }
+  *--p = ':';
+  *--p = 'k';
+  return std::string(p, end);
 }
 
 Blob VersionedValue(uint64_t version, uint32_t size) {

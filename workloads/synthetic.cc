@@ -11,15 +11,15 @@ SyntheticWorkload::SyntheticWorkload(const SyntheticConfig& config, uint64_t see
       seed_(seed),
       zipf_(config.keys, config.alpha),
       key_rng_(seed, "workload-keys"),
-      op_rng_(seed, "workload-ops") {}
+      op_rng_(seed, "workload-ops"),
+      fixed_size_(static_cast<uint32_t>(std::clamp(config.value_size.Mean(), 0.0, kMaxValueSize))) {}
 
 uint32_t SyntheticWorkload::SizeOf(uint64_t key) const {
   if (config_.twin) {
     Rng rng(seed_, "twin-size", key);
     return static_cast<uint32_t>(std::max<uint64_t>(1, config_.twin->object_size.Sample(rng)));
   }
-  if (config_.value_size.IsFixed())
-    return static_cast<uint32_t>(std::clamp(config_.value_size.Mean(), 0.0, kMaxValueSize));
+  if (config_.value_size.IsFixed()) return fixed_size_;
   Rng rng(seed_, "value-size", key);
   double s = config_.value_size.Sample(rng);
   return static_cast<uint32_t>(std::clamp(s, 1.0, kMaxValueSize));

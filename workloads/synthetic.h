@@ -50,6 +50,7 @@ class SyntheticWorkload final : public TraceReader {
   ZipfSampler zipf_;
   Rng key_rng_, op_rng_;
   uint64_t produced_ = 0;
+  uint32_t fixed_size_;  // every key's size when value_size is fixed
   // Keys drawn kAhead requests early (key_rng_ serves nothing else, so the
   // sequence is unchanged): the alias cell is in cache when the key is needed.
   static constexpr uint64_t kAhead = 8;
