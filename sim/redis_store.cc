@@ -244,8 +244,12 @@ bool RedisStore::shared_integers() const {
   return config_.maxmemory == 0 || (p.find("lru") == std::string::npos && p.find("lfu") == std::string::npos);
 }
 
-int64_t RedisStore::PeekTtlMs(std::string_view key) const {
-  uint32_t slot = FindSlot(key, HashBytes(key));
+int64_t RedisStore::PeekTtlMs(std::string_view key) const { return PeekTtlMs(key, kNoKeyId); }
+
+int64_t RedisStore::PeekTtlMs(std::string_view key, uint32_t id) const {
+  const SlotOf* of = id == kNoKeyId ? nullptr : slot_of_id_.Find(id);
+  uint32_t slot = of ? of->slot : kNone;
+  if (slot == kNone && (id == kNoKeyId || unlinked_ > 0)) slot = FindSlot(key, HashBytes(key));
   if (slot == KeyIndex::kNone || Expired(slots_[slot])) return -2;
   const Entry& e = slots_[slot];
   if (e.expire_ms < 0) return -1;

@@ -157,6 +157,9 @@ class RedisStore {
   const ExpiryCalendar& expiry_calendar() const { return calendar_; }
   // Remaining TTL in ms, -1 without expiry, -2 missing (no side effects, for tests and metrics).
   int64_t PeekTtlMs(std::string_view key) const;
+  // The same with the key's dense id (kNoKeyId: by name): no lookup by name
+  // while every live key came with its id. REQUIRES as for Get(key, id).
+  int64_t PeekTtlMs(std::string_view key, uint32_t id) const;
 
  private:
   enum class Type : uint8_t { kString, kSet };

@@ -403,9 +403,33 @@ TEST_CASE("GET/SET/DEL by key id answer exactly as by name") {
       REQUIRE(by_name.stats().evicted_keys == by_id.stats().evicted_keys);
       REQUIRE(by_name.stats().expired_keys == by_id.stats().expired_keys);
       REQUIRE(by_name.stats().keyspace_hits == by_id.stats().keyspace_hits);
+      REQUIRE(by_name.PeekTtlMs(key) == by_id.PeekTtlMs(key, id));
     }
     // The stream did exercise what it is meant to.
     CHECK(by_id.stats().expired_keys > 100);
     if (std::string(policy) != "noeviction") CHECK(by_id.stats().evicted_keys > 100);
   }
+}
+
+// Keys only ever given with their ids: PeekTtlMs by id answers without a
+// lookup by name (expectations by hand: a 100 ms TTL set at t = 0).
+TEST_CASE("PeekTtlMs by key id, every key created by id") {
+  RedisStore s{RedisConfig{}};
+  s.SetTime(0);
+  SetOptions px;
+  px.expire_ms = 100;
+  s.Set("k:1", 1, Blob{"v1", 0}, px);
+  s.Set("k:2", 2, Blob{"v2", 0}, SetOptions{});
+  s.SetTime(40 * kMillisecond);
+  CHECK(s.PeekTtlMs("k:1", 1) == 60);
+  CHECK(s.PeekTtlMs("k:2", 2) == -1);
+  CHECK(s.PeekTtlMs("k:3", 3) == -2);  // never set
+  CHECK(s.PeekTtlMs("k:3", 1000000) == -2);  // an id beyond any row
+  s.SetTime(101 * kMillisecond);
+  CHECK(s.PeekTtlMs("k:1", 1) == -2);  // past its deadline
+  s.Del("k:2", 2);
+  CHECK(s.PeekTtlMs("k:2", 2) == -2);
+  // By name, the same answers.
+  CHECK(s.PeekTtlMs("k:1") == -2);
+  CHECK(s.PeekTtlMs("k:2") == -2);
 }
