@@ -110,8 +110,8 @@ RunReport SimReplay(const eviction::ReplayTrace& trace, const SimReplaySettings&
             (next_time(l) == next_time(pick) && served[l] < served[pick]))
           pick = l;
       }
-      served[pick] = ++turn;
       if (pick == lanes) return;
+      served[pick] = ++turn;
       int64_t t = scheduled ? next_time(pick) - origin_ms : static_cast<int64_t>(issued * 1000.0 / s.rate);
       now_ms = std::max(now_ms, t);  // time never runs backwards
       store.SetTime(now_ms * kMillisecond);
