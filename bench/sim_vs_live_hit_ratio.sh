@@ -34,7 +34,7 @@ used() { redis-cli -p "$port" info memory | sed -n 's/^used_memory:\([0-9]*\).*/
 
 echo "load before: $(uptime)"
 echo "server: $(redis-server --version | cut -d' ' -f3); lab: default pipeline depth${CONNECTIONS:+, --connections $CONNECTIONS}"
-printf "%-24s %-15s %7s %9s %10s %10s %8s\n" trace policy samples budget_KiB live_hit sim_hit diff_pts
+printf "%-24s %-15s %7s %9s %10s %10s %8s %7s\n" trace policy samples budget_KiB live_hit sim_hit diff_pts failed
 for trace in $TRACES; do
   for policy in $POLICIES; do
     for samples in $SAMPLES; do
@@ -51,8 +51,9 @@ for trace in $TRACES; do
         python3 -c '
 import json, sys
 live, sim, diff = json.load(sys.stdin)
-print("%-24s %-15s %7s %9s %10.4f %10.4f %8.2f" % (sys.argv[1], sys.argv[2], sys.argv[3], sys.argv[4],
-      live["hit_ratio"], sim["hit_ratio"], 100 * diff["hit_ratio"]))' "$trace" "$policy" "$samples" "$budget" <<<"$json"
+# failed: live commands that failed (timeouts, reconnects): such a point measures the failures, not Redis
+print("%-24s %-15s %7s %9s %10.4f %10.4f %8.2f %7d" % (sys.argv[1], sys.argv[2], sys.argv[3], sys.argv[4],
+      live["hit_ratio"], sim["hit_ratio"], 100 * diff["hit_ratio"], live.get("failed_ops", 0)))' "$trace" "$policy" "$samples" "$budget" <<<"$json"
       done
     done
   done

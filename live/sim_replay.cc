@@ -94,13 +94,24 @@ RunReport SimReplay(const eviction::ReplayTrace& trace, const SimReplaySettings&
   uint64_t issued = 0;
   int64_t now_ms = 0;
   // Lanes in the live schedule's order; the warm-up first on every lane, as live.
+  // Batch times have 1 ms resolution and a fast server runs many batches a
+  // millisecond; among lanes sending in the same millisecond the one served
+  // longest ago goes first (the server reads every ready client once a pass),
+  // not always the lowest-numbered lane: that ran one lane's batches back to
+  // back and so never held several lanes' reply blocks at once.
+  std::vector<uint64_t> served(lanes, 0);
+  uint64_t turn = 0;
   auto phase = [&](bool warm) {
     for (;;) {
       size_t pick = lanes;
-      for (size_t l = 0; l < lanes; ++l)
-        if (!(warm ? lane[l].WarmDone() : lane[l].Done()) && (pick == lanes || next_time(l) < next_time(pick)))
+      for (size_t l = 0; l < lanes; ++l) {
+        if (warm ? lane[l].WarmDone() : lane[l].Done()) continue;
+        if (pick == lanes || next_time(l) < next_time(pick) ||
+            (next_time(l) == next_time(pick) && served[l] < served[pick]))
           pick = l;
+      }
       if (pick == lanes) return;
+      served[pick] = ++turn;
       int64_t t = scheduled ? next_time(pick) - origin_ms : static_cast<int64_t>(issued * 1000.0 / s.rate);
       now_ms = std::max(now_ms, t);  // time never runs backwards
       store.SetTime(now_ms * kMillisecond);
