@@ -92,7 +92,9 @@ awk '
       na = c[k, "cachelab"]; nb = c[k, "cachesim"]
       wa = median(w, k, "cachelab", na); wb = median(w, k, "cachesim", nb)
       ua = median(u, k, "cachelab", na); ub = median(u, k, "cachesim", nb)
-      printf "%s | %.2f %.2f %.1f | %.2f %.2f %.1f | %.2fx %.2fx\n", k, wa, ua, median(m, k, "cachelab", na),
-             wb, ub, median(m, k, "cachesim", nb), (wa > 0 ? wb / wa : 0), (ua > 0 ? ub / ua : 0)
+      # A tiny trace can take under the 10 ms that time(1) resolves: no ratio then ("-").
+      printf "%s | %.2f %.2f %.1f | %.2f %.2f %.1f | %s %s\n", k, wa, ua, median(m, k, "cachelab", na),
+             wb, ub, median(m, k, "cachesim", nb), (wa > 0 ? sprintf("%.2fx", wb / wa) : "-"),
+             (ua > 0 ? sprintf("%.2fx", ub / ua) : "-")
     }
   }' "$results" | sort
