@@ -18,7 +18,7 @@ eviction::WorkingSet StreamWorkingSet(TraceReader& reader) {
   ProgressMeter meter("sizing " + reader.Label() + " (working set)", "requests", [&] { return reader.FractionRead(); },
                       1);
   for (uint64_t done = 0;;) {
-    if (!LoadReplayChunk(reader, kReplayChunk, false, false, &chunk, &error)) throw UsageError(error);
+    if (!LoadReplayChunk(reader, kReplayChunk, false, false, &chunk, &error, false)) throw UsageError(error);
     if (chunk.size() == 0) {
       meter.Finish(done);
       return counter.result();
@@ -48,9 +48,12 @@ std::vector<ReplayOutcome> StreamReplayJobs(TraceReader& reader, const std::vect
   }
   unsigned threads = s.threads ? s.threads : std::max(1u, std::thread::hardware_concurrency());
   threads = static_cast<unsigned>(std::max<size_t>(1, std::min<size_t>(threads, jobs.size())));
-  auto load = [&reader, &s](eviction::ReplayTrace* chunk) {
+  // Next-access indices only travel when a policy reads them (Belady): 8 bytes a request fewer.
+  const bool keep_next = std::any_of(policies.begin(), policies.end(), [](auto& p) { return p->WantsNextAccess(); });
+  auto load = [&reader, &s, keep_next](eviction::ReplayTrace* chunk) {
     std::string error;
-    if (!LoadReplayChunk(reader, kReplayChunk, s.keep_time, s.use_ttl, chunk, &error)) throw UsageError(error);
+    if (!LoadReplayChunk(reader, kReplayChunk, s.keep_time, s.use_ttl, chunk, &error, keep_next))
+      throw UsageError(error);
   };
   eviction::ReplayTrace chunks[2];
   load(&chunks[0]);

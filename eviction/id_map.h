@@ -25,20 +25,13 @@ class IdMap {
   // Starts loading id's home slot into the cache (a lookup soon after is then no miss).
   void Prefetch(uint64_t id) const { __builtin_prefetch(&slots_[Home(id)]); }
   // Inserts or overwrites.
-  void Put(uint64_t id, uint32_t value) {
-    if ((size_ + 1) * 2 > slots_.size()) Rehash(slots_.size() * 2);
-    for (size_t i = Home(id);; i = (i + 1) & mask_) {
-      Slot& s = slots_[i];
-      if (s.value == kNone) {
-        s = {id, value};
-        ++size_;
-        return;
-      }
-      if (s.id == id) {
-        s.value = value;
-        return;
-      }
-    }
+  void Put(uint64_t id, uint32_t value) { Claim(id)->value = value; }
+  // Inserts unless present (one probe run); true when inserted.
+  bool Emplace(uint64_t id, uint32_t value) {
+    Slot* s = Claim(id);
+    if (s->value != kNone) return false;
+    s->value = value;
+    return true;
   }
   bool Erase(uint64_t id) {
     size_t i = Home(id);
@@ -72,6 +65,19 @@ class IdMap {
     uint32_t value = kNone;
   };
   static_assert(sizeof(Slot) == 12);
+  // id's slot: the one holding it, or the empty one that now does (value still kNone).
+  Slot* Claim(uint64_t id) {
+    if ((size_ + 1) * 2 > slots_.size()) Rehash(slots_.size() * 2);
+    for (size_t i = Home(id);; i = (i + 1) & mask_) {
+      Slot& s = slots_[i];
+      if (s.value == kNone) {
+        s.id = id;
+        ++size_;
+        return &s;
+      }
+      if (s.id == id) return &s;
+    }
+  }
   static size_t CapacityFor(size_t n) {
     size_t c = 16;
     while (c < n * 2) c *= 2;

@@ -3,6 +3,7 @@
 #include <sys/stat.h>
 
 #include "workloads/decompress_source.h"
+#include "workloads/mapped_source.h"
 
 #include <zstd.h>
 
@@ -177,6 +178,7 @@ std::unique_ptr<ByteSource> OpenByteSource(const std::string& path) {
   if (EndsWith(path, ".gz")) return std::make_unique<ReadAheadSource>(OpenGzipSource(path));
   if (EndsWith(path, ".xz")) return std::make_unique<ReadAheadSource>(OpenXzSource(path));
   if (EndsWith(path, ".bz2")) return std::make_unique<ReadAheadSource>(OpenBzip2Source(path));
+  if (auto mapped = MapFileSource(path)) return mapped;
   return std::make_unique<FileSource>(path);
 }
 

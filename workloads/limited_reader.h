@@ -2,6 +2,7 @@
 // N requests or before the first request T or more after the trace's first
 // (as `run` cuts its workload, lab/experiment.cc).
 #pragma once
+#include <algorithm>
 #include <cstdint>
 #include <string>
 
@@ -27,6 +28,16 @@ class LimitedReader final : public TraceReader {
   // Progress names the file and its fraction read, as the reader it cuts.
   std::string Label() const override { return in_.Label(); }
   double FractionRead() const override { return in_.FractionRead(); }
+
+  // Batch decoding (LoadReplayChunk) reads the wrapped reader directly when
+  // only a request count limits it: how many requests may still come
+  // (SIZE_MAX: unlimited), or nullptr when a --duration cut needs each time.
+  TraceReader* CountLimited(size_t* left) {
+    if (duration_ > 0) return nullptr;
+    *left = done_ ? 0 : max_ ? static_cast<size_t>(max_ - std::min(max_, taken_)) : SIZE_MAX;
+    return &in_;
+  }
+  void Took(size_t n) { taken_ += n; }
 
  private:
   TraceReader& in_;

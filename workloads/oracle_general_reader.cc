@@ -1,5 +1,7 @@
 #include "workloads/oracle_general_reader.h"
 
+#include <algorithm>
+
 #include "workloads/le_bytes.h"
 
 namespace cachelab {
@@ -23,20 +25,23 @@ bool OracleGeneralReader::Read(Request* out) {
   return true;
 }
 
-void OracleGeneralReader::AppendReplay(size_t max, bool keep_time, bool keep_ttl, eviction::ReplayTrace* out) {
+void OracleGeneralReader::AppendReplay(size_t max, bool keep_next, bool keep_time, bool keep_ttl,
+                                       eviction::ReplayTrace* out) {
   size_t done = 0;
   while (done < max && error_.empty()) {
     const char* r;
     size_t k = 0;
     try {
-      k = in_.NextRecords(24, max - done, &r);
+      // Batches of 2^16 records: a mapped file's pages are released behind each.
+      k = in_.NextRecords(24, std::min<size_t>(max - done, 1 << 16), &r);
     } catch (const std::exception&) {
       k = 0;  // Next below meets the same I/O error and reports it
     }
     if (k == 0) {  // the end, a truncated last record, or an error: the one-record path says which
       Request q;
       if (!Next(&q)) return;
-      out->ids.push_back(q.key), out->sizes.push_back(q.size), out->next.push_back(q.next_access);
+      out->ids.push_back(q.key), out->sizes.push_back(q.size);
+      if (keep_next) out->next.push_back(q.next_access);
       if (keep_time) out->time_ms.push_back(q.at / kMillisecond);
       if (keep_ttl) out->ttl_ms.push_back(0);
       ++done;
@@ -45,8 +50,10 @@ void OracleGeneralReader::AppendReplay(size_t max, bool keep_time, bool keep_ttl
     for (size_t j = 0; j < k; ++j, r += 24) {
       out->ids.push_back(LoadLe<uint64_t>(r + 4));
       out->sizes.push_back(LoadLe<uint32_t>(r + 12));
-      const int64_t next = LoadLe<int64_t>(r + 16);
-      out->next.push_back(next > 0 ? next - 1 : -1);
+      if (keep_next) {
+        const int64_t next = LoadLe<int64_t>(r + 16);
+        out->next.push_back(next > 0 ? next - 1 : -1);
+      }
       if (keep_time) out->time_ms.push_back(static_cast<int64_t>(LoadLe<uint32_t>(r)) * 1000);
       if (keep_ttl) out->ttl_ms.push_back(0);
     }

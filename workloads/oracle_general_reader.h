@@ -13,7 +13,7 @@ class OracleGeneralReader : public FileTraceReader {
   std::string Name() const override { return "oracleGeneral"; }
   // Replay's fast path: appends up to `max` records straight to the arrays
   // (no Request, no virtual call a record). Same records and errors as Next.
-  void AppendReplay(size_t max, bool keep_time, bool keep_ttl, eviction::ReplayTrace* out);
+  void AppendReplay(size_t max, bool keep_next, bool keep_time, bool keep_ttl, eviction::ReplayTrace* out);
 };
 
 }  // namespace cachelab

@@ -1,7 +1,11 @@
 #include "workloads/trace_loader.h"
 
+#include <algorithm>
+#include <cstdint>
+
 #include "sim/machine_memory.h"
 #include "sim/progress_meter.h"
+#include "workloads/limited_reader.h"
 #include "workloads/oracle_general_reader.h"
 
 namespace cachelab {
@@ -44,21 +48,27 @@ bool LoadReplayTrace(TraceReader& reader, bool keep_time, eviction::ReplayTrace*
 }
 
 bool LoadReplayChunk(TraceReader& reader, size_t max_requests, bool keep_time, bool keep_ttl,
-                     eviction::ReplayTrace* out, std::string* error) {
+                     eviction::ReplayTrace* out, std::string* error, bool keep_next) {
   keep_time |= keep_ttl;
   out->ids.clear();
   out->sizes.clear();
   out->next.clear();
   out->time_ms.clear();
   out->ttl_ms.clear();
-  if (auto* og = dynamic_cast<OracleGeneralReader*>(&reader)) {
-    og->AppendReplay(max_requests, keep_time, keep_ttl, out);
+  // replay's LimitedReader without a --duration cut: decode the file's records in batches underneath it.
+  TraceReader* batch = &reader;
+  size_t left = SIZE_MAX;
+  auto* limited = dynamic_cast<LimitedReader*>(&reader);
+  if (limited && !(batch = limited->CountLimited(&left))) batch = &reader;
+  if (auto* og = dynamic_cast<OracleGeneralReader*>(batch)) {
+    og->AppendReplay(std::min(max_requests, left), keep_next, keep_time, keep_ttl, out);
+    if (limited) limited->Took(out->size());
   } else {
     Request r;
     while (out->ids.size() < max_requests && reader.Next(&r)) {
       out->ids.push_back(r.key);
       out->sizes.push_back(r.size);
-      out->next.push_back(r.next_access);
+      if (keep_next) out->next.push_back(r.next_access);
       if (keep_time) out->time_ms.push_back(r.at / kMillisecond);
       if (keep_ttl) out->ttl_ms.push_back(r.ttl / kMillisecond);
     }

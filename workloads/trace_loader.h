@@ -15,9 +15,9 @@ bool LoadReplayTrace(TraceReader& reader, bool keep_time, eviction::ReplayTrace*
                      bool keep_ttl = false);
 
 // Streaming: decodes up to max_requests into *out (cleared first; next-access
-// always kept, -1 where unknown). An empty chunk means the end. Returns false
-// with the reader's error on bad input.
+// kept unless !keep_next, -1 where unknown). An empty chunk means the end.
+// Returns false with the reader's error on bad input.
 bool LoadReplayChunk(TraceReader& reader, size_t max_requests, bool keep_time, bool keep_ttl,
-                     eviction::ReplayTrace* out, std::string* error);
+                     eviction::ReplayTrace* out, std::string* error, bool keep_next = true);
 
 }  // namespace cachelab
