@@ -2,8 +2,6 @@
 // probing, backward-shift deletion (no tombstones), packed 12-byte slots,
 // grows at 1/2 load (short probe runs matter more than the slack). It holds
 // only what is cached, so memory follows the cache size: 24-48 bytes an entry.
-// A map that must be small more than fast may grow at a higher load instead
-// (max_load_eighths: 7 grows at 7/8, 14-28 bytes an entry, longer probe runs).
 #pragma once
 #include <cstddef>
 #include <cstdint>
@@ -15,9 +13,7 @@ class IdMap {
  public:
   static constexpr uint32_t kNone = UINT32_MAX;
 
-  explicit IdMap(size_t expected = 16, unsigned max_load_eighths = 4) : max_load_eighths_(max_load_eighths) {
-    Rehash(CapacityFor(expected));
-  }
+  explicit IdMap(size_t expected = 16) { Rehash(CapacityFor(expected)); }
 
   uint32_t Find(uint64_t id) const {
     for (size_t i = Home(id);; i = (i + 1) & mask_) {
@@ -30,7 +26,7 @@ class IdMap {
   void Prefetch(uint64_t id) const { __builtin_prefetch(&slots_[Home(id)]); }
   // Inserts or overwrites.
   void Put(uint64_t id, uint32_t value) {
-    if ((size_ + 1) * 8 > slots_.size() * max_load_eighths_) Rehash(slots_.size() * 2);
+    if ((size_ + 1) * 2 > slots_.size()) Rehash(slots_.size() * 2);
     for (size_t i = Home(id);; i = (i + 1) & mask_) {
       Slot& s = slots_[i];
       if (s.value == kNone) {
@@ -104,7 +100,6 @@ class IdMap {
   size_t mask_ = 0;
   int shift_ = 60;
   size_t size_ = 0;
-  size_t max_load_eighths_;  // grows beyond this load (4: 1/2)
 };
 
 }  // namespace cachelab::eviction

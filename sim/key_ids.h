@@ -35,10 +35,7 @@ class KeyIds {
 
  private:
   static_assert(eviction::IdMap::kNone == kNoKeyId);
-  // Up to 7/8 full before it grows (not 1/2): it holds every key touched for
-  // the whole run (issue 18's memory goal: 14-28 bytes a key instead of
-  // 24-48); a hit then probes ~4.5 adjacent slots on average when fullest.
-  eviction::IdMap map_{16, 7};
+  eviction::IdMap map_;
   uint32_t size_ = 0;
 };
 
