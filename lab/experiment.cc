@@ -412,7 +412,8 @@ void Experiment::Dispatch(uint32_t client, const Request& pulled) {
   bool warm = !measuring_ && c_.warmup.InWarmup(pulled_ - 1, sim_.Now(), total_);
   if (!measuring_ && !warm) StartMeasurement();
   if (cluster_.Redirect(&req.key) && !trace_) req.size = SizeOf(req.key);  // hot-key skew (churn)
-  if (hot_expiries_.Watches(req.key)) hot_expiries_.Observe(req.key, cluster_.For(req.key).store(), sim_.Now());
+  req.kid = KeyIdOf(req.key);  // before Observe, which finds the key by it
+  if (hot_expiries_.Watches(req.key)) hot_expiries_.Observe(req.key, req.kid, cluster_.For(req.key).store(), sim_.Now());
   ReqId id;
   if (!free_ids_.empty()) {
     id = free_ids_.back();
@@ -422,7 +423,6 @@ void Experiment::Dispatch(uint32_t client, const Request& pulled) {
     inflight_.emplace_back();
   }
   req.at = sim_.Now();
-  req.kid = KeyIdOf(req.key);
   // A trace's client (or use case) id picks the application server.
   req.client = static_cast<uint32_t>((trace_ && c_.index->has_clients ? req.client : client) % c_.servers);
   if (key_ttl_ && trace_ && req.key < key_ttl_->size()) (*key_ttl_)[req.key] = req.ttl;

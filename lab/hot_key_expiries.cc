@@ -20,10 +20,10 @@ void HotKeyExpiries::Watch(uint64_t keys, const std::function<double(uint64_t)>&
     watched_.push_back({top[i].second, CacheKey(top[i].second), static_cast<int>(i)});
 }
 
-void HotKeyExpiries::Observe(uint64_t key, const RedisStore& store, SimTime now) {
+void HotKeyExpiries::Observe(uint64_t key, uint32_t kid, const RedisStore& store, SimTime now) {
   for (Watched& w : watched_) {
     if (w.key != key) continue;
-    int64_t left = store.PeekTtlMs(w.name);
+    int64_t left = store.PeekTtlMs(w.name, kid);  // by id: no by-name index for this
     // The entry's absolute deadline (exact: the store's clock plus what is left), -1 none or gone.
     int64_t deadline = left >= 0 ? store.now_ms() + left : -1;
     // The store's clock runs at the server, which may have answered a command

@@ -33,7 +33,8 @@ class HotKeyExpiries {
       if (w.key == key) return true;
     return false;
   }
-  void Observe(uint64_t key, const RedisStore& store, SimTime now);
+  // kid: the key's dense id (sim/key_ids.h), to find it in the store without its name.
+  void Observe(uint64_t key, uint32_t kid, const RedisStore& store, SimTime now);
   // The end of the warm-up: expiries before it are left out of hot_key_expiries.
   void StartMeasurement(SimTime now) {
     measure_from_ms_ = now / kMillisecond;

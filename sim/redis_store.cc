@@ -246,14 +246,26 @@ bool RedisStore::shared_integers() const {
 
 int64_t RedisStore::PeekTtlMs(std::string_view key) const { return PeekTtlMs(key, kNoKeyId); }
 
-int64_t RedisStore::PeekTtlMs(std::string_view key, uint32_t id) const {
+uint32_t RedisStore::PeekSlot(std::string_view key, uint32_t id) const {
   const SlotOf* of = id == kNoKeyId ? nullptr : slot_of_id_.Find(id);
   uint32_t slot = of ? of->slot : kNone;
   if (slot == kNone && (id == kNoKeyId || unlinked_ > 0)) slot = FindSlot(key, HashBytes(key));
-  if (slot == KeyIndex::kNone || Expired(slots_[slot])) return -2;
+  return slot == KeyIndex::kNone || Expired(slots_[slot]) ? kNone : slot;
+}
+
+int64_t RedisStore::PeekTtlMs(std::string_view key, uint32_t id) const {
+  uint32_t slot = PeekSlot(key, id);
+  if (slot == kNone) return -2;
   const Entry& e = slots_[slot];
   if (e.expire_ms < 0) return -1;
   return std::max<int64_t>(0, e.expire_ms - now_ms_);
+}
+
+bool RedisStore::PeekString(std::string_view key, uint32_t id, Blob* value) const {
+  uint32_t slot = PeekSlot(key, id);
+  if (slot == kNone || slots_[slot].type != Type::kString) return false;
+  *value = ValueOf(slots_[slot]);
+  return true;
 }
 
 bool RedisStore::EnsureMemory() {

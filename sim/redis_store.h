@@ -160,6 +160,20 @@ class RedisStore {
   // The same with the key's dense id (kNoKeyId: by name): no lookup by name
   // while every live key came with its id. REQUIRES as for Get(key, id).
   int64_t PeekTtlMs(std::string_view key, uint32_t id) const;
+  // A live string key's value without GET's side effects (no lazy expiry, no
+  // keyspace hit/miss, no eviction-policy touch, no command): false if the key
+  // is missing, expired or not a string. Finds it as PeekTtlMs(key, id) does.
+  bool PeekString(std::string_view key, uint32_t id, Blob* value) const;
+  // What GET does before it looks its key up: notes the command, and evicts
+  // while used_memory is above maxmemory. Then PeekString of keys answers what
+  // GETs of them would: a GET only frees memory after this, so evicts nothing.
+  void BeginGet() {
+    Note("get");
+    EnsureMemory();
+  }
+  // Live keys created by name and never found by an id since: while 0, a key
+  // without an id is not in the store, and no lookup by name is needed to say so.
+  size_t unlinked_keys() const { return unlinked_; }
 
  private:
   enum class Type : uint8_t { kString, kSet };
@@ -182,6 +196,8 @@ class RedisStore {
   Members& MembersOf(uint32_t slot) { return sets_.find(slot)->second; }
 
   uint32_t FindSlot(std::string_view key, uint64_t hash) const;
+  // The live, unexpired slot of key (by id, else by name as PeekTtlMs says), or kNone; no side effects.
+  uint32_t PeekSlot(std::string_view key, uint32_t id) const;
   void IndexAll() const;  // indexes every live entry by name (once)
   // Returns the live entry's slot or kNone, expiring it lazily if due.
   uint32_t Lookup(std::string_view key, bool touch);

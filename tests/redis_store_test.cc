@@ -359,10 +359,17 @@ TEST_CASE("GET/SET/DEL by key id answer exactly as by name") {
       std::string key = "k:" + std::to_string(id);
       RedisReply a, b;
       switch ((r >> 8) % 8) {
-        case 0: case 1: case 2:
+        case 0: case 1: case 2: {
+          Blob peeked;  // what GET is about to answer, read without its side effects
+          by_name.BeginGet();
+          by_id.BeginGet();
+          bool found = by_id.PeekString(key, id, &peeked);
           a = by_name.Get(key);
           b = by_id.Get(key, id);
+          REQUIRE(found == (b.type == RedisReply::Type::kString));
+          if (found) REQUIRE(peeked == b.str);
           break;
+        }
         case 3: case 4: {
           SetOptions opt;
           if ((r >> 12) % 3 == 0) opt.expire_ms = static_cast<int64_t>((r >> 16) % 200);
@@ -432,4 +439,30 @@ TEST_CASE("PeekTtlMs by key id, every key created by id") {
   // By name, the same answers.
   CHECK(s.PeekTtlMs("k:1") == -2);
   CHECK(s.PeekTtlMs("k:2") == -2);
+}
+
+// PeekString reads a value as GET would, without GET's side effects
+// (expectations by hand: a 100 ms TTL set at t = 0).
+TEST_CASE("PeekString by key id: GET's value, no lazy expiry, no hit counted") {
+  RedisStore s{RedisConfig{}};
+  s.SetTime(0);
+  SetOptions px;
+  px.expire_ms = 100;
+  s.Set("k:1", 1, Blob{"v1", 7}, px);
+  s.Set("k:2", 2, Blob{"v2", 0}, SetOptions{});
+  s.SAdd("k:3", {"m"});  // by name: a set, not a string
+  CHECK(s.unlinked_keys() == 1);
+  Blob v;
+  CHECK(s.PeekString("k:1", 1, &v));
+  CHECK(v == Blob{"v1", 7});
+  CHECK(!s.PeekString("k:3", 3, &v));  // not a string (found by name: k:3 is unlinked)
+  CHECK(!s.PeekString("k:4", 4, &v));  // never set
+  s.SetTime(101 * kMillisecond);
+  CHECK(!s.PeekString("k:1", 1, &v));  // past its deadline
+  CHECK(s.PeekString("k:2", 2, &v));
+  CHECK(v == Blob{"v2", 0});
+  CHECK(s.size() == 3);  // k:1 not expired lazily by the peek
+  CHECK(s.stats().expired_keys == 0);
+  CHECK(s.stats().keyspace_hits == 0);
+  CHECK(s.stats().keyspace_misses == 0);
 }
