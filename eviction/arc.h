@@ -10,7 +10,7 @@
 // into B2.
 #pragma once
 #include "eviction/id_lru.h"
-#include "eviction/handle_list.h"
+#include "eviction/t1_t2_lists.h"
 
 namespace cachelab::eviction {
 
@@ -26,20 +26,12 @@ class ArcPolicy final : public Policy {
   double p() const { return p_; }
 
  private:
-  struct Meta {
-    uint64_t id;
-    uint32_t size;
-    uint8_t list;  // 1: T1, 2: T2
-  };
   Handle Replace();  // the paper's REPLACE: a data LRU moves to its ghost list
 
   int64_t cap_;
   double p_ = 0;
-  int64_t t1_bytes_ = 0, t2_bytes_ = 0;
-  Links links_;
-  HandleList t1_{&links_}, t2_{&links_};
+  T1T2Lists data_;
   GhostList b1_, b2_;
-  std::vector<Meta> meta_;
   bool in_b1_ = false, in_b2_ = false;  // the current miss was a ghost hit
   int64_t incoming_ = 0;
 };

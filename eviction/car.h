@@ -14,7 +14,7 @@
 // newcomer fits and scales p's step by the newcomer's size.
 #pragma once
 #include "eviction/id_lru.h"
-#include "eviction/handle_list.h"
+#include "eviction/t1_t2_lists.h"
 
 namespace cachelab::eviction {
 
@@ -23,28 +23,17 @@ class CarPolicy final : public Policy {
   explicit CarPolicy(const PolicyOptions& o) : cap_(static_cast<int64_t>(o.capacity)) {}
   std::string_view Name() const override { return "car"; }
   void Insert(Handle h, uint64_t id, uint64_t size, uint64_t now) override;
-  void Access(Handle h, uint64_t) override { meta_[h].ref = 1; }
+  void Access(Handle h, uint64_t) override { data_.at(h).ref = 1; }
   void Remove(Handle h) override;
   Handle Evict(uint64_t now) override;
   void OnMiss(uint64_t id, uint64_t size, uint64_t now) override;
   double p() const { return p_; }
 
  private:
-  struct Meta {
-    uint64_t id;
-    uint32_t size;
-    uint8_t list;  // 1: T1, 2: T2
-    uint8_t ref;
-  };
-  void MoveToT2(Handle h);
-
   int64_t cap_;
   double p_ = 0;
-  int64_t t1_bytes_ = 0, t2_bytes_ = 0;
-  Links links_;
-  HandleList t1_{&links_}, t2_{&links_};  // head: the clock's tail (newest); tail: the hand
+  T1T2Lists data_;  // each list's head: the clock's tail (newest); its tail: the hand
   GhostList b1_, b2_;
-  std::vector<Meta> meta_;
   uint8_t ghost_ = 0;     // the current miss is in B1 (1), B2 (2) or neither (0)
   bool replaced_ = false;  // the current miss ran replace()
 };
