@@ -28,6 +28,16 @@ class PacedSink final : public live::CommandSink {
   live::CommandSink& inner_;
 };
 
+// A cluster that gives up on a dead server fast (300 ms) and retries with
+// backoff between min_ms and max_ms.
+live::ClusterOptions FastFailing(int backoff_min_ms, int backoff_max_ms) {
+  live::ClusterOptions opt;
+  opt.conn.command_timeout_ms = 300;
+  opt.conn.backoff_min_ms = backoff_min_ms;
+  opt.conn.backoff_max_ms = backoff_max_ms;
+  return opt;
+}
+
 eviction::ReplayTrace UniformTrace(size_t n, uint64_t keys) {
   eviction::ReplayTrace t;
   for (size_t i = 0; i < n; ++i) {
@@ -42,11 +52,7 @@ eviction::ReplayTrace UniformTrace(size_t n, uint64_t keys) {
 TEST_CASE("a server killed mid-replay: the run completes, failures are counted, the client reconnects", "[live]") {
   testing::RedisServer server;
   REQUIRE_REDIS_SERVER(server);
-  live::ClusterOptions opt;
-  opt.conn.command_timeout_ms = 300;
-  opt.conn.backoff_min_ms = 10;
-  opt.conn.backoff_max_ms = 200;
-  live::RedisCluster cluster({server.endpoint()}, opt);
+  live::RedisCluster cluster({server.endpoint()}, FastFailing(10, 200));
   live::LiveSink live_sink(cluster);
   PacedSink sink(live_sink);
   std::thread chaos([&] {
@@ -122,11 +128,7 @@ TEST_CASE("a server that never answers fails the command after the timeout", "[l
 TEST_CASE("connection counters count from StartMeasurement: a reconnect in the warm-up is left out", "[live]") {
   testing::RedisServer server;
   REQUIRE_REDIS_SERVER(server);
-  live::ClusterOptions opt;
-  opt.conn.command_timeout_ms = 300;
-  opt.conn.backoff_min_ms = 1;
-  opt.conn.backoff_max_ms = 5;
-  live::RedisCluster cluster({server.endpoint()}, opt);
+  live::RedisCluster cluster({server.endpoint()}, FastFailing(1, 5));
   REQUIRE(cluster.Ready(0));
   // Kill, notice on a command, restart, reconnect (polling past the backoff).
   auto crash_and_reconnect = [&] {

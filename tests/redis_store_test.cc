@@ -418,15 +418,21 @@ TEST_CASE("GET/SET/DEL by key id answer exactly as by name") {
   }
 }
 
+// Two keys set by id at t = 0: k:1 with a 100 ms TTL and value (v1, v1_version),
+// k:2 without TTL.
+static void SetTwoById(RedisStore& s, uint32_t v1_version) {
+  s.SetTime(0);
+  SetOptions px;
+  px.expire_ms = 100;
+  s.Set("k:1", 1, Blob{"v1", v1_version}, px);
+  s.Set("k:2", 2, Blob{"v2", 0}, SetOptions{});
+}
+
 // Keys only ever given with their ids: PeekTtlMs by id answers without a
 // lookup by name (expectations by hand: a 100 ms TTL set at t = 0).
 TEST_CASE("PeekTtlMs by key id, every key created by id") {
   RedisStore s{RedisConfig{}};
-  s.SetTime(0);
-  SetOptions px;
-  px.expire_ms = 100;
-  s.Set("k:1", 1, Blob{"v1", 0}, px);
-  s.Set("k:2", 2, Blob{"v2", 0}, SetOptions{});
+  SetTwoById(s, 0);
   s.SetTime(40 * kMillisecond);
   CHECK(s.PeekTtlMs("k:1", 1) == 60);
   CHECK(s.PeekTtlMs("k:2", 2) == -1);
@@ -445,11 +451,7 @@ TEST_CASE("PeekTtlMs by key id, every key created by id") {
 // (expectations by hand: a 100 ms TTL set at t = 0).
 TEST_CASE("PeekString by key id: GET's value, no lazy expiry, no hit counted") {
   RedisStore s{RedisConfig{}};
-  s.SetTime(0);
-  SetOptions px;
-  px.expire_ms = 100;
-  s.Set("k:1", 1, Blob{"v1", 7}, px);
-  s.Set("k:2", 2, Blob{"v2", 0}, SetOptions{});
+  SetTwoById(s, 7);
   s.SAdd("k:3", {"m"});  // by name: a set, not a string
   CHECK(s.unlinked_keys() == 1);
   Blob v;
