@@ -9,7 +9,8 @@ std::string LibCacheSimCacheName(const std::string& policy, const std::string& p
       {"lru", "LRU"}, {"fifo", "FIFO"},  {"clock", "Clock"}, {"sieve", "Sieve"},   {"lfu", "LFU"},
       {"arc", "ARC"}, {"twoq", "TwoQ"},  {"belady", "Belady"}, {"slru", "S4LRU(25:25:25:25)"},
       {"lfuda", "LFUDA"}, {"gdsf", "GDSF"}, {"lirs", "LIRS"}, {"beladysize", "BeladySize"},
-      {"cacheus", "Cacheus"},
+      {"cacheus", "Cacheus"}, {"lecar", "LeCaR"}, {"hyperbolic", "Hyperbolic"}, {"lhd", "LHD"},
+      {"wtinylfu", "WTinyLFU-w0.01-SLRU"},
   };
   if (policy == "s3fifo") return "S3FIFO-" + params;
   if (policy == "qdlp") return "QDLP-" + params;

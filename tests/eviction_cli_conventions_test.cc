@@ -40,6 +40,14 @@ TEST_CASE("--output libcachesim prints cachesim's result lines byte for byte") {
         "miss ratio 0.8380, byte miss ratio 0.8380\n"
         "result/cloudPhysicsIO.oracleGeneral.bin                              LRU cache size     4897, 113872 req, "
         "miss ratio 0.8049, byte miss ratio 0.8049\n");
+  // Names as cachesim aa0fc409 prints them (`cachesim ... oracleGeneral lecar 0.01`
+  // and likewise; the counts of these randomized policies differ by seed).
+  auto named = RunCli("replay --trace " + Og() +
+                      " --policy lecar,hyperbolic,lhd,cacheus,wtinylfu --size 0.01 --output libcachesim --no-store");
+  REQUIRE(named.exit_code == 0);
+  for (const char* name : {" LeCaR cache size", " Hyperbolic cache size", " LHD cache size", " Cacheus cache size",
+                           " WTinyLFU-w0.01-SLRU cache size"})
+    CHECK(named.out.find(name) != std::string::npos);
   auto bad = RunCli("replay --trace " + Og() + " --policy lru --size 0.1 --output csvx --no-store");
   CHECK(bad.exit_code == 2);
   CHECK(bad.err.find("--output") != std::string::npos);
