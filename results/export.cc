@@ -10,7 +10,11 @@
 namespace cachelab {
 namespace {
 
-std::string FieldText(const FieldValue& v) {
+// Fields hold int64, so the "seed" field of a seed above 2^63 is written from
+// the run's unsigned seed (as FieldsToJson does).
+std::string FieldText(const Field& f, uint64_t seed) {
+  if (f.name == "seed") return std::to_string(seed);
+  const FieldValue& v = f.value;
   if (auto* i = std::get_if<int64_t>(&v)) return std::to_string(*i);
   if (auto* d = std::get_if<double>(&v)) return ShortestNumber(*d);
   return std::get<std::string>(v);
@@ -79,7 +83,7 @@ std::string SummariesLongCsv(const std::vector<RunSummary>& runs) {
   for (const auto& r : runs) {
     std::string id = std::to_string(r.id);
     for (const auto& [k, v] : r.config) out += Row({id, r.kind, r.label, "config." + k, "", v});
-    for (const auto& f : r.fields) out += Row({id, r.kind, r.label, f.name, FieldUnit(f.name), FieldText(f.value)});
+    for (const auto& f : r.fields) out += Row({id, r.kind, r.label, f.name, FieldUnit(f.name), FieldText(f, r.seed)});
   }
   return out;
 }
@@ -111,7 +115,7 @@ std::string SummariesCsv(const std::vector<RunSummary>& runs) {
     cells[4] = std::to_string(r.seed);
     cells[5] = r.run_key;
     for (const auto& [k, v] : r.config) cells[cols.Of("config." + k)] = v;
-    for (const auto& f : r.fields) cells[cols.Of(f.name)] = FieldText(f.value);
+    for (const auto& f : r.fields) cells[cols.Of(f.name)] = FieldText(f, r.seed);
     out += Row(cells);
   }
   return out;
@@ -122,6 +126,7 @@ nlohmann::ordered_json SummariesJson(const std::vector<RunSummary>& runs) {
   for (const auto& s : runs) {
     RunReport r;
     r.fields = s.fields;
+    r.seed = s.seed;
     nlohmann::ordered_json j;
     j["id"] = s.id;
     j["created_at"] = s.created_at;

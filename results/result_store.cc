@@ -72,7 +72,7 @@ CREATE TABLE IF NOT EXISTS runs (
   created_at TEXT NOT NULL,
   kind TEXT NOT NULL,
   label TEXT NOT NULL,
-  seed INTEGER NOT NULL,
+  seed INTEGER NOT NULL,  -- the uint64 seed's bit pattern (SQLite integers are signed)
   run_key TEXT,
   config_json TEXT NOT NULL
 );

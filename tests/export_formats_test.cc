@@ -164,3 +164,24 @@ TEST_CASE("export: tidy csv, wide csv, hgrm files and memtier json from stored r
   CHECK(RunCli("export --db " + db + " --json-format memtier --format csv").exit_code == 2);
   CHECK(RunCli("export --db " + db).exit_code == 2);
 }
+
+// A seed above 2^63 (SQLite integers are signed, so the store keeps its bit
+// pattern) comes back as given in every export, not as -1 or 0.
+TEST_CASE("the largest seed survives the store and every export") {
+  TempDir dir("cachelab-export-seed");
+  const std::string db = dir / "r.db", seed = "18446744073709551615";  // 2^64 - 1
+  REQUIRE(RunCli("run --requests 200 --seed " + seed + " --db " + db).exit_code == 0);
+  auto tidy = RunCli("export --db " + db + " --format csv");
+  REQUIRE(tidy.exit_code == 0);
+  CHECK(tidy.out.find(",seed,," + seed + "\n") != std::string::npos);
+  CHECK(tidy.out.find(",-1\n") == std::string::npos);
+  auto wide = RunCli("export --db " + db + " --format csv --wide");
+  REQUIRE(wide.exit_code == 0);
+  CHECK(wide.out.find("," + seed + ",") != std::string::npos);
+  auto json = RunCli("export --db " + db + " --format json");
+  REQUIRE(json.exit_code == 0);
+  auto j = nlohmann::json::parse(json.out);
+  REQUIRE(j.size() == 1);
+  CHECK(j[0]["seed"].get<uint64_t>() == 18446744073709551615ULL);
+  CHECK(j[0]["summary"]["seed"].get<uint64_t>() == 18446744073709551615ULL);
+}
