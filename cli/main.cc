@@ -5,6 +5,7 @@
 #include <cstdio>
 #include <exception>
 #include <new>
+#include <string>
 
 #include "cli/commands.h"
 #include "lab/params.h"
@@ -36,7 +37,13 @@ int main(int argc, char** argv) {
   } catch (const CLI::ParseError& e) {
     if (e.get_exit_code() == 0) return app.exit(e);  // --help, --version
     // Unknown flags, missing values: the same prefix as every other error.
-    std::fprintf(stderr, "cachelab: error: %s\nRun with --help for more information.\n", e.what());
+    std::string what = e.what();
+    // CLI11 says "--churn: At Most 1 required but received 2" for a repeated flag.
+    const std::string repeated = ": At Most 1 required but received ";
+    if (auto at = what.find(repeated); at != std::string::npos)
+      what = what.substr(0, at) + " given " + what.substr(at + repeated.size()) +
+             " times; give it once (where it takes several values, as one comma-separated list)";
+    std::fprintf(stderr, "cachelab: error: %s\nRun with --help for more information.\n", what.c_str());
     return 2;
   } catch (const cachelab::cli::UsageError& e) {
     std::fprintf(stderr, "cachelab: error: %s\n", e.what());

@@ -63,6 +63,11 @@ TEST_CASE("bad values exit non-zero, name the flag, and write nothing") {
   auto unknown = RunCli("run --db " + db + " --no-such-flag 3");
   CHECK(unknown.exit_code != 0);
   CHECK(unknown.err.find("no-such-flag") != std::string::npos);
+  // A flag given twice: said in words, with the way to give several values.
+  auto twice = RunCli("run --db " + db + " --nodes 3 --churn t=1s:add --churn t=2s:remove:1");
+  CHECK(twice.exit_code == 2);
+  CHECK(twice.err.find("--churn given 2 times; give it once") != std::string::npos);
+  CHECK(twice.err.find("comma-separated list") != std::string::npos);
   CHECK_FALSE(std::filesystem::exists(db));
 }
 
