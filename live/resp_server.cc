@@ -248,7 +248,7 @@ void RespServer::Serve(int port, const std::atomic<bool>& stop) {
     }
     if (fds[0].revents & POLLIN) {
       int fd = ::accept(listener, nullptr, nullptr);
-      if (fd >= 0) clients.push_back(Client{fd, {}, {}});
+      if (fd >= 0) clients.push_back(Client{fd, {}, {}, false, {}, {}});
     }
     for (size_t i = 1; i < fds.size(); ++i) {
       Client& c = clients[i - 1];

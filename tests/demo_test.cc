@@ -134,7 +134,7 @@ TEST_CASE("an unknown demo is bad input") {
 // Issue 15: "-100%" for 398 -> 1 hid a 398-fold cut. Changes of ten times or more read as
 // a factor (hand-computed: 398 / 1 = 398, 398 / 4 = 99.5, 20 / 398 lower by 19.9x); smaller as a percentage.
 TEST_CASE("demo conclusion: large changes as factors, small ones as percentages") {
-  cachelab::DemoMetric m{"loads_per_expiry_mean", "database loads per expiry"};
+  cachelab::DemoMetric m{"loads_per_expiry_mean", "database loads per expiry", true, 1, ""};
   std::string text = cachelab::CompareToBaseline({"none", "lock", "swr", "half", "more"}, {398, 4, 1, 199, 4000}, m);
   INFO(text);
   CHECK(text.find("lock cut it to 4 (99.5x lower)") != std::string::npos);
