@@ -9,8 +9,10 @@
 
 #include "cli/commands.h"
 #include "lab/params.h"
+#include "workloads/mapped_file_faults.h"
 
 int main(int argc, char** argv) {
+  cachelab::InstallMappedFileFaultReport();  // a trace truncated under us: an error naming it
   CLI::App app{"cachelab: simulation and benchmark lab for cache strategies"};
   app.require_subcommand(0, 1);
   app.set_version_flag("--version", "cachelab 0.1.0");

@@ -9,6 +9,8 @@
 #include <atomic>
 #include <cstring>
 
+#include "workloads/mapped_file_faults.h"
+
 namespace cachelab {
 namespace {
 
@@ -17,8 +19,13 @@ constexpr uint64_t kDropStep = 8 << 20;
 
 class MappedSource final : public ByteSource {
  public:
-  MappedSource(const char* data, size_t size) : data_(data), size_(size) {}
-  ~MappedSource() override { ::munmap(const_cast<char*>(data_), size_); }
+  MappedSource(const char* data, size_t size, const std::string& path) : data_(data), size_(size) {
+    RegisterMappedFile(data_, size_, path);
+  }
+  ~MappedSource() override {
+    UnregisterMappedFile(data_);
+    ::munmap(const_cast<char*>(data_), size_);
+  }
   size_t Read(char* buf, size_t n) override {
     const uint64_t at = read_.load(std::memory_order_relaxed);
     const size_t k = static_cast<size_t>(std::min<uint64_t>(n, size_ - at));
@@ -57,7 +64,7 @@ std::unique_ptr<ByteSource> MapFileSource(const std::string& path) {
   ::close(fd);  // the mapping keeps the file
   if (p == MAP_FAILED) return nullptr;
   ::madvise(p, static_cast<size_t>(st.st_size), MADV_SEQUENTIAL);
-  return std::make_unique<MappedSource>(static_cast<const char*>(p), static_cast<size_t>(st.st_size));
+  return std::make_unique<MappedSource>(static_cast<const char*>(p), static_cast<size_t>(st.st_size), path);
 }
 
 }  // namespace cachelab

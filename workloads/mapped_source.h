@@ -1,8 +1,9 @@
 // A plain regular file mapped into memory: readers decode records where the
 // page cache holds them (no copy into a buffer first). Pages already read are
 // dropped from the mapping as the reader moves on, so resident memory stays a
-// few MiB whatever the file's size. The file must not shrink while it is read
-// (a mapping past a truncated end faults).
+// few MiB whatever the file's size. The file must not shrink while it is read:
+// a mapping past a truncated end faults (SIGBUS; mapped_file_faults.h names
+// the file when the program asked for it).
 #pragma once
 #include <memory>
 #include <string>
