@@ -3,10 +3,12 @@
 // next-access indices travel with each record), and the CLI's streamed
 // replay prints the counts of the expectation table (cachesim, aa0fc409).
 #include <catch2/catch.hpp>
+#include <fstream>
 #include <nlohmann/json.hpp>
 
 #include "eviction/replay.h"
 #include "support/run_cli.h"
+#include "support/temp_dir.h"
 #include "workloads/trace_format.h"
 #include "workloads/trace_loader.h"
 
@@ -133,5 +135,19 @@ TEST_CASE("warm-up and window cuts hold across chunk boundaries") {
       CHECK(many.windows[k].misses == one.windows[k].misses);
       CHECK(many.windows[k].miss_bytes == one.windows[k].miss_bytes);
     }
+  }
+}
+
+// An empty trace measures nothing: exit 2 naming the file (as `run --trace`),
+// streamed, in memory (--window) and as a curve (--mrc), not a row of zeros.
+TEST_CASE("replay of an empty trace is an error naming the file") {
+  cachelab::testing::TempDir dir("cachelab-empty-replay");
+  const std::string empty = dir / "empty.txt";
+  { std::ofstream f(empty); }
+  for (const char* extra : {"--size 0.1", "--size 10 --window 5", "--size 10 --mrc"}) {
+    INFO(extra);
+    auto r = cachelab::testing::RunCli("replay --trace " + empty + " --policy lru " + extra + " --no-store");
+    CHECK(r.exit_code == 2);
+    CHECK(r.err == "cachelab: error: " + empty + ": the trace has no requests to replay\n");
   }
 }
