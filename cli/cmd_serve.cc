@@ -29,7 +29,7 @@ struct ServeOptions {
 void Execute(const ServeOptions& o) {
   RedisConfig c;
   double bytes = 0;
-  if (!ParseBytes(o.maxmemory, &bytes) || bytes < 0) throw UsageError("--maxmemory: invalid size '" + o.maxmemory + "'");
+  if (!ParseBytes(o.maxmemory, &bytes) || bytes < 0) throw UsageError("--maxmemory: invalid size '" + o.maxmemory + "' (e.g. 64MiB" + RedisUnitHint(o.maxmemory) + ")");
   c.maxmemory = static_cast<uint64_t>(bytes);
   c.maxmemory_policy = o.policy;
   c.maxmemory_samples = o.samples;

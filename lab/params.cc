@@ -118,7 +118,8 @@ SimTime Params::Duration(const std::string& name, SimTime min) const {
 uint64_t Params::Bytes(const std::string& name) const {
   const std::string& v = Raw(name);
   double b;
-  if (!ParseBytes(v, &b)) throw ParamError(name, Quote(v) + " (expected a size such as 4096, 64KiB, 1GiB)");
+  if (!ParseBytes(v, &b))
+    throw ParamError(name, Quote(v) + " (expected a size such as 4096, 64KiB, 1GiB" + RedisUnitHint(v) + ")");
   // 1 PiB: far above any machine the lab simulates, and exact in a double.
   if (b > static_cast<double>(kMaxBytes)) throw ParamError(name, Quote(v) + " (must be at most 1PiB)");
   return static_cast<uint64_t>(std::llround(b));

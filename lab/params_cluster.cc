@@ -45,7 +45,8 @@ ClusterConfig ParseClusterConfig(const Params& p) {
     for (const std::string& item : p.List("node-maxmemory")) {
       double b;
       if (!ParseBytes(item, &b) || b > static_cast<double>(kMaxBytes))
-        throw ParamError("node-maxmemory", "invalid size '" + item + "' (a size up to 1PiB, e.g. 64MiB)");
+        throw ParamError("node-maxmemory",
+                         "invalid size '" + item + "' (a size up to 1PiB, e.g. 64MiB" + RedisUnitHint(item) + ")");
       c.node_maxmemory.push_back(static_cast<uint64_t>(b));
     }
   }

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <charconv>
+#include <cctype>
 #include <cmath>
 
 #include "sim/time.h"
@@ -61,6 +62,20 @@ bool ParseBytes(std::string_view text, double* out) {
   else return false;
   *out = v * scale;
   return std::isfinite(*out);  // callers check their own upper bound
+}
+
+std::string RedisUnitHint(std::string_view text) {
+  text = Trim(text);
+  size_t unit_pos = text.size();
+  while (unit_pos > 0 && std::isalpha(static_cast<unsigned char>(text[unit_pos - 1]))) --unit_pos;
+  std::string unit(text.substr(unit_pos));
+  for (char& c : unit) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  static const std::pair<const char*, const char*> kRedis[] = {{"kb", "KiB"}, {"mb", "MiB"}, {"gb", "GiB"}};
+  for (const auto& [redis, ours] : kRedis)
+    if (unit == redis)
+      return "; Redis's config reads '" + std::string(text) + "' as " + std::string(text.substr(0, unit_pos)) + ours +
+             " (write that; here KB/MB/GB are 10^3n bytes)";
+  return "";
 }
 
 std::string Distribution::Parse(std::string_view text, Unit unit, Distribution* out) {

@@ -50,5 +50,8 @@ class Distribution {
 
 // Parses a byte count: "4096", "64KiB", "1.5MiB", "2GiB", "1KB" (1000).
 bool ParseBytes(std::string_view text, double* out);
+// For a size ParseBytes refused: how to write it when it looks copied from a
+// redis.conf ("100mb", "2gb": Redis reads those as 2^20 and 2^30 bytes), else "".
+std::string RedisUnitHint(std::string_view text);
 
 }  // namespace cachelab

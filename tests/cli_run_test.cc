@@ -63,6 +63,11 @@ TEST_CASE("bad values exit non-zero, name the flag, and write nothing") {
   auto unknown = RunCli("run --db " + db + " --no-such-flag 3");
   CHECK(unknown.exit_code != 0);
   CHECK(unknown.err.find("no-such-flag") != std::string::npos);
+  // A size copied from a redis.conf (Redis reads "100mb" as 100 x 2^20 bytes):
+  // refused with how to write it, since here MB is 10^6.
+  auto redis_units = RunCli("run --db " + db + " --maxmemory 100mb");
+  CHECK(redis_units.exit_code == 2);
+  CHECK(redis_units.err.find("Redis's config reads '100mb' as 100MiB (write that") != std::string::npos);
   // A flag given twice: said in words, with the way to give several values.
   auto twice = RunCli("run --db " + db + " --nodes 3 --churn t=1s:add --churn t=2s:remove:1");
   CHECK(twice.exit_code == 2);
