@@ -29,7 +29,8 @@ struct ServeOptions {
 void Execute(const ServeOptions& o) {
   RedisConfig c;
   double bytes = 0;
-  if (!ParseBytes(o.maxmemory, &bytes) || bytes < 0) throw UsageError("--maxmemory: invalid size '" + o.maxmemory + "' (e.g. 64MiB" + RedisUnitHint(o.maxmemory) + ")");
+  if (!ParseBytes(o.maxmemory, &bytes) || bytes < 0)
+    throw UsageError("--maxmemory: invalid size '" + o.maxmemory + "' (e.g. 64MiB" + RedisUnitHint(o.maxmemory) + ")");
   c.maxmemory = static_cast<uint64_t>(bytes);
   c.maxmemory_policy = o.policy;
   c.maxmemory_samples = o.samples;
@@ -57,6 +58,7 @@ void Execute(const ServeOptions& o) {
     if (timer.joinable()) timer.join();
     throw;
   }
+  g_stop = true;  // Serve also returns on SHUTDOWN: end the timer too
   if (timer.joinable()) timer.join();
 }
 
@@ -74,7 +76,7 @@ void AddServeCommand(CLI::App& app) {
   cmd->add_option("--latency-tracking", o->latency_tracking, "count Redis 7's per-command latency histograms")
       ->default_val(o->latency_tracking)
       ->check(CLI::IsMember({"yes", "no"}));
-  cmd->add_option("--seconds", o->seconds, "stop after this many seconds (default: until SIGINT/SIGTERM)");
+  cmd->add_option("--seconds", o->seconds, "stop after this many seconds (default: until SIGINT/SIGTERM or SHUTDOWN)");
   cmd->callback([o] { Execute(*o); });
 }
 

@@ -147,6 +147,23 @@ RedisReply RespServer::Execute(const std::vector<std::string>& argv) {
     if (store_.size()) text += "db0:keys=" + std::to_string(store_.size()) + ",expires=0,avg_ttl=0\r\n";
     return RedisReply::String(text);
   }
+  if (cmd == "flushall") {  // one database: FLUSHDB with the same options
+    std::vector<std::string> flush = argv;
+    flush[0] = "FLUSHDB";
+    return store_.Dispatch(flush);
+  }
+  if (cmd == "keys") {  // a whole SCAN with MATCH (so expired keys are skipped as KEYS does)
+    if (argv.size() != 2) return RedisReply::Error("ERR wrong number of arguments for 'keys' command");
+    std::vector<RedisReply> keys;
+    std::string cursor = "0";
+    do {
+      RedisReply page = store_.Dispatch({"SCAN", cursor, "MATCH", argv[1], "COUNT", "1000"});
+      if (page.type != RedisReply::Type::kArray || page.elements.size() != 2) return page;
+      cursor = page.elements[0].str.Materialize();
+      for (auto& k : page.elements[1].elements) keys.push_back(std::move(k));
+    } while (cursor != "0");
+    return RedisReply::Array(std::move(keys));
+  }
   return store_.Dispatch(argv);
 }
 
@@ -236,7 +253,8 @@ void RespServer::Serve(int port, const std::atomic<bool>& stop) {
   int64_t next_cycle = WallMs() + cycle_ms;
   std::vector<pollfd> fds;
   char chunk[16384];
-  while (!stop.load()) {
+  bool shutdown = false;  // SHUTDOWN: no reply, connections closed, Serve returns
+  while (!stop.load() && !shutdown) {
     fds.assign(1, pollfd{listener, POLLIN, 0});
     for (const auto& c : clients) fds.push_back(pollfd{c.fd, static_cast<short>(POLLIN | (c.out.empty() ? 0 : POLLOUT)), 0});
     ::poll(fds.data(), fds.size(), 50);
@@ -270,6 +288,10 @@ void RespServer::Serve(int port, const std::atomic<bool>& stop) {
         for (const auto& argv : commands) {
           store_.SetTime(WallMs() * kMillisecond);
           std::string name = Lower(argv[0]);
+          if (name == "shutdown") {
+            shutdown = true;
+            break;
+          }
           if (!HandlePubSub(name, argv, i - 1, &clients)) EncodeResp(Execute(argv), &c.out);
           if (name == "quit") c.closing = true;
         }

@@ -1,0 +1,130 @@
+// `cachelab serve` against a real redis-server 7.0, the same command sequence
+// to both: pub/sub (the same confirmations, receiver counts and pushed
+// messages: channel subscribers first, then pattern matches), and the
+// commands people type at redis-cli (KEYS, FLUSHALL; SHUTDOWN stops it).
+#include <catch2/catch.hpp>
+#include <algorithm>
+#include <csignal>
+#include <thread>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include "live/reply_convert.h"
+#include "support/redis_server.h"
+
+using namespace cachelab;
+
+namespace {
+
+// The replies of one fixed sequence, as text.
+std::vector<std::string> Sequence(const live::RedisEndpoint& ep) {
+  live::RedisConn sub(ep, live::ConnOptions{500, 2000, 10, 100, ""}), pub(ep, live::ConnOptions{500, 2000, 10, 100, ""});
+  REQUIRE(sub.EnsureConnected());
+  REQUIRE(pub.EnsureConnected());
+  std::vector<std::string> out;
+  out.push_back(sub.Command({"PSUBSCRIBE", "news.*"}).ToString());
+  out.push_back(sub.Command({"SUBSCRIBE", "news.a"}).ToString());
+  out.push_back(pub.Command({"PUBLISH", "news.a", "hi"}).ToString());
+  out.push_back(pub.Command({"PUBLISH", "news.b", "\xff"}).ToString());
+  out.push_back(pub.Command({"PUBLISH", "other", "x"}).ToString());
+  for (int k = 0; k < 3; ++k) {
+    live::RawReply r;
+    REQUIRE(sub.TryReadPush(&r, 2000) == live::RedisConn::ReadStatus::kReply);
+    out.push_back(live::ConvertReply(r.get()).ToString());
+  }
+  out.push_back(sub.Command({"PUNSUBSCRIBE", "news.*"}).ToString());
+  out.push_back(pub.Command({"PUBLISH", "news.b", "y"}).ToString());
+  return out;
+}
+
+// Key-space commands typed at redis-cli; KEYS' order is the server's, so sorted.
+std::vector<std::string> AdminSequence(const live::RedisEndpoint& ep) {
+  live::RedisConn c(ep, live::ConnOptions{500, 2000, 10, 100, ""});
+  REQUIRE(c.EnsureConnected());
+  std::vector<std::string> out;
+  for (const auto& argv : std::vector<std::vector<std::string_view>>{{"SET", "a", "1"}, {"SET", "ab", "2"}, {"SADD", "s", "m"}})
+    out.push_back(c.Command(argv).ToString());
+  for (const char* pattern : {"*", "a*", "[s]", "zz*"}) {
+    RedisReply keys = c.Command({"KEYS", pattern});
+    std::sort(keys.elements.begin(), keys.elements.end(),
+              [](const RedisReply& x, const RedisReply& y) { return x.str.Materialize() < y.str.Materialize(); });
+    out.push_back(keys.ToString());
+  }
+  for (const auto& argv : std::vector<std::vector<std::string_view>>{
+           {"KEYS"}, {"FLUSHALL", "foo"}, {"FLUSHALL"}, {"DBSIZE"}, {"SET", "c", "3"}, {"FLUSHALL", "ASYNC"}, {"DBSIZE"}})
+    out.push_back(c.Command(argv).ToString());
+  return out;
+}
+
+// `cachelab serve --port P` in a child process, up and answering.
+struct ServeChild {
+  int port = testing::FreeLoopbackPort();
+  pid_t pid = -1;
+  bool up = false;
+  ServeChild() {
+    pid = ::fork();
+    if (pid == 0) {
+      std::string p = std::to_string(port);
+      ::execl(CACHELAB_CLI, CACHELAB_CLI, "serve", "--port", p.c_str(), "--seconds", "120", static_cast<char*>(nullptr));
+      ::_exit(127);
+    }
+    live::RedisConn probe(endpoint(), live::ConnOptions{200, 2000, 10, 100, ""});
+    for (int i = 0; i < 100 && !probe.EnsureConnected(); ++i) std::this_thread::sleep_for(std::chrono::milliseconds(50));
+    up = probe.connected();
+  }
+  live::RedisEndpoint endpoint() const { return {"127.0.0.1", port, 0}; }
+  int Stop() {  // the exit status
+    int status = 0;
+    if (pid > 0) {
+      ::kill(pid, SIGTERM);
+      ::waitpid(pid, &status, 0);
+      pid = -1;
+    }
+    return status;
+  }
+  ~ServeChild() { Stop(); }
+};
+
+}  // namespace
+
+TEST_CASE("cachelab serve delivers SUBSCRIBE and PSUBSCRIBE messages as redis-server does", "[live]") {
+  testing::RedisServer server;
+  REQUIRE_REDIS_SERVER(server);
+  ServeChild serve;
+  std::vector<std::string> simulated, real;
+  if (serve.up) {
+    simulated = Sequence(serve.endpoint());
+    real = Sequence(server.endpoint());
+  }
+  serve.Stop();
+  REQUIRE(serve.up);
+  CHECK(simulated == real);
+  REQUIRE(real.size() == 10);
+  CHECK(real[2] == "(integer) 2");  // news.a: its channel subscriber and the pattern
+}
+
+TEST_CASE("cachelab serve answers KEYS and FLUSHALL as redis-server does, and stops on SHUTDOWN", "[live]") {
+  testing::RedisServer server;
+  REQUIRE_REDIS_SERVER(server);
+  ServeChild serve;
+  REQUIRE(serve.up);
+  std::vector<std::string> simulated = AdminSequence(serve.endpoint()), real = AdminSequence(server.endpoint());
+  CHECK(simulated == real);
+  REQUIRE(real.size() == 14);
+  CHECK(real[3] == "[\"a\", \"ab\", \"s\"]");
+  // SHUTDOWN: no reply, the connection closes, and the process ends by itself with 0.
+  live::RedisConn c(serve.endpoint(), live::ConnOptions{500, 2000, 10, 100, ""});
+  REQUIRE(c.EnsureConnected());
+  c.Command({"SHUTDOWN"});
+  int status = -1;
+  for (int i = 0; i < 100; ++i) {
+    if (::waitpid(serve.pid, &status, WNOHANG) == serve.pid) {
+      serve.pid = -1;
+      break;
+    }
+    std::this_thread::sleep_for(std::chrono::milliseconds(20));
+  }
+  REQUIRE(serve.pid == -1);
+  CHECK(WIFEXITED(status));
+  CHECK(WEXITSTATUS(status) == 0);
+}
