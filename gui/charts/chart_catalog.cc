@@ -27,7 +27,7 @@ const std::vector<Entry>& Entries() {
        BuildConsistencyChart},
       {{"durability", "Durability", "database writes per second and cumulative lost writes, crashes marked (db_writes_per_s, lost_writes)"},
        BuildDurabilityChart},
-      {{"summary", "Summary", "headline metrics of the selected runs as bars; replications as mean with 95% CI"},
+      {{"summary", "Summary", "headline metrics of the selected runs as bars (replays: miss ratios); replications as mean with 95% CI"},
        BuildSummaryChart},
       {{"sweep", "Sweep", "a metric over two varying parameters as a heatmap (mean ± 95% CI); click a cell to open its runs"},
        BuildSweepChart},

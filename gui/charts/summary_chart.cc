@@ -8,6 +8,8 @@
 #include <QtCharts/QLineSeries>
 #include <QtCharts/QValueAxis>
 #include <algorithm>
+#include <iterator>
+#include <vector>
 
 #include "gui/charts/chart_builders.h"
 #include "gui/charts/chart_style.h"
@@ -22,7 +24,8 @@ struct Metric {
   double scale;
 };
 
-constexpr Metric kMetrics[] = {
+// Simulated (and live) runs of the strategies.
+constexpr Metric kRunMetrics[] = {
     {"hit_ratio", "hit ratio", 1},
     {"latency_us.p99", "p99 latency (µs)", 1},
     {"db_queries", "database queries", 1},
@@ -30,6 +33,26 @@ constexpr Metric kMetrics[] = {
     {"lost_writes", "lost writes", 1},
     {"memory_bytes_peak", "peak memory (MiB)", 1.0 / (1 << 20)},
 };
+// Eviction replays (`cachelab replay`): what a policy comparison reads.
+constexpr Metric kReplayMetrics[] = {
+    {"miss_ratio", "miss ratio", 1},
+    {"byte_miss_ratio", "byte miss ratio", 1},
+    {"misses", "misses", 1},
+    {"throughput_mreq_s", "replay loop speed (M requests/s)", 1},  // per policy; the whole command's is shared
+};
+
+// The metrics of the kinds of run selected: a set is shown when some run has
+// its first field (replay runs have no hit_ratio, simulated runs no miss_ratio).
+std::vector<Metric> MetricsFor(const std::vector<LoadedRun>& runs) {
+  auto has = [&](const char* field) {
+    return std::any_of(runs.begin(), runs.end(), [&](const LoadedRun& r) { return r.report.Get(field) != nullptr; });
+  };
+  std::vector<Metric> out;
+  const bool replay = has(kReplayMetrics[0].field);
+  if (!replay || has(kRunMetrics[0].field)) out.assign(std::begin(kRunMetrics), std::end(kRunMetrics));
+  if (replay) out.insert(out.end(), std::begin(kReplayMetrics), std::end(kReplayMetrics));
+  return out;
+}
 
 }  // namespace
 
@@ -53,7 +76,7 @@ BuiltChart BuildSummaryChart(const std::vector<LoadedRun>& runs) {
     out.legend.push_back(row);
   }
   QStringList absent, zero;
-  for (const Metric& m : kMetrics) {
+  for (const Metric& m : MetricsFor(runs)) {
     std::vector<Interval> iv;
     bool any = false, nonzero = false;
     for (const auto& g : groups) {

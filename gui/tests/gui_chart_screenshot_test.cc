@@ -568,6 +568,36 @@ class GuiChartScreenshotTest : public QObject {
     }
   }
 
+  // Replay runs (policy comparisons) have no hit_ratio: the summary shows their
+  // miss ratios instead of six empty panes; with simulated runs too, both sets.
+  void summaryOfReplayRuns() {
+    std::vector<LoadedRun> replays;
+    for (int k = 0; k < 2; ++k) {
+      RunReport r;
+      r.kind = "replay";
+      r.label = k ? "s3fifo" : "lru";
+      r.config = {{"policy", r.label}, {"size", "0.1"}};
+      r.Set("miss_ratio", k ? 0.7356 : 0.8097);  // cloudPhysicsIO at 10% (cachesim's counts)
+      r.Set("byte_miss_ratio", k ? 0.8619 : 0.9518);
+      r.Set("misses", int64_t{k ? 83764 : 92200});
+      r.Set("throughput_mreq_s", k ? 18.0 : 40.0);
+      replays.push_back(Run(k + 1, r));
+    }
+    BuiltChart only = BuildChart("summary", replays);
+    QVERIFY(only.has_data);
+    QCOMPARE(only.panes.size(), size_t{4});
+    QCOMPARE(only.panes[0]->title(), QString("miss ratio"));
+    QVERIFY(!only.subtitle.contains("not in these runs"));
+    QCOMPARE(only.legend.at(1).figures.at(0), QString("0.736"));
+    only.Delete();
+    std::vector<LoadedRun> mixed = replays;
+    mixed.push_back(runs_[0]);
+    BuiltChart both = BuildChart("summary", mixed);
+    QCOMPARE(both.panes.front()->title(), QString("hit ratio"));
+    QCOMPARE(both.panes.back()->title(), QString("replay loop speed (M requests/s)"));
+    both.Delete();
+  }
+
   void chartWithoutDataSaysSo() {
     BuiltChart c = BuildChart("hit-rate", {});
     QVERIFY(c.subtitle.contains("no run selected"));
