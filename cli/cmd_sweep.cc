@@ -30,6 +30,7 @@ namespace {
 
 struct SweepOptions {
   std::string file, db, list_dir = "sweep-results";
+  bool no_store = false;
   bool dry_run = false, list = false, json = false, progress = false;
   unsigned jobs = 0;
 };
@@ -138,8 +139,10 @@ void Execute(const SweepOptions& o) {
                      " is available (split the sweep, or run `cachelab sweep --list` through GNU parallel)");
   std::vector<SweepRun> runs = f.Expand();
 
-  auto store = std::make_unique<ResultStore>(ResolveResultsPath(o.db));
-  std::map<std::string, int64_t> stored = store->RunKeys();
+  std::unique_ptr<ResultStore> store;  // none with --no-store: every run is run, nothing kept
+  if (!o.no_store) store = std::make_unique<ResultStore>(ResolveResultsPath(o.db));
+  std::map<std::string, int64_t> stored;
+  if (store) stored = store->RunKeys();
   std::vector<std::string> keys;
   std::vector<Params> pending;
   std::vector<size_t> pending_index;
@@ -148,10 +151,12 @@ void Execute(const SweepOptions& o) {
     if (!stored.count(keys[i])) pending.push_back(runs[i].params), pending_index.push_back(i);
   }
   unsigned jobs = o.jobs ? o.jobs : std::max(1u, std::thread::hardware_concurrency());
-  std::fprintf(stderr, "sweep '%s': %zu runs (%zu points x %llu replications), %zu already in %s; running %zu on %u job%s\n",
+  const std::string where = store ? std::to_string(runs.size() - pending.size()) + " already in " + store->path()
+                                  : std::string("not stored (--no-store)");
+  std::fprintf(stderr, "sweep '%s': %zu runs (%zu points x %llu replications), %s; running %zu on %u job%s\n",
                f.sweep.name.empty() ? o.file.c_str() : f.sweep.name.c_str(), runs.size(), f.PointCount(),
-               static_cast<unsigned long long>(f.sweep.replications), runs.size() - pending.size(),
-               store->path().c_str(), pending.size(), jobs, jobs == 1 ? "" : "s");
+               static_cast<unsigned long long>(f.sweep.replications), where.c_str(), pending.size(), jobs,
+               jobs == 1 ? "" : "s");
 
   std::vector<RunReport> fresh(runs.size());
   std::vector<bool> have(runs.size(), false);
@@ -170,7 +175,7 @@ void Execute(const SweepOptions& o) {
     // Another process sweeping the same file into the same store may have got
     // there first: the store's UNIQUE run_key then keeps the one copy.
     try {
-      store->SaveRun(r);
+      if (store) store->SaveRun(r);
       ++saved;
     } catch (const std::exception& e) {  // kept in memory: summarised below, then reported
       ++unsaved;
@@ -184,8 +189,11 @@ void Execute(const SweepOptions& o) {
   std::signal(SIGTERM, old_term);
   progress.Finish();
   if (g_stop) {
-    std::fprintf(stderr, "interrupted: %zu runs stored in %s, %zu left; run the same command again to resume\n",
-                 runs.size() - pending.size() + saved, store->path().c_str(), pending.size() - saved);
+    if (store)
+      std::fprintf(stderr, "interrupted: %zu runs stored in %s, %zu left; run the same command again to resume\n",
+                   runs.size() - pending.size() + saved, store->path().c_str(), pending.size() - saved);
+    else
+      std::fprintf(stderr, "interrupted after %zu of %zu runs; nothing stored (--no-store)\n", saved, pending.size());
     store.reset();
     std::exit(130);
   }
@@ -203,7 +211,9 @@ void Execute(const SweepOptions& o) {
     if (!f.sweep.description.empty()) std::cout << f.sweep.description << "\n\n";
     std::cout << SweepSummaryTable(f, runs, reports);
   }
-  std::fprintf(stderr, "results: %s (cachelab export --db %s --format csv)\n", store->path().c_str(), store->path().c_str());
+  if (store)
+    std::fprintf(stderr, "results: %s (cachelab export --db %s --format csv)\n", store->path().c_str(),
+                 store->path().c_str());
   if (unsaved)
     throw std::runtime_error(std::to_string(unsaved) + " finished run" + (unsaved == 1 ? " was" : "s were") +
                              " NOT saved (shown above): " + save_error + "; run the same command again to redo them");
@@ -224,6 +234,7 @@ void AddSweepCommand(CLI::App& app) {
                 "progress lines on stderr even when it is not a terminal (dry runs, lists, a --trace's indexing)");
   cmd->add_flag("--json", o->json, "print the per-point summary (mean and 95% CI of each metric) as JSON");
   cmd->add_option("--db", o->db, "results file (default: $CACHELAB_DB or ./cachelab-results.db)");
+  cmd->add_flag("--no-store", o->no_store, "run every point and print the summary; store nothing (no resume)");
   cmd->callback([o] { Execute(*o); });
 }
 

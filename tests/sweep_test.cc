@@ -87,6 +87,18 @@ TEST_CASE("--json gives each point's mean and 95% CI, computed from the stored r
   }
 }
 
+TEST_CASE("--no-store runs every point, prints the same summary and writes no file") {
+  TempDir dir("sweep-test");
+  std::ofstream(dir / "e.toml") << kFile;
+  auto stored = RunCli("sweep " + (dir / "e.toml") + " --json --db " + (dir / "a.db"));
+  REQUIRE(stored.exit_code == 0);
+  auto bare = RunCli("sweep " + (dir / "e.toml") + " --json --no-store --db " + (dir / "b.db"));
+  REQUIRE(bare.exit_code == 0);
+  CHECK(bare.out == stored.out);  // the same seeds, so the same means and intervals
+  CHECK(bare.err.find("not stored (--no-store); running 8 on") != std::string::npos);
+  CHECK_FALSE(fs::exists(dir / "b.db"));
+}
+
 TEST_CASE("--dry-run lists the runs and runs nothing") {
   TempDir dir("sweep-test");
   std::ofstream(dir / "e.toml") << kFile;
