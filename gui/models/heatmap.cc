@@ -39,16 +39,27 @@ Heatmap ComputeHeatmap(const std::vector<LoadedRun>& all, const QString& metric,
   auto value = [](const LoadedRun& r, const QString& key) {
     return key.isEmpty() ? QString() : QString::fromStdString(r.report.ConfigValue(key.toStdString()));
   };
-  for (const QString& d : SweepDimensions(all)) {
-    if (d == x || d == y) continue;
-    if (fixed.contains(d)) h.fixed << d + "=" + fixed[d];
-    else h.averaged << d;
-  }
   std::vector<const LoadedRun*> runs;
   for (const auto& r : all) {
     bool keep = true;
     for (auto f = fixed.begin(); f != fixed.end(); ++f) keep &= f.key() == x || f.key() == y || value(r, f.key()) == f.value();
     if (keep) runs.push_back(&r);
+  }
+  // A parameter that is a function of x or of y (a replay's cache_size of its
+  // size argument) is that axis under another name: not averaged over, not said.
+  auto follows = [&](const QString& axis, const QString& d) {
+    QMap<QString, QString> seen;  // axis value -> d's value
+    for (const LoadedRun* r : runs) {
+      QString a = value(*r, axis), v = value(*r, d);
+      if (auto it = seen.find(a); it == seen.end()) seen.insert(a, v);
+      else if (*it != v) return false;
+    }
+    return true;
+  };
+  for (const QString& d : SweepDimensions(all)) {
+    if (d == x || d == y) continue;
+    if (fixed.contains(d)) h.fixed << d + "=" + fixed[d];
+    else if (!follows(x, d) && !follows(y, d)) h.averaged << d;
   }
   for (const LoadedRun* r : runs) {
     if (!h.xs.contains(value(*r, x))) h.xs << value(*r, x);

@@ -505,6 +505,28 @@ class GuiChartScreenshotTest : public QObject {
   }
 
   // The sweep view holds the other dimensions at a chosen value or averages them.
+  // A replay's cache_size follows from its size argument: with policy x size_arg
+  // drawn, nothing is averaged over, and the chart does not say it is; a
+  // parameter that is a function of neither axis still is.
+  void sweepDoesNotAverageADerivedParameter() {
+    std::vector<LoadedRun> runs;
+    int64_t id = 0;
+    for (const char* policy : {"lru", "arc"})
+      for (const auto& [arg, bytes] : {std::pair{"0.01", "20297697"}, std::pair{"0.1", "202976972"}}) {
+        RunReport r;
+        r.kind = "replay";
+        r.config = {{"policy", policy}, {"size_arg", arg}, {"cache_size", bytes}};
+        r.Set("miss_ratio", 0.8);
+        runs.push_back(Run(++id, r));
+      }
+    Heatmap h = ComputeHeatmap(runs, "miss_ratio", "policy", "size_arg");
+    QVERIFY(h.averaged.isEmpty());
+    QCOMPARE(ComputeHeatmap(runs, "miss_ratio", "policy", "cache_size").averaged, QStringList());
+    QCOMPARE(ComputeHeatmap(runs, "miss_ratio", "size_arg", "cache_size").averaged, QStringList({"policy"}));
+    runs[3].report.config[2].second = "1";  // arc at 0.1: another byte size than lru at 0.1
+    QCOMPARE(ComputeHeatmap(runs, "miss_ratio", "policy", "size_arg").averaged, QStringList({"cache_size"}));
+  }
+
   void sweepFixesOrAveragesTheOthers() {
     std::vector<LoadedRun> runs;
     int64_t id = 0;
