@@ -284,7 +284,7 @@ bool RedisStore::EnsureMemory() {
 static RedisReply Oom() { return RedisReply::Error("OOM command not allowed when used memory > 'maxmemory'."); }
 
 RedisReply RedisStore::Get(std::string_view key, uint32_t id) {
-  Note("get");
+  NoteOnce(kNotedGet, "get");
   EnsureMemory();
   uint32_t slot = LookupId(key, id, true);
   Entry* e = At(slot);
@@ -298,7 +298,7 @@ RedisReply RedisStore::Get(std::string_view key, uint32_t id) {
 }
 
 RedisReply RedisStore::Set(std::string_view key, uint32_t id, Blob value, const SetOptions& opt) {
-  Note("set");
+  NoteOnce(kNotedSet, "set");
   if (!EnsureMemory()) {
     ++stats_.oom_rejections;
     return Oom();
@@ -342,7 +342,7 @@ RedisReply RedisStore::SetEx(std::string_view key, int64_t seconds, Blob value) 
 
 RedisReply RedisStore::Del(std::string_view key, uint32_t id) {
   if (id == kNoKeyId) return Del(std::vector<std::string_view>{key});
-  Note("del");
+  NoteOnce(kNotedDel, "del");
   EnsureMemory();
   uint32_t slot = LookupId(key, id, false);
   Entry* e = At(slot);

@@ -168,7 +168,7 @@ class RedisStore {
   // while used_memory is above maxmemory. Then PeekString of keys answers what
   // GETs of them would: a GET only frees memory after this, so evicts nothing.
   void BeginGet() {
-    Note("get");
+    NoteOnce(kNotedGet, "get");
     EnsureMemory();
   }
   // Live keys created by name and never found by an id since: while 0, a key
@@ -224,6 +224,13 @@ class RedisStore {
   // The first run of a command name allocates its latency histogram; from
   // Dispatch the name is the client's, otherwise the method's own.
   void Note(std::string_view name);
+  // Note for the hot commands without the name compares: a bit a name, set once noted.
+  enum Noted : uint8_t { kNotedGet = 1, kNotedSet = 2, kNotedDel = 4 };
+  void NoteOnce(Noted bit, std::string_view name) {
+    if (noted_ & bit) return;
+    Note(name);
+    if (!dispatching_) noted_ |= bit;
+  }
   RedisReply DispatchCommand(const std::string& cmd, const std::vector<std::string>& argv);
   bool shared_integers() const;
 
@@ -254,6 +261,7 @@ class RedisStore {
   RedisStats stats_;
   ExpiryCalendar calendar_;
   std::vector<std::string> command_names_;
+  uint8_t noted_ = 0;  // Noted bits: names known to be in command_names_
   bool dispatching_ = false;
 };
 

@@ -1,6 +1,6 @@
 #include "sim/sim_database.h"
 
-#include <memory>
+#include <utility>
 
 namespace cachelab {
 
@@ -54,27 +54,40 @@ void SimDatabase::Start(Query q) {
                  config_.per_row_latency * static_cast<SimTime>(q.batch.size());
   // A read sees what is committed when it starts.
   uint64_t snapshot = q.kind == Query::Kind::kRead ? VersionAt(q.id) : 0;
-  auto held = std::make_unique<Query>(std::move(q));
-  sim_.Schedule(latency, [this, snapshot, held = held.release()]() {
-    std::unique_ptr<Query> query(held);
-    uint64_t result = snapshot;
-    if (query->kind == Query::Kind::kWrite) {
-      Commit(query->id);
-      result = VersionAt(query->id);
-      metrics_.Add(rows_id_);
-    } else if (query->kind == Query::Kind::kBatch) {
-      for (uint64_t k : query->batch) Commit(ids_.Intern(k));
-      result = query->batch.size();
-      metrics_.Add(rows_id_, static_cast<int64_t>(query->batch.size()));
-    }
-    --active_;
-    if (!waiting_.empty()) {
-      Query next = std::move(waiting_.front());
-      waiting_.pop_front();
-      Start(std::move(next));
-    }
-    query->done(result);
-  });
+  uint32_t slot;
+  if (!free_running_.empty()) {
+    slot = free_running_.back();
+    free_running_.pop_back();
+    running_[slot] = std::move(q);
+  } else {
+    slot = static_cast<uint32_t>(running_.size());
+    running_.push_back(std::move(q));
+  }
+  sim_.Schedule(latency, [this, slot, snapshot] { Complete(slot, snapshot); });
+}
+
+void SimDatabase::Complete(uint32_t slot, uint64_t snapshot) {
+  Query& query = running_[slot];
+  uint64_t result = snapshot;
+  if (query.kind == Query::Kind::kWrite) {
+    Commit(query.id);
+    result = VersionAt(query.id);
+    metrics_.Add(rows_id_);
+  } else if (query.kind == Query::Kind::kBatch) {
+    for (uint64_t k : query.batch) Commit(ids_.Intern(k));
+    result = query.batch.size();
+    metrics_.Add(rows_id_, static_cast<int64_t>(query.batch.size()));
+  }
+  ReadCallback done = std::move(query.done);
+  query.batch.clear();
+  free_running_.push_back(slot);  // (query is not used below: Start may reuse or move it)
+  --active_;
+  if (!waiting_.empty()) {
+    Query next = std::move(waiting_.front());
+    waiting_.pop_front();
+    Start(std::move(next));
+  }
+  done(result);
 }
 
 }  // namespace cachelab

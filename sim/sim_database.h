@@ -80,6 +80,7 @@ class SimDatabase {
   };
   void Enqueue(Query q);
   void Start(Query q);
+  void Complete(uint32_t slot, uint64_t snapshot);  // a running query's latency is over
   void Commit(uint32_t id);
 
   Simulator& sim_;
@@ -92,6 +93,9 @@ class SimDatabase {
   KeyIds ids_;
   ChunkedRows<Row> rows_;  // by key id, up to the largest id written
   std::deque<Query> waiting_;
+  // Running queries by slot (events carry the slot): no allocation per query.
+  std::vector<Query> running_;
+  std::vector<uint32_t> free_running_;
   int active_ = 0;
   CommitObserver on_commit_;
   Metrics::Id queries_id_, reads_id_, writes_id_, rows_id_, wait_id_, concurrency_id_;

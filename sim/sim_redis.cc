@@ -37,23 +37,22 @@ void SimRedis::ScheduleActiveExpire() {
       /*background=*/true);
 }
 
-uint32_t SimRedis::NewPending(Pending::Kind kind, ReplyCallback done) {
+uint32_t SimRedis::NewPending(Pending::Kind kind, uint32_t key_id, ReplyCallback done) {
   uint32_t id;
   if (!free_pending_.empty()) {
     id = free_pending_.back();
     free_pending_.pop_back();
   } else {
-    id = static_cast<uint32_t>(pending_.size());
-    pending_.emplace_back();
+    id = pending_.Append();
   }
   Pending& p = pending_[id];
   p.kind = kind;
-  p.key_id = kNoKeyId;
+  p.key_id = key_id;
   p.done = std::move(done);
   return id;
 }
 
-void SimRedis::Submit(uint32_t id) {
+void SimRedis::Submit(uint32_t id, std::string_view key) {
   ++commands_;
   if (down_) {
     pending_[id].reply = RedisReply::Error(kErrTimeout);
@@ -68,14 +67,16 @@ void SimRedis::Submit(uint32_t id) {
     // is submission order and the command's start time is already known:
     // execute it now with that time snapshot and schedule only the reply.
     // Nothing but other commands (which arrive later) can observe the store
-    // in between, so this saves an event per command without changing results.
-    Execute(id, sim_.Now() + p.half);
+    // in between, so this saves an event per command without changing results
+    // (and the key needs no copy: it is used before the caller's goes away).
+    Execute(id, sim_.Now() + p.half, key);
     return;
   }
-  sim_.Schedule(p.half, [this, id] { Execute(id, sim_.Now()); });
+  p.key.assign(key);
+  sim_.Schedule(p.half, [this, id] { Execute(id, sim_.Now(), pending_[id].key); });
 }
 
-void SimRedis::Execute(uint32_t id, SimTime arrival) {
+void SimRedis::Execute(uint32_t id, SimTime arrival, std::string_view key) {
   // The command thread is FIFO: commands run in the order they arrive, each
   // with the time snapshot of its start.
   Pending& p = pending_[id];
@@ -84,9 +85,9 @@ void SimRedis::Execute(uint32_t id, SimTime arrival) {
   busy_time_ += p.service;
   store_.SetTime(start);
   switch (p.kind) {
-    case Pending::Kind::kGet: p.reply = store_.Get(p.key, p.key_id); break;
-    case Pending::Kind::kSet: p.reply = store_.Set(p.key, p.key_id, std::move(p.value), p.opt); break;
-    case Pending::Kind::kDel: p.reply = store_.Del(p.key, p.key_id); break;
+    case Pending::Kind::kGet: p.reply = store_.Get(key, p.key_id); break;
+    case Pending::Kind::kSet: p.reply = store_.Set(key, p.key_id, std::move(p.value), p.opt); break;
+    case Pending::Kind::kDel: p.reply = store_.Del(key, p.key_id); break;
     case Pending::Kind::kArgv:
       if (!IsPublish(p.argv)) p.reply = store_.Dispatch(p.argv);
       else if (p.argv.size() != 3) p.reply = RedisReply::Error("ERR wrong number of arguments for 'publish' command");
@@ -98,12 +99,13 @@ void SimRedis::Execute(uint32_t id, SimTime arrival) {
 }
 
 void SimRedis::Deliver(uint32_t id) {
+  // The row stays put while the callback runs (it may submit new commands,
+  // which take other rows); it is free again once the callback returns.
   Pending& p = pending_[id];
-  ReplyCallback done = std::move(p.done);
-  RedisReply reply = std::move(p.reply);
+  p.done(std::move(p.reply));
+  p.done.Reset();
   p.argv.clear();
   free_pending_.push_back(id);
-  done(std::move(reply));
 }
 
 void SimRedis::Get(std::string_view key, ReplyCallback done) { GetById(kNoKeyId, key, std::move(done)); }
@@ -115,33 +117,25 @@ void SimRedis::Set(std::string_view key, Blob value, const SetOptions& opt, Repl
 void SimRedis::Del(std::string_view key, ReplyCallback done) { DelById(kNoKeyId, key, std::move(done)); }
 
 void SimRedis::GetById(uint32_t key_id, std::string_view key, ReplyCallback done) {
-  uint32_t id = NewPending(Pending::Kind::kGet, std::move(done));
-  pending_[id].key.assign(key);
-  pending_[id].key_id = key_id;
-  Submit(id);
+  Submit(NewPending(Pending::Kind::kGet, key_id, std::move(done)), key);
 }
 
 void SimRedis::SetById(uint32_t key_id, std::string_view key, Blob value, const SetOptions& opt, ReplyCallback done) {
-  uint32_t id = NewPending(Pending::Kind::kSet, std::move(done));
+  uint32_t id = NewPending(Pending::Kind::kSet, key_id, std::move(done));
   Pending& p = pending_[id];
-  p.key.assign(key);
-  p.key_id = key_id;
   p.value = std::move(value);
   p.opt = opt;
-  Submit(id);
+  Submit(id, key);
 }
 
 void SimRedis::DelById(uint32_t key_id, std::string_view key, ReplyCallback done) {
-  uint32_t id = NewPending(Pending::Kind::kDel, std::move(done));
-  pending_[id].key.assign(key);
-  pending_[id].key_id = key_id;
-  Submit(id);
+  Submit(NewPending(Pending::Kind::kDel, key_id, std::move(done)), key);
 }
 
 void SimRedis::Command(std::vector<std::string> argv, ReplyCallback done) {
-  uint32_t id = NewPending(Pending::Kind::kArgv, std::move(done));
+  uint32_t id = NewPending(Pending::Kind::kArgv, kNoKeyId, std::move(done));
   pending_[id].argv = std::move(argv);
-  Submit(id);
+  Submit(id, {});
 }
 
 }  // namespace cachelab

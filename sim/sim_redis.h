@@ -8,6 +8,7 @@
 #include <string>
 
 #include "sim/cache_backend.h"
+#include "sim/chunked_rows.h"
 #include "sim/distribution.h"
 #include "sim/key_ids.h"
 #include "sim/redis_store.h"
@@ -51,10 +52,11 @@ class SimRedis final : public CacheBackend {
 
  private:
   // A command in flight lives in a slab; events carry only its index, so the
-  // hot path allocates nothing once the slab has grown.
+  // hot path allocates nothing once the slab has grown. Rows never move
+  // (ChunkedRows), so a reply is handed to its callback where it lies.
   struct Pending {
     enum class Kind : uint8_t { kGet, kSet, kDel, kArgv } kind;
-    std::string key;
+    std::string key;  // a copy of the key only while the command waits for an event
     uint32_t key_id = kNoKeyId;  // the key's dense id, when the caller gave it
     Blob value;
     SetOptions opt;
@@ -63,13 +65,14 @@ class SimRedis final : public CacheBackend {
     RedisReply reply;
     SimTime half = 0, service = 0;
   };
-  uint32_t NewPending(Pending::Kind kind, ReplyCallback done);
-  void Submit(uint32_t id);
-  void Execute(uint32_t id, SimTime arrival);
+  uint32_t NewPending(Pending::Kind kind, uint32_t key_id, ReplyCallback done);
+  // key: the command's key (kGet, kSet, kDel), valid for the call only.
+  void Submit(uint32_t id, std::string_view key);
+  void Execute(uint32_t id, SimTime arrival, std::string_view key);
   void Deliver(uint32_t id);
   void ScheduleActiveExpire();
 
-  std::vector<Pending> pending_;
+  ChunkedRows<Pending, 6> pending_;
   std::vector<uint32_t> free_pending_;
 
   Simulator& sim_;

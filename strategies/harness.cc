@@ -4,14 +4,14 @@
 
 namespace cachelab {
 
-std::string CacheKey(uint64_t key) {
+KeyName CacheKeyName(uint64_t key) {
   // Digits from the end, two at a time: built once per cache command.
   static constexpr char kPairs[] =
       "00010203040506070809101112131415161718192021222324252627282930313233343536373839"
       "40414243444546474849505152535455565758596061626364656667686970717273747576777879"
       "8081828384858687888990919293949596979899";
-  char buf[24];
-  char* end = buf + sizeof buf;
+  KeyName name;
+  char* end = name.buf + sizeof name.buf;
   char* p = end;
   while (key >= 100) {
     const char* pair = kPairs + 2 * (key % 100);
@@ -27,8 +27,11 @@ std::string CacheKey(uint64_t key) {
   }
   *--p = ':';
   *--p = 'k';
-  return std::string(p, end);
+  name.begin = static_cast<uint8_t>(p - name.buf);
+  return name;
 }
+
+std::string CacheKey(uint64_t key) { return std::string(CacheKeyName(key).view()); }
 
 Blob VersionedValue(uint64_t version, uint32_t size) {
   char buf[24] = {'v'};

@@ -5,6 +5,7 @@
 #pragma once
 #include <cstdint>
 #include <string>
+#include <string_view>
 
 #include "sim/cache_backend.h"
 #include "sim/metrics.h"
@@ -53,6 +54,15 @@ class Harness {
 
 // The cache key of object `key` ("k:<id>").
 std::string CacheKey(uint64_t key);
+// The same in a buffer of its own (no std::string built and copied): for the
+// per-command calls, whose backends take the name as a string_view.
+struct KeyName {
+  char buf[23];
+  uint8_t begin;  // the name is buf[begin, 23)
+  std::string_view view() const { return {buf + begin, sizeof buf - begin}; }
+  operator std::string_view() const { return view(); }
+};
+KeyName CacheKeyName(uint64_t key);
 // A cache value carrying `version`, padded to `size` bytes.
 Blob VersionedValue(uint64_t version, uint32_t size);
 // The version a cached value carries (0 if unreadable).

@@ -25,7 +25,7 @@ void ReadPath::Read(ReqId id) { Get(id); }
 
 void ReadPath::Get(ReqId id) {
   uint64_t key = h_.request(id).key;
-  h_.cache_for(key).GetById(h_.KeyIdOf(id), CacheKey(key), [this, id](RedisReply&& reply) { OnReply(id, std::move(reply)); });
+  h_.cache_for(key).GetById(h_.KeyIdOf(id), CacheKeyName(key), [this, id](RedisReply&& reply) { OnReply(id, std::move(reply)); });
 }
 
 void ReadPath::OnReply(ReqId id, RedisReply&& reply) {
@@ -126,7 +126,7 @@ void ReadPath::OnLoaded(uint32_t slot, uint64_t version) {
     opt.cond = SetOptions::Cond::kXx;
     opt.get = true;
   }
-  h_.cache_for(l.key).SetById(l.kid, CacheKey(l.key), std::move(value), opt, [this, slot, version](RedisReply&& reply) {
+  h_.cache_for(l.key).SetById(l.kid, CacheKeyName(l.key), std::move(value), opt, [this, slot, version](RedisReply&& reply) {
     LoadSlot& s = loads_[slot];
     if (reply.is_error()) {
       ++cache_errors_;
@@ -136,7 +136,7 @@ void ReadPath::OnLoaded(uint32_t slot, uint64_t version) {
       // Another client's lease or value was there: without compare-and-set in
       // Redis we overwrote it, so take ours back out (a miss is safe, a stale value is not).
       ++lease_conflicts_;
-      h_.cache_for(s.key).DelById(s.kid, CacheKey(s.key), [](RedisReply&&) {});
+      h_.cache_for(s.key).DelById(s.kid, CacheKeyName(s.key), [](RedisReply&&) {});
     } else {
       episodes_.OnFill(s.kid, h_.sim().Now());
     }

@@ -25,3 +25,13 @@ TEST_CASE("CacheKey writes k: and the key in decimal") {
     REQUIRE(CacheKey(k) == "k:" + std::to_string(k));
   }
 }
+
+TEST_CASE("CacheKeyName holds the same name in its own buffer") {
+  CHECK(CacheKeyName(UINT64_MAX).view() == "k:18446744073709551615");  // the longest: 22 of 23 bytes
+  CHECK(CacheKeyName(0).view() == "k:0");
+  Rng rng(1818);
+  for (int i = 0; i < 100000; ++i) {
+    uint64_t k = rng.Next() >> rng.Below(64);
+    REQUIRE(std::string(CacheKeyName(k).view()) == "k:" + std::to_string(k));
+  }
+}

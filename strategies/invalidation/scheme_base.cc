@@ -24,7 +24,7 @@ void SchemeBase::AfterRead(const Request& r, const ReadOutcome& o) {
 
 void SchemeBase::DeleteOnWrite(uint64_t key, Done done) {
   // By id (the written key has one already): the store needs no by-name index for it.
-  h_.cache_for(key).DelById(h_.db().KeyId(key), CacheKey(key), [done = std::move(done)](RedisReply&&) mutable { done(); });
+  h_.cache_for(key).DelById(h_.db().KeyId(key), CacheKeyName(key), [done = std::move(done)](RedisReply&&) mutable { done(); });
 }
 
 void SchemeBase::OnWriteSet(uint64_t, uint64_t, Done done) {
