@@ -441,11 +441,14 @@ void Execute(const ReplayOptions& given) {
                  static_cast<unsigned long long>(reader->bad_records()), opt.trace.c_str());
   std::vector<ReplayOutcome> lru;
   if (!lru_jobs.empty()) lru = LruCurveJobs(trace, lru_jobs, {opt.object_mode, opt.shards_rate, {}});
-  // An empty trace (or one whose every record was skipped, or cut by the
-  // limits) measures nothing: an error, as for `run --trace`, not a row of zeros.
-  const bool no_requests = std::all_of(order.begin(), order.end(), [&](const std::pair<bool, size_t>& o) {
-    return (o.first ? lru[o.second] : sim[o.second]).result.requests == 0;
-  });
+  // An empty trace (or one whose every record was skipped) measures nothing:
+  // an error, as for `run --trace`, not a row of zeros. (A --warmup longer
+  // than a non-empty trace is not an error: the cache was warmed.)
+  const bool no_requests = stream ? std::all_of(order.begin(), order.end(),
+                                                [&](const std::pair<bool, size_t>& o) {
+                                                  return (o.first ? lru[o.second] : sim[o.second]).result.requests == 0;
+                                                })
+                                  : trace.ids.empty();
   if (!order.empty() && no_requests)
     throw UsageError(opt.trace + ": the trace has no requests to replay" +
                      (reader->bad_records() ? " (every record was malformed and skipped)" : ""));
