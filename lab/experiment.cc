@@ -426,7 +426,11 @@ void Experiment::Dispatch(uint32_t client, const Request& pulled) {
   // A trace's client (or use case) id picks the application server.
   req.client = static_cast<uint32_t>((trace_ && c_.index->has_clients ? req.client : client) % c_.servers);
   if (key_ttl_ && trace_ && req.key < key_ttl_->size()) (*key_ttl_)[req.key] = req.ttl;
-  inflight_[id] = InFlight{req, sim_.Now(), client, warm};
+  InFlight& f = inflight_[id];  // field by field: a whole InFlight built on the stack and
+  f.req = req;                   // copied costs a store-forwarding stall per request
+  f.start = sim_.Now();
+  f.client = client;
+  f.warm = warm;
   ++issued_;
   if (warm) {
     ++warm_requests_;

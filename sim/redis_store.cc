@@ -294,7 +294,7 @@ RedisReply RedisStore::Get(std::string_view key, uint32_t id) {
   }
   ++stats_.keyspace_hits;
   if (e->type != Type::kString) return WrongType();
-  return RedisReply::String(ValueOf(*e));
+  return StringReply(*e);
 }
 
 RedisReply RedisStore::Set(std::string_view key, uint32_t id, Blob value, const SetOptions& opt) {
@@ -308,7 +308,7 @@ RedisReply RedisStore::Set(std::string_view key, uint32_t id, Blob value, const 
   RedisReply old = RedisReply::Nil();
   if (opt.get && e) {
     if (e->type != Type::kString) return WrongType();
-    old = RedisReply::String(ValueOf(*e));
+    old = StringReply(*e);
   }
   if ((opt.cond == SetOptions::Cond::kNx && e) || (opt.cond == SetOptions::Cond::kXx && !e))
     return opt.get ? old : RedisReply::Nil();
@@ -430,7 +430,7 @@ RedisReply RedisStore::Mget(const std::vector<std::string_view>& keys) {
     if (e) ++stats_.keyspace_hits;
     else ++stats_.keyspace_misses;
     if (!e || e->type != Type::kString) out.push_back(RedisReply::Nil());
-    else out.push_back(RedisReply::String(ValueOf(*e)));
+    else out.push_back(StringReply(*e));
   }
   return RedisReply::Array(std::move(out));
 }

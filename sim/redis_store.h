@@ -192,6 +192,14 @@ class RedisStore {
   using Members = std::set<std::string, std::less<>>;
   Entry* At(uint32_t slot) { return slot == kNone ? nullptr : &slots_[slot]; }
   static Blob ValueOf(const Entry& e) { return Blob{std::string(e.value.view()), e.value_pad}; }
+  // RedisReply::String(ValueOf(e)), the value written into the reply's own string.
+  static RedisReply StringReply(const Entry& e) {
+    RedisReply r;
+    r.type = RedisReply::Type::kString;
+    r.str.data.assign(e.value.view());
+    r.str.pad = e.value_pad;
+    return r;
+  }
   // A kSet entry's members (kept apart: few keys are sets).
   Members& MembersOf(uint32_t slot) { return sets_.find(slot)->second; }
 

@@ -10,6 +10,7 @@
 #pragma once
 #include <cstdint>
 #include <memory>
+#include <type_traits>
 #include <vector>
 
 #include "sim/fifo_ring.h"
@@ -27,6 +28,9 @@ struct EventId {
 class Simulator final : public Clock {
  public:
   using Callback = InplaceFunction<void(), 64>;
+  template <typename F>  // a callable other than a Callback
+  using IfCallable =
+      std::enable_if_t<!std::is_same_v<std::decay_t<F>, Callback> && std::is_invocable_v<std::decay_t<F>&>, int>;
 
   Simulator() = default;
   Simulator(const Simulator&) = delete;
@@ -40,6 +44,21 @@ class Simulator final : public Clock {
     return ScheduleAt(now_ + (delay > 0 ? delay : 0), std::move(fn), background);
   }
   EventId ScheduleAt(SimTime at, Callback&& fn, bool background = false);
+  // The same for a callable that is not a Callback yet (a lambda): it is built
+  // in its event slot (Callback::Emplace) instead of moved there.
+  template <typename F, IfCallable<F> = 0>
+  EventId Schedule(SimTime delay, F&& fn, bool background = false) {
+    return ScheduleAt(now_ + (delay > 0 ? delay : 0), std::forward<F>(fn), background);
+  }
+  template <typename F, IfCallable<F> = 0>
+  EventId ScheduleAt(SimTime at, F&& fn, bool background = false) {
+    if (at < now_) at = now_;
+    uint32_t index = NewSlot(background);
+    Slot& s = slot(index);
+    s.fn.Emplace(std::forward<F>(fn));
+    PushHeap(Entry{at, s.seq, index});
+    return EventId{index, s.seq};
+  }
 
   // A lane for a source whose events are scheduled in time order. An event
   // earlier than its lane's last one goes to the heap instead, so the order
@@ -54,14 +73,18 @@ class Simulator final : public Clock {
   }
   EventId ScheduleAt(Lane lane, SimTime at, Callback&& fn) {  // inline: the hot path of most events
     if (at < now_) at = now_;
-    uint32_t index = NewSlot(std::move(fn), false);
-    uint64_t seq = slot(index).seq;
-    // In a lane only behind an event no later: the lane stays sorted by (time, seq).
-    if (lane != kHeap && (lanes_[lane].empty() || lanes_[lane].back().at <= at))
-      lanes_[lane].push_back(Entry{at, seq, index});
-    else
-      PushHeap(Entry{at, seq, index});
-    return EventId{index, seq};
+    return Enqueue(lane, at, NewSlot(std::move(fn), false));
+  }
+  template <typename F, IfCallable<F> = 0>
+  EventId Schedule(Lane lane, SimTime delay, F&& fn) {
+    return ScheduleAt(lane, now_ + (delay > 0 ? delay : 0), std::forward<F>(fn));
+  }
+  template <typename F, IfCallable<F> = 0>
+  EventId ScheduleAt(Lane lane, SimTime at, F&& fn) {
+    if (at < now_) at = now_;
+    uint32_t index = NewSlot(false);
+    slot(index).fn.Emplace(std::forward<F>(fn));
+    return Enqueue(lane, at, index);
   }
 
   // Returns true if the event was pending and is now cancelled.
@@ -104,6 +127,12 @@ class Simulator final : public Clock {
   static constexpr uint32_t kChunkBits = 10;
   Slot& slot(uint32_t i) { return chunks_[i >> kChunkBits][i & ((1u << kChunkBits) - 1)]; }
   uint32_t NewSlot(Callback&& fn, bool background) {
+    uint32_t index = NewSlot(background);
+    slot(index).fn = std::move(fn);
+    return index;
+  }
+  // A slot with an empty callback (RunEntry and Cancel reset it).
+  uint32_t NewSlot(bool background) {
     uint32_t index;
     if (!free_slots_.empty()) {
       index = free_slots_.back();
@@ -112,13 +141,22 @@ class Simulator final : public Clock {
       index = AddSlot();
     }
     Slot& s = slot(index);
-    s.fn = std::move(fn);
     s.seq = next_seq_++;
     s.background = background;
     if (!background) ++foreground_;
     return index;
   }
   uint32_t AddSlot();
+  // Queues slot `index` (its seq set) at `at`. In a lane only behind an event
+  // no later: the lane stays sorted by (time, seq); else the heap.
+  EventId Enqueue(Lane lane, SimTime at, uint32_t index) {
+    uint64_t seq = slot(index).seq;
+    if (lane != kHeap && (lanes_[lane].empty() || lanes_[lane].back().at <= at))
+      lanes_[lane].push_back(Entry{at, seq, index});
+    else
+      PushHeap(Entry{at, seq, index});
+    return EventId{index, seq};
+  }
   void PushHeap(Entry e);
   Entry PopHeap();
   // Where the next entry waits: kHeap, a lane, or kNone when nothing is pending.

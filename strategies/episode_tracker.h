@@ -32,6 +32,8 @@ class EpisodeTracker {
   }
   void OnLoadStart(uint32_t key, uint32_t stamp, bool early);
   void OnFill(uint32_t key, SimTime now);
+  // Starts loading key's row (a hint: nothing changes); e.g. when a GET leaves, so a miss's load finds it.
+  void Prefetch(uint32_t key) const { keys_.Prefetch(key); }
   void MarkWarm(uint32_t key) { Get(key).warm = true; }  // preloaded: its next episode is an expiry
   // A copy of the totals with every episode still pending recorded (the
   // per-key state is not copied).

@@ -25,7 +25,9 @@ void ReadPath::Read(ReqId id) { Get(id); }
 
 void ReadPath::Get(ReqId id) {
   uint64_t key = h_.request(id).key;
-  h_.cache_for(key).GetById(h_.KeyIdOf(id), CacheKeyName(key), [this, id](RedisReply&& reply) { OnReply(id, std::move(reply)); });
+  uint32_t kid = h_.KeyIdOf(id);
+  episodes_.Prefetch(kid);  // a miss's load reads it one round trip later
+  h_.cache_for(key).GetById(kid, CacheKeyName(key), [this, id](RedisReply&& reply) { OnReply(id, std::move(reply)); });
 }
 
 void ReadPath::OnReply(ReqId id, RedisReply&& reply) {

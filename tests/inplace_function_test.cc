@@ -41,3 +41,16 @@ TEST_CASE("a callable that owns something is moved and destroyed exactly once") 
   }
   CHECK(owned.use_count() == 1);
 }
+
+TEST_CASE("Emplace builds a callable in place and destroys the one it replaces") {
+  auto owned = std::make_shared<std::string>("payload");
+  InplaceFunction<size_t()> f = [p = owned] { return p->size(); };
+  CHECK(owned.use_count() == 2);
+  auto lambda = [p = owned] { return p->size() + 1; };  // an lvalue: Emplace copies it
+  f.Emplace(lambda);
+  CHECK(owned.use_count() == 3);  // the old capture gone, the lambda and its copy hold it
+  CHECK(f() == 8);
+  f.Emplace([] { return size_t{0}; });
+  CHECK(owned.use_count() == 2);
+  CHECK(f() == 0);
+}
