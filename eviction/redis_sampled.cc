@@ -140,11 +140,16 @@ void RedisSampledPolicy::DictRemove(Handle h) {
   if (it != chain.end()) chain.erase(it);
 }
 
-// dictGetSomeKeys: from a random bucket, walk consecutive buckets taking whole
-// chains (head first) until `count` keys or count*10 steps; after a run of
-// more than max(count, 4) empty buckets, jump to another random bucket.
+// dictGetSomeKeys (7.0.12+, redis#12276): from a random bucket, walk
+// consecutive buckets taking whole chains (head first) until `count` keys or
+// count*10 steps; after a run of more than max(count, 4) empty buckets, jump
+// to another random bucket. The chain that reaches `count` is read to its end
+// by reservoir sampling: its k-th key past the count replaces a random one of
+// the `count` picks with chance count/k. Then the picks go to the pool in
+// order (with tied scores only the first enters a pool with one free slot).
 void RedisSampledPolicy::DictSample(uint64_t now) {
-  const size_t count = std::min<size_t>(static_cast<size_t>(opt_.samples), keys_.size());
+  Handle picks[64];  // maxmemory-samples is at most 64 in Redis
+  const size_t count = std::min<size_t>({static_cast<size_t>(opt_.samples), keys_.size(), 64});
   const size_t mask = buckets_.size() - 1;
   size_t steps = count * 10, stored = 0, emptylen = 0;
   size_t i = Next() & mask;
@@ -158,12 +163,18 @@ void RedisSampledPolicy::DictSample(uint64_t now) {
     } else {
       emptylen = 0;
       for (auto it = chain.rbegin(); it != chain.rend(); ++it) {
-        Consider(*it, now);
-        if (++stored == count) return;
+        if (stored < count) {
+          picks[stored] = *it;
+        } else if (size_t r = Next() % (stored + 1); r < count) {
+          picks[r] = *it;
+        }
+        ++stored;
       }
+      if (stored >= count) break;
     }
     i = (i + 1) & mask;
   }
+  for (size_t k = 0; k < std::min(stored, count); ++k) Consider(picks[k], now);
 }
 
 uint64_t RedisSampledPolicy::Score(Handle h, uint64_t now) const {

@@ -40,6 +40,11 @@ std::string ParseSimBackend(const std::string& spec, SimReplaySettings* out) {
     } else if (name == "latency-tracking") {
       if (value != "yes" && value != "no") return bad();
       out->redis.latency_tracking = value == "yes";
+    } else if (name == "seed") {  // the store's sampling RNG (sim_vs_live spreads)
+      char* end = nullptr;
+      unsigned long long v = std::strtoull(value.c_str(), &end, 10);
+      if (value.empty() || *end || value[0] == '-') return bad();
+      out->redis.seed = v;
     } else if (name == "rate") {
       char* end = nullptr;
       double v = std::strtod(value.c_str(), &end);
@@ -47,7 +52,7 @@ std::string ParseSimBackend(const std::string& spec, SimReplaySettings* out) {
       out->rate = v;
     } else {
       return "--backend " + spec + ": unknown option '" + name +
-             "' (maxmemory, policy, samples, latency-tracking, base, rate)";
+             "' (maxmemory, policy, samples, latency-tracking, base, rate, seed)";
     }
   }
   return "";
@@ -154,7 +159,8 @@ RunReport SimReplay(const eviction::ReplayTrace& trace, const SimReplaySettings&
               {"pipeline_depth", std::to_string(s.depth)},
               {"connections", std::to_string(lanes)},
               {"key_prefix", s.prefix},
-              {"mode", "bytes"}};
+              {"mode", "bytes"},
+              {"seed", std::to_string(s.redis.seed)}};
   r.Set("policy", policy);
   r.Set("cache_size", static_cast<int64_t>(s.redis.maxmemory));
   r.Set("backend", std::string("sim"));

@@ -41,7 +41,7 @@ struct SimReplaySettings {
 };
 
 // Parses "sim" or "sim:maxmemory=64MiB,policy=allkeys-lru,samples=5,
-// latency-tracking=yes,base=939560,rate=250000" onto `out` (fields not given
+// latency-tracking=yes,base=939560,rate=250000,seed=1" onto `out` (fields not given
 // keep their values). Returns an error message, empty when fine.
 std::string ParseSimBackend(const std::string& spec, SimReplaySettings* out);
 bool IsSimBackend(const std::string& spec);

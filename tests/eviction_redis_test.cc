@@ -24,6 +24,36 @@ std::string Run(const ReplayTrace& t, const char* policy, uint64_t cap, int reso
   return HitMissString(t, policy, cap, true, o);
 }
 
+// Evicts and re-inserts the victim (same bucket, so the same chain lengths)
+// 120,000 times, all at time 0, and checks each key's share of the victims
+// (keys are handles 0..n-1 with ids id_base + handle): the standard error of
+// a share near 0.1 is under 0.001.
+void CheckVictimShares(RedisSampledPolicy& p, uint64_t id_base, const std::vector<double>& expected) {
+  const int kRounds = 120000;
+  std::vector<int> count(expected.size(), 0);
+  for (int r = 0; r < kRounds; ++r) {
+    Handle v = p.Evict(0);
+    REQUIRE(v < expected.size());
+    ++count[v];
+    p.Insert(v, id_base + v, 1, 0);
+  }
+  for (size_t k = 0; k < expected.size(); ++k) {
+    double share = static_cast<double>(count[k]) / kRounds;
+    INFO("key " << k << ": chain " << p.DictChainLength(static_cast<Handle>(k)) << ", share " << share
+                << ", expected " << expected[k]);
+    CHECK(std::abs(share - expected[k]) < 0.006);
+  }
+}
+
+PolicyOptions DictOptions(uint64_t seed, int samples) {
+  PolicyOptions o;
+  o.seed = seed;
+  o.samples = samples;
+  o.pool_by_id = true;
+  o.dict_sampling = true;
+  return o;
+}
+
 }  // namespace
 
 TEST_CASE("redis-lru: the LRU clock ticks in seconds, so a key used in the same second can go") {
@@ -110,11 +140,7 @@ TEST_CASE("allkeys-random picks as dictGetRandomKey: a random non-empty bucket, 
   // element `random() % listlen` of its chain. So a key's chance is
   // 1 / (non-empty buckets x its chain length), not 1 / keys: with 12 keys in
   // 8 buckets some chains hold two or three keys, whose keys go less often.
-  PolicyOptions o;
-  o.seed = 3;
-  o.pool_by_id = true;
-  o.dict_sampling = true;
-  RedisSampledPolicy p(RedisSampledPolicy::Mode::kRandom, o);
+  RedisSampledPolicy p(RedisSampledPolicy::Mode::kRandom, DictOptions(3, 5));
   p.SetDictBuckets(8);
   const int kKeys = 12;
   for (int k = 0; k < kKeys; ++k) p.Insert(static_cast<Handle>(k), 1000 + k, 1, 0);
@@ -128,20 +154,30 @@ TEST_CASE("allkeys-random picks as dictGetRandomKey: a random non-empty bucket, 
     expected[k] = 1.0 / (nonempty * static_cast<double>(len));
   }
   REQUIRE(chained);  // 12 keys in 8 buckets: at least one chain of two
-  // Evict and put the victim back (same bucket, so the same chain lengths).
-  const int kRounds = 120000;
-  std::vector<int> count(kKeys, 0);
-  for (int r = 0; r < kRounds; ++r) {
-    Handle v = p.Evict(0);
-    REQUIRE(v != kNoHandle);
-    ++count[v];
-    p.Insert(v, 1000 + v, 1, 0);
-  }
+  CheckVictimShares(p, 1000, expected);
+}
+
+TEST_CASE("redis-lru samples as 7.0.15's dictGetSomeKeys: the chain that completes the sample is read by reservoir") {
+  // redis-server 7.0.15 dict.c dictGetSomeKeys (reservoir sampling since
+  // 7.0.12, redis#12276): walking from a random bucket, the chain that brings
+  // the sample to `count` is read to its end, its k-th key past the count
+  // replacing a random pick with chance count/k. With samples 1 and every
+  // idle time tied, the victim is that one pick: with all 4 buckets
+  // non-empty the walk starts in each with chance 1/4, and every key of the
+  // chain is the pick with chance 1/length. Without the reservoir the chain's
+  // head (its newest key) would always be the victim: 1/4 for heads, 0 else.
+  RedisSampledPolicy p(RedisSampledPolicy::Mode::kLru, DictOptions(5, 1));
+  p.SetDictBuckets(4);
+  const int kKeys = 12;
+  for (int k = 0; k < kKeys; ++k) p.Insert(static_cast<Handle>(k), 2000 + k, 1, 0);
+  REQUIRE(p.DictNonEmptyBuckets() == 4);
+  std::vector<double> expected(kKeys);
+  bool chained = false;
   for (int k = 0; k < kKeys; ++k) {
-    double share = static_cast<double>(count[k]) / kRounds;
-    INFO("key " << k << ": chain " << p.DictChainLength(static_cast<Handle>(k)) << ", share " << share
-                << ", expected " << expected[k]);
-    // 120,000 draws: the standard error of a share near 0.1 is under 0.001.
-    CHECK(std::abs(share - expected[k]) < 0.006);
+    size_t len = p.DictChainLength(static_cast<Handle>(k));
+    chained = chained || len > 1;
+    expected[k] = 1.0 / (4.0 * static_cast<double>(len));
   }
+  REQUIRE(chained);
+  CheckVictimShares(p, 2000, expected);  // each round: one pick into an empty pool, the victim
 }
