@@ -379,6 +379,8 @@ void Execute(const ReplayOptions& given) {
   eviction::ReplayTrace trace;
   ReplayWindowPlan plan;
   eviction::WorkingSet ws;
+  eviction::DenseIds ids;  // numbered by the working-set pass, when it runs
+  bool numbered = false;
   if (stream) {
     bool need_ws = std::find(opt.policies.begin(), opt.policies.end(), "wtinylfu") != opt.policies.end();
     need_ws |= std::find(opt.policies.begin(), opt.policies.end(), "wtinylfu-adaptive") != opt.policies.end();
@@ -388,7 +390,8 @@ void Execute(const ReplayOptions& given) {
       if (!counting) throw UsageError(error);
       LimitedReader counted(*counting, opt.max_requests, duration);
       try {
-        ws = StreamWorkingSet(counted);
+        ws = StreamWorkingSet(counted, &ids);
+        numbered = true;
       } catch (const UsageError& e) {
         throw UsageError(NamedError(opt.trace, e.what()));
       }
@@ -425,8 +428,9 @@ void Execute(const ReplayOptions& given) {
   if (stream) {
     bool any_next = false;
     try {
-      sim = StreamReplayJobs(limited, sim_jobs, {opt.object_mode, keep_time, opt.use_ttl, mean_bytes, opt.jobs, {}},
-                             &any_next);
+      sim = StreamReplayJobs(
+          limited, sim_jobs,
+          {opt.object_mode, keep_time, opt.use_ttl, mean_bytes, opt.jobs, {}, numbered ? &ids : nullptr}, &any_next);
     } catch (const UsageError& e) {
       throw UsageError(NamedError(opt.trace, e.what()));
     }

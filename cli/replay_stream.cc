@@ -11,21 +11,26 @@
 
 namespace cachelab::cli {
 
-eviction::WorkingSet StreamWorkingSet(TraceReader& reader) {
+eviction::WorkingSet StreamWorkingSet(TraceReader& reader, eviction::DenseIds* ids) {
   eviction::WorkingSetCounter counter;
-  eviction::ReplayTrace chunk;
-  std::string error;
+  auto load = [&reader](eviction::ReplayTrace* chunk) {
+    std::string error;
+    if (!LoadReplayChunk(reader, kReplayChunk, false, false, chunk, &error, false)) throw UsageError(error);
+  };
+  eviction::ReplayTrace chunks[2];
+  load(&chunks[0]);
   ProgressMeter meter("sizing " + reader.Label() + " (working set)", "requests", [&] { return reader.FractionRead(); },
                       1);
-  for (uint64_t done = 0;;) {
-    if (!LoadReplayChunk(reader, kReplayChunk, false, false, &chunk, &error, false)) throw UsageError(error);
-    if (chunk.size() == 0) {
-      meter.Finish(done);
-      return counter.result();
-    }
-    counter.Add(chunk);
-    meter.Tick(done += chunk.size());
+  uint64_t done = 0;
+  for (int cur = 0; chunks[cur].size() > 0; cur ^= 1) {
+    auto next = std::async(std::launch::async, load, &chunks[cur ^ 1]);  // decode ahead
+    counter.Add(chunks[cur]);
+    next.get();  // rethrows a decode error
+    meter.Tick(done += chunks[cur].size());
   }
+  meter.Finish(done);
+  if (ids) *ids = counter.TakeIds();
+  return counter.result();
 }
 
 std::vector<ReplayOutcome> StreamReplayJobs(TraceReader& reader, const std::vector<ReplayJob>& jobs,
@@ -44,7 +49,7 @@ std::vector<ReplayOutcome> StreamReplayJobs(TraceReader& reader, const std::vect
     if (!policies.back()) throw UsageError(error);
     admissions.push_back(MakeJobAdmission(j));
     runners.push_back(eviction::MakeReplayRunner(
-        *policies.back(), {j.capacity, s.object_mode, s.use_ttl, admissions.back().get()}, s.cuts));
+        *policies.back(), {j.capacity, s.object_mode, s.use_ttl, admissions.back().get(), s.ids != nullptr}, s.cuts));
   }
   unsigned threads = s.threads ? s.threads : std::max(1u, std::thread::hardware_concurrency());
   threads = static_cast<unsigned>(std::max<size_t>(1, std::min<size_t>(threads, jobs.size())));
@@ -54,6 +59,7 @@ std::vector<ReplayOutcome> StreamReplayJobs(TraceReader& reader, const std::vect
     std::string error;
     if (!LoadReplayChunk(reader, kReplayChunk, s.keep_time, s.use_ttl, chunk, &error, keep_next))
       throw UsageError(error);
+    if (s.ids) eviction::NumberChunk(*s.ids, *chunk);  // on the decoding thread, off the replays' path
   };
   eviction::ReplayTrace chunks[2];
   load(&chunks[0]);

@@ -14,14 +14,20 @@ namespace cachelab::cli {
 
 inline constexpr size_t kReplayChunk = 1 << 20;
 
-// One decoding pass counting the working set (for fraction sizes).
-eviction::WorkingSet StreamWorkingSet(TraceReader& reader);
+// One decoding pass counting the working set (for fraction sizes), decoding a
+// chunk ahead on a helper thread. With `ids`, it leaves the trace's ids
+// numbered there, for StreamSettings::ids.
+eviction::WorkingSet StreamWorkingSet(TraceReader& reader, eviction::DenseIds* ids = nullptr);
 
 struct StreamSettings {
   bool object_mode = false, keep_time = false, use_ttl = false;
   uint64_t mean_object_bytes = 1;
   unsigned threads = 0;
   eviction::ReplayCuts cuts;  // warm-up and window ends, absolute request indices
+  // The trace's ids numbered by StreamWorkingSet: the decoding thread numbers
+  // each chunk (ids it has not seen get the next numbers) and the replays
+  // look objects up by number. Null: replays look them up by id.
+  eviction::DenseIds* ids = nullptr;
 };
 // Throws UsageError with the reader's error on bad input; *any_next tells
 // whether any record carried a next-access index.

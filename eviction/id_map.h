@@ -33,6 +33,12 @@ class IdMap {
     s->value = value;
     return true;
   }
+  // id's value, after inserting `value` for it when absent (one probe run).
+  uint32_t FindOrPut(uint64_t id, uint32_t value) {
+    Slot* s = Claim(id);
+    if (s->value == kNone) s->value = value;
+    return s->value;
+  }
   bool Erase(uint64_t id) {
     size_t i = Home(id);
     for (;; i = (i + 1) & mask_) {

@@ -3,14 +3,18 @@
 #include <time.h>
 
 #include <algorithm>
+#include <stdexcept>
+#include <type_traits>
 
 #include "eviction/arc.h"
 #include "eviction/car.h"
 #include "eviction/clock.h"
 #include "eviction/clockpro.h"
+#include "eviction/dense_store.h"
 #include "eviction/fifo.h"
 #include "eviction/hyperbolic.h"
 #include "eviction/gdsf.h"
+#include "eviction/handle_slab.h"
 #include "eviction/id_map.h"
 #include "eviction/cacheus.h"
 #include "eviction/lecar.h"
@@ -38,18 +42,12 @@ constexpr size_t kPrefetchAhead = 16;
 class Store {
  public:
   explicit Store(size_t expected) : map_(expected) {}
+  // The key this store looks request i up by: its id.
+  static uint64_t Key(const ReplayTrace& t, size_t i) { return t.ids[i]; }
   Handle Find(uint64_t id) const { return map_.Find(id); }
   void Prefetch(uint64_t id) const { map_.Prefetch(id); }
   Handle Add(uint64_t id, uint32_t size) {
-    Handle h;
-    if (!free_.empty()) {
-      h = free_.back();
-      free_.pop_back();
-    } else {
-      h = static_cast<Handle>(objects_.size());
-      objects_.emplace_back();
-    }
-    objects_[h] = {id, size};
+    const Handle h = objects_.Add({id, size});
     map_.Put(id, h);
     used_ += size;
     return h;
@@ -58,13 +56,11 @@ class Store {
     const Object& o = objects_[h];
     used_ -= o.size;
     map_.Erase(o.id);
-    free_.push_back(h);
+    objects_.Release(h);
   }
   uint64_t used() const { return used_; }
   size_t count() const { return map_.size(); }
-  uint64_t MemoryBytes() const {
-    return map_.MemoryBytes() + objects_.capacity() * sizeof(Object) + free_.capacity() * 4;
-  }
+  uint64_t MemoryBytes() const { return map_.MemoryBytes() + objects_.MemoryBytes(); }
 
  private:
   struct __attribute__((packed)) Object {
@@ -72,8 +68,7 @@ class Store {
     uint32_t size;
   };
   IdMap map_;
-  std::vector<Object> objects_;
-  std::vector<Handle> free_;
+  HandleSlab<Object> objects_;
   uint64_t used_ = 0;
 };
 
@@ -86,8 +81,9 @@ double ThreadCpuSeconds() {
 }
 
 // One replay's state across chunks of the trace: the loop below runs over each
-// chunk in turn, so a trace can stream through in bounded memory.
-template <class P>
+// chunk in turn, so a trace can stream through in bounded memory. S: Store
+// (objects by id) or DenseStore (by number, when chunks come numbered).
+template <class P, class S>
 class RunnerOf final : public ReplayRunner {
  public:
   RunnerOf(P& policy, const ReplayConfig& cfg, const ReplayCuts& wc)
@@ -129,7 +125,7 @@ class RunnerOf final : public ReplayRunner {
 
   P& policy_;
   const ReplayConfig cfg_;
-  Store store_{1024};
+  S store_{1024};
   std::vector<int64_t> expires_;  // per handle: expiry time in ms, 0: never (use_ttl only)
   ReplayResult r_;
   double cpu_ = 0;
@@ -141,10 +137,10 @@ class RunnerOf final : public ReplayRunner {
   Counts warm_, last_;  // at the end of the warm-up; at the previous cut
 };
 
-template <class P>
-void RunnerOf<P>::Feed(const ReplayTrace& t, uint64_t base) {
+template <class P, class S>
+void RunnerOf<P, S>::Feed(const ReplayTrace& t, uint64_t base) {
   P& policy = policy_;
-  Store& store = store_;
+  S& store = store_;
   ReplayResult& r = r_;
   const ReplayConfig& cfg = cfg_;
   std::vector<int64_t>& expires = expires_;
@@ -159,9 +155,10 @@ void RunnerOf<P>::Feed(const ReplayTrace& t, uint64_t base) {
   };
   const double start = ThreadCpuSeconds();
   const size_t n = t.size();
+  if (std::is_same_v<S, DenseStore> && t.dense.size() != n) throw std::logic_error("replay: chunk not numbered");
   for (size_t i = 0; i < n; ++i) {
     while (base + i == next_cut_) [[unlikely]] Cut(base + i);
-    if (i + kPrefetchAhead < n) store.Prefetch(t.ids[i + kPrefetchAhead]);
+    if (i + kPrefetchAhead < n) store.Prefetch(S::Key(t, i + kPrefetchAhead));
     const uint32_t raw = t.sizes[i];
     if (raw == 0) {
       ++r.skipped_zero_size;
@@ -173,7 +170,8 @@ void RunnerOf<P>::Feed(const ReplayTrace& t, uint64_t base) {
     ++r.requests;
     r.requested_bytes += raw;
     if (observe) admission->OnRequest(id, size);
-    Handle h = store.Find(id);
+    const auto key = S::Key(t, i);
+    Handle h = store.Find(key);
     if (use_ttl && h != kNoHandle && expires[h] != 0 && static_cast<int64_t>(now) > expires[h]) {
       ++r.expired;  // lazily expired: gone, and this request misses
       policy.Remove(h);
@@ -200,7 +198,7 @@ void RunnerOf<P>::Feed(const ReplayTrace& t, uint64_t base) {
       if (v == kNoHandle) break;
       store.Release(v);
     }
-    h = store.Add(id, size);
+    h = store.Add(key, size);
     if (use_ttl) {
       if (h >= expires.size()) expires.resize(h + 1);
       expires[h] = t.ttl_ms[i] > 0 ? static_cast<int64_t>(now) + t.ttl_ms[i] : 0;
@@ -214,34 +212,40 @@ void RunnerOf<P>::Feed(const ReplayTrace& t, uint64_t base) {
   fed_ = base + n;
 }
 
+template <class P>
+std::unique_ptr<ReplayRunner> RunnerFor(P& policy, const ReplayConfig& config, const ReplayCuts& cuts) {
+  if (config.numbered) return std::make_unique<RunnerOf<P, DenseStore>>(policy, config, cuts);
+  return std::make_unique<RunnerOf<P, Store>>(policy, config, cuts);
+}
+
 }  // namespace
 
 std::unique_ptr<ReplayRunner> MakeReplayRunner(Policy& policy, const ReplayConfig& config,
                                                const ReplayCuts& cuts) {
   // Final classes: the loop is compiled per type, with calls inlined.
-  if (auto* p = dynamic_cast<LruPolicy*>(&policy)) return std::make_unique<RunnerOf<LruPolicy>>(*p, config, cuts);
-  if (auto* p = dynamic_cast<FifoPolicy*>(&policy)) return std::make_unique<RunnerOf<FifoPolicy>>(*p, config, cuts);
-  if (auto* p = dynamic_cast<ClockPolicy*>(&policy)) return std::make_unique<RunnerOf<ClockPolicy>>(*p, config, cuts);
-  if (auto* p = dynamic_cast<SievePolicy*>(&policy)) return std::make_unique<RunnerOf<SievePolicy>>(*p, config, cuts);
-  if (auto* p = dynamic_cast<LfuPolicy*>(&policy)) return std::make_unique<RunnerOf<LfuPolicy>>(*p, config, cuts);
-  if (auto* p = dynamic_cast<ArcPolicy*>(&policy)) return std::make_unique<RunnerOf<ArcPolicy>>(*p, config, cuts);
-  if (auto* p = dynamic_cast<S3FifoPolicy*>(&policy)) return std::make_unique<RunnerOf<S3FifoPolicy>>(*p, config, cuts);
-  if (auto* p = dynamic_cast<CarPolicy*>(&policy)) return std::make_unique<RunnerOf<CarPolicy>>(*p, config, cuts);
-  if (auto* p = dynamic_cast<MqPolicy*>(&policy)) return std::make_unique<RunnerOf<MqPolicy>>(*p, config, cuts);
+  if (auto* p = dynamic_cast<LruPolicy*>(&policy)) return RunnerFor(*p, config, cuts);
+  if (auto* p = dynamic_cast<FifoPolicy*>(&policy)) return RunnerFor(*p, config, cuts);
+  if (auto* p = dynamic_cast<ClockPolicy*>(&policy)) return RunnerFor(*p, config, cuts);
+  if (auto* p = dynamic_cast<SievePolicy*>(&policy)) return RunnerFor(*p, config, cuts);
+  if (auto* p = dynamic_cast<LfuPolicy*>(&policy)) return RunnerFor(*p, config, cuts);
+  if (auto* p = dynamic_cast<ArcPolicy*>(&policy)) return RunnerFor(*p, config, cuts);
+  if (auto* p = dynamic_cast<S3FifoPolicy*>(&policy)) return RunnerFor(*p, config, cuts);
+  if (auto* p = dynamic_cast<CarPolicy*>(&policy)) return RunnerFor(*p, config, cuts);
+  if (auto* p = dynamic_cast<MqPolicy*>(&policy)) return RunnerFor(*p, config, cuts);
   if (auto* p = dynamic_cast<HyperbolicPolicy*>(&policy))
-    return std::make_unique<RunnerOf<HyperbolicPolicy>>(*p, config, cuts);
-  if (auto* p = dynamic_cast<LeCaRPolicy*>(&policy)) return std::make_unique<RunnerOf<LeCaRPolicy>>(*p, config, cuts);
+    return RunnerFor(*p, config, cuts);
+  if (auto* p = dynamic_cast<LeCaRPolicy*>(&policy)) return RunnerFor(*p, config, cuts);
   if (auto* p = dynamic_cast<ClockProPolicy*>(&policy))
-    return std::make_unique<RunnerOf<ClockProPolicy>>(*p, config, cuts);
-  if (auto* p = dynamic_cast<LhdPolicy*>(&policy)) return std::make_unique<RunnerOf<LhdPolicy>>(*p, config, cuts);
-  if (auto* p = dynamic_cast<LfudaPolicy*>(&policy)) return std::make_unique<RunnerOf<LfudaPolicy>>(*p, config, cuts);
-  if (auto* p = dynamic_cast<GdsfPolicy*>(&policy)) return std::make_unique<RunnerOf<GdsfPolicy>>(*p, config, cuts);
-  if (auto* p = dynamic_cast<LruKPolicy*>(&policy)) return std::make_unique<RunnerOf<LruKPolicy>>(*p, config, cuts);
-  if (auto* p = dynamic_cast<QdlpPolicy*>(&policy)) return std::make_unique<RunnerOf<QdlpPolicy>>(*p, config, cuts);
-  if (auto* p = dynamic_cast<LirsPolicy*>(&policy)) return std::make_unique<RunnerOf<LirsPolicy>>(*p, config, cuts);
+    return RunnerFor(*p, config, cuts);
+  if (auto* p = dynamic_cast<LhdPolicy*>(&policy)) return RunnerFor(*p, config, cuts);
+  if (auto* p = dynamic_cast<LfudaPolicy*>(&policy)) return RunnerFor(*p, config, cuts);
+  if (auto* p = dynamic_cast<GdsfPolicy*>(&policy)) return RunnerFor(*p, config, cuts);
+  if (auto* p = dynamic_cast<LruKPolicy*>(&policy)) return RunnerFor(*p, config, cuts);
+  if (auto* p = dynamic_cast<QdlpPolicy*>(&policy)) return RunnerFor(*p, config, cuts);
+  if (auto* p = dynamic_cast<LirsPolicy*>(&policy)) return RunnerFor(*p, config, cuts);
   if (auto* p = dynamic_cast<CacheusPolicy*>(&policy))
-    return std::make_unique<RunnerOf<CacheusPolicy>>(*p, config, cuts);
-  return std::make_unique<RunnerOf<Policy>>(policy, config, cuts);
+    return RunnerFor(*p, config, cuts);
+  return RunnerFor(policy, config, cuts);
 }
 
 ReplayResult Replay(const ReplayTrace& trace, Policy& policy, const ReplayConfig& config, const ReplayCuts& cuts) {
@@ -253,7 +257,8 @@ ReplayResult Replay(const ReplayTrace& trace, Policy& policy, const ReplayConfig
 void WorkingSetCounter::Add(const ReplayTrace& chunk) {
   for (size_t i = 0; i < chunk.size(); ++i) {
     if (i + kPrefetchAhead < chunk.size()) seen_.Prefetch(chunk.ids[i + kPrefetchAhead]);
-    if (chunk.sizes[i] == 0 || !seen_.Emplace(chunk.ids[i], 0)) continue;
+    bool fresh = false;
+    if (chunk.sizes[i] == 0 || (seen_.Number(chunk.ids[i], &fresh), !fresh)) continue;
     ++ws_.objects;
     ws_.bytes += chunk.sizes[i];
   }

@@ -16,9 +16,11 @@
 #include <cstddef>
 #include <cstdint>
 #include <memory>
+#include <utility>
 #include <vector>
 
 #include "eviction/admission.h"
+#include "eviction/dense_ids.h"
 #include "eviction/id_map.h"
 #include "eviction/policy.h"
 #include "eviction/replay_trace.h"
@@ -30,6 +32,7 @@ struct ReplayConfig {
   bool object_mode = false;  // --ignore-obj-size
   bool use_ttl = false;      // --use-ttl: needs trace.ttl_ms and time_ms
   Admission* admission = nullptr;  // --admission: asked on every miss (not owned; one per replay)
+  bool numbered = false;  // chunks carry trace.dense (NumberChunk): look objects up by number
 };
 
 // Warm-up and windows (replay --warmup/--window): requests before index
@@ -75,14 +78,16 @@ std::unique_ptr<ReplayRunner> MakeReplayRunner(Policy& policy, const ReplayConfi
 ReplayResult Replay(const ReplayTrace& trace, Policy& policy, const ReplayConfig& config,
                     const ReplayCuts& cuts = {});
 
-// The working set counted chunk by chunk (memory: the distinct ids).
+// The working set counted chunk by chunk (memory: the distinct ids, which it
+// numbers on the way: TakeIds() hands them to a numbered replay).
 class WorkingSetCounter {
  public:
   void Add(const ReplayTrace& chunk);
   WorkingSet result() const { return ws_; }
+  DenseIds TakeIds() { return std::move(seen_); }
 
  private:
-  IdMap seen_{1024};
+  DenseIds seen_;
   WorkingSet ws_;
 };
 

@@ -14,6 +14,7 @@ struct ReplayTrace {
   std::vector<int64_t> next;     // next request index of the same object, -1: never; empty if unknown
   std::vector<int64_t> time_ms;  // request times; empty if not kept
   std::vector<int64_t> ttl_ms;   // per-request TTL (0: none); empty if not kept (--use-ttl)
+  std::vector<uint32_t> dense;   // per-request id number (eviction/dense_ids.h); empty unless numbered
   size_t size() const { return ids.size(); }
 };
 

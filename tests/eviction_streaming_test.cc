@@ -54,6 +54,55 @@ TEST_CASE("chunked feeding equals the whole-trace replay for every policy") {
   }
 }
 
+TEST_CASE("numbered chunks replay exactly as ids, for every policy and both modes") {
+  // The by-id replay is the expectation (it matches cachesim's table). Every
+  // 101st request is made size 0 (skipped, never numbered); only the first
+  // half of the trace is numbered before the replay, so the second half's new
+  // ids are numbered while it streams, as with an absolute cache size.
+  std::string error;
+  auto reader = OpenTrace(std::string(CACHELAB_TEST_DATA) + "/cloudPhysicsIO.oracleGeneral.bin", {}, &error);
+  REQUIRE(reader);
+  ReplayTrace whole;
+  REQUIRE(LoadReplayTrace(*reader, true, &whole, &error));
+  for (size_t i = 0; i < whole.size(); i += 101) whole.sizes[i] = 0;
+  for (bool objects : {false, true}) {
+    for (const std::string& policy : PolicyNames()) {
+      for (uint64_t cap : objects ? std::vector<uint64_t>{489, 4897} : std::vector<uint64_t>{20297697, 268435456}) {
+        INFO(policy << " at " << cap << (objects ? " objects" : " bytes"));
+        WorkingSetCounter counter;
+        ReplayTrace first_half;
+        first_half.ids.assign(whole.ids.begin(), whole.ids.begin() + whole.size() / 2);
+        first_half.sizes.assign(whole.sizes.begin(), whole.sizes.begin() + whole.size() / 2);
+        counter.Add(first_half);
+        DenseIds ids = counter.TakeIds();
+        PolicyOptions o;
+        o.capacity = cap;
+        auto a = MakePolicy(policy, o, nullptr), b = MakePolicy(policy, o, nullptr);
+        ReplayResult by_id = Replay(whole, *a, {cap, objects});
+        ReplayConfig numbered{cap, objects};
+        numbered.numbered = true;
+        auto runner = MakeReplayRunner(*b, numbered);
+        for (size_t at = 0; at < whole.size(); at += 4099) {
+          ReplayTrace c;
+          size_t end = std::min(whole.size(), at + 4099);
+          c.ids.assign(whole.ids.begin() + at, whole.ids.begin() + end);
+          c.sizes.assign(whole.sizes.begin() + at, whole.sizes.begin() + end);
+          c.next.assign(whole.next.begin() + at, whole.next.begin() + end);
+          c.time_ms.assign(whole.time_ms.begin() + at, whole.time_ms.begin() + end);
+          NumberChunk(ids, c);
+          runner->Feed(c, at);
+        }
+        ReplayResult by_number = runner->Finish();
+        CHECK(by_number.requests == by_id.requests);
+        CHECK(by_number.skipped_zero_size == by_id.skipped_zero_size);
+        CHECK(by_number.misses == by_id.misses);
+        CHECK(by_number.miss_bytes == by_id.miss_bytes);
+        CHECK(by_number.peak_objects == by_id.peak_objects);
+      }
+    }
+  }
+}
+
 TEST_CASE("cachelab replay streams: counts as cachesim's, one chunk or many jobs") {
   // cachesim cloudPhysicsIO.oracleGeneral.bin oracleGeneral {lru,s3fifo,belady} 0.1 (aa0fc409).
   auto r = cachelab::testing::RunCli("replay --trace " + std::string(CACHELAB_TEST_DATA) +
