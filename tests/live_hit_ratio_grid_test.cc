@@ -5,7 +5,9 @@
 // off by about one point for every policy: it grew the key table the real
 // server keeps) and 256 KiB with 8 connections (where it missed the clients'
 // reply buffers), and 1 MiB with 8 connections on cache2k web12 (where the
-// lanes' reply blocks coexist within an event-loop pass). Expectation: the real server's hit
+// lanes' reply blocks coexist within an event-loop pass), and the mean of 4 runs
+// of allkeys-lru at 256 KiB with one connection on web12 (where the victim is
+// dictGetSomeKeys's first pick). Expectation: the real server's hit
 // ratio, within 0.5 points. Plus hand-computed checks of
 // the two mechanisms against redis-server 7.0.15's source (dict.c
 // _dictExpandIfNeeded + server.c dictExpandAllowed; server.c
@@ -84,6 +86,16 @@ TEST_CASE("simulated and real hit ratios agree within 0.5 points under maxmemory
   d = DiffPoints("web12.txt.zst", "allkeys-lfu", 8, 1024);
   INFO("1 MiB, 8 connections: sim - live = " << d << " points");
   CHECK(std::abs(d) <= 0.5);
+  // One connection, 256 KiB, allkeys-lru (samples 5) on web12: every idle
+  // time ties (a 0.2 s replay, 1 s LRU clock), so the victim is decided by
+  // which key dictGetSomeKeys picks first. Before the reservoir read of the
+  // last chain (7.0.12+) the simulation was 0.50 points low on average (10
+  // runs, sd 0.29); with it -0.03 (20 runs, sd 0.28, load 10-11). Single runs
+  // spread like the live server's own (+-0.3), so the bar is on the mean of 4.
+  double sum = 0;
+  for (int run = 0; run < 4; ++run) sum += DiffPoints("web12.txt.zst", "allkeys-lru", 1, 256);
+  INFO("256 KiB, 1 connection, allkeys-lru: mean sim - live over 4 runs = " << sum / 4 << " points");
+  CHECK(std::abs(sum / 4) <= 0.5);
 }
 
 TEST_CASE("a full key table is not doubled when the new table would pass maxmemory (load <= 1.618)") {
