@@ -7,6 +7,8 @@
 #include <cstdint>
 #include <vector>
 
+#include "eviction/huge_page_allocator.h"
+
 namespace cachelab::eviction {
 
 class IdMap {
@@ -98,7 +100,7 @@ class IdMap {
     return static_cast<size_t>(h >> shift_);
   }
   void Rehash(size_t capacity) {
-    std::vector<Slot> old;
+    std::vector<Slot, HugePageAllocator<Slot>> old;
     old.swap(slots_);
     slots_.assign(capacity, Slot{});
     mask_ = capacity - 1;
@@ -108,7 +110,7 @@ class IdMap {
       if (s.value != kNone) Put(s.id, s.value);
   }
 
-  std::vector<Slot> slots_;
+  std::vector<Slot, HugePageAllocator<Slot>> slots_;
   size_t mask_ = 0;
   int shift_ = 60;
   size_t size_ = 0;

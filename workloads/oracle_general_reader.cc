@@ -47,16 +47,23 @@ void OracleGeneralReader::AppendReplay(size_t max, bool keep_next, bool keep_tim
       ++done;
       continue;
     }
-    for (size_t j = 0; j < k; ++j, r += 24) {
-      out->ids.push_back(LoadLe<uint64_t>(r + 4));
-      out->sizes.push_back(LoadLe<uint32_t>(r + 12));
-      if (keep_next) {
-        const int64_t next = LoadLe<int64_t>(r + 16);
-        out->next.push_back(next > 0 ? next - 1 : -1);
-      }
-      if (keep_time) out->time_ms.push_back(static_cast<int64_t>(LoadLe<uint32_t>(r)) * 1000);
-      if (keep_ttl) out->ttl_ms.push_back(0);
+    // Ids and sizes, which every replay reads, in one tight loop over plain pointers.
+    const size_t at = out->ids.size();
+    out->ids.resize(at + k);
+    out->sizes.resize(at + k);
+    uint64_t* ids = out->ids.data() + at;
+    uint32_t* sizes = out->sizes.data() + at;
+    for (size_t j = 0; j < k; ++j) {
+      ids[j] = LoadLe<uint64_t>(r + 24 * j + 4);
+      sizes[j] = LoadLe<uint32_t>(r + 24 * j + 12);
     }
+    for (size_t j = 0; keep_next && j < k; ++j) {
+      const int64_t next = LoadLe<int64_t>(r + 24 * j + 16);
+      out->next.push_back(next > 0 ? next - 1 : -1);
+    }
+    for (size_t j = 0; keep_time && j < k; ++j)
+      out->time_ms.push_back(static_cast<int64_t>(LoadLe<uint32_t>(r + 24 * j)) * 1000);
+    if (keep_ttl) out->ttl_ms.resize(out->ttl_ms.size() + k, 0);
     pos_ += k;
     done += k;
   }
