@@ -14,7 +14,7 @@ EventId Simulator::ScheduleAt(SimTime at, Callback&& fn, bool background) {
   if (at < now_) at = now_;
   uint32_t index = NewSlot(std::move(fn), background);
   uint64_t seq = slot(index).seq;
-  PushHeap(Entry{at, seq, index});
+  PushHeap(at, seq, index);
   return EventId{index, seq};
 }
 
@@ -29,7 +29,8 @@ bool Simulator::Cancel(EventId id) {
   return true;
 }
 
-void Simulator::PushHeap(Entry e) {
+void Simulator::PushHeap(SimTime at, uint64_t seq, uint32_t index) {
+  const Entry e{at, seq, index};
   size_t i = heap_.size();
   heap_.push_back(e);
   while (i > 0) {

@@ -56,7 +56,7 @@ class Simulator final : public Clock {
     uint32_t index = NewSlot(background);
     Slot& s = slot(index);
     s.fn.Emplace(std::forward<F>(fn));
-    PushHeap(Entry{at, s.seq, index});
+    PushHeap(at, s.seq, index);
     return EventId{index, s.seq};
   }
 
@@ -154,10 +154,12 @@ class Simulator final : public Clock {
     if (lane != kHeap && (lanes_[lane].empty() || lanes_[lane].back().at <= at))
       lanes_[lane].push_back(Entry{at, seq, index});
     else
-      PushHeap(Entry{at, seq, index});
+      PushHeap(at, seq, index);
     return EventId{index, seq};
   }
-  void PushHeap(Entry e);
+  // By fields, in registers: an Entry passed on the stack is written in three
+  // stores and read back wider, a store-forwarding stall per push.
+  void PushHeap(SimTime at, uint64_t seq, uint32_t index);
   Entry PopHeap();
   // Where the next entry waits: kHeap, a lane, or kNone when nothing is pending.
   static constexpr int kNone = -1;
