@@ -49,10 +49,18 @@ TEST_CASE("a paced live run matches the simulated Redis and cleans up", "[live]"
   Params sim_params = PacedRun();
   sim_params.Set("redis-rtt", "250us");  // loopback ~50 us of wall, times the speed-up
   RunReport sim = RunExperiment(sim_params);
-  live::PacedLiveBackend backend(Settings(server));
-  auto start = std::chrono::steady_clock::now();
-  RunReport live = RunExperiment(PacedRun(), {}, &backend);
-  double wall = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+  // TTLs run on the wall clock: a run that fell behind its pace by more than
+  // 100 ms (a loaded machine: seen at 250 ms, hit ratio 0.44 against 0.53)
+  // measures the machine, not the lab, so it is run once more.
+  RunReport live;
+  double wall = 0;
+  for (int attempt = 0; attempt < 2; ++attempt) {
+    live::PacedLiveBackend backend(Settings(server));
+    auto start = std::chrono::steady_clock::now();
+    live = RunExperiment(PacedRun(), {}, &backend);
+    wall = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+    if (live.GetNumber("live.max_lag_ms", -1) < 100) break;
+  }
 
   INFO("sim " << sim.GetNumber("hit_ratio") << " live " << live.GetNumber("hit_ratio") << " max lag "
               << live.GetNumber("live.max_lag_ms") << " ms, wall " << wall << " s");
