@@ -25,6 +25,7 @@ class HandleSlab {
     return h;
   }
   void Release(Handle h) { free_.push_back(h); }
+  Record& operator[](Handle h) { return records_[h]; }
   const Record& operator[](Handle h) const { return records_[h]; }
   uint64_t MemoryBytes() const { return records_.capacity() * sizeof(Record) + free_.capacity() * sizeof(Handle); }
 

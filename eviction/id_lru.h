@@ -7,6 +7,7 @@
 #include <cstdint>
 #include <vector>
 
+#include "eviction/handle_slab.h"
 #include "eviction/id_map.h"
 
 namespace cachelab::eviction {
@@ -33,15 +34,7 @@ class IdLru {
   uint64_t TailId() const { return nodes_[tail_].id; }
 
   uint32_t PushFront(uint64_t id, uint64_t size, Payload payload = {}) {
-    uint32_t n;
-    if (!free_.empty()) {
-      n = free_.back();
-      free_.pop_back();
-    } else {
-      n = static_cast<uint32_t>(nodes_.size());
-      nodes_.push_back({});
-    }
-    nodes_[n] = Entry{id, size, kNil, kNil, payload};
+    const uint32_t n = nodes_.Add(Entry{id, size, kNil, kNil, payload});
     Link(n);
     map_.Put(id, n);
     bytes_ += size;
@@ -68,7 +61,7 @@ class IdLru {
     map_.Erase(nodes_[n].id);
     bytes_ -= nodes_[n].size;
     --count_;
-    free_.push_back(n);
+    nodes_.Release(n);
   }
 
  private:
@@ -93,8 +86,7 @@ class IdLru {
       tail_ = e.prev;
   }
 
-  std::vector<Entry> nodes_;
-  std::vector<uint32_t> free_;
+  HandleSlab<Entry> nodes_;  // entry numbers reused once dropped
   IdMap map_;
   uint32_t head_ = kNil, tail_ = kNil;
   uint64_t bytes_ = 0;

@@ -218,34 +218,25 @@ std::unique_ptr<ReplayRunner> RunnerFor(P& policy, const ReplayConfig& config, c
   return std::make_unique<RunnerOf<P, Store>>(policy, config, cuts);
 }
 
+// The runner compiled for the first of P, Rest... that policy is, else the
+// one that calls through Policy's virtual functions.
+template <class P, class... Rest>
+std::unique_ptr<ReplayRunner> ConcreteRunner(Policy& policy, const ReplayConfig& config, const ReplayCuts& cuts) {
+  if (auto* p = dynamic_cast<P*>(&policy)) return RunnerFor(*p, config, cuts);
+  if constexpr (sizeof...(Rest) > 0)
+    return ConcreteRunner<Rest...>(policy, config, cuts);
+  else
+    return RunnerFor(policy, config, cuts);
+}
+
 }  // namespace
 
 std::unique_ptr<ReplayRunner> MakeReplayRunner(Policy& policy, const ReplayConfig& config,
                                                const ReplayCuts& cuts) {
   // Final classes: the loop is compiled per type, with calls inlined.
-  if (auto* p = dynamic_cast<LruPolicy*>(&policy)) return RunnerFor(*p, config, cuts);
-  if (auto* p = dynamic_cast<FifoPolicy*>(&policy)) return RunnerFor(*p, config, cuts);
-  if (auto* p = dynamic_cast<ClockPolicy*>(&policy)) return RunnerFor(*p, config, cuts);
-  if (auto* p = dynamic_cast<SievePolicy*>(&policy)) return RunnerFor(*p, config, cuts);
-  if (auto* p = dynamic_cast<LfuPolicy*>(&policy)) return RunnerFor(*p, config, cuts);
-  if (auto* p = dynamic_cast<ArcPolicy*>(&policy)) return RunnerFor(*p, config, cuts);
-  if (auto* p = dynamic_cast<S3FifoPolicy*>(&policy)) return RunnerFor(*p, config, cuts);
-  if (auto* p = dynamic_cast<CarPolicy*>(&policy)) return RunnerFor(*p, config, cuts);
-  if (auto* p = dynamic_cast<MqPolicy*>(&policy)) return RunnerFor(*p, config, cuts);
-  if (auto* p = dynamic_cast<HyperbolicPolicy*>(&policy))
-    return RunnerFor(*p, config, cuts);
-  if (auto* p = dynamic_cast<LeCaRPolicy*>(&policy)) return RunnerFor(*p, config, cuts);
-  if (auto* p = dynamic_cast<ClockProPolicy*>(&policy))
-    return RunnerFor(*p, config, cuts);
-  if (auto* p = dynamic_cast<LhdPolicy*>(&policy)) return RunnerFor(*p, config, cuts);
-  if (auto* p = dynamic_cast<LfudaPolicy*>(&policy)) return RunnerFor(*p, config, cuts);
-  if (auto* p = dynamic_cast<GdsfPolicy*>(&policy)) return RunnerFor(*p, config, cuts);
-  if (auto* p = dynamic_cast<LruKPolicy*>(&policy)) return RunnerFor(*p, config, cuts);
-  if (auto* p = dynamic_cast<QdlpPolicy*>(&policy)) return RunnerFor(*p, config, cuts);
-  if (auto* p = dynamic_cast<LirsPolicy*>(&policy)) return RunnerFor(*p, config, cuts);
-  if (auto* p = dynamic_cast<CacheusPolicy*>(&policy))
-    return RunnerFor(*p, config, cuts);
-  return RunnerFor(policy, config, cuts);
+  return ConcreteRunner<LruPolicy, FifoPolicy, ClockPolicy, SievePolicy, LfuPolicy, ArcPolicy, S3FifoPolicy,
+                        CarPolicy, MqPolicy, HyperbolicPolicy, LeCaRPolicy, ClockProPolicy, LhdPolicy, LfudaPolicy,
+                        GdsfPolicy, LruKPolicy, QdlpPolicy, LirsPolicy, CacheusPolicy>(policy, config, cuts);
 }
 
 ReplayResult Replay(const ReplayTrace& trace, Policy& policy, const ReplayConfig& config, const ReplayCuts& cuts) {

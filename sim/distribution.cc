@@ -4,6 +4,7 @@
 #include <charconv>
 #include <cctype>
 #include <cmath>
+#include <utility>
 
 #include "sim/time.h"
 
@@ -41,15 +42,20 @@ bool ParseQuantity(std::string_view text, Distribution::Unit unit, double* out) 
   return false;
 }
 
+// " 64KiB" -> {"64", "KiB"}: the trailing letters are the unit.
+std::pair<std::string_view, std::string_view> SplitUnit(std::string_view text) {
+  text = Trim(text);
+  size_t at = text.size();
+  while (at > 0 && std::isalpha(static_cast<unsigned char>(text[at - 1]))) --at;
+  return {text.substr(0, at), text.substr(at)};
+}
+
 }  // namespace
 
 bool ParseBytes(std::string_view text, double* out) {
-  text = Trim(text);
-  size_t unit_pos = text.size();
-  while (unit_pos > 0 && std::isalpha(static_cast<unsigned char>(text[unit_pos - 1]))) --unit_pos;
-  std::string_view unit = text.substr(unit_pos);
+  const auto [number, unit] = SplitUnit(text);
   double v;
-  if (!ParseNumber(text.substr(0, unit_pos), &v) || v < 0) return false;
+  if (!ParseNumber(number, &v) || v < 0) return false;
   double scale;
   if (unit.empty() || unit == "B") scale = 1;
   else if (unit == "KiB" || unit == "K" || unit == "k") scale = 1024.0;
@@ -65,16 +71,14 @@ bool ParseBytes(std::string_view text, double* out) {
 }
 
 std::string RedisUnitHint(std::string_view text) {
-  text = Trim(text);
-  size_t unit_pos = text.size();
-  while (unit_pos > 0 && std::isalpha(static_cast<unsigned char>(text[unit_pos - 1]))) --unit_pos;
-  std::string unit(text.substr(unit_pos));
-  for (char& c : unit) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  const auto [number, unit] = SplitUnit(text);
+  std::string lower(unit);
+  for (char& c : lower) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
   static const std::pair<const char*, const char*> kRedis[] = {{"kb", "KiB"}, {"mb", "MiB"}, {"gb", "GiB"}};
   for (const auto& [redis, ours] : kRedis)
-    if (unit == redis)
-      return "; Redis's config reads '" + std::string(text) + "' as " + std::string(text.substr(0, unit_pos)) + ours +
-             " (write that; here KB/MB/GB are 10^3n bytes)";
+    if (lower == redis)
+      return "; Redis's config reads '" + std::string(number) + std::string(unit) + "' as " + std::string(number) +
+             ours + " (write that; here KB/MB/GB are 10^3n bytes)";
   return "";
 }
 
