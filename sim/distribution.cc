@@ -6,6 +6,7 @@
 #include <cmath>
 #include <utility>
 
+#include "sim/printable.h"
 #include "sim/time.h"
 
 namespace cachelab {
@@ -77,7 +78,7 @@ std::string RedisUnitHint(std::string_view text) {
   static const std::pair<const char*, const char*> kRedis[] = {{"kb", "KiB"}, {"mb", "MiB"}, {"gb", "GiB"}};
   for (const auto& [redis, ours] : kRedis)
     if (lower == redis)
-      return "; Redis's config reads '" + std::string(number) + std::string(unit) + "' as " + std::string(number) +
+      return "; Redis's config reads '" + Printable(number) + Printable(unit) + "' as " + Printable(number) +
              ours + " (write that; here KB/MB/GB are 10^3n bytes)";
   return "";
 }
@@ -92,10 +93,10 @@ std::string Distribution::Parse(std::string_view text, Unit unit, Distribution* 
   size_t plus = rest.find('+');
   std::string_view random_part;
   if (paren == std::string_view::npos) {
-    if (!ParseQuantity(rest, unit, &d.fixed_)) return "cannot parse '" + std::string(rest) + "'";
+    if (!ParseQuantity(rest, unit, &d.fixed_)) return "cannot parse '" + Printable(rest) + "'";
   } else if (plus != std::string_view::npos && plus < paren) {
     if (!ParseQuantity(rest.substr(0, plus), unit, &d.fixed_))
-      return "cannot parse '" + std::string(rest.substr(0, plus)) + "'";
+      return "cannot parse '" + Printable(rest.substr(0, plus)) + "'";
     random_part = Trim(rest.substr(plus + 1));
   } else {
     random_part = rest;
@@ -103,14 +104,14 @@ std::string Distribution::Parse(std::string_view text, Unit unit, Distribution* 
   if (!random_part.empty()) {
     size_t open = random_part.find('(');
     if (open == std::string_view::npos || random_part.back() != ')')
-      return "expected KIND(ARGS) in '" + std::string(random_part) + "'";
+      return "expected KIND(ARGS) in '" + Printable(random_part) + "'";
     std::string_view kind = Trim(random_part.substr(0, open));
     std::string_view args = random_part.substr(open + 1, random_part.size() - open - 2);
     size_t comma = args.find(',');
     std::string_view arg1 = args.substr(0, comma);
     std::string_view arg2 = comma == std::string_view::npos ? std::string_view() : args.substr(comma + 1);
     auto need = [&](bool two) -> std::string {
-      if (!ParseQuantity(arg1, unit, &d.a_)) return "cannot parse '" + std::string(arg1) + "'";
+      if (!ParseQuantity(arg1, unit, &d.a_)) return "cannot parse '" + Printable(arg1) + "'";
       if (two) {
         Unit u2 = (kind == "uniform") ? unit : Unit::kNumber;
         if (arg2.empty() || !ParseQuantity(arg2, u2, &d.b_)) return "missing or bad second argument";
@@ -136,7 +137,7 @@ std::string Distribution::Parse(std::string_view text, Unit unit, Distribution* 
       err = need(true);
       if (err.empty() && d.b_ <= 1) err = "pareto(scale,shape) needs shape > 1";
     } else {
-      return "unknown distribution '" + std::string(kind) + "' (exp, uniform, lognormal, normal, pareto)";
+      return "unknown distribution '" + Printable(kind) + "' (exp, uniform, lognormal, normal, pareto)";
     }
     if (!err.empty()) return err;
     if (d.a_ < 0 || d.b_ < 0) return "negative parameter";

@@ -92,6 +92,13 @@ TEST_CASE("bad files name file, line and key") {
     CHECK(ErrorOf("alpha = = 1\n").find("exp.toml:1: ") == 0);
     CHECK(ErrorOf("alpha = []\n").find("exp.toml:1: key 'alpha': empty list") == 0);
   }
+  SECTION("control bytes inside a value are escaped, also in the parser's own detail") {
+    // Found by fuzz_experiment_file (CI, 2026-11-27): a tab inside uniform(...)
+    // came back raw in "cannot parse '...'".
+    std::string e = ErrorOf("value-size = \"uniform(10\t2KiB)\"\n");
+    CHECK(e.find("exp.toml:1: key 'value-size': invalid value 'uniform(10\\x092KiB)': cannot parse '10\\x092KiB'") == 0);
+    for (unsigned char c : e) CHECK((c >= 0x20 && c < 0x7f));
+  }
 }
 
 TEST_CASE("a bad file is rejected by the CLI before anything runs") {

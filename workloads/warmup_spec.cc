@@ -4,6 +4,8 @@
 #include <charconv>
 #include <cmath>
 
+#include "sim/printable.h"
+
 namespace cachelab {
 
 uint64_t WarmupSpec::RequestsOf(uint64_t total) const {
@@ -23,7 +25,7 @@ bool ParseWarmupSpec(std::string_view text, WarmupSpec* out, std::string* error)
   *out = WarmupSpec{};
   if (text.empty() || text == "0" || text == "none") return true;
   auto bad = [&](const char* why) {
-    *error = "invalid warm-up '" + std::string(text) + "': " + why +
+    *error = "invalid warm-up '" + Printable(text) + "': " + why +
              " (a request count like 50000, a fraction like 20%, or a duration like 30s)";
     return false;
   };
