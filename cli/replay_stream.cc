@@ -49,7 +49,9 @@ std::vector<ReplayOutcome> StreamReplayJobs(TraceReader& reader, const std::vect
     if (!policies.back()) throw UsageError(error);
     admissions.push_back(MakeJobAdmission(j));
     runners.push_back(eviction::MakeReplayRunner(
-        *policies.back(), {j.capacity, s.object_mode, s.use_ttl, admissions.back().get(), s.ids != nullptr}, s.cuts));
+        *policies.back(), {j.capacity, s.object_mode, s.use_ttl, admissions.back().get(), s.ids != nullptr,
+                                   s.ids ? s.ids->count() : 0},
+        s.cuts));
   }
   unsigned threads = s.threads ? s.threads : std::max(1u, std::thread::hardware_concurrency());
   threads = static_cast<unsigned>(std::max<size_t>(1, std::min<size_t>(threads, jobs.size())));

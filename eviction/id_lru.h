@@ -8,7 +8,7 @@
 #include <vector>
 
 #include "eviction/handle_slab.h"
-#include "eviction/id_map.h"
+#include "eviction/id_index.h"
 
 namespace cachelab::eviction {
 
@@ -22,8 +22,11 @@ class IdLru {
     [[no_unique_address]] Payload payload;
   };
 
+  // Ids are dense numbers from now on (IdIndex::UseNumbers); call while empty.
+  void UseNumbers(uint64_t known) { map_.UseNumbers(known); }
   uint32_t Find(uint64_t id) const { return map_.Find(id); }
-  bool Contains(uint64_t id) const { return map_.Find(id) != IdMap::kNone; }
+  [[gnu::always_inline]] void Prefetch(uint64_t id) const { map_.Prefetch(id); }
+  bool Contains(uint64_t id) const { return map_.Find(id) != IdIndex::kNone; }
   Entry& at(uint32_t n) { return nodes_[n]; }
   uint32_t head() const { return head_; }
   uint32_t tail() const { return tail_; }
@@ -49,7 +52,7 @@ class IdLru {
   // True if it was there.
   bool Remove(uint64_t id) {
     uint32_t n = map_.Find(id);
-    if (n == IdMap::kNone) return false;
+    if (n == IdIndex::kNone) return false;
     Drop(n);
     return true;
   }
@@ -87,7 +90,7 @@ class IdLru {
   }
 
   HandleSlab<Entry> nodes_;  // entry numbers reused once dropped
-  IdMap map_;
+  IdIndex map_;
   uint32_t head_ = kNil, tail_ = kNil;
   uint64_t bytes_ = 0;
   size_t count_ = 0;
@@ -98,5 +101,16 @@ class IdLru {
 struct NoPayload {};
 using GhostList = IdLru<NoPayload>;
 static_assert(sizeof(GhostList::Entry) == 24);
+
+// A policy's Policy::UseNumbers and replay prefetch hint over its id lists.
+template <class... Lists>
+bool NumberLists(uint64_t known, Lists&... lists) {
+  (lists.UseNumbers(known), ...);
+  return true;
+}
+template <class... Lists>
+[[gnu::always_inline]] inline void PrefetchIn(uint64_t id, const Lists&... lists) {
+  (lists.Prefetch(id), ...);
+}
 
 }  // namespace cachelab::eviction

@@ -94,6 +94,13 @@ class Policy {
   // Offline policies (Belady) want each object's next request index (0-based,
   // -1: never again), given after every Insert and Access.
   virtual bool WantsNextAccess() const { return false; }
+  // The owner offers dense numbers (0, 1, 2, ...: one per distinct id, see
+  // eviction/dense_ids.h) in place of ids in Insert and OnMiss. A policy that
+  // uses ids only to tell objects apart (no hashing, no sampling by id, so its
+  // choices cannot change) accepts with true, and may then index arrays by
+  // them. Called once, before the first request; `known` numbers (0 ..
+  // known-1) are given out already, so such arrays can start that long.
+  virtual bool UseNumbers(uint64_t /*known*/) { return false; }
   virtual void SetNextAccess(Handle /*h*/, int64_t /*next*/) {}
 };
 

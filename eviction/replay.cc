@@ -87,7 +87,9 @@ template <class P, class S>
 class RunnerOf final : public ReplayRunner {
  public:
   RunnerOf(P& policy, const ReplayConfig& cfg, const ReplayCuts& wc)
-      : policy_(policy), cfg_(cfg), warmup_(wc.measure_from > 0) {
+      : policy_(policy), cfg_(cfg), warmup_(wc.measure_from > 0),
+        numbers_(std::is_same_v<S, DenseStore> && policy.UseNumbers(cfg.numbers_known)) {
+    if constexpr (std::is_same_v<S, DenseStore>) store_.Reserve(cfg.numbers_known);
     if (wc.measure_from > 0) cuts_.push_back(wc.measure_from);
     cuts_.insert(cuts_.end(), wc.window_ends.begin(), wc.window_ends.end());
     next_cut_ = cuts_.empty() ? UINT64_MAX : cuts_[0];
@@ -131,6 +133,7 @@ class RunnerOf final : public ReplayRunner {
   double cpu_ = 0;
   std::vector<uint64_t> cuts_;  // measure_from (if > 0), then the window ends
   const bool warmup_;  // cuts_[0] ends the warm-up
+  const bool numbers_;  // the policy is given numbers in place of ids (Policy::UseNumbers)
   size_t cut_i_ = 0;
   uint64_t next_cut_ = UINT64_MAX;
   uint64_t fed_ = 0;  // requests fed so far
@@ -150,6 +153,7 @@ void RunnerOf<P, S>::Feed(const ReplayTrace& t, uint64_t base) {
   const bool use_ttl = cfg.use_ttl && !t.ttl_ms.empty() && has_time;
   Admission* const admission = cfg.admission;
   const bool observe = admission && admission->WantsEveryRequest();
+  const bool numbers = numbers_;
   auto drain = [&] {
     for (Handle v = policy.TakeEvicted(); v != kNoHandle; v = policy.TakeEvicted()) store.Release(v);
   };
@@ -158,7 +162,12 @@ void RunnerOf<P, S>::Feed(const ReplayTrace& t, uint64_t base) {
   if (std::is_same_v<S, DenseStore> && t.dense.size() != n) throw std::logic_error("replay: chunk not numbered");
   for (size_t i = 0; i < n; ++i) {
     while (base + i == next_cut_) [[unlikely]] Cut(base + i);
-    if (i + kPrefetchAhead < n) store.Prefetch(S::Key(t, i + kPrefetchAhead));
+    if (i + kPrefetchAhead < n) {
+      store.Prefetch(S::Key(t, i + kPrefetchAhead));
+      // Policies with per-id state a miss reads (ghost lists) take the hint too.
+      if constexpr (requires(const P& p) { p.PrefetchId(uint64_t{}); })
+        policy.PrefetchId(numbers ? static_cast<uint64_t>(S::Key(t, i + kPrefetchAhead)) : t.ids[i + kPrefetchAhead]);
+    }
     const uint32_t raw = t.sizes[i];
     if (raw == 0) {
       ++r.skipped_zero_size;
@@ -186,7 +195,8 @@ void RunnerOf<P, S>::Feed(const ReplayTrace& t, uint64_t base) {
     }
     ++r.misses;
     r.miss_bytes += raw;
-    policy.OnMiss(id, size, now);
+    const uint64_t policy_id = numbers ? static_cast<uint64_t>(key) : id;
+    policy.OnMiss(policy_id, size, now);
     drain();
     if (admission && !admission->Admit(id, size, now)) {
       ++r.refused;
@@ -203,7 +213,7 @@ void RunnerOf<P, S>::Feed(const ReplayTrace& t, uint64_t base) {
       if (h >= expires.size()) expires.resize(h + 1);
       expires[h] = t.ttl_ms[i] > 0 ? static_cast<int64_t>(now) + t.ttl_ms[i] : 0;
     }
-    policy.Insert(h, id, size, now);
+    policy.Insert(h, policy_id, size, now);
     if (want_next) policy.SetNextAccess(h, t.next[i]);
     drain();
     if (store.count() > r.peak_objects) r.peak_objects = store.count();

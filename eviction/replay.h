@@ -33,6 +33,7 @@ struct ReplayConfig {
   bool use_ttl = false;      // --use-ttl: needs trace.ttl_ms and time_ms
   Admission* admission = nullptr;  // --admission: asked on every miss (not owned; one per replay)
   bool numbered = false;  // chunks carry trace.dense (NumberChunk): look objects up by number
+  uint64_t numbers_known = 0;  // numbered: numbers given out before the replay (per-number arrays start this long)
 };
 
 // Warm-up and windows (replay --warmup/--window): requests before index
