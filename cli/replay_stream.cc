@@ -13,17 +13,19 @@ namespace cachelab::cli {
 
 eviction::WorkingSet StreamWorkingSet(TraceReader& reader, eviction::DenseIds* ids) {
   eviction::WorkingSetCounter counter;
-  auto load = [&reader](eviction::ReplayTrace* chunk) {
+  auto load = [&reader](eviction::ReplayTrace* chunk, size_t n) {
     std::string error;
-    if (!LoadReplayChunk(reader, kReplayChunk, false, false, chunk, &error, false)) throw UsageError(error);
+    if (!LoadReplayChunk(reader, n, false, false, chunk, &error, false)) throw UsageError(error);
   };
   eviction::ReplayTrace chunks[2];
-  load(&chunks[0]);
+  size_t want = kFirstReplayChunk;
+  load(&chunks[0], want);
   ProgressMeter meter("sizing " + reader.Label() + " (working set)", "requests", [&] { return reader.FractionRead(); },
                       1);
   uint64_t done = 0;
   for (int cur = 0; chunks[cur].size() > 0; cur ^= 1) {
-    auto next = std::async(std::launch::async, load, &chunks[cur ^ 1]);  // decode ahead
+    want = std::min(want * 2, kReplayChunk);
+    auto next = std::async(std::launch::async, load, &chunks[cur ^ 1], want);  // decode ahead
     counter.Add(chunks[cur]);
     next.get();  // rethrows a decode error
     meter.Tick(done += chunks[cur].size());
@@ -57,14 +59,15 @@ std::vector<ReplayOutcome> StreamReplayJobs(TraceReader& reader, const std::vect
   threads = static_cast<unsigned>(std::max<size_t>(1, std::min<size_t>(threads, jobs.size())));
   // Next-access indices only travel when a policy reads them (Belady): 8 bytes a request fewer.
   const bool keep_next = std::any_of(policies.begin(), policies.end(), [](auto& p) { return p->WantsNextAccess(); });
-  auto load = [&reader, &s, keep_next](eviction::ReplayTrace* chunk) {
+  auto load = [&reader, &s, keep_next](eviction::ReplayTrace* chunk, size_t n) {
     std::string error;
-    if (!LoadReplayChunk(reader, kReplayChunk, s.keep_time, s.use_ttl, chunk, &error, keep_next))
+    if (!LoadReplayChunk(reader, n, s.keep_time, s.use_ttl, chunk, &error, keep_next))
       throw UsageError(error);
     if (s.ids) eviction::NumberChunk(*s.ids, *chunk);  // on the decoding thread, off the replays' path
   };
   eviction::ReplayTrace chunks[2];
-  load(&chunks[0]);
+  size_t want = kFirstReplayChunk;
+  load(&chunks[0], want);
   *any_next = false;
   uint64_t base = 0;
   ProgressMeter meter("replaying " + reader.Label() + " through " + std::to_string(jobs.size()) + " (policy, size) pair" +
@@ -74,7 +77,8 @@ std::vector<ReplayOutcome> StreamReplayJobs(TraceReader& reader, const std::vect
     meter.Tick(base);
     const eviction::ReplayTrace& chunk = chunks[cur];
     for (int64_t n : chunk.next) *any_next |= n >= 0;
-    auto next = std::async(std::launch::async, load, &chunks[cur ^ 1]);  // decode ahead
+    want = std::min(want * 2, kReplayChunk);
+    auto next = std::async(std::launch::async, load, &chunks[cur ^ 1], want);  // decode ahead
     std::atomic<size_t> job{0};
     auto worker = [&] {
       for (size_t i = job++; i < runners.size(); i = job++) runners[i]->Feed(chunk, base);

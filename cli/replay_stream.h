@@ -13,6 +13,9 @@
 namespace cachelab::cli {
 
 inline constexpr size_t kReplayChunk = 1 << 20;
+// The first chunk is decoded before anything else can run: small, then
+// doubling up to kReplayChunk, so the pipeline fills after 2^14 requests.
+inline constexpr size_t kFirstReplayChunk = 1 << 14;
 
 // One decoding pass counting the working set (for fraction sizes), decoding a
 // chunk ahead on a helper thread. With `ids`, it leaves the trace's ids

@@ -89,10 +89,12 @@ class IdLru {
       tail_ = e.prev;
   }
 
+  // bytes_ and count_ apart: side by side, g++ updates both with one 16-byte
+  // load after two 8-byte stores, a store-forwarding stall on every drop.
+  uint64_t bytes_ = 0;
   HandleSlab<Entry> nodes_;  // entry numbers reused once dropped
   IdIndex map_;
   uint32_t head_ = kNil, tail_ = kNil;
-  uint64_t bytes_ = 0;
   size_t count_ = 0;
 };
 
