@@ -39,7 +39,7 @@ ReplayTrace LoadTrace(const std::string& name, const std::string& format = "") {
 
 ReplayTrace Synthetic(const std::vector<uint64_t>& ids) {
   ReplayTrace t;
-  t.ids = ids;
+  t.ids.assign(ids.begin(), ids.end());
   t.sizes.assign(ids.size(), 1);
   return t;
 }
