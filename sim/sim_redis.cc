@@ -21,7 +21,7 @@ SimRedis::SimRedis(Simulator& sim, const SimRedisConfig& config, uint64_t seed)
       store_(config.store),
       pubsub_(sim, seed),
       rng_(seed, "sim-redis:" + config.name),
-      replies_(sim.NewLane()) {
+      replies_(sim.NewPoster<&SimRedis::Deliver>(this)) {
   ScheduleActiveExpire();
 }
 
@@ -95,7 +95,7 @@ void SimRedis::Execute(uint32_t id, SimTime arrival, std::string_view key) {
       break;
   }
   // In reply order when the round trip is fixed: the command thread is FIFO.
-  sim_.ScheduleAt(replies_, busy_until_ + p.half, [this, id] { Deliver(id); });
+  sim_.PostAt(replies_, busy_until_ + p.half, id);
 }
 
 void SimRedis::Deliver(uint32_t id) {

@@ -80,7 +80,7 @@ class SimRedis final : public CacheBackend {
   RedisStore store_;
   SimPubSub pubsub_;
   Rng rng_;
-  Simulator::Lane replies_;  // replies leave in time order (kHeap if the kernel has no lane left)
+  Simulator::Poster replies_;  // Deliver(row): replies leave in time order
   SimTime busy_until_ = 0;
   SimTime busy_time_ = 0;
   uint64_t commands_ = 0;
