@@ -65,11 +65,13 @@ class SimRedis final : public CacheBackend {
     RedisReply reply;
     SimTime half = 0, service = 0;
   };
-  uint32_t NewPending(Pending::Kind kind, uint32_t key_id, ReplyCallback done);
+  uint32_t NewPending(Pending::Kind kind, uint32_t key_id, ReplyCallback&& done);
   // key: the command's key (kGet, kSet, kDel), valid for the call only.
   void Submit(uint32_t id, std::string_view key);
   void Execute(uint32_t id, SimTime arrival, std::string_view key);
   void Deliver(uint32_t id);
+  template <typename Make>
+  void ReplyInPlace(Pending& p, Make&& make);
   void ScheduleActiveExpire();
 
   ChunkedRows<Pending, 6> pending_;
