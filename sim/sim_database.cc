@@ -31,7 +31,7 @@ void SimDatabase::WriteBatch(std::vector<uint64_t> keys, WriteCallback done) {
   Enqueue(Query{Query::Kind::kBatch, 0, kNoKeyId, std::move(keys), std::move(done), sim_.Now()});
 }
 
-void SimDatabase::Enqueue(Query q) {
+void SimDatabase::Enqueue(Query&& q) {
   metrics_.Add(queries_id_);
   if (active_ < config_.pool_size) Start(std::move(q));
   else waiting_.push_back(std::move(q));
@@ -44,7 +44,7 @@ void SimDatabase::Commit(uint32_t id) {
   if (on_commit_) on_commit_(id, r.version);
 }
 
-void SimDatabase::Start(Query q) {
+void SimDatabase::Start(Query&& q) {
   ++active_;
   metrics_.Record(wait_id_, static_cast<uint64_t>(sim_.Now() - q.enqueued));
   SimTime latency;
