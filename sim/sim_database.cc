@@ -14,16 +14,28 @@ SimDatabase::SimDatabase(Simulator& sim, const SimDatabaseConfig& config, Metric
   concurrency_id_ = metrics_.PeakSeries("db_concurrency_peak");
 }
 
+// Field by field: the aggregate `Query{...}` compiled to a `rep stos` zeroing
+// all 128 bytes first (microcoded, ~80% of Read's samples).
+SimDatabase::Query SimDatabase::NewQuery(Query::Kind kind, uint64_t key, uint32_t id, ReadCallback&& done) const {
+  Query q;
+  q.kind = kind;
+  q.key = key;
+  q.id = id;
+  q.done = std::move(done);
+  q.enqueued = sim_.Now();
+  return q;
+}
+
 void SimDatabase::Read(uint64_t key, uint32_t id, ReadCallback done) {
   metrics_.Add(reads_id_);
   if (id == kNoKeyId) id = ids_.Intern(key);
-  Enqueue(Query{Query::Kind::kRead, key, id, {}, std::move(done), sim_.Now()});
+  Enqueue(NewQuery(Query::Kind::kRead, key, id, std::move(done)));
 }
 
 void SimDatabase::Write(uint64_t key, uint32_t id, WriteCallback done) {
   metrics_.Add(writes_id_);
   if (id == kNoKeyId) id = ids_.Intern(key);
-  Enqueue(Query{Query::Kind::kWrite, key, id, {}, std::move(done), sim_.Now()});
+  Enqueue(NewQuery(Query::Kind::kWrite, key, id, std::move(done)));
 }
 
 void SimDatabase::WriteBatch(std::vector<uint64_t> keys, WriteCallback done) {

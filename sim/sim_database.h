@@ -78,6 +78,7 @@ class SimDatabase {
     ReadCallback done;
     SimTime enqueued;
   };
+  Query NewQuery(Query::Kind kind, uint64_t key, uint32_t id, ReadCallback&& done) const;
   void Enqueue(Query&& q);  // by reference: a query (with its callback) is moved once, into its row
   void Start(Query&& q);
   void Complete(uint32_t slot, uint64_t snapshot);  // a running query's latency is over
