@@ -243,6 +243,7 @@ class Experiment final : public Harness {
     bool warm = false;  // a warm-up request: fills caches, counts nowhere
   };
   void ScheduleOpenArrival();
+  void OnArrival(uint32_t);
   void ScheduleTraceArrival();
   bool NextRequest(Request* req);
   void Issue(uint32_t client);
@@ -276,7 +277,8 @@ class Experiment final : public Harness {
   std::unique_ptr<Strategy> strategy_;
   Rng arrivals_, think_rng_;
   Rng server_rng_{c_.seed, "server-pick"};
-  Simulator::Lane arrival_lane_ = sim_.NewLane();  // one open-loop arrival pending at a time
+  // One open-loop arrival pending at a time: OnArrival.
+  Simulator::Poster arrival_poster_ = sim_.NewPoster<&Experiment::OnArrival>(this);
   // Synthetic workload: the key ids of the next requests, by request number
   // (pulled_) modulo kUpcoming, found ahead by PrefetchUpcoming.
   struct UpcomingId {
@@ -321,10 +323,12 @@ void Experiment::ScheduleOpenArrival() {
   SimTime gap = static_cast<SimTime>(arrivals_.Exponential(kSecond / (before_jump ? sc.base_rate : c_.rate)));
   if (before_jump && sim_.Now() + gap > sc.flash_at)  // memoryless: restart at the jump
     gap = sc.flash_at - sim_.Now() + static_cast<SimTime>(arrivals_.Exponential(kSecond / c_.rate));
-  sim_.Schedule(arrival_lane_, gap, [this] {
-    Issue(static_cast<uint32_t>(c_.scenario.random_servers ? server_rng_.Below(c_.servers) : issued_ % c_.servers));
-    if (!exhausted_) ScheduleOpenArrival();
-  });
+  sim_.Post(arrival_poster_, gap, 0);
+}
+
+void Experiment::OnArrival(uint32_t) {
+  Issue(static_cast<uint32_t>(c_.scenario.random_servers ? server_rng_.Below(c_.servers) : issued_ % c_.servers));
+  if (!exhausted_) ScheduleOpenArrival();
 }
 
 bool Experiment::NextRequest(Request* req) {

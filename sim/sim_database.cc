@@ -14,16 +14,28 @@ SimDatabase::SimDatabase(Simulator& sim, const SimDatabaseConfig& config, Metric
   concurrency_id_ = metrics_.PeakSeries("db_concurrency_peak");
 }
 
+// Field by field: the aggregate `Query{...}` compiled to a `rep stos` zeroing
+// all 128 bytes first (microcoded, ~80% of Read's samples).
+SimDatabase::Query SimDatabase::NewQuery(Query::Kind kind, uint64_t key, uint32_t id, ReadCallback&& done) const {
+  Query q;
+  q.kind = kind;
+  q.key = key;
+  q.id = id;
+  q.done = std::move(done);
+  q.enqueued = sim_.Now();
+  return q;
+}
+
 void SimDatabase::Read(uint64_t key, uint32_t id, ReadCallback done) {
   metrics_.Add(reads_id_);
   if (id == kNoKeyId) id = ids_.Intern(key);
-  Enqueue(Query{Query::Kind::kRead, key, id, {}, std::move(done), sim_.Now()});
+  Enqueue(NewQuery(Query::Kind::kRead, key, id, std::move(done)));
 }
 
 void SimDatabase::Write(uint64_t key, uint32_t id, WriteCallback done) {
   metrics_.Add(writes_id_);
   if (id == kNoKeyId) id = ids_.Intern(key);
-  Enqueue(Query{Query::Kind::kWrite, key, id, {}, std::move(done), sim_.Now()});
+  Enqueue(NewQuery(Query::Kind::kWrite, key, id, std::move(done)));
 }
 
 void SimDatabase::WriteBatch(std::vector<uint64_t> keys, WriteCallback done) {
@@ -31,7 +43,7 @@ void SimDatabase::WriteBatch(std::vector<uint64_t> keys, WriteCallback done) {
   Enqueue(Query{Query::Kind::kBatch, 0, kNoKeyId, std::move(keys), std::move(done), sim_.Now()});
 }
 
-void SimDatabase::Enqueue(Query q) {
+void SimDatabase::Enqueue(Query&& q) {
   metrics_.Add(queries_id_);
   if (active_ < config_.pool_size) Start(std::move(q));
   else waiting_.push_back(std::move(q));
@@ -44,7 +56,7 @@ void SimDatabase::Commit(uint32_t id) {
   if (on_commit_) on_commit_(id, r.version);
 }
 
-void SimDatabase::Start(Query q) {
+void SimDatabase::Start(Query&& q) {
   ++active_;
   metrics_.Record(wait_id_, static_cast<uint64_t>(sim_.Now() - q.enqueued));
   SimTime latency;

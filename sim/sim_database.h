@@ -78,8 +78,9 @@ class SimDatabase {
     ReadCallback done;
     SimTime enqueued;
   };
-  void Enqueue(Query q);
-  void Start(Query q);
+  Query NewQuery(Query::Kind kind, uint64_t key, uint32_t id, ReadCallback&& done) const;
+  void Enqueue(Query&& q);  // by reference: a query (with its callback) is moved once, into its row
+  void Start(Query&& q);
   void Complete(uint32_t slot, uint64_t snapshot);  // a running query's latency is over
   void Commit(uint32_t id);
 

@@ -65,11 +65,13 @@ class SimRedis final : public CacheBackend {
     RedisReply reply;
     SimTime half = 0, service = 0;
   };
-  uint32_t NewPending(Pending::Kind kind, uint32_t key_id, ReplyCallback done);
+  uint32_t NewPending(Pending::Kind kind, uint32_t key_id, ReplyCallback&& done);
   // key: the command's key (kGet, kSet, kDel), valid for the call only.
   void Submit(uint32_t id, std::string_view key);
   void Execute(uint32_t id, SimTime arrival, std::string_view key);
   void Deliver(uint32_t id);
+  template <typename Make>
+  void ReplyInPlace(Pending& p, Make&& make);
   void ScheduleActiveExpire();
 
   ChunkedRows<Pending, 6> pending_;
@@ -80,7 +82,7 @@ class SimRedis final : public CacheBackend {
   RedisStore store_;
   SimPubSub pubsub_;
   Rng rng_;
-  Simulator::Lane replies_;  // replies leave in time order (kHeap if the kernel has no lane left)
+  Simulator::Poster replies_;  // Deliver(row): replies leave in time order
   SimTime busy_until_ = 0;
   SimTime busy_time_ = 0;
   uint64_t commands_ = 0;

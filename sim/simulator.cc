@@ -18,6 +18,20 @@ EventId Simulator::ScheduleAt(SimTime at, Callback&& fn, bool background) {
   return EventId{index, seq};
 }
 
+Simulator::Poster Simulator::NewPoster(Handler handler, void* context) {
+  Poster p{NewLane(), static_cast<uint32_t>(targets_.size())};
+  targets_.push_back(Target{handler, context});
+  if (p.lane != kHeap) lane_target_[p.lane] = p.target;
+  return p;
+}
+
+void Simulator::PostToHeap(uint32_t target, SimTime at, uint32_t arg) {
+  uint32_t index = NewSlot(false);
+  Target t = targets_[target];
+  slot(index).fn.Emplace([t, arg] { t.handler(t.context, arg); });
+  PushHeap(at, slot(index).seq, index);
+}
+
 bool Simulator::Cancel(EventId id) {
   if (!id.valid() || id.slot >= slot_count_) return false;
   Slot& s = slot(id.slot);
@@ -111,9 +125,23 @@ bool Simulator::RunEntry(const Entry& e) {
   return true;
 }
 
+inline bool Simulator::RunFrom(int source) {
+  if (source != kHeap && lane_target_[source] != kNoTarget) {
+    Entry e = lanes_[source].front();
+    lanes_[source].pop_front();
+    now_ = e.at;
+    --foreground_;
+    ++events_run_;
+    Target t = targets_[lane_target_[source]];
+    t.handler(t.context, e.slot);
+    return true;
+  }
+  return RunEntry(PopFrom(source));
+}
+
 bool Simulator::Step() {
   for (int source = NextSource(); source != kNone; source = NextSource())
-    if (RunEntry(PopFrom(source))) return true;
+    if (RunFrom(source)) return true;
   return false;
 }
 
@@ -121,7 +149,7 @@ void Simulator::Run() {
   while (foreground_ > 0) {
     int source = NextSource();
     if (source == kNone) break;
-    RunEntry(PopFrom(source));
+    RunFrom(source);
   }
 }
 
@@ -129,7 +157,7 @@ void Simulator::RunUntil(SimTime until) {
   for (int source = NextSource(); source != kNone; source = NextSource()) {
     const Entry& next = source == kHeap ? heap_.front() : lanes_[source].front();
     if (next.at > until) break;
-    RunEntry(PopFrom(source));
+    RunFrom(source);
   }
   if (until > now_) now_ = until;
 }

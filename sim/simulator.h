@@ -87,6 +87,34 @@ class Simulator final : public Clock {
     return Enqueue(lane, at, index);
   }
 
+  // A poster: a lane whose events all call one handler with a 32-bit
+  // argument (the row of a command, a request number). Such an event needs no
+  // slot and no callback of its own: Post writes (time, sequence, argument)
+  // to the lane's ring and the kernel calls the handler when it comes up.
+  // Posted events cannot be cancelled. One earlier than the lane's last (or
+  // on a poster without a lane: all kMaxLanes taken) goes to the heap as a
+  // callback calling the handler, so events still run in (time, sequence).
+  using Handler = void (*)(void* context, uint32_t arg);
+  struct Poster {
+    Lane lane = kHeap;
+    uint32_t target = 0;
+  };
+  Poster NewPoster(Handler handler, void* context);
+  template <auto Method, typename T>  // object->*Method(arg)
+  Poster NewPoster(T* object) {
+    return NewPoster([](void* o, uint32_t arg) { (static_cast<T*>(o)->*Method)(arg); }, object);
+  }
+  void PostAt(Poster p, SimTime at, uint32_t arg) {  // inline: the hot path of most events
+    if (at < now_) at = now_;
+    if (p.lane != kHeap && (lanes_[p.lane].empty() || lanes_[p.lane].back().at <= at)) {
+      lanes_[p.lane].push_back(Entry{at, next_seq_++, arg});
+      ++foreground_;
+    } else {
+      PostToHeap(p.target, at, arg);
+    }
+  }
+  void Post(Poster p, SimTime delay, uint32_t arg) { PostAt(p, now_ + (delay > 0 ? delay : 0), arg); }
+
   // Returns true if the event was pending and is now cancelled.
   bool Cancel(EventId id);
 
@@ -166,9 +194,20 @@ class Simulator final : public Clock {
   int NextSource() const;
   Entry PopFrom(int source);
   bool RunEntry(const Entry& e);
+  // Runs the next entry of `source`: a posted event, or a slot's callback.
+  bool RunFrom(int source);
+  void PostToHeap(uint32_t target, SimTime at, uint32_t arg);
 
   std::vector<Entry> heap_;  // 4-ary min-heap: half the depth of a binary heap
-  FifoRing<Entry> lanes_[kMaxLanes];
+  FifoRing<Entry> lanes_[kMaxLanes];  // a poster's lane holds its argument in Entry::slot
+  struct Target {
+    Handler handler;
+    void* context;
+  };
+  static constexpr uint32_t kNoTarget = UINT32_MAX;
+  uint32_t lane_target_[kMaxLanes] = {kNoTarget, kNoTarget, kNoTarget, kNoTarget,
+                                      kNoTarget, kNoTarget, kNoTarget, kNoTarget};
+  std::vector<Target> targets_;
   int lane_count_ = 0;
   std::vector<std::unique_ptr<Slot[]>> chunks_;
   uint32_t slot_count_ = 0;

@@ -1,4 +1,5 @@
 #include <catch2/catch.hpp>
+#include <functional>
 #include <string>
 #include <vector>
 
@@ -129,14 +130,23 @@ TEST_CASE("lanes keep the (time, scheduling order) of the heap, in or out of ord
         if (depth < 3 && Next() % 2 == 0) Schedule(depth + 1);
       };
       ++expected;
-      int where = static_cast<int>(Next() % 4);
+      int where = static_cast<int>(Next() % 5);
+      if (where == 4) {  // a poster: the handler runs posted[arg]; not cancellable
+        posted.push_back(fn);
+        sim.PostAt(poster, at, static_cast<uint32_t>(posted.size() - 1));
+        return;
+      }
       EventId id = where == 3 ? sim.ScheduleAt(at, fn) : sim.ScheduleAt(lanes[where], at, fn);
       if (Next() % 16 == 0) cancellable.push_back(id);
     }
+    std::vector<std::function<void()>> posted;
+    Simulator::Poster poster;
+    void RunPosted(uint32_t i) { posted[i](); }
   };
   for (uint64_t seed : {1u, 2u, 3u, 4u}) {
     World w;
     for (auto& lane : w.lanes) lane = w.sim.NewLane();
+    w.poster = w.sim.NewPoster<&World::RunPosted>(&w);
     w.x = seed * 0x9e3779b97f4a7c15ULL;
     for (int i = 0; i < 5000; ++i) {
       w.Schedule(0);
@@ -164,4 +174,33 @@ TEST_CASE("NewLane gives kMaxLanes lanes, then the heap") {
   CHECK(log == "a");
   sim.Run();
   CHECK(log == "abc");
+}
+
+// A poster without a lane of its own (all taken) still runs its handler, through
+// the heap, in (time, scheduling order) with the other events.
+TEST_CASE("a poster calls its handler with each argument, with or without a lane") {
+  struct Log {
+    std::string text;
+    void Add(uint32_t c) { text += static_cast<char>(c); }
+  };
+  for (int taken : {0, Simulator::kMaxLanes}) {
+    Simulator sim;
+    for (int i = 0; i < taken; ++i) sim.NewLane();
+    Log log;
+    Simulator::Poster p = sim.NewPoster<&Log::Add>(&log);
+    CHECK(p.lane == (taken ? Simulator::kHeap : 0));
+    sim.PostAt(p, 20, 'c');
+    sim.ScheduleAt(20, [&] { log.text += 'd'; });
+    sim.PostAt(p, 10, 'a');  // earlier than the lane's last: the heap
+    sim.Post(p, 10, 'b');
+    sim.PostAt(p, 30, 'e');
+    CHECK(sim.pending_foreground() == 5);
+    sim.RunUntil(15);
+    CHECK(log.text == "ab");
+    CHECK(sim.Now() == 15);
+    sim.Run();
+    CHECK(log.text == "abcde");
+    CHECK(sim.Now() == 30);
+    CHECK(sim.events_run() == 5);
+  }
 }
