@@ -4,12 +4,15 @@
 #include <catch2/catch.hpp>
 
 #include <map>
+#include <unordered_map>
 #include <random>
 #include <string>
 #include <vector>
 
+#include "eviction/id_map.h"
 #include "lab/commit_history.h"
 #include "sim/chunked_rows.h"
+#include "sim/key_ids.h"
 #include "sim/small_bytes.h"
 
 using namespace cachelab;
@@ -89,4 +92,51 @@ TEST_CASE("CommitHistory answers as the full history: pairs widen to rings exact
   }
   CHECK(h.truncated() == truncated);
   CHECK(truncated > 0);
+}
+
+TEST_CASE("KeyIds numbers keys in first-touch order across 32- and 64-bit keys, as a model map does") {
+  // Independent model: std::unordered_map, the next id being its size.
+  std::unordered_map<uint64_t, uint32_t> model;
+  KeyIds ids;
+  std::mt19937_64 rng(18);
+  const uint64_t edges[] = {0, 1, UINT32_MAX - 1, UINT32_MAX, uint64_t{UINT32_MAX} + 1, UINT64_MAX};
+  for (int i = 0; i < 200000; ++i) {
+    uint64_t key;
+    switch (rng() % 4) {
+      case 0: key = edges[rng() % 6]; break;
+      case 1: key = rng() % 50000; break;                               // 32-bit, repeats
+      case 2: key = (uint64_t{1} << 32) + rng() % 50000; break;         // the same low bits, 64-bit
+      default: key = (rng() % 2 ? rng() : rng() % 40000 * 4096); break;  // wide and strided
+    }
+    auto [it, fresh] = model.try_emplace(key, static_cast<uint32_t>(model.size()));
+    if (rng() % 3 == 0) {
+      uint32_t before = ids.Find(key);
+      CHECK(before == (fresh ? kNoKeyId : it->second));
+    }
+    REQUIRE(ids.Intern(key) == it->second);
+  }
+  CHECK(ids.size() == model.size());
+  for (const auto& kv : model) REQUIRE(ids.Find(kv.first) == kv.second);
+  CHECK(ids.Find(123456789012345ULL) == kNoKeyId);
+}
+
+TEST_CASE("BasicIdMap<uint32_t> inserts, overwrites and erases as std::unordered_map") {
+  std::unordered_map<uint32_t, uint32_t> model;
+  eviction::BasicIdMap<uint32_t> map;
+  std::mt19937 rng(7);
+  for (int i = 0; i < 300000; ++i) {
+    uint32_t key = rng() % 3 == 0 ? UINT32_MAX - rng() % 100 : rng() % 20000;
+    uint32_t value = rng() % 1000;
+    switch (rng() % 4) {
+      case 0: map.Put(key, value); model[key] = value; break;
+      case 1: CHECK(map.Erase(key) == (model.erase(key) == 1)); break;
+      case 2: CHECK(map.Emplace(key, value) == model.try_emplace(key, value).second); break;
+      default: {
+        auto it = model.find(key);
+        REQUIRE(map.Find(key) == (it == model.end() ? eviction::IdMap::kNone : it->second));
+      }
+    }
+  }
+  CHECK(map.size() == model.size());
+  for (const auto& kv : model) REQUIRE(map.Find(kv.first) == kv.second);
 }
