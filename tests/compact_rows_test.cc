@@ -37,24 +37,50 @@ TEST_CASE("ChunkedRows: default rows up to the largest asked, addresses stable w
   CHECK(rows[5].v == 50);
 }
 
-TEST_CASE("SmallBytes keeps 15 bytes inline and longer strings whole") {
-  for (size_t n : {0, 1, 14, 15, 16, 17, 100, 70000}) {
-    std::string s;
-    for (size_t i = 0; i < n; ++i) s.push_back(static_cast<char>(i * 7 + 1));  // a NUL at i = 73
+TEST_CASE("SmallBytes gives back every byte string it was given, in 8 bytes") {
+  // Expectation: the input itself. Strings of the inline alphabet, of any
+  // short bytes (NUL, 0xff), and long ones, at every length around the
+  // 7-byte and 14-character limits.
+  CHECK(sizeof(SmallBytes) == 8);
+  std::mt19937 rng(42);
+  const std::string alphabet = "0123456789:kv-._";
+  std::vector<std::string> inputs = {"", "k:0", "k:999999", "v1", "k:12345678901", "k:123456789012",
+                                     "k:1234567890123", "-9223372036854775808", "tag:7"};
+  inputs.push_back(std::string("a\0b", 3));
+  inputs.push_back(std::string("\0\xff", 2));
+  for (int n = 0; n <= 20; ++n)
+    for (int variant = 0; variant < 3; ++variant)
+      for (int rep = 0; rep < 20; ++rep) {
+        std::string str;
+        for (int i = 0; i < n; ++i) {
+          if (variant == 0) str.push_back(alphabet[rng() % 16]);
+          else if (variant == 1) str.push_back(static_cast<char>(rng() % 256));
+          else str.push_back(i == n / 2 ? 'x' : alphabet[rng() % 16]);  // one character outside
+        }
+        inputs.push_back(str);
+      }
+  inputs.push_back(std::string(70000, 'q'));
+  SmallBytes::Buffer buf;
+  SmallBytes other;
+  other.assign("previous, longer than fifteen bytes");
+  for (const std::string& str : inputs) {
     SmallBytes b;
-    b.assign(s);
-    CHECK(b.view() == s);
-    CHECK(b.size() == n);
+    b.assign(str);
+    REQUIRE(b.view(buf) == str);
+    CHECK(b.size() == str.size());
     SmallBytes moved(std::move(b));
-    CHECK(moved.view() == s);
-    CHECK(b.view().empty());
-    SmallBytes other;
-    other.assign("previous, longer than fifteen bytes");
-    other = std::move(moved);
-    CHECK(other.view() == s);
+    CHECK(moved.view(buf) == str);
+    CHECK(b.view(buf).empty());
+    CHECK(b.size() == 0);
+    other = std::move(moved);  // releases what other held
+    CHECK(other.view(buf) == str);
     other.assign("k:123");
-    CHECK(other.view() == "k:123");
+    CHECK(other.view(buf) == "k:123");
+    other.assign(str);  // overwrites in place
+    CHECK(other.view(buf) == str);
   }
+  other.clear();
+  CHECK(other.size() == 0);
 }
 
 TEST_CASE("CommitHistory answers as the full history: pairs widen to rings exactly") {
