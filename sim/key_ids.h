@@ -21,10 +21,13 @@ class KeyIds {
  public:
   // The key's id, assigned at its first touch.
   uint32_t Intern(uint64_t key) {
-    // An id equal to size_ is the one just put (every older one is smaller).
-    uint32_t id = key <= UINT32_MAX ? small_.FindOrPut(static_cast<uint32_t>(key), size_)
-                                    : large_.FindOrPut(key, size_);
-    return id == size_ ? size_++ : id;
+    uint32_t id = Find(key);
+    if (id != kNoKeyId) return id;
+    if (key <= UINT32_MAX)
+      small_.Put(static_cast<uint32_t>(key), size_);
+    else
+      large_.Put(key, size_);
+    return size_++;
   }
   // kNoKeyId if the key was never touched.
   uint32_t Find(uint64_t key) const {

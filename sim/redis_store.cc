@@ -198,9 +198,10 @@ void RedisStore::Recount(uint32_t slot) {
   Entry& e = slots_[slot];
   uint64_t m = KeyOverheadMemory(e.key.size(), e.expire_ms >= 0);
   if (e.type == Type::kString) {
+    // Padded values are never integers: StringValueMemory reads the bytes only without padding.
     SmallBytes::Buffer buf;
-    std::string_view value = e.value.view(buf);
-    m += StringValueMemory(value, value.size() + e.value_pad, shared_integers());
+    std::string_view value = e.value_pad == 0 ? e.value.view(buf) : std::string_view();
+    m += StringValueMemory(value, e.value.size() + e.value_pad, shared_integers());
   } else {
     const Members& members = MembersOf(slot);
     m += kSetObjectMemory + DictTableBytes(members.size());

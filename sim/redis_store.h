@@ -192,15 +192,15 @@ class RedisStore {
   using Members = std::set<std::string, std::less<>>;
   Entry* At(uint32_t slot) { return slot == kNone ? nullptr : &slots_[slot]; }
   static Blob ValueOf(const Entry& e) {
-    SmallBytes::Buffer buf;
-    return Blob{std::string(e.value.view(buf)), e.value_pad};
+    Blob b{{}, e.value_pad};
+    e.value.CopyTo(b.data);
+    return b;
   }
   // RedisReply::String(ValueOf(e)), the value written into the reply's own string.
   static RedisReply StringReply(const Entry& e) {
     RedisReply r;
     r.type = RedisReply::Type::kString;
-    SmallBytes::Buffer buf;
-    r.str.data.assign(e.value.view(buf));
+    e.value.CopyTo(r.str.data);
     r.str.pad = e.value_pad;
     return r;
   }

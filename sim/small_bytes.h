@@ -1,6 +1,7 @@
 // A byte string in 8 bytes, for the simulated Redis's per-key entries. Inline
-// when it fits: up to 14 characters of "0123456789:kv-._" at 4 bits each (the
-// lab's key names "k:<id>" and values "v<version>", integers), or any 7 bytes;
+// when it fits: up to 14 characters of "0123456789:kv-er" at 4 bits each (the
+// lab's key names "k:<id>", "k:<id>:v<n>", "ver:k:<id>", values "v<version>",
+// integers), or any 7 bytes;
 // longer or other strings on the heap (their length, then the bytes), so
 // values set through the RESP server or the differential tests keep their
 // real bytes. Reading one spells it into a caller's buffer (view).
@@ -8,6 +9,7 @@
 #include <array>
 #include <cstdint>
 #include <cstring>
+#include <string>
 #include <string_view>
 
 namespace cachelab {
@@ -58,11 +60,9 @@ class SmallBytes {
   std::string_view view(Buffer& buf) const {
     const uint64_t w = word_;
     switch (w & 3) {
-      case kNibbles: {
-        size_t n = (w >> 2) & 15;
-        for (size_t i = 0; i < n; ++i) buf[i] = kAlphabet[(w >> (8 + 4 * i)) & 15];
-        return {buf, n};
-      }
+      case kNibbles:
+        Spell(buf);
+        return {buf, static_cast<size_t>((w >> 2) & 15)};
       case kRaw: {
         size_t n = (w >> 2) & 7;
         for (size_t i = 0; i < n; ++i) buf[i] = static_cast<char>(w >> (8 + 8 * i));
@@ -72,6 +72,18 @@ class SmallBytes {
         if (w == 0) return {};
         return {HeapBytes() + sizeof(uint32_t), HeapSize()};
     }
+  }
+  // The bytes, assigned to out; an inline string spelled in place (no copy
+  // through a buffer: a GET's reply is the hot caller).
+  void CopyTo(std::string& out) const {
+    if ((word_ & 3) != kNibbles) {
+      Buffer buf;
+      out.assign(view(buf));
+      return;
+    }
+    out.resize(kMaxInline);
+    Spell(out.data());
+    out.resize((word_ >> 2) & 15);
   }
   size_t size() const {
     switch (word_ & 3) {
@@ -86,7 +98,13 @@ class SmallBytes {
   // the length from bit 2, the characters from bit 8.
   static constexpr uint64_t kHeap = 0, kNibbles = 1, kRaw = 2;
   static constexpr size_t kMaxRaw = 7;
-  static constexpr char kAlphabet[17] = "0123456789:kv-._";
+  static constexpr char kAlphabet[17] = "0123456789:kv-er";
+  // Byte b of the nibble string (two codes) spelled: kPairs[b].
+  static constexpr std::array<std::array<char, 2>, 256> kPairs = [] {
+    std::array<std::array<char, 2>, 256> p{};
+    for (int b = 0; b < 256; ++b) p[b] = {kAlphabet[b & 15], kAlphabet[b >> 4]};
+    return p;
+  }();
   static constexpr std::array<int8_t, 256> kCode = [] {
     std::array<int8_t, 256> c{};
     c.fill(-1);
@@ -94,6 +112,11 @@ class SmallBytes {
     return c;
   }();
 
+  // A nibble string's characters into out[0, kMaxInline): two a table lookup,
+  // all seven pairs (no branch on the length).
+  void Spell(char* out) const {
+    for (size_t i = 0; i < kMaxInline / 2; ++i) std::memcpy(out + 2 * i, kPairs[(word_ >> (8 + 8 * i)) & 0xff].data(), 2);
+  }
   bool PackNibbles(std::string_view s) {
     uint64_t w = kNibbles | s.size() << 2;
     for (size_t i = 0; i < s.size(); ++i) {

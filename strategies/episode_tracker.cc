@@ -28,17 +28,21 @@ void EpisodeTracker::SetLoads(uint32_t key, KeyState& k, bool open, uint32_t n) 
 void EpisodeTracker::OnLoadStart(uint32_t key, uint32_t stamp, bool early) {
   KeyState& k = Get(key);
   if (((stamp + 1) & kClosesMask) == k.closes && k.last_loads > 0) {  // late member of the episode just closed
-    SetLoads(key, k, false, LastLoads(key, k) + 1);
+    if (k.last_loads < kMaxSmallLoads - 1) ++k.last_loads;
+    else SetLoads(key, k, false, LastLoads(key, k) + 1);
     return;
   }
   if (k.open) {
-    SetLoads(key, k, true, OpenLoads(key, k) + 1);
+    if (k.open_loads < kMaxSmallLoads - 1) ++k.open_loads;
+    else SetLoads(key, k, true, OpenLoads(key, k) + 1);
     return;
   }
   if (k.last_loads) Record(LastLoads(key, k), k.last_by_miss, k.last_cold);
-  SetLoads(key, k, false, 0);
+  if (k.last_loads == kMaxSmallLoads) SetLoads(key, k, false, 0);
+  k.last_loads = 0;
   k.open = true;
-  SetLoads(key, k, true, 1);
+  if (k.open_loads == kMaxSmallLoads) SetLoads(key, k, true, 1);
+  k.open_loads = 1;
   k.open_by_miss = !early;
   k.open_cold = !k.warm;
 }
@@ -50,10 +54,14 @@ void EpisodeTracker::OnFill(uint32_t key, SimTime now) {
   k.last_close_at = now;
   k.warm = true;
   if (k.last_loads) Record(LastLoads(key, k), k.last_by_miss, k.last_cold);
-  SetLoads(key, k, false, OpenLoads(key, k));
+  if (k.open_loads == kMaxSmallLoads || k.last_loads == kMaxSmallLoads)
+    SetLoads(key, k, false, OpenLoads(key, k));
+  else
+    k.last_loads = k.open_loads;
   k.last_by_miss = k.open_by_miss;
   k.last_cold = k.open_cold;
-  SetLoads(key, k, true, 0);
+  if (k.open_loads == kMaxSmallLoads) SetLoads(key, k, true, 0);
+  k.open_loads = 0;
   k.closes = (k.closes + 1) & kClosesMask;
 }
 

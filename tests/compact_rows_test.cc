@@ -44,9 +44,9 @@ TEST_CASE("SmallBytes gives back every byte string it was given, in 8 bytes") {
   // 7-byte and 14-character limits.
   CHECK(sizeof(SmallBytes) == 8);
   std::mt19937 rng(42);
-  const std::string alphabet = "0123456789:kv-._";
+  const std::string alphabet = "0123456789:kv-er";
   std::vector<std::string> inputs = {"", "k:0", "k:999999", "v1", "k:12345678901", "k:123456789012",
-                                     "k:1234567890123", "-9223372036854775808", "tag:7"};
+                                     "k:1234567890123", "-9223372036854775808", "tag:7", "ver:k:12345678", "k:12:v345"};
   inputs.push_back(std::string("a\0b", 3));
   inputs.push_back(std::string("\0\xff", 2));
   for (int n = 0; n <= 20; ++n)
@@ -69,6 +69,9 @@ TEST_CASE("SmallBytes gives back every byte string it was given, in 8 bytes") {
     b.assign(str);
     REQUIRE(b.view(buf) == str);
     CHECK(b.size() == str.size());
+    std::string copied = "a previous value, longer than fifteen bytes";
+    b.CopyTo(copied);
+    CHECK(copied == str);
     SmallBytes moved(std::move(b));
     CHECK(moved.view(buf) == str);
     CHECK(b.view(buf).empty());
