@@ -1,12 +1,13 @@
 // A byte string in 8 bytes, for the simulated Redis's per-key entries. Inline
-// when it fits: up to 14 characters of "0123456789:kv-er" at 4 bits each (the
-// lab's key names "k:<id>", "k:<id>:v<n>", "ver:k:<id>", values "v<version>",
-// integers), or any 7 bytes;
+// when it fits: any 7 bytes, or up to 14 characters of "0123456789:kv-er" at 4
+// bits each (the lab's key names "k:<id>", "k:<id>:v<n>", "ver:k:<id>",
+// values "v<version>", integers);
 // longer or other strings on the heap (their length, then the bytes), so
 // values set through the RESP server or the differential tests keep their
 // real bytes. Reading one spells it into a caller's buffer (view).
 #pragma once
 #include <array>
+#include <bit>
 #include <cstdint>
 #include <cstring>
 #include <string>
@@ -37,13 +38,13 @@ class SmallBytes {
     Release();
     word_ = 0;
     if (s.empty()) return;
-    if (s.size() <= kMaxInline && PackNibbles(s)) return;
-    if (s.size() <= kMaxRaw) {
-      uint64_t w = kRaw | s.size() << 2;
-      for (size_t i = 0; i < s.size(); ++i) w |= uint64_t{static_cast<unsigned char>(s[i])} << (8 + 8 * i);
-      word_ = w;
+    if (s.size() <= kMaxRaw) {  // first: copied in and out whole, the cheapest to read
+      uint64_t bytes = 0;
+      std::memcpy(&bytes, s.data(), s.size());
+      word_ = kRaw | s.size() << 2 | bytes << 8;
       return;
     }
+    if (s.size() <= kMaxInline && PackNibbles(s)) return;
     // operator new[] aligns to 16 at least: the two low bits of the pointer are 0 (kHeap).
     char* p = new char[sizeof(uint32_t) + s.size()];
     uint32_t n = static_cast<uint32_t>(s.size());
@@ -64,9 +65,9 @@ class SmallBytes {
         Spell(buf);
         return {buf, static_cast<size_t>((w >> 2) & 15)};
       case kRaw: {
-        size_t n = (w >> 2) & 7;
-        for (size_t i = 0; i < n; ++i) buf[i] = static_cast<char>(w >> (8 + 8 * i));
-        return {buf, n};
+        uint64_t bytes = w >> 8;
+        std::memcpy(buf, &bytes, kMaxRaw);
+        return {buf, static_cast<size_t>((w >> 2) & 7)};
       }
       default:
         if (w == 0) return {};
@@ -141,5 +142,6 @@ class SmallBytes {
 };
 
 static_assert(sizeof(SmallBytes) == 8);
+static_assert(std::endian::native == std::endian::little, "SmallBytes keeps raw bytes in a word's low bytes");
 
 }  // namespace cachelab
