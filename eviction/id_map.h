@@ -2,6 +2,7 @@
 // probing, backward-shift deletion (no tombstones), packed 12-byte slots,
 // grows at 1/2 load (short probe runs matter more than the slack). It holds
 // only what is cached, so memory follows the cache size: 24-48 bytes an entry.
+// BasicIdMap<uint32_t>, for ids known to fit 32 bits: 8-byte slots, 16-32 bytes.
 #pragma once
 #include <cstddef>
 #include <cstdint>
@@ -11,13 +12,14 @@
 
 namespace cachelab::eviction {
 
-class IdMap {
+template <typename Key>
+class BasicIdMap {
  public:
   static constexpr uint32_t kNone = UINT32_MAX;
 
-  explicit IdMap(size_t expected = 16) { Rehash(CapacityFor(expected)); }
+  explicit BasicIdMap(size_t expected = 16) { Rehash(CapacityFor(expected)); }
 
-  uint32_t Find(uint64_t id) const {
+  uint32_t Find(Key id) const {
     for (size_t i = Home(id);; i = (i + 1) & mask_) {
       const Slot& s = slots_[i];
       if (s.value == kNone) return kNone;
@@ -25,23 +27,23 @@ class IdMap {
     }
   }
   // Starts loading id's home slot into the cache (a lookup soon after is then no miss).
-  void Prefetch(uint64_t id) const { __builtin_prefetch(&slots_[Home(id)]); }
+  void Prefetch(Key id) const { __builtin_prefetch(&slots_[Home(id)]); }
   // Inserts or overwrites.
-  void Put(uint64_t id, uint32_t value) { Claim(id)->value = value; }
+  void Put(Key id, uint32_t value) { Claim(id)->value = value; }
   // Inserts unless present (one probe run); true when inserted.
-  bool Emplace(uint64_t id, uint32_t value) {
+  bool Emplace(Key id, uint32_t value) {
     Slot* s = Claim(id);
     if (s->value != kNone) return false;
     s->value = value;
     return true;
   }
   // id's value, after inserting `value` for it when absent (one probe run).
-  uint32_t FindOrPut(uint64_t id, uint32_t value) {
+  uint32_t FindOrPut(Key id, uint32_t value) {
     Slot* s = Claim(id);
     if (s->value == kNone) s->value = value;
     return s->value;
   }
-  bool Erase(uint64_t id) {
+  bool Erase(Key id) {
     size_t i = Home(id);
     for (;; i = (i + 1) & mask_) {
       if (slots_[i].value == kNone) return false;
@@ -69,12 +71,12 @@ class IdMap {
 
  private:
   struct __attribute__((packed)) Slot {
-    uint64_t id = 0;
+    Key id = 0;
     uint32_t value = kNone;
   };
-  static_assert(sizeof(Slot) == 12);
+  static_assert(sizeof(Slot) == sizeof(Key) + 4);
   // id's slot: the one holding it, or the empty one that now does (value still kNone).
-  Slot* Claim(uint64_t id) {
+  Slot* Claim(Key id) {
     if ((size_ + 1) * 2 > slots_.size()) Rehash(slots_.size() * 2);
     for (size_t i = Home(id);; i = (i + 1) & mask_) {
       Slot& s = slots_[i];
@@ -115,5 +117,7 @@ class IdMap {
   int shift_ = 60;
   size_t size_ = 0;
 };
+
+using IdMap = BasicIdMap<uint64_t>;
 
 }  // namespace cachelab::eviction

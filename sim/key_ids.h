@@ -3,7 +3,8 @@
 // with its key's id, and per-key state elsewhere (database rows, episode
 // state, commit history, the simulated Redis's id index) lives in flat arrays
 // indexed by it: one hash lookup per request instead of one per structure, and
-// memory that follows the keys touched (the map costs 24-48 bytes a key).
+// memory that follows the keys touched (the map costs 16-32 bytes a key below
+// 2^32, as every synthetic key is; 24-48 above, e.g. trace ids).
 #pragma once
 #include <cstdint>
 #include <vector>
@@ -20,22 +21,32 @@ class KeyIds {
  public:
   // The key's id, assigned at its first touch.
   uint32_t Intern(uint64_t key) {
-    uint32_t id = map_.Find(key);
-    if (id == eviction::IdMap::kNone) {
-      id = size_++;
-      map_.Put(key, id);
-    }
-    return id;
+    uint32_t id = Find(key);
+    if (id != kNoKeyId) return id;
+    if (key <= UINT32_MAX)
+      small_.Put(static_cast<uint32_t>(key), size_);
+    else
+      large_.Put(key, size_);
+    return size_++;
   }
   // kNoKeyId if the key was never touched.
-  uint32_t Find(uint64_t key) const { return map_.Find(key); }
-  void Prefetch(uint64_t key) const { map_.Prefetch(key); }
+  uint32_t Find(uint64_t key) const {
+    return key <= UINT32_MAX ? small_.Find(static_cast<uint32_t>(key)) : large_.Find(key);
+  }
+  void Prefetch(uint64_t key) const {
+    if (key <= UINT32_MAX)
+      small_.Prefetch(static_cast<uint32_t>(key));
+    else
+      large_.Prefetch(key);
+  }
   uint32_t size() const { return size_; }
-  size_t MemoryBytes() const { return map_.MemoryBytes(); }
+  size_t MemoryBytes() const { return small_.MemoryBytes() + large_.MemoryBytes(); }
 
  private:
   static_assert(eviction::IdMap::kNone == kNoKeyId);
-  eviction::IdMap map_;
+  // Two maps by the key's width: 8-byte slots where 12 would hold 4 bytes of zeros.
+  eviction::BasicIdMap<uint32_t> small_;
+  eviction::IdMap large_;
   uint32_t size_ = 0;
 };
 

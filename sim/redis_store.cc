@@ -89,12 +89,14 @@ RedisReply RedisStore::WrongType() {
 
 uint32_t RedisStore::FindSlot(std::string_view key, uint64_t hash) const {
   if (!indexed_) IndexAll();
-  return index_.Find(key, hash, [this](uint32_t s) -> std::string_view { return slots_[s].key.view(); });
+  SmallBytes::Buffer buf;
+  return index_.Find(key, hash, [this, &buf](uint32_t s) { return slots_[s].key.view(buf); });
 }
 
 void RedisStore::IndexAll() const {
+  SmallBytes::Buffer buf;
   for (uint32_t s = 0; s < slots_.size(); ++s)
-    if (slots_[s].live) index_.Insert(HashBytes(slots_[s].key.view()), s);
+    if (slots_[s].live) index_.Insert(HashBytes(slots_[s].key.view(buf)), s);
   indexed_ = true;
 }
 
@@ -168,9 +170,11 @@ uint32_t RedisStore::Create(std::string_view key, uint64_t hash) {
 void RedisStore::Remove(uint32_t slot, bool notify_policy) {
   Entry& e = slots_[slot];
   calendar_.Cancel(e.expire_ms, now_ms_);
-  if (indexed_)
-    index_.Erase(e.key.view(), HashBytes(e.key.view()),
-                 [this](uint32_t s) -> std::string_view { return slots_[s].key.view(); });
+  if (indexed_) {
+    SmallBytes::Buffer name_buf, other_buf;
+    std::string_view name = e.key.view(name_buf);
+    index_.Erase(name, HashBytes(name), [this, &other_buf](uint32_t s) { return slots_[s].key.view(other_buf); });
+  }
   --live_;
   expires_.Erase(slot);
   dict_buckets_ = ShrunkBuckets(dict_buckets_, live_);
@@ -194,7 +198,10 @@ void RedisStore::Recount(uint32_t slot) {
   Entry& e = slots_[slot];
   uint64_t m = KeyOverheadMemory(e.key.size(), e.expire_ms >= 0);
   if (e.type == Type::kString) {
-    m += StringValueMemory(e.value.view(), e.value.size() + e.value_pad, shared_integers());
+    // Padded values are never integers: StringValueMemory reads the bytes only without padding.
+    SmallBytes::Buffer buf;
+    std::string_view value = e.value_pad == 0 ? e.value.view(buf) : std::string_view();
+    m += StringValueMemory(value, e.value.size() + e.value_pad, shared_integers());
   } else {
     const Members& members = MembersOf(slot);
     m += kSetObjectMemory + DictTableBytes(members.size());
@@ -446,7 +453,8 @@ RedisReply RedisStore::IncrBy(std::string_view key, int64_t delta) {
   int64_t value = 0;
   if (e) {
     if (e->type != Type::kString) return WrongType();
-    if (e->value_pad != 0 || !ParseRedisInt(e->value.view(), &value))
+    SmallBytes::Buffer buf;
+    if (e->value_pad != 0 || !ParseRedisInt(e->value.view(buf), &value))
       return RedisReply::Error("ERR value is not an integer or out of range");
   }
   if ((delta < 0 && value < 0 && delta < std::numeric_limits<int64_t>::min() - value) ||
@@ -563,9 +571,11 @@ RedisReply RedisStore::Scan(uint64_t cursor, const std::string* match, int64_t c
       Remove(slot, true);
       continue;
     }
-    if (match && !GlobMatch(*match, e.key.view())) continue;
+    SmallBytes::Buffer buf;
+    std::string_view name = e.key.view(buf);
+    if (match && !GlobMatch(*match, name)) continue;
     if (type && !EqualNoCase(*type, e.type == Type::kString ? "string" : "set")) continue;
-    keys.push_back(RedisReply::String(std::string(e.key.view())));
+    keys.push_back(RedisReply::String(std::string(name)));
   }
   uint64_t next = pos >= slots_.size() ? 0 : pos;
   return RedisReply::Array({RedisReply::String(std::to_string(next)), RedisReply::Array(std::move(keys))});

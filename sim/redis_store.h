@@ -177,7 +177,7 @@ class RedisStore {
 
  private:
   enum class Type : uint8_t { kString, kSet };
-  struct Entry {  // 56 bytes
+  struct Entry {  // 40 bytes
     SmallBytes key;
     SmallBytes value;         // kString: the value's payload, followed by value_pad bytes of padding
     int64_t expire_ms = -1;   // absolute deadline; -1 none
@@ -187,16 +187,20 @@ class RedisStore {
     uint32_t value_pad = 0;
     uint32_t id = kNoKeyId;   // the dense id it was last found by (slot_of_id_)
   };
-  static_assert(sizeof(Entry) == 56);
+  static_assert(sizeof(Entry) == 40);
   static constexpr uint32_t kNone = KeyIndex::kNone;  // no slot
   using Members = std::set<std::string, std::less<>>;
   Entry* At(uint32_t slot) { return slot == kNone ? nullptr : &slots_[slot]; }
-  static Blob ValueOf(const Entry& e) { return Blob{std::string(e.value.view()), e.value_pad}; }
+  static Blob ValueOf(const Entry& e) {
+    Blob b{{}, e.value_pad};
+    e.value.CopyTo(b.data);
+    return b;
+  }
   // RedisReply::String(ValueOf(e)), the value written into the reply's own string.
   static RedisReply StringReply(const Entry& e) {
     RedisReply r;
     r.type = RedisReply::Type::kString;
-    r.str.data.assign(e.value.view());
+    e.value.CopyTo(r.str.data);
     r.str.pad = e.value_pad;
     return r;
   }

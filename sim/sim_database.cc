@@ -51,9 +51,8 @@ void SimDatabase::Enqueue(Query&& q) {
 }
 
 void SimDatabase::Commit(uint32_t id) {
-  Row& r = rows_.At(id);
-  ++r.version;
-  if (on_commit_) on_commit_(id, r.version);
+  uint64_t version = versions_.Increment(id);
+  if (on_commit_) on_commit_(id, version);
 }
 
 void SimDatabase::Start(Query&& q) {

@@ -9,7 +9,7 @@
 #include <deque>
 #include <vector>
 
-#include "sim/chunked_rows.h"
+#include "sim/counter_rows.h"
 #include "sim/distribution.h"
 #include "sim/inplace_function.h"
 #include "sim/key_ids.h"
@@ -51,12 +51,9 @@ class SimDatabase {
 
   // The committed version now (0: never written).
   uint64_t Version(uint64_t key) const { return VersionAt(ids_.Find(key)); }
-  uint64_t VersionAt(uint32_t id) const {
-    const Row* r = rows_.Find(id);
-    return r ? r->version : 0;
-  }
+  uint64_t VersionAt(uint32_t id) const { return versions_.Get(id); }
   // Starts loading id's row into the cache (a hint for the runner, which knows the keys ahead).
-  void PrefetchRow(uint32_t id) const { rows_.Prefetch(id); }
+  void PrefetchRow(uint32_t id) const { versions_.Prefetch(id); }
 
   // Called after every commit (staleness accounting keeps per-key history by id).
   using CommitObserver = InplaceFunction<void(uint32_t id, uint64_t version), 16>;
@@ -88,11 +85,10 @@ class SimDatabase {
   SimDatabaseConfig config_;
   Metrics& metrics_;
   Rng rng_;
-  struct Row {  // 8 bytes a key id (commit times are the runner's, lab/commit_history.h)
-    uint64_t version = 0;
-  };
   KeyIds ids_;
-  ChunkedRows<Row> rows_;  // by key id, up to the largest id written
+  // Versions by key id, 4 bytes a key up to the largest id written (commit
+  // times are the runner's, lab/commit_history.h).
+  CounterRows<> versions_;
   std::deque<Query> waiting_;
   // Running queries by slot (events carry the slot): no allocation per query.
   std::vector<Query> running_;

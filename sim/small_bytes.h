@@ -1,73 +1,147 @@
-// A byte string in 16 bytes: up to 15 bytes inline (the lab's key names
-// "k:<id>" and values "v<version>" fit), longer ones on the heap. Half of a
-// std::string (32 bytes), for the simulated Redis's per-key entries.
+// A byte string in 8 bytes, for the simulated Redis's per-key entries. Inline
+// when it fits: any 7 bytes, or up to 14 characters of "0123456789:kv-er" at 4
+// bits each (the lab's key names "k:<id>", "k:<id>:v<n>", "ver:k:<id>",
+// values "v<version>", integers);
+// longer or other strings on the heap (their length, then the bytes), so
+// values set through the RESP server or the differential tests keep their
+// real bytes. Reading one spells it into a caller's buffer (view).
 #pragma once
+#include <array>
+#include <bit>
 #include <cstdint>
 #include <cstring>
+#include <string>
 #include <string_view>
 
 namespace cachelab {
 
 class SmallBytes {
  public:
-  static constexpr size_t kInline = 15;
+  static constexpr size_t kMaxInline = 14;
+  using Buffer = char[kMaxInline];
 
-  SmallBytes() { raw_[kInline] = 0; }
+  SmallBytes() = default;
   ~SmallBytes() { Release(); }
   SmallBytes(const SmallBytes&) = delete;
   SmallBytes& operator=(const SmallBytes&) = delete;
-  SmallBytes(SmallBytes&& o) noexcept {
-    std::memcpy(raw_, o.raw_, sizeof raw_);
-    o.raw_[kInline] = 0;
-  }
+  SmallBytes(SmallBytes&& o) noexcept : word_(o.word_) { o.word_ = 0; }
   SmallBytes& operator=(SmallBytes&& o) noexcept {
     if (this != &o) {
       Release();
-      std::memcpy(raw_, o.raw_, sizeof raw_);
-      o.raw_[kInline] = 0;
+      word_ = o.word_;
+      o.word_ = 0;
     }
     return *this;
   }
 
   void assign(std::string_view s) {
     Release();
-    if (s.size() <= kInline) {
-      if (!s.empty()) std::memcpy(raw_, s.data(), s.size());
-      raw_[kInline] = static_cast<char>(s.size());
+    word_ = 0;
+    if (s.empty()) return;
+    if (s.size() <= kMaxRaw) {  // first: copied in and out whole, the cheapest to read
+      uint64_t bytes = 0;
+      std::memcpy(&bytes, s.data(), s.size());
+      word_ = kRaw | s.size() << 2 | bytes << 8;
       return;
     }
-    char* p = new char[s.size()];
-    std::memcpy(p, s.data(), s.size());
+    if (s.size() <= kMaxInline && PackNibbles(s)) return;
+    // operator new[] aligns to 16 at least: the two low bits of the pointer are 0 (kHeap).
+    char* p = new char[sizeof(uint32_t) + s.size()];
     uint32_t n = static_cast<uint32_t>(s.size());
-    std::memcpy(raw_, &p, sizeof p);
-    std::memcpy(raw_ + sizeof p, &n, sizeof n);
-    raw_[kInline] = kHeap;
+    std::memcpy(p, &n, sizeof n);
+    std::memcpy(p + sizeof n, s.data(), s.size());
+    word_ = reinterpret_cast<uintptr_t>(p);
   }
-  void clear() { assign({}); }
+  void clear() {
+    Release();
+    word_ = 0;
+  }
 
-  std::string_view view() const {
-    if (raw_[kInline] != kHeap) return {raw_, static_cast<size_t>(raw_[kInline])};
-    char* p;
-    uint32_t n;
-    std::memcpy(&p, raw_, sizeof p);
-    std::memcpy(&n, raw_ + sizeof p, sizeof n);
-    return {p, n};
+  // The bytes; an inline string is spelled into buf (valid while buf is).
+  std::string_view view(Buffer& buf) const {
+    const uint64_t w = word_;
+    switch (w & 3) {
+      case kNibbles:
+        Spell(buf);
+        return {buf, static_cast<size_t>((w >> 2) & 15)};
+      case kRaw: {
+        uint64_t bytes = w >> 8;
+        std::memcpy(buf, &bytes, kMaxRaw);
+        return {buf, static_cast<size_t>((w >> 2) & 7)};
+      }
+      default:
+        if (w == 0) return {};
+        return {HeapBytes() + sizeof(uint32_t), HeapSize()};
+    }
   }
-  size_t size() const { return view().size(); }
+  // The bytes, assigned to out; an inline string spelled in place (no copy
+  // through a buffer: a GET's reply is the hot caller).
+  void CopyTo(std::string& out) const {
+    if ((word_ & 3) != kNibbles) {
+      Buffer buf;
+      out.assign(view(buf));
+      return;
+    }
+    out.resize(kMaxInline);
+    Spell(out.data());
+    out.resize((word_ >> 2) & 15);
+  }
+  size_t size() const {
+    switch (word_ & 3) {
+      case kNibbles: return (word_ >> 2) & 15;
+      case kRaw: return (word_ >> 2) & 7;
+      default: return word_ == 0 ? 0 : HeapSize();
+    }
+  }
 
  private:
-  static constexpr char kHeap = 0x7f;  // marker in the last byte: heap pointer + length
+  // The two low bits: 0 a heap pointer (or 0: empty), else inline. Inline:
+  // the length from bit 2, the characters from bit 8.
+  static constexpr uint64_t kHeap = 0, kNibbles = 1, kRaw = 2;
+  static constexpr size_t kMaxRaw = 7;
+  static constexpr char kAlphabet[17] = "0123456789:kv-er";
+  // Byte b of the nibble string (two codes) spelled: kPairs[b].
+  static constexpr std::array<std::array<char, 2>, 256> kPairs = [] {
+    std::array<std::array<char, 2>, 256> p{};
+    for (int b = 0; b < 256; ++b) p[b] = {kAlphabet[b & 15], kAlphabet[b >> 4]};
+    return p;
+  }();
+  static constexpr std::array<int8_t, 256> kCode = [] {
+    std::array<int8_t, 256> c{};
+    c.fill(-1);
+    for (int i = 0; i < 16; ++i) c[static_cast<unsigned char>(kAlphabet[i])] = static_cast<int8_t>(i);
+    return c;
+  }();
+
+  // A nibble string's characters into out[0, kMaxInline): two a table lookup,
+  // all seven pairs (no branch on the length).
+  void Spell(char* out) const {
+    for (size_t i = 0; i < kMaxInline / 2; ++i) std::memcpy(out + 2 * i, kPairs[(word_ >> (8 + 8 * i)) & 0xff].data(), 2);
+  }
+  bool PackNibbles(std::string_view s) {
+    uint64_t w = kNibbles | s.size() << 2;
+    for (size_t i = 0; i < s.size(); ++i) {
+      int8_t c = kCode[static_cast<unsigned char>(s[i])];
+      if (c < 0) return false;
+      w |= uint64_t{static_cast<uint8_t>(c)} << (8 + 4 * i);
+    }
+    word_ = w;
+    return true;
+  }
+  const char* HeapBytes() const { return reinterpret_cast<const char*>(static_cast<uintptr_t>(word_)); }
+  uint32_t HeapSize() const {
+    uint32_t n;
+    std::memcpy(&n, HeapBytes(), sizeof n);
+    return n;
+  }
   void Release() {
-    if (raw_[kInline] != kHeap) return;
-    char* p;
-    std::memcpy(&p, raw_, sizeof p);
-    delete[] p;
-    raw_[kInline] = 0;
+    if ((word_ & 3) == kHeap && word_ != 0) delete[] reinterpret_cast<char*>(static_cast<uintptr_t>(word_));
   }
 
-  alignas(8) char raw_[16];
+  uint64_t word_ = 0;
 };
 
-static_assert(sizeof(SmallBytes) == 16);
+static_assert(sizeof(SmallBytes) == 8);
+static_assert(std::endian::native == std::endian::little, "SmallBytes keeps raw bytes in a word's low bytes");
 
 }  // namespace cachelab

@@ -13,19 +13,35 @@ void EpisodeTracker::Record(uint32_t loads, bool by_miss, bool cold) {
   miss_episodes_ += by_miss ? 1 : 0;
 }
 
+void EpisodeTracker::SetLoads(uint32_t key, KeyState& k, bool open, uint32_t n) {
+  uint32_t small = n < kMaxSmallLoads ? n : kMaxSmallLoads;
+  if (small == kMaxSmallLoads || (open ? k.open_loads : k.last_loads) == kMaxSmallLoads) {
+    BigLoads& big = big_loads_[key];
+    (open ? big.open : big.last) = small == kMaxSmallLoads ? n : 0;
+  }
+  if (open)
+    k.open_loads = small;
+  else
+    k.last_loads = small;
+}
+
 void EpisodeTracker::OnLoadStart(uint32_t key, uint32_t stamp, bool early) {
   KeyState& k = Get(key);
-  if (stamp + 1 == k.closes && k.last_loads > 0) {  // late member of the episode just closed
-    ++k.last_loads;
+  if (((stamp + 1) & kClosesMask) == k.closes && k.last_loads > 0) {  // late member of the episode just closed
+    if (k.last_loads < kMaxSmallLoads - 1) ++k.last_loads;
+    else SetLoads(key, k, false, LastLoads(key, k) + 1);
     return;
   }
   if (k.open) {
-    ++k.open_loads;
+    if (k.open_loads < kMaxSmallLoads - 1) ++k.open_loads;
+    else SetLoads(key, k, true, OpenLoads(key, k) + 1);
     return;
   }
-  if (k.last_loads) Record(k.last_loads, k.last_by_miss, k.last_cold);
+  if (k.last_loads) Record(LastLoads(key, k), k.last_by_miss, k.last_cold);
+  if (k.last_loads == kMaxSmallLoads) SetLoads(key, k, false, 0);
   k.last_loads = 0;
   k.open = true;
+  if (k.open_loads == kMaxSmallLoads) SetLoads(key, k, true, 1);
   k.open_loads = 1;
   k.open_by_miss = !early;
   k.open_cold = !k.warm;
@@ -37,12 +53,16 @@ void EpisodeTracker::OnFill(uint32_t key, SimTime now) {
   k.open = false;
   k.last_close_at = now;
   k.warm = true;
-  if (k.last_loads) Record(k.last_loads, k.last_by_miss, k.last_cold);
-  k.last_loads = k.open_loads;
+  if (k.last_loads) Record(LastLoads(key, k), k.last_by_miss, k.last_cold);
+  if (k.open_loads == kMaxSmallLoads || k.last_loads == kMaxSmallLoads)
+    SetLoads(key, k, false, OpenLoads(key, k));
+  else
+    k.last_loads = k.open_loads;
   k.last_by_miss = k.open_by_miss;
   k.last_cold = k.open_cold;
+  if (k.open_loads == kMaxSmallLoads) SetLoads(key, k, true, 0);
   k.open_loads = 0;
-  ++k.closes;
+  k.closes = (k.closes + 1) & kClosesMask;
 }
 
 EpisodeTracker EpisodeTracker::Finished() const {
@@ -55,8 +75,8 @@ EpisodeTracker EpisodeTracker::Finished() const {
   // Order does not matter: counts, and sum_sq_ adds integers exactly.
   for (uint32_t i = 0; i < keys_.size(); ++i) {
     const KeyState& k = keys_[i];
-    if (k.last_loads) t.Record(k.last_loads, k.last_by_miss, k.last_cold);
-    if (k.open && k.open_loads) t.Record(k.open_loads, k.open_by_miss, k.open_cold);
+    if (k.last_loads) t.Record(LastLoads(i, k), k.last_by_miss, k.last_cold);
+    if (k.open && k.open_loads) t.Record(OpenLoads(i, k), k.open_by_miss, k.open_cold);
   }
   return t;
 }
@@ -70,6 +90,7 @@ void EpisodeTracker::StartMeasurement() {
     k.last_loads = 0;  // a closed episode late loads would join: the warm-up's
     k.open_loads = 0;  // an open one counts only the loads that join it from now on
   }
+  big_loads_.clear();
 }
 
 double EpisodeTracker::variance() const {

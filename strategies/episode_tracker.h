@@ -11,6 +11,7 @@
 #pragma once
 #include <cstddef>
 #include <cstdint>
+#include <unordered_map>
 #include <vector>
 
 #include "sim/chunked_rows.h"
@@ -22,13 +23,15 @@ namespace cachelab {
 
 class EpisodeTracker {
  public:
+  // Stamps count closes modulo 2^24 (a load in flight across 2^24 closes of its key cannot happen).
   uint32_t Stamp(uint32_t key) { return Get(key).closes; }
   bool Open(uint32_t key) { return Get(key).open; }
   // The stamp of a request that first read the cache at `read_at`: taken at
   // its load, so hits never touch the tracker.
   uint32_t StampFor(uint32_t key, SimTime read_at) {
     const KeyState& k = Get(key);
-    return k.closes > 0 && read_at < k.last_close_at ? k.closes - 1 : k.closes;
+    // A key never closed has last_close_at 0, and simulated times are >= 0.
+    return read_at < k.last_close_at ? (k.closes - 1) & kClosesMask : k.closes;
   }
   void OnLoadStart(uint32_t key, uint32_t stamp, bool early);
   void OnFill(uint32_t key, SimTime now);
@@ -50,19 +53,34 @@ class EpisodeTracker {
   double variance() const;
 
  private:
-  struct KeyState {  // 24 bytes
+  static constexpr uint32_t kClosesMask = (1u << 24) - 1;
+  static constexpr uint32_t kMaxSmallLoads = (1u << 17) - 1;  // the field's value when the count is in big_loads_
+  struct KeyState {  // 16 bytes
     SimTime last_close_at = 0;
-    uint32_t closes = 0;
-    uint32_t open_loads = 0, last_loads = 0;
-    bool open : 1 = false, open_by_miss : 1 = false, last_by_miss : 1 = false;
-    bool warm : 1 = false;  // filled at least once (or preloaded)
-    bool open_cold : 1 = false, last_cold : 1 = false;
+    uint64_t closes : 24 = 0;  // modulo 2^24
+    uint64_t open_loads : 17 = 0, last_loads : 17 = 0;  // kMaxSmallLoads: see big_loads_
+    uint64_t open : 1 = 0, open_by_miss : 1 = 0, last_by_miss : 1 = 0;
+    uint64_t warm : 1 = 0;  // filled at least once (or preloaded)
+    uint64_t open_cold : 1 = 0, last_cold : 1 = 0;
   };
+  static_assert(sizeof(KeyState) == 16);
   // Rows up to the largest id loaded (or preloaded); never-loaded rows stay idle.
   KeyState& Get(uint32_t key) { return keys_.At(key); }
   void Record(uint32_t loads, bool by_miss, bool cold);
+  // Load counts of an episode; those of kMaxSmallLoads or more live in big_loads_.
+  uint32_t OpenLoads(uint32_t key, const KeyState& k) const {
+    return k.open_loads == kMaxSmallLoads ? big_loads_.at(key).open : static_cast<uint32_t>(k.open_loads);
+  }
+  uint32_t LastLoads(uint32_t key, const KeyState& k) const {
+    return k.last_loads == kMaxSmallLoads ? big_loads_.at(key).last : static_cast<uint32_t>(k.last_loads);
+  }
+  void SetLoads(uint32_t key, KeyState& k, bool open, uint32_t n);  // the open or the last episode's
 
   ChunkedRows<KeyState> keys_;
+  struct BigLoads {
+    uint32_t open = 0, last = 0;
+  };
+  std::unordered_map<uint32_t, BigLoads> big_loads_;  // by key: counts too large for KeyState
   Histogram loads_;
   double sum_sq_ = 0;
   uint64_t miss_episodes_ = 0, cold_episodes_ = 0, cold_loads_ = 0;

@@ -4,12 +4,16 @@
 #include <catch2/catch.hpp>
 
 #include <map>
+#include <unordered_map>
 #include <random>
 #include <string>
 #include <vector>
 
+#include "eviction/id_map.h"
 #include "lab/commit_history.h"
 #include "sim/chunked_rows.h"
+#include "sim/counter_rows.h"
+#include "sim/key_ids.h"
 #include "sim/small_bytes.h"
 
 using namespace cachelab;
@@ -34,24 +38,53 @@ TEST_CASE("ChunkedRows: default rows up to the largest asked, addresses stable w
   CHECK(rows[5].v == 50);
 }
 
-TEST_CASE("SmallBytes keeps 15 bytes inline and longer strings whole") {
-  for (size_t n : {0, 1, 14, 15, 16, 17, 100, 70000}) {
-    std::string s;
-    for (size_t i = 0; i < n; ++i) s.push_back(static_cast<char>(i * 7 + 1));  // a NUL at i = 73
+TEST_CASE("SmallBytes gives back every byte string it was given, in 8 bytes") {
+  // Expectation: the input itself. Strings of the inline alphabet, of any
+  // short bytes (NUL, 0xff), and long ones, at every length around the
+  // 7-byte and 14-character limits.
+  CHECK(sizeof(SmallBytes) == 8);
+  std::mt19937 rng(42);
+  const std::string alphabet = "0123456789:kv-er";
+  std::vector<std::string> inputs = {"", "k:0", "k:999999", "v1", "k:12345678901", "k:123456789012",
+                                     "k:1234567890123", "-9223372036854775808", "tag:7", "ver:k:12345678", "k:12:v345"};
+  inputs.push_back(std::string("a\0b", 3));
+  inputs.push_back(std::string("\0\xff", 2));
+  for (int n = 0; n <= 20; ++n)
+    for (int variant = 0; variant < 3; ++variant)
+      for (int rep = 0; rep < 20; ++rep) {
+        std::string str;
+        for (int i = 0; i < n; ++i) {
+          if (variant == 0) str.push_back(alphabet[rng() % 16]);
+          else if (variant == 1) str.push_back(static_cast<char>(rng() % 256));
+          else str.push_back(i == n / 2 ? 'x' : alphabet[rng() % 16]);  // one character outside
+        }
+        inputs.push_back(str);
+      }
+  inputs.push_back(std::string(70000, 'q'));
+  SmallBytes::Buffer buf;
+  SmallBytes other;
+  other.assign("previous, longer than fifteen bytes");
+  for (const std::string& str : inputs) {
     SmallBytes b;
-    b.assign(s);
-    CHECK(b.view() == s);
-    CHECK(b.size() == n);
+    b.assign(str);
+    REQUIRE(b.view(buf) == str);
+    CHECK(b.size() == str.size());
+    std::string copied = "a previous value, longer than fifteen bytes";
+    b.CopyTo(copied);
+    CHECK(copied == str);
     SmallBytes moved(std::move(b));
-    CHECK(moved.view() == s);
-    CHECK(b.view().empty());
-    SmallBytes other;
-    other.assign("previous, longer than fifteen bytes");
-    other = std::move(moved);
-    CHECK(other.view() == s);
+    CHECK(moved.view(buf) == str);
+    CHECK(b.view(buf).empty());
+    CHECK(b.size() == 0);
+    other = std::move(moved);  // releases what other held
+    CHECK(other.view(buf) == str);
     other.assign("k:123");
-    CHECK(other.view() == "k:123");
+    CHECK(other.view(buf) == "k:123");
+    other.assign(str);  // overwrites in place
+    CHECK(other.view(buf) == str);
   }
+  other.clear();
+  CHECK(other.size() == 0);
 }
 
 TEST_CASE("CommitHistory answers as the full history: pairs widen to rings exactly") {
@@ -89,4 +122,85 @@ TEST_CASE("CommitHistory answers as the full history: pairs widen to rings exact
   }
   CHECK(h.truncated() == truncated);
   CHECK(truncated > 0);
+}
+
+TEST_CASE("KeyIds numbers keys in first-touch order across 32- and 64-bit keys, as a model map does") {
+  // Independent model: std::unordered_map, the next id being its size.
+  std::unordered_map<uint64_t, uint32_t> model;
+  KeyIds ids;
+  std::mt19937_64 rng(18);
+  const uint64_t edges[] = {0, 1, UINT32_MAX - 1, UINT32_MAX, uint64_t{UINT32_MAX} + 1, UINT64_MAX};
+  for (int i = 0; i < 200000; ++i) {
+    uint64_t key;
+    switch (rng() % 4) {
+      case 0: key = edges[rng() % 6]; break;
+      case 1: key = rng() % 50000; break;                               // 32-bit, repeats
+      case 2: key = (uint64_t{1} << 32) + rng() % 50000; break;         // the same low bits, 64-bit
+      default: key = (rng() % 2 ? rng() : rng() % 40000 * 4096); break;  // wide and strided
+    }
+    auto [it, fresh] = model.try_emplace(key, static_cast<uint32_t>(model.size()));
+    if (rng() % 3 == 0) {
+      uint32_t before = ids.Find(key);
+      CHECK(before == (fresh ? kNoKeyId : it->second));
+    }
+    REQUIRE(ids.Intern(key) == it->second);
+  }
+  CHECK(ids.size() == model.size());
+  for (const auto& kv : model) REQUIRE(ids.Find(kv.first) == kv.second);
+  CHECK(ids.Find(123456789012345ULL) == kNoKeyId);
+}
+
+TEST_CASE("BasicIdMap<uint32_t> inserts, overwrites and erases as std::unordered_map") {
+  std::unordered_map<uint32_t, uint32_t> model;
+  eviction::BasicIdMap<uint32_t> map;
+  std::mt19937 rng(7);
+  for (int i = 0; i < 300000; ++i) {
+    uint32_t key = rng() % 3 == 0 ? UINT32_MAX - rng() % 100 : rng() % 20000;
+    uint32_t value = rng() % 1000;
+    switch (rng() % 4) {
+      case 0: map.Put(key, value); model[key] = value; break;
+      case 1: CHECK(map.Erase(key) == (model.erase(key) == 1)); break;
+      case 2: CHECK(map.Emplace(key, value) == model.try_emplace(key, value).second); break;
+      default: {
+        auto it = model.find(key);
+        REQUIRE(map.Find(key) == (it == model.end() ? eviction::IdMap::kNone : it->second));
+      }
+    }
+  }
+  CHECK(map.size() == model.size());
+  for (const auto& kv : model) REQUIRE(map.Find(kv.first) == kv.second);
+}
+
+TEST_CASE("CounterRows counts as 64-bit counters do, past the narrow type's range") {
+  // Independent model: a std::map of uint64_t counts. uint8_t rows spill at
+  // 255, so the side map is exercised; uint16_t at 65,535.
+  std::mt19937 rng(3);
+  CounterRows<uint8_t> small;
+  CounterRows<uint16_t> medium;
+  std::map<uint32_t, uint64_t> model;
+  for (int i = 0; i < 400000; ++i) {
+    // Skewed: id 0 gets ~1/2 of the increments (past 65,535), ids 1-3 ~1/8 each, a few up to 5000 rarely.
+    uint32_t r = rng() % 16;
+    uint32_t id = r < 8 ? 0 : r < 14 ? 1 + r % 3 : 4 + rng() % 5000;
+    uint64_t expected = ++model[id];
+    REQUIRE(small.Increment(id) == expected);
+    REQUIRE(medium.Increment(id) == expected);
+  }
+  REQUIRE(model[0] > 65535);
+  for (uint32_t id = 0; id < 5010; ++id) {
+    auto it = model.find(id);
+    uint64_t expected = it == model.end() ? 0 : it->second;
+    REQUIRE(small.Get(id) == expected);
+    REQUIRE(medium.Get(id) == expected);
+  }
+  CHECK(small.Get(1u << 30) == 0);  // beyond every row
+  // The boundary by hand: 254, 255 (spills), 256.
+  CounterRows<uint8_t> one;
+  for (int i = 0; i < 254; ++i) one.Increment(9);
+  CHECK(one.Get(9) == 254);
+  CHECK(one.Increment(9) == 255);
+  CHECK(one.Get(9) == 255);
+  CHECK(one.Increment(9) == 256);
+  CHECK(one.Get(9) == 256);
+  CHECK(one.Get(8) == 0);
 }
