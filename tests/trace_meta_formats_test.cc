@@ -157,6 +157,10 @@ TEST_CASE("kvcache: bad input names the file, line and field") {
   CHECK(e.find("bad op_time '9223372037'") != std::string::npos);
   e = error_of(h + "1,a,3,SET,1,5,9223372037\n");
   CHECK(e.find("bad ttl '9223372037'") != std::string::npos);
+  // A control byte in a bad field comes back escaped, as every reader quotes input (sim/printable.h).
+  e = error_of(h + "1,a,3,GE\x1bT,1,5,0\n");
+  CHECK(e.find("unknown operation 'GE\\x1bT'") != std::string::npos);
+  CHECK(e.find('\x1b') == std::string::npos);
   e = error_of(h + "1,a,3,SET\n");
   CHECK(e.find("fields") != std::string::npos);
   e = error_of("time,id,size\n1,2,3\n");
@@ -211,6 +215,9 @@ TEST_CASE("cdn: an unknown OpType or a bad size is an error with file and line")
   CHECK(c.error.find(path + ": line 3: bad timestamp '17582703988'") != std::string::npos);
   c = Count(WriteTemp("bad_cdn4.csv", h + "1,a,1,10,10,9223372037\n"), "cdn");
   CHECK(c.error.find("line 2: bad TTL '9223372037'") != std::string::npos);
+  c = Count(WriteTemp("bad_cdn5.csv", h + "1,a,1,1\x1b" "0,10,5\n"), "cdn");  // a control byte comes back escaped
+  CHECK(c.error.find("line 2: bad objectSize '1\\x1b0'") != std::string::npos);
+  CHECK(c.error.find('\x1b') == std::string::npos);
   c = Count(WriteTemp("ok_cdn.csv", h + "9223372036,a,1,10,10,9223372036\n"), "cdn");  // 292 years: the limit
   CHECK(c.error.empty());
   CHECK(c.last == 9223372036 * kSecond);

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 
+#include "sim/printable.h"
 #include "workloads/op_names.h"
 #include "workloads/text_fields.h"
 
@@ -41,36 +42,36 @@ int KvcacheReader::ParseRow(Request* out, std::string* why) {
   std::string_view key = Col(key_);
   if (key.empty()) return *why = "empty key", -1;
   out->key = KeyToId(key);
-  if (!ParseOpName(Col(op_), &out->op)) return *why = "unknown operation '" + std::string(Col(op_)) + "'", -1;
+  if (!ParseOpName(Col(op_), &out->op)) return *why = "unknown operation '" + Printable(Col(op_)) + "'", -1;
   if (time_) {
     int64_t t;
     if (!ParseInt(Col(time_), &t) || t < 0 || t > kMaxTraceSeconds)  // beyond: int64 ns overflow
-      return *why = "bad op_time '" + std::string(Col(time_)) + "'", -1;
+      return *why = "bad op_time '" + Printable(Col(time_)) + "'", -1;
     out->at = t * kSecond;
   }
   uint64_t bytes = 0, part;
   if (key_size_) {
-    if (!ParseInt(Col(key_size_), &part)) return *why = "bad key_size '" + std::string(Col(key_size_)) + "'", -1;
+    if (!ParseInt(Col(key_size_), &part)) return *why = "bad key_size '" + Printable(Col(key_size_)) + "'", -1;
     bytes += part;
   }
   if (size_) {
-    if (!ParseInt(Col(size_), &part)) return *why = "bad size '" + std::string(Col(size_)) + "'", -1;
+    if (!ParseInt(Col(size_), &part)) return *why = "bad size '" + Printable(Col(size_)) + "'", -1;
     bytes += part;
   }
   if (bytes > UINT32_MAX) return *why = "key_size + size exceeds 4 GiB", -1;
   out->size = static_cast<uint32_t>(bytes);
   count_ = 1;
   if (op_count_ && (!ParseInt(Col(op_count_), &count_) || count_ == 0 || count_ > kMaxOpCount))
-    return *why = "bad op_count '" + std::string(Col(op_count_)) + "' (1 to " + std::to_string(kMaxOpCount) +
+    return *why = "bad op_count '" + Printable(Col(op_count_)) + "' (1 to " + std::to_string(kMaxOpCount) +
                   ": a row is one key's operations in one second)",
            -1;
   if (ttl_) {
     int64_t ttl;
-    if (!ParseInt(Col(ttl_), &ttl) || ttl < 0 || ttl > kMaxTraceSeconds) return *why = "bad ttl '" + std::string(Col(ttl_)) + "'", -1;
+    if (!ParseInt(Col(ttl_), &ttl) || ttl < 0 || ttl > kMaxTraceSeconds) return *why = "bad ttl '" + Printable(Col(ttl_)) + "'", -1;
     out->ttl = ttl * kSecond;
   }
   if (usecase_ && !ParseInt(Col(usecase_), &out->client))
-    return *why = "bad usecase '" + std::string(Col(usecase_)) + "'", -1;
+    return *why = "bad usecase '" + Printable(Col(usecase_)) + "'", -1;
   return 1;
 }
 
