@@ -11,6 +11,29 @@
 #include "lab/params.h"
 #include "workloads/mapped_file_faults.h"
 
+namespace {
+
+// Prints an error. Messages quote what the user gave (flag values, experiment
+// files, traces); the readers escape what they quote, and this escapes any
+// control byte that reached a message another way, so none reaches the
+// terminal raw. Newlines stay (multi-line hints); UTF-8 stays (file names).
+void PrintError(const std::string& what, const char* tail = "") {
+  std::string out;
+  for (char ch : what) {
+    const unsigned char c = static_cast<unsigned char>(ch);
+    if ((c < 0x20 && c != '\n') || c == 0x7f) {
+      char buf[8];
+      std::snprintf(buf, sizeof buf, "\\x%02x", c);
+      out += buf;
+    } else {
+      out += ch;
+    }
+  }
+  std::fprintf(stderr, "cachelab: error: %s\n%s", out.c_str(), tail);
+}
+
+}  // namespace
+
 int main(int argc, char** argv) {
   cachelab::InstallMappedFileFaultReport();  // a trace truncated under us: an error naming it
   CLI::App app{"cachelab: simulation and benchmark lab for cache strategies"};
@@ -45,19 +68,19 @@ int main(int argc, char** argv) {
     if (auto at = what.find(repeated); at != std::string::npos)
       what = what.substr(0, at) + " given " + what.substr(at + repeated.size()) +
              " times; give it once (where it takes several values, as one comma-separated list)";
-    std::fprintf(stderr, "cachelab: error: %s\nRun with --help for more information.\n", what.c_str());
+    PrintError(what, "Run with --help for more information.\n");
     return 2;
   } catch (const cachelab::cli::UsageError& e) {
-    std::fprintf(stderr, "cachelab: error: %s\n", e.what());
+    PrintError(e.what());
     return 2;
   } catch (const cachelab::ParamError& e) {
-    std::fprintf(stderr, "cachelab: error: %s\n", e.what());
+    PrintError(e.what());
     return 2;
   } catch (const std::bad_alloc&) {
     std::fprintf(stderr, "cachelab: error: out of memory (a parameter asks for more than this machine has)\n");
     return 1;
   } catch (const std::exception& e) {
-    std::fprintf(stderr, "cachelab: error: %s\n", e.what());
+    PrintError(e.what());
     return 1;
   }
   return 0;

@@ -16,6 +16,7 @@
 #include "lab/strategy_config.h"
 #include "lab/twin_setup.h"
 #include "sim/metrics.h"
+#include "sim/printable.h"
 #include "sim/sim_database.h"
 #include "sim/sim_redis.h"
 #include "sim/simulator.h"
@@ -151,7 +152,7 @@ Config ParseConfig(const Params& p, std::shared_ptr<const TraceIndex> index) {
     if (!known) {
       std::string list;
       for (const auto& n : StrategyNames()) list += (list.empty() ? "" : ", ") + n;
-      throw ParamError("strategy", "unknown strategy '" + c.strategy + "' (choose one of: " + list + ", all)");
+      throw ParamError("strategy", "unknown strategy '" + Printable(c.strategy) + "' (choose one of: " + list + ", all)");
     }
   }
   c.invalidation = p.Choice("invalidation", InvalidationNames());

@@ -73,6 +73,18 @@ TEST_CASE("bad values exit non-zero, name the flag, and write nothing") {
   CHECK(twice.exit_code == 2);
   CHECK(twice.err.find("--churn given 2 times; give it once") != std::string::npos);
   CHECK(twice.err.find("comma-separated list") != std::string::npos);
+  // A control byte in a value (here made by printf in the shell) comes back
+  // escaped: from the run's own check (strategy), and from the last line of
+  // defence in main for messages that quote a value raw (replay's policy name).
+  auto control = RunCli("run --db " + db + " --strategy \"$(printf 'cache\\001aside')\"");
+  CHECK(control.exit_code == 2);
+  CHECK(control.err.find("unknown strategy 'cache\\x01aside'") != std::string::npos);
+  CHECK(control.err.find('\x01') == std::string::npos);
+  auto policy = RunCli("replay --no-store --trace " + std::string(CACHELAB_TEST_DATA) +
+                       "/cloudPhysicsIO.oracleGeneral.bin --policy \"$(printf 'l\\001ru')\"");
+  CHECK(policy.exit_code == 2);
+  CHECK(policy.err.find("unknown eviction policy 'l\\x01ru'") != std::string::npos);
+  CHECK(policy.err.find('\x01') == std::string::npos);
   CHECK_FALSE(std::filesystem::exists(db));
 }
 
