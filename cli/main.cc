@@ -9,6 +9,7 @@
 
 #include "cli/commands.h"
 #include "lab/params.h"
+#include "sim/printable.h"
 #include "workloads/mapped_file_faults.h"
 
 namespace {
@@ -18,18 +19,7 @@ namespace {
 // control byte that reached a message another way, so none reaches the
 // terminal raw. Newlines stay (multi-line hints); UTF-8 stays (file names).
 void PrintError(const std::string& what, const char* tail = "") {
-  std::string out;
-  for (char ch : what) {
-    const unsigned char c = static_cast<unsigned char>(ch);
-    if ((c < 0x20 && c != '\n') || c == 0x7f) {
-      char buf[8];
-      std::snprintf(buf, sizeof buf, "\\x%02x", c);
-      out += buf;
-    } else {
-      out += ch;
-    }
-  }
-  std::fprintf(stderr, "cachelab: error: %s\n%s", out.c_str(), tail);
+  std::fprintf(stderr, "cachelab: error: %s\n%s", cachelab::EscapeControlBytes(what).c_str(), tail);
 }
 
 }  // namespace

@@ -18,13 +18,13 @@ eviction::WorkingSet StreamWorkingSet(TraceReader& reader, eviction::DenseIds* i
     if (!LoadReplayChunk(reader, n, false, false, chunk, &error, false)) throw UsageError(error);
   };
   eviction::ReplayTrace chunks[2];
-  size_t want = kFirstReplayChunk;
+  size_t want = NextReplayChunk(0);
   load(&chunks[0], want);
   ProgressMeter meter("sizing " + reader.Label() + " (working set)", "requests", [&] { return reader.FractionRead(); },
                       1);
   uint64_t done = 0;
   for (int cur = 0; chunks[cur].size() > 0; cur ^= 1) {
-    want = std::min(want * 2, kReplayChunk);
+    want = NextReplayChunk(want);
     auto next = std::async(std::launch::async, load, &chunks[cur ^ 1], want);  // decode ahead
     counter.Add(chunks[cur]);
     next.get();  // rethrows a decode error
@@ -66,7 +66,7 @@ std::vector<ReplayOutcome> StreamReplayJobs(TraceReader& reader, const std::vect
     if (s.ids) eviction::NumberChunk(*s.ids, *chunk);  // on the decoding thread, off the replays' path
   };
   eviction::ReplayTrace chunks[2];
-  size_t want = kFirstReplayChunk;
+  size_t want = NextReplayChunk(0);
   load(&chunks[0], want);
   *any_next = false;
   uint64_t base = 0;
@@ -77,7 +77,7 @@ std::vector<ReplayOutcome> StreamReplayJobs(TraceReader& reader, const std::vect
     meter.Tick(base);
     const eviction::ReplayTrace& chunk = chunks[cur];
     for (int64_t n : chunk.next) *any_next |= n >= 0;
-    want = std::min(want * 2, kReplayChunk);
+    want = NextReplayChunk(want);
     auto next = std::async(std::launch::async, load, &chunks[cur ^ 1], want);  // decode ahead
     std::atomic<size_t> job{0};
     auto worker = [&] {

@@ -4,6 +4,8 @@
 // Belady still needs each record's next-access index (oracleGeneral, lcs);
 // it comes with the record, so it streams too.
 #pragma once
+#include <algorithm>
+#include <cstddef>
 #include <string>
 #include <vector>
 
@@ -16,6 +18,10 @@ inline constexpr size_t kReplayChunk = 1 << 20;
 // The first chunk is decoded before anything else can run: small, then
 // doubling up to kReplayChunk, so the pipeline fills after 2^14 requests.
 inline constexpr size_t kFirstReplayChunk = 1 << 14;
+// The size of the chunk after one of `previous` requests (0: the first).
+inline size_t NextReplayChunk(size_t previous) {
+  return previous == 0 ? kFirstReplayChunk : std::min(previous * 2, kReplayChunk);
+}
 
 // One decoding pass counting the working set (for fraction sizes), decoding a
 // chunk ahead on a helper thread. With `ids`, it leaves the trace's ids
