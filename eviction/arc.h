@@ -23,7 +23,8 @@ class ArcPolicy final : public Policy {
   void Remove(Handle h) override;
   Handle Evict(uint64_t now) override;
   void OnMiss(uint64_t id, uint64_t size, uint64_t now) override;
-  bool UseNumbers(uint64_t known) override { return NumberLists(known, b1_, b2_); }
+  bool WantsNumberCell() const override { return true; }
+  bool UseNumbers(uint64_t, NumberCell cell) override { return NumberLists(cell, b1_, b2_); }
   // The replay loop's hint for a coming request: a miss reads its ghost cell.
   [[gnu::always_inline]] void PrefetchId(uint64_t id) const { PrefetchIn(id, b1_, b2_); }
   double p() const { return p_; }

@@ -1,8 +1,9 @@
 // The cached objects of one replay when requests come numbered (DenseIds):
 // number -> handle is a plain array, so a lookup is one load and releasing a
-// victim clears one entry (no hash probe, no backward shift). The array is as
-// long as the highest number seen (4 bytes a distinct id); handles stay
-// compact (reused), so the policies' per-handle arrays follow the cache.
+// victim clears one entry (no hash probe, no backward shift). The rows are as
+// long as the highest number seen (4 bytes a distinct id, 8 with the policy's
+// cell); handles stay compact (reused), so the policies' per-handle arrays
+// follow the cache.
 #pragma once
 #include <algorithm>
 #include <cstddef>
@@ -10,6 +11,7 @@
 #include <vector>
 
 #include "eviction/handle_slab.h"
+#include "eviction/number_rows.h"
 #include "eviction/policy.h"
 #include "eviction/replay_trace.h"
 
@@ -20,16 +22,22 @@ class DenseStore {
   explicit DenseStore(size_t /*expected*/) {}
   // The key this store looks request i up by: its number.
   static uint32_t Key(const ReplayTrace& t, size_t i) { return t.dense[i]; }
-  // `known` numbers are given out already: the array starts that long.
-  void Reserve(uint64_t known) { handle_of_.resize(std::max<uint64_t>(handle_of_.size(), known), kNoHandle); }
-  Handle Find(uint32_t n) const { return n < handle_of_.size() ? handle_of_[n] : kNoHandle; }
+  // `known` numbers are given out already: the rows start that long, with a
+  // cell for the policy beside each handle when it wants one (number_rows.h).
+  void Reserve(uint64_t known, bool policy_cell) {
+    rows_.SetCells(policy_cell ? 2 : 1);
+    rows_.Grow(known);
+  }
+  NumberCell PolicyCell() { return rows_.has_policy_cell() ? NumberCell(&rows_) : NumberCell(); }
+  Handle Find(uint32_t n) const { return n < rows_.rows() ? rows_.at(n, 0) : kNoHandle; }
+  // The row holds the policy's cell too: one prefetch serves both.
   void Prefetch(uint32_t n) const {
-    if (n < handle_of_.size()) __builtin_prefetch(&handle_of_[n]);
+    if (n < rows_.rows()) rows_.Prefetch(n);
   }
   Handle Add(uint32_t n, uint32_t size) {
-    if (n >= handle_of_.size()) handle_of_.resize(std::max<size_t>(n + 1, handle_of_.size() * 2), kNoHandle);
+    if (n >= rows_.rows()) rows_.Grow(std::max<uint64_t>(n + 1, rows_.rows() * 2));
     const Handle h = objects_.Add({n, size});
-    handle_of_[n] = h;
+    rows_.at(n, 0) = h;
     used_ += size;
     ++count_;
     return h;
@@ -37,26 +45,25 @@ class DenseStore {
   void Release(Handle h) {
     const Object& o = objects_[h];
     used_ -= o.size;
-    handle_of_[o.number] = kNoHandle;
+    rows_.at(o.number, 0) = kNoHandle;
     objects_.Release(h);
     --count_;
   }
   uint64_t used() const { return used_; }
   size_t count() const { return count_; }
-  uint64_t MemoryBytes() const {
-    return handle_of_.capacity() * sizeof(Handle) + objects_.MemoryBytes();
-  }
+  uint64_t MemoryBytes() const { return rows_.MemoryBytes() + objects_.MemoryBytes(); }
 
  private:
   struct Object {
     uint32_t number;
     uint32_t size;
   };
+  static_assert(kNoHandle == NumberRows::kEmpty);
   // used_ and count_ apart: side by side, g++ adds to both with one 16-byte
   // load after Release's two 8-byte stores, a store-forwarding stall on every
   // miss (88% of Add's samples).
   uint64_t used_ = 0;
-  std::vector<Handle> handle_of_;  // by number; kNoHandle: not cached
+  NumberRows rows_;  // by number: the handle (kNoHandle: not cached), and the policy's cell
   HandleSlab<Object> objects_;
   size_t count_ = 0;
 };

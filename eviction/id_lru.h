@@ -23,7 +23,7 @@ class IdLru {
   };
 
   // Ids are dense numbers from now on (IdIndex::UseNumbers); call while empty.
-  void UseNumbers(uint64_t known) { map_.UseNumbers(known); }
+  void UseNumbers(NumberCell cell, uint32_t tag) { map_.UseNumbers(cell, tag); }
   uint32_t Find(uint64_t id) const { return map_.Find(id); }
   [[gnu::always_inline]] void Prefetch(uint64_t id) const { map_.Prefetch(id); }
   bool Contains(uint64_t id) const { return map_.Find(id) != IdIndex::kNone; }
@@ -104,10 +104,14 @@ struct NoPayload {};
 using GhostList = IdLru<NoPayload>;
 static_assert(sizeof(GhostList::Entry) == 24);
 
-// A policy's Policy::UseNumbers and replay prefetch hint over its id lists.
+// A policy's Policy::UseNumbers and replay prefetch hint over its id lists
+// (one or two: they share the policy's cell, tagged 0 and 1).
 template <class... Lists>
-bool NumberLists(uint64_t known, Lists&... lists) {
-  (lists.UseNumbers(known), ...);
+bool NumberLists(NumberCell cell, Lists&... lists) {
+  static_assert(sizeof...(Lists) <= 2, "a number's cell tells two lists apart, not more");
+  if (!cell.valid()) return false;
+  uint32_t tag = 0;
+  (lists.UseNumbers(cell, tag++), ...);
   return true;
 }
 template <class... Lists>

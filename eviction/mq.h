@@ -28,7 +28,8 @@ class MqPolicy final : public Policy {
   void Remove(Handle h) override;
   Handle Evict(uint64_t now) override;
   void OnMiss(uint64_t, uint64_t, uint64_t) override { ++now_; }
-  bool UseNumbers(uint64_t known) override { return NumberLists(known, out_); }
+  bool WantsNumberCell() const override { return true; }
+  bool UseNumbers(uint64_t, NumberCell cell) override { return NumberLists(cell, out_); }
   // The replay loop's hint for a coming request: a miss reads its ghost cell.
   [[gnu::always_inline]] void PrefetchId(uint64_t id) const { PrefetchIn(id, out_); }
 

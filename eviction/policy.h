@@ -13,6 +13,8 @@
 #include <string_view>
 #include <vector>
 
+#include "eviction/number_rows.h"
+
 namespace cachelab::eviction {
 
 using Handle = uint32_t;
@@ -100,7 +102,11 @@ class Policy {
   // choices cannot change) accepts with true, and may then index arrays by
   // them. Called once, before the first request; `known` numbers (0 ..
   // known-1) are given out already, so such arrays can start that long.
-  virtual bool UseNumbers(uint64_t /*known*/) { return false; }
+  // A policy that answers WantsNumberCell() with true gets `cell`: a 32-bit
+  // cell per number in the store's own row (eviction/number_rows.h), where a
+  // ghost index costs no cache line of its own.
+  virtual bool WantsNumberCell() const { return false; }
+  virtual bool UseNumbers(uint64_t /*known*/, NumberCell /*cell*/) { return false; }
   virtual void SetNextAccess(Handle /*h*/, int64_t /*next*/) {}
 };
 

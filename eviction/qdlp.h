@@ -29,7 +29,8 @@ class QdlpPolicy final : public Policy {
   explicit QdlpPolicy(const PolicyOptions& o);
   std::string_view Name() const override { return "qdlp"; }
   void OnMiss(uint64_t id, uint64_t size, uint64_t now) override;
-  bool UseNumbers(uint64_t known) override { return NumberLists(known, ghost_); }
+  bool WantsNumberCell() const override { return true; }
+  bool UseNumbers(uint64_t, NumberCell cell) override { return NumberLists(cell, ghost_); }
   // The replay loop's hint for a coming request: a miss reads its ghost cell.
   [[gnu::always_inline]] void PrefetchId(uint64_t id) const { PrefetchIn(id, ghost_); }
   bool Admits(uint64_t size) const override { return size <= fifo_cap_; }

@@ -88,13 +88,21 @@ class RunnerOf final : public ReplayRunner {
  public:
   RunnerOf(P& policy, const ReplayConfig& cfg, const ReplayCuts& wc)
       : policy_(policy), cfg_(cfg), warmup_(wc.measure_from > 0),
-        numbers_(std::is_same_v<S, DenseStore> && policy.UseNumbers(cfg.numbers_known)) {
-    if constexpr (std::is_same_v<S, DenseStore>) store_.Reserve(cfg.numbers_known);
+        numbers_(StartNumbers(policy, cfg.numbers_known)) {
     if (wc.measure_from > 0) cuts_.push_back(wc.measure_from);
     cuts_.insert(cuts_.end(), wc.window_ends.begin(), wc.window_ends.end());
     next_cut_ = cuts_.empty() ? UINT64_MAX : cuts_[0];
   }
   void Feed(const ReplayTrace& t, uint64_t base) override;
+  // Whether the policy takes numbers in place of ids; sizes the store's rows.
+  bool StartNumbers(P& policy, uint64_t known) {
+    if constexpr (!std::is_same_v<S, DenseStore>) {
+      return false;
+    } else {
+      store_.Reserve(known, policy.WantsNumberCell());
+      return policy.UseNumbers(known, store_.PolicyCell());
+    }
+  }
   ReplayResult Finish() override {
     r_.seconds = cpu_;
     r_.index_bytes = store_.MemoryBytes();

@@ -24,7 +24,8 @@ class S3FifoPolicy final : public Policy {
   void Remove(Handle h) override;
   Handle Evict(uint64_t now) override;
   void OnMiss(uint64_t id, uint64_t, uint64_t) override { hit_on_ghost_ = ghost_.Remove(id); }
-  bool UseNumbers(uint64_t known) override { return NumberLists(known, ghost_); }
+  bool WantsNumberCell() const override { return true; }
+  bool UseNumbers(uint64_t, NumberCell cell) override { return NumberLists(cell, ghost_); }
   // The replay loop's hint for a coming request: a miss reads its ghost cell.
   [[gnu::always_inline]] void PrefetchId(uint64_t id) const { PrefetchIn(id, ghost_); }
   bool Admits(uint64_t size) const override { return size <= small_cap_; }

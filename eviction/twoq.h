@@ -21,7 +21,8 @@ class TwoQPolicy final : public Policy {
   void Remove(Handle h) override;
   Handle Evict(uint64_t now) override;
   void OnMiss(uint64_t id, uint64_t, uint64_t) override { hit_on_ghost_ = aout_.Remove(id); }
-  bool UseNumbers(uint64_t known) override { return NumberLists(known, aout_); }
+  bool WantsNumberCell() const override { return true; }
+  bool UseNumbers(uint64_t, NumberCell cell) override { return NumberLists(cell, aout_); }
   // The replay loop's hint for a coming request: a miss reads its ghost cell.
   [[gnu::always_inline]] void PrefetchId(uint64_t id) const { PrefetchIn(id, aout_); }
   bool Admits(uint64_t size) const override { return size <= in_cap_; }
