@@ -380,6 +380,7 @@ void Execute(const ReplayOptions& given) {
   ReplayWindowPlan plan;
   eviction::WorkingSet ws;
   eviction::DenseIds ids;  // numbered by the working-set pass, when it runs
+  KeptNumbers kept;  // and the first requests' numbers
   bool numbered = false;
   if (stream) {
     bool need_ws = std::find(opt.policies.begin(), opt.policies.end(), "wtinylfu") != opt.policies.end();
@@ -390,7 +391,7 @@ void Execute(const ReplayOptions& given) {
       if (!counting) throw UsageError(error);
       LimitedReader counted(*counting, opt.max_requests, duration);
       try {
-        ws = StreamWorkingSet(counted, &ids);
+        ws = StreamWorkingSet(counted, &ids, &kept);
         numbered = true;
       } catch (const UsageError& e) {
         throw UsageError(NamedError(opt.trace, e.what()));
@@ -430,7 +431,8 @@ void Execute(const ReplayOptions& given) {
     try {
       sim = StreamReplayJobs(
           limited, sim_jobs,
-          {opt.object_mode, keep_time, opt.use_ttl, mean_bytes, opt.jobs, {}, numbered ? &ids : nullptr}, &any_next);
+          {opt.object_mode, keep_time, opt.use_ttl, mean_bytes, opt.jobs, {}, numbered ? &ids : nullptr,
+           numbered ? &kept : nullptr}, &any_next);
     } catch (const UsageError& e) {
       throw UsageError(NamedError(opt.trace, e.what()));
     }

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <atomic>
+#include <cstring>
 #include <future>
 #include <thread>
 
@@ -11,11 +12,23 @@
 
 namespace cachelab::cli {
 
-eviction::WorkingSet StreamWorkingSet(TraceReader& reader, eviction::DenseIds* ids) {
+eviction::WorkingSet StreamWorkingSet(TraceReader& reader, eviction::DenseIds* ids, KeptNumbers* kept) {
   eviction::WorkingSetCounter counter;
-  auto load = [&reader](eviction::ReplayTrace* chunk, size_t n) {
+  size_t planned = 0;  // bytes of numbers to keep; only the decoding thread's load touches it
+  bool keeping = kept != nullptr;
+  const size_t budget = kept ? kept->budget_bytes : 0;
+  auto load = [&reader, &planned, &keeping, budget](eviction::ReplayTrace* chunk, size_t n) {
     std::string error;
     if (!LoadReplayChunk(reader, n, false, false, chunk, &error, false)) throw UsageError(error);
+    // Room for the chunk's numbers while the budget lasts (from the first
+    // chunk on, so the kept chunks are a prefix); written through here, on
+    // this thread, so the counting thread meets no fresh page.
+    chunk->dense.clear();
+    keeping = keeping && (planned += chunk->size() * sizeof(uint32_t)) <= budget;
+    if (keeping && chunk->size() > 0) {
+      chunk->dense.resize(chunk->size());
+      std::memset(chunk->dense.data(), 0, chunk->size() * sizeof(uint32_t));
+    }
   };
   eviction::ReplayTrace chunks[2];
   size_t want = NextReplayChunk(0);
@@ -26,12 +39,19 @@ eviction::WorkingSet StreamWorkingSet(TraceReader& reader, eviction::DenseIds* i
   for (int cur = 0; chunks[cur].size() > 0; cur ^= 1) {
     want = NextReplayChunk(want);
     auto next = std::async(std::launch::async, load, &chunks[cur ^ 1], want);  // decode ahead
-    counter.Add(chunks[cur]);
+    eviction::ReplayTrace& chunk = chunks[cur];
+    const bool keep = chunk.dense.size() == chunk.size();
+    counter.Add(chunk, keep ? chunk.dense.data() : nullptr);
+    if (keep) kept->chunks.push_back(std::move(chunk.dense));
     next.get();  // rethrows a decode error
     meter.Tick(done += chunks[cur].size());
   }
   meter.Finish(done);
   if (ids) *ids = counter.TakeIds();
+  if (kept && keeping) {
+    kept->complete = true;
+    if (ids) ids->ForgetIds();
+  }
   return counter.result();
 }
 
@@ -63,7 +83,18 @@ std::vector<ReplayOutcome> StreamReplayJobs(TraceReader& reader, const std::vect
     std::string error;
     if (!LoadReplayChunk(reader, n, s.keep_time, s.use_ttl, chunk, &error, keep_next))
       throw UsageError(error);
-    if (s.ids) eviction::NumberChunk(*s.ids, *chunk);  // on the decoding thread, off the replays' path
+    if (!s.ids || chunk->size() == 0) return;
+    // On the decoding thread, off the replays' path: the numbers the
+    // working-set pass kept for this chunk (the same chunk sizes in the same
+    // order), else a lookup of each id.
+    if (s.kept && !s.kept->chunks.empty() && s.kept->chunks.front().size() == chunk->size()) {
+      chunk->dense = std::move(s.kept->chunks.front());
+      s.kept->chunks.pop_front();
+      return;
+    }
+    if (s.ids->forgotten()) throw UsageError("the trace changed while it was replayed (its requests differ from what its first pass read)");
+    if (s.kept) s.kept->chunks.clear();
+    eviction::NumberChunk(*s.ids, *chunk);
   };
   eviction::ReplayTrace chunks[2];
   size_t want = NextReplayChunk(0);

@@ -6,6 +6,7 @@
 #pragma once
 #include <algorithm>
 #include <cstddef>
+#include <deque>
 #include <string>
 #include <vector>
 
@@ -23,10 +24,26 @@ inline size_t NextReplayChunk(size_t previous) {
   return previous == 0 ? kFirstReplayChunk : std::min(previous * 2, kReplayChunk);
 }
 
+// The numbers the working-set pass gave each request, chunk by chunk, kept for
+// the replay pass up to budget_bytes: its decoding thread then hands each
+// chunk its numbers instead of looking every id up again (that lookup, one
+// hash probe a request, was what the fast policies' loops waited for). Later
+// chunks are numbered again. Memory: 4 bytes a request up to the budget, freed
+// as the replay goes, so it does not grow with the trace; when the budget holds
+// the whole trace, the ids' table is freed instead (ids: 12-24 bytes each).
+struct KeptNumbers {
+  size_t budget_bytes = size_t{64} << 20;
+  std::deque<eviction::ChunkVector<uint32_t>> chunks;  // in trace order, from the first chunk on
+  // Every chunk was kept: the ids' table is freed (DenseIds::ForgetIds) before the replay.
+  bool complete = false;
+};
+
 // One decoding pass counting the working set (for fraction sizes), decoding a
 // chunk ahead on a helper thread. With `ids`, it leaves the trace's ids
-// numbered there, for StreamSettings::ids.
-eviction::WorkingSet StreamWorkingSet(TraceReader& reader, eviction::DenseIds* ids = nullptr);
+// numbered there, for StreamSettings::ids, and with `kept` the requests'
+// numbers, for StreamSettings::kept.
+eviction::WorkingSet StreamWorkingSet(TraceReader& reader, eviction::DenseIds* ids = nullptr,
+                                      KeptNumbers* kept = nullptr);
 
 struct StreamSettings {
   bool object_mode = false, keep_time = false, use_ttl = false;
@@ -37,6 +54,8 @@ struct StreamSettings {
   // each chunk (ids it has not seen get the next numbers) and the replays
   // look objects up by number. Null: replays look them up by id.
   eviction::DenseIds* ids = nullptr;
+  // Numbers kept by StreamWorkingSet for the first chunks (with ids); taken from here.
+  KeptNumbers* kept = nullptr;
 };
 // Throws UsageError with the reader's error on bad input; *any_next tells
 // whether any record carried a next-access index.

@@ -27,10 +27,18 @@ class DenseIds {
   void Prefetch(uint64_t id) const { map_.Prefetch(id); }
   uint32_t count() const { return count_; }
   size_t MemoryBytes() const { return map_.MemoryBytes(); }
+  // Frees the ids' table once every request's number is known elsewhere
+  // (cli/replay_stream.h's KeptNumbers); count() stays, Number() may not be called.
+  void ForgetIds() {
+    map_ = IdMap{};
+    forgotten_ = true;
+  }
+  bool forgotten() const { return forgotten_; }
 
  private:
   IdMap map_{1024};
   uint32_t count_ = 0;
+  bool forgotten_ = false;
 };
 
 // Fills chunk.dense: each request's number (new ids numbered as they come),

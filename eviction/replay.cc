@@ -263,11 +263,13 @@ ReplayResult Replay(const ReplayTrace& trace, Policy& policy, const ReplayConfig
   return runner->Finish();
 }
 
-void WorkingSetCounter::Add(const ReplayTrace& chunk) {
+void WorkingSetCounter::Add(const ReplayTrace& chunk, uint32_t* numbers) {
   for (size_t i = 0; i < chunk.size(); ++i) {
     if (i + kPrefetchAhead < chunk.size()) seen_.Prefetch(chunk.ids[i + kPrefetchAhead]);
     bool fresh = false;
-    if (chunk.sizes[i] == 0 || (seen_.Number(chunk.ids[i], &fresh), !fresh)) continue;
+    const uint32_t n = chunk.sizes[i] == 0 ? DenseIds::kNone : seen_.Number(chunk.ids[i], &fresh);
+    if (numbers) numbers[i] = n;
+    if (!fresh) continue;
     ++ws_.objects;
     ws_.bytes += chunk.sizes[i];
   }

@@ -83,7 +83,9 @@ ReplayResult Replay(const ReplayTrace& trace, Policy& policy, const ReplayConfig
 // numbers on the way: TakeIds() hands them to a numbered replay).
 class WorkingSetCounter {
  public:
-  void Add(const ReplayTrace& chunk);
+  // With `numbers` (chunk.size() of them), each request's number goes there
+  // too (DenseIds::kNone for a size-0 request, which is not numbered).
+  void Add(const ReplayTrace& chunk, uint32_t* numbers = nullptr);
   WorkingSet result() const { return ws_; }
   DenseIds TakeIds() { return std::move(seen_); }
 
