@@ -2,12 +2,22 @@
 // pass builds it anyway (it must see every distinct id); kept for the replay,
 // it lets the decoding thread turn each request's id into its number, so the
 // replay loop indexes plain arrays instead of hashing, and an eviction erases
-// no hash slot. Memory follows the distinct ids (12-byte slots, at most half
-// full), not the trace length.
+// no hash slot. Memory follows the distinct ids, not the trace length.
+//
+// Two ways to find an id's number. Traces whose ids are small integers
+// (generated Zipf traces, cache2k's and Caffeine's traces, block numbers of a
+// small volume) index an array by id: one load, in a table a fraction of the
+// map's size (4 bytes an id up to the largest, where the map takes 24-48 bytes
+// a distinct id), while the largest id stays below 8 per distinct id plus
+// 2^20. The first id beyond that moves every number into the hash map (12-byte
+// slots, at most half full), which all later ids use: hashed 64-bit ids
+// (Twitter, CDN traces) go there at once. The numbers are the same either way.
 #pragma once
 #include <cstddef>
 #include <cstdint>
+#include <vector>
 
+#include "eviction/huge_page_allocator.h"
 #include "eviction/id_map.h"
 #include "eviction/replay_trace.h"
 
@@ -16,28 +26,54 @@ namespace cachelab::eviction {
 class DenseIds {
  public:
   static constexpr uint32_t kNone = IdMap::kNone;
+  // The array by id may span 8 entries per distinct id, plus this many.
+  static constexpr uint64_t kArrayFloor = uint64_t{1} << 20;
+  static constexpr uint64_t kArrayPerId = 8;
 
   // id's number, numbering it next when new (*fresh then true).
   uint32_t Number(uint64_t id, bool* fresh) {
-    const uint32_t n = map_.FindOrPut(id, count_);
-    *fresh = n == count_;
-    if (*fresh) ++count_;
-    return n;
+    if (id < by_id_.size()) [[likely]] {
+      uint32_t& n = by_id_[id];
+      *fresh = n == kNone;
+      if (*fresh) n = count_++;
+      return n;
+    }
+    if (!array_) {
+      const uint32_t n = map_.FindOrPut(id, count_);
+      *fresh = n == count_;
+      if (*fresh) ++count_;
+      return n;
+    }
+    Outgrown(id);
+    return Number(id, fresh);
   }
-  void Prefetch(uint64_t id) const { map_.Prefetch(id); }
+  void Prefetch(uint64_t id) const {
+    if (id < by_id_.size())
+      __builtin_prefetch(&by_id_[id]);
+    else if (!array_)
+      map_.Prefetch(id);
+  }
   uint32_t count() const { return count_; }
-  size_t MemoryBytes() const { return map_.MemoryBytes(); }
-  // Frees the ids' table once every request's number is known elsewhere
+  // False once the ids outgrew the array (or never fitted it).
+  bool by_array() const { return array_; }
+  size_t MemoryBytes() const { return map_.MemoryBytes() + by_id_.capacity() * sizeof(uint32_t); }
+  // Frees the ids' tables once every request's number is known elsewhere
   // (cli/replay_stream.h's KeptNumbers); count() stays, Number() may not be called.
   void ForgetIds() {
     map_ = IdMap{};
+    by_id_ = {};
     forgotten_ = true;
   }
   bool forgotten() const { return forgotten_; }
 
  private:
-  IdMap map_{1024};
+  // id is beyond the array: grow it if the rule above allows, else move to the map.
+  void Outgrown(uint64_t id);
+
+  std::vector<uint32_t, HugePageAllocator<uint32_t>> by_id_;  // by id: its number, kNone: not seen
+  IdMap map_{16};
   uint32_t count_ = 0;
+  bool array_ = true;
   bool forgotten_ = false;
 };
 
