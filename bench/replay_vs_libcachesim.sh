@@ -12,11 +12,13 @@
 # oracleGeneral (byte and object mode) and txt (one id per line: object mode),
 # and a generated Zipf oracleGeneral trace of N requests (default 10^7;
 # build/bench/make_zipf_trace, 10^6 objects, alpha 0.99) in $TMPDIR, removed
-# at the end, in byte and object mode.
+# at the end, in byte and object mode; zipfh-*: the same requests with hashed
+# 64-bit ids (numbered through replay's hash map, not its array by id).
 # $POLICIES overrides the policy list (default: lru fifo clock sieve lfu arc s3fifo),
 # $SIZES the sizes (default: 0.01 0.1, fractions of the working set, which
 # cachelab's --size and cachesim read alike: trunc(f x wss)), $CASES the
-# trace/mode cases (default: cloud-bytes cloud-objects cloud-txt zipf-bytes zipf-objects).
+# trace/mode cases (default: cloud-bytes cloud-objects cloud-txt zipf-bytes zipf-objects zipfh-bytes
+# zipfh-objects).
 # wall_s: elapsed; cpu_s: user + system of the whole process (what a loaded
 # machine distorts least). Both tools run one (policy, size) per process,
 # single-threaded (cachelab --jobs 1, which still decodes one chunk ahead on
@@ -36,7 +38,9 @@ traces=/work/shared/traces
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 zipf="$work/zipf.oracleGeneral.bin"
-case " ${CASES:-zipf} " in *zipf*) "$gen" "$zipf" "$n" 1000000 0.99 1 ;; esac
+zipfh="$work/zipf-hashed.oracleGeneral.bin"
+case " ${CASES:-zipf-} " in *zipf-*) "$gen" "$zipf" "$n" 1000000 0.99 1 ;; esac
+case " ${CASES:-zipfh-} " in *zipfh-*) "$gen" "$zipfh" "$n" 1000000 0.99 1 hashed ;; esac
 
 # /usr/bin/time: elapsed s, user s, system s, peak RSS KiB of the whole process.
 measure() {  # command...
@@ -48,13 +52,15 @@ echo "load before: $(uptime)"
 echo "case mode size policy tool rep wall_s cpu_s peak_rss_mb"
 results="$work/results"
 : > "$results"
-for c in ${CASES:-cloud-bytes cloud-objects cloud-txt zipf-bytes zipf-objects}; do
+for c in ${CASES:-cloud-bytes cloud-objects cloud-txt zipf-bytes zipf-objects zipfh-bytes zipfh-objects}; do
   case $c in
     cloud-bytes) trace=$traces/cloudPhysicsIO.oracleGeneral.bin type=oracleGeneral mode=bytes ;;
     cloud-objects) trace=$traces/cloudPhysicsIO.oracleGeneral.bin type=oracleGeneral mode=objects ;;
     cloud-txt) trace=$traces/cloudPhysicsIO.txt type=txt mode=objects ;;
     zipf-bytes) trace=$zipf type=oracleGeneral mode=bytes ;;
     zipf-objects) trace=$zipf type=oracleGeneral mode=objects ;;
+    zipfh-bytes) trace=$zipfh type=oracleGeneral mode=bytes ;;
+    zipfh-objects) trace=$zipfh type=oracleGeneral mode=objects ;;
     *) echo "error: unknown case $c" >&2; exit 2 ;;
   esac
   ours=() theirs=()
