@@ -47,7 +47,7 @@ class DenseIds {
     Outgrown(id);
     return Number(id, fresh);
   }
-  void Prefetch(uint64_t id) const {
+  [[gnu::always_inline]] void Prefetch(uint64_t id) const {
     if (id < by_id_.size())
       __builtin_prefetch(&by_id_[id]);
     else if (!array_)

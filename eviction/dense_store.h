@@ -31,7 +31,7 @@ class DenseStore {
   NumberCell PolicyCell() { return rows_.has_policy_cell() ? NumberCell(&rows_) : NumberCell(); }
   Handle Find(uint32_t n) const { return n < rows_.rows() ? rows_.at(n, 0) : kNoHandle; }
   // The row holds the policy's cell too: one prefetch serves both.
-  void Prefetch(uint32_t n) const {
+  [[gnu::always_inline]] void Prefetch(uint32_t n) const {
     if (n < rows_.rows()) rows_.Prefetch(n);
   }
   Handle Add(uint32_t n, uint32_t size) {

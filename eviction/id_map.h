@@ -27,7 +27,7 @@ class BasicIdMap {
     }
   }
   // Starts loading id's home slot into the cache (a lookup soon after is then no miss).
-  void Prefetch(Key id) const { __builtin_prefetch(&slots_[Home(id)]); }
+  [[gnu::always_inline]] void Prefetch(Key id) const { __builtin_prefetch(&slots_[Home(id)]); }
   // Inserts or overwrites.
   void Put(Key id, uint32_t value) { Claim(id)->value = value; }
   // Inserts unless present (one probe run); true when inserted.

@@ -45,7 +45,7 @@ class Store {
   // The key this store looks request i up by: its id.
   static uint64_t Key(const ReplayTrace& t, size_t i) { return t.ids[i]; }
   Handle Find(uint64_t id) const { return map_.Find(id); }
-  void Prefetch(uint64_t id) const { map_.Prefetch(id); }
+  [[gnu::always_inline]] void Prefetch(uint64_t id) const { map_.Prefetch(id); }
   Handle Add(uint64_t id, uint32_t size) {
     const Handle h = objects_.Add({id, size});
     map_.Put(id, h);
