@@ -16,8 +16,11 @@ void HotKeyExpiries::Watch(uint64_t keys, const std::function<double(uint64_t)>&
     if (top.size() > kKeys) top.pop_back();
   }
   watched_.clear();
-  for (size_t i = 0; i < top.size(); ++i)
+  max_key_ = 0;
+  for (size_t i = 0; i < top.size(); ++i) {
     watched_.push_back({top[i].second, CacheKey(top[i].second), static_cast<int>(i)});
+    max_key_ = std::max(max_key_, top[i].second);
+  }
 }
 
 void HotKeyExpiries::Observe(uint64_t key, uint32_t kid, const RedisStore& store, SimTime now) {

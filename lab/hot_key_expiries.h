@@ -29,6 +29,7 @@ class HotKeyExpiries {
   // The kKeys keys of highest weight among 0..keys-1 (ties: the lower key).
   void Watch(uint64_t keys, const std::function<double(uint64_t)>& weight);
   bool Watches(uint64_t key) const {
+    if (key > max_key_) return false;  // one compare for most requests: the hottest keys are few
     for (const Watched& w : watched_)
       if (w.key == key) return true;
     return false;
@@ -54,6 +55,7 @@ class HotKeyExpiries {
     uint64_t store_expired = 0;  // the store's expired-keys count at the last look
   };
   std::vector<Watched> watched_;
+  uint64_t max_key_ = 0;  // the largest key watched (none watched: 0, and key 0 is not found)
   std::vector<RunEvent> events_;
   uint64_t expiries_ = 0;
   int64_t measure_from_ms_ = 0;

@@ -1,5 +1,6 @@
 #include "sim/redis_store.h"
 
+#include <bit>
 #include <algorithm>
 #include <cctype>
 #include <charconv>
@@ -27,11 +28,8 @@ size_t DictTableBytes(size_t n) {
 // (An emptied dict is counted as tableless; Redis keeps 4 buckets, 32 bytes.)
 uint64_t ResizedBuckets(uint64_t buckets, size_t n) {
   if (n == 0) return 0;
-  uint64_t need = 4;
-  while (need < n) need <<= 1;
-  if (n > buckets) return need;
-  if (buckets > 4 && n * 100 < buckets * 10) return need;
-  return buckets;
+  if (n <= buckets && !(buckets > 4 && n * 100 < buckets * 10)) return buckets;
+  return std::max<uint64_t>(4, std::bit_ceil(uint64_t{n}));  // the least power of two >= n, at least 4
 }
 
 // After a removal: Redis never grows a table then (a table held back by
