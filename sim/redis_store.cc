@@ -106,7 +106,8 @@ uint32_t RedisStore::Lookup(std::string_view key, uint64_t hash, bool touch) {
   return Found(slot, touch);
 }
 
-uint32_t RedisStore::LookupId(std::string_view key, uint32_t id, bool touch) {
+// Inlined into Get/Set/Del (with Found): every command by id looks its key up here.
+[[gnu::always_inline]] inline uint32_t RedisStore::LookupId(std::string_view key, uint32_t id, bool touch) {
   if (id == kNoKeyId) return Lookup(key, HashBytes(key), touch);
   const SlotOf* of = slot_of_id_.Find(id);
   uint32_t slot = of ? of->slot : KeyIndex::kNone;
@@ -129,7 +130,7 @@ void RedisStore::Link(uint32_t slot, uint32_t id) {
   slot_of_id_[id].slot = slot;
 }
 
-uint32_t RedisStore::Found(uint32_t slot, bool touch) {
+[[gnu::always_inline]] inline uint32_t RedisStore::Found(uint32_t slot, bool touch) {
   if (Expired(slots_[slot])) {
     ++stats_.expired_keys;
     Remove(slot, true);

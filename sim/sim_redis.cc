@@ -39,7 +39,9 @@ void SimRedis::ScheduleActiveExpire() {
       /*background=*/true);
 }
 
-uint32_t SimRedis::NewPending(Pending::Kind kind, uint32_t key_id, ReplyCallback&& done) {
+// NewPending and Submit are inlined into GetById/SetById/DelById (the hot
+// path of every command): as calls they cost 2-4% of a default run.
+[[gnu::always_inline]] inline uint32_t SimRedis::NewPending(Pending::Kind kind, uint32_t key_id, ReplyCallback&& done) {
   uint32_t id;
   if (!free_pending_.empty()) {
     id = free_pending_.back();
@@ -54,7 +56,7 @@ uint32_t SimRedis::NewPending(Pending::Kind kind, uint32_t key_id, ReplyCallback
   return id;
 }
 
-void SimRedis::Submit(uint32_t id, std::string_view key) {
+[[gnu::always_inline]] inline void SimRedis::Submit(uint32_t id, std::string_view key) {
   ++commands_;
   if (down_) {
     pending_[id].reply = RedisReply::Error(kErrTimeout);
