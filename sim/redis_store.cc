@@ -1,7 +1,7 @@
 #include "sim/redis_store.h"
 
-#include <bit>
 #include <algorithm>
+#include <bit>
 #include <cctype>
 #include <charconv>
 #include <limits>
