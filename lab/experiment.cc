@@ -516,7 +516,10 @@ RunReport Experiment::Run() {
   if (trace_) weight = [this](uint64_t k) { return static_cast<double>(c_.index->counts[k]); };
   else weight = [this](uint64_t k) { return workload_.zipf().Probability(k); };
   cluster_.Start(c_.workload.keys, weight);
-  if (!backend_) hot_expiries_.Watch(c_.workload.keys, weight);
+  if (!backend_ && !trace_ && workload_.zipf().ProbabilityNonIncreasing())
+    hot_expiries_.WatchFirst(c_.workload.keys);  // the same keys, without a pow call per key
+  else if (!backend_)
+    hot_expiries_.Watch(c_.workload.keys, weight);
   ScheduleFaults(c_.faults, sim_, redis_, *strategy_, &fault_events_);
   if (c_.scenario.preload)
     Preload(*this, *strategy_, c_.workload.keys, c_.scenario.ttl_jitter,

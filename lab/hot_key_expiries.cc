@@ -15,9 +15,30 @@ void HotKeyExpiries::Watch(uint64_t keys, const std::function<double(uint64_t)>&
     top.insert(at, {w, k});
     if (top.size() > kKeys) top.pop_back();
   }
+  std::vector<uint64_t> ranked;
+  for (const auto& t : top) ranked.push_back(t.second);
+  SetWatched(ranked);
+}
+
+void HotKeyExpiries::WatchFirst(uint64_t keys) {
+  std::vector<uint64_t> ranked;
+  for (uint64_t k = 0; k < std::min<uint64_t>(keys, kKeys); ++k) ranked.push_back(k);
+  SetWatched(ranked);
+}
+
+void HotKeyExpiries::SetWatched(const std::vector<uint64_t>& ranked) {
   watched_.clear();
-  for (size_t i = 0; i < top.size(); ++i)
-    watched_.push_back({top[i].second, CacheKey(top[i].second), static_cast<int>(i)});
+  max_key_ = 0;
+  for (size_t i = 0; i < ranked.size(); ++i) {
+    watched_.push_back({ranked[i], CacheKey(ranked[i]), static_cast<int>(i)});
+    max_key_ = std::max(max_key_, ranked[i]);
+  }
+}
+
+std::vector<uint64_t> HotKeyExpiries::watched_keys() const {
+  std::vector<uint64_t> keys;
+  for (const Watched& w : watched_) keys.push_back(w.key);
+  return keys;
 }
 
 void HotKeyExpiries::Observe(uint64_t key, uint32_t kid, const RedisStore& store, SimTime now) {

@@ -28,7 +28,12 @@ class HotKeyExpiries {
 
   // The kKeys keys of highest weight among 0..keys-1 (ties: the lower key).
   void Watch(uint64_t keys, const std::function<double(uint64_t)>& weight);
+  // Keys 0..kKeys-1: what Watch picks when the weight never increases with
+  // the key (a Zipf workload's ranks), without a weight per key of the keyspace.
+  void WatchFirst(uint64_t keys);
+  std::vector<uint64_t> watched_keys() const;  // the hottest first
   bool Watches(uint64_t key) const {
+    if (key > max_key_) return false;  // one compare for most requests: the hottest keys are few
     for (const Watched& w : watched_)
       if (w.key == key) return true;
     return false;
@@ -53,7 +58,9 @@ class HotKeyExpiries {
     bool recorded = false;     // that deadline's expiry is an event already
     uint64_t store_expired = 0;  // the store's expired-keys count at the last look
   };
+  void SetWatched(const std::vector<uint64_t>& ranked);
   std::vector<Watched> watched_;
+  uint64_t max_key_ = 0;  // the largest key watched (none watched: 0, and key 0 is not found)
   std::vector<RunEvent> events_;
   uint64_t expiries_ = 0;
   int64_t measure_from_ms_ = 0;

@@ -33,7 +33,9 @@ class KeyIds {
   uint32_t Find(uint64_t key) const {
     return key <= UINT32_MAX ? small_.Find(static_cast<uint32_t>(key)) : large_.Find(key);
   }
-  void Prefetch(uint64_t key) const {
+  // always_inline: else GCC took it for a const function (a prefetch is its
+  // only effect) and dropped the runner's calls (see sim/prefetch.h).
+  [[gnu::always_inline]] void Prefetch(uint64_t key) const {
     if (key <= UINT32_MAX)
       small_.Prefetch(static_cast<uint32_t>(key));
     else

@@ -1,6 +1,7 @@
 #include "sim/redis_store.h"
 
 #include <algorithm>
+#include <bit>
 #include <cctype>
 #include <charconv>
 #include <limits>
@@ -27,11 +28,8 @@ size_t DictTableBytes(size_t n) {
 // (An emptied dict is counted as tableless; Redis keeps 4 buckets, 32 bytes.)
 uint64_t ResizedBuckets(uint64_t buckets, size_t n) {
   if (n == 0) return 0;
-  uint64_t need = 4;
-  while (need < n) need <<= 1;
-  if (n > buckets) return need;
-  if (buckets > 4 && n * 100 < buckets * 10) return need;
-  return buckets;
+  if (n <= buckets && !(buckets > 4 && n * 100 < buckets * 10)) return buckets;
+  return std::max<uint64_t>(4, std::bit_ceil(uint64_t{n}));  // the least power of two >= n, at least 4
 }
 
 // After a removal: Redis never grows a table then (a table held back by
@@ -108,7 +106,8 @@ uint32_t RedisStore::Lookup(std::string_view key, uint64_t hash, bool touch) {
   return Found(slot, touch);
 }
 
-uint32_t RedisStore::LookupId(std::string_view key, uint32_t id, bool touch) {
+// Inlined into Get/Set/Del (with Found): every command by id looks its key up here.
+[[gnu::always_inline]] inline uint32_t RedisStore::LookupId(std::string_view key, uint32_t id, bool touch) {
   if (id == kNoKeyId) return Lookup(key, HashBytes(key), touch);
   const SlotOf* of = slot_of_id_.Find(id);
   uint32_t slot = of ? of->slot : KeyIndex::kNone;
@@ -131,7 +130,7 @@ void RedisStore::Link(uint32_t slot, uint32_t id) {
   slot_of_id_[id].slot = slot;
 }
 
-uint32_t RedisStore::Found(uint32_t slot, bool touch) {
+[[gnu::always_inline]] inline uint32_t RedisStore::Found(uint32_t slot, bool touch) {
   if (Expired(slots_[slot])) {
     ++stats_.expired_keys;
     Remove(slot, true);

@@ -6,9 +6,11 @@
 // events must match it one for one.
 #include <catch2/catch.hpp>
 
+#include "lab/hot_key_expiries.h"
 #include "results/result_store.h"
 #include "support/run_cli.h"
 #include "support/temp_dir.h"
+#include "workloads/zipf.h"
 
 using cachelab::testing::RunCli;
 using cachelab::testing::TempDir;
@@ -64,4 +66,20 @@ TEST_CASE("a deleted key is no expiry: one key under writes matches the store's 
   CHECK(ExpiryTimes(r).size() == 100);  // lab/hot_key_expiries.h: kMaxEvents
   std::vector<double> t = ExpiryTimes(r);
   CHECK(std::is_sorted(t.begin(), t.end()));
+}
+
+// WatchFirst is the runner's shortcut for a Zipf workload: the keys Watch picks
+// from every key's probability (the expectation, computed the long way).
+TEST_CASE("WatchFirst watches the keys Watch picks from Zipf probabilities") {
+  for (uint64_t keys : {1, 2, 3, 4, 1000}) {
+    for (double alpha : {0.0, 1e-5, 0.6, 0.99, 2.0}) {
+      cachelab::ZipfSampler z(keys, alpha);
+      cachelab::HotKeyExpiries by_weight, first;
+      by_weight.Watch(keys, [&](uint64_t k) { return z.Probability(k); });
+      first.WatchFirst(keys);
+      INFO("keys " << keys << " alpha " << alpha);
+      CHECK(first.watched_keys() == by_weight.watched_keys());
+      CHECK(first.watched_keys().size() == std::min<uint64_t>(keys, cachelab::HotKeyExpiries::kKeys));
+    }
+  }
 }

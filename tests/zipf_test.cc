@@ -106,3 +106,28 @@ TEST_CASE("the workload's look-ahead draws give the keys ZipfSampler::Sample giv
     CHECK(mismatches == 0);
   }
 }
+
+// ZipfSampler::ProbabilityNonIncreasing lets the runner watch keys 0, 1, 2 as
+// the hottest (HotKeyExpiries::WatchFirst) instead of weighing every key. The
+// expectation is the definition, checked by brute force: no rank's probability
+// above its predecessor's, over whole keyspaces and, for the smallest alpha it
+// admits, i^-alpha itself near 2^32 (the largest keyspace), where neighbours are closest.
+TEST_CASE("Zipf probabilities never increase with the rank when ProbabilityNonIncreasing says so") {
+  for (double alpha : {0.0, 1e-5, 1e-3, 0.5, 0.99, 1.0, 1.5, 4.0}) {
+    ZipfSampler z(100000, alpha);
+    REQUIRE(z.ProbabilityNonIncreasing());
+    uint64_t ups = 0, ties = 0;
+    for (uint64_t i = 0; i + 1 < z.n(); ++i) {
+      ups += z.Probability(i + 1) > z.Probability(i);
+      ties += z.Probability(i + 1) == z.Probability(i);
+    }
+    INFO("alpha " << alpha);
+    CHECK(ups == 0);
+    CHECK(ties == (alpha == 0 ? z.n() - 1 : 0));
+  }
+  uint64_t ups = 0;
+  for (uint64_t i = 4294967295ULL - 100000; i < 4294967295ULL; ++i)
+    ups += std::pow(static_cast<double>(i + 1), -1e-5) >= std::pow(static_cast<double>(i), -1e-5);
+  CHECK(ups == 0);
+  CHECK_FALSE(ZipfSampler(10, 1e-6).ProbabilityNonIncreasing());
+}

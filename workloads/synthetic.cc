@@ -12,9 +12,10 @@ SyntheticWorkload::SyntheticWorkload(const SyntheticConfig& config, uint64_t see
       zipf_(config.keys, config.alpha),
       key_rng_(seed, "workload-keys"),
       op_rng_(seed, "workload-ops"),
-      fixed_size_(static_cast<uint32_t>(std::clamp(config.value_size.Mean(), 0.0, kMaxValueSize))) {}
+      fixed_size_(static_cast<uint32_t>(std::clamp(config.value_size.Mean(), 0.0, kMaxValueSize))),
+      fixed_only_(!config.twin && config.value_size.IsFixed()) {}
 
-uint32_t SyntheticWorkload::SizeOf(uint64_t key) const {
+uint32_t SyntheticWorkload::DrawnSizeOf(uint64_t key) const {
   if (config_.twin) {
     Rng rng(seed_, "twin-size", key);
     return static_cast<uint32_t>(std::max<uint64_t>(1, config_.twin->object_size.Sample(rng)));

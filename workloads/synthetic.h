@@ -33,7 +33,7 @@ class SyntheticWorkload final : public TraceReader {
   SyntheticWorkload(const SyntheticConfig& config, uint64_t seed);
   bool Next(Request* out) override;
   std::string Name() const override { return "zipf"; }
-  uint32_t SizeOf(uint64_t key) const;
+  uint32_t SizeOf(uint64_t key) const { return fixed_only_ ? fixed_size_ : DrawnSizeOf(key); }
   // The key of the request `k` calls of Next() from now, when it is drawn
   // already (k < kAhead - 1): a caller prefetches what it will need for it.
   // Consumes no random number: the workload's sequence is unchanged.
@@ -51,6 +51,8 @@ class SyntheticWorkload final : public TraceReader {
   Rng key_rng_, op_rng_;
   uint64_t produced_ = 0;
   uint32_t fixed_size_;  // every key's size when value_size is fixed
+  bool fixed_only_;      // ... and no twin: SizeOf is fixed_size_, inline
+  uint32_t DrawnSizeOf(uint64_t key) const;
   // Keys drawn kAhead requests early (key_rng_ serves nothing else, so the
   // sequence is unchanged): the alias cell is in cache when the key is needed.
   static constexpr uint64_t kAhead = 8;

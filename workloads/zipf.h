@@ -40,6 +40,10 @@ class ZipfSampler {
   }
   // The exact probability of rank i (0-based), for tests and analysis.
   double Probability(uint64_t i) const;
+  // Probability(i) never increases with i (all equal when alpha is 0). For
+  // 0 < alpha < 1e-5, i^-alpha falls by less than pow's rounding error
+  // (< 1 ulp) between neighbours near 2^32, so the order is not certain there.
+  bool ProbabilityNonIncreasing() const { return alpha_ == 0 || alpha_ >= 1e-5; }
   uint64_t n() const { return n_; }
 
  private:
