@@ -14,6 +14,7 @@ namespace cachelab::cli {
 
 eviction::WorkingSet StreamWorkingSet(TraceReader& reader, eviction::DenseIds* ids, KeptNumbers* kept) {
   eviction::WorkingSetCounter counter;
+  counter.ExpectRequests(reader.RequestCountHint());
   size_t planned = 0;  // bytes of numbers to keep; only the decoding thread's load touches it
   bool keeping = kept != nullptr;
   const size_t budget = kept ? kept->budget_bytes : 0;

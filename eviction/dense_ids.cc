@@ -11,8 +11,9 @@ void DenseIds::Outgrown(uint64_t id) {
     by_id_.resize(size, kNone);
     return;
   }
-  // For good: every number so far into the map (room for half as many more), the array freed.
-  map_ = IdMap(static_cast<size_t>(count_) * 3 / 2 + 16);
+  // For good: every number so far into the map (room for half as many more, or
+  // as many as expected), the array freed.
+  map_ = IdMap(std::max<size_t>(static_cast<size_t>(count_) * 3 / 2 + 16, expected_));
   for (uint64_t i = 0; i < by_id_.size(); ++i)
     if (by_id_[i] != kNone) map_.Put(i, by_id_[i]);
   by_id_ = {};

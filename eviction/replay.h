@@ -86,6 +86,8 @@ class WorkingSetCounter {
   // With `numbers` (chunk.size() of them), each request's number goes there
   // too (DenseIds::kNone for a size-0 request, which is not numbered).
   void Add(const ReplayTrace& chunk, uint32_t* numbers = nullptr);
+  // The trace holds about this many requests (0: unknown): sizes the id table.
+  void ExpectRequests(uint64_t requests) { seen_.ExpectRequests(requests); }
   WorkingSet result() const { return ws_; }
   DenseIds TakeIds() { return std::move(seen_); }
 

@@ -8,6 +8,7 @@
 #include <set>
 
 #include "workloads/csv_spec.h"
+#include "workloads/limited_reader.h"
 #include "tests/support/read_trace.h"
 #include "workloads/trace_format.h"
 #include "workloads/trace_loader.h"
@@ -243,4 +244,22 @@ TEST_CASE("LoadReplayTrace keeps next-access only for formats that have it") {
   REQUIRE(LoadReplayTrace(*o, false, &t, &error));
   CHECK(t.next.size() == 113872);
   CHECK(t.time_ms.empty());
+}
+
+TEST_CASE("request count hint: oracleGeneral's file size / 24, unknown when compressed, cut by --max-requests") {
+  // 2,732,928 bytes of 24-byte records: 113,872 requests, as `cachelab trace stats` counts them.
+  std::string error;
+  auto plain = OpenTrace(Data("cloudPhysicsIO.oracleGeneral.bin"), {}, &error);
+  REQUIRE(plain);
+  CHECK(plain->RequestCountHint() == 113872);
+  LimitedReader cut(*plain, 1000, 0);
+  CHECK(cut.RequestCountHint() == 1000);
+  LimitedReader whole(*plain, 0, 0);
+  CHECK(whole.RequestCountHint() == 113872);
+  auto packed = OpenTrace(Data("cloudPhysicsIO.oracleGeneral.bin.zst"), {}, &error);
+  REQUIRE(packed);
+  CHECK(packed->RequestCountHint() == 0);  // the compressed size says nothing
+  auto text = OpenTrace(Data("cloudPhysicsIO.txt.zst"), {}, &error);
+  REQUIRE(text);
+  CHECK(text->RequestCountHint() == 0);  // lines have no fixed size
 }

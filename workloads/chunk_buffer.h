@@ -78,6 +78,8 @@ class ChunkBuffer {
     }
   }
 
+  // The whole file is mapped (a plain file, not a stream or a compressed one).
+  bool mapped() const { return mapped_; }
   // Bytes of the file consumed so far (ByteSource::file_bytes_read).
   uint64_t file_bytes_read() const { return src_->file_bytes_read(); }
 

@@ -43,6 +43,9 @@ class FileTraceReader : public TraceReader {
   // The format's parser: like Next, but may throw on I/O errors.
   virtual bool Read(Request* out) = 0;
 
+  // The file's size when it is read as it is on disk (mapped), else 0.
+  uint64_t plain_file_size() const { return in_.mapped() ? file_size_ : 0; }
+
   // A malformed record or line at position `where` ("line 7", "record 3").
   // Returns true if the caller should skip it and go on, false to stop (error set).
   bool Bad(const std::string& where, const std::string& what) {

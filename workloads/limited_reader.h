@@ -28,6 +28,10 @@ class LimitedReader final : public TraceReader {
   // Progress names the file and its fraction read, as the reader it cuts.
   std::string Label() const override { return in_.Label(); }
   double FractionRead() const override { return in_.FractionRead(); }
+  uint64_t RequestCountHint() const override {
+    const uint64_t h = in_.RequestCountHint();
+    return max_ && h ? std::min(h, max_) : h;
+  }
 
   // Batch decoding (LoadReplayChunk) reads the wrapped reader directly when
   // only a request count limits it: how many requests may still come

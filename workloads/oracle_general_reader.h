@@ -11,6 +11,7 @@ class OracleGeneralReader : public FileTraceReader {
   using FileTraceReader::FileTraceReader;
   bool Read(Request* out) override;
   std::string Name() const override { return "oracleGeneral"; }
+  uint64_t RequestCountHint() const override { return plain_file_size() / 24; }
   // Replay's fast path: appends up to `max` records straight to the arrays
   // (no Request, no virtual call a record). Same records and errors as Next.
   void AppendReplay(size_t max, bool keep_next, bool keep_time, bool keep_ttl, eviction::ReplayTrace* out);

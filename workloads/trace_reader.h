@@ -26,6 +26,10 @@ class TraceReader {
   virtual double FractionRead() const { return -1; }
   // What progress and messages call the input: the file, or the generator.
   virtual std::string Label() const { return Name(); }
+  // How many requests the input holds at most, where its format tells from
+  // the file's size (fixed-size records, uncompressed); 0: unknown. A sizing
+  // hint only (replay's numbering table starts from it).
+  virtual uint64_t RequestCountHint() const { return 0; }
 
  protected:
   std::string error_;
