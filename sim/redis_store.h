@@ -177,35 +177,46 @@ class RedisStore {
 
  private:
   enum class Type : uint8_t { kString, kSet };
-  struct Entry {  // 40 bytes
+  struct Entry {  // 32 bytes
     SmallBytes key;
-    SmallBytes value;         // kString: the value's payload, followed by value_pad bytes of padding
+    SmallBytes value;         // kString: the value's payload, followed by pad bytes of padding
     int64_t expire_ms = -1;   // absolute deadline; -1 none
-    uint64_t memory : 48 = 0;  // bytes accounted for this key
-    Type type : 8 = Type::kString;
+    uint32_t pad : 30 = 0;    // kPadSpilled: the count is in big_pads_
+    Type type : 1 = Type::kString;
     bool live : 1 = false;
-    uint32_t value_pad = 0;
     uint32_t id = kNoKeyId;   // the dense id it was last found by (slot_of_id_)
   };
-  static_assert(sizeof(Entry) == 40);
+  static_assert(sizeof(Entry) == 32);
+  // Paddings of 2^30 - 1 bytes or more (beyond Redis's 512 MB proto-max-bulk-len) live in big_pads_.
+  static constexpr uint32_t kPadSpilled = (1u << 30) - 1;
   static constexpr uint32_t kNone = KeyIndex::kNone;  // no slot
   using Members = std::set<std::string, std::less<>>;
+  struct SetValue {
+    Members members;
+    uint64_t memory = 0;  // bytes accounted for the key (recounted after each change)
+  };
   Entry* At(uint32_t slot) { return slot == kNone ? nullptr : &slots_[slot]; }
-  static Blob ValueOf(const Entry& e) {
-    Blob b{{}, e.value_pad};
+  uint32_t PadOf(uint32_t slot, const Entry& e) const {
+    return e.pad != kPadSpilled ? e.pad : big_pads_.find(slot)->second;
+  }
+  void SetPad(uint32_t slot, Entry& e, uint32_t pad);
+  Blob ValueOf(uint32_t slot) const {
+    const Entry& e = slots_[slot];
+    Blob b{{}, PadOf(slot, e)};
     e.value.CopyTo(b.data);
     return b;
   }
-  // RedisReply::String(ValueOf(e)), the value written into the reply's own string.
-  static RedisReply StringReply(const Entry& e) {
+  // RedisReply::String(ValueOf(slot)), the value written into the reply's own string.
+  RedisReply StringReply(uint32_t slot) const {
+    const Entry& e = slots_[slot];
     RedisReply r;
     r.type = RedisReply::Type::kString;
     e.value.CopyTo(r.str.data);
-    r.str.pad = e.value_pad;
+    r.str.pad = PadOf(slot, e);
     return r;
   }
   // A kSet entry's members (kept apart: few keys are sets).
-  Members& MembersOf(uint32_t slot) { return sets_.find(slot)->second; }
+  Members& MembersOf(uint32_t slot) { return sets_.find(slot)->second.members; }
 
   uint32_t FindSlot(std::string_view key, uint64_t hash) const;
   // The live, unexpired slot of key (by id, else by name as PeekTtlMs says), or kNone; no side effects.
@@ -222,7 +233,12 @@ class RedisStore {
   uint32_t Create(std::string_view key, uint64_t hash);  // its slot
   void Remove(uint32_t slot, bool notify_policy);
   void SetExpire(uint32_t slot, int64_t deadline_ms);
-  void Recount(uint32_t slot);
+  // The bytes accounted for a live entry (Redis's used_memory share): a
+  // string's recomputed from its key, value and TTL (not stored: 8 bytes an
+  // entry), a set's kept in its SetValue.
+  uint64_t MemoryOf(uint32_t slot) const;
+  // After a change to slot's entry, which was accounted `before` bytes (0: just created).
+  void Recount(uint32_t slot, uint64_t before);
   bool Expired(const Entry& e) const { return e.expire_ms >= 0 && now_ms_ > e.expire_ms; }
   // performEvictions(); false if memory is still above maxmemory.
   bool EnsureMemory();
@@ -253,7 +269,8 @@ class RedisStore {
     uint32_t slot = KeyIndex::kNone;
   };
   ChunkedRows<Entry, 10> slots_;  // chunks: no reallocation copying every entry
-  std::unordered_map<uint32_t, Members> sets_;  // by slot: the members of each kSet entry
+  std::unordered_map<uint32_t, SetValue> sets_;  // by slot: the members of each kSet entry
+  std::unordered_map<uint32_t, uint32_t> big_pads_;  // by slot: paddings of kPadSpilled bytes or more
   std::vector<uint32_t> free_slots_;
   // By name, built at the first lookup by name: a run whose keys all come
   // with their ids (slot_of_id_) never needs it, and saves its 8-16 bytes a

@@ -223,6 +223,47 @@ TEST_CASE("memory accounting follows jemalloc size classes") {
   CHECK(s.used_memory() == empty);
 }
 
+// The entry keeps paddings below 2^30 - 1 bytes in 30 bits and larger ones
+// apart; its accounted bytes are recomputed, not stored. Expectation: the
+// accounting functions above (redis_memory.h) applied by hand to the value.
+TEST_CASE("paddings of 2^30 bytes and more keep their size and memory; memory follows overwrites") {
+  RedisStore s{RedisConfig{}};
+  const uint64_t empty = s.used_memory();
+  const uint64_t table = 4 * 8;  // the main dict's 4 buckets, once a key exists
+  for (uint32_t pad : {0u, 1u, (1u << 30) - 2, (1u << 30) - 1, 1u << 30, 0xffffffffu}) {
+    s.Set("k:big", Blob{"v1", pad});
+    RedisReply r = s.Get("k:big");
+    REQUIRE(r.type == RedisReply::Type::kString);
+    CHECK(r.str.data == "v1");
+    CHECK(r.str.pad == pad);
+    uint64_t expect = KeyOverheadMemory(5, false) + StringValueMemory(pad ? "" : "v1", 2 + uint64_t{pad});
+    CHECK(s.used_memory() - empty == table + expect);
+  }
+  // A TTL adds its expires entry (and a 4-bucket expires table); DEL gives every byte back.
+  SetOptions ex;
+  ex.expire_ms = 10000;
+  s.Set("k:big", Blob{"v2", 1u << 31}, ex);
+  CHECK(s.used_memory() - empty ==
+        2 * table + KeyOverheadMemory(5, true) + StringValueMemory("", 2 + (uint64_t{1} << 31)));
+  s.Set("k:big", Blob{"12345", 0}, ex);  // an integer now (not a shared one: >= 10000)
+  CHECK(s.used_memory() - empty == 2 * table + KeyOverheadMemory(5, true) + 16);
+  CHECK(Cmd(s, {"INCRBY", "k:big", "-12340"}).integer == 5);  // shared: no allocation
+  CHECK(s.used_memory() - empty == 2 * table + KeyOverheadMemory(5, true) + 0);
+  s.Set("k:big", Blob{"v3", 0xfffffff0u}, ex);
+  s.Del("k:big");
+  CHECK(s.used_memory() == empty);
+  // A set replaced by a string and back: each change recounted from the one before.
+  CHECK(Cmd(s, {"SADD", "s", "a", "bb"}).integer == 2);
+  uint64_t set2 = KeyOverheadMemory(1, false) + kSetObjectMemory + 4 * 8 + SetMemberMemory(1) + SetMemberMemory(2);
+  CHECK(s.used_memory() - empty == table + set2);
+  CHECK(Cmd(s, {"SREM", "s", "a"}).integer == 1);
+  CHECK(s.used_memory() - empty == table + set2 - SetMemberMemory(1));
+  s.Set("s", Blob{"x", 1u << 30});
+  CHECK(s.used_memory() - empty == table + KeyOverheadMemory(1, false) + StringValueMemory("", 1 + (1u << 30)));
+  s.Del("s");
+  CHECK(s.used_memory() == empty);
+}
+
 // Each expectation below is redis-server 7.0.15's reply (Debian 12), taken
 // with redis-cli on a fresh server at unix time ~1.79e12 ms.
 TEST_CASE("the divergences found by differential testing answer as Redis 7.0 does") {
