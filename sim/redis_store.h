@@ -21,7 +21,6 @@
 #include <unordered_map>
 #include <vector>
 
-#include "eviction/dense_set.h"
 #include "eviction/policy.h"
 #include "sim/blob.h"
 #include "sim/chunked_rows.h"
@@ -30,6 +29,7 @@
 #include "sim/key_ids.h"
 #include "sim/prefetch.h"
 #include "sim/redis_reply.h"
+#include "sim/slot_set.h"
 #include "sim/small_bytes.h"
 #include "sim/time.h"
 
@@ -280,7 +280,7 @@ class RedisStore {
   size_t live_ = 0;  // live entries
   ChunkedRows<SlotOf> slot_of_id_;  // by dense key id: the live slot, or kNone
   size_t unlinked_ = 0;               // live keys not linked to an id (created by name)
-  eviction::DenseHandleSet expires_;
+  SlotSet expires_;  // slots with a TTL
   size_t expire_cursor_ = 0;
   uint64_t key_memory_ = 0;
   uint64_t client_memory_ = 0;
