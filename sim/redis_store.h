@@ -196,9 +196,8 @@ class RedisStore {
     uint64_t memory = 0;  // bytes accounted for the key (recounted after each change)
   };
   Entry* At(uint32_t slot) { return slot == kNone ? nullptr : &slots_[slot]; }
-  uint32_t PadOf(uint32_t slot, const Entry& e) const {
-    return e.pad != kPadSpilled ? e.pad : big_pads_.find(slot)->second;
-  }
+  uint32_t PadOf(uint32_t slot, const Entry& e) const { return e.pad != kPadSpilled ? e.pad : BigPad(slot); }
+  [[gnu::noinline, gnu::cold]] uint32_t BigPad(uint32_t slot) const { return big_pads_.find(slot)->second; }
   void SetPad(uint32_t slot, Entry& e, uint32_t pad);
   Blob ValueOf(uint32_t slot) const {
     const Entry& e = slots_[slot];
@@ -207,7 +206,7 @@ class RedisStore {
     return b;
   }
   // RedisReply::String(ValueOf(slot)), the value written into the reply's own string.
-  RedisReply StringReply(uint32_t slot) const {
+  [[gnu::always_inline]] RedisReply StringReply(uint32_t slot) const {
     const Entry& e = slots_[slot];
     RedisReply r;
     r.type = RedisReply::Type::kString;
