@@ -69,6 +69,14 @@ class KeyIds {
     if (id != kNoKeyId) PrefetchLine(&keys_[id]);
   }
   uint32_t size() const { return size_; }
+  // REQUIRES: SmallKeyOf(id) is not null.
+  uint32_t SmallKey(uint32_t id) const { return keys_[id]; }
+  // The key numbered id when it is below 2^32, else null.
+  const uint32_t* SmallKeyOf(uint32_t id) const {
+    const uint32_t* k = keys_.Find(id);
+    // Only small ids write their row: a wider key's row stays 0 (as key 0's does).
+    return k && (*k != 0 || Find(0) == id) ? k : nullptr;
+  }
   size_t MemoryBytes() const { return small_.size() * 4 + keys_.MemoryBytes() + large_.MemoryBytes(); }
 
  private:

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cctype>
 #include <charconv>
+#include <cstring>
 #include <limits>
 #include <stdexcept>
 
@@ -89,14 +90,14 @@ RedisReply RedisStore::WrongType() {
 
 uint32_t RedisStore::FindSlot(std::string_view key, uint64_t hash) const {
   if (!indexed_) IndexAll();
-  SmallBytes::Buffer buf;
-  return index_.Find(key, hash, [this, &buf](uint32_t s) { return slots_[s].key.view(buf); });
+  NameBuffer buf;
+  return index_.Find(key, hash, [this, &buf](uint32_t s) { return NameOf(s, buf); });
 }
 
 void RedisStore::IndexAll() const {
-  SmallBytes::Buffer buf;
+  NameBuffer buf;
   for (uint32_t s = 0; s < slots_.size(); ++s)
-    if (slots_[s].live) index_.Insert(HashBytes(slots_[s].key.view(buf)), s);
+    if (slots_[s].live) index_.Insert(HashBytes(NameOf(s, buf)), s);
   indexed_ = true;
 }
 
@@ -127,6 +128,11 @@ void RedisStore::Link(uint32_t slot, uint32_t id) {
   Entry& e = slots_[slot];
   if (e.id == kNoKeyId) --unlinked_;
   else if (e.id != id) slot_of_id_[e.id].slot = KeyIndex::kNone;
+  if (e.named_by_id && e.id != kNoKeyId && e.id != id) {  // the name stays the old id's: stored now
+    NameBuffer buf;
+    names_.At(slot).assign(NameOf(slot, buf));
+    e.named_by_id = false;
+  }
   e.id = id;
   slot_of_id_[id].slot = slot;
 }
@@ -141,7 +147,32 @@ uint32_t RedisStore::Found(uint32_t slot, bool touch) {
   return slot;
 }
 
-uint32_t RedisStore::Create(std::string_view key, uint64_t hash) {
+std::string_view RedisStore::SpellName(uint32_t key, NameBuffer& buf) const {
+  const std::string& prefix = config_.key_naming.prefix;
+  std::memcpy(buf, prefix.data(), prefix.size());
+  char* end = std::to_chars(buf + prefix.size(), buf + sizeof buf, key).ptr;
+  return {buf, static_cast<size_t>(end - buf)};
+}
+
+size_t RedisStore::NameSize(uint32_t slot) const {
+  const Entry& e = slots_[slot];
+  if (!e.named_by_id) return names_[slot].size();
+  uint32_t key = config_.key_naming.ids->SmallKey(e.id);
+  size_t digits = 1;  // compares, no divisions
+  for (uint32_t power : {10u, 100u, 1000u, 10000u, 100000u, 1000000u, 10000000u, 100000000u, 1000000000u})
+    digits += key >= power;
+  return config_.key_naming.prefix.size() + digits;
+}
+
+bool RedisStore::NamedById(std::string_view key, uint32_t id) const {
+  const KeyNaming& n = config_.key_naming;
+  if (!n.ids || id == kNoKeyId || n.prefix.size() > 12) return false;
+  const uint32_t* k = n.ids->SmallKeyOf(id);
+  NameBuffer buf;
+  return k && SpellName(*k, buf) == key;
+}
+
+uint32_t RedisStore::Create(std::string_view key, uint64_t hash, uint32_t id) {
   uint32_t slot;
   if (!free_slots_.empty()) {
     slot = free_slots_.back();
@@ -150,7 +181,8 @@ uint32_t RedisStore::Create(std::string_view key, uint64_t hash) {
     slot = slots_.Append();
   }
   Entry& e = slots_[slot];
-  e.key.assign(key);
+  e.named_by_id = NamedById(key, id);
+  if (!e.named_by_id) names_.At(slot).assign(key);
   e.type = Type::kString;
   e.value.clear();
   e.pad = 0;
@@ -170,9 +202,9 @@ void RedisStore::Remove(uint32_t slot, bool notify_policy) {
   Entry& e = slots_[slot];
   calendar_.Cancel(e.expire_ms, now_ms_);
   if (indexed_) {
-    SmallBytes::Buffer name_buf, other_buf;
-    std::string_view name = e.key.view(name_buf);
-    index_.Erase(name, HashBytes(name), [this, &other_buf](uint32_t s) { return slots_[s].key.view(other_buf); });
+    NameBuffer name_buf, other_buf;
+    std::string_view name = NameOf(slot, name_buf);
+    index_.Erase(name, HashBytes(name), [this, &other_buf](uint32_t s) { return NameOf(s, other_buf); });
   }
   --live_;
   expires_.Erase(slot);
@@ -185,7 +217,8 @@ void RedisStore::Remove(uint32_t slot, bool notify_policy) {
   else --unlinked_;
   e.id = kNoKeyId;
   e.live = false;
-  e.key.clear();
+  if (!e.named_by_id) names_[slot].clear();
+  e.named_by_id = false;
   e.value.clear();
   SetPad(slot, e, 0);
   if (e.type == Type::kSet) sets_.erase(slot);
@@ -200,7 +233,7 @@ uint64_t RedisStore::MemoryOf(uint32_t slot) const {
   SmallBytes::Buffer buf;
   uint32_t pad = PadOf(slot, e);
   std::string_view value = pad == 0 ? e.value.view(buf) : std::string_view();
-  return KeyOverheadMemory(e.key.size(), e.expire_ms >= 0) +
+  return KeyOverheadMemory(NameSize(slot), e.expire_ms >= 0) +
          StringValueMemory(value, e.value.size() + pad, shared_integers());
 }
 
@@ -208,7 +241,7 @@ void RedisStore::Recount(uint32_t slot, uint64_t before) {
   const Entry& e = slots_[slot];
   if (e.type == Type::kSet) {
     SetValue& set = sets_.find(slot)->second;
-    uint64_t m = KeyOverheadMemory(e.key.size(), e.expire_ms >= 0) + kSetObjectMemory +
+    uint64_t m = KeyOverheadMemory(NameSize(slot), e.expire_ms >= 0) + kSetObjectMemory +
                  DictTableBytes(set.members.size());
     for (const auto& s : set.members) m += SetMemberMemory(s.size());
     set.memory = m;
@@ -332,7 +365,7 @@ RedisReply RedisStore::Set(std::string_view key, uint32_t id, Blob value, const 
     return opt.get ? old : RedisReply::Nil();
   uint64_t before = e ? MemoryOf(slot) : 0;
   if (!e) {
-    slot = Create(key, HashBytes(key));
+    slot = Create(key, HashBytes(key), id);
     e = &slots_[slot];
     if (id != kNoKeyId) Link(slot, id);
   }
@@ -585,8 +618,8 @@ RedisReply RedisStore::Scan(uint64_t cursor, const std::string* match, int64_t c
       Remove(slot, true);
       continue;
     }
-    SmallBytes::Buffer buf;
-    std::string_view name = e.key.view(buf);
+    NameBuffer buf;
+    std::string_view name = NameOf(slot, buf);
     if (match && !GlobMatch(*match, name)) continue;
     if (type && !EqualNoCase(*type, e.type == Type::kString ? "string" : "set")) continue;
     keys.push_back(RedisReply::String(std::string(name)));

@@ -39,6 +39,15 @@ class RedisSampledPolicy;
 
 namespace cachelab {
 
+// How the caller names the keys it gives ids (sim/key_ids.h), so the store can
+// spell a key's name from its id instead of storing it: the prefix, then the
+// decimal key that `ids` numbers the id with (keys below 2^32). The runner's
+// names are "k:<key>" (strategies/harness.h's CacheKey).
+struct KeyNaming {
+  const KeyIds* ids = nullptr;  // null: every name stored
+  std::string prefix;           // at most 12 bytes
+};
+
 struct RedisConfig {
   uint64_t maxmemory = 0;                   // bytes; 0 = unlimited
   std::string maxmemory_policy = "noeviction";  // noeviction | allkeys-lru | allkeys-lfu | allkeys-random | any eviction/ policy
@@ -53,6 +62,7 @@ struct RedisConfig {
   // --compare-live turn it on (or follow the live server's setting).
   bool latency_tracking = false;
   uint64_t seed = 1;
+  KeyNaming key_naming;  // keys created with an id whose name it spells keep no name of their own
 };
 
 struct SetOptions {
@@ -84,6 +94,8 @@ class RedisStore {
   // Throws std::invalid_argument for an unknown maxmemory_policy.
   explicit RedisStore(const RedisConfig& config);
   ~RedisStore();
+  // For keys created from now on (config's key_naming).
+  void SetKeyNaming(const KeyNaming& naming) { config_.key_naming = naming; }
 
   // Sets the command time snapshot (simulated nanoseconds; Redis keeps ms).
   void SetTime(SimTime now) { now_ms_ = now / kMillisecond; }
@@ -177,18 +189,30 @@ class RedisStore {
 
  private:
   enum class Type : uint8_t { kString, kSet };
-  struct Entry {  // 32 bytes
-    SmallBytes key;
+  struct Entry {  // 24 bytes
     SmallBytes value;         // kString: the value's payload, followed by pad bytes of padding
     int64_t expire_ms = -1;   // absolute deadline; -1 none
-    uint32_t pad : 30 = 0;    // kPadSpilled: the count is in big_pads_
+    uint32_t pad : 29 = 0;    // kPadSpilled: the count is in big_pads_
     Type type : 1 = Type::kString;
     bool live : 1 = false;
+    bool named_by_id : 1 = false;  // the name is key_naming's for id; else it is in names_
     uint32_t id = kNoKeyId;   // the dense id it was last found by (slot_of_id_)
   };
-  static_assert(sizeof(Entry) == 32);
-  // Paddings of 2^30 - 1 bytes or more (beyond Redis's 512 MB proto-max-bulk-len) live in big_pads_.
-  static constexpr uint32_t kPadSpilled = (1u << 30) - 1;
+  static_assert(sizeof(Entry) == 24);
+  // Paddings of 2^29 - 1 bytes or more (Redis's proto-max-bulk-len is 2^29) live in big_pads_.
+  static constexpr uint32_t kPadSpilled = (1u << 29) - 1;
+  using NameBuffer = char[24];
+  // The key's name, spelled into buf when it is named by id.
+  std::string_view NameOf(uint32_t slot, NameBuffer& buf) const {
+    const Entry& e = slots_[slot];
+    if (!e.named_by_id) return names_[slot].view(reinterpret_cast<SmallBytes::Buffer&>(buf));
+    return SpellName(config_.key_naming.ids->SmallKey(e.id), buf);
+  }
+  std::string_view SpellName(uint32_t key, NameBuffer& buf) const;
+  // NameOf(slot).size(), without spelling a name by id.
+  size_t NameSize(uint32_t slot) const;
+  // Whether key is key_naming's name for id.
+  bool NamedById(std::string_view key, uint32_t id) const;
   static constexpr uint32_t kNone = KeyIndex::kNone;  // no slot
   using Members = std::set<std::string, std::less<>>;
   struct SetValue {
@@ -229,7 +253,7 @@ class RedisStore {
   // A slot found: expires it lazily if due (kNone), else tells the policy of the access.
   uint32_t Found(uint32_t slot, bool touch);
   void Link(uint32_t slot, uint32_t id);
-  uint32_t Create(std::string_view key, uint64_t hash);  // its slot
+  uint32_t Create(std::string_view key, uint64_t hash, uint32_t id = kNoKeyId);  // its slot (not yet linked to id)
   void Remove(uint32_t slot, bool notify_policy);
   void SetExpire(uint32_t slot, int64_t deadline_ms);
   // The bytes accounted for a live entry (Redis's used_memory share): a
@@ -268,6 +292,9 @@ class RedisStore {
     uint32_t slot = KeyIndex::kNone;
   };
   ChunkedRows<Entry, 10> slots_;  // chunks: no reallocation copying every entry
+  // By slot: the names of entries not named by id, up to the largest such slot
+  // (none in a run whose keys all come with ids the naming spells).
+  ChunkedRows<SmallBytes, 10> names_;
   std::unordered_map<uint32_t, SetValue> sets_;  // by slot: the members of each kSet entry
   std::unordered_map<uint32_t, uint32_t> big_pads_;  // by slot: paddings of kPadSpilled bytes or more
   std::vector<uint32_t> free_slots_;
