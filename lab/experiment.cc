@@ -382,7 +382,6 @@ void Experiment::PrefetchUpcoming() {
   const KeyIds& ids = db_.key_ids();
   uint64_t key;
   if (workload_.Upcoming(4, &key)) ids.Prefetch(key);  // (inlined: a prefetch in this function's body)
-  if (workload_.Upcoming(3, &key)) ids.PrefetchRow(key);
   bool one_store = !backend_ && cluster_.single();
   if (workload_.Upcoming(2, &key)) {
     UpcomingId& u = upcoming_[(pulled_ + 2) % kUpcoming];

@@ -62,12 +62,6 @@ class KeyIds {
     else
       large_.Prefetch(key);
   }
-  // After Prefetch(key) has had time: starts loading the key row its home slot names (a probe's second load).
-  void PrefetchRow(uint64_t key) const {
-    if (key > UINT32_MAX) return;
-    uint32_t id = small_[Home(static_cast<uint32_t>(key))];
-    if (id != kNoKeyId) PrefetchLine(&keys_[id]);
-  }
   uint32_t size() const { return size_; }
   // REQUIRES: SmallKeyOf(id) is not null.
   uint32_t SmallKey(uint32_t id) const { return keys_[id]; }
