@@ -94,7 +94,8 @@ class RedisStore {
   // Throws std::invalid_argument for an unknown maxmemory_policy.
   explicit RedisStore(const RedisConfig& config);
   ~RedisStore();
-  // For keys created from now on (config's key_naming).
+  // Config's key_naming, set later. REQUIRES: no key created yet (names
+  // already spelled by id would change with it), and naming.ids outlives every lookup.
   void SetKeyNaming(const KeyNaming& naming) { config_.key_naming = naming; }
 
   // Sets the command time snapshot (simulated nanoseconds; Redis keeps ms).
