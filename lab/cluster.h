@@ -55,6 +55,11 @@ class Cluster {
   Cluster(Simulator& sim, const ClusterConfig& config, const SimRedisConfig& base, uint64_t seed);
 
   bool single() const { return single_; }
+  // Every node, and every node started later, names keys by id this way (RedisStore::SetKeyNaming).
+  void SetKeyNaming(const KeyNaming& naming) {
+    base_.store.key_naming = naming;
+    for (auto& n : nodes_) n->store().SetKeyNaming(naming);
+  }
   SimRedis& node(size_t id) { return *nodes_[id]; }
   const SimRedis& node(size_t id) const { return *nodes_[id]; }
   size_t node_count() const { return nodes_.size(); }  // every node ever started

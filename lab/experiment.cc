@@ -178,6 +178,8 @@ class Experiment final : public Harness {
         key_ttl_(c.invalidation_config.key_ttl.get()),
         arrivals_(c.seed, "arrivals"),
         think_rng_(c.seed, "think-time") {
+    // The stores spell CacheKey's "k:<key>" from a key's id instead of keeping the name (8 bytes a key).
+    cluster_.SetKeyNaming(KeyNaming{&db_.key_ids(), "k:"});
     std::string err;
     if (!c.trace.empty()) {
       std::unique_ptr<FileTraceReader> reader = OpenTrace(c.trace, c.trace_open, &err);

@@ -3,13 +3,15 @@
 // with its key's id, and per-key state elsewhere (database rows, episode
 // state, commit history, the simulated Redis's id index) lives in flat arrays
 // indexed by it: one hash lookup per request instead of one per structure, and
-// memory that follows the keys touched (the map costs 16-32 bytes a key below
-// 2^32, as every synthetic key is; 24-48 above, e.g. trace ids).
+// memory that follows the keys touched (12-20 bytes a key below 2^32, as
+// every synthetic key is; 24-48 above, e.g. trace ids).
 #pragma once
 #include <cstdint>
 #include <vector>
 
+#include "eviction/huge_page_allocator.h"
 #include "eviction/id_map.h"
+#include "sim/chunked_rows.h"
 #include "sim/prefetch.h"
 
 namespace cachelab {
@@ -19,35 +21,97 @@ inline constexpr uint32_t kNoKeyId = UINT32_MAX;
 
 class KeyIds {
  public:
+  KeyIds() {
+    small_.assign(kMinSlots, kNoKeyId);
+    Sized(kMinSlots);
+  }
+
   // The key's id, assigned at its first touch.
   uint32_t Intern(uint64_t key) {
-    uint32_t id = Find(key);
-    if (id != kNoKeyId) return id;
-    if (key <= UINT32_MAX)
-      small_.Put(static_cast<uint32_t>(key), size_);
-    else
+    if (key > UINT32_MAX) {
+      uint32_t id = large_.Find(key);
+      if (id != kNoKeyId) return id;
       large_.Put(key, size_);
+      return size_++;
+    }
+    uint32_t k = static_cast<uint32_t>(key);
+    size_t i = Home(k);
+    for (uint32_t id; (id = small_[i]) != kNoKeyId; i = (i + 1) & mask_)
+      if (keys_[id] == k) return id;
+    if ((small_size_ + 1) * 2 > small_.size()) {
+      Grow();
+      i = FreeSlot(k);
+    }
+    small_[i] = size_;
+    keys_.At(size_) = k;
+    ++small_size_;
     return size_++;
   }
   // kNoKeyId if the key was never touched.
   uint32_t Find(uint64_t key) const {
-    return key <= UINT32_MAX ? small_.Find(static_cast<uint32_t>(key)) : large_.Find(key);
+    if (key > UINT32_MAX) return large_.Find(key);
+    uint32_t k = static_cast<uint32_t>(key);
+    for (size_t i = Home(k);; i = (i + 1) & mask_) {
+      uint32_t id = small_[i];
+      if (id == kNoKeyId || keys_[id] == k) return id;
+    }
   }
   // always_inline: else GCC took it for a const function (a prefetch is its
   // only effect) and dropped the runner's calls (see sim/prefetch.h).
   [[gnu::always_inline]] void Prefetch(uint64_t key) const {
     if (key <= UINT32_MAX)
-      small_.Prefetch(static_cast<uint32_t>(key));
+      PrefetchLine(&small_[Home(static_cast<uint32_t>(key))]);
     else
       large_.Prefetch(key);
   }
   uint32_t size() const { return size_; }
-  size_t MemoryBytes() const { return small_.MemoryBytes() + large_.MemoryBytes(); }
+  // REQUIRES: SmallKeyOf(id) is not null.
+  uint32_t SmallKey(uint32_t id) const { return keys_[id]; }
+  // The key numbered id when it is below 2^32, else null.
+  const uint32_t* SmallKeyOf(uint32_t id) const {
+    const uint32_t* k = keys_.Find(id);
+    // Only small ids write their row: a wider key's row stays 0 (as key 0's does).
+    return k && (*k != 0 || Find(0) == id) ? k : nullptr;
+  }
+  size_t MemoryBytes() const { return small_.size() * 4 + keys_.MemoryBytes() + large_.MemoryBytes(); }
 
  private:
   static_assert(eviction::IdMap::kNone == kNoKeyId);
-  // Two maps by the key's width: 8-byte slots where 12 would hold 4 bytes of zeros.
-  eviction::BasicIdMap<uint32_t> small_;
+  static constexpr size_t kMinSlots = 16;
+  // Keys below 2^32 (every synthetic key): an open-addressing table of ids
+  // only (4-byte slots, linear probing, grown at 1/2 load), the keys in a row
+  // by id that a probe compares with: 12-20 bytes a key where slots holding
+  // key and id took 16-32. Keys are never erased. Wider keys (e.g. trace ids)
+  // in an IdMap (12-byte slots; their rows in keys_ stay unused).
+  size_t Home(uint32_t key) const {
+    // As eviction::BasicIdMap: two multiply-xorshift rounds.
+    uint64_t h = key * 0xff51afd7ed558ccdULL;
+    h ^= h >> 32;
+    h *= 0x9e3779b97f4a7c15ULL;
+    return static_cast<size_t>(h >> shift_);
+  }
+  size_t FreeSlot(uint32_t key) const {
+    size_t i = Home(key);
+    while (small_[i] != kNoKeyId) i = (i + 1) & mask_;
+    return i;
+  }
+  void Sized(size_t slots) {
+    mask_ = slots - 1;
+    shift_ = 64 - __builtin_ctzll(slots);
+  }
+  void Grow() {
+    std::vector<uint32_t, eviction::HugePageAllocator<uint32_t>> old(small_.size() * 2, kNoKeyId);
+    old.swap(small_);
+    Sized(small_.size());
+    for (uint32_t id : old)
+      if (id != kNoKeyId) small_[FreeSlot(keys_[id])] = id;
+  }
+
+  std::vector<uint32_t, eviction::HugePageAllocator<uint32_t>> small_;  // ids, kNoKeyId: empty
+  size_t mask_ = 0;
+  int shift_ = 60;
+  uint32_t small_size_ = 0;
+  ChunkedRows<uint32_t> keys_;  // by id: the key of an id in small_
   eviction::IdMap large_;
   uint32_t size_ = 0;
 };

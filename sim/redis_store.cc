@@ -4,6 +4,7 @@
 #include <bit>
 #include <cctype>
 #include <charconv>
+#include <cstring>
 #include <limits>
 #include <stdexcept>
 
@@ -87,14 +88,14 @@ RedisReply RedisStore::WrongType() {
 
 uint32_t RedisStore::FindSlot(std::string_view key, uint64_t hash) const {
   if (!indexed_) IndexAll();
-  SmallBytes::Buffer buf;
-  return index_.Find(key, hash, [this, &buf](uint32_t s) { return slots_[s].key.view(buf); });
+  NameBuffer buf;
+  return index_.Find(key, hash, [this, &buf](uint32_t s) { return NameOf(s, buf); });
 }
 
 void RedisStore::IndexAll() const {
-  SmallBytes::Buffer buf;
+  NameBuffer buf;
   for (uint32_t s = 0; s < slots_.size(); ++s)
-    if (slots_[s].live) index_.Insert(HashBytes(slots_[s].key.view(buf)), s);
+    if (slots_[s].live) index_.Insert(HashBytes(NameOf(s, buf)), s);
   indexed_ = true;
 }
 
@@ -126,6 +127,11 @@ void RedisStore::Link(uint32_t slot, uint32_t id) {
   Entry& e = slots_[slot];
   if (e.id == kNoKeyId) --unlinked_;
   else if (e.id != id) slot_of_id_[e.id].slot = KeyIndex::kNone;
+  if (e.named_by_id && e.id != kNoKeyId && e.id != id) {  // the name stays the old id's: stored now
+    NameBuffer buf;
+    names_.At(slot).assign(NameOf(slot, buf));
+    e.named_by_id = false;
+  }
   e.id = id;
   slot_of_id_[id].slot = slot;
 }
@@ -140,7 +146,32 @@ void RedisStore::Link(uint32_t slot, uint32_t id) {
   return slot;
 }
 
-uint32_t RedisStore::Create(std::string_view key, uint64_t hash) {
+std::string_view RedisStore::SpellName(uint32_t key, NameBuffer& buf) const {
+  const std::string& prefix = config_.key_naming.prefix;
+  std::memcpy(buf, prefix.data(), prefix.size());
+  char* end = std::to_chars(buf + prefix.size(), buf + sizeof buf, key).ptr;
+  return {buf, static_cast<size_t>(end - buf)};
+}
+
+size_t RedisStore::NameSize(uint32_t slot) const {
+  const Entry& e = slots_[slot];
+  if (!e.named_by_id) return names_[slot].size();
+  uint32_t key = config_.key_naming.ids->SmallKey(e.id);
+  size_t digits = 1;  // compares, no divisions
+  for (uint32_t power : {10u, 100u, 1000u, 10000u, 100000u, 1000000u, 10000000u, 100000000u, 1000000000u})
+    digits += key >= power;
+  return config_.key_naming.prefix.size() + digits;
+}
+
+bool RedisStore::NamedById(std::string_view key, uint32_t id) const {
+  const KeyNaming& n = config_.key_naming;
+  if (!n.ids || id == kNoKeyId || n.prefix.size() > 12) return false;
+  const uint32_t* k = n.ids->SmallKeyOf(id);
+  NameBuffer buf;
+  return k && SpellName(*k, buf) == key;
+}
+
+uint32_t RedisStore::Create(std::string_view key, uint64_t hash, uint32_t id) {
   uint32_t slot;
   if (!free_slots_.empty()) {
     slot = free_slots_.back();
@@ -149,12 +180,12 @@ uint32_t RedisStore::Create(std::string_view key, uint64_t hash) {
     slot = slots_.Append();
   }
   Entry& e = slots_[slot];
-  e.key.assign(key);
+  e.named_by_id = NamedById(key, id);
+  if (!e.named_by_id) names_.At(slot).assign(key);
   e.type = Type::kString;
   e.value.clear();
-  e.value_pad = 0;
+  e.pad = 0;
   e.expire_ms = -1;
-  e.memory = 0;
   e.id = kNoKeyId;
   ++unlinked_;
   e.live = true;
@@ -170,44 +201,57 @@ void RedisStore::Remove(uint32_t slot, bool notify_policy) {
   Entry& e = slots_[slot];
   calendar_.Cancel(e.expire_ms, now_ms_);
   if (indexed_) {
-    SmallBytes::Buffer name_buf, other_buf;
-    std::string_view name = e.key.view(name_buf);
-    index_.Erase(name, HashBytes(name), [this, &other_buf](uint32_t s) { return slots_[s].key.view(other_buf); });
+    NameBuffer name_buf, other_buf;
+    std::string_view name = NameOf(slot, name_buf);
+    index_.Erase(name, HashBytes(name), [this, &other_buf](uint32_t s) { return NameOf(s, other_buf); });
   }
   --live_;
   expires_.Erase(slot);
   dict_buckets_ = ShrunkBuckets(dict_buckets_, live_);
   expires_buckets_ = ShrunkBuckets(expires_buckets_, expires_.size());
-  key_memory_ -= e.memory;
+  key_memory_ -= MemoryOf(slot);
   if (notify_policy && policy_) policy_->Remove(slot);
   if (sampled_) sampled_->SetDictBuckets(dict_buckets_);
   if (e.id != kNoKeyId) slot_of_id_[e.id].slot = KeyIndex::kNone;
   else --unlinked_;
   e.id = kNoKeyId;
   e.live = false;
-  e.key.clear();
+  if (!e.named_by_id) names_[slot].clear();
+  e.named_by_id = false;
   e.value.clear();
-  e.value_pad = 0;
+  SetPad(slot, e, 0);
   if (e.type == Type::kSet) sets_.erase(slot);
   e.type = Type::kString;
   free_slots_.push_back(slot);
 }
 
-void RedisStore::Recount(uint32_t slot) {
-  Entry& e = slots_[slot];
-  uint64_t m = KeyOverheadMemory(e.key.size(), e.expire_ms >= 0);
-  if (e.type == Type::kString) {
-    // Padded values are never integers: StringValueMemory reads the bytes only without padding.
-    SmallBytes::Buffer buf;
-    std::string_view value = e.value_pad == 0 ? e.value.view(buf) : std::string_view();
-    m += StringValueMemory(value, e.value.size() + e.value_pad, shared_integers());
-  } else {
-    const Members& members = MembersOf(slot);
-    m += kSetObjectMemory + DictTableBytes(members.size());
-    for (const auto& s : members) m += SetMemberMemory(s.size());
+uint64_t RedisStore::MemoryOf(uint32_t slot) const {
+  const Entry& e = slots_[slot];
+  if (e.type == Type::kSet) return sets_.find(slot)->second.memory;
+  // Padded values are never integers: StringValueMemory reads the bytes only without padding.
+  SmallBytes::Buffer buf;
+  uint32_t pad = PadOf(slot, e);
+  std::string_view value = pad == 0 ? e.value.view(buf) : std::string_view();
+  return KeyOverheadMemory(NameSize(slot), e.expire_ms >= 0) +
+         StringValueMemory(value, e.value.size() + pad, shared_integers());
+}
+
+void RedisStore::Recount(uint32_t slot, uint64_t before) {
+  const Entry& e = slots_[slot];
+  if (e.type == Type::kSet) {
+    SetValue& set = sets_.find(slot)->second;
+    uint64_t m = KeyOverheadMemory(NameSize(slot), e.expire_ms >= 0) + kSetObjectMemory +
+                 DictTableBytes(set.members.size());
+    for (const auto& s : set.members) m += SetMemberMemory(s.size());
+    set.memory = m;
   }
-  key_memory_ += m - e.memory;
-  e.memory = m;
+  key_memory_ += MemoryOf(slot) - before;
+}
+
+void RedisStore::SetPad(uint32_t slot, Entry& e, uint32_t pad) {
+  if (e.pad == kPadSpilled) big_pads_.erase(slot);
+  e.pad = pad < kPadSpilled ? pad : kPadSpilled;
+  if (pad >= kPadSpilled) big_pads_[slot] = pad;
 }
 
 void RedisStore::SetExpire(uint32_t slot, int64_t deadline_ms) {
@@ -270,7 +314,7 @@ int64_t RedisStore::PeekTtlMs(std::string_view key, uint32_t id) const {
 bool RedisStore::PeekString(std::string_view key, uint32_t id, Blob* value) const {
   uint32_t slot = PeekSlot(key, id);
   if (slot == kNone || slots_[slot].type != Type::kString) return false;
-  *value = ValueOf(slots_[slot]);
+  *value = ValueOf(slot);
   return true;
 }
 
@@ -300,7 +344,7 @@ RedisReply RedisStore::Get(std::string_view key, uint32_t id) {
   }
   ++stats_.keyspace_hits;
   if (e->type != Type::kString) return WrongType();
-  return StringReply(*e);
+  return StringReply(slot);
 }
 
 RedisReply RedisStore::Set(std::string_view key, uint32_t id, Blob value, const SetOptions& opt) {
@@ -314,23 +358,24 @@ RedisReply RedisStore::Set(std::string_view key, uint32_t id, Blob value, const 
   RedisReply old = RedisReply::Nil();
   if (opt.get && e) {
     if (e->type != Type::kString) return WrongType();
-    old = StringReply(*e);
+    old = StringReply(slot);
   }
   if ((opt.cond == SetOptions::Cond::kNx && e) || (opt.cond == SetOptions::Cond::kXx && !e))
     return opt.get ? old : RedisReply::Nil();
+  uint64_t before = e ? MemoryOf(slot) : 0;
   if (!e) {
-    slot = Create(key, HashBytes(key));
+    slot = Create(key, HashBytes(key), id);
     e = &slots_[slot];
     if (id != kNoKeyId) Link(slot, id);
   }
   if (e->type == Type::kSet) sets_.erase(slot);
   e->type = Type::kString;
   e->value.assign(value.data);
-  e->value_pad = value.pad;
+  SetPad(slot, *e, value.pad);
   if (opt.expire_at_ms >= 0) SetExpire(slot, opt.expire_at_ms);
   else if (opt.expire_ms >= 0) SetExpire(slot, now_ms_ + opt.expire_ms);
   else if (!opt.keep_ttl) SetExpire(slot, -1);
-  Recount(slot);
+  Recount(slot, before);
   return opt.get ? old : RedisReply::Ok();
 }
 
@@ -409,8 +454,9 @@ RedisReply RedisStore::ExpireGeneric(std::string_view key, int64_t amount, bool 
     Remove(slot, true);
     return RedisReply::Integer(1);
   }
+  uint64_t before = MemoryOf(slot);
   SetExpire(slot, when);
-  Recount(slot);
+  Recount(slot, before);
   return RedisReply::Integer(1);
 }
 
@@ -436,7 +482,7 @@ RedisReply RedisStore::Mget(const std::vector<std::string_view>& keys) {
     if (e) ++stats_.keyspace_hits;
     else ++stats_.keyspace_misses;
     if (!e || e->type != Type::kString) out.push_back(RedisReply::Nil());
-    else out.push_back(StringReply(*e));
+    else out.push_back(StringReply(slot));
   }
   return RedisReply::Array(std::move(out));
 }
@@ -453,20 +499,20 @@ RedisReply RedisStore::IncrBy(std::string_view key, int64_t delta) {
   if (e) {
     if (e->type != Type::kString) return WrongType();
     SmallBytes::Buffer buf;
-    if (e->value_pad != 0 || !ParseRedisInt(e->value.view(buf), &value))
+    if (e->pad != 0 || !ParseRedisInt(e->value.view(buf), &value))
       return RedisReply::Error("ERR value is not an integer or out of range");
   }
   if ((delta < 0 && value < 0 && delta < std::numeric_limits<int64_t>::min() - value) ||
       (delta > 0 && value > 0 && delta > std::numeric_limits<int64_t>::max() - value))
     return RedisReply::Error("ERR increment or decrement would overflow");
   value += delta;
+  uint64_t before = e ? MemoryOf(slot) : 0;
   if (!e) {
     slot = Create(key, HashBytes(key));
     e = &slots_[slot];
   }
   e->value.assign(std::to_string(value));
-  e->value_pad = 0;
-  Recount(slot);
+  Recount(slot, before);
   return RedisReply::Integer(value);
 }
 
@@ -479,6 +525,7 @@ RedisReply RedisStore::SAdd(std::string_view key, const std::vector<std::string_
   uint32_t slot = Lookup(key, true);
   Entry* e = At(slot);
   if (e && e->type != Type::kSet) return WrongType();
+  uint64_t before = e ? MemoryOf(slot) : 0;
   if (!e) {
     slot = Create(key, HashBytes(key));
     e = &slots_[slot];
@@ -488,7 +535,7 @@ RedisReply RedisStore::SAdd(std::string_view key, const std::vector<std::string_
   int64_t added = 0;
   Members& set = MembersOf(slot);
   for (auto m : members) added += set.emplace(m).second ? 1 : 0;
-  Recount(slot);
+  Recount(slot, before);
   return RedisReply::Integer(added);
 }
 
@@ -509,7 +556,7 @@ RedisReply RedisStore::SRem(std::string_view key, const std::vector<std::string_
     }
   }
   if (set.empty()) Remove(slot, true);  // Redis deletes empty sets
-  else Recount(slot);
+  else Recount(slot, MemoryOf(slot));
   return RedisReply::Integer(removed);
 }
 
@@ -570,8 +617,8 @@ RedisReply RedisStore::Scan(uint64_t cursor, const std::string* match, int64_t c
       Remove(slot, true);
       continue;
     }
-    SmallBytes::Buffer buf;
-    std::string_view name = e.key.view(buf);
+    NameBuffer buf;
+    std::string_view name = NameOf(slot, buf);
     if (match && !GlobMatch(*match, name)) continue;
     if (type && !EqualNoCase(*type, e.type == Type::kString ? "string" : "set")) continue;
     keys.push_back(RedisReply::String(std::string(name)));

@@ -21,7 +21,6 @@
 #include <unordered_map>
 #include <vector>
 
-#include "eviction/dense_set.h"
 #include "eviction/policy.h"
 #include "sim/blob.h"
 #include "sim/chunked_rows.h"
@@ -30,6 +29,7 @@
 #include "sim/key_ids.h"
 #include "sim/prefetch.h"
 #include "sim/redis_reply.h"
+#include "sim/slot_set.h"
 #include "sim/small_bytes.h"
 #include "sim/time.h"
 
@@ -38,6 +38,15 @@ class RedisSampledPolicy;
 }  // namespace cachelab::eviction
 
 namespace cachelab {
+
+// How the caller names the keys it gives ids (sim/key_ids.h), so the store can
+// spell a key's name from its id instead of storing it: the prefix, then the
+// decimal key that `ids` numbers the id with (keys below 2^32). The runner's
+// names are "k:<key>" (strategies/harness.h's CacheKey).
+struct KeyNaming {
+  const KeyIds* ids = nullptr;  // null: every name stored
+  std::string prefix;           // at most 12 bytes
+};
 
 struct RedisConfig {
   uint64_t maxmemory = 0;                   // bytes; 0 = unlimited
@@ -53,6 +62,7 @@ struct RedisConfig {
   // --compare-live turn it on (or follow the live server's setting).
   bool latency_tracking = false;
   uint64_t seed = 1;
+  KeyNaming key_naming;  // keys created with an id whose name it spells keep no name of their own
 };
 
 struct SetOptions {
@@ -84,6 +94,9 @@ class RedisStore {
   // Throws std::invalid_argument for an unknown maxmemory_policy.
   explicit RedisStore(const RedisConfig& config);
   ~RedisStore();
+  // Config's key_naming, set later. REQUIRES: no key created yet (names
+  // already spelled by id would change with it), and naming.ids outlives every lookup.
+  void SetKeyNaming(const KeyNaming& naming) { config_.key_naming = naming; }
 
   // Sets the command time snapshot (simulated nanoseconds; Redis keeps ms).
   void SetTime(SimTime now) { now_ms_ = now / kMillisecond; }
@@ -177,35 +190,57 @@ class RedisStore {
 
  private:
   enum class Type : uint8_t { kString, kSet };
-  struct Entry {  // 40 bytes
-    SmallBytes key;
-    SmallBytes value;         // kString: the value's payload, followed by value_pad bytes of padding
+  struct Entry {  // 24 bytes
+    SmallBytes value;         // kString: the value's payload, followed by pad bytes of padding
     int64_t expire_ms = -1;   // absolute deadline; -1 none
-    uint64_t memory : 48 = 0;  // bytes accounted for this key
-    Type type : 8 = Type::kString;
+    uint32_t pad : 29 = 0;    // kPadSpilled: the count is in big_pads_
+    Type type : 1 = Type::kString;
     bool live : 1 = false;
-    uint32_t value_pad = 0;
+    bool named_by_id : 1 = false;  // the name is key_naming's for id; else it is in names_
     uint32_t id = kNoKeyId;   // the dense id it was last found by (slot_of_id_)
   };
-  static_assert(sizeof(Entry) == 40);
+  static_assert(sizeof(Entry) == 24);
+  // Paddings of 2^29 - 1 bytes or more (Redis's proto-max-bulk-len is 2^29) live in big_pads_.
+  static constexpr uint32_t kPadSpilled = (1u << 29) - 1;
+  using NameBuffer = char[24];
+  // The key's name, spelled into buf when it is named by id.
+  std::string_view NameOf(uint32_t slot, NameBuffer& buf) const {
+    const Entry& e = slots_[slot];
+    if (!e.named_by_id) return names_[slot].view(reinterpret_cast<SmallBytes::Buffer&>(buf));
+    return SpellName(config_.key_naming.ids->SmallKey(e.id), buf);
+  }
+  std::string_view SpellName(uint32_t key, NameBuffer& buf) const;
+  // NameOf(slot).size(), without spelling a name by id.
+  size_t NameSize(uint32_t slot) const;
+  // Whether key is key_naming's name for id.
+  bool NamedById(std::string_view key, uint32_t id) const;
   static constexpr uint32_t kNone = KeyIndex::kNone;  // no slot
   using Members = std::set<std::string, std::less<>>;
+  struct SetValue {
+    Members members;
+    uint64_t memory = 0;  // bytes accounted for the key (recounted after each change)
+  };
   Entry* At(uint32_t slot) { return slot == kNone ? nullptr : &slots_[slot]; }
-  static Blob ValueOf(const Entry& e) {
-    Blob b{{}, e.value_pad};
+  uint32_t PadOf(uint32_t slot, const Entry& e) const { return e.pad != kPadSpilled ? e.pad : BigPad(slot); }
+  [[gnu::noinline, gnu::cold]] uint32_t BigPad(uint32_t slot) const { return big_pads_.find(slot)->second; }
+  void SetPad(uint32_t slot, Entry& e, uint32_t pad);
+  Blob ValueOf(uint32_t slot) const {
+    const Entry& e = slots_[slot];
+    Blob b{{}, PadOf(slot, e)};
     e.value.CopyTo(b.data);
     return b;
   }
-  // RedisReply::String(ValueOf(e)), the value written into the reply's own string.
-  static RedisReply StringReply(const Entry& e) {
+  // RedisReply::String(ValueOf(slot)), the value written into the reply's own string.
+  [[gnu::always_inline]] RedisReply StringReply(uint32_t slot) const {
+    const Entry& e = slots_[slot];
     RedisReply r;
     r.type = RedisReply::Type::kString;
     e.value.CopyTo(r.str.data);
-    r.str.pad = e.value_pad;
+    r.str.pad = PadOf(slot, e);
     return r;
   }
   // A kSet entry's members (kept apart: few keys are sets).
-  Members& MembersOf(uint32_t slot) { return sets_.find(slot)->second; }
+  Members& MembersOf(uint32_t slot) { return sets_.find(slot)->second.members; }
 
   uint32_t FindSlot(std::string_view key, uint64_t hash) const;
   // The live, unexpired slot of key (by id, else by name as PeekTtlMs says), or kNone; no side effects.
@@ -219,10 +254,15 @@ class RedisStore {
   // A slot found: expires it lazily if due (kNone), else tells the policy of the access.
   uint32_t Found(uint32_t slot, bool touch);
   void Link(uint32_t slot, uint32_t id);
-  uint32_t Create(std::string_view key, uint64_t hash);  // its slot
+  uint32_t Create(std::string_view key, uint64_t hash, uint32_t id = kNoKeyId);  // its slot (not yet linked to id)
   void Remove(uint32_t slot, bool notify_policy);
   void SetExpire(uint32_t slot, int64_t deadline_ms);
-  void Recount(uint32_t slot);
+  // The bytes accounted for a live entry (Redis's used_memory share): a
+  // string's recomputed from its key, value and TTL (not stored: 8 bytes an
+  // entry), a set's kept in its SetValue.
+  uint64_t MemoryOf(uint32_t slot) const;
+  // After a change to slot's entry, which was accounted `before` bytes (0: just created).
+  void Recount(uint32_t slot, uint64_t before);
   bool Expired(const Entry& e) const { return e.expire_ms >= 0 && now_ms_ > e.expire_ms; }
   // performEvictions(); false if memory is still above maxmemory.
   bool EnsureMemory();
@@ -253,7 +293,11 @@ class RedisStore {
     uint32_t slot = KeyIndex::kNone;
   };
   ChunkedRows<Entry, 10> slots_;  // chunks: no reallocation copying every entry
-  std::unordered_map<uint32_t, Members> sets_;  // by slot: the members of each kSet entry
+  // By slot: the names of entries not named by id, up to the largest such slot
+  // (none in a run whose keys all come with ids the naming spells).
+  ChunkedRows<SmallBytes, 10> names_;
+  std::unordered_map<uint32_t, SetValue> sets_;  // by slot: the members of each kSet entry
+  std::unordered_map<uint32_t, uint32_t> big_pads_;  // by slot: paddings of kPadSpilled bytes or more
   std::vector<uint32_t> free_slots_;
   // By name, built at the first lookup by name: a run whose keys all come
   // with their ids (slot_of_id_) never needs it, and saves its 8-16 bytes a
@@ -263,7 +307,7 @@ class RedisStore {
   size_t live_ = 0;  // live entries
   ChunkedRows<SlotOf> slot_of_id_;  // by dense key id: the live slot, or kNone
   size_t unlinked_ = 0;               // live keys not linked to an id (created by name)
-  eviction::DenseHandleSet expires_;
+  SlotSet expires_;  // slots with a TTL
   size_t expire_cursor_ = 0;
   uint64_t key_memory_ = 0;
   uint64_t client_memory_ = 0;

@@ -51,7 +51,12 @@ void EpisodeTracker::OnFill(uint32_t key, SimTime now) {
   KeyState& k = Get(key);
   if (!k.open) return;
   k.open = false;
-  k.last_close_at = now;
+  if (static_cast<uint64_t>(now) < kCloseAtSpilled) {
+    k.last_close_at = static_cast<uint64_t>(now);
+  } else {  // times only grow: once spilled, a key's close times stay in the map
+    k.last_close_at = kCloseAtSpilled;
+    big_close_at_[key] = now;
+  }
   k.warm = true;
   if (k.last_loads) Record(LastLoads(key, k), k.last_by_miss, k.last_cold);
   if (k.open_loads == kMaxSmallLoads || k.last_loads == kMaxSmallLoads)

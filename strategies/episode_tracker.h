@@ -31,7 +31,7 @@ class EpisodeTracker {
   uint32_t StampFor(uint32_t key, SimTime read_at) {
     const KeyState& k = Get(key);
     // A key never closed has last_close_at 0, and simulated times are >= 0.
-    return read_at < k.last_close_at ? (k.closes - 1) & kClosesMask : k.closes;
+    return read_at < LastCloseAt(key, k) ? (k.closes - 1) & kClosesMask : k.closes;
   }
   void OnLoadStart(uint32_t key, uint32_t stamp, bool early);
   void OnFill(uint32_t key, SimTime now);
@@ -54,16 +54,19 @@ class EpisodeTracker {
 
  private:
   static constexpr uint32_t kClosesMask = (1u << 24) - 1;
-  static constexpr uint32_t kMaxSmallLoads = (1u << 17) - 1;  // the field's value when the count is in big_loads_
-  struct KeyState {  // 16 bytes
-    SimTime last_close_at = 0;
-    uint64_t closes : 24 = 0;  // modulo 2^24
-    uint64_t open_loads : 17 = 0, last_loads : 17 = 0;  // kMaxSmallLoads: see big_loads_
+  static constexpr uint32_t kMaxSmallLoads = (1u << 8) - 1;
+  // The field's value when the time is in big_close_at_: from 2^50 ns (13 simulated days) on.
+  static constexpr uint64_t kCloseAtSpilled = (uint64_t{1} << 50) - 1;
+  struct __attribute__((packed, aligned(4))) KeyState {  // 12 bytes
+    uint64_t last_close_at : 50 = 0;  // ns; kCloseAtSpilled: see big_close_at_
+    uint64_t open_loads : 8 = 0;      // kMaxSmallLoads: see big_loads_
     uint64_t open : 1 = 0, open_by_miss : 1 = 0, last_by_miss : 1 = 0;
     uint64_t warm : 1 = 0;  // filled at least once (or preloaded)
     uint64_t open_cold : 1 = 0, last_cold : 1 = 0;
+    uint32_t closes : 24 = 0;     // modulo 2^24
+    uint32_t last_loads : 8 = 0;  // kMaxSmallLoads: see big_loads_
   };
-  static_assert(sizeof(KeyState) == 16);
+  static_assert(sizeof(KeyState) == 12);
   // Rows up to the largest id loaded (or preloaded); never-loaded rows stay idle.
   KeyState& Get(uint32_t key) { return keys_.At(key); }
   void Record(uint32_t loads, bool by_miss, bool cold);
@@ -75,12 +78,16 @@ class EpisodeTracker {
     return k.last_loads == kMaxSmallLoads ? big_loads_.at(key).last : static_cast<uint32_t>(k.last_loads);
   }
   void SetLoads(uint32_t key, KeyState& k, bool open, uint32_t n);  // the open or the last episode's
+  SimTime LastCloseAt(uint32_t key, const KeyState& k) const {
+    return k.last_close_at != kCloseAtSpilled ? static_cast<SimTime>(k.last_close_at) : big_close_at_.at(key);
+  }
 
   ChunkedRows<KeyState> keys_;
   struct BigLoads {
     uint32_t open = 0, last = 0;
   };
   std::unordered_map<uint32_t, BigLoads> big_loads_;  // by key: counts too large for KeyState
+  std::unordered_map<uint32_t, SimTime> big_close_at_;  // by key: close times too large for KeyState
   Histogram loads_;
   double sum_sq_ = 0;
   uint64_t miss_episodes_ = 0, cold_episodes_ = 0, cold_loads_ = 0;

@@ -9,11 +9,13 @@
 #include <string>
 #include <vector>
 
+#include "eviction/dense_set.h"
 #include "eviction/id_map.h"
 #include "lab/commit_history.h"
 #include "sim/chunked_rows.h"
 #include "sim/counter_rows.h"
 #include "sim/key_ids.h"
+#include "sim/slot_set.h"
 #include "sim/small_bytes.h"
 
 using namespace cachelab;
@@ -203,4 +205,35 @@ TEST_CASE("CounterRows counts as 64-bit counters do, past the narrow type's rang
   CHECK(one.Increment(9) == 256);
   CHECK(one.Get(9) == 256);
   CHECK(one.Get(8) == 0);
+}
+
+// The simulated Redis's expires set must keep DenseHandleSet's order (active
+// expiry walks it by position): the model is DenseHandleSet itself, fed the
+// same random inserts and erases (repeats and absent slots included), with
+// slots past the chunk size.
+TEST_CASE("SlotSet keeps DenseHandleSet's members and order through random inserts and erases") {
+  std::mt19937_64 rng(18);
+  SlotSet set;
+  eviction::DenseHandleSet model;
+  for (int step = 0; step < 200000; ++step) {
+    uint32_t slot = static_cast<uint32_t>(rng() % (step < 100000 ? 64 : 20000));
+    if (rng() % 3 == 0) {
+      CHECK(set.Erase(slot) == model.Erase(slot));
+    } else {
+      set.Insert(slot);
+      model.Insert(slot);
+    }
+    REQUIRE(set.size() == model.size());
+    CHECK(set.Contains(slot) == model.Contains(slot));
+    if (step % 997 == 0 || step < 200)
+      for (size_t i = 0; i < model.size(); ++i) REQUIRE(set.at(i) == model.at(i));
+  }
+  while (!model.empty()) {
+    uint32_t h = model.at(model.size() / 2);
+    CHECK(set.Erase(h));
+    model.Erase(h);
+    REQUIRE(set.size() == model.size());
+  }
+  CHECK(set.empty());
+  CHECK_FALSE(set.Erase(5));
 }

@@ -1,5 +1,5 @@
-// EpisodeTracker's 16-byte rows (closes modulo 2^24, load counts of 17 bits
-// with larger ones kept apart) against a model with full-width counters in a
+// EpisodeTracker's 12-byte rows (closes modulo 2^24, load counts of 8 bits
+// and close times of 50 bits, with larger ones kept apart) against a model with full-width counters in a
 // std::map, written from the header's description of episodes.
 #include <catch2/catch.hpp>
 
@@ -83,13 +83,15 @@ void CheckSame(const EpisodeTracker& t, const Model& m) {
 
 }  // namespace
 
-TEST_CASE("EpisodeTracker counts episodes as the full-width model, random herds and late loads") {
+// start: the first time (near 2^50 ns, close times move to the side map mid-run);
+// fill_one_in: a fill is 1 in fill_one_in of the other steps (rare fills: herds past 255 loads).
+static void RandomHerds(SimTime start, int fill_one_in) {
   std::mt19937_64 rng(18);
   EpisodeTracker t;
   Model m;
   std::vector<std::pair<uint32_t, uint64_t>> in_flight;  // key, the model's stamp ...
   std::vector<uint32_t> tracker_stamps;                 // ... and the tracker's
-  SimTime now = 0;
+  SimTime now = start;
   for (int step = 0; step < 200000; ++step) {
     now += static_cast<SimTime>(rng() % 1000);
     uint32_t id = static_cast<uint32_t>(rng() % 50);
@@ -113,6 +115,7 @@ TEST_CASE("EpisodeTracker counts episodes as the full-width model, random herds 
         }
         break;
       case 3:
+        if (rng() % static_cast<uint64_t>(fill_one_in) != 0) break;
         m.OnFill(id, now);
         t.OnFill(id, now);
         break;
@@ -125,12 +128,20 @@ TEST_CASE("EpisodeTracker counts episodes as the full-width model, random herds 
   }
   CheckSame(t, m);
   CheckSame(t.Finished(), m.Finished());
+  if (fill_one_in > 1) CHECK(t.Finished().loads().max() > 255);  // past the 8-bit field
+}
+
+TEST_CASE("EpisodeTracker counts episodes as the full-width model, random herds and late loads") {
+  RandomHerds(0, 1);
+  RandomHerds((SimTime{1} << 50) - 20000000, 1);  // 200,000 steps of ~500 ns: crosses 2^50 ns
+  RandomHerds(0, 400);                             // herds of hundreds of loads
+  RandomHerds((SimTime{1} << 50) - 20000000, 400);
 }
 
 TEST_CASE("EpisodeTracker: an episode of 300,000 loads and 2^24 + 3 closes of one key count exactly") {
   EpisodeTracker t;
   Model m;
-  // One herd: 300,000 loads (beyond 17 bits) in one episode, then 5 late loads.
+  // One herd: 300,000 loads (beyond 8 and 17 bits) in one episode, then 5 late loads.
   uint64_t ms = m.StampFor(7, 0);
   uint32_t ts = t.StampFor(7, 0);
   for (int i = 0; i < 300000; ++i) {
