@@ -77,6 +77,14 @@ class InplaceFunction<R(Args...), Capacity> {
     static constexpr bool kTrivial = std::is_trivially_copyable_v<Fn> && std::is_trivially_destructible_v<Fn>;
     static constexpr Ops kOps{&Invoke, kTrivial ? nullptr : &Move, kTrivial ? nullptr : &Destroy};
   };
+  // A trivial callable moves as all Capacity bytes (a fixed-size copy, a few
+  // vector moves): the bytes past the callable are indeterminate, and copying
+  // them as unsigned char is well defined, but g++ 12 warns that they "may be
+  // used uninitialized"; they are never read as anything.
+#if defined(__GNUC__) && !defined(__clang__)
+#pragma GCC diagnostic push
+#pragma GCC diagnostic ignored "-Wmaybe-uninitialized"
+#endif
   void MoveFrom(InplaceFunction& other) {
     if (other.ops_) {
       if (other.ops_->move) other.ops_->move(&storage_, &other.storage_);
@@ -85,6 +93,9 @@ class InplaceFunction<R(Args...), Capacity> {
       other.ops_ = nullptr;
     }
   }
+#if defined(__GNUC__) && !defined(__clang__)
+#pragma GCC diagnostic pop
+#endif
 
   alignas(std::max_align_t) unsigned char storage_[Capacity];
   const Ops* ops_ = nullptr;
