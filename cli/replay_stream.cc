@@ -2,7 +2,6 @@
 
 #include <algorithm>
 #include <atomic>
-#include <cstring>
 #include <future>
 #include <thread>
 
@@ -24,12 +23,11 @@ eviction::WorkingSet StreamWorkingSet(TraceReader& reader, eviction::DenseIds* i
     // Room for the chunk's numbers while the budget lasts (from the first
     // chunk on, so the kept chunks are a prefix); written through here, on
     // this thread, so the counting thread meets no fresh page.
-    chunk->dense.clear();
     keeping = keeping && (planned += chunk->size() * sizeof(uint32_t)) <= budget;
-    if (keeping && chunk->size() > 0) {
-      chunk->dense.resize(chunk->size());
-      std::memset(chunk->dense.data(), 0, chunk->size() * sizeof(uint32_t));
-    }
+    if (keeping)
+      chunk->dense.assign(chunk->size(), 0);
+    else
+      chunk->dense.clear();
   };
   eviction::ReplayTrace chunks[2];
   size_t want = NextReplayChunk(0);

@@ -12,6 +12,15 @@
 
 namespace cachelab::eviction {
 
+// The hash of the id tables here (and sim/key_ids.h's), whose top bits pick a
+// slot: two multiply-xorshift rounds (murmur3's finaliser, shortened), as
+// trace ids are often strided block numbers, which plain Fibonacci hashing clusters.
+inline uint64_t MixId(uint64_t id) {
+  uint64_t h = id * 0xff51afd7ed558ccdULL;
+  h ^= h >> 32;
+  return h * 0x9e3779b97f4a7c15ULL;
+}
+
 template <typename Key>
 class BasicIdMap {
  public:
@@ -93,14 +102,7 @@ class BasicIdMap {
     while (c < n * 2) c *= 2;
     return c;
   }
-  size_t Home(uint64_t id) const {
-    // Two multiply-xorshift rounds (murmur3's finaliser, shortened): trace ids
-    // are often strided block numbers, which plain Fibonacci hashing clusters.
-    uint64_t h = id * 0xff51afd7ed558ccdULL;
-    h ^= h >> 32;
-    h *= 0x9e3779b97f4a7c15ULL;
-    return static_cast<size_t>(h >> shift_);
-  }
+  size_t Home(uint64_t id) const { return static_cast<size_t>(MixId(id) >> shift_); }
   void Rehash(size_t capacity) {
     std::vector<Slot, HugePageAllocator<Slot>> old;
     old.swap(slots_);

@@ -172,9 +172,10 @@ void RunnerOf<P, S>::Feed(const ReplayTrace& t, uint64_t base) {
     while (base + i == next_cut_) [[unlikely]] Cut(base + i);
     if (i + kPrefetchAhead < n) {
       store.Prefetch(S::Key(t, i + kPrefetchAhead));
-      // Policies with per-id state a miss reads (ghost lists) take the hint too.
+      // Policies with per-id state a miss reads (ghost lists) take the hint
+      // too; by number that state is in the store's row, prefetched just above.
       if constexpr (requires(const P& p) { p.PrefetchId(uint64_t{}); })
-        policy.PrefetchId(numbers ? static_cast<uint64_t>(S::Key(t, i + kPrefetchAhead)) : t.ids[i + kPrefetchAhead]);
+        if (!numbers) policy.PrefetchId(t.ids[i + kPrefetchAhead]);
     }
     const uint32_t raw = t.sizes[i];
     if (raw == 0) {

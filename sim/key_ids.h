@@ -83,13 +83,7 @@ class KeyIds {
   // by id that a probe compares with: 12-20 bytes a key where slots holding
   // key and id took 16-32. Keys are never erased. Wider keys (e.g. trace ids)
   // in an IdMap (12-byte slots; their rows in keys_ stay unused).
-  size_t Home(uint32_t key) const {
-    // As eviction::BasicIdMap: two multiply-xorshift rounds.
-    uint64_t h = key * 0xff51afd7ed558ccdULL;
-    h ^= h >> 32;
-    h *= 0x9e3779b97f4a7c15ULL;
-    return static_cast<size_t>(h >> shift_);
-  }
+  size_t Home(uint32_t key) const { return static_cast<size_t>(eviction::MixId(key) >> shift_); }
   size_t FreeSlot(uint32_t key) const {
     size_t i = Home(key);
     while (small_[i] != kNoKeyId) i = (i + 1) & mask_;
