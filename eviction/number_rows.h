@@ -9,6 +9,8 @@
 #include <cstdint>
 #include <vector>
 
+#include "eviction/huge_page_allocator.h"
+
 namespace cachelab::eviction {
 
 class NumberRows {
@@ -29,7 +31,7 @@ class NumberRows {
   uint64_t MemoryBytes() const { return cells_.capacity() * sizeof(uint32_t); }
 
  private:
-  std::vector<uint32_t> cells_;
+  std::vector<uint32_t, HugePageAllocator<uint32_t>> cells_;
   unsigned shift_ = 0;
 };
 
