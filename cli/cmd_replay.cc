@@ -13,6 +13,7 @@
 #include <iostream>
 #include <memory>
 #include <nlohmann/json.hpp>
+#include <optional>
 
 #include "cli/cache_size_arg.h"
 #include "cli/commands.h"
@@ -381,7 +382,7 @@ void Execute(const ReplayOptions& given) {
   eviction::WorkingSet ws;
   eviction::DenseIds ids;  // numbered by the working-set pass, when it runs
   KeptNumbers kept;  // and the first requests' numbers
-  bool numbered = false;
+  bool numbered = false, on_the_fly = false;
   if (stream) {
     bool need_ws = std::find(opt.policies.begin(), opt.policies.end(), "wtinylfu") != opt.policies.end();
     need_ws |= std::find(opt.policies.begin(), opt.policies.end(), "wtinylfu-adaptive") != opt.policies.end();
@@ -396,6 +397,13 @@ void Execute(const ReplayOptions& given) {
       } catch (const UsageError& e) {
         throw UsageError(NamedError(opt.trace, e.what()));
       }
+    } else {
+      // Absolute sizes need no first pass. The replay's decoding thread then
+      // numbers the ids as they come (new ones get the next numbers), so the
+      // replays still look objects up by number, not by hash: ARC on a 10^7
+      // hashed-id trace 0.58 -> 0.3 s. Past OnTheFlyIdLimit it replays by id.
+      ids.ExpectRequests(limited.RequestCountHint());
+      numbered = on_the_fly = true;
     }
   } else {
     if (!LoadReplayTrace(limited, keep_time || windows, &trace, &error, opt.use_ttl))
@@ -426,13 +434,27 @@ void Execute(const ReplayOptions& given) {
     }
   uint64_t mean_bytes = ws.objects ? ws.bytes / ws.objects : 1;
   std::vector<ReplayOutcome> sim;
+  std::unique_ptr<FileTraceReader> again;  // the trace reopened for a replay by id, and its limits
+  std::optional<LimitedReader> again_limited;
   if (stream) {
     bool any_next = false;
+    StreamSettings settings{opt.object_mode, keep_time, opt.use_ttl, mean_bytes, opt.jobs, {},
+                            numbered ? &ids : nullptr, numbered ? &kept : nullptr};
+    if (on_the_fly) settings.max_ids = OnTheFlyIdLimit(sim_jobs.size());
     try {
-      sim = StreamReplayJobs(
-          limited, sim_jobs,
-          {opt.object_mode, keep_time, opt.use_ttl, mean_bytes, opt.jobs, {}, numbered ? &ids : nullptr,
-           numbered ? &kept : nullptr}, &any_next);
+      try {
+        sim = StreamReplayJobs(limited, sim_jobs, settings, &any_next);
+      } catch (const NumberingOutgrown&) {
+        std::fprintf(stderr, "%s: more than %llu distinct ids: replaying again by id (memory by the caches)\n",
+                     opt.trace.c_str(), static_cast<unsigned long long>(settings.max_ids));
+        ids = {};
+        again = OpenTrace(opt.trace, topen, &error);
+        if (!again) throw UsageError(error);
+        again_limited.emplace(*again, opt.max_requests, duration);
+        settings.ids = nullptr;
+        settings.max_ids = 0;
+        sim = StreamReplayJobs(*again_limited, sim_jobs, settings, &any_next);
+      }
     } catch (const UsageError& e) {
       throw UsageError(NamedError(opt.trace, e.what()));
     }
@@ -442,9 +464,10 @@ void Execute(const ReplayOptions& given) {
   } else {
     sim = RunReplayJobs(trace, sim_jobs, opt.object_mode, mean_bytes, opt.jobs, opt.use_ttl, plan.cuts);
   }
-  if (reader->bad_records())
+  const FileTraceReader& read = again ? *again : *reader;  // the reader whose pass counted
+  if (read.bad_records())
     std::fprintf(stderr, "skipped %llu malformed record(s) in %s\n",
-                 static_cast<unsigned long long>(reader->bad_records()), opt.trace.c_str());
+                 static_cast<unsigned long long>(read.bad_records()), opt.trace.c_str());
   std::vector<ReplayOutcome> lru;
   if (!lru_jobs.empty()) lru = LruCurveJobs(trace, lru_jobs, {opt.object_mode, opt.shards_rate, {}});
   // An empty trace (or one whose every record was skipped) measures nothing:
@@ -457,7 +480,7 @@ void Execute(const ReplayOptions& given) {
                                   : trace.ids.empty();
   if (!order.empty() && no_requests)
     throw UsageError(opt.trace + ": the trace has no requests to replay" +
-                     (reader->bad_records() ? " (every record was malformed and skipped)" : ""));
+                     (read.bad_records() ? " (every record was malformed and skipped)" : ""));
   const std::string format = reader->Name();
   whole.wall_s = since();
   whole.runs = order.size();

@@ -94,6 +94,7 @@ std::vector<ReplayOutcome> StreamReplayJobs(TraceReader& reader, const std::vect
     if (s.ids->forgotten()) throw UsageError("the trace changed while it was replayed (its requests differ from what its first pass read)");
     if (s.kept) s.kept->chunks.clear();
     eviction::NumberChunk(*s.ids, *chunk);
+    if (s.max_ids && s.ids->count() > s.max_ids) throw NumberingOutgrown();
   };
   eviction::ReplayTrace chunks[2];
   size_t want = NextReplayChunk(0);

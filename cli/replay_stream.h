@@ -7,6 +7,7 @@
 #include <algorithm>
 #include <cstddef>
 #include <deque>
+#include <stdexcept>
 #include <string>
 #include <vector>
 
@@ -56,7 +57,19 @@ struct StreamSettings {
   eviction::DenseIds* ids = nullptr;
   // Numbers kept by StreamWorkingSet for the first chunks (with ids); taken from here.
   KeptNumbers* kept = nullptr;
+  // With ids numbered on the fly (no working-set pass before): more distinct
+  // ids than this stop the replay with NumberingOutgrown (0: no limit).
+  uint64_t max_ids = 0;
 };
+// Thrown by StreamReplayJobs when the ids outgrow StreamSettings::max_ids; the
+// caller replays again by id.
+struct NumberingOutgrown : std::runtime_error {
+  NumberingOutgrown() : std::runtime_error("too many distinct ids to number") {}
+};
+// max_ids for `jobs` replays numbered on the fly: the ids' table (12-24 bytes
+// an id) and each replay's rows by number (8 bytes) within 512 MiB. Replays by
+// id instead keep memory by what they cache, not by what the trace names.
+inline uint64_t OnTheFlyIdLimit(size_t jobs) { return (uint64_t{512} << 20) / (24 + 8 * std::max<size_t>(1, jobs)); }
 // Throws UsageError with the reader's error on bad input; *any_next tells
 // whether any record carried a next-access index.
 std::vector<ReplayOutcome> StreamReplayJobs(TraceReader& reader, const std::vector<ReplayJob>& jobs,
