@@ -94,6 +94,10 @@ void ExecuteStats(const StatsOptions& o) {
   TraceStats stats;
   std::string error;
   if (!ComputeTraceStats(*reader, so, &stats, &error)) throw UsageError(error);
+  // Nothing to profile: an error naming the file (as replay and run --trace), not a profile of zeros.
+  if (stats.requests == 0)
+    throw UsageError(o.in.path + ": the trace has no requests to profile" +
+                     (reader->bad_records() ? " (every record was malformed and skipped)" : ""));
   if (reader->bad_records())
     std::fprintf(stderr, "skipped %llu malformed record(s) in %s\n",
                  static_cast<unsigned long long>(reader->bad_records()), o.in.path.c_str());

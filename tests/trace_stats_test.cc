@@ -251,6 +251,18 @@ TEST_CASE("trace stats and convert from the CLI: JSON, the store, exit codes") {
   CHECK(r.err.find(bad + ": line 3: unknown operation 'PEEK'") != std::string::npos);
   CHECK(store.ListRuns().size() == 1);
 
+  // An empty trace, and one whose every record is malformed (--skip-bad): exit 2 naming the file, nothing stored.
+  const std::string empty = Write(dir / "empty.txt", "");
+  r = RunCli("trace stats " + empty + " --db " + db);
+  CHECK(r.exit_code == 2);
+  CHECK(r.err == "cachelab: error: " + empty + ": the trace has no requests to profile\n");
+  const std::string junk = Write(dir / "junk.csv", "op_time,key,key_size,op,op_count,size,ttl\n1,a,3,PEEK,1,5,0\n");
+  r = RunCli("trace stats " + junk + " --skip-bad --db " + db);
+  CHECK(r.exit_code == 2);
+  CHECK(r.err.find(junk + ": the trace has no requests to profile (every record was malformed and skipped)") !=
+        std::string::npos);
+  CHECK(store.ListRuns().size() == 1);
+
   r = RunCli("trace convert " + Data("kv_traces_1.csv") + " " + (dir / "o.bin") + " --to parquet");
   CHECK(r.exit_code == 2);
   r = RunCli("trace convert " + bad + " " + (dir / "o.bin") + " --to oracleGeneral");
