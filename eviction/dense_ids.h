@@ -48,6 +48,12 @@ class DenseIds {
     Outgrown(id);
     return Number(id, fresh);
   }
+  // Number() over a run of requests: out[i] = ids[i]'s number (kNone where
+  // sizes[i] == 0), on_new(i) for each id numbered here first. The same numbers
+  // as one Number() at a time, with fewer instructions a request: the loops
+  // keep the tables' fields in locals and prefetch ahead themselves.
+  template <class OnNew>
+  void NumberRun(const uint64_t* ids, const uint32_t* sizes, size_t n, uint32_t* out, OnNew&& on_new);
   [[gnu::always_inline]] void Prefetch(uint64_t id) const {
     if (id < by_id_.size())
       __builtin_prefetch(&by_id_[id]);
@@ -82,6 +88,40 @@ class DenseIds {
   bool array_ = true;
   bool forgotten_ = false;
 };
+
+template <class OnNew>
+void DenseIds::NumberRun(const uint64_t* ids, const uint32_t* sizes, size_t n, uint32_t* out, OnNew&& on_new) {
+  constexpr size_t kAhead = 16;  // how far ahead an id's cell is prefetched
+  size_t i = 0;
+  while (array_ && i < n) {
+    uint32_t* by = by_id_.data();
+    const uint64_t len = by_id_.size();
+    uint32_t count = count_;
+    for (; i < n; ++i) {
+      if (i + kAhead < n && ids[i + kAhead] < len) __builtin_prefetch(&by[ids[i + kAhead]]);
+      if (sizes[i] == 0) {
+        out[i] = kNone;
+        continue;
+      }
+      const uint64_t id = ids[i];
+      if (id >= len) break;  // beyond the array: Number() grows it or moves to the map
+      uint32_t v = by[id];
+      if (v == kNone) {
+        by[id] = v = count++;
+        on_new(i);
+      }
+      out[i] = v;
+    }
+    count_ = count;
+    if (i == n) return;
+    bool fresh = false;
+    out[i] = Number(ids[i], &fresh);
+    if (fresh) on_new(i);
+    ++i;
+  }
+  if (i < n)
+    count_ = map_.NumberRun(ids + i, sizes + i, n - i, out + i, count_, [&](size_t j) { on_new(i + j); });
+}
 
 // Fills chunk.dense: each request's number (new ids numbered as they come),
 // kNone for size-0 requests, which replay skips.

@@ -52,6 +52,14 @@ class BasicIdMap {
     if (s->value == kNone) s->value = value;
     return s->value;
   }
+  // FindOrPut over a run of requests, for numbering a trace: out[i] = ids[i]'s
+  // value, an id not yet present getting next, next + 1, ... in order (and
+  // on_new(i) called); out[i] = kNone where sizes[i] == 0, not looked up.
+  // Returns the next value. The same values as FindOrPut one at a time; this
+  // keeps the table's fields in locals (a store to out cannot be taken for
+  // one of them) and hashes each id once for both its prefetch and its probe.
+  template <class OnNew>
+  uint32_t NumberRun(const Key* ids, const uint32_t* sizes, size_t n, uint32_t* out, uint32_t next, OnNew&& on_new);
   bool Erase(Key id) {
     size_t i = Home(id);
     for (;; i = (i + 1) & mask_) {
@@ -119,6 +127,58 @@ class BasicIdMap {
   int shift_ = 60;
   size_t size_ = 0;
 };
+
+template <typename Key>
+template <class OnNew>
+uint32_t BasicIdMap<Key>::NumberRun(const Key* ids, const uint32_t* sizes, size_t n, uint32_t* out, uint32_t next,
+                                    OnNew&& on_new) {
+  constexpr size_t kAhead = 16;  // how far ahead an id's slot is prefetched (the table outgrows the caches)
+  Slot* slots = slots_.data();
+  size_t mask = mask_, size = size_;
+  int shift = shift_;
+  size_t homes[kAhead];  // homes[j % kAhead]: request j's home slot, for j in (i, i + kAhead]
+  auto home = [&](size_t j) { return static_cast<size_t>(MixId(ids[j]) >> shift); };
+  auto ahead = [&](size_t j) {
+    homes[j % kAhead] = home(j);
+    __builtin_prefetch(&slots[homes[j % kAhead]]);
+  };
+  for (size_t j = 0; j < n && j < kAhead; ++j) ahead(j);
+  for (size_t i = 0; i < n; ++i) {
+    size_t h = homes[i % kAhead];
+    if (i + kAhead < n) ahead(i + kAhead);
+    if (sizes[i] == 0) {
+      out[i] = kNone;
+      continue;
+    }
+    const Key id = ids[i];
+    for (;; h = (h + 1) & mask) {
+      Slot& s = slots[h];
+      if (s.id == id && s.value != kNone) {
+        out[i] = s.value;
+        break;
+      }
+      if (s.value != kNone) continue;
+      if ((size + 1) * 2 > mask + 1) {  // full: grow, then probe again from the new home
+        size_ = size;
+        Rehash(slots_.size() * 2);
+        slots = slots_.data();
+        mask = mask_;
+        shift = shift_;
+        for (size_t j = i + 1; j < n && j <= i + kAhead; ++j) ahead(j);
+        h = home(i) - 1;  // the loop's step makes it home(i)
+        continue;
+      }
+      s.id = id;
+      s.value = next;
+      ++size;
+      out[i] = next++;
+      on_new(i);
+      break;
+    }
+  }
+  size_ = size;
+  return next;
+}
 
 using IdMap = BasicIdMap<uint64_t>;
 

@@ -265,15 +265,18 @@ ReplayResult Replay(const ReplayTrace& trace, Policy& policy, const ReplayConfig
 }
 
 void WorkingSetCounter::Add(const ReplayTrace& chunk, uint32_t* numbers) {
-  for (size_t i = 0; i < chunk.size(); ++i) {
-    if (i + kPrefetchAhead < chunk.size()) seen_.Prefetch(chunk.ids[i + kPrefetchAhead]);
-    bool fresh = false;
-    const uint32_t n = chunk.sizes[i] == 0 ? DenseIds::kNone : seen_.Number(chunk.ids[i], &fresh);
-    if (numbers) numbers[i] = n;
-    if (!fresh) continue;
-    ++ws_.objects;
-    ws_.bytes += chunk.sizes[i];
+  if (!numbers) {  // the numbers are not wanted, but the run writes them somewhere
+    scratch_.resize(chunk.size());
+    numbers = scratch_.data();
   }
+  const uint32_t* sizes = chunk.sizes.data();
+  uint64_t objects = 0, bytes = 0;
+  seen_.NumberRun(chunk.ids.data(), sizes, chunk.size(), numbers, [&](size_t i) {
+    ++objects;
+    bytes += sizes[i];
+  });
+  ws_.objects += objects;
+  ws_.bytes += bytes;
 }
 
 uint64_t CacheSizeFromFraction(double fraction, const WorkingSet& ws, bool object_mode) {

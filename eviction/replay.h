@@ -94,6 +94,7 @@ class WorkingSetCounter {
  private:
   DenseIds seen_;
   WorkingSet ws_;
+  std::vector<uint32_t> scratch_;  // numbers of a chunk nobody keeps
 };
 
 // trunc(fraction x working set) in the mode's unit.

@@ -71,3 +71,49 @@ TEST_CASE("hashed 64-bit ids go to the map at once") {
   CHECK_FALSE(ids.by_array());
   CHECK(ids.MemoryBytes() < size_t{4} << 20);  // no array spanning the ids' range
 }
+
+// NumberRun, the batched form the replay uses, against the same model: runs of
+// requests with size-0 ones (kNone, not numbered) that start by the array,
+// cross into the map in the middle of a run (an id far beyond), and make the
+// map grow in the middle of a run (from 16 slots, no ExpectRequests), with ids
+// whose homes collide (multiples of 2^40 share their low bits).
+TEST_CASE("NumberRun: the same numbers and new ids as the model, across the move to the map and growth") {
+  std::mt19937_64 rng(17);
+  DenseIds ids;
+  std::unordered_map<uint64_t, uint32_t> model;
+  std::uniform_int_distribution<uint64_t> small(0, 99'999), any(0, uint64_t{1} << 50);
+  std::uniform_int_distribution<int> kind(0, 9);
+  size_t map_bytes = 0;
+  for (int run = 0; run < 40; ++run) {
+    const size_t n = 1 + static_cast<size_t>(rng() % 20'000);
+    std::vector<uint64_t> in(n);
+    std::vector<uint32_t> sizes(n), out(n, 7);
+    for (size_t i = 0; i < n; ++i) {
+      const int k = kind(rng);
+      in[i] = run < 10 ? small(rng) : k < 4 ? small(rng) : k < 8 ? any(rng) : (rng() % 64) << 40;
+      sizes[i] = k == 9 ? 0 : 1 + static_cast<uint32_t>(rng() % 100);
+    }
+    if (run == 10) in[n / 2] = uint64_t{1} << 45, sizes[n / 2] = 1;  // the move to the map, mid-run
+    std::vector<size_t> fresh;
+    ids.NumberRun(in.data(), sizes.data(), n, out.data(), [&](size_t i) { fresh.push_back(i); });
+    std::vector<size_t> want_fresh;
+    for (size_t i = 0; i < n; ++i) {
+      INFO("run " << run << ", request " << i << ", id " << in[i]);
+      if (sizes[i] == 0) {
+        REQUIRE(out[i] == DenseIds::kNone);
+        continue;
+      }
+      auto [it, added] = model.try_emplace(in[i], static_cast<uint32_t>(model.size()));
+      if (added) want_fresh.push_back(i);
+      REQUIRE(out[i] == it->second);
+    }
+    REQUIRE(fresh == want_fresh);
+    REQUIRE(ids.count() == model.size());
+    if (run == 9) REQUIRE(ids.by_array());
+    if (run == 10) REQUIRE_FALSE(ids.by_array());
+    if (run == 10) map_bytes = ids.MemoryBytes();
+  }
+  CHECK(ids.MemoryBytes() > map_bytes);  // the map grew during the runs after the move
+  // Number() after NumberRun agrees too (the same tables).
+  NumberAll(ids, model, 10'000, [&] { return any(rng) % 4 ? small(rng) : any(rng); });
+}
