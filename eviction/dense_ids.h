@@ -54,12 +54,6 @@ class DenseIds {
   // keep the tables' fields in locals and prefetch ahead themselves.
   template <class OnNew>
   void NumberRun(const uint64_t* ids, const uint32_t* sizes, size_t n, uint32_t* out, OnNew&& on_new);
-  [[gnu::always_inline]] void Prefetch(uint64_t id) const {
-    if (id < by_id_.size())
-      __builtin_prefetch(&by_id_[id]);
-    else if (!array_)
-      map_.Prefetch(id);
-  }
   uint32_t count() const { return count_; }
   // The trace's length, when known: a hash map, if the ids need one, starts
   // with room for 1/16 of that many ids (at most 2^20: a 24 MB table), not 16
