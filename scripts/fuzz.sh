@@ -11,7 +11,7 @@ ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 SECS="${1:-30}"
 source "$ROOT/scripts/sanitize.sh"
 BUILD="$SANITIZE_BUILD_DIR"
-TARGETS=(trace_txt trace_csv trace_oracleGeneral trace_vscsi trace_twitter experiment_file params resp result_store)
+TARGETS=(trace_txt trace_csv trace_oracleGeneral trace_vscsi trace_twitter trace_arc experiment_file params resp result_store)
 configure_sanitize
 cmake --build "$BUILD" -j "$(nproc 2>/dev/null || echo 2)" --target "${TARGETS[@]/#/fuzz_}" >&2
 

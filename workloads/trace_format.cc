@@ -4,6 +4,7 @@
 
 #include "workloads/byte_source.h"
 #include "workloads/cache2k_reader.h"
+#include "workloads/caffeine_text_readers.h"
 #include "workloads/cdn_reader.h"
 #include "workloads/csv_reader.h"
 #include "workloads/header_columns.h"
@@ -31,7 +32,7 @@ std::string FormatList() {
 }  // namespace
 
 std::vector<std::string> TraceFormatNames() {
-  return {"oracleGeneral", "vscsi", "txt", "csv", "twitter", "kvcache", "cdn", "cache2k", "lcs"};
+  return {"oracleGeneral", "vscsi", "txt", "csv", "twitter", "kvcache", "cdn", "cache2k", "lcs", "lirs", "arc", "address"};
 }
 
 std::string GuessTraceFormat(const std::string& path) {
@@ -41,6 +42,8 @@ std::string GuessTraceFormat(const std::string& path) {
   if (EndsWith(base, ".vscsi")) return "vscsi";
   if (EndsWith(base, ".lcs")) return "lcs";
   if (EndsWith(base, ".txt")) return "txt";
+  if (EndsWith(base, ".lis")) return "arc";   // the ARC authors' traces (P1.lis, OLTP.lis, ...)
+  if (EndsWith(base, ".trc")) return "lirs";  // the LIRS authors' traces (cs.trc, ...)
   if (EndsWith(base, ".csv")) return base.find("twitter") != std::string::npos ? "twitter" : "csv";
   return "";
 }
@@ -77,6 +80,9 @@ std::unique_ptr<FileTraceReader> OpenTrace(const std::string& path, const TraceO
     if (format == "cdn") return std::make_unique<CdnReader>(path, options.skip_bad);
     if (format == "cache2k") return std::make_unique<Cache2kReader>(path, options.skip_bad);
     if (format == "lcs") return std::make_unique<LcsReader>(path, options.skip_bad);
+    if (format == "lirs") return std::make_unique<LirsReader>(path, options.skip_bad);
+    if (format == "arc") return std::make_unique<ArcReader>(path, options.skip_bad);
+    if (format == "address") return std::make_unique<AddressReader>(path, options.skip_bad);
     if (format == "csv") {
       CsvSpec spec;
       if (!ParseCsvSpec(options.csv_spec, &spec, error)) return nullptr;

@@ -14,6 +14,7 @@ std::string CanonicalTraceFormat(std::string_view name) {
       {"plaintxt", "txt"},                {"csv", "csv"},                        {"twitter", "twitter"},
       {"cache2k", "cache2k"},             {"lcs", "lcs"},
       {"kvcache", "kvcache"},             {"cdn", "cdn"},
+      {"lirs", "lirs"},                   {"arc", "arc"},                        {"address", "address"},
   };
   for (const auto& [alias, canonical] : kAliases)
     if (lower == alias) return canonical;

@@ -24,7 +24,7 @@ bool LoadReplayTrace(TraceReader& reader, bool keep_time, eviction::ReplayTrace*
   while (reader.Next(&r)) {
     meter.Tick(out->ids.size());
     if ((out->ids.size() & 0xFFFFF) == 0 && 2.0 * per_record * static_cast<double>(out->ids.size()) > budget) {
-      *error = "the trace has more than " + std::to_string(out->ids.size()) + " records, more than " +
+      *error = reader.Label() + ": the trace has more than " + std::to_string(out->ids.size()) + " records, more than " +
                FormatBytes(budget) + " of memory can hold (replay a prefix, e.g. with head -c)";
       return false;
     }
