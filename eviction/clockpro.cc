@@ -65,6 +65,9 @@ void ClockProPolicy::OnMiss(uint64_t id, uint64_t, uint64_t) {
 
 void ClockProPolicy::Insert(Handle h, uint64_t id, uint64_t size, uint64_t) {
   if (h >= node_of_.size()) node_of_.resize(h + 1 + h / 2);
+  // While the cache first fills, pages enter hot up to the hot allocation, as
+  // in the authors' clock-pro.c (then cold ones up to m).
+  if (!filled_ && hot_ + cold_ + size <= m_ - mc_) enter_hot_ = true;
   const uint32_t n = NewNode();
   nodes_[n] = Node{id, static_cast<uint32_t>(size), h, kNil, kNil, enter_hot_ ? kHot : kCold, 0, !enter_hot_};
   node_of_[h] = n;
@@ -129,6 +132,7 @@ void ClockProPolicy::RunHandTest() {
 }
 
 Handle ClockProPolicy::Evict(uint64_t) {
+  filled_ = true;
   if (hot_ + cold_ == 0) return kNoHandle;
   for (;;) {
     if (cold_ == 0) RunHandHot();  // all hot: one turns cold

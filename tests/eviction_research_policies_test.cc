@@ -177,39 +177,59 @@ TEST_CASE("MQ keeps a frequent set through a scan shorter than lifeTime; a long 
 TEST_CASE("CLOCK-Pro follows the paper's hands on a hand-worked trace") {
   // m = 3: m_c's floor is 1 (1%, at least 1), its ceiling 3 - 1 = 2; m_c starts at 1.
   // The clock is written from HAND_hot on; new pages go last (the head, just behind it).
-  //  t1-3 a b c miss: cold in test      [a Ct, b Ct, c Ct]       t4 a hit: a r
-  //  t5 d miss: HAND_cold at a (r, test) -> hot, to the head, m_c 2; at b (no r) -> evicted,
-  //     kept non-resident. d enters cold:              [b Nt, c Ct, a H, d Ct]
-  //  t6 b miss, non-resident in test: m_c stays 2 (ceiling), b's entry dropped. HAND_cold
-  //     evicts c (non-resident). b enters hot: hot 2 > m - m_c = 1, HAND_hot runs: c's test
-  //     ends unreferenced (m_c 1, entry dropped); a (no r) turns cold.   [d Ct, b H, a C]
-  //  t7 a hit: a r
-  //  t8 e miss: HAND_cold at a (r, no test) -> new test period, to the head (same place); at
-  //     d (no r) -> evicted, non-resident. e enters cold.     [d Nt, b H, a Ct, e Ct]
-  //  t9 d miss, non-resident: m_c 2. HAND_cold skips b (hot), evicts a (non-resident).
-  //     d enters hot: hot 2 > 1, HAND_hot demotes b (no r).   [a Nt, e Ct, d H, b C]
-  //  t10 b hit (LRU lost b at t9): b r
-  //  t11 a miss, non-resident: m_c 2. HAND_cold evicts e (non-resident). a enters hot;
-  //     HAND_hot: e's test ends unreferenced (m_c 1, dropped), d (no r) turns cold.
-  //                                                            [b Cr, a H, d C]
-  //  t12 d hit: d r
-  //  t13 f miss: HAND_cold at d (r) and b (r): new test periods, to the head; skips a (hot);
-  //     evicts d (non-resident). f enters cold.                [a H, d Nt, b Ct, f Ct]
+  // While the cache first fills, pages enter hot up to m - m_c = 2 (the authors' clock-pro.c).
+  //  t1-2 a b miss: hot                  t3 c miss: cold in test   [a H, b H, c Ct]
+  //  t4 a hit: a r
+  //  t5 d miss: HAND_cold skips a, b (hot); c (no r) -> evicted, kept non-resident.
+  //     d enters cold:                                              [a Hr, b H, c Nt, d Ct]
+  //  t6 b hit, t7 a hit: b r, a r
+  //  t8 e miss: HAND_cold at d (no r) -> evicted, non-resident. e enters cold.
+  //                                                                 [a Hr, b Hr, c Nt, d Nt, e Ct]
+  //  t9 d miss, non-resident in test: m_c 2, d's entry dropped. HAND_cold evicts e
+  //     (non-resident). d enters hot: hot 3 > m - m_c = 1, HAND_hot runs: a, b (r) cleared;
+  //     c's and e's tests end unreferenced (m_c back to 1, entries dropped); d (no r) turns
+  //     cold: hot 2 = m - m_c.                                     [a H, b H, d C]
+  //  t10 b hit, t11 a hit (LRU lost both), t12 d hit: all r
+  //  t13 f miss: HAND_cold at d (r, no test) -> a new test period, to the head; skips a, b;
+  //     evicts d (non-resident). f enters cold.                    [a Hr, b Hr, d Nt, f Ct]
   //  t14 b hit
   const std::string trace = "a b c a d b a e d b a d f b";
-  CHECK(HitMissString(TraceOf(trace), "clockpro", 3) == "MMMHMMHMMHMHMH");
-  CHECK(HitMissString(TraceOf(trace), "lru", 3) == "MMMHMMHMMMMHMM");  // LRU loses b at t9
+  CHECK(HitMissString(TraceOf(trace), "clockpro", 3) == "MMMHMHHMMHHHMH");
+  CHECK(HitMissString(TraceOf(trace), "lru", 3) == "MMMHMMHMMMMHMM");  // LRU misses b at t10, a at t11
   auto after = [&](size_t n) { return AfterPrefix<ClockProPolicy>(trace, n, 3); };
-  CHECK(after(5)->Describe() == "Nt Ct H Ct");
-  CHECK(after(5)->cold_target() == 2);
-  CHECK(after(6)->Describe() == "Ct H C");
-  CHECK(after(6)->cold_target() == 1);
-  CHECK(after(8)->Describe() == "Nt H Ct Ct");
-  CHECK(after(9)->Describe() == "Nt Ct H C");
-  CHECK(after(9)->cold_target() == 2);
-  CHECK(after(11)->Describe() == "Cr H C");
-  CHECK(after(11)->cold_target() == 1);
-  CHECK(after(13)->Describe() == "H Nt Ct Ct");
+  CHECK(after(3)->Describe() == "H H Ct");
+  CHECK(after(5)->Describe() == "Hr H Nt Ct");
+  CHECK(after(5)->cold_target() == 1);
+  CHECK(after(8)->Describe() == "Hr Hr Nt Nt Ct");
+  CHECK(after(9)->Describe() == "H H C");
+  CHECK(after(9)->cold_target() == 1);
+  CHECK(after(12)->Describe() == "Hr Hr Cr");
+  CHECK(after(13)->Describe() == "Hr Hr Nt Ct");
+}
+
+TEST_CASE("CLOCK-Pro near the authors' clock-pro.c on the LIRS authors' traces") {
+  // Misses of the authors' clock-pro.c (Song Jiang, 2005; the copy in Caffeine's repository,
+  // ccef95542, simulator/src/main/resources/.../parser/lirs/), built with gcc -O2 (its
+  // hard-coded trace name read from the environment instead) and run on the same traces
+  // with "*" and blank lines removed. Not exact: that copy runs a fixed 5% cold allocation
+  // (ADAPTIVE_COLD_ALLOC is off), where cachelab's adapts as the paper describes, and it
+  // counts a reference repeating the previous one as a hit without setting its bit. Within
+  // 4% here; on loop at 1,000 cachelab misses 11,490 against its 31,450 (the adaptive
+  // allocation keeps more of the loop hot), so that point is left out.
+  struct Point {
+    const char* trace;
+    uint64_t cap, theirs;
+  };
+  for (Point p : {Point{"lirs_cs.trace.gz", 100, 6336}, Point{"lirs_cs.trace.gz", 500, 4873},
+                  Point{"lirs_cs.trace.gz", 1000, 2903}, Point{"lirs_loop.trace.gz", 500, 268475},
+                  Point{"lirs_multi1.trace.gz", 100, 9003}, Point{"lirs_multi1.trace.gz", 500, 7049},
+                  Point{"lirs_multi1.trace.gz", 1000, 5151}, Point{"lirs_multi1.trace.gz", 2000, 2648}}) {
+    const ReplayTrace& t = cachelab::testing::LoadTestTrace(p.trace);
+    const double ours = static_cast<double>(Misses(t, "clockpro", p.cap));
+    INFO(p.trace << " at " << p.cap << ": cachelab " << ours << ", clock-pro.c " << p.theirs << ", lru "
+                 << Misses(t, "lru", p.cap));
+    CHECK(std::abs(ours - static_cast<double>(p.theirs)) / static_cast<double>(p.theirs) < 0.04);
+  }
 }
 
 TEST_CASE("CLOCK-Pro: names, parameter, scan resistance, and against CLOCK and ARC on cloudPhysicsIO") {
@@ -221,16 +241,13 @@ TEST_CASE("CLOCK-Pro: names, parameter, scan resistance, and against CLOCK and A
   CHECK(ApplyPolicyParams("clockpro", "min-cold-ratio=0.1", &o, &error));
   CHECK(o.clockpro_min_cold_ratio == 0.1);
   CHECK_FALSE(ApplyPolicyParams("clockpro", "min-cold-ratio=0.5", &o, &error));
-  // A scan only cycles cold pages: a hot set of 40 in a cache of 100 survives
-  // a 1,000-id scan whole. (Each of the 40 is promoted in its test period, so
-  // m_c grows to 41 and 59 stays hot.) With 60, m_c grows to 61, the hot
-  // allocation shrinks to 39 and HAND_hot demotes the rest: some are lost, as
-  // the paper's adaptation rule implies, but not all as with LRU.
+  // A scan only cycles cold pages: a hot set of 40 or 60 in a cache of 100
+  // (hot from the start: the cache fills with hot pages up to m - m_c = 99)
+  // survives a 1,000-id scan whole; LRU loses all of it.
   CHECK(HotMissesAfterScan("clockpro", 40, 1000, 100) == 0);
   CHECK(HotMissesAfterScan("lru", 40, 1000, 100) == 40);
-  const uint64_t lost = HotMissesAfterScan("clockpro", 60, 1000, 100);
-  CHECK(lost > 0);
-  CHECK(lost <= 60 - 39);
+  CHECK(HotMissesAfterScan("clockpro", 60, 1000, 100) == 0);
+  CHECK(HotMissesAfterScan("lru", 60, 1000, 100) == 60);
   // On cloudPhysicsIO CLOCK-Pro, an approximation of LIRS, does at least as well
   // as CLOCK at every cachesim size fraction, and stays within 5% of ARC's misses.
   const ReplayTrace& t = CloudPhysics();

@@ -43,7 +43,7 @@ inline const eviction::ReplayTrace& LoadTestTrace(const std::string& name) {
   if (it != loaded.end()) return it->second;
   std::string error;
   TraceOpenOptions options;
-  if (name.find(".trace") != std::string::npos) options.format = "cache2k";
+  if (name.find(".trace") != std::string::npos) options.format = name.rfind("lirs_", 0) == 0 ? "lirs" : "cache2k";
   auto reader = OpenTrace(std::string(CACHELAB_TEST_DATA) + "/" + name, options, &error);
   INFO(name << ": " << error);
   REQUIRE(reader);
