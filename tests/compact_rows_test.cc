@@ -152,6 +152,59 @@ TEST_CASE("KeyIds numbers keys in first-touch order across 32- and 64-bit keys, 
   CHECK(ids.Find(123456789012345ULL) == kNoKeyId);
 }
 
+TEST_CASE("KeyIds: the array by key and the table give the ids a model map does, across switches") {
+  // Independent model: std::unordered_map, the next id being its size. The
+  // phases force each way of numbering (checked with direct()): sparse keys
+  // (the table), a dense range (the array once the table would grow past
+  // it), a key far beyond (back to the table), dense again, and 64-bit keys.
+  std::unordered_map<uint64_t, uint32_t> model;
+  KeyIds ids;
+  std::mt19937_64 rng(1818);
+  auto touch = [&](uint64_t key) {
+    auto [it, fresh] = model.try_emplace(key, static_cast<uint32_t>(model.size()));
+    if (rng() % 4 == 0) REQUIRE(ids.Find(key) == (fresh ? kNoKeyId : it->second));
+    REQUIRE(ids.Intern(key) == it->second);
+  };
+  auto check_all = [&] {
+    REQUIRE(ids.size() == model.size());
+    for (const auto& kv : model) {
+      REQUIRE(ids.Find(kv.first) == kv.second);
+      if (kv.first <= UINT32_MAX) {
+        REQUIRE(ids.SmallKeyOf(kv.second) != nullptr);
+        REQUIRE(ids.SmallKey(kv.second) == kv.first);
+      } else {
+        REQUIRE(ids.SmallKeyOf(kv.second) == nullptr);
+      }
+    }
+  };
+  for (int i = 0; i < 2000; ++i) touch(rng() % 4000000);  // sparse: 2,000 of 4 M
+  CHECK_FALSE(ids.direct());
+  check_all();
+  for (int i = 0; i < 300000; ++i) touch(rng() % 200000);  // a dense range, repeats (and the 2,000 above it)
+  CHECK_FALSE(ids.direct());  // the largest key (~4 M) is still beyond the table's slots
+  for (int i = 0; i < 3000000; ++i) touch(rng() % 4000000);
+  CHECK(ids.direct());  // most of 0 .. 4 M touched: the array
+  check_all();
+  touch(0);
+  touch(UINT32_MAX);  // far beyond twice the table's slots: back to the table
+  CHECK_FALSE(ids.direct());
+  touch(uint64_t{UINT32_MAX} + 1);
+  check_all();
+  for (int i = 0; i < 200000; ++i) touch(rng() % 2 ? rng() % 8000000 : uint64_t{1} << 33 | rng() % 1000);
+  CHECK_FALSE(ids.direct());  // UINT32_MAX keeps the keys sparse
+  check_all();
+  CHECK(ids.Find(UINT32_MAX - 1) == kNoKeyId);
+  CHECK(ids.Find(123456789012345ULL) == kNoKeyId);
+
+  // Sequential keys from 0: the array from the first growth whose slots reach the largest key.
+  KeyIds seq;
+  for (uint32_t k = 0; k < 100; ++k) REQUIRE(seq.Intern(k) == k);
+  CHECK(seq.direct());
+  for (uint32_t k = 0; k < 100; ++k) REQUIRE(seq.Find(k) == k);
+  CHECK(seq.Find(100) == kNoKeyId);
+  CHECK(seq.Find(1u << 30) == kNoKeyId);  // beyond the array: not touched
+}
+
 TEST_CASE("BasicIdMap<uint32_t> inserts, overwrites and erases as std::unordered_map") {
   std::unordered_map<uint32_t, uint32_t> model;
   eviction::BasicIdMap<uint32_t> map;
