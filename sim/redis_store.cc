@@ -137,7 +137,7 @@ void RedisStore::Link(uint32_t slot, uint32_t id) {
 }
 
 [[gnu::always_inline]] inline uint32_t RedisStore::Found(uint32_t slot, bool touch) {
-  if (Expired(slots_[slot])) {
+  if (Expired(slot)) {
     ++stats_.expired_keys;
     Remove(slot, true);
     return kNone;
@@ -185,7 +185,7 @@ uint32_t RedisStore::Create(std::string_view key, uint64_t hash, uint32_t id) {
   e.type = Type::kString;
   e.value.clear();
   e.pad = 0;
-  e.expire_ms = -1;
+  e.deadline = 0;
   e.id = kNoKeyId;
   ++unlinked_;
   e.live = true;
@@ -199,7 +199,7 @@ uint32_t RedisStore::Create(std::string_view key, uint64_t hash, uint32_t id) {
 
 void RedisStore::Remove(uint32_t slot, bool notify_policy) {
   Entry& e = slots_[slot];
-  calendar_.Cancel(e.expire_ms, now_ms_);
+  calendar_.Cancel(DeadlineMs(slot), now_ms_);
   if (indexed_) {
     NameBuffer name_buf, other_buf;
     std::string_view name = NameOf(slot, name_buf);
@@ -220,6 +220,7 @@ void RedisStore::Remove(uint32_t slot, bool notify_policy) {
   e.named_by_id = false;
   e.value.clear();
   SetPad(slot, e, 0);
+  SetDeadline(slot, e, -1);
   if (e.type == Type::kSet) sets_.erase(slot);
   e.type = Type::kString;
   free_slots_.push_back(slot);
@@ -232,7 +233,7 @@ uint64_t RedisStore::MemoryOf(uint32_t slot) const {
   SmallBytes::Buffer buf;
   uint32_t pad = PadOf(slot, e);
   std::string_view value = pad == 0 ? e.value.view(buf) : std::string_view();
-  return KeyOverheadMemory(NameSize(slot), e.expire_ms >= 0) +
+  return KeyOverheadMemory(NameSize(slot), e.deadline != 0) +
          StringValueMemory(value, e.value.size() + pad, shared_integers());
 }
 
@@ -240,7 +241,7 @@ void RedisStore::Recount(uint32_t slot, uint64_t before) {
   const Entry& e = slots_[slot];
   if (e.type == Type::kSet) {
     SetValue& set = sets_.find(slot)->second;
-    uint64_t m = KeyOverheadMemory(NameSize(slot), e.expire_ms >= 0) + kSetObjectMemory +
+    uint64_t m = KeyOverheadMemory(NameSize(slot), e.deadline != 0) + kSetObjectMemory +
                  DictTableBytes(set.members.size());
     for (const auto& s : set.members) m += SetMemberMemory(s.size());
     set.memory = m;
@@ -254,9 +255,21 @@ void RedisStore::SetPad(uint32_t slot, Entry& e, uint32_t pad) {
   if (pad >= kPadSpilled) big_pads_[slot] = pad;
 }
 
+void RedisStore::SetDeadline(uint32_t slot, Entry& e, int64_t deadline_ms) {
+  if (e.deadline == kDeadlineSpilled) big_deadlines_.erase(slot);
+  if (deadline_ms < 0) {
+    e.deadline = 0;
+  } else if (deadline_ms < int64_t{kDeadlineSpilled} - 1) {
+    e.deadline = static_cast<uint32_t>(deadline_ms + 1);
+  } else {
+    e.deadline = kDeadlineSpilled;
+    big_deadlines_[slot] = deadline_ms;
+  }
+}
+
 void RedisStore::SetExpire(uint32_t slot, int64_t deadline_ms) {
-  calendar_.Move(slots_[slot].expire_ms, deadline_ms, now_ms_);
-  slots_[slot].expire_ms = deadline_ms;
+  calendar_.Move(DeadlineMs(slot), deadline_ms, now_ms_);
+  SetDeadline(slot, slots_[slot], deadline_ms);
   if (deadline_ms >= 0) expires_.Insert(slot);
   else expires_.Erase(slot);
   expires_buckets_ = deadline_ms >= 0 ? GrownBuckets(expires_buckets_, expires_.size())
@@ -300,15 +313,15 @@ uint32_t RedisStore::PeekSlot(std::string_view key, uint32_t id) const {
   const SlotOf* of = id == kNoKeyId ? nullptr : slot_of_id_.Find(id);
   uint32_t slot = of ? of->slot : kNone;
   if (slot == kNone && (id == kNoKeyId || unlinked_ > 0)) slot = FindSlot(key, HashBytes(key));
-  return slot == KeyIndex::kNone || Expired(slots_[slot]) ? kNone : slot;
+  return slot == KeyIndex::kNone || Expired(slot) ? kNone : slot;
 }
 
 int64_t RedisStore::PeekTtlMs(std::string_view key, uint32_t id) const {
   uint32_t slot = PeekSlot(key, id);
   if (slot == kNone) return -2;
-  const Entry& e = slots_[slot];
-  if (e.expire_ms < 0) return -1;
-  return std::max<int64_t>(0, e.expire_ms - now_ms_);
+  int64_t deadline = DeadlineMs(slot);
+  if (deadline < 0) return -1;
+  return std::max<int64_t>(0, deadline - now_ms_);
 }
 
 bool RedisStore::PeekString(std::string_view key, uint32_t id, Blob* value) const {
@@ -445,7 +458,7 @@ RedisReply RedisStore::ExpireGeneric(std::string_view key, int64_t amount, bool 
   uint32_t slot = Lookup(key, true);
   Entry* e = At(slot);
   if (!e) return RedisReply::Integer(0);
-  int64_t current = e->expire_ms;  // -1: none, taken as infinite by GT and LT
+  int64_t current = DeadlineMs(slot);  // -1: none, taken as infinite by GT and LT
   if ((flags & kExpireNx) && current != -1) return RedisReply::Integer(0);
   if ((flags & kExpireXx) && current == -1) return RedisReply::Integer(0);
   if ((flags & kExpireGt) && (current == -1 || when <= current)) return RedisReply::Integer(0);
@@ -466,8 +479,9 @@ RedisReply RedisStore::Ttl(std::string_view key, bool milliseconds) {
   uint32_t slot = Lookup(key, false);
   Entry* e = At(slot);
   if (!e) return RedisReply::Integer(-2);
-  if (e->expire_ms < 0) return RedisReply::Integer(-1);
-  int64_t ttl = std::max<int64_t>(0, e->expire_ms - now_ms_);
+  int64_t deadline = DeadlineMs(slot);
+  if (deadline < 0) return RedisReply::Integer(-1);
+  int64_t ttl = std::max<int64_t>(0, deadline - now_ms_);
   return RedisReply::Integer(milliseconds ? ttl : (ttl + 500) / 1000);
 }
 
@@ -612,7 +626,7 @@ RedisReply RedisStore::Scan(uint64_t cursor, const std::string* match, int64_t c
   for (uint32_t slot : visited) {
     Entry& e = slots_[slot];
     ++stats_.scanned_keys;
-    if (Expired(e)) {
+    if (Expired(slot)) {
       ++stats_.expired_keys;
       Remove(slot, true);
       continue;
@@ -649,7 +663,7 @@ void RedisStore::ActiveExpireCycle() {
       if (expire_cursor_ >= expires_.size()) expire_cursor_ = 0;
       uint32_t slot = expires_.at(expire_cursor_);
       ++checked;
-      if (Expired(slots_[slot])) {
+      if (Expired(slot)) {
         ++expired;
         ++stats_.expired_keys;
         Remove(slot, true);  // the last key moves into this position: do not advance

@@ -190,18 +190,21 @@ class RedisStore {
 
  private:
   enum class Type : uint8_t { kString, kSet };
-  struct Entry {  // 24 bytes
+  struct Entry {  // 20 bytes
     SmallBytes value;         // kString: the value's payload, followed by pad bytes of padding
-    int64_t expire_ms = -1;   // absolute deadline; -1 none
+    uint32_t deadline = 0;    // absolute deadline in ms + 1; 0 none; kDeadlineSpilled: in big_deadlines_
     uint32_t pad : 29 = 0;    // kPadSpilled: the count is in big_pads_
     Type type : 1 = Type::kString;
     bool live : 1 = false;
     bool named_by_id : 1 = false;  // the name is key_naming's for id; else it is in names_
     uint32_t id = kNoKeyId;   // the dense id it was last found by (slot_of_id_)
   };
-  static_assert(sizeof(Entry) == 24);
+  static_assert(sizeof(Entry) == 20);
   // Paddings of 2^29 - 1 bytes or more (Redis's proto-max-bulk-len is 2^29) live in big_pads_.
   static constexpr uint32_t kPadSpilled = (1u << 29) - 1;
+  // Deadlines from 2^32 - 2 ms (49.7 days of simulated time; a unix-time
+  // EXPIREAT) live in big_deadlines_: a simulated run's fit in the entry.
+  static constexpr uint32_t kDeadlineSpilled = UINT32_MAX;
   using NameBuffer = char[24];
   // The key's name, spelled into buf when it is named by id.
   std::string_view NameOf(uint32_t slot, NameBuffer& buf) const {
@@ -263,7 +266,19 @@ class RedisStore {
   uint64_t MemoryOf(uint32_t slot) const;
   // After a change to slot's entry, which was accounted `before` bytes (0: just created).
   void Recount(uint32_t slot, uint64_t before);
-  bool Expired(const Entry& e) const { return e.expire_ms >= 0 && now_ms_ > e.expire_ms; }
+  bool Expired(uint32_t slot) const {
+    uint32_t d = slots_[slot].deadline;
+    if (d == kDeadlineSpilled) [[unlikely]]
+      return now_ms_ > BigDeadline(slot);
+    return d != 0 && now_ms_ >= int64_t{d};  // now > d - 1
+  }
+  // The absolute deadline in ms, -1 if none.
+  int64_t DeadlineMs(uint32_t slot) const {
+    uint32_t d = slots_[slot].deadline;
+    return d != kDeadlineSpilled ? int64_t{d} - 1 : BigDeadline(slot);
+  }
+  [[gnu::noinline, gnu::cold]] int64_t BigDeadline(uint32_t slot) const { return big_deadlines_.find(slot)->second; }
+  void SetDeadline(uint32_t slot, Entry& e, int64_t deadline_ms);  // -1: none
   // performEvictions(); false if memory is still above maxmemory.
   bool EnsureMemory();
   // Redis's LRU clock ticks once a second (LRU_CLOCK_RESOLUTION 1000 ms), so
@@ -298,6 +313,7 @@ class RedisStore {
   ChunkedRows<SmallBytes, 10> names_;
   std::unordered_map<uint32_t, SetValue> sets_;  // by slot: the members of each kSet entry
   std::unordered_map<uint32_t, uint32_t> big_pads_;  // by slot: paddings of kPadSpilled bytes or more
+  std::unordered_map<uint32_t, int64_t> big_deadlines_;  // by slot: deadlines too late for the entry
   std::vector<uint32_t> free_slots_;
   // By name, built at the first lookup by name: a run whose keys all come
   // with their ids (slot_of_id_) never needs it, and saves its 8-16 bytes a
