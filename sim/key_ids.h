@@ -69,16 +69,16 @@ class KeyIds {
       PrefetchLine(&small_[Home(static_cast<uint32_t>(key))]);
   }
   uint32_t size() const { return size_; }
-  // REQUIRES: SmallKeyOf(id) is not null.
-  uint32_t SmallKey(uint32_t id) const { return keys_[id]; }
-  // The key numbered id when it is below 2^32, else null.
-  const uint32_t* SmallKeyOf(uint32_t id) const {
-    const uint32_t* k = keys_.Find(id);
-    // Only small ids write their row: a wider key's row stays 0 (as key 0's does).
-    return k && (*k != 0 || Find(0) == id) ? k : nullptr;
+  // The key numbered id. REQUIRES: it is below 2^32. The first call while
+  // numbering by the array builds the row by id it reads (one pass).
+  uint32_t SmallKey(uint32_t id) const {
+    if (!keys_kept_) KeepKeys();
+    return keys_[id];
   }
   // Whether keys below 2^32 are numbered through the array by key (else the table).
   bool direct() const { return direct_; }
+  // Whether the keys of ids are kept (always while numbering by the table).
+  bool keys_kept() const { return keys_kept_; }
   size_t MemoryBytes() const {
     return small_.capacity() * 4 + by_key_.MemoryBytes() + keys_.MemoryBytes() + large_.MemoryBytes();
   }
@@ -95,7 +95,9 @@ class KeyIds {
   // - once they are dense (the table would grow to as many slots as the
   //   largest key), an array by key (4 bytes a key up to the largest: one
   //   load, no probe), e.g. a uniform or long Zipf run that touches most of
-  //   its keyspace: 8-9 bytes a key touched. Back to the table if a key comes
+  //   its keyspace: 4-5 bytes a key touched; keys_ is dropped, and built
+  //   again only if someone asks for an id's key (SmallKey: the simulated
+  //   Redis spelling names for SCAN). Back to the table if a key comes
   //   beyond twice the slots the table would have (the factor 2 keeps the
   //   two from flipping back and forth).
   // Keys are never erased. Wider keys (e.g. trace ids) in an IdMap (12-byte
@@ -106,7 +108,7 @@ class KeyIds {
   // The table's slots for n keys: a power of two >= 2n.
   static size_t HashSlots(size_t n) { return std::max(kMinSlots, std::bit_ceil(2 * n)); }
   uint32_t Add(uint32_t key) {
-    keys_.At(size_) = key;
+    if (keys_kept_) keys_.At(size_) = key;
     ++small_size_;
     if (key > max_small_) max_small_ = key;
     return size_++;
@@ -131,9 +133,18 @@ class KeyIds {
     for (uint32_t id : small_)
       if (id != kNoKeyId) by_key_[keys_[id]].id = id;
     decltype(small_)().swap(small_);
+    keys_.Clear();
+    keys_kept_ = false;
     direct_ = true;
   }
+  // keys_ from the array (wider keys' rows stay 0, unread).
+  void KeepKeys() const {
+    for (uint32_t k = 0; k < by_key_.size(); ++k)
+      if (uint32_t id = by_key_[k].id; id != kNoKeyId) keys_.At(id) = k;
+    keys_kept_ = true;
+  }
   void ToHashed() {
+    if (!keys_kept_) KeepKeys();
     small_.assign(HashSlots(small_size_ + 1), kNoKeyId);
     Sized(small_.size());
     for (uint32_t k = 0; k < by_key_.size(); ++k)
@@ -166,7 +177,10 @@ class KeyIds {
   ChunkedRows<ById> by_key_;  // the array: by key up to the largest, its id
   uint32_t small_size_ = 0;   // keys below 2^32 numbered
   uint32_t max_small_ = 0;
-  ChunkedRows<uint32_t> keys_;  // by id: the key of an id below 2^32
+  // By id: the key of an id below 2^32 (the table's probes compare with it),
+  // while keys_kept_. Mutable: built on demand by SmallKey.
+  mutable ChunkedRows<uint32_t> keys_;
+  mutable bool keys_kept_ = true;
   eviction::IdMap large_;
   uint32_t size_ = 0;
 };

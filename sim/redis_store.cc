@@ -153,22 +153,19 @@ std::string_view RedisStore::SpellName(uint32_t key, NameBuffer& buf) const {
   return {buf, static_cast<size_t>(end - buf)};
 }
 
-size_t RedisStore::NameSize(uint32_t slot) const {
-  const Entry& e = slots_[slot];
-  if (!e.named_by_id) return names_[slot].size();
-  uint32_t key = config_.key_naming.ids->SmallKey(e.id);
-  size_t digits = 1;  // compares, no divisions
-  for (uint32_t power : {10u, 100u, 1000u, 10000u, 100000u, 1000000u, 10000000u, 100000000u, 1000000000u})
-    digits += key >= power;
-  return config_.key_naming.prefix.size() + digits;
-}
-
-bool RedisStore::NamedById(std::string_view key, uint32_t id) const {
+bool RedisStore::NamedById(std::string_view key, uint32_t id, uint32_t* digits) const {
   const KeyNaming& n = config_.key_naming;
-  if (!n.ids || id == kNoKeyId || n.prefix.size() > 12) return false;
-  const uint32_t* k = n.ids->SmallKeyOf(id);
-  NameBuffer buf;
-  return k && SpellName(*k, buf) == key;
+  if (!n.ids || id == kNoKeyId || n.prefix.size() > 12 || !key.starts_with(n.prefix)) return false;
+  std::string_view d = key.substr(n.prefix.size());
+  if (d.empty() || d.size() > 10 || (d[0] == '0' && d.size() > 1)) return false;  // as to_chars spells
+  uint64_t k = 0;
+  for (char c : d) {
+    if (c < '0' || c > '9') return false;
+    k = k * 10 + static_cast<uint64_t>(c - '0');
+  }
+  if (k > UINT32_MAX || n.ids->Find(k) != id) return false;
+  *digits = static_cast<uint32_t>(d.size());
+  return true;
 }
 
 uint32_t RedisStore::Create(std::string_view key, uint64_t hash, uint32_t id) {
@@ -180,7 +177,9 @@ uint32_t RedisStore::Create(std::string_view key, uint64_t hash, uint32_t id) {
     slot = slots_.Append();
   }
   Entry& e = slots_[slot];
-  e.named_by_id = NamedById(key, id);
+  uint32_t digits = 0;
+  e.named_by_id = NamedById(key, id, &digits);
+  e.name_digits = digits;
   if (!e.named_by_id) names_.At(slot).assign(key);
   e.type = Type::kString;
   e.value.clear();

@@ -193,15 +193,16 @@ class RedisStore {
   struct Entry {  // 20 bytes
     SmallBytes value;         // kString: the value's payload, followed by pad bytes of padding
     uint32_t deadline = 0;    // absolute deadline in ms + 1; 0 none; kDeadlineSpilled: in big_deadlines_
-    uint32_t pad : 29 = 0;    // kPadSpilled: the count is in big_pads_
+    uint32_t pad : 25 = 0;    // kPadSpilled: the count is in big_pads_
+    uint32_t name_digits : 4 = 0;  // named_by_id: the digits of its key (the name's size without the prefix)
     Type type : 1 = Type::kString;
     bool live : 1 = false;
     bool named_by_id : 1 = false;  // the name is key_naming's for id; else it is in names_
     uint32_t id = kNoKeyId;   // the dense id it was last found by (slot_of_id_)
   };
   static_assert(sizeof(Entry) == 20);
-  // Paddings of 2^29 - 1 bytes or more (Redis's proto-max-bulk-len is 2^29) live in big_pads_.
-  static constexpr uint32_t kPadSpilled = (1u << 29) - 1;
+  // Paddings of 2^25 - 1 bytes (32 MiB) or more live in big_pads_.
+  static constexpr uint32_t kPadSpilled = (1u << 25) - 1;
   // Deadlines from 2^32 - 2 ms (49.7 days of simulated time; a unix-time
   // EXPIREAT) live in big_deadlines_: a simulated run's fit in the entry.
   static constexpr uint32_t kDeadlineSpilled = UINT32_MAX;
@@ -213,10 +214,14 @@ class RedisStore {
     return SpellName(config_.key_naming.ids->SmallKey(e.id), buf);
   }
   std::string_view SpellName(uint32_t key, NameBuffer& buf) const;
-  // NameOf(slot).size(), without spelling a name by id.
-  size_t NameSize(uint32_t slot) const;
-  // Whether key is key_naming's name for id.
-  bool NamedById(std::string_view key, uint32_t id) const;
+  // NameOf(slot).size(), without spelling a name by id (nor reading its key).
+  size_t NameSize(uint32_t slot) const {
+    const Entry& e = slots_[slot];
+    return e.named_by_id ? config_.key_naming.prefix.size() + e.name_digits : names_[slot].size();
+  }
+  // Whether key is key_naming's name for id: the prefix, then the decimal key
+  // that id numbers (found by key: no row by id needed); its digits in *digits.
+  bool NamedById(std::string_view key, uint32_t id, uint32_t* digits) const;
   static constexpr uint32_t kNone = KeyIndex::kNone;  // no slot
   using Members = std::set<std::string, std::less<>>;
   struct SetValue {

@@ -169,12 +169,7 @@ TEST_CASE("KeyIds: the array by key and the table give the ids a model map does,
     REQUIRE(ids.size() == model.size());
     for (const auto& kv : model) {
       REQUIRE(ids.Find(kv.first) == kv.second);
-      if (kv.first <= UINT32_MAX) {
-        REQUIRE(ids.SmallKeyOf(kv.second) != nullptr);
-        REQUIRE(ids.SmallKey(kv.second) == kv.first);
-      } else {
-        REQUIRE(ids.SmallKeyOf(kv.second) == nullptr);
-      }
+      if (kv.first <= UINT32_MAX) REQUIRE(ids.SmallKey(kv.second) == kv.first);
     }
   };
   for (int i = 0; i < 2000; ++i) touch(rng() % 4000000);  // sparse: 2,000 of 4 M
@@ -184,6 +179,11 @@ TEST_CASE("KeyIds: the array by key and the table give the ids a model map does,
   CHECK_FALSE(ids.direct());  // the largest key (~4 M) is still beyond the table's slots
   for (int i = 0; i < 3000000; ++i) touch(rng() % 4000000);
   CHECK(ids.direct());  // most of 0 .. 4 M touched: the array
+  CHECK_FALSE(ids.keys_kept());  // no key asked for its id yet
+  for (int i = 0; i < 1000; ++i) touch(rng() % 4100000);
+  check_all();  // SmallKey built the keys by id
+  CHECK(ids.keys_kept());
+  for (int i = 0; i < 1000; ++i) touch(rng() % 4200000);  // kept up to date from now on
   check_all();
   touch(0);
   touch(UINT32_MAX);  // far beyond twice the table's slots: back to the table

@@ -227,11 +227,12 @@ TEST_CASE("memory accounting follows jemalloc size classes") {
 // The entry keeps paddings below 2^29 - 1 bytes in 29 bits and larger ones
 // apart; its accounted bytes are recomputed, not stored. Expectation: the
 // accounting functions above (redis_memory.h) applied by hand to the value.
-TEST_CASE("paddings of 2^29 bytes and more keep their size and memory; memory follows overwrites") {
+TEST_CASE("paddings of 2^25 bytes and more keep their size and memory; memory follows overwrites") {
   RedisStore s{RedisConfig{}};
   const uint64_t empty = s.used_memory();
   const uint64_t table = 4 * 8;  // the main dict's 4 buckets, once a key exists
-  for (uint32_t pad : {0u, 1u, (1u << 29) - 2, (1u << 29) - 1, 1u << 29, 1u << 30, 0xffffffffu}) {
+  for (uint32_t pad : {0u, 1u, (1u << 25) - 2, (1u << 25) - 1, 1u << 25, (1u << 29) - 1, 1u << 29, 1u << 30,
+                       0xffffffffu}) {
     s.Set("k:big", Blob{"v1", pad});
     RedisReply r = s.Get("k:big");
     REQUIRE(r.type == RedisReply::Type::kString);
