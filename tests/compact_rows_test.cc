@@ -89,7 +89,7 @@ TEST_CASE("SmallBytes gives back every byte string it was given, in 8 bytes") {
   CHECK(other.size() == 0);
 }
 
-TEST_CASE("CommitHistory answers as the full history: pairs widen to rings exactly") {
+TEST_CASE("CommitHistory answers as the full history: singles and pairs widen to rings exactly") {
   // Independent model: every commit time of every key; the answer for a stale
   // read of `version` is the commit time of version + 1, or of the oldest of the
   // last 8 versions when it is older (counted as truncated).
@@ -124,6 +124,29 @@ TEST_CASE("CommitHistory answers as the full history: pairs widen to rings exact
   }
   CHECK(h.truncated() == truncated);
   CHECK(truncated > 0);
+
+  // Keys whose first commit seen is not version 1 (a single or a pair meets
+  // positions it does not hold; a single widens straight to a ring): versions
+  // never seen answer 0, as a ring's never-written position does.
+  CommitHistory g;
+  const uint64_t starts[] = {1, 2, 3, 9, 10, 17};
+  std::map<uint32_t, std::pair<uint64_t, std::vector<SimTime>>> seen;  // key -> first version, its times on
+  for (int step = 0; step < 100000; ++step) {
+    uint32_t key = static_cast<uint32_t>(rng() % 5000);
+    now += 1 + static_cast<SimTime>(rng() % 1000);
+    auto [it, fresh] = seen.try_emplace(key);
+    auto& [start, times] = it->second;
+    if (fresh) start = starts[rng() % 6];
+    if (fresh || rng() % 2 == 0) {
+      times.push_back(now);
+      g.OnCommit(key, start + times.size() - 1, now);
+      continue;
+    }
+    uint64_t current = start + times.size() - 1;
+    uint64_t version = rng() % current;
+    uint64_t next = current - version > 8 ? current - 8 + 1 : version + 1;
+    REQUIRE(g.SupersededAt(key, version, current) == (next >= start ? times[next - start] : 0));
+  }
 }
 
 TEST_CASE("KeyIds numbers keys in first-touch order across 32- and 64-bit keys, as a model map does") {
