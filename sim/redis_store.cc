@@ -182,7 +182,7 @@ uint32_t RedisStore::Create(std::string_view key, uint64_t hash, uint32_t id) {
   e.name_digits = digits;
   if (!e.named_by_id) names_.At(slot).assign(key);
   e.type = Type::kString;
-  e.value.clear();
+  e.value = SmallValue::kEmpty;
   e.pad = 0;
   e.deadline = 0;
   e.id = kNoKeyId;
@@ -217,7 +217,7 @@ void RedisStore::Remove(uint32_t slot, bool notify_policy) {
   e.live = false;
   if (!e.named_by_id) names_[slot].clear();
   e.named_by_id = false;
-  e.value.clear();
+  AssignValue(slot, e, {});
   SetPad(slot, e, 0);
   SetDeadline(slot, e, -1);
   if (e.type == Type::kSet) sets_.erase(slot);
@@ -229,11 +229,11 @@ uint64_t RedisStore::MemoryOf(uint32_t slot) const {
   const Entry& e = slots_[slot];
   if (e.type == Type::kSet) return sets_.find(slot)->second.memory;
   // Padded values are never integers: StringValueMemory reads the bytes only without padding.
-  SmallBytes::Buffer buf;
+  SmallValue::Buffer buf;
   uint32_t pad = PadOf(slot, e);
-  std::string_view value = pad == 0 ? e.value.view(buf) : std::string_view();
+  std::string_view value = pad == 0 ? ValueView(slot, e, buf) : std::string_view();
   return KeyOverheadMemory(NameSize(slot), e.deadline != 0) +
-         StringValueMemory(value, e.value.size() + pad, shared_integers());
+         StringValueMemory(value, (pad == 0 ? value.size() : ValueSize(slot, e)) + pad, shared_integers());
 }
 
 void RedisStore::Recount(uint32_t slot, uint64_t before) {
@@ -252,6 +252,13 @@ void RedisStore::SetPad(uint32_t slot, Entry& e, uint32_t pad) {
   if (e.pad == kPadSpilled) big_pads_.erase(slot);
   e.pad = pad < kPadSpilled ? pad : kPadSpilled;
   if (pad >= kPadSpilled) big_pads_[slot] = pad;
+}
+
+void RedisStore::AssignValue(uint32_t slot, Entry& e, std::string_view value) {
+  uint32_t w = SmallValue::Encode(value);
+  if (w == SmallValue::kSpilled) big_values_[slot].assign(value);
+  else if (e.value == SmallValue::kSpilled) big_values_.erase(slot);
+  e.value = w;
 }
 
 void RedisStore::SetDeadline(uint32_t slot, Entry& e, int64_t deadline_ms) {
@@ -382,7 +389,7 @@ RedisReply RedisStore::Set(std::string_view key, uint32_t id, Blob value, const 
   }
   if (e->type == Type::kSet) sets_.erase(slot);
   e->type = Type::kString;
-  e->value.assign(value.data);
+  AssignValue(slot, *e, value.data);
   SetPad(slot, *e, value.pad);
   if (opt.expire_at_ms >= 0) SetExpire(slot, opt.expire_at_ms);
   else if (opt.expire_ms >= 0) SetExpire(slot, now_ms_ + opt.expire_ms);
@@ -511,8 +518,8 @@ RedisReply RedisStore::IncrBy(std::string_view key, int64_t delta) {
   int64_t value = 0;
   if (e) {
     if (e->type != Type::kString) return WrongType();
-    SmallBytes::Buffer buf;
-    if (e->pad != 0 || !ParseRedisInt(e->value.view(buf), &value))
+    SmallValue::Buffer buf;
+    if (e->pad != 0 || !ParseRedisInt(ValueView(slot, *e, buf), &value))
       return RedisReply::Error("ERR value is not an integer or out of range");
   }
   if ((delta < 0 && value < 0 && delta < std::numeric_limits<int64_t>::min() - value) ||
@@ -524,7 +531,7 @@ RedisReply RedisStore::IncrBy(std::string_view key, int64_t delta) {
     slot = Create(key, HashBytes(key));
     e = &slots_[slot];
   }
-  e->value.assign(std::to_string(value));
+  AssignValue(slot, *e, std::to_string(value));
   Recount(slot, before);
   return RedisReply::Integer(value);
 }

@@ -31,6 +31,7 @@
 #include "sim/redis_reply.h"
 #include "sim/slot_set.h"
 #include "sim/small_bytes.h"
+#include "sim/small_value.h"
 #include "sim/time.h"
 
 namespace cachelab::eviction {
@@ -152,9 +153,7 @@ class RedisStore {
   void PrefetchEntry(uint32_t id) const {
     const SlotOf* of = slot_of_id_.Find(id);
     if (!of || of->slot == KeyIndex::kNone) return;
-    const char* e = reinterpret_cast<const char*>(&slots_[of->slot]);
-    PrefetchLine(e);
-    PrefetchLine(e + sizeof(Entry) - 1);
+    PrefetchLine(&slots_[of->slot]);  // 16-byte entries in 16-aligned chunks: one line
   }
 
   uint64_t used_memory() const;
@@ -190,8 +189,8 @@ class RedisStore {
 
  private:
   enum class Type : uint8_t { kString, kSet };
-  struct Entry {  // 20 bytes
-    SmallBytes value;         // kString: the value's payload, followed by pad bytes of padding
+  struct Entry {  // 16 bytes
+    uint32_t value = SmallValue::kEmpty;  // kString: the payload (kSpilled: in big_values_), then pad bytes of padding
     uint32_t deadline = 0;    // absolute deadline in ms + 1; 0 none; kDeadlineSpilled: in big_deadlines_
     uint32_t pad : 25 = 0;    // kPadSpilled: the count is in big_pads_
     uint32_t name_digits : 4 = 0;  // named_by_id: the digits of its key (the name's size without the prefix)
@@ -200,7 +199,7 @@ class RedisStore {
     bool named_by_id : 1 = false;  // the name is key_naming's for id; else it is in names_
     uint32_t id = kNoKeyId;   // the dense id it was last found by (slot_of_id_)
   };
-  static_assert(sizeof(Entry) == 20);
+  static_assert(sizeof(Entry) == 16);
   // Paddings of 2^25 - 1 bytes (32 MiB) or more live in big_pads_.
   static constexpr uint32_t kPadSpilled = (1u << 25) - 1;
   // Deadlines from 2^32 - 2 ms (49.7 days of simulated time; a unix-time
@@ -235,15 +234,30 @@ class RedisStore {
   Blob ValueOf(uint32_t slot) const {
     const Entry& e = slots_[slot];
     Blob b{{}, PadOf(slot, e)};
-    e.value.CopyTo(b.data);
+    CopyValue(slot, e, b.data);
     return b;
   }
+  // A string entry's payload (without its padding).
+  void CopyValue(uint32_t slot, const Entry& e, std::string& out) const {
+    if (e.value != SmallValue::kSpilled) [[likely]]
+      SmallValue::CopyTo(e.value, out);
+    else
+      out = BigValue(slot);
+  }
+  std::string_view ValueView(uint32_t slot, const Entry& e, SmallValue::Buffer& buf) const {
+    return e.value != SmallValue::kSpilled ? SmallValue::View(e.value, buf) : std::string_view(BigValue(slot));
+  }
+  size_t ValueSize(uint32_t slot, const Entry& e) const {
+    return e.value != SmallValue::kSpilled ? SmallValue::Size(e.value) : BigValue(slot).size();
+  }
+  [[gnu::noinline, gnu::cold]] const std::string& BigValue(uint32_t slot) const { return big_values_.find(slot)->second; }
+  void AssignValue(uint32_t slot, Entry& e, std::string_view value);
   // RedisReply::String(ValueOf(slot)), the value written into the reply's own string.
   [[gnu::always_inline]] RedisReply StringReply(uint32_t slot) const {
     const Entry& e = slots_[slot];
     RedisReply r;
     r.type = RedisReply::Type::kString;
-    e.value.CopyTo(r.str.data);
+    CopyValue(slot, e, r.str.data);
     r.str.pad = PadOf(slot, e);
     return r;
   }
@@ -318,7 +332,8 @@ class RedisStore {
   ChunkedRows<SmallBytes, 10> names_;
   std::unordered_map<uint32_t, SetValue> sets_;  // by slot: the members of each kSet entry
   std::unordered_map<uint32_t, uint32_t> big_pads_;  // by slot: paddings of kPadSpilled bytes or more
-  std::unordered_map<uint32_t, int64_t> big_deadlines_;  // by slot: deadlines too late for the entry
+  std::unordered_map<uint32_t, int64_t> big_deadlines_;
+  std::unordered_map<uint32_t, std::string> big_values_;  // by slot: values SmallValue does not fit  // by slot: deadlines too late for the entry
   std::vector<uint32_t> free_slots_;
   // By name, built at the first lookup by name: a run whose keys all come
   // with their ids (slot_of_id_) never needs it, and saves its 8-16 bytes a

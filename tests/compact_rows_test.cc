@@ -17,6 +17,7 @@
 #include "sim/key_ids.h"
 #include "sim/slot_set.h"
 #include "sim/small_bytes.h"
+#include "sim/small_value.h"
 
 using namespace cachelab;
 
@@ -87,6 +88,42 @@ TEST_CASE("SmallBytes gives back every byte string it was given, in 8 bytes") {
   }
   other.clear();
   CHECK(other.size() == 0);
+}
+
+TEST_CASE("SmallValue gives back every string it encodes, and says kSpilled for the others") {
+  // Expectation: the input itself, or kSpilled exactly for the strings outside
+  // its shapes (by hand: 4+ bytes that are not "v"? and a canonical decimal below 2^30).
+  auto fits = [](const std::string& s) {
+    if (s.size() <= 3) return true;
+    std::string d = s[0] == 'v' ? s.substr(1) : s;
+    if (d.size() > 10 || d[0] == '0' || d.find_first_not_of("0123456789") != std::string::npos) return false;
+    return std::stoull(d) < (1u << 30);
+  };
+  std::vector<std::string> inputs = {"", "0", "v", "v0", "v00", "v000", "v01", "0123", "1234", "v1234",
+                                     "1073741823", "1073741824", "v1073741823", "v1073741824", "v4294967296",
+                                     "99999999999", "-123", "+123", "v-12", "k:12", "vv12", "12v"};
+  inputs.push_back(std::string("\0\xff\0", 3));
+  inputs.push_back(std::string("\0\xff\0\1", 4));
+  std::mt19937 rng(30);
+  const std::string chars = "0123456789v-x";
+  for (int i = 0; i < 200000; ++i) {
+    std::string str;
+    int n = static_cast<int>(rng() % 13);
+    for (int j = 0; j < n; ++j) str.push_back(rng() % 4 == 0 ? static_cast<char>(rng() % 256) : chars[rng() % 13]);
+    if (rng() % 2) str = (rng() % 2 ? "v" : "") + std::to_string(rng() % (rng() % 2 ? 2000000000u : 100000u));
+    inputs.push_back(str);
+  }
+  for (const auto& str : inputs) {
+    uint32_t w = SmallValue::Encode(str);
+    REQUIRE((w != SmallValue::kSpilled) == fits(str));
+    if (w == SmallValue::kSpilled) continue;
+    SmallValue::Buffer buf;
+    REQUIRE(SmallValue::View(w, buf) == str);
+    REQUIRE(SmallValue::Size(w) == str.size());
+    std::string out = "old contents";
+    SmallValue::CopyTo(w, out);
+    REQUIRE(out == str);
+  }
 }
 
 TEST_CASE("CommitHistory answers as the full history: singles and pairs widen to rings exactly") {
