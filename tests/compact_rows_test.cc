@@ -287,8 +287,9 @@ TEST_CASE("BasicIdMap<uint32_t> inserts, overwrites and erases as std::unordered
 }
 
 TEST_CASE("CounterRows counts as 64-bit counters do, past the narrow type's range") {
-  // Independent model: a std::map of uint64_t counts. uint8_t rows spill at
-  // 255, so the side map is exercised; uint16_t at 65,535.
+  // Independent model: a std::map of uint64_t counts. uint8_t rows move to
+  // the array of full counts at 240 (15 places, then the side map); uint16_t
+  // at 61,440 (4,095 places).
   std::mt19937 rng(3);
   CounterRows<uint8_t> small;
   CounterRows<uint16_t> medium;
@@ -309,15 +310,28 @@ TEST_CASE("CounterRows counts as 64-bit counters do, past the narrow type's rang
     REQUIRE(medium.Get(id) == expected);
   }
   CHECK(small.Get(1u << 30) == 0);  // beyond every row
-  // The boundary by hand: 254, 255 (spills), 256.
+  // The boundary by hand: 239 in the row, 240 (to the array), 241, ..., 256.
   CounterRows<uint8_t> one;
-  for (int i = 0; i < 254; ++i) one.Increment(9);
-  CHECK(one.Get(9) == 254);
-  CHECK(one.Increment(9) == 255);
-  CHECK(one.Get(9) == 255);
-  CHECK(one.Increment(9) == 256);
+  for (int i = 0; i < 239; ++i) one.Increment(9);
+  CHECK(one.Get(9) == 239);
+  CHECK(one.Increment(9) == 240);
+  CHECK(one.Get(9) == 240);
+  CHECK(one.Increment(9) == 241);
+  for (int i = 0; i < 15; ++i) one.Increment(9);
   CHECK(one.Get(9) == 256);
   CHECK(one.Get(8) == 0);
+  // 40 ids past 240, interleaved: the first 15 to get there take the array's
+  // places, the others the side map; every count as the model's.
+  CounterRows<uint8_t> many;
+  std::map<uint32_t, uint64_t> counts;
+  for (int i = 0; i < 40 * 400; ++i) {
+    uint32_t id = 100 + static_cast<uint32_t>(rng() % 40);
+    REQUIRE(many.Increment(id) == ++counts[id]);
+  }
+  for (const auto& [id, count] : counts) {
+    REQUIRE(count > 255);
+    REQUIRE(many.Get(id) == count);
+  }
 }
 
 // The simulated Redis's expires set must keep DenseHandleSet's order (active
