@@ -18,6 +18,7 @@
 #include <set>
 #include <string>
 #include <string_view>
+#include <type_traits>
 #include <unordered_map>
 #include <vector>
 
@@ -153,7 +154,7 @@ class RedisStore {
   void PrefetchEntry(uint32_t id) const {
     const SlotOf* of = slot_of_id_.Find(id);
     if (!of || of->slot == KeyIndex::kNone) return;
-    PrefetchLine(&slots_[of->slot]);  // 16-byte entries in 16-aligned chunks: one line
+    PrefetchLine(&slots_[of->slot]);  // one line (see Entry)
   }
 
   uint64_t used_memory() const;
@@ -199,7 +200,9 @@ class RedisStore {
     bool named_by_id : 1 = false;  // the name is key_naming's for id; else it is in names_
     uint32_t id = kNoKeyId;   // the dense id it was last found by (slot_of_id_)
   };
-  static_assert(sizeof(Entry) == 16);
+  // 16 bytes and no destructor: new[] puts no cookie before a chunk's rows, so
+  // they start 16-aligned and an entry never straddles a cache line.
+  static_assert(sizeof(Entry) == 16 && std::is_trivially_destructible_v<Entry>);
   // Paddings of 2^25 - 1 bytes (32 MiB) or more live in big_pads_.
   static constexpr uint32_t kPadSpilled = (1u << 25) - 1;
   // Deadlines from 2^32 - 2 ms (49.7 days of simulated time; a unix-time
@@ -332,8 +335,8 @@ class RedisStore {
   ChunkedRows<SmallBytes, 10> names_;
   std::unordered_map<uint32_t, SetValue> sets_;  // by slot: the members of each kSet entry
   std::unordered_map<uint32_t, uint32_t> big_pads_;  // by slot: paddings of kPadSpilled bytes or more
-  std::unordered_map<uint32_t, int64_t> big_deadlines_;
-  std::unordered_map<uint32_t, std::string> big_values_;  // by slot: values SmallValue does not fit  // by slot: deadlines too late for the entry
+  std::unordered_map<uint32_t, int64_t> big_deadlines_;  // by slot: deadlines too late for the entry
+  std::unordered_map<uint32_t, std::string> big_values_;  // by slot: values SmallValue does not fit
   std::vector<uint32_t> free_slots_;
   // By name, built at the first lookup by name: a run whose keys all come
   // with their ids (slot_of_id_) never needs it, and saves its 8-16 bytes a
