@@ -137,7 +137,7 @@ void RedisStore::Link(uint32_t slot, uint32_t id) {
 }
 
 [[gnu::always_inline]] inline uint32_t RedisStore::Found(uint32_t slot, bool touch) {
-  if (Expired(slots_[slot])) {
+  if (Expired(slot)) {
     ++stats_.expired_keys;
     Remove(slot, true);
     return kNone;
@@ -153,22 +153,19 @@ std::string_view RedisStore::SpellName(uint32_t key, NameBuffer& buf) const {
   return {buf, static_cast<size_t>(end - buf)};
 }
 
-size_t RedisStore::NameSize(uint32_t slot) const {
-  const Entry& e = slots_[slot];
-  if (!e.named_by_id) return names_[slot].size();
-  uint32_t key = config_.key_naming.ids->SmallKey(e.id);
-  size_t digits = 1;  // compares, no divisions
-  for (uint32_t power : {10u, 100u, 1000u, 10000u, 100000u, 1000000u, 10000000u, 100000000u, 1000000000u})
-    digits += key >= power;
-  return config_.key_naming.prefix.size() + digits;
-}
-
-bool RedisStore::NamedById(std::string_view key, uint32_t id) const {
+bool RedisStore::NamedById(std::string_view key, uint32_t id, uint32_t* digits) const {
   const KeyNaming& n = config_.key_naming;
-  if (!n.ids || id == kNoKeyId || n.prefix.size() > 12) return false;
-  const uint32_t* k = n.ids->SmallKeyOf(id);
-  NameBuffer buf;
-  return k && SpellName(*k, buf) == key;
+  if (!n.ids || id == kNoKeyId || n.prefix.size() > 12 || !key.starts_with(n.prefix)) return false;
+  std::string_view d = key.substr(n.prefix.size());
+  if (d.empty() || d.size() > 10 || (d[0] == '0' && d.size() > 1)) return false;  // as to_chars spells
+  uint64_t k = 0;
+  for (char c : d) {
+    if (c < '0' || c > '9') return false;
+    k = k * 10 + static_cast<uint64_t>(c - '0');
+  }
+  if (k > UINT32_MAX || n.ids->Find(k) != id) return false;
+  *digits = static_cast<uint32_t>(d.size());
+  return true;
 }
 
 uint32_t RedisStore::Create(std::string_view key, uint64_t hash, uint32_t id) {
@@ -180,12 +177,14 @@ uint32_t RedisStore::Create(std::string_view key, uint64_t hash, uint32_t id) {
     slot = slots_.Append();
   }
   Entry& e = slots_[slot];
-  e.named_by_id = NamedById(key, id);
+  uint32_t digits = 0;
+  e.named_by_id = NamedById(key, id, &digits);
+  e.name_digits = digits;
   if (!e.named_by_id) names_.At(slot).assign(key);
   e.type = Type::kString;
-  e.value.clear();
+  e.value = SmallValue::kEmpty;
   e.pad = 0;
-  e.expire_ms = -1;
+  e.deadline = 0;
   e.id = kNoKeyId;
   ++unlinked_;
   e.live = true;
@@ -199,7 +198,7 @@ uint32_t RedisStore::Create(std::string_view key, uint64_t hash, uint32_t id) {
 
 void RedisStore::Remove(uint32_t slot, bool notify_policy) {
   Entry& e = slots_[slot];
-  calendar_.Cancel(e.expire_ms, now_ms_);
+  calendar_.Cancel(DeadlineMs(slot), now_ms_);
   if (indexed_) {
     NameBuffer name_buf, other_buf;
     std::string_view name = NameOf(slot, name_buf);
@@ -218,8 +217,9 @@ void RedisStore::Remove(uint32_t slot, bool notify_policy) {
   e.live = false;
   if (!e.named_by_id) names_[slot].clear();
   e.named_by_id = false;
-  e.value.clear();
+  AssignValue(slot, e, {});
   SetPad(slot, e, 0);
+  SetDeadline(slot, e, -1);
   if (e.type == Type::kSet) sets_.erase(slot);
   e.type = Type::kString;
   free_slots_.push_back(slot);
@@ -229,18 +229,18 @@ uint64_t RedisStore::MemoryOf(uint32_t slot) const {
   const Entry& e = slots_[slot];
   if (e.type == Type::kSet) return sets_.find(slot)->second.memory;
   // Padded values are never integers: StringValueMemory reads the bytes only without padding.
-  SmallBytes::Buffer buf;
+  SmallValue::Buffer buf;
   uint32_t pad = PadOf(slot, e);
-  std::string_view value = pad == 0 ? e.value.view(buf) : std::string_view();
-  return KeyOverheadMemory(NameSize(slot), e.expire_ms >= 0) +
-         StringValueMemory(value, e.value.size() + pad, shared_integers());
+  std::string_view value = pad == 0 ? ValueView(slot, e, buf) : std::string_view();
+  return KeyOverheadMemory(NameSize(slot), e.deadline != 0) +
+         StringValueMemory(value, (pad == 0 ? value.size() : ValueSize(slot, e)) + pad, shared_integers());
 }
 
 void RedisStore::Recount(uint32_t slot, uint64_t before) {
   const Entry& e = slots_[slot];
   if (e.type == Type::kSet) {
     SetValue& set = sets_.find(slot)->second;
-    uint64_t m = KeyOverheadMemory(NameSize(slot), e.expire_ms >= 0) + kSetObjectMemory +
+    uint64_t m = KeyOverheadMemory(NameSize(slot), e.deadline != 0) + kSetObjectMemory +
                  DictTableBytes(set.members.size());
     for (const auto& s : set.members) m += SetMemberMemory(s.size());
     set.memory = m;
@@ -254,9 +254,28 @@ void RedisStore::SetPad(uint32_t slot, Entry& e, uint32_t pad) {
   if (pad >= kPadSpilled) big_pads_[slot] = pad;
 }
 
+void RedisStore::AssignValue(uint32_t slot, Entry& e, std::string_view value) {
+  uint32_t w = SmallValue::Encode(value);
+  if (w == SmallValue::kSpilled) big_values_[slot].assign(value);
+  else if (e.value == SmallValue::kSpilled) big_values_.erase(slot);
+  e.value = w;
+}
+
+void RedisStore::SetDeadline(uint32_t slot, Entry& e, int64_t deadline_ms) {
+  if (e.deadline == kDeadlineSpilled) big_deadlines_.erase(slot);
+  if (deadline_ms < 0) {
+    e.deadline = 0;
+  } else if (deadline_ms < int64_t{kDeadlineSpilled} - 1) {
+    e.deadline = static_cast<uint32_t>(deadline_ms + 1);
+  } else {
+    e.deadline = kDeadlineSpilled;
+    big_deadlines_[slot] = deadline_ms;
+  }
+}
+
 void RedisStore::SetExpire(uint32_t slot, int64_t deadline_ms) {
-  calendar_.Move(slots_[slot].expire_ms, deadline_ms, now_ms_);
-  slots_[slot].expire_ms = deadline_ms;
+  calendar_.Move(DeadlineMs(slot), deadline_ms, now_ms_);
+  SetDeadline(slot, slots_[slot], deadline_ms);
   if (deadline_ms >= 0) expires_.Insert(slot);
   else expires_.Erase(slot);
   expires_buckets_ = deadline_ms >= 0 ? GrownBuckets(expires_buckets_, expires_.size())
@@ -300,15 +319,15 @@ uint32_t RedisStore::PeekSlot(std::string_view key, uint32_t id) const {
   const SlotOf* of = id == kNoKeyId ? nullptr : slot_of_id_.Find(id);
   uint32_t slot = of ? of->slot : kNone;
   if (slot == kNone && (id == kNoKeyId || unlinked_ > 0)) slot = FindSlot(key, HashBytes(key));
-  return slot == KeyIndex::kNone || Expired(slots_[slot]) ? kNone : slot;
+  return slot == KeyIndex::kNone || Expired(slot) ? kNone : slot;
 }
 
 int64_t RedisStore::PeekTtlMs(std::string_view key, uint32_t id) const {
   uint32_t slot = PeekSlot(key, id);
   if (slot == kNone) return -2;
-  const Entry& e = slots_[slot];
-  if (e.expire_ms < 0) return -1;
-  return std::max<int64_t>(0, e.expire_ms - now_ms_);
+  int64_t deadline = DeadlineMs(slot);
+  if (deadline < 0) return -1;
+  return std::max<int64_t>(0, deadline - now_ms_);
 }
 
 bool RedisStore::PeekString(std::string_view key, uint32_t id, Blob* value) const {
@@ -370,7 +389,7 @@ RedisReply RedisStore::Set(std::string_view key, uint32_t id, Blob value, const 
   }
   if (e->type == Type::kSet) sets_.erase(slot);
   e->type = Type::kString;
-  e->value.assign(value.data);
+  AssignValue(slot, *e, value.data);
   SetPad(slot, *e, value.pad);
   if (opt.expire_at_ms >= 0) SetExpire(slot, opt.expire_at_ms);
   else if (opt.expire_ms >= 0) SetExpire(slot, now_ms_ + opt.expire_ms);
@@ -445,7 +464,7 @@ RedisReply RedisStore::ExpireGeneric(std::string_view key, int64_t amount, bool 
   uint32_t slot = Lookup(key, true);
   Entry* e = At(slot);
   if (!e) return RedisReply::Integer(0);
-  int64_t current = e->expire_ms;  // -1: none, taken as infinite by GT and LT
+  int64_t current = DeadlineMs(slot);  // -1: none, taken as infinite by GT and LT
   if ((flags & kExpireNx) && current != -1) return RedisReply::Integer(0);
   if ((flags & kExpireXx) && current == -1) return RedisReply::Integer(0);
   if ((flags & kExpireGt) && (current == -1 || when <= current)) return RedisReply::Integer(0);
@@ -466,8 +485,9 @@ RedisReply RedisStore::Ttl(std::string_view key, bool milliseconds) {
   uint32_t slot = Lookup(key, false);
   Entry* e = At(slot);
   if (!e) return RedisReply::Integer(-2);
-  if (e->expire_ms < 0) return RedisReply::Integer(-1);
-  int64_t ttl = std::max<int64_t>(0, e->expire_ms - now_ms_);
+  int64_t deadline = DeadlineMs(slot);
+  if (deadline < 0) return RedisReply::Integer(-1);
+  int64_t ttl = std::max<int64_t>(0, deadline - now_ms_);
   return RedisReply::Integer(milliseconds ? ttl : (ttl + 500) / 1000);
 }
 
@@ -498,8 +518,8 @@ RedisReply RedisStore::IncrBy(std::string_view key, int64_t delta) {
   int64_t value = 0;
   if (e) {
     if (e->type != Type::kString) return WrongType();
-    SmallBytes::Buffer buf;
-    if (e->pad != 0 || !ParseRedisInt(e->value.view(buf), &value))
+    SmallValue::Buffer buf;
+    if (e->pad != 0 || !ParseRedisInt(ValueView(slot, *e, buf), &value))
       return RedisReply::Error("ERR value is not an integer or out of range");
   }
   if ((delta < 0 && value < 0 && delta < std::numeric_limits<int64_t>::min() - value) ||
@@ -511,7 +531,7 @@ RedisReply RedisStore::IncrBy(std::string_view key, int64_t delta) {
     slot = Create(key, HashBytes(key));
     e = &slots_[slot];
   }
-  e->value.assign(std::to_string(value));
+  AssignValue(slot, *e, std::to_string(value));
   Recount(slot, before);
   return RedisReply::Integer(value);
 }
@@ -612,7 +632,7 @@ RedisReply RedisStore::Scan(uint64_t cursor, const std::string* match, int64_t c
   for (uint32_t slot : visited) {
     Entry& e = slots_[slot];
     ++stats_.scanned_keys;
-    if (Expired(e)) {
+    if (Expired(slot)) {
       ++stats_.expired_keys;
       Remove(slot, true);
       continue;
@@ -649,7 +669,7 @@ void RedisStore::ActiveExpireCycle() {
       if (expire_cursor_ >= expires_.size()) expire_cursor_ = 0;
       uint32_t slot = expires_.at(expire_cursor_);
       ++checked;
-      if (Expired(slots_[slot])) {
+      if (Expired(slot)) {
         ++expired;
         ++stats_.expired_keys;
         Remove(slot, true);  // the last key moves into this position: do not advance

@@ -18,6 +18,7 @@
 #include <set>
 #include <string>
 #include <string_view>
+#include <type_traits>
 #include <unordered_map>
 #include <vector>
 
@@ -31,6 +32,7 @@
 #include "sim/redis_reply.h"
 #include "sim/slot_set.h"
 #include "sim/small_bytes.h"
+#include "sim/small_value.h"
 #include "sim/time.h"
 
 namespace cachelab::eviction {
@@ -152,9 +154,7 @@ class RedisStore {
   void PrefetchEntry(uint32_t id) const {
     const SlotOf* of = slot_of_id_.Find(id);
     if (!of || of->slot == KeyIndex::kNone) return;
-    const char* e = reinterpret_cast<const char*>(&slots_[of->slot]);
-    PrefetchLine(e);
-    PrefetchLine(e + sizeof(Entry) - 1);
+    PrefetchLine(&slots_[of->slot]);  // one line (see Entry)
   }
 
   uint64_t used_memory() const;
@@ -190,18 +190,24 @@ class RedisStore {
 
  private:
   enum class Type : uint8_t { kString, kSet };
-  struct Entry {  // 24 bytes
-    SmallBytes value;         // kString: the value's payload, followed by pad bytes of padding
-    int64_t expire_ms = -1;   // absolute deadline; -1 none
-    uint32_t pad : 29 = 0;    // kPadSpilled: the count is in big_pads_
+  struct Entry {  // 16 bytes
+    uint32_t value = SmallValue::kEmpty;  // kString: the payload (kSpilled: in big_values_), then pad bytes of padding
+    uint32_t deadline = 0;    // absolute deadline in ms + 1; 0 none; kDeadlineSpilled: in big_deadlines_
+    uint32_t pad : 25 = 0;    // kPadSpilled: the count is in big_pads_
+    uint32_t name_digits : 4 = 0;  // named_by_id: the digits of its key (the name's size without the prefix)
     Type type : 1 = Type::kString;
     bool live : 1 = false;
     bool named_by_id : 1 = false;  // the name is key_naming's for id; else it is in names_
     uint32_t id = kNoKeyId;   // the dense id it was last found by (slot_of_id_)
   };
-  static_assert(sizeof(Entry) == 24);
-  // Paddings of 2^29 - 1 bytes or more (Redis's proto-max-bulk-len is 2^29) live in big_pads_.
-  static constexpr uint32_t kPadSpilled = (1u << 29) - 1;
+  // 16 bytes and no destructor: new[] puts no cookie before a chunk's rows, so
+  // they start 16-aligned and an entry never straddles a cache line.
+  static_assert(sizeof(Entry) == 16 && std::is_trivially_destructible_v<Entry>);
+  // Paddings of 2^25 - 1 bytes (32 MiB) or more live in big_pads_.
+  static constexpr uint32_t kPadSpilled = (1u << 25) - 1;
+  // Deadlines from 2^32 - 2 ms (49.7 days of simulated time; a unix-time
+  // EXPIREAT) live in big_deadlines_: a simulated run's fit in the entry.
+  static constexpr uint32_t kDeadlineSpilled = UINT32_MAX;
   using NameBuffer = char[24];
   // The key's name, spelled into buf when it is named by id.
   std::string_view NameOf(uint32_t slot, NameBuffer& buf) const {
@@ -210,10 +216,14 @@ class RedisStore {
     return SpellName(config_.key_naming.ids->SmallKey(e.id), buf);
   }
   std::string_view SpellName(uint32_t key, NameBuffer& buf) const;
-  // NameOf(slot).size(), without spelling a name by id.
-  size_t NameSize(uint32_t slot) const;
-  // Whether key is key_naming's name for id.
-  bool NamedById(std::string_view key, uint32_t id) const;
+  // NameOf(slot).size(), without spelling a name by id (nor reading its key).
+  size_t NameSize(uint32_t slot) const {
+    const Entry& e = slots_[slot];
+    return e.named_by_id ? config_.key_naming.prefix.size() + e.name_digits : names_[slot].size();
+  }
+  // Whether key is key_naming's name for id: the prefix, then the decimal key
+  // that id numbers (found by key: no row by id needed); its digits in *digits.
+  bool NamedById(std::string_view key, uint32_t id, uint32_t* digits) const;
   static constexpr uint32_t kNone = KeyIndex::kNone;  // no slot
   using Members = std::set<std::string, std::less<>>;
   struct SetValue {
@@ -227,15 +237,30 @@ class RedisStore {
   Blob ValueOf(uint32_t slot) const {
     const Entry& e = slots_[slot];
     Blob b{{}, PadOf(slot, e)};
-    e.value.CopyTo(b.data);
+    CopyValue(slot, e, b.data);
     return b;
   }
+  // A string entry's payload (without its padding).
+  void CopyValue(uint32_t slot, const Entry& e, std::string& out) const {
+    if (e.value != SmallValue::kSpilled) [[likely]]
+      SmallValue::CopyTo(e.value, out);
+    else
+      out = BigValue(slot);
+  }
+  std::string_view ValueView(uint32_t slot, const Entry& e, SmallValue::Buffer& buf) const {
+    return e.value != SmallValue::kSpilled ? SmallValue::View(e.value, buf) : std::string_view(BigValue(slot));
+  }
+  size_t ValueSize(uint32_t slot, const Entry& e) const {
+    return e.value != SmallValue::kSpilled ? SmallValue::Size(e.value) : BigValue(slot).size();
+  }
+  [[gnu::noinline, gnu::cold]] const std::string& BigValue(uint32_t slot) const { return big_values_.find(slot)->second; }
+  void AssignValue(uint32_t slot, Entry& e, std::string_view value);
   // RedisReply::String(ValueOf(slot)), the value written into the reply's own string.
   [[gnu::always_inline]] RedisReply StringReply(uint32_t slot) const {
     const Entry& e = slots_[slot];
     RedisReply r;
     r.type = RedisReply::Type::kString;
-    e.value.CopyTo(r.str.data);
+    CopyValue(slot, e, r.str.data);
     r.str.pad = PadOf(slot, e);
     return r;
   }
@@ -263,7 +288,19 @@ class RedisStore {
   uint64_t MemoryOf(uint32_t slot) const;
   // After a change to slot's entry, which was accounted `before` bytes (0: just created).
   void Recount(uint32_t slot, uint64_t before);
-  bool Expired(const Entry& e) const { return e.expire_ms >= 0 && now_ms_ > e.expire_ms; }
+  bool Expired(uint32_t slot) const {
+    uint32_t d = slots_[slot].deadline;
+    if (d == kDeadlineSpilled) [[unlikely]]
+      return now_ms_ > BigDeadline(slot);
+    return d != 0 && now_ms_ >= int64_t{d};  // now > d - 1
+  }
+  // The absolute deadline in ms, -1 if none.
+  int64_t DeadlineMs(uint32_t slot) const {
+    uint32_t d = slots_[slot].deadline;
+    return d != kDeadlineSpilled ? int64_t{d} - 1 : BigDeadline(slot);
+  }
+  [[gnu::noinline, gnu::cold]] int64_t BigDeadline(uint32_t slot) const { return big_deadlines_.find(slot)->second; }
+  void SetDeadline(uint32_t slot, Entry& e, int64_t deadline_ms);  // -1: none
   // performEvictions(); false if memory is still above maxmemory.
   bool EnsureMemory();
   // Redis's LRU clock ticks once a second (LRU_CLOCK_RESOLUTION 1000 ms), so
@@ -298,6 +335,8 @@ class RedisStore {
   ChunkedRows<SmallBytes, 10> names_;
   std::unordered_map<uint32_t, SetValue> sets_;  // by slot: the members of each kSet entry
   std::unordered_map<uint32_t, uint32_t> big_pads_;  // by slot: paddings of kPadSpilled bytes or more
+  std::unordered_map<uint32_t, int64_t> big_deadlines_;  // by slot: deadlines too late for the entry
+  std::unordered_map<uint32_t, std::string> big_values_;  // by slot: values SmallValue does not fit
   std::vector<uint32_t> free_slots_;
   // By name, built at the first lookup by name: a run whose keys all come
   // with their ids (slot_of_id_) never needs it, and saves its 8-16 bytes a

@@ -86,9 +86,10 @@ class SimDatabase {
   Metrics& metrics_;
   Rng rng_;
   KeyIds ids_;
-  // Versions by key id, 4 bytes a key up to the largest id written (commit
-  // times are the runner's, lab/commit_history.h).
-  CounterRows<> versions_;
+  // Versions by key id, 2 bytes a key up to the largest id written (from
+  // 61,440 commits in CounterRows' array of full counts; commit times are
+  // the runner's, lab/commit_history.h).
+  CounterRows<uint16_t> versions_;
   std::deque<Query> waiting_;
   // Running queries by slot (events carry the slot): no allocation per query.
   std::vector<Query> running_;

@@ -24,24 +24,27 @@ class SmallBytes {
   ~SmallBytes() { Release(); }
   SmallBytes(const SmallBytes&) = delete;
   SmallBytes& operator=(const SmallBytes&) = delete;
-  SmallBytes(SmallBytes&& o) noexcept : word_(o.word_) { o.word_ = 0; }
+  SmallBytes(SmallBytes&& o) noexcept {
+    set_word(o.word());
+    o.set_word(0);
+  }
   SmallBytes& operator=(SmallBytes&& o) noexcept {
     if (this != &o) {
       Release();
-      word_ = o.word_;
-      o.word_ = 0;
+      set_word(o.word());
+      o.set_word(0);
     }
     return *this;
   }
 
   void assign(std::string_view s) {
     Release();
-    word_ = 0;
+    set_word(0);
     if (s.empty()) return;
     if (s.size() <= kMaxRaw) {  // first: copied in and out whole, the cheapest to read
       uint64_t bytes = 0;
       std::memcpy(&bytes, s.data(), s.size());
-      word_ = kRaw | s.size() << 2 | bytes << 8;
+      set_word(kRaw | s.size() << 2 | bytes << 8);
       return;
     }
     if (s.size() <= kMaxInline && PackNibbles(s)) return;
@@ -50,16 +53,16 @@ class SmallBytes {
     uint32_t n = static_cast<uint32_t>(s.size());
     std::memcpy(p, &n, sizeof n);
     std::memcpy(p + sizeof n, s.data(), s.size());
-    word_ = reinterpret_cast<uintptr_t>(p);
+    set_word(reinterpret_cast<uintptr_t>(p));
   }
   void clear() {
     Release();
-    word_ = 0;
+    set_word(0);
   }
 
   // The bytes; an inline string is spelled into buf (valid while buf is).
   std::string_view view(Buffer& buf) const {
-    const uint64_t w = word_;
+    const uint64_t w = word();
     switch (w & 3) {
       case kNibbles:
         Spell(buf);
@@ -77,20 +80,20 @@ class SmallBytes {
   // The bytes, assigned to out; an inline string spelled in place (no copy
   // through a buffer: a GET's reply is the hot caller).
   void CopyTo(std::string& out) const {
-    if ((word_ & 3) != kNibbles) {
+    if ((word() & 3) != kNibbles) {
       Buffer buf;
       out.assign(view(buf));
       return;
     }
     out.resize(kMaxInline);
     Spell(out.data());
-    out.resize((word_ >> 2) & 15);
+    out.resize((word() >> 2) & 15);
   }
   size_t size() const {
-    switch (word_ & 3) {
-      case kNibbles: return (word_ >> 2) & 15;
-      case kRaw: return (word_ >> 2) & 7;
-      default: return word_ == 0 ? 0 : HeapSize();
+    switch (word() & 3) {
+      case kNibbles: return (word() >> 2) & 15;
+      case kRaw: return (word() >> 2) & 7;
+      default: return word() == 0 ? 0 : HeapSize();
     }
   }
 
@@ -116,7 +119,8 @@ class SmallBytes {
   // A nibble string's characters into out[0, kMaxInline): two a table lookup,
   // all seven pairs (no branch on the length).
   void Spell(char* out) const {
-    for (size_t i = 0; i < kMaxInline / 2; ++i) std::memcpy(out + 2 * i, kPairs[(word_ >> (8 + 8 * i)) & 0xff].data(), 2);
+    const uint64_t w = word();
+    for (size_t i = 0; i < kMaxInline / 2; ++i) std::memcpy(out + 2 * i, kPairs[(w >> (8 + 8 * i)) & 0xff].data(), 2);
   }
   bool PackNibbles(std::string_view s) {
     uint64_t w = kNibbles | s.size() << 2;
@@ -125,23 +129,33 @@ class SmallBytes {
       if (c < 0) return false;
       w |= uint64_t{static_cast<uint8_t>(c)} << (8 + 4 * i);
     }
-    word_ = w;
+    set_word(w);
     return true;
   }
-  const char* HeapBytes() const { return reinterpret_cast<const char*>(static_cast<uintptr_t>(word_)); }
+  const char* HeapBytes() const { return reinterpret_cast<const char*>(static_cast<uintptr_t>(word())); }
   uint32_t HeapSize() const {
     uint32_t n;
     std::memcpy(&n, HeapBytes(), sizeof n);
     return n;
   }
   void Release() {
-    if ((word_ & 3) == kHeap && word_ != 0) delete[] reinterpret_cast<char*>(static_cast<uintptr_t>(word_));
+    if ((word() & 3) == kHeap && word() != 0) delete[] reinterpret_cast<char*>(static_cast<uintptr_t>(word()));
   }
 
-  uint64_t word_ = 0;
+  // The word, in two halves so the class needs only 4-byte alignment: an
+  // entry can hold it beside 4-byte fields with no padding (one unaligned
+  // 8-byte move each way on x86).
+  uint64_t word() const {
+    uint64_t w;
+    std::memcpy(&w, half_, sizeof w);
+    return w;
+  }
+  void set_word(uint64_t w) { std::memcpy(half_, &w, sizeof w); }
+
+  uint32_t half_[2] = {0, 0};
 };
 
-static_assert(sizeof(SmallBytes) == 8);
+static_assert(sizeof(SmallBytes) == 8 && alignof(SmallBytes) == 4);
 static_assert(std::endian::native == std::endian::little, "SmallBytes keeps raw bytes in a word's low bytes");
 
 }  // namespace cachelab

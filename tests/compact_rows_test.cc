@@ -17,6 +17,7 @@
 #include "sim/key_ids.h"
 #include "sim/slot_set.h"
 #include "sim/small_bytes.h"
+#include "sim/small_value.h"
 
 using namespace cachelab;
 
@@ -89,7 +90,43 @@ TEST_CASE("SmallBytes gives back every byte string it was given, in 8 bytes") {
   CHECK(other.size() == 0);
 }
 
-TEST_CASE("CommitHistory answers as the full history: pairs widen to rings exactly") {
+TEST_CASE("SmallValue gives back every string it encodes, and says kSpilled for the others") {
+  // Expectation: the input itself, or kSpilled exactly for the strings outside
+  // its shapes (by hand: 4+ bytes that are not "v"? and a canonical decimal below 2^30).
+  auto fits = [](const std::string& s) {
+    if (s.size() <= 3) return true;
+    std::string d = s[0] == 'v' ? s.substr(1) : s;
+    if (d.size() > 10 || d[0] == '0' || d.find_first_not_of("0123456789") != std::string::npos) return false;
+    return std::stoull(d) < (1u << 30);
+  };
+  std::vector<std::string> inputs = {"", "0", "v", "v0", "v00", "v000", "v01", "0123", "1234", "v1234",
+                                     "1073741823", "1073741824", "v1073741823", "v1073741824", "v4294967296",
+                                     "99999999999", "-123", "+123", "v-12", "k:12", "vv12", "12v"};
+  inputs.push_back(std::string("\0\xff\0", 3));
+  inputs.push_back(std::string("\0\xff\0\1", 4));
+  std::mt19937 rng(30);
+  const std::string chars = "0123456789v-x";
+  for (int i = 0; i < 200000; ++i) {
+    std::string str;
+    int n = static_cast<int>(rng() % 13);
+    for (int j = 0; j < n; ++j) str.push_back(rng() % 4 == 0 ? static_cast<char>(rng() % 256) : chars[rng() % 13]);
+    if (rng() % 2) str = (rng() % 2 ? "v" : "") + std::to_string(rng() % (rng() % 2 ? 2000000000u : 100000u));
+    inputs.push_back(str);
+  }
+  for (const auto& str : inputs) {
+    uint32_t w = SmallValue::Encode(str);
+    REQUIRE((w != SmallValue::kSpilled) == fits(str));
+    if (w == SmallValue::kSpilled) continue;
+    SmallValue::Buffer buf;
+    REQUIRE(SmallValue::View(w, buf) == str);
+    REQUIRE(SmallValue::Size(w) == str.size());
+    std::string out = "old contents";
+    SmallValue::CopyTo(w, out);
+    REQUIRE(out == str);
+  }
+}
+
+TEST_CASE("CommitHistory answers as the full history: singles and pairs widen to rings exactly") {
   // Independent model: every commit time of every key; the answer for a stale
   // read of `version` is the commit time of version + 1, or of the oldest of the
   // last 8 versions when it is older (counted as truncated).
@@ -124,6 +161,29 @@ TEST_CASE("CommitHistory answers as the full history: pairs widen to rings exact
   }
   CHECK(h.truncated() == truncated);
   CHECK(truncated > 0);
+
+  // Keys whose first commit seen is not version 1 (a single or a pair meets
+  // positions it does not hold; a single widens straight to a ring): versions
+  // never seen answer 0, as a ring's never-written position does.
+  CommitHistory g;
+  const uint64_t starts[] = {1, 2, 3, 9, 10, 17};
+  std::map<uint32_t, std::pair<uint64_t, std::vector<SimTime>>> seen;  // key -> first version, its times on
+  for (int step = 0; step < 100000; ++step) {
+    uint32_t key = static_cast<uint32_t>(rng() % 5000);
+    now += 1 + static_cast<SimTime>(rng() % 1000);
+    auto [it, fresh] = seen.try_emplace(key);
+    auto& [start, times] = it->second;
+    if (fresh) start = starts[rng() % 6];
+    if (fresh || rng() % 2 == 0) {
+      times.push_back(now);
+      g.OnCommit(key, start + times.size() - 1, now);
+      continue;
+    }
+    uint64_t current = start + times.size() - 1;
+    uint64_t version = rng() % current;
+    uint64_t next = current - version > 8 ? current - 8 + 1 : version + 1;
+    REQUIRE(g.SupersededAt(key, version, current) == (next >= start ? times[next - start] : 0));
+  }
 }
 
 TEST_CASE("KeyIds numbers keys in first-touch order across 32- and 64-bit keys, as a model map does") {
@@ -152,6 +212,59 @@ TEST_CASE("KeyIds numbers keys in first-touch order across 32- and 64-bit keys, 
   CHECK(ids.Find(123456789012345ULL) == kNoKeyId);
 }
 
+TEST_CASE("KeyIds: the array by key and the table give the ids a model map does, across switches") {
+  // Independent model: std::unordered_map, the next id being its size. The
+  // phases force each way of numbering (checked with direct()): sparse keys
+  // (the table), a dense range (the array once the table would grow past
+  // it), a key far beyond (back to the table), dense again, and 64-bit keys.
+  std::unordered_map<uint64_t, uint32_t> model;
+  KeyIds ids;
+  std::mt19937_64 rng(1818);
+  auto touch = [&](uint64_t key) {
+    auto [it, fresh] = model.try_emplace(key, static_cast<uint32_t>(model.size()));
+    if (rng() % 4 == 0) REQUIRE(ids.Find(key) == (fresh ? kNoKeyId : it->second));
+    REQUIRE(ids.Intern(key) == it->second);
+  };
+  auto check_all = [&] {
+    REQUIRE(ids.size() == model.size());
+    for (const auto& kv : model) {
+      REQUIRE(ids.Find(kv.first) == kv.second);
+      if (kv.first <= UINT32_MAX) REQUIRE(ids.SmallKey(kv.second) == kv.first);
+    }
+  };
+  for (int i = 0; i < 2000; ++i) touch(rng() % 4000000);  // sparse: 2,000 of 4 M
+  CHECK_FALSE(ids.direct());
+  check_all();
+  for (int i = 0; i < 300000; ++i) touch(rng() % 200000);  // a dense range, repeats (and the 2,000 above it)
+  CHECK_FALSE(ids.direct());  // the largest key (~4 M) is still beyond the table's slots
+  for (int i = 0; i < 3000000; ++i) touch(rng() % 4000000);
+  CHECK(ids.direct());  // most of 0 .. 4 M touched: the array
+  CHECK_FALSE(ids.keys_kept());  // no key asked for its id yet
+  for (int i = 0; i < 1000; ++i) touch(rng() % 4100000);
+  check_all();  // SmallKey built the keys by id
+  CHECK(ids.keys_kept());
+  for (int i = 0; i < 1000; ++i) touch(rng() % 4200000);  // kept up to date from now on
+  check_all();
+  touch(0);
+  touch(UINT32_MAX);  // far beyond twice the table's slots: back to the table
+  CHECK_FALSE(ids.direct());
+  touch(uint64_t{UINT32_MAX} + 1);
+  check_all();
+  for (int i = 0; i < 200000; ++i) touch(rng() % 2 ? rng() % 8000000 : uint64_t{1} << 33 | rng() % 1000);
+  CHECK_FALSE(ids.direct());  // UINT32_MAX keeps the keys sparse
+  check_all();
+  CHECK(ids.Find(UINT32_MAX - 1) == kNoKeyId);
+  CHECK(ids.Find(123456789012345ULL) == kNoKeyId);
+
+  // Sequential keys from 0: the array from the first growth whose slots reach the largest key.
+  KeyIds seq;
+  for (uint32_t k = 0; k < 100; ++k) REQUIRE(seq.Intern(k) == k);
+  CHECK(seq.direct());
+  for (uint32_t k = 0; k < 100; ++k) REQUIRE(seq.Find(k) == k);
+  CHECK(seq.Find(100) == kNoKeyId);
+  CHECK(seq.Find(1u << 30) == kNoKeyId);  // beyond the array: not touched
+}
+
 TEST_CASE("BasicIdMap<uint32_t> inserts, overwrites and erases as std::unordered_map") {
   std::unordered_map<uint32_t, uint32_t> model;
   eviction::BasicIdMap<uint32_t> map;
@@ -174,8 +287,9 @@ TEST_CASE("BasicIdMap<uint32_t> inserts, overwrites and erases as std::unordered
 }
 
 TEST_CASE("CounterRows counts as 64-bit counters do, past the narrow type's range") {
-  // Independent model: a std::map of uint64_t counts. uint8_t rows spill at
-  // 255, so the side map is exercised; uint16_t at 65,535.
+  // Independent model: a std::map of uint64_t counts. uint8_t rows move to
+  // the array of full counts at 240 (15 places, then the side map); uint16_t
+  // at 61,440 (4,095 places).
   std::mt19937 rng(3);
   CounterRows<uint8_t> small;
   CounterRows<uint16_t> medium;
@@ -196,15 +310,28 @@ TEST_CASE("CounterRows counts as 64-bit counters do, past the narrow type's rang
     REQUIRE(medium.Get(id) == expected);
   }
   CHECK(small.Get(1u << 30) == 0);  // beyond every row
-  // The boundary by hand: 254, 255 (spills), 256.
+  // The boundary by hand: 239 in the row, 240 (to the array), 241, ..., 256.
   CounterRows<uint8_t> one;
-  for (int i = 0; i < 254; ++i) one.Increment(9);
-  CHECK(one.Get(9) == 254);
-  CHECK(one.Increment(9) == 255);
-  CHECK(one.Get(9) == 255);
-  CHECK(one.Increment(9) == 256);
+  for (int i = 0; i < 239; ++i) one.Increment(9);
+  CHECK(one.Get(9) == 239);
+  CHECK(one.Increment(9) == 240);
+  CHECK(one.Get(9) == 240);
+  CHECK(one.Increment(9) == 241);
+  for (int i = 0; i < 15; ++i) one.Increment(9);
   CHECK(one.Get(9) == 256);
   CHECK(one.Get(8) == 0);
+  // 40 ids past 240, interleaved: the first 15 to get there take the array's
+  // places, the others the side map; every count as the model's.
+  CounterRows<uint8_t> many;
+  std::map<uint32_t, uint64_t> counts;
+  for (int i = 0; i < 40 * 400; ++i) {
+    uint32_t id = 100 + static_cast<uint32_t>(rng() % 40);
+    REQUIRE(many.Increment(id) == ++counts[id]);
+  }
+  for (const auto& [id, count] : counts) {
+    REQUIRE(count > 255);
+    REQUIRE(many.Get(id) == count);
+  }
 }
 
 // The simulated Redis's expires set must keep DenseHandleSet's order (active

@@ -227,11 +227,12 @@ TEST_CASE("memory accounting follows jemalloc size classes") {
 // The entry keeps paddings below 2^29 - 1 bytes in 29 bits and larger ones
 // apart; its accounted bytes are recomputed, not stored. Expectation: the
 // accounting functions above (redis_memory.h) applied by hand to the value.
-TEST_CASE("paddings of 2^29 bytes and more keep their size and memory; memory follows overwrites") {
+TEST_CASE("paddings of 2^25 bytes and more keep their size and memory; memory follows overwrites") {
   RedisStore s{RedisConfig{}};
   const uint64_t empty = s.used_memory();
   const uint64_t table = 4 * 8;  // the main dict's 4 buckets, once a key exists
-  for (uint32_t pad : {0u, 1u, (1u << 29) - 2, (1u << 29) - 1, 1u << 29, 1u << 30, 0xffffffffu}) {
+  for (uint32_t pad : {0u, 1u, (1u << 25) - 2, (1u << 25) - 1, 1u << 25, (1u << 29) - 1, 1u << 29, 1u << 30,
+                       0xffffffffu}) {
     s.Set("k:big", Blob{"v1", pad});
     RedisReply r = s.Get("k:big");
     REQUIRE(r.type == RedisReply::Type::kString);
@@ -263,6 +264,43 @@ TEST_CASE("paddings of 2^29 bytes and more keep their size and memory; memory fo
   CHECK(s.used_memory() - empty == table + KeyOverheadMemory(1, false) + StringValueMemory("", 1 + (1u << 30)));
   s.Del("s");
   CHECK(s.used_memory() == empty);
+}
+
+TEST_CASE("deadlines at 2^32 ms and beyond (kept beside the entry) expire and report as small ones do") {
+  // Expectations from the rule of the first test case (expired when now > deadline, ms),
+  // at deadlines either side of the entry's 32-bit field: 2^32 - 3 is the largest in it.
+  RedisStore s{RedisConfig{}};
+  const int64_t base = (int64_t{1} << 32) - 5;  // ms
+  s.SetTime(base * kMillisecond);
+  const int64_t offsets[] = {1, 2, 3, 4, 1000};  // deadlines 2^32 - 4 .. 2^32 + 995
+  for (int64_t d : offsets) {
+    std::string k = "k" + std::to_string(d);
+    REQUIRE(Cmd(s, {"SET", k, "v", "PX", std::to_string(d)}).is_ok());
+    CHECK(Cmd(s, {"PTTL", k}).integer == d);
+  }
+  // PEXPIREAT at a unix time (as a live twin's clients send): far beyond 2^32.
+  REQUIRE(Cmd(s, {"SET", "u", "v"}).is_ok());
+  CHECK(Cmd(s, {"PEXPIREAT", "u", "1790000000000"}).integer == 1);
+  CHECK(Cmd(s, {"PTTL", "u"}).integer == 1790000000000 - base);
+  CHECK(Cmd(s, {"PEXPIRE", "u", "2", "LT"}).integer == 1);  // back into the entry, from the side map
+  CHECK(Cmd(s, {"PTTL", "u"}).integer == 2);
+  for (int64_t d : offsets) {
+    s.SetTime((base + d) * kMillisecond);  // at the deadline: still there
+    std::string k = "k" + std::to_string(d);
+    CHECK(Cmd(s, {"GET", k}).str.data == "v");
+    CHECK(Cmd(s, {"PTTL", k}).integer == 0);
+    s.SetTime((base + d + 1) * kMillisecond);
+    CHECK(Cmd(s, {"GET", k}).is_nil());
+  }
+  CHECK(Cmd(s, {"GET", "u"}).is_nil());  // its deadline, base + 2, long past
+  CHECK(s.stats().expired_keys == 6);
+  // A slot whose deadline was kept aside, reused by a key without one.
+  REQUIRE(Cmd(s, {"SET", "n", "v"}).is_ok());
+  CHECK(Cmd(s, {"PTTL", "n"}).integer == -1);
+  s.SetTime((base + 5000) * kMillisecond);
+  s.ActiveExpireCycle();
+  CHECK(Cmd(s, {"GET", "n"}).str.data == "v");
+  CHECK(s.size() == 1);
 }
 
 // Each expectation below is redis-server 7.0.15's reply (Debian 12), taken
