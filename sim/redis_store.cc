@@ -163,12 +163,24 @@ size_t RedisStore::NameSize(uint32_t slot) const {
   return config_.key_naming.prefix.size() + digits;
 }
 
+// Compared digit by digit from the end (no name spelled and compared with
+// memcmp: this runs at every key created, a fill's SET).
 bool RedisStore::NamedById(std::string_view key, uint32_t id) const {
   const KeyNaming& n = config_.key_naming;
-  if (!n.ids || id == kNoKeyId || n.prefix.size() > 12) return false;
+  const size_t prefix = n.prefix.size();
+  if (!n.ids || id == kNoKeyId || prefix > 12 || key.size() <= prefix) return false;
   const uint32_t* k = n.ids->SmallKeyOf(id);
-  NameBuffer buf;
-  return k && SpellName(*k, buf) == key;
+  if (!k) return false;
+  uint32_t rest = *k;
+  size_t i = key.size();
+  do {
+    if (key[--i] != static_cast<char>('0' + rest % 10)) return false;
+    rest /= 10;
+  } while (rest != 0 && i > prefix);
+  if (rest != 0 || i != prefix) return false;
+  for (size_t j = 0; j < prefix; ++j)
+    if (key[j] != n.prefix[j]) return false;
+  return true;
 }
 
 uint32_t RedisStore::Create(std::string_view key, uint64_t hash, uint32_t id) {
@@ -364,7 +376,7 @@ RedisReply RedisStore::Set(std::string_view key, uint32_t id, Blob value, const 
     return opt.get ? old : RedisReply::Nil();
   uint64_t before = e ? MemoryOf(slot) : 0;
   if (!e) {
-    slot = Create(key, HashBytes(key), id);
+    slot = Create(key, indexed_ || policy_ ? HashBytes(key) : 0, id);  // the hash only for its users
     e = &slots_[slot];
     if (id != kNoKeyId) Link(slot, id);
   }
