@@ -77,12 +77,6 @@ class SmallBytes {
   // The bytes, assigned to out; an inline string spelled in place (no copy
   // through a buffer: a GET's reply is the hot caller).
   void CopyTo(std::string& out) const {
-    if ((word_ & 3) == kRaw) {  // a short value ("v<version>"): appended inline, a character at a time,
-      out.clear();              // instead of an out-of-line assign and memcpy
-      for (uint64_t bytes = word_ >> 8, n = (word_ >> 2) & 7; n > 0; --n, bytes >>= 8)
-        out += static_cast<char>(bytes & 0xff);
-      return;
-    }
     if ((word_ & 3) != kNibbles) {
       Buffer buf;
       out.assign(view(buf));

@@ -24,8 +24,9 @@ void ReadPath::EnableRefreshAhead(double fraction) {
 void ReadPath::Read(ReqId id) { Get(id); }
 
 void ReadPath::Get(ReqId id) {
-  uint64_t key = h_.request(id).key;
-  uint32_t kid = h_.KeyIdOf(id);
+  const Request& r = h_.request(id);  // once: each is a virtual call (Harness::KeyIdOf asks again)
+  const uint64_t key = r.key;
+  const uint32_t kid = r.kid != kNoKeyId ? r.kid : h_.db().KeyId(key);
   episodes_.Prefetch(kid);  // a miss's load reads it one round trip later
   h_.cache_for(key).GetById(kid, CacheKeyName(key), [this, id](RedisReply&& reply) { OnReply(id, std::move(reply)); });
 }
@@ -68,7 +69,7 @@ void ReadPath::MaybeRefreshAhead(ReqId id, const CachedValue& v) {
 
 void ReadPath::Load(ReqId id, LoadKind kind, Loaded done, uint64_t lease) {
   const Request& r = h_.request(id);
-  uint32_t kid = h_.KeyIdOf(id);
+  const uint32_t kid = r.kid != kNoKeyId ? r.kid : h_.db().KeyId(r.key);  // Harness::KeyIdOf without asking twice
   LoadKeyId(r.key, kid, r.size, r.client, episodes_.StampFor(kid, r.at), kind, std::move(done), lease);
 }
 
