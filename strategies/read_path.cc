@@ -28,7 +28,10 @@ void ReadPath::Get(ReqId id) {
   const uint64_t key = r.key;
   const uint32_t kid = r.kid != kNoKeyId ? r.kid : h_.db().KeyId(key);
   episodes_.Prefetch(kid);  // a miss's load reads it one round trip later
-  h_.cache_for(key).GetById(kid, CacheKeyName(key), [this, id](RedisReply&& reply) { OnReply(id, std::move(reply)); });
+  CacheBackend& cache = h_.cache_for(key);
+  auto done = [this, id](RedisReply&& reply) { OnReply(id, std::move(reply)); };
+  if (cache.GetsById()) cache.GetById(kid, {}, done);  // no "k:<key>" spelled for nothing
+  else cache.GetById(kid, CacheKeyName(key), done);
 }
 
 void ReadPath::OnReply(ReqId id, RedisReply&& reply) {
