@@ -35,6 +35,10 @@ class CacheBackend {
     Set(key, std::move(value), opt, std::move(done));
   }
   virtual void DelById(uint32_t /*id*/, std::string_view key, ReplyCallback done) { Del(key, std::move(done)); }
+  // True when a GetById issued now would find its key by the id alone, never
+  // reading the name: the caller may then pass an empty one and save spelling
+  // it (every read's GET). False by default: the name is used.
+  virtual bool GetsById() const { return false; }
   // Any other command, as argv ("EXPIRE", "k", "10").
   virtual void Command(std::vector<std::string> argv, ReplyCallback done) = 0;
 };

@@ -13,13 +13,44 @@
 
 namespace cachelab {
 
-size_t JemallocSize(size_t n);
-size_t SdsAllocSize(size_t len, bool allow_type5);
+// Inline: the store recounts a key's memory at every write and removal, and
+// as calls (to one another, with constant arguments) they cost ~80
+// instructions a recount; inlined, JemallocSize(24) is a constant.
+inline size_t JemallocSize(size_t n) {
+  if (n <= 8) return 8;
+  if (n <= 128) return (n + 15) & ~size_t{15};
+  // Four classes per doubling: 2^k + i * 2^(k-2).
+  size_t k = 63 - __builtin_clzll(n - 1);  // 2^k < n <= 2^(k+1)
+  size_t step = size_t{1} << (k - 2);
+  return (n + step - 1) & ~(step - 1);
+}
+
+inline size_t SdsAllocSize(size_t len, bool allow_type5) {
+  size_t hdr;
+  if (len < 32 && allow_type5) hdr = 1;
+  else if (len < 256) hdr = 3;
+  else if (len < 65536) hdr = 5;
+  else hdr = 9;
+  return JemallocSize(hdr + len + 1);
+}
+
+// StringValueMemory of an unpadded value of at most 20 bytes (maybe an integer).
+size_t ShortStringValueMemory(std::string_view data, bool shared_integers);
 // shared_integers: values 0..9999 are Redis's shared objects (no allocation),
 // which Redis uses unless maxmemory is set with an LRU or LFU policy.
-size_t StringValueMemory(std::string_view data, size_t logical_size, bool shared_integers = false);
-size_t KeyOverheadMemory(size_t key_len, bool has_expire);
-size_t SetMemberMemory(size_t member_len);
+inline size_t StringValueMemory(std::string_view data, size_t logical_size, bool shared_integers = false) {
+  if (logical_size == data.size() && logical_size <= 20 && !data.empty())
+    return ShortStringValueMemory(data, shared_integers);
+  if (logical_size <= 44) return JemallocSize(16 + 3 + logical_size + 1);
+  return 16 + SdsAllocSize(logical_size, false);
+}
+
+inline size_t KeyOverheadMemory(size_t key_len, bool has_expire) {
+  return JemallocSize(24) + SdsAllocSize(key_len, true) + (has_expire ? JemallocSize(24) : 0);
+}
+
+// The set's bucket array is counted once for the whole set by the store.
+inline size_t SetMemberMemory(size_t member_len) { return JemallocSize(24) + SdsAllocSize(member_len, true); }
 inline constexpr size_t kSetObjectMemory = 16 + 64;  // robj + dict struct (rounded)
 // One command's latency histogram (latency-tracking yes, the default):
 // allocated the first time a command name runs. Measured on 7.0.15: the

@@ -211,17 +211,19 @@ void RedisStore::Remove(uint32_t slot, bool notify_policy) {
   key_memory_ -= MemoryOf(slot);
   if (notify_policy && policy_) policy_->Remove(slot);
   if (sampled_) sampled_->SetDictBuckets(dict_buckets_);
-  if (e.id != kNoKeyId) slot_of_id_[e.id].slot = KeyIndex::kNone;
+  // The entry's fields are read first and the entry written last, whole (one
+  // store): read after narrower stores to parts of their word, they waited
+  // for those (a store-forwarding stall, 30-40% of Remove's samples).
+  const uint32_t id = e.id;
+  const bool named = e.named_by_id, set = e.type == Type::kSet;
+  if (e.pad == kPadSpilled) big_pads_.erase(slot);                 // SetPad(slot, e, 0)
+  if (e.value == SmallValue::kSpilled) big_values_.erase(slot);     // AssignValue(slot, e, {})
+  if (e.deadline == kDeadlineSpilled) big_deadlines_.erase(slot);  // SetDeadline(slot, e, -1)
+  if (id != kNoKeyId) slot_of_id_[id].slot = KeyIndex::kNone;
   else --unlinked_;
-  e.id = kNoKeyId;
-  e.live = false;
-  if (!e.named_by_id) names_[slot].clear();
-  e.named_by_id = false;
-  AssignValue(slot, e, {});
-  SetPad(slot, e, 0);
-  SetDeadline(slot, e, -1);
-  if (e.type == Type::kSet) sets_.erase(slot);
-  e.type = Type::kString;
+  if (!named) names_[slot].clear();
+  if (set) sets_.erase(slot);
+  e = Entry{};  // empty value, no deadline or padding, a string, not live, no name by id, no id
   free_slots_.push_back(slot);
 }
 
@@ -383,7 +385,7 @@ RedisReply RedisStore::Set(std::string_view key, uint32_t id, Blob value, const 
     return opt.get ? old : RedisReply::Nil();
   uint64_t before = e ? MemoryOf(slot) : 0;
   if (!e) {
-    slot = Create(key, HashBytes(key), id);
+    slot = Create(key, indexed_ || policy_ ? HashBytes(key) : 0, id);  // the hash only for its users
     e = &slots_[slot];
     if (id != kNoKeyId) Link(slot, id);
   }

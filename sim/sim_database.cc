@@ -26,7 +26,8 @@ SimDatabase::Query SimDatabase::NewQuery(Query::Kind kind, uint64_t key, uint32_
   return q;
 }
 
-void SimDatabase::Read(uint64_t key, uint32_t id, ReadCallback done) {
+// flatten (here and Complete): Enqueue and Start inlined, one query a miss.
+[[gnu::flatten]] void SimDatabase::Read(uint64_t key, uint32_t id, ReadCallback done) {
   metrics_.Add(reads_id_);
   if (id == kNoKeyId) id = ids_.Intern(key);
   Enqueue(NewQuery(Query::Kind::kRead, key, id, std::move(done)));
@@ -77,7 +78,7 @@ void SimDatabase::Start(Query&& q) {
   sim_.Schedule(latency, [this, slot, snapshot] { Complete(slot, snapshot); });
 }
 
-void SimDatabase::Complete(uint32_t slot, uint64_t snapshot) {
+[[gnu::flatten]] void SimDatabase::Complete(uint32_t slot, uint64_t snapshot) {
   Query& query = running_[slot];
   uint64_t result = snapshot;
   if (query.kind == Query::Kind::kWrite) {

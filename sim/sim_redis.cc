@@ -122,7 +122,8 @@ void SimRedis::Execute(uint32_t id, SimTime arrival, std::string_view key) {
   sim_.PostAt(replies_, busy_until_ + p.half, id);
 }
 
-void SimRedis::Deliver(uint32_t id) {
+// Inlined into its poster's handler (the kernel's call for every reply): one call less a command.
+[[gnu::always_inline]] inline void SimRedis::Deliver(uint32_t id) {
   // The row stays put while the callback runs (it may submit new commands,
   // which take other rows); it is free again once the callback returns.
   Pending& p = pending_[id];

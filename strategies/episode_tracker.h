@@ -67,6 +67,11 @@ class EpisodeTracker {
     uint32_t last_loads : 8 = 0;  // kMaxSmallLoads: see big_loads_
   };
   static_assert(sizeof(KeyState) == 12);
+  struct StoreBack {  // copies a changed KeyState back into its row when it goes
+    KeyState& row;
+    const KeyState& copy;
+    ~StoreBack() { row = copy; }
+  };
   // Rows up to the largest id loaded (or preloaded); never-loaded rows stay idle.
   KeyState& Get(uint32_t key) { return keys_.At(key); }
   void Record(uint32_t loads, bool by_miss, bool cold);

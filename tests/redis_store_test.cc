@@ -578,3 +578,32 @@ TEST_CASE("PeekString by key id: GET's value, no lazy expiry, no hit counted") {
   CHECK(s.stats().keyspace_hits == 0);
   CHECK(s.stats().keyspace_misses == 0);
 }
+
+// A name is kept only when it is exactly the naming's "k:<key>" for the id
+// (compared digit by digit from the end): near misses must keep their own
+// names. The expectation is a store without naming, which keeps every name:
+// SCAN's names and used_memory (from each name's length) must be the same.
+TEST_CASE("only a name spelled exactly as prefix + decimal key is left to the naming") {
+  KeyIds ids;
+  for (uint64_t k : {0u, 7u, 17u, 1234567u, 4294967295u, 10u, 3u, 70u}) ids.Intern(k);
+  RedisConfig cn;
+  cn.key_naming = {&ids, "k:"};
+  RedisStore plain{RedisConfig{}}, named{cn};
+  // (id, name): ids by first touch above, keys 0, 7, 17, 1234567, 2^32 - 1, 10, 3, 70.
+  const std::vector<std::pair<uint32_t, std::string>> keys = {
+      {0, "k:0"},          {1, "k:07"},  {2, "k:71"},  {3, "k:1234567"}, {4, "k:4294967295"},
+      {5, "k:1"},          {6, ":3"},    {7, "K:70"},  // near misses: a leading 0, reversed digits,
+  };                                                    // a digit short, no prefix, another prefix
+  for (const auto& [id, name] : keys) {
+    REQUIRE(plain.Set(name, id, Blob{"v1", 0}, SetOptions{}).is_ok());
+    REQUIRE(named.Set(name, id, Blob{"v1", 0}, SetOptions{}).is_ok());
+  }
+  RedisReply a = plain.Dispatch({"SCAN", "0", "COUNT", "100"}), b = named.Dispatch({"SCAN", "0", "COUNT", "100"});
+  std::vector<std::string> names_a, names_b;
+  for (const RedisReply& k : a.elements.at(1).elements) names_a.push_back(k.str.data);
+  for (const RedisReply& k : b.elements.at(1).elements) names_b.push_back(k.str.data);
+  CHECK(names_a.size() == keys.size());
+  CHECK(names_a == names_b);
+  CHECK(plain.used_memory() == named.used_memory());
+  for (const auto& [id, name] : keys) CHECK(named.Get(name, id).str.data == "v1");
+}
