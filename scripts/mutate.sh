@@ -24,7 +24,7 @@ jobs=${MUTATE_JOBS:-2}
 MUTATIONS=$(cat <<'EOF'
 lru-as-fifo|eviction/lru.h|void Access(Handle h, uint64_t) override { list_.MoveToFront(h); }|void Access(Handle, uint64_t) override {}|eviction_policies_test eviction_known_answers_test
 redis-lru-no-touch|eviction/redis_sampled.cc|    m.last_access = LruClock(now);|    (void)now;|eviction_redis_test
-expiry-at-deadline|sim/redis_store.h|return d != 0 && now_ms_ >= int64_t{d};|return d != 0 && now_ms_ >= int64_t{d} - 1;|redis_store_test
+expiry-at-deadline|sim/redis_store.h|now_ms_ - deadline_base_ms_ >= int64_t{d};|now_ms_ - deadline_base_ms_ >= int64_t{d} - 1;|redis_store_test
 active-expiry-25pct|sim/redis_store.cc|kAcceptableStalePercent = 10;|kAcceptableStalePercent = 25;|redis_store_test
 small-value-leading-zeros|sim/small_value.h|digits[0] == '0'|digits[0] == '#'|compact_rows_test
 key-ids-lazy-keys-off-by-one|sim/key_ids.h|id != kNoKeyId) keys_.At(id) = k;|id != kNoKeyId) keys_.At(id) = k + 1;|compact_rows_test redis_store_test

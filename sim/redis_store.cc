@@ -267,8 +267,12 @@ void RedisStore::SetDeadline(uint32_t slot, Entry& e, int64_t deadline_ms) {
   if (e.deadline == kDeadlineSpilled) big_deadlines_.erase(slot);
   if (deadline_ms < 0) {
     e.deadline = 0;
-  } else if (deadline_ms < int64_t{kDeadlineSpilled} - 1) {
-    e.deadline = static_cast<uint32_t>(deadline_ms + 1);
+    return;
+  }
+  if (deadline_base_ms_ < 0) deadline_base_ms_ = std::max<int64_t>(now_ms_, 0);
+  int64_t offset = deadline_ms - deadline_base_ms_;
+  if (offset >= 0 && offset < int64_t{kDeadlineSpilled} - 1) {
+    e.deadline = static_cast<uint32_t>(offset + 1);
   } else {
     e.deadline = kDeadlineSpilled;
     big_deadlines_[slot] = deadline_ms;

@@ -192,7 +192,7 @@ class RedisStore {
   enum class Type : uint8_t { kString, kSet };
   struct Entry {  // 16 bytes
     uint32_t value = SmallValue::kEmpty;  // kString: the payload (kSpilled: in big_values_), then pad bytes of padding
-    uint32_t deadline = 0;    // absolute deadline in ms + 1; 0 none; kDeadlineSpilled: in big_deadlines_
+    uint32_t deadline = 0;    // deadline in ms - deadline_base_ms_ + 1; 0 none; kDeadlineSpilled: in big_deadlines_
     uint32_t pad : 25 = 0;    // kPadSpilled: the count is in big_pads_
     uint32_t name_digits : 4 = 0;  // named_by_id: the digits of its key (the name's size without the prefix)
     Type type : 1 = Type::kString;
@@ -205,8 +205,8 @@ class RedisStore {
   static_assert(sizeof(Entry) == 16 && std::is_trivially_destructible_v<Entry>);
   // Paddings of 2^25 - 1 bytes (32 MiB) or more live in big_pads_.
   static constexpr uint32_t kPadSpilled = (1u << 25) - 1;
-  // Deadlines from 2^32 - 2 ms (49.7 days of simulated time; a unix-time
-  // EXPIREAT) live in big_deadlines_: a simulated run's fit in the entry.
+  // Deadlines 2^32 - 2 ms (49.7 days) or more after deadline_base_ms_, or
+  // before it, live in big_deadlines_.
   static constexpr uint32_t kDeadlineSpilled = UINT32_MAX;
   using NameBuffer = char[24];
   // The key's name, spelled into buf when it is named by id.
@@ -292,12 +292,13 @@ class RedisStore {
     uint32_t d = slots_[slot].deadline;
     if (d == kDeadlineSpilled) [[unlikely]]
       return now_ms_ > BigDeadline(slot);
-    return d != 0 && now_ms_ >= int64_t{d};  // now > d - 1
+    return d != 0 && now_ms_ - deadline_base_ms_ >= int64_t{d};  // now > the deadline
   }
   // The absolute deadline in ms, -1 if none.
   int64_t DeadlineMs(uint32_t slot) const {
     uint32_t d = slots_[slot].deadline;
-    return d != kDeadlineSpilled ? int64_t{d} - 1 : BigDeadline(slot);
+    if (d == kDeadlineSpilled) return BigDeadline(slot);
+    return d == 0 ? -1 : deadline_base_ms_ + int64_t{d} - 1;
   }
   [[gnu::noinline, gnu::cold]] int64_t BigDeadline(uint32_t slot) const { return big_deadlines_.find(slot)->second; }
   void SetDeadline(uint32_t slot, Entry& e, int64_t deadline_ms);  // -1: none
@@ -352,6 +353,9 @@ class RedisStore {
   uint64_t client_memory_ = 0;
   uint64_t dict_buckets_ = 0, expires_buckets_ = 0;  // bucket counts of the main and expires dicts
   int64_t now_ms_ = 0;
+  // The command time when the first deadline was set: deadlines are kept
+  // relative to it, so a store on unix time (the RESP server) fits them too.
+  int64_t deadline_base_ms_ = -1;
   int64_t policy_ms_ = -1;
   RedisStats stats_;
   ExpiryCalendar calendar_;

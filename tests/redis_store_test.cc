@@ -268,8 +268,11 @@ TEST_CASE("paddings of 2^25 bytes and more keep their size and memory; memory fo
 
 TEST_CASE("deadlines at 2^32 ms and beyond (kept beside the entry) expire and report as small ones do") {
   // Expectations from the rule of the first test case (expired when now > deadline, ms),
-  // at deadlines either side of the entry's 32-bit field: 2^32 - 3 is the largest in it.
+  // at deadlines either side of the entry's 32-bit field: with the first
+  // deadline set at time 0, 2^32 - 3 is the largest in it.
   RedisStore s{RedisConfig{}};
+  s.SetTime(0);
+  REQUIRE(Cmd(s, {"SET", "first", "v", "PX", "1"}).is_ok());
   const int64_t base = (int64_t{1} << 32) - 5;  // ms
   s.SetTime(base * kMillisecond);
   const int64_t offsets[] = {1, 2, 3, 4, 1000};  // deadlines 2^32 - 4 .. 2^32 + 995
@@ -293,7 +296,8 @@ TEST_CASE("deadlines at 2^32 ms and beyond (kept beside the entry) expire and re
     CHECK(Cmd(s, {"GET", k}).is_nil());
   }
   CHECK(Cmd(s, {"GET", "u"}).is_nil());  // its deadline, base + 2, long past
-  CHECK(s.stats().expired_keys == 6);
+  CHECK(Cmd(s, {"GET", "first"}).is_nil());
+  CHECK(s.stats().expired_keys == 7);
   // A slot whose deadline was kept aside, reused by a key without one.
   REQUIRE(Cmd(s, {"SET", "n", "v"}).is_ok());
   CHECK(Cmd(s, {"PTTL", "n"}).integer == -1);
@@ -301,6 +305,25 @@ TEST_CASE("deadlines at 2^32 ms and beyond (kept beside the entry) expire and re
   s.ActiveExpireCycle();
   CHECK(Cmd(s, {"GET", "n"}).str.data == "v");
   CHECK(s.size() == 1);
+
+  // A store on unix time (as the RESP server runs), whose clock steps back
+  // below its first deadline's time: a deadline before that time is kept aside.
+  RedisStore u{RedisConfig{}};
+  const int64_t t = 1790000000000;
+  u.SetTime(t * kMillisecond);
+  REQUIRE(Cmd(u, {"SET", "a", "v", "PX", "100"}).is_ok());
+  u.SetTime((t - 1000) * kMillisecond);
+  REQUIRE(Cmd(u, {"SET", "b", "v", "PX", "10"}).is_ok());
+  CHECK(Cmd(u, {"PTTL", "a"}).integer == 1100);
+  CHECK(Cmd(u, {"PTTL", "b"}).integer == 10);
+  u.SetTime((t - 990) * kMillisecond);
+  CHECK(Cmd(u, {"GET", "b"}).str.data == "v");
+  u.SetTime((t - 989) * kMillisecond);
+  CHECK(Cmd(u, {"GET", "b"}).is_nil());
+  u.SetTime((t + 100) * kMillisecond);
+  CHECK(Cmd(u, {"GET", "a"}).str.data == "v");
+  u.SetTime((t + 101) * kMillisecond);
+  CHECK(Cmd(u, {"GET", "a"}).is_nil());
 }
 
 // Each expectation below is redis-server 7.0.15's reply (Debian 12), taken
