@@ -52,8 +52,12 @@ int main(int argc, char** argv) {
                                QSize(p.isSet("width") ? p.value("width").toInt() : kDefaultWindowSize.width(),
                                      p.isSet("height") ? p.value("height").toInt() : kDefaultWindowSize.height()));
   if (p.isSet("screenshot")) {
-    PlotRequest req{db, p.isSet("run") ? p.value("run") : QStringLiteral("last"), p.value("chart"),
-                    p.value("screenshot"), QSize(p.value("width").toInt(), p.value("height").toInt())};
+    PlotRequest req;  // the sweep chart's choices keep their defaults
+    req.db = db;
+    req.runs = p.isSet("run") ? p.value("run") : QStringLiteral("last");
+    req.chart = p.value("chart");
+    req.out = p.value("screenshot");
+    req.size = QSize(p.value("width").toInt(), p.value("height").toInt());
     return RunPlot(req);
   }
   MainWindow window(db, FindCli(p.value("cli")));

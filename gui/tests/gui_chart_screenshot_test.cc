@@ -99,6 +99,17 @@ RunReport StampedeRun() {
 
 }  // namespace
 
+// A plot of `chart` for `runs` into `out`; the sweep chart's choices at their defaults.
+static PlotRequest Request(const QString& db, const QString& runs, const QString& chart, const QString& out, QSize size) {
+  PlotRequest r;
+  r.db = db;
+  r.runs = runs;
+  r.chart = chart;
+  r.out = out;
+  r.size = size;
+  return r;
+}
+
 class GuiChartScreenshotTest : public QObject {
   Q_OBJECT
   QTemporaryDir dir_;
@@ -628,23 +639,23 @@ class GuiChartScreenshotTest : public QObject {
 
   void plotCommandWritesPngAndSvg() {
     QString png = dir_.filePath("hit.png"), svg = dir_.filePath("lat.svg");
-    QCOMPARE(RunPlot({db_, "1,2", "hit-rate", png, QSize(700, 300)}), 0);
+    QCOMPARE(RunPlot(Request(db_, "1,2", "hit-rate", png, QSize(700, 300))), 0);
     QImage img(png);
     QCOMPARE(img.size(), QSize(700, 300));
-    QCOMPARE(RunPlot({db_, "last", "latency", svg, QSize(700, 300)}), 0);
+    QCOMPARE(RunPlot(Request(db_, "last", "latency", svg, QSize(700, 300))), 0);
     QVERIFY(QFileInfo(svg).size() > 1000);
-    QCOMPARE(RunPlot({db_, "all", "all", dir_.filePath("all"), QSize(700, 300)}), 0);
+    QCOMPARE(RunPlot(Request(db_, "all", "all", dir_.filePath("all"), QSize(700, 300))), 0);
     for (const auto& c : ChartCatalog()) QVERIFY(QFileInfo::exists(dir_.filePath("all/" + c.name + ".png")));
     // To look at the fixture's renders: CACHELAB_GUI_TEST_KEEP=/some/dir
     if (QString keep = qEnvironmentVariable("CACHELAB_GUI_TEST_KEEP"); !keep.isEmpty())
-      QCOMPARE(RunPlot({db_, "all", "all", keep, kDefaultChartSize}), 0);
+      QCOMPARE(RunPlot(Request(db_, "all", "all", keep, kDefaultChartSize)), 0);
   }
 
   void plotCommandRejectsBadInput() {
-    QCOMPARE(RunPlot({db_, "1", "no-such-chart", dir_.filePath("x.png"), QSize(400, 300)}), 2);
-    QCOMPARE(RunPlot({db_, "1", "latency", dir_.filePath("x.jpg"), QSize(400, 300)}), 1);
-    QCOMPARE(RunPlot({db_, "77", "latency", dir_.filePath("x.png"), QSize(400, 300)}), 1);
-    QCOMPARE(RunPlot({dir_.filePath("none.db"), "last", "latency", dir_.filePath("x.png"), QSize(400, 300)}), 1);
+    QCOMPARE(RunPlot(Request(db_, "1", "no-such-chart", dir_.filePath("x.png"), QSize(400, 300))), 2);
+    QCOMPARE(RunPlot(Request(db_, "1", "latency", dir_.filePath("x.jpg"), QSize(400, 300))), 1);
+    QCOMPARE(RunPlot(Request(db_, "77", "latency", dir_.filePath("x.png"), QSize(400, 300))), 1);
+    QCOMPARE(RunPlot(Request(dir_.filePath("none.db"), "last", "latency", dir_.filePath("x.png"), QSize(400, 300))), 1);
   }
 };
 
