@@ -37,7 +37,6 @@ uint64_t ResizedBuckets(uint64_t buckets, size_t n) {
 // maxmemory stays as it is), it only shrinks one below 10% fill.
 uint64_t ShrunkBuckets(uint64_t buckets, size_t n) { return n > buckets ? buckets : ResizedBuckets(buckets, n); }
 
-// Redis's string2ll: no spaces, no '+', no leading zeros.
 // strcasecmp == 0 (SCAN's TYPE filter).
 bool EqualNoCase(std::string_view a, std::string_view b) {
   if (a.size() != b.size()) return false;
@@ -47,15 +46,6 @@ bool EqualNoCase(std::string_view a, std::string_view b) {
 }
 
 }  // namespace
-
-bool ParseRedisInt(std::string_view s, int64_t* out) {
-  if (s.empty() || s.size() > 20) return false;
-  if (s.size() > 1 && s[0] == '0') return false;
-  if (s[0] == '-' && (s.size() == 1 || s[1] == '0')) return false;
-  if (s[0] == '+') return false;
-  auto [p, ec] = std::from_chars(s.data(), s.data() + s.size(), *out);
-  return ec == std::errc() && p == s.data() + s.size();
-}
 
 RedisStore::RedisStore(const RedisConfig& config) : config_(config) {
   const std::string& p = config_.maxmemory_policy;
@@ -157,13 +147,9 @@ bool RedisStore::NamedById(std::string_view key, uint32_t id, uint32_t* digits) 
   const KeyNaming& n = config_.key_naming;
   if (!n.ids || id == kNoKeyId || n.prefix.size() > 12 || !key.starts_with(n.prefix)) return false;
   std::string_view d = key.substr(n.prefix.size());
-  if (d.empty() || d.size() > 10 || (d[0] == '0' && d.size() > 1)) return false;  // as to_chars spells
-  uint64_t k = 0;
-  for (char c : d) {
-    if (c < '0' || c > '9') return false;
-    k = k * 10 + static_cast<uint64_t>(c - '0');
-  }
-  if (k > UINT32_MAX || n.ids->Find(k) != id) return false;
+  int64_t k = 0;  // the digits as to_chars spells them: canonical, not negative
+  if (d.size() > 10 || d.starts_with('-') || !ParseRedisInt(d, &k) || k > UINT32_MAX) return false;
+  if (n.ids->Find(static_cast<uint64_t>(k)) != id) return false;
   *digits = static_cast<uint32_t>(d.size());
   return true;
 }

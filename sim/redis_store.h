@@ -29,6 +29,7 @@
 #include "sim/key_index.h"
 #include "sim/key_ids.h"
 #include "sim/prefetch.h"
+#include "sim/redis_int.h"
 #include "sim/redis_reply.h"
 #include "sim/slot_set.h"
 #include "sim/small_bytes.h"
@@ -78,9 +79,6 @@ struct SetOptions {
 
 // EXPIRE's NX/XX/GT/LT options (Redis's EXPIRE_NX ... flags).
 enum ExpireFlags : int { kExpireNx = 1, kExpireXx = 2, kExpireGt = 4, kExpireLt = 8 };
-
-// Redis's string2ll: a canonical decimal int64 ("01", "-0", "+1", " 1" are not).
-bool ParseRedisInt(std::string_view s, int64_t* out);
 
 struct RedisStats {
   uint64_t expired_keys = 0;  // lazy + active

@@ -12,6 +12,8 @@
 #include <string>
 #include <string_view>
 
+#include "sim/redis_int.h"
+
 namespace cachelab {
 
 struct SmallValue {
@@ -31,13 +33,8 @@ struct SmallValue {
     }
     bool prefixed = s[0] == 'v';
     std::string_view digits = prefixed ? s.substr(1) : s;
-    if (digits.size() > 10 || digits[0] == '0') return kSpilled;  // "0" alone is raw; no leading zeros
-    uint64_t n = 0;
-    for (char c : digits) {
-      if (c < '0' || c > '9') return kSpilled;
-      n = n * 10 + static_cast<uint64_t>(c - '0');
-    }
-    if (n > kMaxNumber) return kSpilled;
+    int64_t n = 0;  // canonical and not negative, so the bytes spell back exactly
+    if (digits.size() > 10 || digits.starts_with('-') || !ParseRedisInt(digits, &n) || n > kMaxNumber) return kSpilled;
     return (prefixed ? kPrefixed : kNumber) | static_cast<uint32_t>(n) << 2;
   }
   // The bytes of w (not kSpilled), spelled into buf.
