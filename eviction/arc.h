@@ -9,7 +9,7 @@
 // non-empty and above p (or at p on a B2 hit), or T2 is empty; else T2's LRU
 // into B2.
 #pragma once
-#include "eviction/id_lru.h"
+#include "eviction/ghost_ring.h"
 #include "eviction/t1_t2_lists.h"
 
 namespace cachelab::eviction {

@@ -36,6 +36,7 @@
 
 #include "eviction/dropped_handles.h"
 #include "eviction/handle_list.h"
+#include "eviction/ghost_ring.h"
 #include "eviction/id_lru.h"
 #include "eviction/lfu.h"
 #include "eviction/sample_rng.h"

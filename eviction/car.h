@@ -13,7 +13,7 @@
 // Byte mode (not in the paper) measures the lists in bytes, replaces until the
 // newcomer fits and scales p's step by the newcomer's size.
 #pragma once
-#include "eviction/id_lru.h"
+#include "eviction/ghost_ring.h"
 #include "eviction/t1_t2_lists.h"
 
 namespace cachelab::eviction {

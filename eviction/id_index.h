@@ -58,4 +58,19 @@ class IdIndex {
   NumberCell cell_;
 };
 
+// A policy's Policy::UseNumbers and replay prefetch hint over its id lists
+// (one or two: they share the policy's cell, tagged 0 and 1).
+template <class... Lists>
+bool NumberLists(NumberCell cell, Lists&... lists) {
+  static_assert(sizeof...(Lists) <= 2, "a number's cell tells two lists apart, not more");
+  if (!cell.valid()) return false;
+  uint32_t tag = 0;
+  (lists.UseNumbers(cell, tag++), ...);
+  return true;
+}
+template <class... Lists>
+[[gnu::always_inline]] inline void PrefetchIn(uint64_t id, const Lists&... lists) {
+  (lists.Prefetch(id), ...);
+}
+
 }  // namespace cachelab::eviction

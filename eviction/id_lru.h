@@ -1,6 +1,6 @@
 // An LRU list of entries keyed by object id, each with a size and a payload:
-// the ghost lists of ARC, 2Q, S3-FIFO and QD-LP (no payload: GhostList), and
-// LIRS's stacks S and Q and its list NH (with the LIR/resident flags). Head =
+// LIRS's stacks S and Q and its list NH (with the LIR/resident flags), MQ's
+// Qout. (Ghost lists, which never move an entry, are rings: ghost_ring.h.) Head =
 // most recent. Entries are found by id in O(1); sizes are summed so byte-mode
 // lists are bounded in bytes like libCacheSim's.
 #pragma once
@@ -97,26 +97,5 @@ class IdLru {
   uint32_t head_ = kNil, tail_ = kNil;
   size_t count_ = 0;
 };
-
-// Ids of evicted objects ("ghosts") with their sizes: ARC's B1/B2, 2Q's Aout,
-// the ghost FIFOs of S3-FIFO and QD-LP, CAR's B1/B2, MQ's Qout, LeCaR's histories.
-struct NoPayload {};
-using GhostList = IdLru<NoPayload>;
-static_assert(sizeof(GhostList::Entry) == 24);
-
-// A policy's Policy::UseNumbers and replay prefetch hint over its id lists
-// (one or two: they share the policy's cell, tagged 0 and 1).
-template <class... Lists>
-bool NumberLists(NumberCell cell, Lists&... lists) {
-  static_assert(sizeof...(Lists) <= 2, "a number's cell tells two lists apart, not more");
-  if (!cell.valid()) return false;
-  uint32_t tag = 0;
-  (lists.UseNumbers(cell, tag++), ...);
-  return true;
-}
-template <class... Lists>
-[[gnu::always_inline]] inline void PrefetchIn(uint64_t id, const Lists&... lists) {
-  (lists.Prefetch(id), ...);
-}
 
 }  // namespace cachelab::eviction

@@ -12,7 +12,7 @@
 // update-weight (1; 0 keeps the weights fixed). Randomized: compared with
 // cachesim in distribution (tests/eviction_randomized_reference_test.cc).
 #pragma once
-#include "eviction/id_lru.h"
+#include "eviction/ghost_ring.h"
 #include "eviction/handle_list.h"
 #include "eviction/id_map.h"
 #include "eviction/lfu.h"

@@ -19,7 +19,7 @@
 // ghost-size-ratio=0.9,move-to-main-threshold=1` (main-cache is fixed: Clock2).
 #pragma once
 #include "eviction/dropped_handles.h"
-#include "eviction/id_lru.h"
+#include "eviction/ghost_ring.h"
 #include "eviction/handle_list.h"
 
 namespace cachelab::eviction {

@@ -8,7 +8,7 @@
 // aa0fc409, default parameters): tests/eviction_libcachesim_test.cc.
 #pragma once
 #include "eviction/capacity_share.h"
-#include "eviction/id_lru.h"
+#include "eviction/ghost_ring.h"
 #include "eviction/handle_list.h"
 
 namespace cachelab::eviction {

@@ -5,7 +5,7 @@
 // into it first evicts its LRU objects until the newcomer fits Am's size.
 #pragma once
 #include "eviction/capacity_share.h"
-#include "eviction/id_lru.h"
+#include "eviction/ghost_ring.h"
 #include "eviction/handle_list.h"
 
 namespace cachelab::eviction {
