@@ -23,6 +23,7 @@
 #include "cli/progress_sink.h"
 #include "cli/replay_experiment.h"
 #include "cli/replay_jobs.h"
+#include "cli/replay_split_pass.h"
 #include "cli/replay_stream.h"
 #include "cli/replay_windows.h"
 #include "eviction/policy_params.h"
@@ -392,7 +393,17 @@ void Execute(const ReplayOptions& given) {
       if (!counting) throw UsageError(error);
       LimitedReader counted(*counting, opt.max_requests, duration);
       try {
-        ws = StreamWorkingSet(counted, &ids, &kept);
+        std::optional<eviction::WorkingSet> halves;  // a long mapped file: two threads, one half each
+        if (!opt.max_requests && !duration)
+          halves = SplitWorkingSet(
+              *counting,
+              [&] {
+                auto again = OpenTrace(opt.trace, topen, &error);
+                if (!again) throw UsageError(error);
+                return again;
+              },
+              &ids, &kept);
+        ws = halves ? *halves : StreamWorkingSet(counted, &ids, &kept);
         numbered = true;
       } catch (const UsageError& e) {
         throw UsageError(NamedError(opt.trace, e.what()));

@@ -14,20 +14,13 @@ namespace cachelab::cli {
 eviction::WorkingSet StreamWorkingSet(TraceReader& reader, eviction::DenseIds* ids, KeptNumbers* kept) {
   eviction::WorkingSetCounter counter;
   counter.ExpectRequests(reader.RequestCountHint());
-  size_t planned = 0;  // bytes of numbers to keep; only the decoding thread's load touches it
-  bool keeping = kept != nullptr;
-  const size_t budget = kept ? kept->budget_bytes : 0;
-  auto load = [&reader, &planned, &keeping, budget](eviction::ReplayTrace* chunk, size_t n) {
+  NumberKeeping keeping(kept);
+  auto load = [&reader, &keeping](eviction::ReplayTrace* chunk, size_t n) {
     std::string error;
     if (!LoadReplayChunk(reader, n, false, false, chunk, &error, false)) throw UsageError(error);
-    // Room for the chunk's numbers while the budget lasts (from the first
-    // chunk on, so the kept chunks are a prefix); written through here, on
-    // this thread, so the counting thread meets no fresh page.
-    keeping = keeping && (planned += chunk->size() * sizeof(uint32_t)) <= budget;
-    if (keeping)
-      chunk->dense.assign(chunk->size(), 0);
-    else
-      chunk->dense.clear();
+    // Room for the numbers written through here, on this thread, so the
+    // counting thread meets no fresh page.
+    keeping.Room(chunk);
   };
   eviction::ReplayTrace chunks[2];
   size_t want = NextReplayChunk(0);
@@ -39,15 +32,14 @@ eviction::WorkingSet StreamWorkingSet(TraceReader& reader, eviction::DenseIds* i
     want = NextReplayChunk(want);
     auto next = std::async(std::launch::async, load, &chunks[cur ^ 1], want);  // decode ahead
     eviction::ReplayTrace& chunk = chunks[cur];
-    const bool keep = chunk.dense.size() == chunk.size();
-    counter.Add(chunk, keep ? chunk.dense.data() : nullptr);
-    if (keep) kept->chunks.push_back(std::move(chunk.dense));
+    counter.Add(chunk, NumberKeeping::Keeps(chunk) ? chunk.dense.data() : nullptr);
+    keeping.Take(&chunk);
     next.get();  // rethrows a decode error
     meter.Tick(done += chunks[cur].size());
   }
   meter.Finish(done);
   if (ids) *ids = counter.TakeIds();
-  if (kept && keeping) {
+  if (kept && keeping.all()) {
     kept->complete = true;
     if (ids) ids->ForgetIds();
   }

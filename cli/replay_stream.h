@@ -39,6 +39,34 @@ struct KeptNumbers {
   bool complete = false;
 };
 
+// The working-set pass's keeping of numbers: room for each chunk's numbers
+// while the budget lasts, from the first chunk on, so the kept chunks are a
+// prefix of the trace's.
+class NumberKeeping {
+ public:
+  explicit NumberKeeping(KeptNumbers* kept) : kept_(kept), keeping_(kept != nullptr) {}
+  // Before the chunk is counted: room for its numbers in chunk->dense, or none.
+  void Room(eviction::ReplayTrace* chunk) {
+    keeping_ = keeping_ && (planned_ += chunk->size() * sizeof(uint32_t)) <= kept_->budget_bytes;
+    if (keeping_)
+      chunk->dense.assign(chunk->size(), 0);
+    else
+      chunk->dense.clear();
+  }
+  static bool Keeps(const eviction::ReplayTrace& chunk) { return chunk.dense.size() == chunk.size(); }
+  // After it is counted: its numbers go to the kept ones.
+  void Take(eviction::ReplayTrace* chunk) {
+    if (Keeps(*chunk) && chunk->size() > 0) kept_->chunks.push_back(std::move(chunk->dense));
+  }
+  // Every chunk so far had room.
+  bool all() const { return keeping_; }
+
+ private:
+  KeptNumbers* kept_;
+  bool keeping_;
+  size_t planned_ = 0;  // bytes of numbers to keep
+};
+
 // One decoding pass counting the working set (for fraction sizes), decoding a
 // chunk ahead on a helper thread. With `ids`, it leaves the trace's ids
 // numbered there, for StreamSettings::ids, and with `kept` the requests'

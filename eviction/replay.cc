@@ -279,6 +279,30 @@ void WorkingSetCounter::Add(const ReplayTrace& chunk, uint32_t* numbers) {
   ws_.bytes += bytes;
 }
 
+void WorkingSetCounter::AddNoting(const ReplayTrace& chunk, std::vector<Sighting>* fresh) {
+  scratch_.resize(chunk.size());
+  const uint64_t* ids = chunk.ids.data();
+  const uint32_t* sizes = chunk.sizes.data();
+  uint64_t objects = 0, bytes = 0;
+  seen_.NumberRun(ids, sizes, chunk.size(), scratch_.data(), [&](size_t i) {
+    ++objects;
+    bytes += sizes[i];
+    fresh->push_back({ids[i], sizes[i]});
+  });
+  ws_.objects += objects;
+  ws_.bytes += bytes;
+}
+
+void WorkingSetCounter::MergeLater(const std::vector<Sighting>& later) {
+  for (const Sighting& s : later) {
+    bool fresh = false;
+    seen_.Number(s.id, &fresh);
+    if (!fresh) continue;
+    ++ws_.objects;
+    ws_.bytes += s.size;
+  }
+}
+
 uint64_t CacheSizeFromFraction(double fraction, const WorkingSet& ws, bool object_mode) {
   return static_cast<uint64_t>(static_cast<double>(object_mode ? ws.objects : ws.bytes) * fraction);
 }

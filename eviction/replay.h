@@ -86,6 +86,18 @@ class WorkingSetCounter {
   // With `numbers` (chunk.size() of them), each request's number goes there
   // too (DenseIds::kNone for a size-0 request, which is not numbered).
   void Add(const ReplayTrace& chunk, uint32_t* numbers = nullptr);
+  // An id met for the first time, with its size then (what the working set counts).
+  struct Sighting {
+    uint64_t id;
+    uint64_t size;
+  };
+  // Add, noting each first sighting in `fresh` (for a later part of the trace
+  // counted apart: MergeLater).
+  void AddNoting(const ReplayTrace& chunk, std::vector<Sighting>* fresh);
+  // The first sightings of the part of the trace right after this one,
+  // counted by another counter: each id not seen here is numbered next and
+  // counted, in order, as one counter over both parts would have.
+  void MergeLater(const std::vector<Sighting>& later);
   // The trace holds about this many requests (0: unknown): sizes the id table.
   void ExpectRequests(uint64_t requests) { seen_.ExpectRequests(requests); }
   WorkingSet result() const { return ws_; }

@@ -78,6 +78,11 @@ class ChunkBuffer {
     }
   }
 
+  // Passes over the next n bytes unread (at most to the end); mapped files only.
+  void SkipMapped(size_t n) {
+    if (!mapped_) throw std::logic_error("ChunkBuffer::SkipMapped on a stream");
+    Advance(std::min(n, end_ - pos_));
+  }
   // The whole file is mapped (a plain file, not a stream or a compressed one).
   bool mapped() const { return mapped_; }
   // Bytes of the file consumed so far (ByteSource::file_bytes_read).

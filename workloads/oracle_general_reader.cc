@@ -25,6 +25,13 @@ bool OracleGeneralReader::Read(Request* out) {
   return true;
 }
 
+bool OracleGeneralReader::SkipRecords(uint64_t n) {
+  if (!in_.mapped()) return false;
+  in_.SkipMapped(n * 24);
+  pos_ += n;
+  return true;
+}
+
 void OracleGeneralReader::AppendReplay(size_t max, bool keep_next, bool keep_time, bool keep_ttl,
                                        eviction::ReplayTrace* out) {
   size_t done = 0;

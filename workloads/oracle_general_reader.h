@@ -14,6 +14,10 @@ class OracleGeneralReader : public FileTraceReader {
   uint64_t RequestCountHint() const override { return plain_file_size() / 24; }
   // Replay's fast path: appends up to `max` records straight to the arrays
   // (no Request, no virtual call a record). Same records and errors as Next.
+  // Starts reading at record `n` (0-based) of a mapped file, as if the ones
+  // before had been read (errors then name records by their place in the file).
+  // False for a stream or a compressed file, which cannot skip.
+  bool SkipRecords(uint64_t n);
   void AppendReplay(size_t max, bool keep_next, bool keep_time, bool keep_ttl, eviction::ReplayTrace* out);
 };
 

@@ -1,0 +1,70 @@
+#include "cli/replay_split_pass.h"
+
+#include <atomic>
+#include <future>
+#include <thread>
+
+#include "cli/commands.h"
+#include "sim/progress_meter.h"
+#include "workloads/oracle_general_reader.h"
+#include "workloads/trace_loader.h"
+
+namespace cachelab::cli {
+
+std::optional<eviction::WorkingSet> SplitWorkingSet(TraceReader& first,
+                                                    const std::function<std::unique_ptr<TraceReader>()>& open_second,
+                                                    eviction::DenseIds* ids, KeptNumbers* kept,
+                                                    uint64_t min_requests) {
+  auto* a = dynamic_cast<OracleGeneralReader*>(&first);
+  const uint64_t n = first.RequestCountHint();  // whole records of a mapped file (0 for a stream)
+  if (!a || n < min_requests || std::thread::hardware_concurrency() < 2) return std::nullopt;
+  // The first half ends at a chunk boundary, so its chunks (and the numbers
+  // kept for them) are the replay pass's own.
+  uint64_t mid = 0;
+  for (size_t want = NextReplayChunk(0); mid < n / 2; want = NextReplayChunk(want)) mid += want;
+  if (mid >= n) return std::nullopt;
+  std::unique_ptr<TraceReader> second_reader = open_second();
+  auto* b = dynamic_cast<OracleGeneralReader*>(second_reader.get());
+  if (!b || !b->SkipRecords(mid)) return std::nullopt;
+
+  eviction::WorkingSetCounter later;
+  std::vector<eviction::WorkingSetCounter::Sighting> fresh;
+  std::atomic<uint64_t> later_done{0};
+  auto count_second = [&] {
+    eviction::ReplayTrace chunk;
+    std::string error;
+    later.ExpectRequests(n - mid);
+    for (;;) {
+      if (!LoadReplayChunk(*b, kReplayChunk, false, false, &chunk, &error, false)) throw UsageError(error);
+      if (chunk.size() == 0) return;
+      later.AddNoting(chunk, &fresh);
+      later_done += chunk.size();
+    }
+  };
+  auto second = std::async(std::launch::async, count_second);
+
+  eviction::WorkingSetCounter counter;
+  counter.ExpectRequests(n);
+  NumberKeeping keeping(kept);
+  const double mid_fraction = static_cast<double>(mid) / static_cast<double>(n);
+  ProgressMeter meter("sizing " + first.Label() + " (working set, two halves at once)", "requests",
+                      [&] { return a->FractionRead() + b->FractionRead() - mid_fraction; }, 1);
+  eviction::ReplayTrace chunk;
+  std::string error;
+  uint64_t done = 0;
+  for (size_t want = NextReplayChunk(0); done < mid; want = NextReplayChunk(want)) {
+    if (!LoadReplayChunk(*a, want, false, false, &chunk, &error, false)) throw UsageError(error);
+    if (chunk.size() != want) throw UsageError(first.Label() + ": the file ended while it was read (was it truncated?)");
+    keeping.Room(&chunk);
+    counter.Add(chunk, keeping.Keeps(chunk) ? chunk.dense.data() : nullptr);
+    keeping.Take(&chunk);
+    meter.Tick((done += chunk.size()) + later_done.load());
+  }
+  second.get();  // rethrows the second half's decode error
+  counter.MergeLater(fresh);
+  meter.Finish(done + later_done.load());
+  if (ids) *ids = counter.TakeIds();
+  return counter.result();  // kept->complete stays false: the second half's numbers are not kept
+}
+
+}  // namespace cachelab::cli
