@@ -14,7 +14,7 @@ namespace cachelab::cli {
 std::optional<eviction::WorkingSet> SplitWorkingSet(TraceReader& first,
                                                     const std::function<std::unique_ptr<TraceReader>()>& open_second,
                                                     eviction::DenseIds* ids, KeptNumbers* kept,
-                                                    uint64_t min_requests) {
+                                                    uint64_t min_requests, size_t max_sightings) {
   auto* a = dynamic_cast<OracleGeneralReader*>(&first);
   const uint64_t n = first.RequestCountHint();  // whole records of a mapped file (0 for a stream)
   if (!a || n < min_requests || std::thread::hardware_concurrency() < 2) return std::nullopt;
@@ -30,6 +30,7 @@ std::optional<eviction::WorkingSet> SplitWorkingSet(TraceReader& first,
   eviction::WorkingSetCounter later;
   std::vector<eviction::WorkingSetCounter::Sighting> fresh;
   std::atomic<uint64_t> later_done{0};
+  std::atomic<bool> gave_up{false};
   auto count_second = [&] {
     eviction::ReplayTrace chunk;
     std::string error;
@@ -39,6 +40,12 @@ std::optional<eviction::WorkingSet> SplitWorkingSet(TraceReader& first,
       if (chunk.size() == 0) return;
       later.AddNoting(chunk, &fresh);
       later_done += chunk.size();
+      if (fresh.size() > max_sightings) {  // too many ids for a second table: one pass counts them
+        gave_up = true;
+        later = {};
+        fresh = {};
+        return;
+      }
     }
   };
   auto second = std::async(std::launch::async, count_second);
@@ -47,24 +54,39 @@ std::optional<eviction::WorkingSet> SplitWorkingSet(TraceReader& first,
   counter.ExpectRequests(n);
   NumberKeeping keeping(kept);
   const double mid_fraction = static_cast<double>(mid) / static_cast<double>(n);
-  ProgressMeter meter("sizing " + first.Label() + " (working set, two halves at once)", "requests",
-                      [&] { return a->FractionRead() + b->FractionRead() - mid_fraction; }, 1);
+  ProgressMeter meter("sizing " + first.Label() + " (working set, two halves at once)", "requests", [&] {
+    return gave_up ? a->FractionRead() : a->FractionRead() + b->FractionRead() - mid_fraction;
+  }, 1);
   eviction::ReplayTrace chunk;
   std::string error;
   uint64_t done = 0;
-  for (size_t want = NextReplayChunk(0); done < mid; want = NextReplayChunk(want)) {
+  size_t want = NextReplayChunk(0);
+  auto count_next = [&] {  // false at the end
     if (!LoadReplayChunk(*a, want, false, false, &chunk, &error, false)) throw UsageError(error);
-    if (chunk.size() != want) throw UsageError(first.Label() + ": the file ended while it was read (was it truncated?)");
+    if (chunk.size() == 0) return false;
     keeping.Room(&chunk);
     counter.Add(chunk, keeping.Keeps(chunk) ? chunk.dense.data() : nullptr);
     keeping.Take(&chunk);
-    meter.Tick((done += chunk.size()) + later_done.load());
-  }
+    want = NextReplayChunk(want);
+    meter.Tick((done += chunk.size()) + (gave_up ? 0 : later_done.load()));
+    return true;
+  };
+  while (done < mid)
+    if (!count_next()) throw UsageError(first.Label() + ": the file ended while it was read (was it truncated?)");
   second.get();  // rethrows the second half's decode error
-  counter.MergeLater(fresh);
-  meter.Finish(done + later_done.load());
-  if (ids) *ids = counter.TakeIds();
-  return counter.result();  // kept->complete stays false: the second half's numbers are not kept
+  if (gave_up) {
+    while (count_next()) {
+    }
+    if (kept && keeping.all()) kept->complete = true;
+  } else {
+    counter.MergeLater(fresh);
+  }
+  meter.Finish(gave_up ? done : done + later_done.load());
+  if (ids) {
+    *ids = counter.TakeIds();
+    if (kept && kept->complete) ids->ForgetIds();
+  }
+  return counter.result();  // with both halves, kept->complete stays false: the second's numbers are not kept
 }
 
 }  // namespace cachelab::cli

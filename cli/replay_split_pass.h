@@ -17,6 +17,10 @@ namespace cachelab::cli {
 
 // Shorter traces take the one-thread pass (a second id table is not worth it).
 inline constexpr uint64_t kSplitPassMinRequests = uint64_t{1} << 25;
+// Past this many distinct ids in its half (~400 MB with its table), the second
+// thread gives up and the first counts on to the end alone, as one pass does:
+// a trace of mostly new ids must not hold two tables of them.
+inline constexpr size_t kSplitPassMaxSightings = size_t{1} << 23;
 
 // `first`: the trace, nothing read yet; `open_second` opens it again. Returns
 // nothing (and reads nothing) unless both are mapped oracleGeneral files of at
@@ -25,6 +29,7 @@ inline constexpr uint64_t kSplitPassMinRequests = uint64_t{1} << 25;
 std::optional<eviction::WorkingSet> SplitWorkingSet(TraceReader& first,
                                                     const std::function<std::unique_ptr<TraceReader>()>& open_second,
                                                     eviction::DenseIds* ids, KeptNumbers* kept,
-                                                    uint64_t min_requests = kSplitPassMinRequests);
+                                                    uint64_t min_requests = kSplitPassMinRequests,
+                                                    size_t max_sightings = kSplitPassMaxSightings);
 
 }  // namespace cachelab::cli

@@ -225,6 +225,27 @@ TEST_CASE("the working-set pass in two halves: the same working set, numbers and
     CHECK(two_ids.count() == first_size.size());
   }
 
+  SECTION("too many ids for the second half: the first counts on alone, as one pass does") {
+    for (size_t budget : {size_t{(16384 + 32768) * 4}, size_t{64} << 20}) {
+      INFO("budget " << budget);
+      eviction::DenseIds one_ids, two_ids;
+      KeptNumbers one_kept, two_kept;
+      one_kept.budget_bytes = two_kept.budget_bytes = budget;
+      auto one_reader = open();
+      const eviction::WorkingSet one = StreamWorkingSet(*one_reader, &one_ids, &one_kept);
+      auto first = open();
+      const auto two = SplitWorkingSet(*first, open, &two_ids, &two_kept, 0, 1000);
+      REQUIRE(two);
+      CHECK(two->objects == one.objects);
+      CHECK(two->bytes == one.bytes);
+      CHECK(two_kept.complete == one_kept.complete);
+      CHECK(two_ids.forgotten() == one_ids.forgotten());
+      REQUIRE(two_kept.chunks.size() == one_kept.chunks.size());
+      for (size_t c = 0; c < two_kept.chunks.size(); ++c)
+        CHECK(std::equal(two_kept.chunks[c].begin(), two_kept.chunks[c].end(), one_kept.chunks[c].begin(),
+                         one_kept.chunks[c].end()));
+    }
+  }
   SECTION("a truncated last record: the same error as one pass, naming it") {
     std::FILE* g = std::fopen(path.c_str(), "ab");
     std::fwrite("12345", 1, 5, g);
