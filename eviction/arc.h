@@ -9,6 +9,8 @@
 // non-empty and above p (or at p on a B2 hit), or T2 is empty; else T2's LRU
 // into B2.
 #pragma once
+#include <utility>
+
 #include "eviction/ghost_ring.h"
 #include "eviction/t1_t2_lists.h"
 
@@ -27,6 +29,8 @@ class ArcPolicy final : public Policy {
   bool UseNumbers(uint64_t, NumberCell cell) override { return NumberLists(cell, b1_, b2_); }
   // The replay loop's hint for a coming request: a miss reads its ghost cell.
   [[gnu::always_inline]] void PrefetchId(uint64_t id) const { PrefetchIn(id, b1_, b2_); }
+  // A numbered replay's victim, for its store (replay.cc: the store keeps no record of its own).
+  std::pair<uint32_t, uint32_t> NumberAndSize(Handle h) const { return {static_cast<uint32_t>(data_.at(h).id), data_.at(h).size}; }
   double p() const { return p_; }
 
  private:

@@ -13,6 +13,8 @@
 // Byte mode (not in the paper) measures the lists in bytes, replaces until the
 // newcomer fits and scales p's step by the newcomer's size.
 #pragma once
+#include <utility>
+
 #include "eviction/ghost_ring.h"
 #include "eviction/t1_t2_lists.h"
 
@@ -31,6 +33,8 @@ class CarPolicy final : public Policy {
   bool UseNumbers(uint64_t, NumberCell cell) override { return NumberLists(cell, b1_, b2_); }
   // The replay loop's hint for a coming request: a miss reads its ghost cell.
   [[gnu::always_inline]] void PrefetchId(uint64_t id) const { PrefetchIn(id, b1_, b2_); }
+  // A numbered replay's victim, for its store (replay.cc: the store keeps no record of its own).
+  std::pair<uint32_t, uint32_t> NumberAndSize(Handle h) const { return {static_cast<uint32_t>(data_.at(h).id), data_.at(h).size}; }
   double p() const { return p_; }
 
  private:

@@ -34,9 +34,11 @@ class DenseStore {
   [[gnu::always_inline]] void Prefetch(uint32_t n) const {
     if (n < rows_.rows()) rows_.Prefetch(n);
   }
-  Handle Add(uint32_t n, uint32_t size) {
+  // With `record` false the caller releases h with ReleaseKnown (its policy
+  // keeps h's number and size): nothing is written for it here.
+  Handle Add(uint32_t n, uint32_t size, bool record = true) {
     if (n >= rows_.rows()) rows_.Grow(std::max<uint64_t>(n + 1, rows_.rows() * 2));
-    const Handle h = objects_.Add({n, size});
+    const Handle h = record ? objects_.Add({n, size}) : objects_.Take();
     rows_.at(n, 0) = h;
     used_ += size;
     ++count_;
@@ -46,6 +48,12 @@ class DenseStore {
     const Object& o = objects_[h];
     used_ -= o.size;
     rows_.at(o.number, 0) = kNoHandle;
+    objects_.Release(h);
+    --count_;
+  }
+  void ReleaseKnown(Handle h, uint32_t number, uint32_t size) {
+    used_ -= size;
+    rows_.at(number, 0) = kNoHandle;
     objects_.Release(h);
     --count_;
   }

@@ -13,16 +13,19 @@ template <class Record>
 class HandleSlab {
  public:
   Handle Add(const Record& r) {
-    Handle h;
-    if (!free_.empty()) {
-      h = free_.back();
-      free_.pop_back();
-    } else {
-      h = static_cast<Handle>(records_.size());
-      records_.emplace_back();
-    }
+    const Handle h = Take();
     records_[h] = r;
     return h;
+  }
+  // A handle whose record the caller does not keep here (its slot is only reserved).
+  Handle Take() {
+    if (!free_.empty()) {
+      const Handle h = free_.back();
+      free_.pop_back();
+      return h;
+    }
+    records_.emplace_back();
+    return static_cast<Handle>(records_.size() - 1);
   }
   void Release(Handle h) { free_.push_back(h); }
   Record& operator[](Handle h) { return records_[h]; }

@@ -18,6 +18,8 @@
 // the counter up to 3. Parameters: `--policy-params qdlp:fifo-size-ratio=0.1,
 // ghost-size-ratio=0.9,move-to-main-threshold=1` (main-cache is fixed: Clock2).
 #pragma once
+#include <utility>
+
 #include "eviction/dropped_handles.h"
 #include "eviction/ghost_ring.h"
 #include "eviction/handle_list.h"
@@ -33,6 +35,8 @@ class QdlpPolicy final : public Policy {
   bool UseNumbers(uint64_t, NumberCell cell) override { return NumberLists(cell, ghost_); }
   // The replay loop's hint for a coming request: a miss reads its ghost cell.
   [[gnu::always_inline]] void PrefetchId(uint64_t id) const { PrefetchIn(id, ghost_); }
+  // A numbered replay's victim, for its store (replay.cc: the store keeps no record of its own).
+  std::pair<uint32_t, uint32_t> NumberAndSize(Handle h) const { return {static_cast<uint32_t>(meta_[h].id), meta_[h].size}; }
   bool Admits(uint64_t size) const override { return size <= fifo_cap_; }
   void Insert(Handle h, uint64_t id, uint64_t size, uint64_t now) override;
   void Access(Handle h, uint64_t now) override;

@@ -162,8 +162,23 @@ void RunnerOf<P, S>::Feed(const ReplayTrace& t, uint64_t base) {
   Admission* const admission = cfg.admission;
   const bool observe = admission && admission->WantsEveryRequest();
   const bool numbers = numbers_;
+  // A policy that keeps each handle's number and size tells the store (its
+  // record of the victim is in cache: the eviction just read it), so the
+  // store keeps no record of its own to read back (one random line a miss).
+  constexpr bool kTells = std::is_same_v<S, DenseStore> && requires(const P& p) { p.NumberAndSize(Handle{}); };
+  const bool tells = kTells && numbers;
+  auto release = [&](Handle v) {
+    if constexpr (kTells) {
+      if (tells) {
+        const auto [number, bytes] = policy.NumberAndSize(v);
+        store.ReleaseKnown(v, number, bytes);
+        return;
+      }
+    }
+    store.Release(v);
+  };
   auto drain = [&] {
-    for (Handle v = policy.TakeEvicted(); v != kNoHandle; v = policy.TakeEvicted()) store.Release(v);
+    for (Handle v = policy.TakeEvicted(); v != kNoHandle; v = policy.TakeEvicted()) release(v);
   };
   const double start = ThreadCpuSeconds();
   const size_t n = t.size();
@@ -192,8 +207,8 @@ void RunnerOf<P, S>::Feed(const ReplayTrace& t, uint64_t base) {
     Handle h = store.Find(key);
     if (use_ttl && h != kNoHandle && expires[h] != 0 && static_cast<int64_t>(now) > expires[h]) {
       ++r.expired;  // lazily expired: gone, and this request misses
+      release(h);
       policy.Remove(h);
-      store.Release(h);
       h = kNoHandle;
     }
     if (h != kNoHandle) {
@@ -215,9 +230,12 @@ void RunnerOf<P, S>::Feed(const ReplayTrace& t, uint64_t base) {
     while (store.used() + size > cap) {
       Handle v = policy.Evict(now);
       if (v == kNoHandle) break;
-      store.Release(v);
+      release(v);
     }
-    h = store.Add(key, size);
+    if constexpr (kTells)
+      h = store.Add(key, size, !tells);
+    else
+      h = store.Add(key, size);
     if (use_ttl) {
       if (h >= expires.size()) expires.resize(h + 1);
       expires[h] = t.ttl_ms[i] > 0 ? static_cast<int64_t>(now) + t.ttl_ms[i] : 0;

@@ -7,6 +7,8 @@
 // min(freq,3)-1 while freq >= 1. Checked exactly against cachesim (commit
 // aa0fc409, default parameters): tests/eviction_libcachesim_test.cc.
 #pragma once
+#include <utility>
+
 #include "eviction/capacity_share.h"
 #include "eviction/ghost_ring.h"
 #include "eviction/handle_list.h"
@@ -28,6 +30,8 @@ class S3FifoPolicy final : public Policy {
   bool UseNumbers(uint64_t, NumberCell cell) override { return NumberLists(cell, ghost_); }
   // The replay loop's hint for a coming request: a miss reads its ghost cell.
   [[gnu::always_inline]] void PrefetchId(uint64_t id) const { PrefetchIn(id, ghost_); }
+  // A numbered replay's victim, for its store (replay.cc: the store keeps no record of its own).
+  std::pair<uint32_t, uint32_t> NumberAndSize(Handle h) const { return {static_cast<uint32_t>(meta_[h].id), meta_[h].size}; }
   bool Admits(uint64_t size) const override { return size <= small_cap_; }
   Handle TakeEvicted() override {
     Handle h = refused_;

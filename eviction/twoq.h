@@ -4,6 +4,8 @@
 // Ain is over its size, else Am's LRU. Am is a cache of its own: inserting
 // into it first evicts its LRU objects until the newcomer fits Am's size.
 #pragma once
+#include <utility>
+
 #include "eviction/capacity_share.h"
 #include "eviction/ghost_ring.h"
 #include "eviction/handle_list.h"
@@ -25,6 +27,8 @@ class TwoQPolicy final : public Policy {
   bool UseNumbers(uint64_t, NumberCell cell) override { return NumberLists(cell, aout_); }
   // The replay loop's hint for a coming request: a miss reads its ghost cell.
   [[gnu::always_inline]] void PrefetchId(uint64_t id) const { PrefetchIn(id, aout_); }
+  // A numbered replay's victim, for its store (replay.cc: the store keeps no record of its own).
+  std::pair<uint32_t, uint32_t> NumberAndSize(Handle h) const { return {static_cast<uint32_t>(meta_[h].id), meta_[h].size}; }
   bool Admits(uint64_t size) const override { return size <= in_cap_; }
   Handle TakeEvicted() override;
 
