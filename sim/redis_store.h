@@ -24,6 +24,7 @@
 
 #include "eviction/policy.h"
 #include "sim/blob.h"
+#include "sim/direct_reply.h"
 #include "sim/chunked_rows.h"
 #include "sim/expiry_calendar.h"
 #include "sim/key_index.h"
@@ -118,6 +119,10 @@ class RedisStore {
   RedisReply Get(std::string_view key, uint32_t id);
   RedisReply Set(std::string_view key, uint32_t id, Blob value, const SetOptions& opt);
   RedisReply Del(std::string_view key, uint32_t id);
+  // Get(name, id) by the id alone, the reply as its facts (sim/direct_reply.h):
+  // the same effects (command noted, eviction, lazy expiry, keyspace hit or
+  // miss, policy touch). REQUIRES: unlinked_keys() == 0.
+  DirectReply GetDirect(uint32_t id);
   RedisReply SetEx(std::string_view key, int64_t seconds, Blob value);
   RedisReply Del(const std::vector<std::string_view>& keys);
   RedisReply Del(std::string_view key) { return Del(std::vector<std::string_view>{key}); }

@@ -2,6 +2,7 @@
 
 #include <stdexcept>
 
+#include "sim/sim_redis.h"
 #include "strategies/invalidation/invalidation.h"
 #include "strategies/stampede/guard.h"
 
@@ -29,6 +30,10 @@ void ReadPath::Get(ReqId id) {
   const uint32_t kid = r.kid != kNoKeyId ? r.kid : h_.db().KeyId(key);
   episodes_.Prefetch(kid);  // a miss's load reads it one round trip later
   CacheBackend& cache = h_.cache_for(key);
+  // The simulated Redis answers the version alone: enough unless the value
+  // carries metadata (DecodeValue).
+  if (!metadata_)
+    if (SimRedis* direct = cache.Direct()) return direct->GetDirect(kid, direct_get_, id);
   auto done = [this, id](RedisReply&& reply) { OnReply(id, std::move(reply)); };
   if (cache.GetsById()) cache.GetById(kid, {}, done);  // no "k:<key>" spelled for nothing
   else cache.GetById(kid, CacheKeyName(key), done);
@@ -42,11 +47,7 @@ void ReadPath::Get(ReqId id) {
       guard_->OnMiss(id, /*hot=*/true);
       return;
     }
-    CachedValue v = metadata_ ? DecodeValue(reply.str) : CachedValue{VersionOf(reply.str)};
-    h_.invalidation().OnHit(h_.request(id).key);
-    if (guard_->OnHit(id, v)) return;
-    if (refresh_fraction_ > 0) MaybeRefreshAhead(id, v);
-    Serve(id, v.version, true);
+    OnValue(id, metadata_ ? DecodeValue(reply.str) : CachedValue{VersionOf(reply.str)});
     return;
   }
   if (reply.is_error()) {
@@ -55,6 +56,28 @@ void ReadPath::Get(ReqId id) {
     return;
   }
   guard_->OnMiss(id, /*hot=*/false);
+}
+
+[[gnu::flatten]] void ReadPath::OnDirectGet(ReqId id, const DirectReply& reply) {
+  switch (reply.status) {
+    case DirectReply::Status::kValue:
+      if (reply.lease) guard_->OnMiss(id, /*hot=*/true);  // another client's lease: a hot miss
+      else OnValue(id, CachedValue{reply.version});
+      return;
+    case DirectReply::Status::kError:
+      ++cache_errors_;
+      Fallback(id);
+      return;
+    default:
+      guard_->OnMiss(id, /*hot=*/false);
+  }
+}
+
+void ReadPath::OnValue(ReqId id, const CachedValue& v) {
+  h_.invalidation().OnHit(h_.request(id).key);
+  if (guard_->OnHit(id, v)) return;
+  if (refresh_fraction_ > 0) MaybeRefreshAhead(id, v);
+  Serve(id, v.version, true);
 }
 
 void ReadPath::MaybeRefreshAhead(ReqId id, const CachedValue& v) {

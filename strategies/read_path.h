@@ -13,6 +13,7 @@
 #include <unordered_set>
 #include <vector>
 
+#include "sim/direct_reply.h"
 #include "sim/histogram.h"
 #include "sim/rng.h"
 #include "strategies/cached_value.h"
@@ -90,6 +91,10 @@ class ReadPath {
   void LoadKeyId(uint64_t key, uint32_t kid, uint32_t size, uint32_t server, uint32_t stamp, LoadKind kind,
                  Loaded done, uint64_t lease);
   void OnReply(ReqId id, RedisReply&& reply);
+  // A direct GET's reply (SimRedis::GetDirect): as OnReply, without the RedisReply.
+  void OnDirectGet(ReqId id, const DirectReply& reply);
+  // A GET found a value (not a lease): the guard and refresh-ahead, then served.
+  void OnValue(ReqId id, const CachedValue& v);
   void OnLoaded(uint32_t slot, uint64_t version);
   void Finish(uint32_t slot, uint64_t version, bool ok);
   void Complete(ReqId id, const ReadOutcome& o);
@@ -106,6 +111,11 @@ class ReadPath {
   bool metadata_ = false;
   double refresh_fraction_ = 0;
   EpisodeTracker episodes_;
+  // Where direct GET replies come back (OnDirectGet).
+  const DirectClient direct_get_{[](void* self, uint32_t id, const DirectReply& r) {
+                                   static_cast<ReadPath*>(self)->OnDirectGet(id, r);
+                                 },
+                                 this};
   // Requests waiting on a lock or lease: only stampede paths touch this.
   std::unordered_map<ReqId, SimTime> wait_start_;
   std::vector<LoadSlot> loads_;

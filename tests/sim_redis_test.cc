@@ -62,3 +62,117 @@ TEST_CASE("GetsById is false with a random round trip: a command runs later, whe
   SimRedis redis(sim, c, 1);
   CHECK_FALSE(redis.GetsById());
 }
+
+// The direct commands (sim/direct_reply.h): a GET by id answered as facts.
+// The expectations are hand-written from the values set (the version after
+// the 'v', 0 for anything else, a lease for 'L'), and the timing is the fixed
+// round trip (200 us) plus the service time (2 us) of SimRedisConfig's defaults.
+namespace {
+
+struct DirectGot {
+  DirectReply reply;
+  SimTime at = -1;
+};
+
+DirectGot GetDirectNow(Simulator& sim, SimRedis& redis, uint32_t id) {
+  DirectGot got;
+  const DirectClient to{[](void* c, uint32_t, const DirectReply& r) {
+                          auto* g = static_cast<std::pair<DirectGot*, Simulator*>*>(c);
+                          g->first->reply = r;
+                          g->first->at = g->second->Now();
+                        },
+                        nullptr};
+  std::pair<DirectGot*, Simulator*> ctx{&got, &sim};
+  DirectClient bound = to;
+  bound.context = &ctx;
+  SimRedis* direct = redis.Direct();
+  REQUIRE(direct == &redis);
+  SimTime sent = sim.Now();
+  direct->GetDirect(id, bound, 0);
+  sim.Run();
+  REQUIRE(got.at >= 0);
+  CHECK(got.at - sent == 202 * kMicrosecond);
+  return got;
+}
+
+}  // namespace
+
+TEST_CASE("a direct GET answers the value's version, a lease, a miss or an error, one round trip later") {
+  Simulator sim;
+  KeyIds ids;
+  for (uint64_t k = 10; k <= 17; ++k) REQUIRE(ids.Intern(k) == k - 10);
+  SimRedisConfig c;
+  SimRedis plain(sim, c, 1);
+  CHECK(plain.Direct() == nullptr);  // no key naming: direct commands could not name the keys they create
+  c.store.key_naming = KeyNaming{&ids, "k:"};
+  SimRedis redis(sim, c, 1);
+  auto set = [&](uint32_t id, const std::string& name, const std::string& value, int64_t px = -1) {
+    SetOptions o;
+    o.expire_ms = px;
+    redis.SetById(id, name, Blob{value, 100}, o, [](RedisReply&&) {});
+    sim.Run();
+  };
+  set(0, "k:10", "v123456");      // "v<n>" kept as a number
+  set(1, "k:11", "v7");           // three bytes or fewer: kept as bytes
+  set(2, "k:12", "L5");           // a lease placeholder
+  set(3, "k:13", "v12345678901"); // above 2^30: kept in full elsewhere
+  set(4, "k:14", "42");           // no 'v': version 0
+  set(6, "k:16", "v9", 1);        // expires 1 ms later
+
+  DirectGot g = GetDirectNow(sim, redis, 0);
+  CHECK(g.reply.status == DirectReply::Status::kValue);
+  CHECK(g.reply.version == 123456);
+  CHECK_FALSE(g.reply.lease);
+  CHECK(GetDirectNow(sim, redis, 1).reply.version == 7);
+  g = GetDirectNow(sim, redis, 2);
+  CHECK(g.reply.status == DirectReply::Status::kValue);
+  CHECK(g.reply.lease);
+  CHECK(g.reply.version == 0);
+  CHECK(GetDirectNow(sim, redis, 3).reply.version == 12345678901u);
+  g = GetDirectNow(sim, redis, 4);
+  CHECK(g.reply.status == DirectReply::Status::kValue);
+  CHECK(g.reply.version == 0);
+  CHECK(GetDirectNow(sim, redis, 5).reply.status == DirectReply::Status::kNil);  // never set
+
+  uint64_t hits = redis.store().stats().keyspace_hits, misses = redis.store().stats().keyspace_misses;
+  uint64_t expired = redis.store().stats().expired_keys;
+  sim.Schedule(2 * kMillisecond, [] {});
+  sim.Run();
+  CHECK(GetDirectNow(sim, redis, 6).reply.status == DirectReply::Status::kNil);  // expired lazily, as GET does
+  CHECK(redis.store().stats().expired_keys == expired + 1);
+  CHECK(redis.store().stats().keyspace_misses == misses + 1);
+  CHECK(redis.store().stats().keyspace_hits == hits);
+
+  // A set made by name is not linked to an id: no direct commands until a GET by id links it.
+  redis.Command({"SADD", "k:17", "m"}, [](RedisReply&&) {});
+  sim.Run();
+  CHECK(redis.Direct() == nullptr);
+  CHECK(GetNow(sim, redis, 7, "k:17") == "(nil)");  // WRONGTYPE is an error reply, not a string
+  REQUIRE(redis.Direct() == &redis);
+  CHECK(GetDirectNow(sim, redis, 7).reply.status == DirectReply::Status::kError);
+
+  redis.set_down(true);
+  CHECK(redis.Direct() == nullptr);  // a down node answers through the timeout path
+}
+
+TEST_CASE("direct and general replies leave in submission order") {
+  Simulator sim;
+  KeyIds ids;
+  REQUIRE(ids.Intern(10) == 0);
+  SimRedisConfig c;
+  c.store.key_naming = KeyNaming{&ids, "k:"};
+  SimRedis redis(sim, c, 1);
+  std::vector<int> order;
+  const DirectClient to{[](void* c, uint32_t token, const DirectReply&) {
+                          static_cast<std::vector<int>*>(c)->push_back(static_cast<int>(token));
+                        },
+                        &order};
+  redis.GetById(0, "k:10", [&order](RedisReply&&) { order.push_back(1); });
+  redis.Direct()->GetDirect(0, to, 2);
+  redis.GetById(0, "k:10", [&order](RedisReply&&) { order.push_back(3); });
+  redis.Direct()->GetDirect(0, to, 4);
+  redis.Direct()->GetDirect(0, to, 5);
+  sim.Run();
+  CHECK(order == std::vector<int>{1, 2, 3, 4, 5});
+  CHECK(redis.commands() == 5);
+}
