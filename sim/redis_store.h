@@ -123,6 +123,12 @@ class RedisStore {
   // the same effects (command noted, eviction, lazy expiry, keyspace hit or
   // miss, policy touch). REQUIRES: unlinked_keys() == 0.
   DirectReply GetDirect(uint32_t id);
+  // Set(name, id, value, opt) by the id alone, where name is key_naming's
+  // (its prefix and the decimal key) and value "v<version>" padded to `size`
+  // bytes (the lab's values): kOk, kNil (NX/XX refused) or kError (OOM).
+  // REQUIRES: unlinked_keys() == 0, key_naming.ids set and giving key the id
+  // `id`, !opt.get (SET ... GET replies the old value: Set).
+  DirectReply SetDirect(uint32_t id, uint64_t key, uint64_t version, uint32_t size, const SetOptions& opt);
   RedisReply SetEx(std::string_view key, int64_t seconds, Blob value);
   RedisReply Del(const std::vector<std::string_view>& keys);
   RedisReply Del(std::string_view key) { return Del(std::vector<std::string_view>{key}); }
@@ -257,7 +263,8 @@ class RedisStore {
     return e.value != SmallValue::kSpilled ? SmallValue::Size(e.value) : BigValue(slot).size();
   }
   [[gnu::noinline, gnu::cold]] const std::string& BigValue(uint32_t slot) const { return big_values_.find(slot)->second; }
-  void AssignValue(uint32_t slot, Entry& e, std::string_view value);
+  void AssignValue(uint32_t slot, Entry& e, std::string_view value) { AssignWord(slot, e, SmallValue::Encode(value), value); }
+  void AssignWord(uint32_t slot, Entry& e, uint32_t word, std::string_view value);
   // RedisReply::String(ValueOf(slot)), the value written into the reply's own string.
   [[gnu::always_inline]] RedisReply StringReply(uint32_t slot) const {
     const Entry& e = slots_[slot];
@@ -283,6 +290,15 @@ class RedisStore {
   uint32_t Found(uint32_t slot, bool touch);
   void Link(uint32_t slot, uint32_t id);
   uint32_t Create(std::string_view key, uint64_t hash, uint32_t id = kNoKeyId);  // its slot (not yet linked to id)
+  // Create's entry once it is known whether key_naming spells its name
+  // (then `digits` is its key's digit count; else `key` is stored).
+  uint32_t NewEntry(bool named_by_id, uint32_t digits, std::string_view key, uint64_t hash);
+  // Create for SetDirect's key (not yet linked to id).
+  uint32_t CreateDirect(uint32_t id, uint64_t key);
+  // Set's write of a string value (word: SmallValue::Encode(bytes)) into the
+  // live entry at slot, accounted `before` bytes until now (0: just created).
+  void WriteString(uint32_t slot, uint32_t word, std::string_view bytes, uint32_t pad, const SetOptions& opt,
+                   uint64_t before);
   void Remove(uint32_t slot, bool notify_policy);
   void SetExpire(uint32_t slot, int64_t deadline_ms);
   // The bytes accounted for a live entry (Redis's used_memory share): a

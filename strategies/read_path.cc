@@ -131,15 +131,19 @@ void ReadPath::LoadKeyId(uint64_t key, uint32_t kid, uint32_t size, uint32_t ser
   h_.db().Read(key, kid, [this, slot](uint64_t version) { OnLoaded(slot, version); });
 }
 
+ReadPath::FillTtls ReadPath::FillTtl(uint64_t key) {
+  SimTime ttl = h_.invalidation().TtlFor(key);
+  return FillTtls{ttl, ttl > 0 ? ttl + guard_->extra_ttl() : 0};
+}
+
 Blob ReadPath::FillValue(uint64_t key, uint64_t version, uint32_t size, SimTime delta, SetOptions* opt) {
   SimTime now = h_.sim().Now();
-  SimTime ttl = h_.invalidation().TtlFor(key);
-  SimTime hard = ttl > 0 ? ttl + guard_->extra_ttl() : 0;
-  *opt = FillOptions(hard);
+  FillTtls t = FillTtl(key);
+  *opt = FillOptions(t.hard);
   CachedValue v{version, delta, 0, 0, 0};
-  if (hard > 0) {
-    v.expiry = now + hard;
-    if (guard_->extra_ttl() > 0) v.soft_expiry = now + ttl;
+  if (t.hard > 0) {
+    v.expiry = now + t.hard;
+    if (guard_->extra_ttl() > 0) v.soft_expiry = now + t.ttl;
   }
   return EncodeValue(v, size, metadata_);
 }
@@ -151,28 +155,44 @@ Blob ReadPath::FillValue(uint64_t key, uint64_t version, uint32_t size, SimTime 
     Finish(slot, version, false);
     return;
   }
+  // The value is "v<version>" alone (EncodeValue without metadata): a
+  // simulated Redis takes it as a direct SET, without a Blob.
+  const bool plain = !metadata_ && l.kind != LoadKind::kLease;
   SetOptions opt;
-  Blob value = FillValue(l.key, version, l.size, h_.sim().Now() - l.start, &opt);
+  Blob value;
+  if (plain) opt = FillOptions(FillTtl(l.key).hard);
+  else value = FillValue(l.key, version, l.size, h_.sim().Now() - l.start, &opt);
   if (l.kind == LoadKind::kLease) {  // only over a placeholder (XX), and check it was ours (GET)
     opt.cond = SetOptions::Cond::kXx;
     opt.get = true;
   }
-  h_.cache_for(l.key).SetById(l.kid, CacheKeyName(l.key), std::move(value), opt, [this, slot, version](RedisReply&& reply) {
+  CacheBackend& cache = h_.cache_for(l.key);
+  if (plain) {
+    if (SimRedis* direct = cache.Direct()) {
+      l.version = version;
+      return direct->SetDirect(l.kid, l.key, version, l.size, opt, direct_fill_, slot);
+    }
+    value = VersionedValue(version, l.size);
+  }
+  cache.SetById(l.kid, CacheKeyName(l.key), std::move(value), opt, [this, slot, version](RedisReply&& reply) {
     LoadSlot& s = loads_[slot];
-    if (reply.is_error()) {
-      ++cache_errors_;
-    } else if (reply.is_nil()) {
-      ++refused_fills_;  // the lease was deleted by a write: the value may be stale
-    } else if (s.kind == LoadKind::kLease && DecodeValue(reply.str).lease != s.lease) {
+    if (!reply.is_error() && !reply.is_nil() && s.kind == LoadKind::kLease && DecodeValue(reply.str).lease != s.lease) {
       // Another client's lease or value was there: without compare-and-set in
       // Redis we overwrote it, so take ours back out (a miss is safe, a stale value is not).
       ++lease_conflicts_;
       h_.cache_for(s.key).DelById(s.kid, CacheKeyName(s.key), [](RedisReply&&) {});
-    } else {
-      episodes_.OnFill(s.kid, h_.sim().Now());
+      return Finish(slot, version, true);
     }
-    Finish(slot, version, true);
+    using S = DirectReply::Status;
+    Filled(slot, version, reply.is_error() ? S::kError : reply.is_nil() ? S::kNil : S::kOk);
   });
+}
+
+void ReadPath::Filled(uint32_t slot, uint64_t version, DirectReply::Status status) {
+  if (status == DirectReply::Status::kError) ++cache_errors_;
+  else if (status == DirectReply::Status::kNil) ++refused_fills_;  // the lease was deleted by a write: the value may be stale
+  else episodes_.OnFill(loads_[slot].kid, h_.sim().Now());
+  Finish(slot, version, true);
 }
 
 void ReadPath::Finish(uint32_t slot, uint64_t version, bool ok) {

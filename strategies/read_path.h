@@ -80,6 +80,7 @@ class ReadPath {
  private:
   struct LoadSlot {
     uint64_t key = 0;
+    uint64_t version = 0;  // the loaded version, while a direct fill is under way
     uint32_t kid = kNoKeyId;  // the key's dense id
     uint32_t size = 0, server = 0, epoch = 0;
     SimTime start = 0;
@@ -96,6 +97,13 @@ class ReadPath {
   // A GET found a value (not a lease): the guard and refresh-ahead, then served.
   void OnValue(ReqId id, const CachedValue& v);
   void OnLoaded(uint32_t slot, uint64_t version);
+  // A fill's SET answered (ok: stored; refused: NX/XX): counted, then Finish.
+  void Filled(uint32_t slot, uint64_t version, DirectReply::Status status);
+  // A fill's TTL now: the scheme's (0: none), and with the guard's extra time (hard).
+  struct FillTtls {
+    SimTime ttl, hard;
+  };
+  FillTtls FillTtl(uint64_t key);
   void Finish(uint32_t slot, uint64_t version, bool ok);
   void Complete(ReqId id, const ReadOutcome& o);
   void MaybeRefreshAhead(ReqId id, const CachedValue& v);
@@ -116,6 +124,12 @@ class ReadPath {
                                    static_cast<ReadPath*>(self)->OnDirectGet(id, r);
                                  },
                                  this};
+  // Where direct fills' replies come back (Filled).
+  const DirectClient direct_fill_{[](void* self, uint32_t slot, const DirectReply& r) {
+                                    auto* p = static_cast<ReadPath*>(self);
+                                    p->Filled(slot, p->loads_[slot].version, r.status);
+                                  },
+                                  this};
   // Requests waiting on a lock or lease: only stampede paths touch this.
   std::unordered_map<ReqId, SimTime> wait_start_;
   std::vector<LoadSlot> loads_;

@@ -10,6 +10,7 @@
 #include <vector>
 
 #include "sim/sim_redis.h"
+#include "strategies/harness.h"
 
 using namespace cachelab;
 
@@ -175,4 +176,78 @@ TEST_CASE("direct and general replies leave in submission order") {
   sim.Run();
   CHECK(order == std::vector<int>{1, 2, 3, 4, 5});
   CHECK(redis.commands() == 5);
+}
+
+// A direct SET leaves the store as the general SET of "k:<key>" to
+// "v<version>" padded to the size does: the expectation is that general
+// command (itself checked against a real redis-server by the live tests) run
+// on a twin store, plus hand-computed bytes and padding for two values.
+TEST_CASE("a direct SET stores what SET k:<key> v<version> stores") {
+  Simulator sim;
+  KeyIds ids;
+  const std::vector<uint64_t> keys = {10, 11, 12, 4294967295u, 4294967296u, 77};
+  for (uint64_t k : keys) ids.Intern(k);
+  for (const char* policy : {"noeviction", "allkeys-lru"}) {
+    SimRedisConfig c;
+    c.store.key_naming = KeyNaming{&ids, "k:"};
+    c.store.maxmemory_policy = policy;
+    c.store.maxmemory = std::string(policy) == "noeviction" ? 0 : 700;  // a few keys: evictions by LRU
+    SimRedis general(sim, c, 1), direct(sim, c, 1);
+    std::vector<DirectReply::Status> statuses;
+    const DirectClient to{[](void* s, uint32_t, const DirectReply& r) {
+                            static_cast<std::vector<DirectReply::Status>*>(s)->push_back(r.status);
+                          },
+                          &statuses};
+    std::vector<std::string> replies;
+    struct Step {
+      uint64_t key, version;
+      uint32_t size;
+      int64_t px;
+      SetOptions::Cond cond;
+    };
+    using C = SetOptions::Cond;
+    const std::vector<Step> steps = {
+        {10, 7, 0, -1, C::kAlways},          {11, 99, 3, 5000, C::kAlways},
+        {12, 100, 100, -1, C::kAlways},      {10, 123456, 100, 20000, C::kAlways},
+        {4294967295u, (1u << 30) - 1, 50, -1, C::kAlways}, {4294967296u, 1u << 30, 50, -1, C::kAlways},
+        {77, uint64_t{1} << 40, 0, 1, C::kNx}, {77, 5, 10, -1, C::kNx},
+        {13, 5, 10, -1, C::kXx},              {12, 6, 10, -1, C::kXx}};
+    for (const Step& s : steps) {
+      uint32_t id = ids.Intern(s.key);
+      SetOptions o;
+      o.expire_ms = s.px;
+      o.cond = s.cond;
+      general.SetById(id, CacheKey(s.key), VersionedValue(s.version, s.size), o, [&replies](RedisReply&& r) {
+        replies.push_back(r.is_error() ? "error" : r.is_nil() ? "nil" : "ok");
+      });
+      REQUIRE(direct.Direct() == &direct);
+      direct.SetDirect(id, s.key, s.version, s.size, o, to, 0);
+      sim.Run();
+    }
+    REQUIRE(statuses.size() == replies.size());
+    for (size_t i = 0; i < replies.size(); ++i) {
+      using S = DirectReply::Status;
+      CHECK(replies[i] == (statuses[i] == S::kOk ? "ok" : statuses[i] == S::kNil ? "nil" : "error"));
+    }
+    CHECK(direct.store().size() == general.store().size());
+    CHECK(direct.store().used_memory() == general.store().used_memory());
+    CHECK(direct.store().stats().evicted_keys == general.store().stats().evicted_keys);
+    if (c.store.maxmemory) CHECK(general.store().stats().evicted_keys > 0);  // the LRU's hashes were used
+    for (uint64_t k : keys) {
+      Blob a, b;
+      bool in_general = general.store().PeekString(CacheKey(k), ids.Intern(k), &a);
+      CHECK(direct.store().PeekString(CacheKey(k), ids.Intern(k), &b) == in_general);
+      CHECK(a == b);
+      CHECK(direct.store().PeekTtlMs(CacheKey(k), ids.Intern(k)) == general.store().PeekTtlMs(CacheKey(k), ids.Intern(k)));
+    }
+    if (std::string(policy) == "noeviction") {
+      Blob v;
+      REQUIRE(direct.store().PeekString("k:10", ids.Intern(10), &v));
+      CHECK(v == Blob{"v123456", 93});
+      REQUIRE(direct.store().PeekString("k:4294967296", ids.Intern(4294967296u), &v));
+      CHECK(v == Blob{"v1073741824", 39});
+      CHECK(statuses.back() == DirectReply::Status::kOk);   // XX on a key that exists
+      CHECK(statuses[statuses.size() - 2] == DirectReply::Status::kNil);  // XX on k:13, never set
+    }
+  }
 }
