@@ -65,7 +65,7 @@ void SimDatabase::Start(Query&& q) {
   else latency = static_cast<SimTime>(config_.batch_latency.Sample(rng_)) +
                  config_.per_row_latency * static_cast<SimTime>(q.batch.size());
   // A read sees what is committed when it starts.
-  uint64_t snapshot = q.kind == Query::Kind::kRead ? VersionAt(q.id) : 0;
+  q.snapshot = q.kind == Query::Kind::kRead ? VersionAt(q.id) : 0;
   uint32_t slot;
   if (!free_running_.empty()) {
     slot = free_running_.back();
@@ -75,12 +75,12 @@ void SimDatabase::Start(Query&& q) {
     slot = static_cast<uint32_t>(running_.size());
     running_.push_back(std::move(q));
   }
-  sim_.Schedule(latency, [this, slot, snapshot] { Complete(slot, snapshot); });
+  sim_.Post(completions_, latency, slot);
 }
 
-[[gnu::flatten]] void SimDatabase::Complete(uint32_t slot, uint64_t snapshot) {
+[[gnu::flatten]] void SimDatabase::Complete(uint32_t slot) {
   Query& query = running_[slot];
-  uint64_t result = snapshot;
+  uint64_t result = query.snapshot;
   if (query.kind == Query::Kind::kWrite) {
     Commit(query.id);
     result = VersionAt(query.id);

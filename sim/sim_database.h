@@ -74,11 +74,12 @@ class SimDatabase {
     std::vector<uint64_t> batch;
     ReadCallback done;
     SimTime enqueued;
+    uint64_t snapshot = 0;  // a running read: the version committed when it started
   };
   Query NewQuery(Query::Kind kind, uint64_t key, uint32_t id, ReadCallback&& done) const;
   void Enqueue(Query&& q);  // by reference: a query (with its callback) is moved once, into its row
   void Start(Query&& q);
-  void Complete(uint32_t slot, uint64_t snapshot);  // a running query's latency is over
+  void Complete(uint32_t slot);  // a running query's latency is over
   void Commit(uint32_t id);
 
   Simulator& sim_;
@@ -96,6 +97,9 @@ class SimDatabase {
   std::vector<uint32_t> free_running_;
   int active_ = 0;
   CommitObserver on_commit_;
+  // Complete(slot): latencies are random, so completions come out of order
+  // (the heap, without a slot or callback of their own).
+  Simulator::Poster completions_ = sim_.NewPoster<&SimDatabase::Complete>(this, /*lane=*/false);
   Metrics::Id queries_id_, reads_id_, writes_id_, rows_id_, wait_id_, concurrency_id_;
 };
 
