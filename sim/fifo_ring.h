@@ -20,6 +20,13 @@ class FifoRing {
     buf_[(head_ + size_) & (buf_.size() - 1)] = v;
     ++size_;
   }
+  // A new element at the back, for the caller to write in place: field by
+  // field from registers, where a T built on the stack and copied in is read
+  // back wider than it was written (a store-forwarding stall).
+  T& push_back_slot() {
+    if (size_ == buf_.size()) Grow();
+    return buf_[(head_ + size_++) & (buf_.size() - 1)];
+  }
   void pop_front() {
     head_ = (head_ + 1) & (buf_.size() - 1);
     --size_;

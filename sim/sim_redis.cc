@@ -170,7 +170,12 @@ void SimRedis::DelById(uint32_t key_id, std::string_view key, ReplyCallback done
 
 [[gnu::always_inline]] inline void SimRedis::PostDirect(const DirectReply& reply, const DirectClient& to,
                                                         uint32_t token, SimTime half) {
-  direct_.push_back(DirectRow{reply, &to, token});
+  DirectRow& row = direct_.push_back_slot();  // in place: see FifoRing::push_back_slot
+  row.reply.version = reply.version;
+  row.reply.status = reply.status;
+  row.reply.lease = reply.lease;
+  row.to = &to;
+  row.token = token;
   sim_.PostAt(replies_, busy_until_ + half, kDirect);
 }
 
