@@ -486,6 +486,17 @@ RedisReply RedisStore::Del(std::string_view key, uint32_t id) {
   return RedisReply::Integer(1);
 }
 
+DirectReply RedisStore::DelDirect(uint32_t id) {
+  NoteOnce(kNotedDel, "del");
+  EnsureMemory();
+  uint32_t slot = LookupId({}, id, false);  // no name needed: every live key is linked
+  DirectReply r;
+  if (slot == kNone) return r;
+  Remove(slot, true);
+  r.status = DirectReply::Status::kOk;
+  return r;
+}
+
 RedisReply RedisStore::Del(const std::vector<std::string_view>& keys) {
   Note("del");
   EnsureMemory();

@@ -129,6 +129,8 @@ class RedisStore {
   // REQUIRES: unlinked_keys() == 0, key_naming.ids set and giving key the id
   // `id`, !opt.get (SET ... GET replies the old value: Set).
   DirectReply SetDirect(uint32_t id, uint64_t key, uint64_t version, uint32_t size, const SetOptions& opt);
+  // Del(name, id) by the id alone: kOk (deleted) or kNil. REQUIRES: unlinked_keys() == 0.
+  DirectReply DelDirect(uint32_t id);
   RedisReply SetEx(std::string_view key, int64_t seconds, Blob value);
   RedisReply Del(const std::vector<std::string_view>& keys);
   RedisReply Del(std::string_view key) { return Del(std::vector<std::string_view>{key}); }

@@ -195,6 +195,13 @@ void SimRedis::SetDirect(uint32_t key_id, uint64_t key, uint64_t version, uint32
   PostDirect(store_.SetDirect(key_id, key, version, size, opt), to, token, t.half);
 }
 
+void SimRedis::DelDirect(uint32_t key_id, const DirectClient& to, uint32_t token) {
+  ++commands_;
+  Timing t = DrawTiming();
+  StartAt(sim_.Now() + t.half, t.service);
+  PostDirect(store_.DelDirect(key_id), to, token, t.half);
+}
+
 void SimRedis::Command(std::vector<std::string> argv, ReplyCallback done) {
   uint32_t id = NewPending(Pending::Kind::kArgv, kNoKeyId, std::move(done));
   pending_[id].argv = std::move(argv);

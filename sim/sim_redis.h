@@ -57,6 +57,8 @@ class SimRedis final : public CacheBackend {
   // SET of "v<version>" padded to size bytes (RedisStore::SetDirect's REQUIRES).
   void SetDirect(uint32_t key_id, uint64_t key, uint64_t version, uint32_t size, const SetOptions& opt,
                  const DirectClient& to, uint32_t token);
+  // DEL by key id: kOk (deleted) or kNil.
+  void DelDirect(uint32_t key_id, const DirectClient& to, uint32_t token);
 
   // Fault injection: a down node answers nothing; clients time out.
   void set_down(bool down) { down_ = down; }

@@ -251,3 +251,39 @@ TEST_CASE("a direct SET stores what SET k:<key> v<version> stores") {
     }
   }
 }
+
+// A direct DEL answers as DEL k:<key> does (1: kOk, 0: kNil), and an expired
+// key is expired lazily first (DEL of it deletes nothing), as in Redis.
+TEST_CASE("a direct DEL deletes by id and replies as DEL does") {
+  Simulator sim;
+  KeyIds ids;
+  REQUIRE(ids.Intern(10) == 0);
+  REQUIRE(ids.Intern(11) == 1);
+  SimRedisConfig c;
+  c.store.key_naming = KeyNaming{&ids, "k:"};
+  SimRedis redis(sim, c, 1);
+  std::vector<DirectReply::Status> got;
+  const DirectClient to{[](void* s, uint32_t, const DirectReply& r) {
+                          static_cast<std::vector<DirectReply::Status>*>(s)->push_back(r.status);
+                        },
+                        &got};
+  SetOptions px;
+  px.expire_ms = 1;
+  redis.SetById(0, "k:10", Blob{"v1", 0}, SetOptions{}, [](RedisReply&&) {});
+  redis.SetById(1, "k:11", Blob{"v2", 0}, px, [](RedisReply&&) {});
+  sim.Run();
+  REQUIRE(redis.store().size() == 2);
+  redis.Direct()->DelDirect(0, to, 0);
+  redis.Direct()->DelDirect(0, to, 0);
+  sim.Run();
+  CHECK(got == std::vector<DirectReply::Status>{DirectReply::Status::kOk, DirectReply::Status::kNil});
+  CHECK(redis.store().size() == 1);
+  CHECK(GetNow(sim, redis, 0, "") == "(nil)");
+  sim.Schedule(2 * kMillisecond, [] {});
+  sim.Run();
+  redis.Direct()->DelDirect(1, to, 0);
+  sim.Run();
+  CHECK(got.back() == DirectReply::Status::kNil);
+  CHECK(redis.store().stats().expired_keys == 1);
+  CHECK(redis.store().size() == 0);
+}
