@@ -38,6 +38,14 @@ class SimDatabase {
   void Read(uint64_t key, ReadCallback done) { Read(key, kNoKeyId, std::move(done)); }
   // The same with the key's dense id (KeyId(key)) when the caller has it.
   void Read(uint64_t key, uint32_t id, ReadCallback done);
+  // A read whose result goes to to.fn(to.context, token, version): no
+  // callback object built, moved and destroyed (a cache miss's load).
+  // `to` must outlive the read.
+  struct ReadClient {
+    void (*fn)(void* context, uint32_t token, uint64_t version) = nullptr;
+    void* context = nullptr;
+  };
+  void Read(uint32_t id, const ReadClient& to, uint32_t token);
   void Write(uint64_t key, WriteCallback done) { Write(key, kNoKeyId, std::move(done)); }
   void Write(uint64_t key, uint32_t id, WriteCallback done);
   // One query that writes several keys (each gets a new version); done gets
@@ -73,6 +81,8 @@ class SimDatabase {
     uint32_t id;
     std::vector<uint64_t> batch;
     ReadCallback done;
+    const ReadClient* to = nullptr;  // instead of done
+    uint32_t token = 0;
     SimTime enqueued;
     uint64_t snapshot = 0;  // a running read: the version committed when it started
   };

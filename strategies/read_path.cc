@@ -128,7 +128,7 @@ void ReadPath::LoadKeyId(uint64_t key, uint32_t kid, uint32_t size, uint32_t ser
   l.done = std::move(done);
   ++loads_started_;
   episodes_.OnLoadStart(kid, stamp, kind == LoadKind::kEarly || kind == LoadKind::kBackground);
-  h_.db().Read(key, kid, [this, slot](uint64_t version) { OnLoaded(slot, version); });
+  h_.db().Read(kid, loaded_, slot);
 }
 
 ReadPath::FillTtls ReadPath::FillTtl(uint64_t key) {

@@ -124,6 +124,11 @@ class ReadPath {
                                    static_cast<ReadPath*>(self)->OnDirectGet(id, r);
                                  },
                                  this};
+  // Where the database's reads for loads come back (OnLoaded).
+  const SimDatabase::ReadClient loaded_{[](void* self, uint32_t slot, uint64_t version) {
+                                          static_cast<ReadPath*>(self)->OnLoaded(slot, version);
+                                        },
+                                        this};
   // Where direct fills' replies come back (Filled).
   const DirectClient direct_fill_{[](void* self, uint32_t slot, const DirectReply& r) {
                                     auto* p = static_cast<ReadPath*>(self);
