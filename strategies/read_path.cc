@@ -8,7 +8,8 @@
 
 namespace cachelab {
 
-ReadPath::ReadPath(Harness& h, const StrategyConfig& c) : h_(h), c_(c), rng_(c.seed, "stampede-guard") {
+ReadPath::ReadPath(Harness& h, const StrategyConfig& c)
+    : h_(h), sim_(h.sim()), db_(h.db()), inv_(h.invalidation()), c_(c), rng_(c.seed, "stampede-guard") {
   std::string err;
   guard_ = MakeStampedeGuard(c.stampede, *this, &err);
   if (!guard_) throw std::invalid_argument(err);
@@ -27,7 +28,7 @@ void ReadPath::Read(ReqId id) { Get(id); }
 void ReadPath::Get(ReqId id) {
   const Request& r = h_.request(id);  // once: each is a virtual call (Harness::KeyIdOf asks again)
   const uint64_t key = r.key;
-  const uint32_t kid = r.kid != kNoKeyId ? r.kid : h_.db().KeyId(key);
+  const uint32_t kid = r.kid != kNoKeyId ? r.kid : db_.KeyId(key);
   episodes_.Prefetch(kid);  // a miss's load reads it one round trip later
   CacheBackend& cache = h_.cache_for(key);
   // The simulated Redis answers the version alone: enough unless the value
@@ -74,7 +75,7 @@ void ReadPath::Get(ReqId id) {
 }
 
 void ReadPath::OnValue(ReqId id, const CachedValue& v) {
-  h_.invalidation().OnHit(h_.request(id).key);
+  inv_.OnHit(h_.request(id).key);
   if (guard_->OnHit(id, v)) return;
   if (refresh_fraction_ > 0) MaybeRefreshAhead(id, v);
   Serve(id, v.version, true);
@@ -82,9 +83,9 @@ void ReadPath::OnValue(ReqId id, const CachedValue& v) {
 
 void ReadPath::MaybeRefreshAhead(ReqId id, const CachedValue& v) {
   const Request& r = h_.request(id);
-  SimTime ttl = h_.invalidation().TtlFor(r.key);
+  SimTime ttl = inv_.TtlFor(r.key);
   if (v.expiry == 0 || ttl <= 0) return;
-  SimTime left = v.expiry - h_.sim().Now();
+  SimTime left = v.expiry - sim_.Now();
   if (left > static_cast<SimTime>(refresh_fraction_ * static_cast<double>(ttl))) return;
   // One reload per key and application server at a time (Caffeine refreshes per instance).
   uint64_t slot = (r.key << 16) ^ r.client;
@@ -97,13 +98,13 @@ void ReadPath::MaybeRefreshAhead(ReqId id, const CachedValue& v) {
 
 void ReadPath::Load(ReqId id, LoadKind kind, Loaded done, uint64_t lease) {
   const Request& r = h_.request(id);
-  const uint32_t kid = r.kid != kNoKeyId ? r.kid : h_.db().KeyId(r.key);  // Harness::KeyIdOf without asking twice
+  const uint32_t kid = r.kid != kNoKeyId ? r.kid : db_.KeyId(r.key);  // Harness::KeyIdOf without asking twice
   LoadKeyId(r.key, kid, r.size, r.client, episodes_.StampFor(kid, r.at), kind, std::move(done), lease);
 }
 
 void ReadPath::LoadKey(uint64_t key, uint32_t size, uint32_t server, uint32_t stamp, LoadKind kind, Loaded done,
                        uint64_t lease) {
-  LoadKeyId(key, h_.db().KeyId(key), size, server, stamp, kind, std::move(done), lease);
+  LoadKeyId(key, db_.KeyId(key), size, server, stamp, kind, std::move(done), lease);
 }
 
 void ReadPath::LoadKeyId(uint64_t key, uint32_t kid, uint32_t size, uint32_t server, uint32_t stamp, LoadKind kind,
@@ -122,22 +123,22 @@ void ReadPath::LoadKeyId(uint64_t key, uint32_t kid, uint32_t size, uint32_t ser
   l.size = size;
   l.server = server;
   l.epoch = Epoch(server);
-  l.start = h_.sim().Now();
+  l.start = sim_.Now();
   l.kind = kind;
   l.lease = lease;
   l.done = std::move(done);
   ++loads_started_;
   episodes_.OnLoadStart(kid, stamp, kind == LoadKind::kEarly || kind == LoadKind::kBackground);
-  h_.db().Read(kid, loaded_, slot);
+  db_.Read(kid, loaded_, slot);
 }
 
 ReadPath::FillTtls ReadPath::FillTtl(uint64_t key) {
-  SimTime ttl = h_.invalidation().TtlFor(key);
+  SimTime ttl = inv_.TtlFor(key);
   return FillTtls{ttl, ttl > 0 ? ttl + guard_->extra_ttl() : 0};
 }
 
 Blob ReadPath::FillValue(uint64_t key, uint64_t version, uint32_t size, SimTime delta, SetOptions* opt) {
-  SimTime now = h_.sim().Now();
+  SimTime now = sim_.Now();
   FillTtls t = FillTtl(key);
   *opt = FillOptions(t.hard);
   CachedValue v{version, delta, 0, 0, 0};
@@ -161,7 +162,7 @@ Blob ReadPath::FillValue(uint64_t key, uint64_t version, uint32_t size, SimTime 
   SetOptions opt;
   Blob value;
   if (plain) opt = FillOptions(FillTtl(l.key).hard);
-  else value = FillValue(l.key, version, l.size, h_.sim().Now() - l.start, &opt);
+  else value = FillValue(l.key, version, l.size, sim_.Now() - l.start, &opt);
   if (l.kind == LoadKind::kLease) {  // only over a placeholder (XX), and check it was ours (GET)
     opt.cond = SetOptions::Cond::kXx;
     opt.get = true;
@@ -191,7 +192,7 @@ Blob ReadPath::FillValue(uint64_t key, uint64_t version, uint32_t size, SimTime 
 void ReadPath::Filled(uint32_t slot, uint64_t version, DirectReply::Status status) {
   if (status == DirectReply::Status::kError) ++cache_errors_;
   else if (status == DirectReply::Status::kNil) ++refused_fills_;  // the lease was deleted by a write: the value may be stale
-  else episodes_.OnFill(loads_[slot].kid, h_.sim().Now());
+  else episodes_.OnFill(loads_[slot].kid, sim_.Now());
   Finish(slot, version, true);
 }
 
@@ -214,11 +215,11 @@ void ReadPath::Finish(uint32_t slot, uint64_t version, bool ok) {
 }
 
 void ReadPath::BeginWait(ReqId id) {
-  if (wait_start_.emplace(id, h_.sim().Now()).second && h_.measured(id)) ++lock_waits_;
+  if (wait_start_.emplace(id, sim_.Now()).second && h_.measured(id)) ++lock_waits_;
 }
 
 void ReadPath::Complete(ReqId id, const ReadOutcome& o) {
-  SimTime now = h_.sim().Now();
+  SimTime now = sim_.Now();
   bool waited = false;
   const bool measured = h_.measured(id);
   if (!wait_start_.empty()) {
@@ -243,7 +244,7 @@ void ReadPath::Serve(ReqId id, uint64_t version, bool hit) { Complete(id, ReadOu
 void ReadPath::Fail(ReqId id) { Complete(id, ReadOutcome{false, 0, false, true}); }
 
 void ReadPath::Fallback(ReqId id) {
-  h_.db().Read(h_.request(id).key, h_.KeyIdOf(id), [this, id](uint64_t version) {
+  db_.Read(h_.request(id).key, h_.KeyIdOf(id), [this, id](uint64_t version) {
     Complete(id, ReadOutcome{false, version, true, false});
   });
 }

@@ -62,8 +62,8 @@ class ReadPath {
   // The cache failed: read the database, skip the fill.
   void Fallback(ReqId id);
   void BeginWait(ReqId id);  // lock/lease wait starts (idempotent)
-  uint32_t CurrentStamp(uint64_t key) { return episodes_.Stamp(h_.db().KeyId(key)); }
-  bool Loading(uint64_t key) { return episodes_.Open(h_.db().KeyId(key)); }  // an episode's load is under way
+  uint32_t CurrentStamp(uint64_t key) { return episodes_.Stamp(db_.KeyId(key)); }
+  bool Loading(uint64_t key) { return episodes_.Open(db_.KeyId(key)); }  // an episode's load is under way
   void CountStaleServe() { ++stale_serves_; }
   void CountCacheError() { ++cache_errors_; }
 
@@ -72,7 +72,7 @@ class ReadPath {
   // The value and SET options a fill of `version` uses now (TTL from the scheme).
   Blob FillValue(uint64_t key, uint64_t version, uint32_t size, SimTime delta, SetOptions* opt);
   void OnServerCrash(uint32_t server);
-  void Warmed(uint64_t key) { episodes_.MarkWarm(h_.db().KeyId(key)); }
+  void Warmed(uint64_t key) { episodes_.MarkWarm(db_.KeyId(key)); }
   void Report(RunReport* r) const;
   void StartMeasurement();  // --warmup over: zero the figures (the guard's too)
   StampedeGuard& guard() { return *guard_; }
@@ -113,6 +113,11 @@ class ReadPath {
   }
 
   Harness& h_;
+  // The harness's clock, database and scheme, asked for once (Harness promises
+  // the same objects for its lifetime): a virtual call each saved, several a read.
+  Simulator& sim_;
+  SimDatabase& db_;
+  Invalidation& inv_;
   StrategyConfig c_;
   Rng rng_;
   std::unique_ptr<StampedeGuard> guard_;
