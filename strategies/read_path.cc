@@ -97,9 +97,13 @@ void ReadPath::MaybeRefreshAhead(ReqId id, const CachedValue& v) {
 }
 
 void ReadPath::Load(ReqId id, LoadKind kind, Loaded done, uint64_t lease) {
+  LoadFor(id, kind, std::move(done), lease, kNoServe);
+}
+
+void ReadPath::LoadFor(ReqId id, LoadKind kind, Loaded done, uint64_t lease, ReqId serve) {
   const Request& r = h_.request(id);
   const uint32_t kid = r.kid != kNoKeyId ? r.kid : db_.KeyId(r.key);  // Harness::KeyIdOf without asking twice
-  LoadKeyId(r.key, kid, r.size, r.client, episodes_.StampFor(kid, r.at), kind, std::move(done), lease);
+  LoadKeyId(r.key, kid, r.size, r.client, episodes_.StampFor(kid, r.at), kind, std::move(done), lease, serve);
 }
 
 void ReadPath::LoadKey(uint64_t key, uint32_t size, uint32_t server, uint32_t stamp, LoadKind kind, Loaded done,
@@ -108,7 +112,7 @@ void ReadPath::LoadKey(uint64_t key, uint32_t size, uint32_t server, uint32_t st
 }
 
 void ReadPath::LoadKeyId(uint64_t key, uint32_t kid, uint32_t size, uint32_t server, uint32_t stamp, LoadKind kind,
-                         Loaded done, uint64_t lease) {
+                         Loaded done, uint64_t lease, ReqId serve) {
   uint32_t slot;
   if (!free_loads_.empty()) {
     slot = free_loads_.back();
@@ -127,6 +131,7 @@ void ReadPath::LoadKeyId(uint64_t key, uint32_t kid, uint32_t size, uint32_t ser
   l.kind = kind;
   l.lease = lease;
   l.done = std::move(done);
+  l.serve = serve;
   ++loads_started_;
   episodes_.OnLoadStart(kid, stamp, kind == LoadKind::kEarly || kind == LoadKind::kBackground);
   db_.Read(kid, loaded_, slot);
@@ -197,21 +202,20 @@ void ReadPath::Filled(uint32_t slot, uint64_t version, DirectReply::Status statu
 }
 
 void ReadPath::Finish(uint32_t slot, uint64_t version, bool ok) {
+  const ReqId serve = loads_[slot].serve;
   Loaded done = std::move(loads_[slot].done);
   free_loads_.push_back(slot);
-  if (done) done(version, ok);
+  if (serve != kNoServe) {
+    if (ok) Serve(serve, version, false);
+    else Fail(serve);
+  } else if (done) {
+    done(version, ok);
+  }
 }
 
+// Load with the request to serve kept in the load's slot (Finish answers it): no callback object.
 [[gnu::flatten]] void ReadPath::LoadAndServe(ReqId id, LoadKind kind, uint64_t lease) {
-  Load(
-      id, kind,
-      [this, id](uint64_t version, bool ok) {
-        if (ok)
-          Serve(id, version, false);
-        else
-          Fail(id);
-      },
-      lease);
+  LoadFor(id, kind, {}, lease, id);
 }
 
 void ReadPath::BeginWait(ReqId id) {

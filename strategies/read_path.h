@@ -87,10 +87,15 @@ class ReadPath {
     uint64_t lease = 0;
     LoadKind kind = LoadKind::kMiss;
     Loaded done;
+    ReqId serve = kNoServe;  // LoadAndServe's request (instead of a done that serves it)
   };
+  static constexpr ReqId kNoServe = UINT32_MAX;
   // LoadKey with the key's dense id known (h_.db().KeyId(key)).
+  // Load; serve: the request to answer with the loaded version (LoadAndServe; kNoServe: done is called).
+  void LoadFor(ReqId id, LoadKind kind, Loaded done, uint64_t lease, ReqId serve);
+  // serve as for LoadFor.
   void LoadKeyId(uint64_t key, uint32_t kid, uint32_t size, uint32_t server, uint32_t stamp, LoadKind kind,
-                 Loaded done, uint64_t lease);
+                 Loaded done, uint64_t lease, ReqId serve = kNoServe);
   void OnReply(ReqId id, RedisReply&& reply);
   // A direct GET's reply (SimRedis::GetDirect): as OnReply, without the RedisReply.
   void OnDirectGet(ReqId id, const DirectReply& reply);
