@@ -232,12 +232,17 @@ void RedisStore::Remove(uint32_t slot, bool notify_policy) {
 uint64_t RedisStore::MemoryOf(uint32_t slot) const {
   const Entry& e = slots_[slot];
   if (e.type == Type::kSet) return sets_.find(slot)->second.memory;
-  // Padded values are never integers: StringValueMemory reads the bytes only without padding.
   SmallValue::Buffer buf;
   uint32_t pad = PadOf(slot, e);
   std::string_view value = pad == 0 ? ValueView(slot, e, buf) : std::string_view();
+  return StringMemory(slot, e, value, pad == 0 ? value.size() : ValueSize(slot, e), pad);
+}
+
+[[gnu::always_inline]] inline uint64_t RedisStore::StringMemory(uint32_t slot, const Entry& e, std::string_view value,
+                                                                 size_t size, uint32_t pad) const {
+  // Padded values are never integers: StringValueMemory reads the bytes only without padding.
   return KeyOverheadMemory(NameSize(slot), e.deadline != 0) +
-         StringValueMemory(value, (pad == 0 ? value.size() : ValueSize(slot, e)) + pad, shared_integers());
+         StringValueMemory(pad == 0 ? value : std::string_view(), size + pad, shared_integers());
 }
 
 void RedisStore::Recount(uint32_t slot, uint64_t before) {
@@ -434,7 +439,7 @@ RedisReply RedisStore::Set(std::string_view key, uint32_t id, Blob value, const 
   if (opt.expire_at_ms >= 0) SetExpire(slot, opt.expire_at_ms);
   else if (opt.expire_ms >= 0) SetExpire(slot, now_ms_ + opt.expire_ms);
   else if (!opt.keep_ttl) SetExpire(slot, -1);
-  Recount(slot, before);
+  key_memory_ += StringMemory(slot, e, bytes, bytes.size(), pad) - before;  // Recount, from the bytes at hand
 }
 
 DirectReply RedisStore::SetDirect(uint32_t id, uint64_t key, uint64_t version, uint32_t size, const SetOptions& opt) {

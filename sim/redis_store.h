@@ -307,6 +307,8 @@ class RedisStore {
   // string's recomputed from its key, value and TTL (not stored: 8 bytes an
   // entry), a set's kept in its SetValue.
   uint64_t MemoryOf(uint32_t slot) const;
+  // A string entry's share, its value (bytes when not padded) and sizes given.
+  uint64_t StringMemory(uint32_t slot, const Entry& e, std::string_view value, size_t size, uint32_t pad) const;
   // After a change to slot's entry, which was accounted `before` bytes (0: just created).
   void Recount(uint32_t slot, uint64_t before);
   bool Expired(uint32_t slot) const {
