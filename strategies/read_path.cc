@@ -175,6 +175,9 @@ Blob ReadPath::FillValue(uint64_t key, uint64_t version, uint32_t size, SimTime 
   CacheBackend& cache = h_.cache_for(l.key);
   if (plain) {
     if (SimRedis* direct = cache.Direct()) {
+      // Filled reads the key's episode row one round trip from now: the GET's
+      // prefetch (a database read earlier) is often evicted by then.
+      episodes_.Prefetch(l.kid);
       l.version = version;
       return direct->SetDirect(l.kid, l.key, version, l.size, opt, direct_fill_, slot);
     }
