@@ -257,6 +257,11 @@ class Experiment final : public Harness {
     return u.key == key && u.id != kNoKeyId ? u.id : db_.KeyId(key);
   }
   void Dispatch(uint32_t client, const Request& req);
+  // n % servers without a 64-bit division (~40 cycles; 7% of the arrival's samples) for a power of
+  // two, such as the one server of most runs (a test for 1 alone, GCC folds back into the division).
+  uint64_t ServerOf(uint64_t n) const {
+    return (c_.servers & (c_.servers - 1)) == 0 ? n & (c_.servers - 1) : n % c_.servers;
+  }
   void StartMeasurement();
   uint32_t SizeOf(uint64_t key) const { return workload_.SizeOf(key); }
   void Finish(ReqId id, uint64_t latency);
@@ -332,7 +337,7 @@ void Experiment::ScheduleOpenArrival() {
 // flatten: the arrival handler inlines what it calls in this file (Issue, NextRequest,
 // Dispatch, ScheduleOpenArrival): calls are a large share of a request's instructions.
 [[gnu::flatten]] void Experiment::OnArrival(uint32_t) {
-  Issue(static_cast<uint32_t>(c_.scenario.random_servers ? server_rng_.Below(c_.servers) : issued_ % c_.servers));
+  Issue(static_cast<uint32_t>(c_.scenario.random_servers ? server_rng_.Below(c_.servers) : ServerOf(issued_)));
   if (!exhausted_) ScheduleOpenArrival();
 }
 
@@ -359,7 +364,7 @@ void Experiment::ScheduleTraceArrival() {
     return;
   }
   sim_.ScheduleAt(pending_.at, [this] {
-    Dispatch(static_cast<uint32_t>(issued_ % c_.servers), pending_);
+    Dispatch(static_cast<uint32_t>(ServerOf(issued_)), pending_);
     if (!exhausted_) ScheduleTraceArrival();
   });
 }
@@ -433,7 +438,7 @@ void Experiment::Dispatch(uint32_t client, const Request& pulled) {
   }
   req.at = sim_.Now();
   // A trace's client (or use case) id picks the application server.
-  req.client = static_cast<uint32_t>((trace_ && c_.index->has_clients ? req.client : client) % c_.servers);
+  req.client = static_cast<uint32_t>(ServerOf(trace_ && c_.index->has_clients ? req.client : client));
   if (key_ttl_ && trace_ && req.key < key_ttl_->size()) (*key_ttl_)[req.key] = req.ttl;
   InFlight& f = inflight_[id];  // field by field: a whole InFlight built on the stack and
   f.req = req;                   // copied costs a store-forwarding stall per request

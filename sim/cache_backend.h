@@ -16,6 +16,8 @@
 
 namespace cachelab {
 
+class SimRedis;
+
 class CacheBackend {
  public:
   using ReplyCallback = InplaceFunction<void(RedisReply&&), 64>;
@@ -39,6 +41,9 @@ class CacheBackend {
   // reading the name: the caller may then pass an empty one and save spelling
   // it (every read's GET). False by default: the name is used.
   virtual bool GetsById() const { return false; }
+  // The simulated Redis itself, when it takes the lab's direct commands now
+  // (SimRedis::GetDirect, sim/direct_reply.h); null for every other backend.
+  virtual SimRedis* Direct() { return nullptr; }
   // Any other command, as argv ("EXPIRE", "k", "10").
   virtual void Command(std::vector<std::string> argv, ReplyCallback done) = 0;
 };

@@ -20,13 +20,21 @@ class FifoRing {
     buf_[(head_ + size_) & (buf_.size() - 1)] = v;
     ++size_;
   }
+  // A new element at the back, for the caller to write in place: field by
+  // field from registers, where a T built on the stack and copied in is read
+  // back wider than it was written (a store-forwarding stall).
+  T& push_back_slot() {
+    if (size_ == buf_.size()) Grow();
+    return buf_[(head_ + size_++) & (buf_.size() - 1)];
+  }
   void pop_front() {
     head_ = (head_ + 1) & (buf_.size() - 1);
     --size_;
   }
 
  private:
-  void Grow() {
+  // Out of line and cold: push_back then inlines into its callers (a call a push saved).
+  [[gnu::noinline, gnu::cold]] void Grow() {
     std::vector<T> bigger(buf_.empty() ? 16 : buf_.size() * 2);
     for (size_t i = 0; i < size_; ++i) bigger[i] = buf_[(head_ + i) & (buf_.size() - 1)];
     buf_.swap(bigger);

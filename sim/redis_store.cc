@@ -155,6 +155,23 @@ bool RedisStore::NamedById(std::string_view key, uint32_t id, uint32_t* digits) 
 }
 
 uint32_t RedisStore::Create(std::string_view key, uint64_t hash, uint32_t id) {
+  uint32_t digits = 0;
+  bool named = NamedById(key, id, &digits);
+  return NewEntry(named, digits, key, hash);
+}
+
+uint32_t RedisStore::CreateDirect(uint32_t id, uint64_t key) {
+  const std::string& prefix = config_.key_naming.prefix;
+  if (key > UINT32_MAX || prefix.size() > 12) {  // a name NamedById refuses: stored, as Create does
+    std::string name = prefix + std::to_string(key);
+    return Create(name, indexed_ || policy_ ? HashBytes(name) : 0, id);
+  }
+  NameBuffer buf;  // the name only for the hash's users, as Set
+  uint64_t hash = indexed_ || policy_ ? HashBytes(SpellName(static_cast<uint32_t>(key), buf)) : 0;
+  return NewEntry(true, static_cast<uint32_t>(SmallValue::Digits(static_cast<uint32_t>(key))), {}, hash);
+}
+
+uint32_t RedisStore::NewEntry(bool named_by_id, uint32_t digits, std::string_view key, uint64_t hash) {
   uint32_t slot;
   if (!free_slots_.empty()) {
     slot = free_slots_.back();
@@ -163,8 +180,7 @@ uint32_t RedisStore::Create(std::string_view key, uint64_t hash, uint32_t id) {
     slot = slots_.Append();
   }
   Entry& e = slots_[slot];
-  uint32_t digits = 0;
-  e.named_by_id = NamedById(key, id, &digits);
+  e.named_by_id = named_by_id;
   e.name_digits = digits;
   if (!e.named_by_id) names_.At(slot).assign(key);
   e.type = Type::kString;
@@ -216,12 +232,17 @@ void RedisStore::Remove(uint32_t slot, bool notify_policy) {
 uint64_t RedisStore::MemoryOf(uint32_t slot) const {
   const Entry& e = slots_[slot];
   if (e.type == Type::kSet) return sets_.find(slot)->second.memory;
-  // Padded values are never integers: StringValueMemory reads the bytes only without padding.
   SmallValue::Buffer buf;
   uint32_t pad = PadOf(slot, e);
   std::string_view value = pad == 0 ? ValueView(slot, e, buf) : std::string_view();
+  return StringMemory(slot, e, value, pad == 0 ? value.size() : ValueSize(slot, e), pad);
+}
+
+[[gnu::always_inline]] inline uint64_t RedisStore::StringMemory(uint32_t slot, const Entry& e, std::string_view value,
+                                                                 size_t size, uint32_t pad) const {
+  // Padded values are never integers: StringValueMemory reads the bytes only without padding.
   return KeyOverheadMemory(NameSize(slot), e.deadline != 0) +
-         StringValueMemory(value, (pad == 0 ? value.size() : ValueSize(slot, e)) + pad, shared_integers());
+         StringValueMemory(pad == 0 ? value : std::string_view(), size + pad, shared_integers());
 }
 
 void RedisStore::Recount(uint32_t slot, uint64_t before) {
@@ -242,8 +263,7 @@ void RedisStore::SetPad(uint32_t slot, Entry& e, uint32_t pad) {
   if (pad >= kPadSpilled) big_pads_[slot] = pad;
 }
 
-void RedisStore::AssignValue(uint32_t slot, Entry& e, std::string_view value) {
-  uint32_t w = SmallValue::Encode(value);
+void RedisStore::AssignWord(uint32_t slot, Entry& e, uint32_t w, std::string_view value) {
   if (w == SmallValue::kSpilled) big_values_[slot].assign(value);
   else if (e.value == SmallValue::kSpilled) big_values_.erase(slot);
   e.value = w;
@@ -358,6 +378,33 @@ RedisReply RedisStore::Get(std::string_view key, uint32_t id) {
   return StringReply(slot);
 }
 
+DirectReply RedisStore::GetDirect(uint32_t id) {
+  NoteOnce(kNotedGet, "get");
+  EnsureMemory();
+  uint32_t slot = LookupId({}, id, true);  // no name needed: every live key is linked
+  DirectReply r;
+  if (slot == kNone) {
+    ++stats_.keyspace_misses;
+    return r;
+  }
+  ++stats_.keyspace_hits;
+  const Entry& e = slots_[slot];
+  if (e.type != Type::kString) {
+    r.status = DirectReply::Status::kError;
+    return r;
+  }
+  r.status = DirectReply::Status::kValue;
+  if ((e.value & 3) == SmallValue::kPrefixed) {  // "v<n>", n below 2^30: the lab's values
+    r.version = e.value >> 2;
+    return r;
+  }
+  SmallValue::Buffer buf;
+  std::string_view v = ValueView(slot, e, buf);
+  r.version = VersionOfBytes(v);
+  r.lease = !v.empty() && v[0] == 'L';
+  return r;
+}
+
 RedisReply RedisStore::Set(std::string_view key, uint32_t id, Blob value, const SetOptions& opt) {
   NoteOnce(kNotedSet, "set");
   if (!EnsureMemory()) {
@@ -376,18 +423,49 @@ RedisReply RedisStore::Set(std::string_view key, uint32_t id, Blob value, const 
   uint64_t before = e ? MemoryOf(slot) : 0;
   if (!e) {
     slot = Create(key, indexed_ || policy_ ? HashBytes(key) : 0, id);  // the hash only for its users
-    e = &slots_[slot];
     if (id != kNoKeyId) Link(slot, id);
   }
-  if (e->type == Type::kSet) sets_.erase(slot);
-  e->type = Type::kString;
-  AssignValue(slot, *e, value.data);
-  SetPad(slot, *e, value.pad);
+  WriteString(slot, SmallValue::Encode(value.data), value.data, value.pad, opt, before);
+  return opt.get ? old : RedisReply::Ok();
+}
+
+[[gnu::always_inline]] inline void RedisStore::WriteString(uint32_t slot, uint32_t word, std::string_view bytes,
+                                                            uint32_t pad, const SetOptions& opt, uint64_t before) {
+  Entry& e = slots_[slot];
+  if (e.type == Type::kSet) sets_.erase(slot);
+  e.type = Type::kString;
+  AssignWord(slot, e, word, bytes);
+  SetPad(slot, e, pad);
   if (opt.expire_at_ms >= 0) SetExpire(slot, opt.expire_at_ms);
   else if (opt.expire_ms >= 0) SetExpire(slot, now_ms_ + opt.expire_ms);
   else if (!opt.keep_ttl) SetExpire(slot, -1);
-  Recount(slot, before);
-  return opt.get ? old : RedisReply::Ok();
+  key_memory_ += StringMemory(slot, e, bytes, bytes.size(), pad) - before;  // Recount, from the bytes at hand
+}
+
+DirectReply RedisStore::SetDirect(uint32_t id, uint64_t key, uint64_t version, uint32_t size, const SetOptions& opt) {
+  NoteOnce(kNotedSet, "set");
+  DirectReply r;
+  if (!EnsureMemory()) {
+    ++stats_.oom_rejections;
+    r.status = DirectReply::Status::kError;
+    return r;
+  }
+  uint32_t slot = LookupId({}, id, true);  // no name needed: every live key is linked
+  const bool found = slot != kNone;
+  if ((opt.cond == SetOptions::Cond::kNx && found) || (opt.cond == SetOptions::Cond::kXx && !found)) return r;
+  char value[24] = {'v'};  // strategies' VersionedValue(version, size)
+  std::string_view bytes(value, static_cast<size_t>(std::to_chars(value + 1, value + sizeof value, version).ptr - value));
+  uint32_t word = version >= 100 && version <= SmallValue::kMaxNumber
+                      ? SmallValue::kPrefixed | static_cast<uint32_t>(version) << 2  // Encode's, without parsing back
+                      : SmallValue::Encode(bytes);
+  uint64_t before = found ? MemoryOf(slot) : 0;
+  if (!found) {
+    slot = CreateDirect(id, key);
+    Link(slot, id);
+  }
+  WriteString(slot, word, bytes, size > bytes.size() ? static_cast<uint32_t>(size - bytes.size()) : 0, opt, before);
+  r.status = DirectReply::Status::kOk;
+  return r;
 }
 
 RedisReply RedisStore::SetEx(std::string_view key, int64_t seconds, Blob value) {
@@ -411,6 +489,17 @@ RedisReply RedisStore::Del(std::string_view key, uint32_t id) {
   if (!e) return RedisReply::Integer(0);
   Remove(slot, true);
   return RedisReply::Integer(1);
+}
+
+DirectReply RedisStore::DelDirect(uint32_t id) {
+  NoteOnce(kNotedDel, "del");
+  EnsureMemory();
+  uint32_t slot = LookupId({}, id, false);  // no name needed: every live key is linked
+  DirectReply r;
+  if (slot == kNone) return r;
+  Remove(slot, true);
+  r.status = DirectReply::Status::kOk;
+  return r;
 }
 
 RedisReply RedisStore::Del(const std::vector<std::string_view>& keys) {

@@ -24,6 +24,7 @@
 
 #include "eviction/policy.h"
 #include "sim/blob.h"
+#include "sim/direct_reply.h"
 #include "sim/chunked_rows.h"
 #include "sim/expiry_calendar.h"
 #include "sim/key_index.h"
@@ -118,6 +119,18 @@ class RedisStore {
   RedisReply Get(std::string_view key, uint32_t id);
   RedisReply Set(std::string_view key, uint32_t id, Blob value, const SetOptions& opt);
   RedisReply Del(std::string_view key, uint32_t id);
+  // Get(name, id) by the id alone, the reply as its facts (sim/direct_reply.h):
+  // the same effects (command noted, eviction, lazy expiry, keyspace hit or
+  // miss, policy touch). REQUIRES: unlinked_keys() == 0.
+  DirectReply GetDirect(uint32_t id);
+  // Set(name, id, value, opt) by the id alone, where name is key_naming's
+  // (its prefix and the decimal key) and value "v<version>" padded to `size`
+  // bytes (the lab's values): kOk, kNil (NX/XX refused) or kError (OOM).
+  // REQUIRES: unlinked_keys() == 0, key_naming.ids set and giving key the id
+  // `id`, !opt.get (SET ... GET replies the old value: Set).
+  DirectReply SetDirect(uint32_t id, uint64_t key, uint64_t version, uint32_t size, const SetOptions& opt);
+  // Del(name, id) by the id alone: kOk (deleted) or kNil. REQUIRES: unlinked_keys() == 0.
+  DirectReply DelDirect(uint32_t id);
   RedisReply SetEx(std::string_view key, int64_t seconds, Blob value);
   RedisReply Del(const std::vector<std::string_view>& keys);
   RedisReply Del(std::string_view key) { return Del(std::vector<std::string_view>{key}); }
@@ -252,7 +265,8 @@ class RedisStore {
     return e.value != SmallValue::kSpilled ? SmallValue::Size(e.value) : BigValue(slot).size();
   }
   [[gnu::noinline, gnu::cold]] const std::string& BigValue(uint32_t slot) const { return big_values_.find(slot)->second; }
-  void AssignValue(uint32_t slot, Entry& e, std::string_view value);
+  void AssignValue(uint32_t slot, Entry& e, std::string_view value) { AssignWord(slot, e, SmallValue::Encode(value), value); }
+  void AssignWord(uint32_t slot, Entry& e, uint32_t word, std::string_view value);
   // RedisReply::String(ValueOf(slot)), the value written into the reply's own string.
   [[gnu::always_inline]] RedisReply StringReply(uint32_t slot) const {
     const Entry& e = slots_[slot];
@@ -278,12 +292,23 @@ class RedisStore {
   uint32_t Found(uint32_t slot, bool touch);
   void Link(uint32_t slot, uint32_t id);
   uint32_t Create(std::string_view key, uint64_t hash, uint32_t id = kNoKeyId);  // its slot (not yet linked to id)
+  // Create's entry once it is known whether key_naming spells its name
+  // (then `digits` is its key's digit count; else `key` is stored).
+  uint32_t NewEntry(bool named_by_id, uint32_t digits, std::string_view key, uint64_t hash);
+  // Create for SetDirect's key (not yet linked to id).
+  uint32_t CreateDirect(uint32_t id, uint64_t key);
+  // Set's write of a string value (word: SmallValue::Encode(bytes)) into the
+  // live entry at slot, accounted `before` bytes until now (0: just created).
+  void WriteString(uint32_t slot, uint32_t word, std::string_view bytes, uint32_t pad, const SetOptions& opt,
+                   uint64_t before);
   void Remove(uint32_t slot, bool notify_policy);
   void SetExpire(uint32_t slot, int64_t deadline_ms);
   // The bytes accounted for a live entry (Redis's used_memory share): a
   // string's recomputed from its key, value and TTL (not stored: 8 bytes an
   // entry), a set's kept in its SetValue.
   uint64_t MemoryOf(uint32_t slot) const;
+  // A string entry's share, its value (bytes when not padded) and sizes given.
+  uint64_t StringMemory(uint32_t slot, const Entry& e, std::string_view value, size_t size, uint32_t pad) const;
   // After a change to slot's entry, which was accounted `before` bytes (0: just created).
   void Recount(uint32_t slot, uint64_t before);
   bool Expired(uint32_t slot) const {

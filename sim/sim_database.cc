@@ -33,6 +33,14 @@ SimDatabase::Query SimDatabase::NewQuery(Query::Kind kind, uint64_t key, uint32_
   Enqueue(NewQuery(Query::Kind::kRead, key, id, std::move(done)));
 }
 
+[[gnu::flatten]] void SimDatabase::Read(uint32_t id, const ReadClient& to, uint32_t token) {
+  metrics_.Add(reads_id_);
+  Query q = NewQuery(Query::Kind::kRead, 0, id, {});
+  q.to = &to;
+  q.token = token;
+  Enqueue(std::move(q));
+}
+
 void SimDatabase::Write(uint64_t key, uint32_t id, WriteCallback done) {
   metrics_.Add(writes_id_);
   if (id == kNoKeyId) id = ids_.Intern(key);
@@ -41,7 +49,9 @@ void SimDatabase::Write(uint64_t key, uint32_t id, WriteCallback done) {
 
 void SimDatabase::WriteBatch(std::vector<uint64_t> keys, WriteCallback done) {
   metrics_.Add(writes_id_);
-  Enqueue(Query{Query::Kind::kBatch, 0, kNoKeyId, std::move(keys), std::move(done), sim_.Now()});
+  Query q = NewQuery(Query::Kind::kBatch, 0, kNoKeyId, std::move(done));
+  q.batch = std::move(keys);
+  Enqueue(std::move(q));
 }
 
 void SimDatabase::Enqueue(Query&& q) {
@@ -65,7 +75,7 @@ void SimDatabase::Start(Query&& q) {
   else latency = static_cast<SimTime>(config_.batch_latency.Sample(rng_)) +
                  config_.per_row_latency * static_cast<SimTime>(q.batch.size());
   // A read sees what is committed when it starts.
-  uint64_t snapshot = q.kind == Query::Kind::kRead ? VersionAt(q.id) : 0;
+  q.snapshot = q.kind == Query::Kind::kRead ? VersionAt(q.id) : 0;
   uint32_t slot;
   if (!free_running_.empty()) {
     slot = free_running_.back();
@@ -75,12 +85,12 @@ void SimDatabase::Start(Query&& q) {
     slot = static_cast<uint32_t>(running_.size());
     running_.push_back(std::move(q));
   }
-  sim_.Schedule(latency, [this, slot, snapshot] { Complete(slot, snapshot); });
+  sim_.Post(completions_, latency, slot);
 }
 
-[[gnu::flatten]] void SimDatabase::Complete(uint32_t slot, uint64_t snapshot) {
+[[gnu::flatten]] void SimDatabase::Complete(uint32_t slot) {
   Query& query = running_[slot];
-  uint64_t result = snapshot;
+  uint64_t result = query.snapshot;
   if (query.kind == Query::Kind::kWrite) {
     Commit(query.id);
     result = VersionAt(query.id);
@@ -90,7 +100,10 @@ void SimDatabase::Start(Query&& q) {
     result = query.batch.size();
     metrics_.Add(rows_id_, static_cast<int64_t>(query.batch.size()));
   }
-  ReadCallback done = std::move(query.done);
+  const ReadClient* to = query.to;
+  const uint32_t token = query.token;
+  ReadCallback done = to ? ReadCallback() : std::move(query.done);
+  query.to = nullptr;
   query.batch.clear();
   free_running_.push_back(slot);  // (query is not used below: Start may reuse or move it)
   --active_;
@@ -99,7 +112,8 @@ void SimDatabase::Start(Query&& q) {
     waiting_.pop_front();
     Start(std::move(next));
   }
-  done(result);
+  if (to) to->fn(to->context, token, result);
+  else done(result);
 }
 
 }  // namespace cachelab

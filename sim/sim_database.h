@@ -38,6 +38,14 @@ class SimDatabase {
   void Read(uint64_t key, ReadCallback done) { Read(key, kNoKeyId, std::move(done)); }
   // The same with the key's dense id (KeyId(key)) when the caller has it.
   void Read(uint64_t key, uint32_t id, ReadCallback done);
+  // A read whose result goes to to.fn(to.context, token, version): no
+  // callback object built, moved and destroyed (a cache miss's load).
+  // `to` must outlive the read.
+  struct ReadClient {
+    void (*fn)(void* context, uint32_t token, uint64_t version) = nullptr;
+    void* context = nullptr;
+  };
+  void Read(uint32_t id, const ReadClient& to, uint32_t token);
   void Write(uint64_t key, WriteCallback done) { Write(key, kNoKeyId, std::move(done)); }
   void Write(uint64_t key, uint32_t id, WriteCallback done);
   // One query that writes several keys (each gets a new version); done gets
@@ -73,12 +81,15 @@ class SimDatabase {
     uint32_t id;
     std::vector<uint64_t> batch;
     ReadCallback done;
+    const ReadClient* to = nullptr;  // instead of done
+    uint32_t token = 0;
     SimTime enqueued;
+    uint64_t snapshot = 0;  // a running read: the version committed when it started
   };
   Query NewQuery(Query::Kind kind, uint64_t key, uint32_t id, ReadCallback&& done) const;
   void Enqueue(Query&& q);  // by reference: a query (with its callback) is moved once, into its row
   void Start(Query&& q);
-  void Complete(uint32_t slot, uint64_t snapshot);  // a running query's latency is over
+  void Complete(uint32_t slot);  // a running query's latency is over
   void Commit(uint32_t id);
 
   Simulator& sim_;
@@ -96,6 +107,9 @@ class SimDatabase {
   std::vector<uint32_t> free_running_;
   int active_ = 0;
   CommitObserver on_commit_;
+  // Complete(slot): latencies are random, so completions come out of order
+  // (the heap, without a slot or callback of their own).
+  Simulator::Poster completions_ = sim_.NewPoster<&SimDatabase::Complete>(this, /*lane=*/false);
   Metrics::Id queries_id_, reads_id_, writes_id_, rows_id_, wait_id_, concurrency_id_;
 };
 

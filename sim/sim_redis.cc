@@ -100,14 +100,19 @@ void SimRedis::ReplyInPlace(Pending& p, Make&& make) {
   }
 }
 
+[[gnu::always_inline]] inline SimTime SimRedis::StartAt(SimTime arrival, SimTime service) {
+  SimTime start = std::max(arrival, busy_until_);
+  busy_until_ = start + service;
+  busy_time_ += service;
+  store_.SetTime(start);
+  return start;
+}
+
 void SimRedis::Execute(uint32_t id, SimTime arrival, std::string_view key) {
   // The command thread is FIFO: commands run in the order they arrive, each
   // with the time snapshot of its start.
   Pending& p = pending_[id];
-  SimTime start = std::max(arrival, busy_until_);
-  busy_until_ = start + p.service;
-  busy_time_ += p.service;
-  store_.SetTime(start);
+  SimTime start = StartAt(arrival, p.service);
   switch (p.kind) {
     case Pending::Kind::kGet: ReplyInPlace(p, [&] { return store_.Get(key, p.key_id); }); break;
     case Pending::Kind::kSet: ReplyInPlace(p, [&] { return store_.Set(key, p.key_id, std::move(p.value), p.opt); }); break;
@@ -124,6 +129,12 @@ void SimRedis::Execute(uint32_t id, SimTime arrival, std::string_view key) {
 
 // Inlined into its poster's handler (the kernel's call for every reply): one call less a command.
 [[gnu::always_inline]] inline void SimRedis::Deliver(uint32_t id) {
+  if (id == kDirect) {
+    const DirectRow r = direct_.front();  // a copy: the client may queue more (the ring may grow)
+    direct_.pop_front();
+    r.to->fn(r.to->context, r.token, r.reply);
+    return;
+  }
   // The row stays put while the callback runs (it may submit new commands,
   // which take other rows); it is free again once the callback returns.
   Pending& p = pending_[id];
@@ -155,6 +166,40 @@ void SimRedis::SetById(uint32_t key_id, std::string_view key, Blob value, const 
 
 void SimRedis::DelById(uint32_t key_id, std::string_view key, ReplyCallback done) {
   Submit(NewPending(Pending::Kind::kDel, key_id, std::move(done)), key);
+}
+
+[[gnu::always_inline]] inline void SimRedis::PostDirect(const DirectReply& reply, const DirectClient& to,
+                                                        uint32_t token, SimTime half) {
+  DirectRow& row = direct_.push_back_slot();  // in place: see FifoRing::push_back_slot
+  row.reply.version = reply.version;
+  row.reply.status = reply.status;
+  row.reply.lease = reply.lease;
+  row.to = &to;
+  row.token = token;
+  sim_.PostAt(replies_, busy_until_ + half, kDirect);
+}
+
+// Submit and Execute for a GET by id, without its pending row.
+void SimRedis::GetDirect(uint32_t key_id, const DirectClient& to, uint32_t token) {
+  ++commands_;
+  Timing t = DrawTiming();
+  StartAt(sim_.Now() + t.half, t.service);
+  PostDirect(store_.GetDirect(key_id), to, token, t.half);
+}
+
+void SimRedis::SetDirect(uint32_t key_id, uint64_t key, uint64_t version, uint32_t size, const SetOptions& opt,
+                         const DirectClient& to, uint32_t token) {
+  ++commands_;
+  Timing t = DrawTiming();
+  StartAt(sim_.Now() + t.half, t.service);
+  PostDirect(store_.SetDirect(key_id, key, version, size, opt), to, token, t.half);
+}
+
+void SimRedis::DelDirect(uint32_t key_id, const DirectClient& to, uint32_t token) {
+  ++commands_;
+  Timing t = DrawTiming();
+  StartAt(sim_.Now() + t.half, t.service);
+  PostDirect(store_.DelDirect(key_id), to, token, t.half);
 }
 
 void SimRedis::Command(std::vector<std::string> argv, ReplyCallback done) {

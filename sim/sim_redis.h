@@ -9,6 +9,8 @@
 
 #include "sim/cache_backend.h"
 #include "sim/chunked_rows.h"
+#include "sim/direct_reply.h"
+#include "sim/fifo_ring.h"
 #include "sim/distribution.h"
 #include "sim/key_ids.h"
 #include "sim/redis_store.h"
@@ -42,6 +44,21 @@ class SimRedis final : public CacheBackend {
   // every live key is linked to its id the store looks a key with an id up by
   // the id alone (RedisStore::Get): a GET by id needs no name then.
   bool GetsById() const override { return config_.rtt.IsFixed() && store_.unlinked_keys() == 0; }
+  // Direct commands (sim/direct_reply.h) while GetsById holds, the node is up
+  // and the store spells names from ids (its KeyNaming, whose names the
+  // direct commands' keys have): each executes as it is submitted, as a
+  // command does with a fixed round trip, and its reply leaves on the same
+  // lane, in the same order, with the same timing.
+  SimRedis* Direct() override {
+    return GetsById() && !down_ && store_.config().key_naming.ids ? this : nullptr;
+  }
+  // GET by key id; `to` must outlive the reply.
+  void GetDirect(uint32_t key_id, const DirectClient& to, uint32_t token);
+  // SET of "v<version>" padded to size bytes (RedisStore::SetDirect's REQUIRES).
+  void SetDirect(uint32_t key_id, uint64_t key, uint64_t version, uint32_t size, const SetOptions& opt,
+                 const DirectClient& to, uint32_t token);
+  // DEL by key id: kOk (deleted) or kNil.
+  void DelDirect(uint32_t key_id, const DirectClient& to, uint32_t token);
 
   // Fault injection: a down node answers nothing; clients time out.
   void set_down(bool down) { down_ = down; }
@@ -77,7 +94,28 @@ class SimRedis final : public CacheBackend {
   template <typename Make>
   void ReplyInPlace(Pending& p, Make&& make);
   void ScheduleActiveExpire();
+  // A command's start on the FIFO command thread (its arrival, or when the
+  // thread is free); sets the store's time snapshot.
+  SimTime StartAt(SimTime arrival, SimTime service);
+  // A direct command's round trip and service time: drawn as Submit draws them.
+  struct Timing {
+    SimTime half, service;
+  };
+  Timing DrawTiming() {
+    SimTime half = static_cast<SimTime>(config_.rtt.Sample(rng_) / 2);
+    return Timing{half, static_cast<SimTime>(config_.service.Sample(rng_))};
+  }
+  // Queues a direct reply; Deliver(kDirect) hands the oldest to its client
+  // (replies leave in submission order: the round trip is fixed).
+  void PostDirect(const DirectReply& reply, const DirectClient& to, uint32_t token, SimTime half);
 
+  struct DirectRow {
+    DirectReply reply;
+    const DirectClient* to;
+    uint32_t token;
+  };
+  static constexpr uint32_t kDirect = UINT32_MAX;  // Deliver's argument for a direct reply
+  FifoRing<DirectRow> direct_;
   ChunkedRows<Pending, 6> pending_;
   std::vector<uint32_t> free_pending_;
 

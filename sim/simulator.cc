@@ -18,18 +18,16 @@ EventId Simulator::ScheduleAt(SimTime at, Callback&& fn, bool background) {
   return EventId{index, seq};
 }
 
-Simulator::Poster Simulator::NewPoster(Handler handler, void* context) {
-  Poster p{NewLane(), static_cast<uint32_t>(targets_.size())};
+Simulator::Poster Simulator::NewPoster(Handler handler, void* context, bool lane) {
+  Poster p{lane ? NewLane() : kHeap, static_cast<uint32_t>(targets_.size())};
   targets_.push_back(Target{handler, context});
   if (p.lane != kHeap) lane_target_[p.lane] = p.target;
   return p;
 }
 
 void Simulator::PostToHeap(uint32_t target, SimTime at, uint32_t arg) {
-  uint32_t index = NewSlot(false);
-  Target t = targets_[target];
-  slot(index).fn.Emplace([t, arg] { t.handler(t.context, arg); });
-  PushHeap(at, slot(index).seq, index);
+  ++foreground_;
+  PushHeap(at, next_seq_++, arg, target);
 }
 
 bool Simulator::Cancel(EventId id) {
@@ -43,8 +41,8 @@ bool Simulator::Cancel(EventId id) {
   return true;
 }
 
-void Simulator::PushHeap(SimTime at, uint64_t seq, uint32_t index) {
-  const Entry e{at, seq, index};
+void Simulator::PushHeap(SimTime at, uint64_t seq, uint32_t index, uint32_t target) {
+  const Entry e{at, seq, index, target};
   size_t i = heap_.size();
   heap_.push_back(e);
   while (i > 0) {
@@ -126,17 +124,24 @@ bool Simulator::RunEntry(const Entry& e) {
 }
 
 inline bool Simulator::RunFrom(int source) {
-  if (source != kHeap && lane_target_[source] != kNoTarget) {
-    Entry e = lanes_[source].front();
+  uint32_t target;
+  Entry e;
+  if (source != kHeap) {
+    if (lane_target_[source] == kNoTarget) return RunEntry(PopFrom(source));
+    e = lanes_[source].front();
     lanes_[source].pop_front();
-    now_ = e.at;
-    --foreground_;
-    ++events_run_;
-    Target t = targets_[lane_target_[source]];
-    t.handler(t.context, e.slot);
-    return true;
+    target = lane_target_[source];
+  } else {
+    e = PopHeap();
+    if (e.target == kNoTarget) return RunEntry(e);
+    target = e.target;
   }
-  return RunEntry(PopFrom(source));
+  now_ = e.at;  // a posted event
+  --foreground_;
+  ++events_run_;
+  Target t = targets_[target];
+  t.handler(t.context, e.slot);
+  return true;
 }
 
 bool Simulator::Step() {

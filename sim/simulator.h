@@ -92,17 +92,20 @@ class Simulator final : public Clock {
   // slot and no callback of its own: Post writes (time, sequence, argument)
   // to the lane's ring and the kernel calls the handler when it comes up.
   // Posted events cannot be cancelled. One earlier than the lane's last (or
-  // on a poster without a lane: all kMaxLanes taken) goes to the heap as a
-  // callback calling the handler, so events still run in (time, sequence).
+  // on a poster without a lane) goes to the heap, its entry naming the
+  // handler, so events still run in (time, sequence).
   using Handler = void (*)(void* context, uint32_t arg);
   struct Poster {
     Lane lane = kHeap;
     uint32_t target = 0;
   };
-  Poster NewPoster(Handler handler, void* context);
+  // lane=false: a poster whose events go to the heap (a source whose events
+  // come out of time order, e.g. random latencies); there too an event needs
+  // no slot and no callback: the heap's entry names the handler.
+  Poster NewPoster(Handler handler, void* context, bool lane = true);
   template <auto Method, typename T>  // object->*Method(arg)
-  Poster NewPoster(T* object) {
-    return NewPoster([](void* o, uint32_t arg) { (static_cast<T*>(o)->*Method)(arg); }, object);
+  Poster NewPoster(T* object, bool lane = true) {
+    return NewPoster([](void* o, uint32_t arg) { (static_cast<T*>(o)->*Method)(arg); }, object, lane);
   }
   void PostAt(Poster p, SimTime at, uint32_t arg) {  // inline: the hot path of most events
     if (at < now_) at = now_;
@@ -134,10 +137,12 @@ class Simulator final : public Clock {
   uint64_t events_run() const { return events_run_; }
 
  private:
+  static constexpr uint32_t kNoTarget = UINT32_MAX;
   struct Entry {
     SimTime at;
     uint64_t seq;
-    uint32_t slot;
+    uint32_t slot;                 // a posted event's argument
+    uint32_t target = kNoTarget;   // in the heap: a posted event's handler (targets_), else a slot's event
   };
   struct Slot {
     Callback fn;
@@ -187,7 +192,7 @@ class Simulator final : public Clock {
   }
   // By fields, in registers: an Entry passed on the stack is written in three
   // stores and read back wider, a store-forwarding stall per push.
-  void PushHeap(SimTime at, uint64_t seq, uint32_t index);
+  void PushHeap(SimTime at, uint64_t seq, uint32_t index, uint32_t target = kNoTarget);
   Entry PopHeap();
   // Where the next entry waits: kHeap, a lane, or kNone when nothing is pending.
   static constexpr int kNone = -1;
@@ -204,7 +209,6 @@ class Simulator final : public Clock {
     Handler handler;
     void* context;
   };
-  static constexpr uint32_t kNoTarget = UINT32_MAX;
   uint32_t lane_target_[kMaxLanes] = {kNoTarget, kNoTarget, kNoTarget, kNoTarget,
                                       kNoTarget, kNoTarget, kNoTarget, kNoTarget};
   std::vector<Target> targets_;

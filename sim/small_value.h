@@ -69,8 +69,7 @@ struct SmallValue {
       default: return 0;
     }
   }
-
- private:
+  // The decimal digits of n.
   static size_t Digits(uint32_t n) {
     size_t d = 1;  // compares, no divisions
     for (uint32_t power : {10u, 100u, 1000u, 10000u, 100000u, 1000000u, 10000000u, 100000000u, 1000000000u})

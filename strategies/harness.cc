@@ -2,6 +2,8 @@
 
 #include <charconv>
 
+#include "sim/direct_reply.h"
+
 namespace cachelab {
 
 KeyName CacheKeyName(uint64_t key) {
@@ -41,11 +43,6 @@ Blob VersionedValue(uint64_t version, uint32_t size) {
   return b;
 }
 
-uint64_t VersionOf(const Blob& value) {
-  if (value.data.size() < 2 || value.data[0] != 'v') return 0;
-  uint64_t v = 0;
-  std::from_chars(value.data.data() + 1, value.data.data() + value.data.size(), v);
-  return v;
-}
+uint64_t VersionOf(const Blob& value) { return VersionOfBytes(value.data); }
 
 }  // namespace cachelab

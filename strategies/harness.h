@@ -30,6 +30,8 @@ struct WriteOutcome {
   bool failed = false;
 };
 
+// sim(), db() and invalidation() return the same objects for the harness's
+// lifetime, made before any strategy (which may keep references to them).
 class Harness {
  public:
   virtual ~Harness() = default;

@@ -2,12 +2,14 @@
 
 #include <stdexcept>
 
+#include "sim/sim_redis.h"
 #include "strategies/invalidation/invalidation.h"
 #include "strategies/stampede/guard.h"
 
 namespace cachelab {
 
-ReadPath::ReadPath(Harness& h, const StrategyConfig& c) : h_(h), c_(c), rng_(c.seed, "stampede-guard") {
+ReadPath::ReadPath(Harness& h, const StrategyConfig& c)
+    : h_(h), sim_(h.sim()), db_(h.db()), inv_(h.invalidation()), c_(c), rng_(c.seed, "stampede-guard") {
   std::string err;
   guard_ = MakeStampedeGuard(c.stampede, *this, &err);
   if (!guard_) throw std::invalid_argument(err);
@@ -26,9 +28,13 @@ void ReadPath::Read(ReqId id) { Get(id); }
 void ReadPath::Get(ReqId id) {
   const Request& r = h_.request(id);  // once: each is a virtual call (Harness::KeyIdOf asks again)
   const uint64_t key = r.key;
-  const uint32_t kid = r.kid != kNoKeyId ? r.kid : h_.db().KeyId(key);
+  const uint32_t kid = r.kid != kNoKeyId ? r.kid : db_.KeyId(key);
   episodes_.Prefetch(kid);  // a miss's load reads it one round trip later
   CacheBackend& cache = h_.cache_for(key);
+  // The simulated Redis answers the version alone: enough unless the value
+  // carries metadata (DecodeValue).
+  if (!metadata_)
+    if (SimRedis* direct = cache.Direct()) return direct->GetDirect(kid, direct_get_, id);
   auto done = [this, id](RedisReply&& reply) { OnReply(id, std::move(reply)); };
   if (cache.GetsById()) cache.GetById(kid, {}, done);  // no "k:<key>" spelled for nothing
   else cache.GetById(kid, CacheKeyName(key), done);
@@ -42,11 +48,7 @@ void ReadPath::Get(ReqId id) {
       guard_->OnMiss(id, /*hot=*/true);
       return;
     }
-    CachedValue v = metadata_ ? DecodeValue(reply.str) : CachedValue{VersionOf(reply.str)};
-    h_.invalidation().OnHit(h_.request(id).key);
-    if (guard_->OnHit(id, v)) return;
-    if (refresh_fraction_ > 0) MaybeRefreshAhead(id, v);
-    Serve(id, v.version, true);
+    OnValue(id, metadata_ ? DecodeValue(reply.str) : CachedValue{VersionOf(reply.str)});
     return;
   }
   if (reply.is_error()) {
@@ -57,11 +59,33 @@ void ReadPath::Get(ReqId id) {
   guard_->OnMiss(id, /*hot=*/false);
 }
 
+[[gnu::flatten]] void ReadPath::OnDirectGet(ReqId id, const DirectReply& reply) {
+  switch (reply.status) {
+    case DirectReply::Status::kValue:
+      if (reply.lease) guard_->OnMiss(id, /*hot=*/true);  // another client's lease: a hot miss
+      else OnValue(id, CachedValue{reply.version});
+      return;
+    case DirectReply::Status::kError:
+      ++cache_errors_;
+      Fallback(id);
+      return;
+    default:
+      guard_->OnMiss(id, /*hot=*/false);
+  }
+}
+
+void ReadPath::OnValue(ReqId id, const CachedValue& v) {
+  inv_.OnHit(h_.request(id).key);
+  if (guard_->OnHit(id, v)) return;
+  if (refresh_fraction_ > 0) MaybeRefreshAhead(id, v);
+  Serve(id, v.version, true);
+}
+
 void ReadPath::MaybeRefreshAhead(ReqId id, const CachedValue& v) {
   const Request& r = h_.request(id);
-  SimTime ttl = h_.invalidation().TtlFor(r.key);
+  SimTime ttl = inv_.TtlFor(r.key);
   if (v.expiry == 0 || ttl <= 0) return;
-  SimTime left = v.expiry - h_.sim().Now();
+  SimTime left = v.expiry - sim_.Now();
   if (left > static_cast<SimTime>(refresh_fraction_ * static_cast<double>(ttl))) return;
   // One reload per key and application server at a time (Caffeine refreshes per instance).
   uint64_t slot = (r.key << 16) ^ r.client;
@@ -73,18 +97,22 @@ void ReadPath::MaybeRefreshAhead(ReqId id, const CachedValue& v) {
 }
 
 void ReadPath::Load(ReqId id, LoadKind kind, Loaded done, uint64_t lease) {
+  LoadFor(id, kind, std::move(done), lease, kNoServe);
+}
+
+void ReadPath::LoadFor(ReqId id, LoadKind kind, Loaded done, uint64_t lease, ReqId serve) {
   const Request& r = h_.request(id);
-  const uint32_t kid = r.kid != kNoKeyId ? r.kid : h_.db().KeyId(r.key);  // Harness::KeyIdOf without asking twice
-  LoadKeyId(r.key, kid, r.size, r.client, episodes_.StampFor(kid, r.at), kind, std::move(done), lease);
+  const uint32_t kid = r.kid != kNoKeyId ? r.kid : db_.KeyId(r.key);  // Harness::KeyIdOf without asking twice
+  LoadKeyId(r.key, kid, r.size, r.client, episodes_.StampFor(kid, r.at), kind, std::move(done), lease, serve);
 }
 
 void ReadPath::LoadKey(uint64_t key, uint32_t size, uint32_t server, uint32_t stamp, LoadKind kind, Loaded done,
                        uint64_t lease) {
-  LoadKeyId(key, h_.db().KeyId(key), size, server, stamp, kind, std::move(done), lease);
+  LoadKeyId(key, db_.KeyId(key), size, server, stamp, kind, std::move(done), lease);
 }
 
 void ReadPath::LoadKeyId(uint64_t key, uint32_t kid, uint32_t size, uint32_t server, uint32_t stamp, LoadKind kind,
-                         Loaded done, uint64_t lease) {
+                         Loaded done, uint64_t lease, ReqId serve) {
   uint32_t slot;
   if (!free_loads_.empty()) {
     slot = free_loads_.back();
@@ -99,24 +127,29 @@ void ReadPath::LoadKeyId(uint64_t key, uint32_t kid, uint32_t size, uint32_t ser
   l.size = size;
   l.server = server;
   l.epoch = Epoch(server);
-  l.start = h_.sim().Now();
+  l.start = sim_.Now();
   l.kind = kind;
   l.lease = lease;
   l.done = std::move(done);
+  l.serve = serve;
   ++loads_started_;
   episodes_.OnLoadStart(kid, stamp, kind == LoadKind::kEarly || kind == LoadKind::kBackground);
-  h_.db().Read(key, kid, [this, slot](uint64_t version) { OnLoaded(slot, version); });
+  db_.Read(kid, loaded_, slot);
+}
+
+ReadPath::FillTtls ReadPath::FillTtl(uint64_t key) {
+  SimTime ttl = inv_.TtlFor(key);
+  return FillTtls{ttl, ttl > 0 ? ttl + guard_->extra_ttl() : 0};
 }
 
 Blob ReadPath::FillValue(uint64_t key, uint64_t version, uint32_t size, SimTime delta, SetOptions* opt) {
-  SimTime now = h_.sim().Now();
-  SimTime ttl = h_.invalidation().TtlFor(key);
-  SimTime hard = ttl > 0 ? ttl + guard_->extra_ttl() : 0;
-  *opt = FillOptions(hard);
+  SimTime now = sim_.Now();
+  FillTtls t = FillTtl(key);
+  *opt = FillOptions(t.hard);
   CachedValue v{version, delta, 0, 0, 0};
-  if (hard > 0) {
-    v.expiry = now + hard;
-    if (guard_->extra_ttl() > 0) v.soft_expiry = now + ttl;
+  if (t.hard > 0) {
+    v.expiry = now + t.hard;
+    if (guard_->extra_ttl() > 0) v.soft_expiry = now + t.ttl;
   }
   return EncodeValue(v, size, metadata_);
 }
@@ -128,54 +161,72 @@ Blob ReadPath::FillValue(uint64_t key, uint64_t version, uint32_t size, SimTime 
     Finish(slot, version, false);
     return;
   }
+  // The value is "v<version>" alone (EncodeValue without metadata): a
+  // simulated Redis takes it as a direct SET, without a Blob.
+  const bool plain = !metadata_ && l.kind != LoadKind::kLease;
   SetOptions opt;
-  Blob value = FillValue(l.key, version, l.size, h_.sim().Now() - l.start, &opt);
+  Blob value;
+  if (plain) opt = FillOptions(FillTtl(l.key).hard);
+  else value = FillValue(l.key, version, l.size, sim_.Now() - l.start, &opt);
   if (l.kind == LoadKind::kLease) {  // only over a placeholder (XX), and check it was ours (GET)
     opt.cond = SetOptions::Cond::kXx;
     opt.get = true;
   }
-  h_.cache_for(l.key).SetById(l.kid, CacheKeyName(l.key), std::move(value), opt, [this, slot, version](RedisReply&& reply) {
+  CacheBackend& cache = h_.cache_for(l.key);
+  if (plain) {
+    if (SimRedis* direct = cache.Direct()) {
+      // Filled reads the key's episode row one round trip from now: the GET's
+      // prefetch (a database read earlier) is often evicted by then.
+      episodes_.Prefetch(l.kid);
+      l.version = version;
+      return direct->SetDirect(l.kid, l.key, version, l.size, opt, direct_fill_, slot);
+    }
+    value = VersionedValue(version, l.size);
+  }
+  cache.SetById(l.kid, CacheKeyName(l.key), std::move(value), opt, [this, slot, version](RedisReply&& reply) {
     LoadSlot& s = loads_[slot];
-    if (reply.is_error()) {
-      ++cache_errors_;
-    } else if (reply.is_nil()) {
-      ++refused_fills_;  // the lease was deleted by a write: the value may be stale
-    } else if (s.kind == LoadKind::kLease && DecodeValue(reply.str).lease != s.lease) {
+    if (!reply.is_error() && !reply.is_nil() && s.kind == LoadKind::kLease && DecodeValue(reply.str).lease != s.lease) {
       // Another client's lease or value was there: without compare-and-set in
       // Redis we overwrote it, so take ours back out (a miss is safe, a stale value is not).
       ++lease_conflicts_;
       h_.cache_for(s.key).DelById(s.kid, CacheKeyName(s.key), [](RedisReply&&) {});
-    } else {
-      episodes_.OnFill(s.kid, h_.sim().Now());
+      return Finish(slot, version, true);
     }
-    Finish(slot, version, true);
+    using S = DirectReply::Status;
+    Filled(slot, version, reply.is_error() ? S::kError : reply.is_nil() ? S::kNil : S::kOk);
   });
 }
 
-void ReadPath::Finish(uint32_t slot, uint64_t version, bool ok) {
-  Loaded done = std::move(loads_[slot].done);
-  free_loads_.push_back(slot);
-  if (done) done(version, ok);
+void ReadPath::Filled(uint32_t slot, uint64_t version, DirectReply::Status status) {
+  if (status == DirectReply::Status::kError) ++cache_errors_;
+  else if (status == DirectReply::Status::kNil) ++refused_fills_;  // the lease was deleted by a write: the value may be stale
+  else episodes_.OnFill(loads_[slot].kid, sim_.Now());
+  Finish(slot, version, true);
 }
 
+void ReadPath::Finish(uint32_t slot, uint64_t version, bool ok) {
+  const ReqId serve = loads_[slot].serve;
+  Loaded done = std::move(loads_[slot].done);
+  free_loads_.push_back(slot);
+  if (serve != kNoServe) {
+    if (ok) Serve(serve, version, false);
+    else Fail(serve);
+  } else if (done) {
+    done(version, ok);
+  }
+}
+
+// Load with the request to serve kept in the load's slot (Finish answers it): no callback object.
 [[gnu::flatten]] void ReadPath::LoadAndServe(ReqId id, LoadKind kind, uint64_t lease) {
-  Load(
-      id, kind,
-      [this, id](uint64_t version, bool ok) {
-        if (ok)
-          Serve(id, version, false);
-        else
-          Fail(id);
-      },
-      lease);
+  LoadFor(id, kind, {}, lease, id);
 }
 
 void ReadPath::BeginWait(ReqId id) {
-  if (wait_start_.emplace(id, h_.sim().Now()).second && h_.measured(id)) ++lock_waits_;
+  if (wait_start_.emplace(id, sim_.Now()).second && h_.measured(id)) ++lock_waits_;
 }
 
 void ReadPath::Complete(ReqId id, const ReadOutcome& o) {
-  SimTime now = h_.sim().Now();
+  SimTime now = sim_.Now();
   bool waited = false;
   const bool measured = h_.measured(id);
   if (!wait_start_.empty()) {
@@ -200,7 +251,7 @@ void ReadPath::Serve(ReqId id, uint64_t version, bool hit) { Complete(id, ReadOu
 void ReadPath::Fail(ReqId id) { Complete(id, ReadOutcome{false, 0, false, true}); }
 
 void ReadPath::Fallback(ReqId id) {
-  h_.db().Read(h_.request(id).key, h_.KeyIdOf(id), [this, id](uint64_t version) {
+  db_.Read(h_.request(id).key, h_.KeyIdOf(id), [this, id](uint64_t version) {
     Complete(id, ReadOutcome{false, version, true, false});
   });
 }

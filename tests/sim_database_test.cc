@@ -67,3 +67,38 @@ TEST_CASE("database: a read sees the version committed when it starts, even if i
   CHECK(seen == 0);
   CHECK(db2.Version(7) == 1);
 }
+
+TEST_CASE("database: reads for a ReadClient wait in the same FIFO as reads with callbacks") {
+  // Pool 1, 10 ms reads, 4 ms writes: callback read A (0-10 ms), client read B
+  // of key 7 (10-20), write of key 7 (20-24), client read C of key 7 (24-34),
+  // callback read D (34-44), all submitted at t = 0: B saw version 0, C version 1.
+  Simulator sim;
+  Metrics m(kSecond);
+  SimDatabase db(sim, Pool(1), m, 1);
+  std::vector<std::pair<char, SimTime>> done;
+  std::vector<uint64_t> versions;
+  struct Ctx {
+    Simulator* sim;
+    std::vector<std::pair<char, SimTime>>* done;
+    std::vector<uint64_t>* versions;
+  } ctx{&sim, &done, &versions};
+  const SimDatabase::ReadClient to{[](void* c, uint32_t token, uint64_t v) {
+                                     auto* x = static_cast<Ctx*>(c);
+                                     x->done->emplace_back(static_cast<char>(token), x->sim->Now());
+                                     x->versions->push_back(v);
+                                   },
+                                   &ctx};
+  db.Read(1, [&](uint64_t) { done.emplace_back('A', sim.Now()); });
+  db.Read(db.KeyId(7), to, 'B');
+  db.Write(7, [&](uint64_t) { done.emplace_back('w', sim.Now()); });
+  db.Read(db.KeyId(7), to, 'C');
+  db.Read(2, [&](uint64_t) { done.emplace_back('D', sim.Now()); });
+  sim.Run();
+  const std::vector<std::pair<char, SimTime>> expected = {
+      {'A', 10 * kMillisecond}, {'B', 20 * kMillisecond}, {'w', 24 * kMillisecond},
+      {'C', 34 * kMillisecond}, {'D', 44 * kMillisecond}};
+  CHECK(done == expected);
+  CHECK(versions == std::vector<uint64_t>{0, 1});
+  CHECK(db.reads() == 4);
+  CHECK(db.queries() == 5);
+}

@@ -176,19 +176,20 @@ TEST_CASE("NewLane gives kMaxLanes lanes, then the heap") {
   CHECK(log == "abc");
 }
 
-// A poster without a lane of its own (all taken) still runs its handler, through
+// A poster without a lane of its own (all taken, or asked for so) still runs its handler, through
 // the heap, in (time, scheduling order) with the other events.
 TEST_CASE("a poster calls its handler with each argument, with or without a lane") {
   struct Log {
     std::string text;
     void Add(uint32_t c) { text += static_cast<char>(c); }
   };
-  for (int taken : {0, Simulator::kMaxLanes}) {
+  for (int taken : {0, Simulator::kMaxLanes, -1}) {  // -1: a poster asked for without a lane
     Simulator sim;
     for (int i = 0; i < taken; ++i) sim.NewLane();
     Log log;
-    Simulator::Poster p = sim.NewPoster<&Log::Add>(&log);
+    Simulator::Poster p = sim.NewPoster<&Log::Add>(&log, /*lane=*/taken >= 0);
     CHECK(p.lane == (taken ? Simulator::kHeap : 0));
+    if (taken < 0) CHECK(sim.NewLane() == 0);  // none taken by it
     sim.PostAt(p, 20, 'c');
     sim.ScheduleAt(20, [&] { log.text += 'd'; });
     sim.PostAt(p, 10, 'a');  // earlier than the lane's last: the heap

@@ -1,5 +1,7 @@
 #include "strategies/invalidation/scheme_base.h"
 
+#include "sim/sim_redis.h"
+
 namespace cachelab {
 
 SchemeBase::SchemeBase(Harness& h, const InvalidationConfig& c) : h_(h), c_(c) {
@@ -24,7 +26,9 @@ void SchemeBase::AfterRead(const Request& r, const ReadOutcome& o) {
 
 void SchemeBase::DeleteOnWrite(uint64_t key, Done done) {
   // By id (the written key has one already): the store needs no by-name index for it.
-  h_.cache_for(key).DelById(h_.db().KeyId(key), CacheKeyName(key), [done = std::move(done)](RedisReply&&) mutable { done(); });
+  CacheBackend& cache = h_.cache_for(key);
+  if (SimRedis* direct = cache.Direct()) return direct->DelDirect(h_.db().KeyId(key), deleted_, Park(std::move(done)));
+  cache.DelById(h_.db().KeyId(key), CacheKeyName(key), [done = std::move(done)](RedisReply&&) mutable { done(); });
 }
 
 void SchemeBase::OnWriteSet(uint64_t, uint64_t, Done done) {

@@ -5,6 +5,7 @@
 #include <memory>
 #include <vector>
 
+#include "sim/direct_reply.h"
 #include "sim/slab.h"
 #include "strategies/invalidation/invalidation.h"
 #include "strategies/invalidation/near_cache.h"
@@ -41,6 +42,11 @@ class SchemeBase : public Invalidation {
 
  private:
   Slab<Done> parked_;
+  // Where direct DELs' replies come back: the parked completion runs.
+  const DirectClient deleted_{[](void* self, uint32_t slot, const DirectReply&) {
+                                static_cast<SchemeBase*>(self)->Unpark(slot)();
+                              },
+                              this};
 };
 
 }  // namespace cachelab
