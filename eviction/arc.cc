@@ -25,6 +25,9 @@ Handle ArcPolicy::Replace() {
   data_.Remove(h);
   const T1T2Lists::Entry& m = data_.at(h);
   (from_t1 ? b1_ : b2_).PushFront(m.id, m.size);
+  // The list's next victim: its row (where its ghost will go) loads meanwhile.
+  const Handle next = from_t1 ? data_.t1().tail() : data_.t2().tail();
+  if (next != kNoHandle) b1_.PrefetchEntry(data_.at(next).id);
   return h;
 }
 

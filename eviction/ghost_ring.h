@@ -58,10 +58,16 @@ class GhostList {
     --count_;
     ++tail_;
     SkipDead();
+    // Pops come in ring order: the id a few pops on will have its entry
+    // erased (a random line of the rows or the map); start loading it now.
+    if (head_ - tail_ > kPopAhead) map_.PrefetchEntry(slots_[(tail_ + kPopAhead) & mask_].id);
   }
+  // Starts loading id's entry (its cell in the rows, or its map slot).
+  [[gnu::always_inline]] void PrefetchEntry(uint64_t id) const { map_.PrefetchEntry(id); }
 
  private:
   static constexpr uint64_t kDead = UINT64_MAX;  // no object has this size
+  static constexpr uint64_t kPopAhead = 2;
   struct Slot {
     uint64_t id, size;
   };

@@ -45,6 +45,9 @@ class NumberCell {
   explicit NumberCell(NumberRows* rows) : rows_(rows) {}
   bool valid() const { return rows_ != nullptr; }
   uint32_t Get(uint64_t n) const { return n < rows_->rows() ? rows_->at(n, 1) : kEmpty; }
+  [[gnu::always_inline]] void Prefetch(uint64_t n) const {
+    if (n < rows_->rows()) rows_->Prefetch(n);
+  }
   void Set(uint64_t n, uint32_t value) {
     if (n >= rows_->rows()) rows_->Grow(std::max<uint64_t>(n + 1, rows_->rows() * 2));
     rows_->at(n, 1) = value;
