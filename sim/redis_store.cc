@@ -455,9 +455,16 @@ DirectReply RedisStore::SetDirect(uint32_t id, uint64_t key, uint64_t version, u
   if ((opt.cond == SetOptions::Cond::kNx && found) || (opt.cond == SetOptions::Cond::kXx && !found)) return r;
   char value[24] = {'v'};  // strategies' VersionedValue(version, size)
   std::string_view bytes(value, static_cast<size_t>(std::to_chars(value + 1, value + sizeof value, version).ptr - value));
-  uint32_t word = version >= 100 && version <= SmallValue::kMaxNumber
-                      ? SmallValue::kPrefixed | static_cast<uint32_t>(version) << 2  // Encode's, without parsing back
-                      : SmallValue::Encode(bytes);
+  // Encode's word, without parsing the bytes back: "v<n>" of 2-3 bytes is raw, longer is prefixed up to kMaxNumber.
+  uint32_t word;
+  if (version < 100) {
+    uint32_t raw = 0;
+    std::memcpy(&raw, value, bytes.size());
+    word = SmallValue::kRaw | static_cast<uint32_t>(bytes.size()) << 2 | raw << 8;
+  } else {
+    word = version <= SmallValue::kMaxNumber ? SmallValue::kPrefixed | static_cast<uint32_t>(version) << 2
+                                             : SmallValue::Encode(bytes);
+  }
   uint64_t before = found ? MemoryOf(slot) : 0;
   if (!found) {
     slot = CreateDirect(id, key);
