@@ -49,6 +49,7 @@ bool EqualNoCase(std::string_view a, std::string_view b) {
 
 RedisStore::RedisStore(const RedisConfig& config) : config_(config) {
   const std::string& p = config_.maxmemory_policy;
+  shared_integers_ = config_.maxmemory == 0 || (p.find("lru") == std::string::npos && p.find("lfu") == std::string::npos);
   // Without maxmemory nothing is ever evicted, so no policy bookkeeping.
   if (p != "noeviction" && config_.maxmemory > 0) {
     std::string name = p;
@@ -316,13 +317,6 @@ void RedisStore::Note(std::string_view name) {
   for (const auto& n : command_names_)
     if (n == name) return;
   command_names_.emplace_back(name);
-}
-
-bool RedisStore::shared_integers() const {
-  // tryObjectEncoding: no shared integers under maxmemory with an LRU/LFU
-  // policy (MAXMEMORY_FLAG_NO_SHARED_INTEGERS), which needs a private LRU field.
-  const std::string& p = config_.maxmemory_policy;
-  return config_.maxmemory == 0 || (p.find("lru") == std::string::npos && p.find("lfu") == std::string::npos);
 }
 
 int64_t RedisStore::PeekTtlMs(std::string_view key) const { return PeekTtlMs(key, kNoKeyId); }
