@@ -6,7 +6,6 @@
 // set through the RESP server or the differential tests keep their real bytes.
 // Half of SmallBytes' 8: the entry's largest field.
 #pragma once
-#include <bit>
 #include <charconv>
 #include <cstdint>
 #include <cstring>
@@ -72,14 +71,10 @@ struct SmallValue {
   }
   // The decimal digits of n.
   static size_t Digits(uint32_t n) {
-    // floor(log10) from the bit width (1233 / 4096 ~ log10 2: exact or one
-    // too many), settled by one compare; n | 1 for 0 (powers of ten above 1
-    // are even, so the low bit never crosses one).
-    static constexpr uint32_t kPow10[] = {1u,      10u,      100u,      1000u,      10000u,
-                                          100000u, 1000000u, 10000000u, 100000000u, 1000000000u};
-    const uint32_t m = n | 1;
-    const uint32_t t = static_cast<uint32_t>(std::bit_width(m)) * 1233 >> 12;
-    return t + (m >= kPow10[t]);
+    size_t d = 1;  // compares, no divisions
+    for (uint32_t power : {10u, 100u, 1000u, 10000u, 100000u, 1000000u, 10000000u, 100000000u, 1000000000u})
+      d += n >= power;
+    return d;
   }
 };
 
