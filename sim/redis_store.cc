@@ -49,6 +49,7 @@ bool EqualNoCase(std::string_view a, std::string_view b) {
 
 RedisStore::RedisStore(const RedisConfig& config) : config_(config) {
   const std::string& p = config_.maxmemory_policy;
+  shared_integers_ = config_.maxmemory == 0 || (p.find("lru") == std::string::npos && p.find("lfu") == std::string::npos);
   // Without maxmemory nothing is ever evicted, so no policy bookkeeping.
   if (p != "noeviction" && config_.maxmemory > 0) {
     std::string name = p;
@@ -318,13 +319,6 @@ void RedisStore::Note(std::string_view name) {
   command_names_.emplace_back(name);
 }
 
-bool RedisStore::shared_integers() const {
-  // tryObjectEncoding: no shared integers under maxmemory with an LRU/LFU
-  // policy (MAXMEMORY_FLAG_NO_SHARED_INTEGERS), which needs a private LRU field.
-  const std::string& p = config_.maxmemory_policy;
-  return config_.maxmemory == 0 || (p.find("lru") == std::string::npos && p.find("lfu") == std::string::npos);
-}
-
 int64_t RedisStore::PeekTtlMs(std::string_view key) const { return PeekTtlMs(key, kNoKeyId); }
 
 uint32_t RedisStore::PeekSlot(std::string_view key, uint32_t id) const {
@@ -455,9 +449,16 @@ DirectReply RedisStore::SetDirect(uint32_t id, uint64_t key, uint64_t version, u
   if ((opt.cond == SetOptions::Cond::kNx && found) || (opt.cond == SetOptions::Cond::kXx && !found)) return r;
   char value[24] = {'v'};  // strategies' VersionedValue(version, size)
   std::string_view bytes(value, static_cast<size_t>(std::to_chars(value + 1, value + sizeof value, version).ptr - value));
-  uint32_t word = version >= 100 && version <= SmallValue::kMaxNumber
-                      ? SmallValue::kPrefixed | static_cast<uint32_t>(version) << 2  // Encode's, without parsing back
-                      : SmallValue::Encode(bytes);
+  // Encode's word, without parsing the bytes back: "v<n>" of 2-3 bytes is raw, longer is prefixed up to kMaxNumber.
+  uint32_t word;
+  if (version < 100) {
+    uint32_t raw = 0;
+    std::memcpy(&raw, value, bytes.size());
+    word = SmallValue::kRaw | static_cast<uint32_t>(bytes.size()) << 2 | raw << 8;
+  } else {
+    word = version <= SmallValue::kMaxNumber ? SmallValue::kPrefixed | static_cast<uint32_t>(version) << 2
+                                             : SmallValue::Encode(bytes);
+  }
   uint64_t before = found ? MemoryOf(slot) : 0;
   if (!found) {
     slot = CreateDirect(id, key);

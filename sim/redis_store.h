@@ -345,9 +345,13 @@ class RedisStore {
     if (!dispatching_) noted_ |= bit;
   }
   RedisReply DispatchCommand(const std::string& cmd, const std::vector<std::string>& argv);
-  bool shared_integers() const;
+  bool shared_integers() const { return shared_integers_; }
 
   RedisConfig config_;
+  // tryObjectEncoding: no shared integers under maxmemory with an LRU/LFU
+  // policy (MAXMEMORY_FLAG_NO_SHARED_INTEGERS), which needs a private LRU
+  // field. From the config, once: every SET's and DEL's recount asks.
+  bool shared_integers_ = true;
   std::unique_ptr<eviction::Policy> policy_;  // null for noeviction
   eviction::RedisSampledPolicy* sampled_ = nullptr;  // policy_ when it samples the key table
   struct SlotOf {

@@ -2,6 +2,7 @@
 // history: ChunkedRows, SmallBytes and CommitHistory's pairs. Expectations by
 // hand, or from an independent model (every commit time kept in a vector).
 #include <catch2/catch.hpp>
+#include <charconv>
 
 #include <map>
 #include <unordered_map>
@@ -124,6 +125,24 @@ TEST_CASE("SmallValue gives back every string it encodes, and says kSpilled for 
     SmallValue::CopyTo(w, out);
     REQUIRE(out == str);
   }
+}
+
+// Expectation: the length of std::to_chars's decimal spelling, at 0, every
+// power of ten and of two and their neighbours, the top of the range and
+// random numbers of every width.
+TEST_CASE("SmallValue::Digits counts the decimal digits to_chars writes") {
+  auto spelled = [](uint32_t n) {
+    char buf[16];
+    return static_cast<size_t>(std::to_chars(buf, buf + sizeof buf, n).ptr - buf);
+  };
+  std::vector<uint32_t> inputs = {0, UINT32_MAX, UINT32_MAX - 1};
+  for (uint64_t p = 1; p <= UINT32_MAX; p *= 10)
+    for (uint64_t q : {p - 1, p, p + 1}) inputs.push_back(static_cast<uint32_t>(q));
+  for (int b = 0; b < 32; ++b)
+    for (int64_t d : {-1, 0, 1}) inputs.push_back(static_cast<uint32_t>((uint64_t{1} << b) + d));
+  std::mt19937 rng(18);
+  for (int i = 0; i < 200000; ++i) inputs.push_back(static_cast<uint32_t>(rng()) >> (rng() % 32));
+  for (uint32_t n : inputs) REQUIRE(SmallValue::Digits(n) == spelled(n));
 }
 
 TEST_CASE("CommitHistory answers as the full history: singles and pairs widen to rings exactly") {

@@ -246,6 +246,8 @@ TEST_CASE("a direct SET stores what SET k:<key> v<version> stores") {
       CHECK(v == Blob{"v123456", 93});
       REQUIRE(direct.store().PeekString("k:4294967296", ids.Intern(4294967296u), &v));
       CHECK(v == Blob{"v1073741824", 39});
+      REQUIRE(direct.store().PeekString("k:12", ids.Intern(12), &v));  // a 2-byte value: the raw word
+      CHECK(v == Blob{"v6", 8});
       CHECK(statuses.back() == DirectReply::Status::kOk);   // XX on a key that exists
       CHECK(statuses[statuses.size() - 2] == DirectReply::Status::kNil);  // XX on k:13, never set
     }
