@@ -10,6 +10,7 @@
 #include <catch2/catch.hpp>
 #include <cstdio>
 #include <filesystem>
+#include <optional>
 #include <random>
 #include <string>
 #include <unordered_map>
@@ -203,15 +204,26 @@ TEST_CASE("the working-set pass in two halves: the same working set, numbers and
     return r;
   };
 
-  for (size_t budget : {size_t{0}, size_t{(16384 + 32768) * 4}, size_t{64} << 20}) {
-    INFO("budget " << budget);
+  // One pass and the two halves over the file, keeping up to `budget` bytes of numbers.
+  struct Passes {
     eviction::DenseIds one_ids, two_ids;
     KeptNumbers one_kept, two_kept;
-    one_kept.budget_bytes = two_kept.budget_bytes = budget;
+    eviction::WorkingSet one;
+    std::optional<eviction::WorkingSet> two;
+  };
+  auto run_both = [&](size_t budget, size_t max_sightings, Passes* p) {
+    p->one_kept.budget_bytes = p->two_kept.budget_bytes = budget;
     auto one_reader = open();
-    const eviction::WorkingSet one = StreamWorkingSet(*one_reader, &one_ids, &one_kept);
+    p->one = StreamWorkingSet(*one_reader, &p->one_ids, &p->one_kept);
     auto first = open();
-    const auto two = SplitWorkingSet(*first, open, &two_ids, &two_kept, 0);
+    p->two = SplitWorkingSet(*first, open, &p->two_ids, &p->two_kept, 0, max_sightings);
+  };
+
+  for (size_t budget : {size_t{0}, size_t{(16384 + 32768) * 4}, size_t{64} << 20}) {
+    INFO("budget " << budget);
+    Passes p;
+    run_both(budget, kSplitPassMaxSightings, &p);
+    auto& [one_ids, two_ids, one_kept, two_kept, one, two] = p;
     REQUIRE(two);
     CHECK(two->objects == first_size.size());
     CHECK(two->bytes == ws_bytes);
@@ -234,13 +246,9 @@ TEST_CASE("the working-set pass in two halves: the same working set, numbers and
   SECTION("too many ids for the second half: the first counts on alone, as one pass does") {
     for (size_t budget : {size_t{(16384 + 32768) * 4}, size_t{64} << 20}) {
       INFO("budget " << budget);
-      eviction::DenseIds one_ids, two_ids;
-      KeptNumbers one_kept, two_kept;
-      one_kept.budget_bytes = two_kept.budget_bytes = budget;
-      auto one_reader = open();
-      const eviction::WorkingSet one = StreamWorkingSet(*one_reader, &one_ids, &one_kept);
-      auto first = open();
-      const auto two = SplitWorkingSet(*first, open, &two_ids, &two_kept, 0, 1000);
+      Passes p;
+      run_both(budget, 1000, &p);
+      auto& [one_ids, two_ids, one_kept, two_kept, one, two] = p;
       REQUIRE(two);
       CHECK(two->objects == one.objects);
       CHECK(two->bytes == one.bytes);
