@@ -2,14 +2,12 @@
 
 #include <algorithm>
 #include <bit>
-#include <cctype>
 #include <charconv>
 #include <cstring>
 #include <limits>
 #include <stdexcept>
 
 #include "eviction/redis_sampled.h"
-#include "sim/glob.h"
 #include "sim/redis_memory.h"
 #include "sim/string_hash.h"
 
@@ -36,14 +34,6 @@ uint64_t ResizedBuckets(uint64_t buckets, size_t n) {
 // After a removal: Redis never grows a table then (a table held back by
 // maxmemory stays as it is), it only shrinks one below 10% fill.
 uint64_t ShrunkBuckets(uint64_t buckets, size_t n) { return n > buckets ? buckets : ResizedBuckets(buckets, n); }
-
-// strcasecmp == 0 (SCAN's TYPE filter).
-bool EqualNoCase(std::string_view a, std::string_view b) {
-  if (a.size() != b.size()) return false;
-  for (size_t i = 0; i < a.size(); ++i)
-    if (std::tolower(static_cast<unsigned char>(a[i])) != std::tolower(static_cast<unsigned char>(b[i]))) return false;
-  return true;
-}
 
 }  // namespace
 
@@ -76,6 +66,8 @@ RedisStore::~RedisStore() = default;
 RedisReply RedisStore::WrongType() {
   return RedisReply::Error("WRONGTYPE Operation against a key holding the wrong kind of value");
 }
+
+RedisReply RedisStore::Oom() { return RedisReply::Error("OOM command not allowed when used memory > 'maxmemory'."); }
 
 uint32_t RedisStore::FindSlot(std::string_view key, uint64_t hash) const {
   if (!indexed_) IndexAll();
@@ -356,7 +348,6 @@ bool RedisStore::EnsureMemory() {
   return true;
 }
 
-static RedisReply Oom() { return RedisReply::Error("OOM command not allowed when used memory > 'maxmemory'."); }
 
 RedisReply RedisStore::Get(std::string_view key, uint32_t id) {
   NoteOnce(kNotedGet, "get");
@@ -525,54 +516,6 @@ RedisReply RedisStore::Exists(const std::vector<std::string_view>& keys) {
   return RedisReply::Integer(n);
 }
 
-RedisReply RedisStore::Expire(std::string_view key, int64_t amount, bool milliseconds) {
-  return ExpireGeneric(key, amount, milliseconds, false, 0, milliseconds ? "pexpire" : "expire");
-}
-
-RedisReply RedisStore::ExpireGeneric(std::string_view key, int64_t amount, bool milliseconds, bool absolute, int flags,
-                                     const char* name) {
-  Note(name);
-  EnsureMemory();
-  constexpr int64_t kMax = std::numeric_limits<int64_t>::max(), kMin = std::numeric_limits<int64_t>::min();
-  const RedisReply invalid = RedisReply::Error(std::string("ERR invalid expire time in '") + name + "' command");
-  int64_t when = amount;
-  if (!milliseconds) {
-    if (amount > kMax / 1000 || amount < kMin / 1000) return invalid;
-    when = amount * 1000;
-  }
-  int64_t base = absolute ? 0 : now_ms_;
-  if (when > kMax - base) return invalid;
-  when += base;
-  uint32_t slot = Lookup(key, true);
-  Entry* e = At(slot);
-  if (!e) return RedisReply::Integer(0);
-  int64_t current = DeadlineMs(slot);  // -1: none, taken as infinite by GT and LT
-  if ((flags & kExpireNx) && current != -1) return RedisReply::Integer(0);
-  if ((flags & kExpireXx) && current == -1) return RedisReply::Integer(0);
-  if ((flags & kExpireGt) && (current == -1 || when <= current)) return RedisReply::Integer(0);
-  if ((flags & kExpireLt) && current != -1 && when >= current) return RedisReply::Integer(0);
-  if (when <= now_ms_) {  // checkAlreadyExpired: delete now
-    Remove(slot, true);
-    return RedisReply::Integer(1);
-  }
-  uint64_t before = MemoryOf(slot);
-  SetExpire(slot, when);
-  Recount(slot, before);
-  return RedisReply::Integer(1);
-}
-
-RedisReply RedisStore::Ttl(std::string_view key, bool milliseconds) {
-  Note(milliseconds ? "pttl" : "ttl");
-  EnsureMemory();
-  uint32_t slot = Lookup(key, false);
-  Entry* e = At(slot);
-  if (!e) return RedisReply::Integer(-2);
-  int64_t deadline = DeadlineMs(slot);
-  if (deadline < 0) return RedisReply::Integer(-1);
-  int64_t ttl = std::max<int64_t>(0, deadline - now_ms_);
-  return RedisReply::Integer(milliseconds ? ttl : (ttl + 500) / 1000);
-}
-
 RedisReply RedisStore::Mget(const std::vector<std::string_view>& keys) {
   Note("mget");
   EnsureMemory();
@@ -616,151 +559,6 @@ RedisReply RedisStore::IncrBy(std::string_view key, int64_t delta) {
   AssignValue(slot, *e, std::to_string(value));
   Recount(slot, before);
   return RedisReply::Integer(value);
-}
-
-RedisReply RedisStore::SAdd(std::string_view key, const std::vector<std::string_view>& members) {
-  Note("sadd");
-  if (!EnsureMemory()) {
-    ++stats_.oom_rejections;
-    return Oom();
-  }
-  uint32_t slot = Lookup(key, true);
-  Entry* e = At(slot);
-  if (e && e->type != Type::kSet) return WrongType();
-  uint64_t before = e ? MemoryOf(slot) : 0;
-  if (!e) {
-    slot = Create(key, HashBytes(key));
-    e = &slots_[slot];
-    e->type = Type::kSet;
-    sets_[slot];
-  }
-  int64_t added = 0;
-  Members& set = MembersOf(slot);
-  for (auto m : members) added += set.emplace(m).second ? 1 : 0;
-  Recount(slot, before);
-  return RedisReply::Integer(added);
-}
-
-RedisReply RedisStore::SRem(std::string_view key, const std::vector<std::string_view>& members) {
-  Note("srem");
-  EnsureMemory();
-  uint32_t slot = Lookup(key, true);
-  Entry* e = At(slot);
-  if (!e) return RedisReply::Integer(0);
-  if (e->type != Type::kSet) return WrongType();
-  int64_t removed = 0;
-  Members& set = MembersOf(slot);
-  for (auto m : members) {
-    auto it = set.find(m);
-    if (it != set.end()) {
-      set.erase(it);
-      ++removed;
-    }
-  }
-  if (set.empty()) Remove(slot, true);  // Redis deletes empty sets
-  else Recount(slot, MemoryOf(slot));
-  return RedisReply::Integer(removed);
-}
-
-RedisReply RedisStore::SMembers(std::string_view key) {
-  Note("smembers");
-  EnsureMemory();
-  uint32_t slot = Lookup(key, true);
-  Entry* e = At(slot);
-  if (!e) return RedisReply::Array({});
-  if (e->type != Type::kSet) return WrongType();
-  std::vector<RedisReply> out;
-  for (const auto& m : MembersOf(slot)) out.push_back(RedisReply::String(m));
-  return RedisReply::Array(std::move(out));
-}
-
-RedisReply RedisStore::SCard(std::string_view key) {
-  Note("scard");
-  EnsureMemory();
-  uint32_t slot = Lookup(key, true);
-  Entry* e = At(slot);
-  if (!e) return RedisReply::Integer(0);
-  if (e->type != Type::kSet) return WrongType();
-  return RedisReply::Integer(static_cast<int64_t>(MembersOf(slot).size()));
-}
-
-RedisReply RedisStore::SIsMember(std::string_view key, std::string_view member) {
-  Note("sismember");
-  EnsureMemory();
-  uint32_t slot = Lookup(key, true);
-  Entry* e = At(slot);
-  if (!e) return RedisReply::Integer(0);
-  if (e->type != Type::kSet) return WrongType();
-  return RedisReply::Integer(MembersOf(slot).count(member) ? 1 : 0);
-}
-
-RedisReply RedisStore::Scan(uint64_t cursor, const std::string* match, int64_t count, const std::string* type) {
-  Note("scan");
-  EnsureMemory();
-  if (count < 1) return RedisReply::Error("ERR syntax error");
-  // Slots never move while they are live, so walking slot numbers upwards
-  // returns every key present for the whole iteration exactly once, which is
-  // the guarantee Redis gives (it may also return some keys more than once).
-  size_t pos = cursor;
-  std::vector<uint32_t> visited;
-  size_t max_visits = static_cast<size_t>(count) * 10;
-  size_t steps = 0;
-  while (pos < slots_.size() && static_cast<int64_t>(visited.size()) < count && steps < max_visits) {
-    if (slots_[pos].live) visited.push_back(static_cast<uint32_t>(pos));
-    ++pos;
-    ++steps;
-  }
-  std::vector<RedisReply> keys;
-  for (uint32_t slot : visited) {
-    Entry& e = slots_[slot];
-    ++stats_.scanned_keys;
-    if (Expired(slot)) {
-      ++stats_.expired_keys;
-      Remove(slot, true);
-      continue;
-    }
-    NameBuffer buf;
-    std::string_view name = NameOf(slot, buf);
-    if (match && !GlobMatch(*match, name)) continue;
-    if (type && !EqualNoCase(*type, e.type == Type::kString ? "string" : "set")) continue;
-    keys.push_back(RedisReply::String(std::string(name)));
-  }
-  uint64_t next = pos >= slots_.size() ? 0 : pos;
-  return RedisReply::Array({RedisReply::String(std::to_string(next)), RedisReply::Array(std::move(keys))});
-}
-
-RedisReply RedisStore::FlushDb() {
-  Note("flushdb");
-  for (uint32_t s = 0; s < slots_.size(); ++s)
-    if (slots_[s].live) Remove(s, true);
-  expire_cursor_ = 0;
-  dict_buckets_ = expires_buckets_ = 0;  // emptyDb releases the tables
-  return RedisReply::Ok();
-}
-
-void RedisStore::ActiveExpireCycle() {
-  // Redis 7 activeExpireCycle (slow cycle, effort 1): check 20 keys with a TTL
-  // per loop; loop again while more than 10% of the checked keys had expired.
-  constexpr size_t kKeysPerLoop = 20;
-  constexpr int kAcceptableStalePercent = 10;
-  constexpr int kMaxLoops = 1250;  // stands for the 25 ms per-cycle time budget
-  for (int loop = 0; loop < kMaxLoops && !expires_.empty(); ++loop) {
-    size_t num = std::min(kKeysPerLoop, expires_.size());
-    size_t checked = 0, expired = 0;
-    while (checked < num && !expires_.empty()) {
-      if (expire_cursor_ >= expires_.size()) expire_cursor_ = 0;
-      uint32_t slot = expires_.at(expire_cursor_);
-      ++checked;
-      if (Expired(slot)) {
-        ++expired;
-        ++stats_.expired_keys;
-        Remove(slot, true);  // the last key moves into this position: do not advance
-      } else {
-        ++expire_cursor_;
-      }
-    }
-    if (checked == 0 || expired * 100 <= checked * kAcceptableStalePercent) break;
-  }
 }
 
 }  // namespace cachelab

@@ -334,6 +334,7 @@ class RedisStore {
     return static_cast<uint64_t>((policy_ms_ >= 0 ? policy_ms_ : now_ms_) / 1000 * 1000);
   }
   static RedisReply WrongType();
+  static RedisReply Oom();
   // The first run of a command name allocates its latency histogram; from
   // Dispatch the name is the client's, otherwise the method's own.
   void Note(std::string_view name);

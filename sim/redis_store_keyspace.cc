@@ -1,0 +1,67 @@
+// RedisStore's walks over the whole keyspace: SCAN (by slot number, which
+// never moves while a key lives) and FLUSHDB.
+#include <cctype>
+#include <string>
+#include <vector>
+
+#include "sim/glob.h"
+#include "sim/redis_store.h"
+
+namespace cachelab {
+namespace {
+
+// strcasecmp == 0 (SCAN's TYPE filter).
+bool EqualNoCase(std::string_view a, std::string_view b) {
+  if (a.size() != b.size()) return false;
+  for (size_t i = 0; i < a.size(); ++i)
+    if (std::tolower(static_cast<unsigned char>(a[i])) != std::tolower(static_cast<unsigned char>(b[i]))) return false;
+  return true;
+}
+
+}  // namespace
+
+RedisReply RedisStore::Scan(uint64_t cursor, const std::string* match, int64_t count, const std::string* type) {
+  Note("scan");
+  EnsureMemory();
+  if (count < 1) return RedisReply::Error("ERR syntax error");
+  // Slots never move while they are live, so walking slot numbers upwards
+  // returns every key present for the whole iteration exactly once, which is
+  // the guarantee Redis gives (it may also return some keys more than once).
+  size_t pos = cursor;
+  std::vector<uint32_t> visited;
+  size_t max_visits = static_cast<size_t>(count) * 10;
+  size_t steps = 0;
+  while (pos < slots_.size() && static_cast<int64_t>(visited.size()) < count && steps < max_visits) {
+    if (slots_[pos].live) visited.push_back(static_cast<uint32_t>(pos));
+    ++pos;
+    ++steps;
+  }
+  std::vector<RedisReply> keys;
+  for (uint32_t slot : visited) {
+    Entry& e = slots_[slot];
+    ++stats_.scanned_keys;
+    if (Expired(slot)) {
+      ++stats_.expired_keys;
+      Remove(slot, true);
+      continue;
+    }
+    NameBuffer buf;
+    std::string_view name = NameOf(slot, buf);
+    if (match && !GlobMatch(*match, name)) continue;
+    if (type && !EqualNoCase(*type, e.type == Type::kString ? "string" : "set")) continue;
+    keys.push_back(RedisReply::String(std::string(name)));
+  }
+  uint64_t next = pos >= slots_.size() ? 0 : pos;
+  return RedisReply::Array({RedisReply::String(std::to_string(next)), RedisReply::Array(std::move(keys))});
+}
+
+RedisReply RedisStore::FlushDb() {
+  Note("flushdb");
+  for (uint32_t s = 0; s < slots_.size(); ++s)
+    if (slots_[s].live) Remove(s, true);
+  expire_cursor_ = 0;
+  dict_buckets_ = expires_buckets_ = 0;  // emptyDb releases the tables
+  return RedisReply::Ok();
+}
+
+}  // namespace cachelab
