@@ -36,6 +36,14 @@ CONFIGS=(
   "--keys 1 --requests 1000"
   "--trace $TRACE"
   "--trace $TRACE --invalidation tags --maxmemory 8MiB"
+  # Where direct commands switch off or meet the general path (issue 18):
+  # replies out of order, reads waiting for a connection, cache faults, churn.
+  "--redis-rtt 150us+exp(50us) --requests 200000"
+  "--db-pool 2 --requests 200000"
+  "--cache-outage t=2s:d=1s --requests 200000"
+  "--crash t=2s:cache;t=3s:server=0 --servers 2 --requests 200000"
+  "--nodes 3 --churn t=1s:add,t=2s:crash:1,t=3s:recover:1 --scenario hot-key --requests 200000"
+  "--stampede lease --scenario hot-key --invalidation ttl-only --requests 200000"
 )
 fail=0
 for cfg in "${CONFIGS[@]}"; do
