@@ -15,6 +15,7 @@
 #include "lab/scenario.h"
 #include "lab/strategy_config.h"
 #include "lab/twin_setup.h"
+#include "sim/exponential_stream.h"
 #include "sim/metrics.h"
 #include "sim/printable.h"
 #include "sim/sim_database.h"
@@ -176,7 +177,7 @@ class Experiment final : public Harness {
         db_(sim_, c.db, metrics_, c.seed),
         workload_(c.workload, c.seed),
         key_ttl_(c.invalidation_config.key_ttl.get()),
-        arrivals_(c.seed, "arrivals"),
+        arrivals_(Rng(c.seed, "arrivals")),
         think_rng_(c.seed, "think-time") {
     // The stores spell CacheKey's "k:<key>" from a key's id instead of keeping the name (8 bytes a key).
     cluster_.SetKeyNaming(KeyNaming{&db_.key_ids(), "k:"});
@@ -283,7 +284,8 @@ class Experiment final : public Harness {
   CacheBackend* cache_ = &redis_;
   ExpiryMonitor expiry_{sim_, redis_.store()};
   std::unique_ptr<Strategy> strategy_;
-  Rng arrivals_, think_rng_;
+  ExponentialStream arrivals_;
+  Rng think_rng_;
   Rng server_rng_{c_.seed, "server-pick"};
   // One open-loop arrival pending at a time: OnArrival.
   Simulator::Poster arrival_poster_ = sim_.NewPoster<&Experiment::OnArrival>(this);
@@ -328,9 +330,9 @@ void Experiment::ScheduleWindow() {
 void Experiment::ScheduleOpenArrival() {
   const ScenarioConfig& sc = c_.scenario;
   bool before_jump = sim_.Now() < sc.flash_at;  // flash crowd: base rate until the jump
-  SimTime gap = static_cast<SimTime>(arrivals_.Exponential(kSecond / (before_jump ? sc.base_rate : c_.rate)));
+  SimTime gap = static_cast<SimTime>(arrivals_.Next(kSecond / (before_jump ? sc.base_rate : c_.rate)));
   if (before_jump && sim_.Now() + gap > sc.flash_at)  // memoryless: restart at the jump
-    gap = sc.flash_at - sim_.Now() + static_cast<SimTime>(arrivals_.Exponential(kSecond / c_.rate));
+    gap = sc.flash_at - sim_.Now() + static_cast<SimTime>(arrivals_.Next(kSecond / c_.rate));
   sim_.Post(arrival_poster_, gap, 0);
 }
 
