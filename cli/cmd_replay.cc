@@ -1,7 +1,8 @@
 // `cachelab replay`: replay a trace file against eviction policies and cache
 // sizes with the reference simulator's semantics (eviction/replay.h). The
 // trace streams through every (policy, size) pair in chunks, in parallel
-// (--mrc decodes it whole for the one-pass LRU curve).
+// (--mrc decodes it whole for the one-pass LRU curve). --backend (live Redis,
+// the simulated twin) is cmd_replay_live.cc.
 // Every result is saved in one transaction, so a failed replay writes nothing.
 #include <CLI/CLI.hpp>
 #include <algorithm>
@@ -19,17 +20,16 @@
 #include "cli/commands.h"
 #include "lab/run_pool.h"
 #include "cli/libcachesim_output.h"
-#include "cli/live_flags.h"
 #include "cli/progress_sink.h"
 #include "cli/replay_experiment.h"
 #include "cli/replay_jobs.h"
+#include "cli/replay_options.h"
 #include "cli/replay_split_pass.h"
 #include "cli/replay_stream.h"
 #include "cli/replay_windows.h"
 #include "eviction/policy_params.h"
 #include "cli/summary_table.h"
 #include "cli/save_results.h"
-#include "live/sim_replay.h"
 #include "results/result_store.h"
 #include "workloads/limited_reader.h"
 #include "workloads/trace_format.h"
@@ -37,47 +37,6 @@
 
 namespace cachelab::cli {
 namespace {
-
-// Errors that do not name the trace yet get its path in front.
-std::string NamedError(const std::string& path, const std::string& error) {
-  return error.rfind(path, 0) == 0 ? error : path + ": " + error;
-}
-
-struct ReplayOptions {
-  std::string trace, format, csv_spec, db, mrc_out;
-  std::string window, warmup;  // --window/--report-interval, --warmup
-  uint64_t max_requests = 0;   // --max-requests (0: the whole trace)
-  std::string duration;        // --duration: trace time from its first request
-  std::string output = "table";     // table, json, libcachesim
-  bool libcachesim_units = false;   // KB/MB/GB mean KiB/MiB/GiB
-  bool use_ttl = false;             // objects expire at their trace TTL
-  std::vector<std::string> policies, sizes;
-  std::vector<std::string> policy_params;  // "POLICY:k=v,k=v", repeatable
-  std::string admission;                   // NAME[:k=v,...] in front of every policy
-  std::string experiment;                  // --experiment FILE.toml: values for flags not given
-  bool object_mode = false, skip_bad = false, json = false, mrc = false, no_store = false;
-  bool progress = false;      // progress lines on stderr when it is not a terminal
-  bool compare_live = false;  // also replay on the simulated Redis configured like the live server
-  double shards_rate = 1.0;
-  unsigned jobs = 0;
-  LiveFlags live;  // --backend: replay on live Redis instead
-};
-
-// --duration as simulated time (0: the whole trace).
-SimTime DurationLimit(const ReplayOptions& opt) {
-  SimTime duration = 0;
-  if (!opt.duration.empty() && (!ParseDuration(opt.duration, &duration) || duration <= 0))
-    throw UsageError("--duration: '" + opt.duration + "' is not a positive duration (e.g. 600s, 2h)");
-  return duration;
-}
-
-// The flags' config entries, on every replay report.
-void AddLimitConfig(const ReplayOptions& opt, RunReport* rep) {
-  if (!opt.warmup.empty()) rep->config.push_back({"warmup", opt.warmup});
-  if (!opt.window.empty()) rep->config.push_back({"window", opt.window});
-  if (opt.max_requests) rep->config.push_back({"max-requests", std::to_string(opt.max_requests)});
-  if (!opt.duration.empty()) rep->config.push_back({"duration", opt.duration});
-}
 
 // The default --mrc sweep: 14 fractions of the working set.
 const std::vector<std::string> kSweep = {"0.001", "0.002", "0.005", "0.01", "0.02", "0.05", "0.1",
@@ -135,18 +94,6 @@ RunReport ToReport(const ReplayOutcome& o, const ReplayOptions& opt, const std::
   return rep;
 }
 
-nlohmann::ordered_json ToJson(const RunReport& r) {
-  nlohmann::ordered_json j;
-  for (const auto& f : r.fields) std::visit([&](const auto& v) { j[f.name] = v; }, f.value);
-  // --window: one object per window, from the series.
-  const Series *mr = nullptr, *bmr = nullptr, *req = nullptr;
-  for (const auto& s : r.series) (s.name == "miss_ratio" ? mr : s.name == "byte_miss_ratio" ? bmr : req) = &s;
-  for (size_t i = 0; mr && bmr && req && i < mr->t.size(); ++i)
-    j["windows"].push_back(
-        {{"t", mr->t[i]}, {"requests", req->v[i]}, {"miss_ratio", mr->v[i]}, {"byte_miss_ratio", bmr->v[i]}});
-  return j;
-}
-
 // One report per policy holding its curve, for the GUI's plot.
 RunReport CurveReport(const std::string& policy, const std::vector<const RunReport*>& points, const ReplayOptions& opt,
                       const std::string& format) {
@@ -175,148 +122,11 @@ RunReport CurveReport(const std::string& policy, const std::vector<const RunRepo
   return rep;
 }
 
-// sim - live for each metric both report (--compare-live, or both backends).
-RunReport Difference(const RunReport& live, const RunReport& sim) {
-  RunReport d;
-  d.kind = "replay_difference";
-  d.label = "sim - live";
-  d.Set("backend", std::string("sim - live"));
-  for (const char* m : {"requests", "hits", "misses", "hit_ratio", "miss_ratio", "byte_miss_ratio", "evictions",
-                        "used_memory", "held_requests", "cache_size"})
-    d.Set(m, sim.GetNumber(m) - live.GetNumber(m));
-  return d;
-}
-
-// --backend: the trace on live Redis (policy and size are the server's)
-// and/or on the simulated Redis (--backend sim[:...]), same pipelining.
-void ExecuteLive(const ReplayOptions& opt) {
-  if (!opt.sizes.empty() || opt.mrc || opt.object_mode)
-    throw UsageError(
-        "--size, --mrc and --ignore-obj-size cannot be honoured with --backend: the server's maxmemory "
-        "and maxmemory-policy decide (set them on the server, or in --backend sim:maxmemory=...,policy=...)");
-  if (opt.policies.size() > 1) throw UsageError("--backend replays one policy: the server's");
-  LiveFlags redis_flags = opt.live;
-  redis_flags.backends.clear();
-  std::vector<std::string> sims;
-  for (const auto& b : opt.live.backends) (live::IsSimBackend(b) ? sims : redis_flags.backends).push_back(b);
-  if (sims.size() > 1) throw UsageError("--backend sim may be given once");
-  if (opt.compare_live && redis_flags.backends.empty())
-    throw UsageError("--compare-live needs a live --backend redis://HOST:PORT to compare with");
-  live::SimReplaySettings sim;
-  sim.depth = opt.live.depth;
-  sim.connections = opt.live.connections;
-  sim.prefix = opt.live.prefix;
-  // Every lane beyond the first is one more client on the server.
-  const uint64_t lane_clients = (opt.live.connections ? opt.live.connections - 1 : 0) * live::kClientMemory;
-  // Sim alone: fresh lanes whose reply buffers the client model counts.
-  const size_t lanes = opt.live.connections ? opt.live.connections : 1;
-  sim.redis.base_memory =
-      live::kEmptyRedisMemory - live::kFreshReplyBuffer + (lanes - 1) * live::kClientFixedMemory;
-  live::LiveReplaySettings settings;
-  if (!redis_flags.backends.empty()) {
-    settings = redis_flags.ToSettings();
-    if (!opt.policies.empty()) settings.expect_policy = opt.policies[0];
-  }
-  if (!sims.empty()) {
-    std::string err = live::ParseSimBackend(sims[0], &sim);
-    if (!err.empty()) throw UsageError(err);
-  }
-  std::string error;
-  auto reader = OpenTrace(opt.trace, TraceOpenOptions{opt.format, opt.csv_spec, opt.skip_bad}, &error);
-  if (!reader) throw UsageError(error);
-  // --max-requests and --duration cut the trace; --warmup and --window are
-  // planned on what remains, as in the simulated replay.
-  LimitedReader limited(*reader, opt.max_requests, DurationLimit(opt));
-  const bool windows = !opt.window.empty() || !opt.warmup.empty();
-  eviction::ReplayTrace trace;
-  if (!LoadReplayTrace(limited, windows, &trace, &error)) throw UsageError(NamedError(opt.trace, error));
-  ReplayWindowPlan plan;
-  if (windows) plan = PlanReplayWindows(opt.window, opt.warmup, trace);
-  settings.measure_from = sim.measure_from = plan.cuts.measure_from;
-  settings.window_ends = sim.window_ends = plan.cuts.window_ends;
-
-  std::vector<RunReport> reps;
-  std::vector<std::vector<live::WindowCounts>> counts;  // per report, its windows
-  const bool twin = !sims.empty() || opt.compare_live;
-  if (!redis_flags.backends.empty()) {
-    live::LiveReplayFacts facts;
-    counts.emplace_back();
-    reps.push_back(live::LiveReplay(trace, settings, twin ? &facts : nullptr, &counts.back()));
-    if (twin) {
-      // The simulated twin takes the live server's configuration and schedule;
-      // options written in --backend sim:... still win.
-      sim.redis.maxmemory = static_cast<uint64_t>(facts.maxmemory);
-      sim.redis.maxmemory_policy = facts.maxmemory_policy;
-      sim.redis.maxmemory_samples = facts.maxmemory_samples;
-      sim.redis.latency_tracking = facts.latency_tracking;
-      if (!facts.clients.empty()) {  // every lane measured, with its reply buffer
-        sim.clients = facts.clients;
-        sim.cron_origin_ms = facts.cron_origin_ms;
-        sim.redis.base_memory =
-            static_cast<uint64_t>(facts.used_memory_before) - live::ClientBufferModel::BufferBytes(facts.clients);
-      } else {
-        sim.client_buffers = false;
-        sim.redis.base_memory = static_cast<uint64_t>(facts.used_memory_before) + lane_clients;
-      }
-      sim.lane_batch_ms = std::move(facts.lane_batch_ms);
-      if (!sims.empty()) live::ParseSimBackend(sims[0], &sim);
-    }
-  }
-  if (twin) {
-    if (redis_flags.backends.empty() && !opt.policies.empty() &&
-        live::PolicyForServer(sim.redis.maxmemory_policy) != opt.policies[0])
-      throw UsageError("--policy " + opt.policies[0] + " differs from the sim backend's policy " +
-                       sim.redis.maxmemory_policy + " (set it in --backend sim:policy=...)");
-    counts.emplace_back();
-    reps.push_back(live::SimReplay(trace, sim, &counts.back()));
-  }
-  double rss = PeakRssMb();
-  for (size_t k = 0; k < reps.size(); ++k) {
-    RunReport& rep = reps[k];
-    rep.config.insert(rep.config.begin(), {{"trace", opt.trace}, {"format", reader->Name()}});
-    rep.Set("peak_rss_mb", rss);
-    AddLimitConfig(opt, &rep);
-    if (!windows) continue;
-    eviction::ReplayResult by_window;  // the simulated replay's shape, so the series are the same
-    for (size_t w = 0; w < counts[k].size(); ++w) {
-      const live::WindowCounts& c = counts[k][w];
-      by_window.windows.push_back({plan.cuts.window_ends[w], c.requests, c.misses, c.requested_bytes, c.miss_bytes});
-    }
-    AddReplayWindows(plan, by_window, &rep);
-  }
-  SaveOutcome saved;
-  if (!opt.no_store) {
-    saved = SaveRunsTo(ResolveResultsPath(opt.db), reps);
-    PrintSaved(saved);
-  }
-  std::vector<RunReport> shown = reps;
-  if (reps.size() == 2) shown.push_back(Difference(reps[0], reps[1]));
-  if (opt.json) {
-    nlohmann::ordered_json arr = nlohmann::ordered_json::array();
-    for (const auto& r : shown) arr.push_back(ToJson(r));
-    std::cout << arr.dump(2) << "\n";
-  } else {
-    std::cout << ComparisonTable(shown, {{"backend", "backend"},
-                                       {"policy", "policy"},
-                                       {"maxmemory", "cache_size"},
-                                       {"requests", "requests"},
-                                       {"misses", "misses"},
-                                       {"hit ratio", "hit_ratio", 4},
-                                       {"evictions", "evictions"},
-                                       {"used_memory", "used_memory"},
-                                       {"Mreq/s", "throughput_mreq_s", 3},
-                                       {"client CPU us/req", "client_cpu_us_per_req", 3},
-                                       {"failed ops", "failed_ops"}});
-  }
-  std::cout << std::flush;
-  FailIfUnsaved(saved);  // after the results are out: they are never lost
-}
-
 void Execute(const ReplayOptions& given) {
   ShowProgress(given.progress);
   if (given.live.live()) {
     if (!given.admission.empty()) throw UsageError("--admission is not supported with --backend (the server admits)");
-    return ExecuteLive(given);
+    return ExecuteLiveReplay(given);
   }
   if (given.mrc && (!given.window.empty() || !given.warmup.empty()))
     throw UsageError("--window and --warmup apply to replays, not to --mrc curves");
@@ -530,7 +340,7 @@ void Execute(const ReplayOptions& given) {
   }
   if (opt.json) {
     nlohmann::ordered_json arr = nlohmann::ordered_json::array();
-    for (const auto& r : reports) arr.push_back(ToJson(r));
+    for (const auto& r : reports) arr.push_back(ReplayJson(r));
     std::cout << arr.dump(2) << "\n";
   } else if (opt.output == "libcachesim") {
     std::vector<LibCacheSimRow> rows;
