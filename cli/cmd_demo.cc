@@ -10,7 +10,7 @@
 #include "cli/commands.h"
 #include "lab/run_pool.h"
 #include "cli/summary_table.h"
-#include "lab/demo.h"
+#include "demos/demo.h"
 #include "cli/save_results.h"
 #include "results/result_store.h"
 

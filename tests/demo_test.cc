@@ -2,8 +2,8 @@
 // after, its runs stored with demo/narrative/conclusion fields, unknown names.
 #include <catch2/catch.hpp>
 
-#include "lab/demo.h"
-#include "lab/demo_sim.h"
+#include "demos/demo.h"
+#include "demos/demo_sim.h"
 #include "results/result_store.h"
 #include "support/run_cli.h"
 #include "support/temp_dir.h"

@@ -11,7 +11,7 @@
 #include <nlohmann/json.hpp>
 
 #include "lab/batch.h"
-#include "lab/demo.h"
+#include "demos/demo.h"
 #include "lab/experiment.h"
 #include "tests/support/hand_trace.h"
 #include "tests/support/run_cli.h"

@@ -6,8 +6,8 @@
 #include <stdexcept>
 
 #include "eviction/replay.h"
-#include "lab/demo.h"
-#include "lab/demo_sim.h"
+#include "demos/demo.h"
+#include "demos/demo_sim.h"
 #include "workloads/zipf.h"
 
 namespace cachelab {

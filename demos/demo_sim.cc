@@ -1,4 +1,4 @@
-#include "lab/demo_sim.h"
+#include "demos/demo_sim.h"
 
 #include <cmath>
 #include <cstdio>

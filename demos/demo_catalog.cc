@@ -1,7 +1,7 @@
 // The demo catalogue. Simulated demos name the parameters they need; a demo
 // whose feature is not in this build says so instead of running.
-#include "lab/demo.h"
-#include "lab/demo_sim.h"
+#include "demos/demo.h"
+#include "demos/demo_sim.h"
 
 namespace cachelab {
 

@@ -5,7 +5,7 @@
 #include <utility>
 #include <vector>
 
-#include "lab/demo.h"
+#include "demos/demo.h"
 
 namespace cachelab {
 

@@ -4,8 +4,8 @@
 #include <cstdio>
 #include <cstdlib>
 
-#include "lab/demo.h"
-#include "lab/demo_sim.h"
+#include "demos/demo.h"
+#include "demos/demo_sim.h"
 
 namespace cachelab {
 namespace {
