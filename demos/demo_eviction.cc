@@ -5,9 +5,9 @@
 #include <cstdio>
 #include <stdexcept>
 
-#include "eviction/replay.h"
 #include "demos/demo.h"
 #include "demos/demo_sim.h"
+#include "eviction/replay.h"
 #include "workloads/zipf.h"
 
 namespace cachelab {
@@ -24,6 +24,16 @@ uint64_t ScansIn(const eviction::ReplayTrace& trace, size_t start, size_t end) {
                                              [](uint64_t id) { return id >= kHotKeys; }));
 }
 
+// `name` over `trace` in a cache of kCacheObjects objects.
+eviction::ReplayResult ReplayObjects(const eviction::ReplayTrace& trace, const char* name) {
+  eviction::PolicyOptions opt;
+  opt.capacity = kCacheObjects;
+  std::string err;
+  auto policy = eviction::MakePolicy(name, opt, &err);
+  if (!policy) throw std::runtime_error(err);
+  return eviction::Replay(trace, *policy, {kCacheObjects, /*object_mode=*/true});
+}
+
 // The hot keys' hit ratio per window of kWindow requests, for the dashboard:
 // the replay reports totals only, so each prefix is replayed afresh
 // (deterministic policies) and window w's misses are prefix(w) - prefix(w-1);
@@ -37,12 +47,7 @@ Series HotHitRatio(const eviction::ReplayTrace& trace, const char* name) {
     eviction::ReplayTrace prefix;
     prefix.ids.assign(trace.ids.begin(), trace.ids.begin() + static_cast<long>(end));
     prefix.sizes.assign(trace.sizes.begin(), trace.sizes.begin() + static_cast<long>(end));
-    eviction::PolicyOptions opt;
-    opt.capacity = kCacheObjects;
-    std::string err;
-    auto policy = eviction::MakePolicy(name, opt, &err);
-    if (!policy) throw std::runtime_error(err);
-    eviction::ReplayResult res = eviction::Replay(prefix, *policy, {kCacheObjects, /*object_mode=*/true});
+    eviction::ReplayResult res = ReplayObjects(prefix, name);
     uint64_t scans = ScansIn(trace, prev_requests, end);
     uint64_t requests = res.requests - prev_requests - scans, misses = res.misses - prev_misses - scans;
     s.t.push_back(static_cast<SimTime>(end));
@@ -85,12 +90,7 @@ DemoResult RunEvictionDemo(unsigned) {
   std::vector<std::string> labels;
   std::vector<double> values;
   for (const char* name : {"lru", "lfu", "s3fifo"}) {
-    eviction::PolicyOptions opt;
-    opt.capacity = kCacheObjects;
-    std::string err;
-    auto policy = eviction::MakePolicy(name, opt, &err);
-    if (!policy) throw std::runtime_error(err);
-    eviction::ReplayResult res = eviction::Replay(trace, *policy, {kCacheObjects, /*object_mode=*/true});
+    eviction::ReplayResult res = ReplayObjects(trace, name);
     RunReport rep;
     rep.label = name;
     rep.seed = 1;
