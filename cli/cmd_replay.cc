@@ -22,11 +22,11 @@
 #include "cli/libcachesim_output.h"
 #include "cli/progress_sink.h"
 #include "cli/replay_experiment.h"
-#include "cli/replay_jobs.h"
+#include "replay/replay_jobs.h"
 #include "cli/replay_options.h"
-#include "cli/replay_split_pass.h"
-#include "cli/replay_stream.h"
-#include "cli/replay_windows.h"
+#include "replay/replay_split_pass.h"
+#include "replay/replay_stream.h"
+#include "replay/replay_windows.h"
 #include "eviction/policy_params.h"
 #include "cli/summary_table.h"
 #include "cli/save_results.h"
@@ -179,7 +179,7 @@ void Execute(const ReplayOptions& given) {
   bool keep_time = false;
   for (const auto& p : opt.policies) keep_time |= p.rfind("redis-", 0) == 0;
   // Without --mrc, --window or --warmup the trace streams through every
-  // (policy, size) pair at once (cli/replay_stream.h). The LRU curve needs the
+  // (policy, size) pair at once (replay/replay_stream.h). The LRU curve needs the
   // whole trace, and so does planning the windows and warm-up (a fraction of
   // the trace, trace-time spans, the series' time axis), so those load it.
   // Only a regular file streams: it ends. A device or pipe may not, so it is

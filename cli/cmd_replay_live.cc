@@ -4,9 +4,9 @@
 #include <iostream>
 
 #include "cli/commands.h"
-#include "cli/replay_jobs.h"
+#include "replay/replay_jobs.h"
 #include "cli/replay_options.h"
-#include "cli/replay_windows.h"
+#include "replay/replay_windows.h"
 #include "cli/save_results.h"
 #include "cli/summary_table.h"
 #include "live/sim_replay.h"

@@ -1,8 +1,9 @@
 // Each subcommand lives in its own cmd_<name>.cc and registers itself on the
 // root CLI11 app through one of these functions (called from main.cc).
 #pragma once
-#include <stdexcept>
 #include <string>
+
+#include "lab/usage_error.h"
 
 namespace CLI {
 class App;
@@ -11,9 +12,7 @@ class App;
 namespace cachelab::cli {
 
 // Thrown for bad input: main prints "cachelab: error: <message>" and exits 2.
-struct UsageError : std::runtime_error {
-  using std::runtime_error::runtime_error;
-};
+using cachelab::UsageError;
 
 void AddRunCommand(CLI::App& app);
 void AddParamsCommand(CLI::App& app);

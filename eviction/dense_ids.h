@@ -63,7 +63,7 @@ class DenseIds {
   bool by_array() const { return array_; }
   size_t MemoryBytes() const { return map_.MemoryBytes() + by_id_.capacity() * sizeof(uint32_t); }
   // Frees the ids' tables once every request's number is known elsewhere
-  // (cli/replay_stream.h's KeptNumbers); count() stays, Number() may not be called.
+  // (replay/replay_stream.h's KeptNumbers); count() stays, Number() may not be called.
   void ForgetIds() {
     map_ = IdMap{};
     by_id_ = {};

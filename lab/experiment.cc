@@ -286,7 +286,7 @@ void Experiment::StartMeasurement() {
   expiry_.StartAt(sim_.Now());
   redis_at_start_ = redis_.store().stats();
   commands_at_start_ = redis_.commands();
-  // The same kind and detail as `replay --warmup` (cli/replay_windows.cc).
+  // The same kind and detail as `replay --warmup` (replay/replay_windows.cc).
   fault_events_.push_back({sim_.Now(), "measurement_start", "end of the warm-up"});
 }
 

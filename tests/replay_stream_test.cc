@@ -1,4 +1,4 @@
-// The two streaming passes of `cachelab replay` (cli/replay_stream.h) with the
+// The two streaming passes of `cachelab replay` (replay/replay_stream.h) with the
 // numbers the working-set pass keeps for the replay: none kept, the first
 // chunks kept and the rest numbered again, every chunk kept (the ids' table
 // freed). Expectations: libCacheSim's cachesim (commit aa0fc409, default
@@ -16,8 +16,8 @@
 #include <unordered_map>
 
 #include "cli/commands.h"
-#include "cli/replay_split_pass.h"
-#include "cli/replay_stream.h"
+#include "replay/replay_split_pass.h"
+#include "replay/replay_stream.h"
 #include "workloads/trace_format.h"
 
 using namespace cachelab;

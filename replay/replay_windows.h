@@ -8,7 +8,7 @@
 #include "eviction/replay.h"
 #include "sim/run_report.h"
 
-namespace cachelab::cli {
+namespace cachelab {
 
 struct ReplayWindowPlan {
   eviction::ReplayCuts cuts;
@@ -31,4 +31,4 @@ ReplayWindowPlan PlanReplayWindows(const std::string& window, const std::string&
 // window_requests, and a "measurement_start" event after a warm-up.
 void AddReplayWindows(const ReplayWindowPlan& plan, const eviction::ReplayResult& result, RunReport* report);
 
-}  // namespace cachelab::cli
+}  // namespace cachelab

@@ -1,15 +1,15 @@
-#include "cli/replay_split_pass.h"
+#include "replay/replay_split_pass.h"
 
 #include <atomic>
 #include <future>
 #include <thread>
 
-#include "cli/commands.h"
+#include "lab/usage_error.h"
 #include "sim/progress_meter.h"
 #include "workloads/oracle_general_reader.h"
 #include "workloads/trace_loader.h"
 
-namespace cachelab::cli {
+namespace cachelab {
 
 std::optional<eviction::WorkingSet> SplitWorkingSet(TraceReader& first,
                                                     const std::function<std::unique_ptr<TraceReader>()>& open_second,
@@ -89,4 +89,4 @@ std::optional<eviction::WorkingSet> SplitWorkingSet(TraceReader& first,
   return counter.result();  // with both halves, kept->complete stays false: the second's numbers are not kept
 }
 
-}  // namespace cachelab::cli
+}  // namespace cachelab

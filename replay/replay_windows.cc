@@ -1,12 +1,12 @@
-#include "cli/replay_windows.h"
+#include "replay/replay_windows.h"
 
 #include <algorithm>
 #include <cctype>
 
-#include "cli/commands.h"
+#include "lab/usage_error.h"
 #include "workloads/warmup_spec.h"
 
-namespace cachelab::cli {
+namespace cachelab {
 namespace {
 
 bool IsCount(const std::string& s) {
@@ -94,4 +94,4 @@ void AddReplayWindows(const ReplayWindowPlan& plan, const eviction::ReplayResult
   rep->series.push_back(req);
 }
 
-}  // namespace cachelab::cli
+}  // namespace cachelab

@@ -11,9 +11,9 @@
 #include <memory>
 #include <optional>
 
-#include "cli/replay_stream.h"
+#include "replay/replay_stream.h"
 
-namespace cachelab::cli {
+namespace cachelab {
 
 // Shorter traces take the one-thread pass (a second id table is not worth it).
 inline constexpr uint64_t kSplitPassMinRequests = uint64_t{1} << 25;
@@ -32,4 +32,4 @@ std::optional<eviction::WorkingSet> SplitWorkingSet(TraceReader& first,
                                                     uint64_t min_requests = kSplitPassMinRequests,
                                                     size_t max_sightings = kSplitPassMaxSightings);
 
-}  // namespace cachelab::cli
+}  // namespace cachelab

@@ -1,6 +1,6 @@
-#include "cli/replay_jobs.h"
+#include "replay/replay_jobs.h"
 
-#include "cli/commands.h"
+#include "lab/usage_error.h"
 #include "sim/progress_meter.h"
 
 #include <sys/resource.h>
@@ -12,7 +12,7 @@
 #include <system_error>
 #include <thread>
 
-namespace cachelab::cli {
+namespace cachelab {
 
 std::vector<ReplayOutcome> RunReplayJobs(const eviction::ReplayTrace& trace, const std::vector<ReplayJob>& jobs,
                                          bool object_mode, uint64_t mean_object_bytes, unsigned threads,
@@ -107,4 +107,4 @@ double PeakRssMb() {
   return static_cast<double>(u.ru_maxrss) / 1024.0;  // KiB on Linux
 }
 
-}  // namespace cachelab::cli
+}  // namespace cachelab

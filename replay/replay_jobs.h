@@ -7,7 +7,7 @@
 #include "eviction/mrc.h"
 #include "eviction/replay.h"
 
-namespace cachelab::cli {
+namespace cachelab {
 
 struct ReplayJob {
   std::string policy;
@@ -44,4 +44,4 @@ std::vector<ReplayOutcome> LruCurveJobs(const eviction::ReplayTrace& trace, cons
 // Peak resident set of this process so far, in MiB.
 double PeakRssMb();
 
-}  // namespace cachelab::cli
+}  // namespace cachelab

@@ -1,15 +1,15 @@
-#include "cli/replay_stream.h"
+#include "replay/replay_stream.h"
 
 #include <algorithm>
 #include <atomic>
 #include <future>
 #include <thread>
 
-#include "cli/commands.h"
+#include "lab/usage_error.h"
 #include "sim/progress_meter.h"
 #include "workloads/trace_loader.h"
 
-namespace cachelab::cli {
+namespace cachelab {
 
 eviction::WorkingSet StreamWorkingSet(TraceReader& reader, eviction::DenseIds* ids, KeptNumbers* kept) {
   eviction::WorkingSetCounter counter;
@@ -122,4 +122,4 @@ std::vector<ReplayOutcome> StreamReplayJobs(TraceReader& reader, const std::vect
   return out;
 }
 
-}  // namespace cachelab::cli
+}  // namespace cachelab

@@ -11,10 +11,10 @@
 #include <string>
 #include <vector>
 
-#include "cli/replay_jobs.h"
+#include "replay/replay_jobs.h"
 #include "workloads/trace_reader.h"
 
-namespace cachelab::cli {
+namespace cachelab {
 
 inline constexpr size_t kReplayChunk = 1 << 20;
 // The first chunk is decoded before anything else can run: small, then
@@ -103,4 +103,4 @@ inline uint64_t OnTheFlyIdLimit(size_t jobs) { return (uint64_t{512} << 20) / (2
 std::vector<ReplayOutcome> StreamReplayJobs(TraceReader& reader, const std::vector<ReplayJob>& jobs,
                                             const StreamSettings& s, bool* any_next);
 
-}  // namespace cachelab::cli
+}  // namespace cachelab
