@@ -236,6 +236,10 @@ RedisReply RedisStore::DispatchCommand(const std::string& cmd, const std::vector
     }
     return Scan(cursor, match, count, type);
   }
+  if (cmd == "type" || cmd == "strlen") {
+    if (n != 2) return Arity(cmd);
+    return cmd == "type" ? KeyType(argv[1]) : Strlen(argv[1]);
+  }
   if (cmd == "dbsize") {
     if (n != 1) return Arity(cmd);
     return DbSize();

@@ -399,6 +399,7 @@ RedisReply RedisStore::Set(std::string_view key, uint32_t id, Blob value, const 
   uint32_t slot = LookupId(key, id, true);
   Entry* e = At(slot);
   RedisReply old = RedisReply::Nil();
+  if (opt.get) CountRead(e);  // getGenericCommand's lookup, before NX/XX
   if (opt.get && e) {
     if (e->type != Type::kString) return WrongType();
     old = StringReply(slot);
@@ -511,9 +512,31 @@ RedisReply RedisStore::Exists(const std::vector<std::string_view>& keys) {
   Note("exists");
   EnsureMemory();
   int64_t n = 0;
-  for (auto k : keys)
-    if (Lookup(k, false) != kNone) ++n;
+  for (auto k : keys) {
+    bool found = Lookup(k, false) != kNone;
+    CountRead(found);
+    n += found;
+  }
   return RedisReply::Integer(n);
+}
+
+RedisReply RedisStore::KeyType(std::string_view key) {
+  Note("type");
+  EnsureMemory();
+  Entry* e = At(Lookup(key, false));
+  CountRead(e);
+  return RedisReply::Status(!e ? "none" : e->type == Type::kSet ? "set" : "string");
+}
+
+RedisReply RedisStore::Strlen(std::string_view key) {
+  Note("strlen");
+  EnsureMemory();
+  uint32_t slot = Lookup(key, true);
+  Entry* e = At(slot);
+  CountRead(e);
+  if (!e) return RedisReply::Integer(0);
+  if (e->type != Type::kString) return WrongType();
+  return RedisReply::Integer(static_cast<int64_t>(ValueSize(slot, *e) + PadOf(slot, *e)));
 }
 
 RedisReply RedisStore::Mget(const std::vector<std::string_view>& keys) {
@@ -524,8 +547,7 @@ RedisReply RedisStore::Mget(const std::vector<std::string_view>& keys) {
   for (auto k : keys) {
     uint32_t slot = Lookup(k, true);
     Entry* e = At(slot);
-    if (e) ++stats_.keyspace_hits;
-    else ++stats_.keyspace_misses;
+    CountRead(e);
     if (!e || e->type != Type::kString) out.push_back(RedisReply::Nil());
     else out.push_back(StringReply(slot));
   }

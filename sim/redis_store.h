@@ -148,6 +148,8 @@ class RedisStore {
   RedisReply SMembers(std::string_view key);  // sorted (Redis's order is unspecified)
   RedisReply SCard(std::string_view key);
   RedisReply SIsMember(std::string_view key, std::string_view member);
+  RedisReply KeyType(std::string_view key);  // TYPE: "none", "string" or "set"; no LRU touch (LOOKUP_NOTOUCH)
+  RedisReply Strlen(std::string_view key);  // the value's length, padding included
   // SCAN cursor [MATCH pattern] [COUNT n] [TYPE t]: reply [next-cursor, [keys]].
   // match/type: null when not given ("" matches nothing; TYPE is case-insensitive).
   RedisReply Scan(uint64_t cursor, const std::string* match, int64_t count, const std::string* type);
@@ -285,6 +287,10 @@ class RedisStore {
   void IndexAll() const;  // indexes every live entry by name (once)
   // Returns the live entry's slot or kNone, expiring it lazily if due.
   uint32_t Lookup(std::string_view key, bool touch);
+  // A read command's lookup in INFO's keyspace_hits/misses: every lookupKeyRead*
+  // of Redis 7.0 (GET, MGET, SET ... GET, EXISTS, TTL, TYPE, STRLEN, the set
+  // reads), not the writes' lookupKeyWrite.
+  void CountRead(bool found) { found ? ++stats_.keyspace_hits : ++stats_.keyspace_misses; }
   uint32_t Lookup(std::string_view key, uint64_t hash, bool touch);
   // By dense id (kNoKeyId: by name), linking the id to the slot when found by name.
   uint32_t LookupId(std::string_view key, uint32_t id, bool touch);

@@ -49,6 +49,7 @@ RedisReply RedisStore::Ttl(std::string_view key, bool milliseconds) {
   EnsureMemory();
   uint32_t slot = Lookup(key, false);
   Entry* e = At(slot);
+  CountRead(e);
   if (!e) return RedisReply::Integer(-2);
   int64_t deadline = DeadlineMs(slot);
   if (deadline < 0) return RedisReply::Integer(-1);

@@ -36,20 +36,29 @@ RedisReply RedisStore::Scan(uint64_t cursor, const std::string* match, int64_t c
     ++pos;
     ++steps;
   }
+  // Redis 7.0's filters, in its order: the pattern; the type, read with
+  // lookupKeyReadWithFlags (a keyspace hit or miss, and an expired key
+  // deleted as "none"); then expireIfNeeded. So an expired key that fails
+  // the pattern stays, and one deleted by the type's lookup is returned
+  // when the type asked is "none" (its expiry check finds no key).
   std::vector<RedisReply> keys;
   for (uint32_t slot : visited) {
-    Entry& e = slots_[slot];
     ++stats_.scanned_keys;
-    if (Expired(slot)) {
+    NameBuffer buf;
+    std::string name(NameOf(slot, buf));
+    if (match && !GlobMatch(*match, name)) continue;
+    const bool expired = Expired(slot);
+    if (expired) {
       ++stats_.expired_keys;
       Remove(slot, true);
+    }
+    if (type) {
+      CountRead(!expired);
+      if (!EqualNoCase(*type, expired ? "none" : slots_[slot].type == Type::kString ? "string" : "set")) continue;
+    } else if (expired) {
       continue;
     }
-    NameBuffer buf;
-    std::string_view name = NameOf(slot, buf);
-    if (match && !GlobMatch(*match, name)) continue;
-    if (type && !EqualNoCase(*type, e.type == Type::kString ? "string" : "set")) continue;
-    keys.push_back(RedisReply::String(std::string(name)));
+    keys.push_back(RedisReply::String(std::move(name)));
   }
   uint64_t next = pos >= slots_.size() ? 0 : pos;
   return RedisReply::Array({RedisReply::String(std::to_string(next)), RedisReply::Array(std::move(keys))});

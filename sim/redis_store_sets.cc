@@ -56,6 +56,7 @@ RedisReply RedisStore::SMembers(std::string_view key) {
   EnsureMemory();
   uint32_t slot = Lookup(key, true);
   Entry* e = At(slot);
+  CountRead(e);
   if (!e) return RedisReply::Array({});
   if (e->type != Type::kSet) return WrongType();
   std::vector<RedisReply> out;
@@ -68,6 +69,7 @@ RedisReply RedisStore::SCard(std::string_view key) {
   EnsureMemory();
   uint32_t slot = Lookup(key, true);
   Entry* e = At(slot);
+  CountRead(e);
   if (!e) return RedisReply::Integer(0);
   if (e->type != Type::kSet) return WrongType();
   return RedisReply::Integer(static_cast<int64_t>(MembersOf(slot).size()));
@@ -78,6 +80,7 @@ RedisReply RedisStore::SIsMember(std::string_view key, std::string_view member) 
   EnsureMemory();
   uint32_t slot = Lookup(key, true);
   Entry* e = At(slot);
+  CountRead(e);
   if (!e) return RedisReply::Integer(0);
   if (e->type != Type::kSet) return WrongType();
   return RedisReply::Integer(MembersOf(slot).count(member) ? 1 : 0);

@@ -273,3 +273,53 @@ TEST_CASE("at its deadline millisecond a key is still there, one millisecond lat
   CHECK(at_deadline >= 3);
   CHECK(after_deadline >= 3);
 }
+
+TEST_CASE("SCAN filters as Redis 7.0 does: the pattern first, TYPE by a counted lookup, then expiry", "[live]") {
+  // scanGenericCommand (7.0): a key failing MATCH is skipped before any expiry
+  // check, so a logically expired key stays; TYPE reads the key with
+  // lookupKeyReadWithFlags (a keyspace hit or miss; an expired key is deleted
+  // and typed "none"), and only then does expireIfNeeded drop expired keys.
+  // With TYPE none the key just deleted is returned (its expiry check finds no
+  // key). Active expiry is off on the server; the store runs none here.
+  testing::RedisServer server({"--enable-debug-command", "yes"});
+  REQUIRE_REDIS_SERVER(server);
+  live::RedisConn conn(server.endpoint(), {});
+  REQUIRE(conn.EnsureConnected());
+  REQUIRE(Real(conn, {"DEBUG", "SET-ACTIVE-EXPIRE", "0"}).is_ok());
+  RedisStore store(RedisConfig{});
+  auto both = [&](const std::vector<std::string>& argv) {
+    store.SetTime(WallMs() * kMillisecond);
+    RedisReply s = store.Dispatch(argv), r = Real(conn, argv);
+    INFO(argv[0] << " " << (argv.size() > 1 ? argv[1] : ""));
+    CHECK(s.ToString() == r.ToString());
+    return r;
+  };
+  auto stats = [&] {
+    std::string info = Real(conn, {"INFO", "stats"}).str.Materialize();
+    auto field = [&](const std::string& name) {
+      size_t at = info.find(name + ":");
+      REQUIRE(at != std::string::npos);
+      return static_cast<uint64_t>(std::strtoull(info.c_str() + at + name.size() + 1, nullptr, 10));
+    };
+    CHECK(store.stats().keyspace_hits == field("keyspace_hits"));
+    CHECK(store.stats().keyspace_misses == field("keyspace_misses"));
+    CHECK(store.stats().expired_keys == field("expired_keys"));
+    CHECK(store.Dispatch({"DBSIZE"}).integer == Real(conn, {"DBSIZE"}).integer);
+  };
+  for (const char* k : {"a", "b", "keep"}) both({"SET", k, "1", "PX", "30"});
+  both({"SET", "c", "1"});
+  both({"SADD", "s", "x"});
+  std::this_thread::sleep_for(std::chrono::milliseconds(80));  // a, b and keep expired, none deleted
+  stats();
+  both({"SCAN", "0", "MATCH", "c*", "COUNT", "100"});  // ["0", ["c"]]: a, b, keep stay
+  stats();                                             // DBSIZE 5 on both
+  both({"SCAN", "0", "MATCH", "a*", "TYPE", "string", "COUNT", "100"});  // a: a miss, deleted, filtered
+  stats();
+  both({"SCAN", "0", "MATCH", "b*", "TYPE", "none", "COUNT", "100"});  // b: deleted, and returned
+  stats();
+  both({"SCAN", "0", "TYPE", "set", "COUNT", "100"});  // c: a hit, s: a hit, keep: a miss
+  stats();
+  CHECK(store.stats().expired_keys == 3);
+  CHECK(store.stats().keyspace_hits == 2);
+  CHECK(store.stats().keyspace_misses == 3);
+}

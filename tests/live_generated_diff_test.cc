@@ -167,8 +167,8 @@ class Grammar {
   std::vector<std::string> Command() {
     switch (Pick(30)) {
       case 0:
-      case 1:
-      case 2: return {"GET", Key()};
+      case 1: return {"GET", Key()};
+      case 2: return {Pick(2) ? "TYPE" : "STRLEN", Key()};
       case 3:
       case 4:
       case 5:
@@ -227,12 +227,31 @@ std::set<std::string> FullScan(const std::function<RedisReply(const std::vector<
   return keys;
 }
 
+// INFO's keyspace_hits and keyspace_misses from a server's reply text.
+std::pair<int64_t, int64_t> KeyspaceStats(const std::string& info) {
+  auto field = [&](const std::string& name) -> int64_t {
+    size_t at = info.find(name + ":");
+    REQUIRE(at != std::string::npos);
+    return std::strtoll(info.c_str() + at + name.size() + 1, nullptr, 10);
+  };
+  return {field("keyspace_hits"), field("keyspace_misses")};
+}
+
 }  // namespace
 
 using Runner = std::function<RedisReply(const std::vector<std::string>&)>;
+using Stats = std::function<std::pair<int64_t, int64_t>()>;  // keyspace hits, misses
 
-// Runs `total` generated commands on both and requires identical replies.
-void Compare(const Runner& sim, const Runner& real, uint64_t seed, uint64_t total) {
+// Runs `total` generated commands on both and requires identical replies;
+// then the same keyspace hits and misses on both (INFO stats), but for the
+// lookups of SCAN ... TYPE: which keys one SCAN call visits depends on the
+// table's layout (buckets in Redis, slots here), so its lookups are taken out.
+void Compare(const Runner& sim, const Runner& real, uint64_t seed, uint64_t total, const Stats& sim_stats,
+             const Stats& real_stats) {
+  std::pair<int64_t, int64_t> sim_scans{0, 0}, real_scans{0, 0};
+  auto minus = [](std::pair<int64_t, int64_t> a, std::pair<int64_t, int64_t> b) {
+    return std::make_pair(a.first - b.first, a.second - b.second);
+  };
   Grammar grammar(seed);
   std::map<std::string, int> errors;  // distinct error replies seen: the grammar reaches them
   std::map<RedisReply::Type, int> kinds;
@@ -246,15 +265,23 @@ void Compare(const Runner& sim, const Runner& real, uint64_t seed, uint64_t tota
       FullScan(sim, {"SCAN", "0"});
       FullScan(real, {"SCAN", "0"});
     }
+    const bool scan = name == "scan";
+    std::pair<int64_t, int64_t> sim_before, real_before;
+    if (scan) sim_before = sim_stats(), real_before = real_stats();
     RedisReply s = sim(argv), r = real(argv);
     ++kinds[r.type];
     if (r.is_error()) ++errors[r.str.Materialize().substr(0, r.str.Materialize().find(", with args"))];
-    if (name == "scan" && !s.is_error() && !r.is_error()) {
+    if (scan && !s.is_error() && !r.is_error()) {
       REQUIRE(s.type == RedisReply::Type::kArray);
       REQUIRE(r.type == RedisReply::Type::kArray);
       uint64_t cursor = std::strtoull(argv[1].c_str(), nullptr, 10);
       if (cursor == 0) REQUIRE(FullScan(sim, argv) == FullScan(real, argv));
       ++loose;
+    }
+    if (scan) {
+      auto a = minus(sim_stats(), sim_before), b = minus(real_stats(), real_before);
+      sim_scans = {sim_scans.first + a.first, sim_scans.second + a.second};
+      real_scans = {real_scans.first + b.first, real_scans.second + b.second};
       continue;
     }
     if ((name == "ttl" || name == "pttl") && s.type == RedisReply::Type::kInteger &&
@@ -269,6 +296,11 @@ void Compare(const Runner& sim, const Runner& real, uint64_t seed, uint64_t tota
                 [](const RedisReply& a, const RedisReply& b) { return a.str.Materialize() < b.str.Materialize(); });
     REQUIRE(s.ToString() == r.ToString());
   }
+  const auto sim_reads = minus(sim_stats(), sim_scans), real_reads = minus(real_stats(), real_scans);
+  CHECK(real_reads.first > static_cast<int64_t>(total / 10));  // the grammar's reads found keys
+  CHECK(sim_reads == real_reads);
+  std::printf("  keyspace hits / misses outside SCAN: %lld / %lld on both\n", static_cast<long long>(real_reads.first),
+              static_cast<long long>(real_reads.second));
   std::printf("  %llu commands (seed %llu), %d compared loosely; %zu distinct error replies:\n",
               static_cast<unsigned long long>(total), static_cast<unsigned long long>(seed), loose, errors.size());
   for (const auto& [e, count] : errors) std::printf("    %6d  %s\n", count, e.c_str());
@@ -297,8 +329,16 @@ TEST_CASE("generated commands get identical replies from the simulated store and
     store.SetTime(WallMs() * kMillisecond);
     return store.Dispatch(a);
   };
-  Compare(sim, [&](const std::vector<std::string>& a) { return Real(conn, a); },
-          EnvOr("CACHELAB_DIFF_SEED", 20261126), EnvOr("CACHELAB_DIFF_COMMANDS", 50000));
+  // Every read command counted as redis-server counts it (lookupKeyRead*):
+  // GET, MGET, SET ... GET, EXISTS, TTL, TYPE, STRLEN and the set reads.
+  Compare(
+      sim, [&](const std::vector<std::string>& a) { return Real(conn, a); }, EnvOr("CACHELAB_DIFF_SEED", 20261126),
+      EnvOr("CACHELAB_DIFF_COMMANDS", 50000),
+      [&] {
+        return std::make_pair(static_cast<int64_t>(store.stats().keyspace_hits),
+                              static_cast<int64_t>(store.stats().keyspace_misses));
+      },
+      [&] { return KeyspaceStats(Real(conn, {"INFO", "stats"}).str.Materialize()); });
 }
 
 TEST_CASE("cachelab serve answers the generated commands over RESP as redis-server 7.0 does", "[live]") {
@@ -321,7 +361,9 @@ TEST_CASE("cachelab serve answers the generated commands over RESP as redis-serv
   if (up) {
     CHECK(Real(sim, {"PING"}).ToString() == "PONG");
     Compare([&](const std::vector<std::string>& a) { return Real(sim, a); },
-            [&](const std::vector<std::string>& a) { return Real(conn, a); }, 20261127, 20000);
+            [&](const std::vector<std::string>& a) { return Real(conn, a); }, 20261127, 20000,
+            [&] { return KeyspaceStats(Real(sim, {"INFO", "stats"}).str.Materialize()); },
+            [&] { return KeyspaceStats(Real(conn, {"INFO", "stats"}).str.Materialize()); });
   }
   ::kill(child, SIGTERM);
   int status = 0;
