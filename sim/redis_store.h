@@ -177,6 +177,12 @@ class RedisStore {
   // Command names run so far (each holds a latency histogram when tracking).
   size_t command_names_used() const { return command_names_.size(); }
   size_t size() const { return live_; }
+  // INFO keyspace's expires= and avg_ttl=: the keys with a TTL (expired ones
+  // not yet deleted included), and Redis's running estimate of their mean TTL
+  // in ms, updated by the active expiry cycle from the keys it checks (98% the
+  // old estimate, 2% the loop's mean; 0 when no key has a TTL).
+  size_t expires_count() const { return expires_.size(); }
+  int64_t avg_ttl_ms() const { return avg_ttl_ms_; }
   const RedisStats& stats() const { return stats_; }
   const RedisConfig& config() const { return config_; }
   // Keys per second of their TTL deadline (expiry synchronisation).
@@ -383,6 +389,7 @@ class RedisStore {
   size_t unlinked_ = 0;               // live keys not linked to an id (created by name)
   SlotSet expires_;  // slots with a TTL
   size_t expire_cursor_ = 0;
+  int64_t avg_ttl_ms_ = 0;
   uint64_t key_memory_ = 0;
   uint64_t client_memory_ = 0;
   uint64_t dict_buckets_ = 0, expires_buckets_ = 0;  // bucket counts of the main and expires dicts

@@ -63,9 +63,11 @@ void RedisStore::ActiveExpireCycle() {
   constexpr size_t kKeysPerLoop = 20;
   constexpr int kAcceptableStalePercent = 10;
   constexpr int kMaxLoops = 1250;  // stands for the 25 ms per-cycle time budget
+  if (expires_.empty()) avg_ttl_ms_ = 0;
   for (int loop = 0; loop < kMaxLoops && !expires_.empty(); ++loop) {
     size_t num = std::min(kKeysPerLoop, expires_.size());
     size_t checked = 0, expired = 0;
+    int64_t ttl_sum = 0, ttl_samples = 0;
     while (checked < num && !expires_.empty()) {
       if (expire_cursor_ >= expires_.size()) expire_cursor_ = 0;
       uint32_t slot = expires_.at(expire_cursor_);
@@ -75,8 +77,15 @@ void RedisStore::ActiveExpireCycle() {
         ++stats_.expired_keys;
         Remove(slot, true);  // the last key moves into this position: do not advance
       } else {
+        int64_t ttl = DeadlineMs(slot) - now_ms_;
+        if (ttl > 0) ttl_sum += ttl, ++ttl_samples;
         ++expire_cursor_;
       }
+    }
+    if (ttl_samples) {  // activeExpireCycle's running average, in its integer arithmetic
+      int64_t avg = ttl_sum / ttl_samples;
+      if (avg_ttl_ms_ == 0) avg_ttl_ms_ = avg;
+      avg_ttl_ms_ = (avg_ttl_ms_ / 50) * 49 + avg / 50;
     }
     if (checked == 0 || expired * 100 <= checked * kAcceptableStalePercent) break;
   }

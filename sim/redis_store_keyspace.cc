@@ -69,6 +69,7 @@ RedisReply RedisStore::FlushDb() {
   for (uint32_t s = 0; s < slots_.size(); ++s)
     if (slots_[s].live) Remove(s, true);
   expire_cursor_ = 0;
+  avg_ttl_ms_ = 0;                        // emptyDb's avg_ttl = 0
   dict_buckets_ = expires_buckets_ = 0;  // emptyDb releases the tables
   return RedisReply::Ok();
 }

@@ -21,7 +21,7 @@ inline uint64_t HashBytes(std::string_view s) {
     n -= 8;
   }
   uint64_t w = 0;
-  std::memcpy(&w, p, n);
+  if (n) std::memcpy(&w, p, n);  // an empty name may come with no data pointer: memcpy's null is UB
   h = (h ^ w) * m;
   h ^= h >> 32;
   h *= 0xd6e8feb86659fd93ULL;

@@ -145,6 +145,33 @@ TEST_CASE("allkeys-lru with samples >= keys evicts in exact LRU order") {
   CHECK(s.stats().evicted_keys == 5);
 }
 
+TEST_CASE("INFO keyspace's expires and avg_ttl: keys with a TTL and activeExpireCycle's running mean") {
+  // Redis 7.0 activeExpireCycle: per loop, the mean TTL of the checked keys
+  // still alive (ttl > 0); avg_ttl starts at the first mean, then
+  // avg_ttl = (avg_ttl / 50) * 49 + mean / 50 in integer ms. Hand-computed:
+  // TTLs 10, 20, 30 s at t = 0: mean 20000 -> 20000 (400 * 49 + 400);
+  // at t = 5 s: mean 15000 -> 400 * 49 + 300 = 19900.
+  RedisStore s{RedisConfig{}};
+  s.SetTime(0);
+  for (int i = 1; i <= 3; ++i) Cmd(s, {"SET", "t" + std::to_string(i), "v", "EX", std::to_string(10 * i)});
+  Cmd(s, {"SET", "p", "v"});
+  CHECK(s.expires_count() == 3);
+  CHECK(s.avg_ttl_ms() == 0);  // no cycle yet
+  s.ActiveExpireCycle();
+  CHECK(s.avg_ttl_ms() == 20000);
+  s.SetTime(5 * kSecond);
+  s.ActiveExpireCycle();
+  CHECK(s.avg_ttl_ms() == 19900);
+  s.SetTime(10 * kSecond + kMillisecond);  // t1 expired: deleted, and counted in no mean
+  s.ActiveExpireCycle();
+  CHECK(s.expires_count() == 2);
+  CHECK(s.avg_ttl_ms() < 19900);  // means of 9999 and 19999 ms pull it down
+  CHECK(s.avg_ttl_ms() > 19900 - 2 * 400);
+  Cmd(s, {"FLUSHDB"});
+  CHECK(s.expires_count() == 0);
+  CHECK(s.avg_ttl_ms() == 0);
+}
+
 TEST_CASE("active expiry removes expired keys without access") {
   RedisStore s{RedisConfig{}};
   s.SetTime(0);
