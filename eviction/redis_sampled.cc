@@ -6,12 +6,14 @@
 namespace cachelab::eviction {
 
 RedisSampledPolicy::RedisSampledPolicy(Mode mode, const PolicyOptions& options)
-    : mode_(mode), opt_(options), rng_(options.seed * 0x9e3779b97f4a7c15ULL + 0x632be59bd9b4e019ULL) {
+    : mode_(mode),
+      opt_(options),
+      pool_(static_cast<size_t>(std::max(options.pool_size, 1))),
+      rng_(options.seed * 0x9e3779b97f4a7c15ULL + 0x632be59bd9b4e019ULL) {
   if (opt_.samples < 1) opt_.samples = 1;
   if (opt_.pool_size < 1) opt_.pool_size = 1;
   if (opt_.lru_clock_resolution_ms < 1) opt_.lru_clock_resolution_ms = 1;
   dict_ = opt_.dict_sampling || opt_.pool_by_id;
-  pool_.resize(static_cast<size_t>(opt_.pool_size));
 }
 
 std::string_view RedisSampledPolicy::Name() const {
@@ -208,7 +210,7 @@ RedisSampledPolicy::ScoreClock RedisSampledPolicy::ClockAt(uint64_t now) const {
   return {mode_ == Mode::kLru ? LruClock(now) : now / 60000};
 }
 
-uint64_t RedisSampledPolicy::Score(Handle h, ScoreClock clock) const {
+[[gnu::always_inline]] inline uint64_t RedisSampledPolicy::Score(Handle h, ScoreClock clock) const {
   const Meta& m = meta_[h];
   if (mode_ == Mode::kLru) {
     return (clock.ticks >= m.last_access ? clock.ticks - m.last_access : 0) *
@@ -217,25 +219,7 @@ uint64_t RedisSampledPolicy::Score(Handle h, ScoreClock clock) const {
   return 255 - DecayedCounterAt(m, clock.ticks);
 }
 
-// evictionPoolPopulate's insertion: the pool's used slots are kept ascending;
-// a full pool drops its worst entry (the first) to make room, so only the
-// entries below the new one move, one slot down.
-void RedisSampledPolicy::Consider(Handle h, ScoreClock clock) {
-  const uint64_t score = Score(h, clock);
-  PoolEntry* first = pool_.data();
-  PoolEntry* end = first + pool_used_;
-  // Redis stops at the first entry whose score is >= ours: we go before ties.
-  PoolEntry* at = std::lower_bound(first, end, score, [](const PoolEntry& e, uint64_t s) { return e.score < s; });
-  const PoolEntry entry{score, h, meta_[h].id};
-  if (pool_used_ < pool_.size()) {
-    std::copy_backward(at, end, end + 1);
-    *at = entry;
-    ++pool_used_;
-  } else if (at != first) {  // else worse than the worst of a full pool
-    std::copy(first + 1, at, first);
-    at[-1] = entry;
-  }
-}
+void RedisSampledPolicy::Consider(Handle h, ScoreClock clock) { pool_.Insert({Score(h, clock), h, meta_[h].id}); }
 
 void RedisSampledPolicy::Populate(uint64_t now) {
   if (opt_.dict_sampling) return DictSample(now);
@@ -268,8 +252,8 @@ Handle RedisSampledPolicy::Evict(uint64_t now) {
     // exists, dropping stale ones; repopulate if the pool held only stale keys.
     while (victim == kNoHandle) {
       Populate(now);
-      while (pool_used_ > 0 && victim == kNoHandle) {
-        const PoolEntry& e = pool_[--pool_used_];
+      while (!pool_.empty() && victim == kNoHandle) {
+        const EvictionPool::Entry e = pool_.PopBest();
         if (opt_.pool_by_id)
           victim = DictFind(e.id);  // dictFind by name: maybe a later incarnation
         else if (keys_.Contains(e.h) && meta_[e.h].id == e.id)

@@ -17,6 +17,7 @@
 #pragma once
 
 #include "eviction/dense_set.h"
+#include "eviction/eviction_pool.h"
 #include "eviction/policy.h"
 
 namespace cachelab::eviction {
@@ -50,11 +51,6 @@ class RedisSampledPolicy : public Policy {
     uint8_t counter = 0;       // LFU logarithmic counter
     Handle next = kNoHandle;   // the key table: the next key of this key's chain
   };
-  struct PoolEntry {
-    uint64_t score;
-    Handle h;
-    uint64_t id;
-  };
   // The clock a sample's score is read against, computed once per Populate.
   struct ScoreClock {
     uint64_t ticks;  // LRU clock (LRU) or minutes (LFU)
@@ -83,8 +79,7 @@ class RedisSampledPolicy : public Policy {
   void Rehash(size_t buckets);
   bool external_buckets_ = false;  // SetDictBuckets was called
   std::vector<Handle> heads_;      // each bucket's chain head (the newest key), kNoHandle if empty
-  std::vector<PoolEntry> pool_;    // pool_size slots; the first pool_used_ hold ascending scores, the best last
-  size_t pool_used_ = 0;
+  EvictionPool pool_;
   uint64_t rng_;
 };
 
