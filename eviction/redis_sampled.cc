@@ -120,8 +120,7 @@ void RedisSampledPolicy::Rehash(size_t buckets) {
   heads_.swap(grown);
 }
 
-void RedisSampledPolicy::SetDictBuckets(size_t buckets) {
-  if (!opt_.dict_sampling || buckets < 4) return;  // an emptied dict: keep the table
+void RedisSampledPolicy::Resize(size_t buckets) {
   external_buckets_ = true;
   if (buckets != heads_.size()) Rehash(buckets);
 }
@@ -141,16 +140,18 @@ size_t RedisSampledPolicy::DictNonEmptyBuckets() const {
 }
 
 // dict.c dictGetRandomKey (not rehashing: the model rehashes at once).
-Handle RedisSampledPolicy::DictRandomKey() {
+Handle RedisSampledPolicy::DictTakeRandomKey() {
   const size_t mask = heads_.size() - 1;
-  Handle head;
-  do head = heads_[Next() & mask];
-  while (head == kNoHandle);
+  Handle* link;
+  do link = &heads_[Next() & mask];
+  while (*link == kNoHandle);
   size_t length = 0;
-  for (Handle k = head; k != kNoHandle; k = meta_[k].next) ++length;
+  for (Handle k = *link; k != kNoHandle; k = meta_[k].next) ++length;
   // The chain's element `Next() % length` counted from the head.
-  for (size_t steps = Next() % length; steps > 0; --steps) head = meta_[head].next;
-  return head;
+  for (size_t steps = Next() % length; steps > 0; --steps) link = &meta_[*link].next;
+  const Handle h = *link;
+  *link = meta_[h].next;
+  return h;
 }
 
 // Unlinks h (a tracked key) from its chain.
@@ -161,11 +162,13 @@ void RedisSampledPolicy::DictRemove(Handle h) {
   if (*link == h) *link = meta_[h].next;
 }
 
-Handle RedisSampledPolicy::DictFind(uint64_t id) const {
+Handle RedisSampledPolicy::DictTake(uint64_t id) {
   if (heads_.empty()) return kNoHandle;
-  Handle k = heads_[Bucket(id, opt_.seed, heads_.size())];
-  while (k != kNoHandle && meta_[k].id != id) k = meta_[k].next;
-  return k;
+  Handle* link = &heads_[Bucket(id, opt_.seed, heads_.size())];
+  while (*link != kNoHandle && meta_[*link].id != id) link = &meta_[*link].next;
+  const Handle h = *link;
+  if (h != kNoHandle) *link = meta_[h].next;
+  return h;
 }
 
 // dictGetSomeKeys (7.0.12+, redis#12276): from a random bucket, walk
@@ -245,24 +248,27 @@ void RedisSampledPolicy::Populate(uint64_t now) {
 Handle RedisSampledPolicy::Evict(uint64_t now) {
   if (keys_.empty()) return kNoHandle;
   Handle victim = kNoHandle;
+  bool unlinked = false;  // taken out of the key table already
   if (mode_ == Mode::kRandom) {
-    victim = opt_.dict_sampling ? DictRandomKey() : keys_.at(Next() % keys_.size());
+    unlinked = opt_.dict_sampling;
+    victim = unlinked ? DictTakeRandomKey() : keys_.at(Next() % keys_.size());
   } else {
     // performEvictions: populate, then take the best entry whose key still
     // exists, dropping stale ones; repopulate if the pool held only stale keys.
+    unlinked = opt_.pool_by_id;  // found by name (dictFind): maybe a later incarnation
     while (victim == kNoHandle) {
       Populate(now);
       while (!pool_.empty() && victim == kNoHandle) {
         const EvictionPool::Entry e = pool_.PopBest();
-        if (opt_.pool_by_id)
-          victim = DictFind(e.id);  // dictFind by name: maybe a later incarnation
+        if (unlinked)
+          victim = DictTake(e.id);
         else if (keys_.Contains(e.h) && meta_[e.h].id == e.id)
           victim = e.h;
       }
     }
   }
   keys_.Erase(victim);
-  if (dict_) DictRemove(victim);
+  if (dict_ && !unlinked) DictRemove(victim);
   return victim;
 }
 

@@ -38,7 +38,9 @@ class RedisSampledPolicy : public Policy {
   // dict_sampling: the key table's bucket count as the owner (the simulated
   // Redis, which applies dictExpandAllowed) has it; the sampled table is
   // rehashed to it. Without calls the table doubles when full by itself.
-  void SetDictBuckets(size_t buckets);
+  void SetDictBuckets(size_t buckets) {
+    if (opt_.dict_sampling && buckets >= 4 && (buckets != heads_.size() || !external_buckets_)) Resize(buckets);
+  }
   // dict_sampling: the length of the chain holding h, and the non-empty
   // buckets (tests: dictGetRandomKey picks h with 1 / (non-empty * length)).
   size_t DictChainLength(Handle h) const;
@@ -73,9 +75,10 @@ class RedisSampledPolicy : public Policy {
   bool dict_ = false;
   void DictAdd(Handle h);
   void DictRemove(Handle h);
-  Handle DictFind(uint64_t id) const;  // dictFind: the newest live key with this id
-  void DictSample(uint64_t now);       // dictGetSomeKeys, then Consider
-  Handle DictRandomKey();              // dictGetRandomKey
+  Handle DictTake(uint64_t id);   // dictFind, unlinked: the newest live key with this id
+  void DictSample(uint64_t now);  // dictGetSomeKeys, then Consider
+  Handle DictTakeRandomKey();     // dictGetRandomKey, unlinked
+  void Resize(size_t buckets);    // SetDictBuckets (an emptied dict keeps its table)
   void Rehash(size_t buckets);
   bool external_buckets_ = false;  // SetDictBuckets was called
   std::vector<Handle> heads_;      // each bucket's chain head (the newest key), kNoHandle if empty
