@@ -22,15 +22,15 @@ class EvictionPool {
     Handle h;
     uint64_t id;
   };
-  explicit EvictionPool(size_t capacity) : slots_(capacity < 1 ? 1 : capacity) {}
+  explicit EvictionPool(size_t capacity) : slots_(capacity < 1 ? 1 : capacity), cap_(slots_.size()) {}
 
   size_t size() const { return used_; }
   bool empty() const { return used_ == 0; }
   // The i-th entry from the worst (0) to the best (size() - 1).
   const Entry& at(size_t i) const { return slots_[Slot(i)]; }
 
-  void Insert(const Entry& e) {
-    const size_t cap = slots_.size();
+  [[gnu::always_inline]] inline void Insert(const Entry& e) {
+    const size_t cap = cap_;
     size_t k = 0;  // Redis scans from the worst end too
     while (k < used_ && slots_[Slot(k)].score < e.score) ++k;
     if (used_ == cap) {
@@ -54,10 +54,11 @@ class EvictionPool {
  private:
   size_t Slot(size_t i) const {
     size_t j = first_ + i;
-    return j >= slots_.size() ? j - slots_.size() : j;
+    return j >= cap_ ? j - cap_ : j;
   }
 
   std::vector<Entry> slots_;
+  size_t cap_;                   // slots_.size()
   size_t first_ = 0, used_ = 0;  // the worst entry's slot; entries held
 };
 

@@ -171,6 +171,23 @@ Handle RedisSampledPolicy::DictTake(uint64_t id) {
   return h;
 }
 
+RedisSampledPolicy::ScoreClock RedisSampledPolicy::ClockAt(uint64_t now) const {
+  return {mode_ == Mode::kLru ? LruClock(now) : now / 60000};
+}
+
+[[gnu::always_inline]] inline uint64_t RedisSampledPolicy::Score(Handle h, ScoreClock clock) const {
+  const Meta& m = meta_[h];
+  if (mode_ == Mode::kLru) {
+    return (clock.ticks >= m.last_access ? clock.ticks - m.last_access : 0) *
+           static_cast<uint64_t>(opt_.lru_clock_resolution_ms);
+  }
+  return 255 - DecayedCounterAt(m, clock.ticks);
+}
+
+[[gnu::always_inline]] inline void RedisSampledPolicy::Consider(Handle h, ScoreClock clock) {
+  pool_.Insert({Score(h, clock), h, meta_[h].id});
+}
+
 // dictGetSomeKeys (7.0.12+, redis#12276): from a random bucket, walk
 // consecutive buckets taking whole chains (head first) until `count` keys or
 // count*10 steps; after a run of more than max(count, 4) empty buckets, jump
@@ -208,21 +225,6 @@ void RedisSampledPolicy::DictSample(uint64_t now) {
   const ScoreClock clock = ClockAt(now);
   for (size_t k = 0; k < std::min(stored, count); ++k) Consider(picks[k], clock);
 }
-
-RedisSampledPolicy::ScoreClock RedisSampledPolicy::ClockAt(uint64_t now) const {
-  return {mode_ == Mode::kLru ? LruClock(now) : now / 60000};
-}
-
-[[gnu::always_inline]] inline uint64_t RedisSampledPolicy::Score(Handle h, ScoreClock clock) const {
-  const Meta& m = meta_[h];
-  if (mode_ == Mode::kLru) {
-    return (clock.ticks >= m.last_access ? clock.ticks - m.last_access : 0) *
-           static_cast<uint64_t>(opt_.lru_clock_resolution_ms);
-  }
-  return 255 - DecayedCounterAt(m, clock.ticks);
-}
-
-void RedisSampledPolicy::Consider(Handle h, ScoreClock clock) { pool_.Insert({Score(h, clock), h, meta_[h].id}); }
 
 void RedisSampledPolicy::Populate(uint64_t now) {
   if (opt_.dict_sampling) return DictSample(now);
