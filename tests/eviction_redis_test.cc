@@ -186,9 +186,11 @@ TEST_CASE("redis-lru samples as 7.0.15's dictGetSomeKeys: the chain that complet
 
 namespace {
 
-// evict.c's pool as redis-server 7.0.15 writes it (evictionPoolPopulate's
-// insertion, performEvictions taking the rightmost entry): a left-packed array
-// of `size` slots, `used` marking evict.c's key != NULL.
+// Redis's pool as src/evict.c (redis/redis) writes it, transcribed:
+// evictionPoolPopulate's insertion (scan from the left, memmove right into
+// free space or left over the worst entry) and performEvictions' walk from
+// the rightmost entry. A left-packed array of `size` slots, `used` marking
+// evict.c's key != NULL.
 struct RedisArrayPool {
   struct Slot {
     bool used = false;
