@@ -6,10 +6,14 @@
 namespace cachelab::eviction {
 
 RedisSampledPolicy::RedisSampledPolicy(Mode mode, const PolicyOptions& options)
-    : mode_(mode), opt_(options), rng_(options.seed * 0x9e3779b97f4a7c15ULL + 0x632be59bd9b4e019ULL) {
+    : mode_(mode),
+      opt_(options),
+      pool_(static_cast<size_t>(std::max(options.pool_size, 1))),
+      rng_(options.seed * 0x9e3779b97f4a7c15ULL + 0x632be59bd9b4e019ULL) {
   if (opt_.samples < 1) opt_.samples = 1;
   if (opt_.pool_size < 1) opt_.pool_size = 1;
   if (opt_.lru_clock_resolution_ms < 1) opt_.lru_clock_resolution_ms = 1;
+  dict_ = opt_.dict_sampling || opt_.pool_by_id;
 }
 
 std::string_view RedisSampledPolicy::Name() const {
@@ -38,19 +42,22 @@ uint64_t RedisSampledPolicy::LruClock(uint64_t now) const {
 
 void RedisSampledPolicy::Insert(Handle h, uint64_t id, uint64_t, uint64_t now) {
   if (h >= meta_.size()) meta_.resize(h + 1 + h / 2);
+  if (dict_ && keys_.Contains(h)) DictRemove(h);  // inserted again while tracked: relinked under its new id
   keys_.Insert(h);
-  if (opt_.pool_by_id) by_id_[id] = h;
   Meta& m = meta_[h];
   m.id = id;
-  if (opt_.dict_sampling) DictAdd(h);
+  if (dict_) DictAdd(h);
   m.last_access = mode_ == Mode::kLfu ? now / 60000 : LruClock(now);
   m.counter = 5;  // LFU_INIT_VAL
 }
 
 uint8_t RedisSampledPolicy::DecayedCounter(const Meta& m, uint64_t now) const {
+  return DecayedCounterAt(m, now / 60000);
+}
+
+uint8_t RedisSampledPolicy::DecayedCounterAt(const Meta& m, uint64_t minutes) const {
   // LFUDecrAndReturn: decrement by elapsed decay periods (minutes).
   if (opt_.lfu_decay_time <= 0) return m.counter;
-  uint64_t minutes = now / 60000;
   uint64_t elapsed = minutes >= m.last_access ? minutes - m.last_access : 0;
   uint64_t periods = elapsed / static_cast<uint64_t>(opt_.lfu_decay_time);
   return periods >= m.counter ? 0 : static_cast<uint8_t>(m.counter - periods);
@@ -78,8 +85,7 @@ void RedisSampledPolicy::Access(Handle h, uint64_t now) {
 
 // Pool entries of removed keys stay, as in Redis; Evict skips them.
 void RedisSampledPolicy::Remove(Handle h) {
-  if (keys_.Erase(h) && opt_.pool_by_id) by_id_.erase(meta_[h].id);
-  if (opt_.dict_sampling) DictRemove(h);
+  if (keys_.Erase(h) && dict_) DictRemove(h);
 }
 
 static uint64_t Bucket(uint64_t id, uint64_t seed, size_t size) {
@@ -93,51 +99,93 @@ static uint64_t Bucket(uint64_t id, uint64_t seed, size_t size) {
 // it holds as many keys as buckets (rehashing moves each old chain head first
 // to the new heads, which reverses it; done at once here).
 void RedisSampledPolicy::DictAdd(Handle h) {
-  if (buckets_.empty()) buckets_.resize(4);
-  if (!external_buckets_ && keys_.size() > buckets_.size()) Rehash(buckets_.size() * 2, h);
-  buckets_[Bucket(meta_[h].id, opt_.seed, buckets_.size())].push_back(h);
+  if (heads_.empty()) heads_.assign(4, kNoHandle);
+  if (!external_buckets_ && keys_.size() > heads_.size()) Rehash(heads_.size() * 2);
+  Handle& head = heads_[Bucket(meta_[h].id, opt_.seed, heads_.size())];
+  meta_[h].next = head;
+  head = h;
 }
 
-void RedisSampledPolicy::Rehash(size_t buckets, Handle skip) {
-  std::vector<std::vector<Handle>> grown(buckets);
-  for (auto& chain : buckets_)
-    for (auto it = chain.rbegin(); it != chain.rend(); ++it)
-      if (*it != skip) grown[Bucket(meta_[*it].id, opt_.seed, grown.size())].push_back(*it);
-  buckets_.swap(grown);
+void RedisSampledPolicy::Rehash(size_t buckets) {
+  std::vector<Handle> grown(buckets, kNoHandle);
+  for (Handle h : heads_)
+    while (h != kNoHandle) {
+      Meta& m = meta_[h];
+      const Handle next = m.next;
+      Handle& head = grown[Bucket(m.id, opt_.seed, buckets)];
+      m.next = head;
+      head = h;
+      h = next;
+    }
+  heads_.swap(grown);
 }
 
-void RedisSampledPolicy::SetDictBuckets(size_t buckets) {
-  if (!opt_.dict_sampling || buckets < 4) return;  // an emptied dict: keep the table
+void RedisSampledPolicy::Resize(size_t buckets) {
   external_buckets_ = true;
-  if (buckets != buckets_.size()) Rehash(buckets, kNoHandle);
+  if (buckets != heads_.size()) Rehash(buckets);
 }
 
 size_t RedisSampledPolicy::DictChainLength(Handle h) const {
-  for (const auto& chain : buckets_)
-    if (std::find(chain.begin(), chain.end(), h) != chain.end()) return chain.size();
+  for (Handle head : heads_) {
+    size_t length = 0;
+    bool found = false;
+    for (Handle k = head; k != kNoHandle; k = meta_[k].next, ++length) found |= k == h;
+    if (found) return length;
+  }
   return 0;
 }
 
 size_t RedisSampledPolicy::DictNonEmptyBuckets() const {
-  return static_cast<size_t>(
-      std::count_if(buckets_.begin(), buckets_.end(), [](const std::vector<Handle>& c) { return !c.empty(); }));
+  return static_cast<size_t>(std::count_if(heads_.begin(), heads_.end(), [](Handle h) { return h != kNoHandle; }));
 }
 
 // dict.c dictGetRandomKey (not rehashing: the model rehashes at once).
-Handle RedisSampledPolicy::DictRandomKey() {
-  const size_t mask = buckets_.size() - 1;
-  const std::vector<Handle>* chain;
-  do chain = &buckets_[Next() & mask];
-  while (chain->empty());
-  // The chain's element `Next() % length` counted from the head (the back).
-  return (*chain)[chain->size() - 1 - Next() % chain->size()];
+Handle RedisSampledPolicy::DictTakeRandomKey() {
+  const size_t mask = heads_.size() - 1;
+  Handle* link;
+  do link = &heads_[Next() & mask];
+  while (*link == kNoHandle);
+  size_t length = 0;
+  for (Handle k = *link; k != kNoHandle; k = meta_[k].next) ++length;
+  // The chain's element `Next() % length` counted from the head.
+  for (size_t steps = Next() % length; steps > 0; --steps) link = &meta_[*link].next;
+  const Handle h = *link;
+  *link = meta_[h].next;
+  return h;
 }
 
+// Unlinks h (a tracked key) from its chain.
 void RedisSampledPolicy::DictRemove(Handle h) {
-  if (buckets_.empty()) return;
-  auto& chain = buckets_[Bucket(meta_[h].id, opt_.seed, buckets_.size())];
-  auto it = std::find(chain.begin(), chain.end(), h);
-  if (it != chain.end()) chain.erase(it);
+  if (heads_.empty()) return;
+  Handle* link = &heads_[Bucket(meta_[h].id, opt_.seed, heads_.size())];
+  while (*link != kNoHandle && *link != h) link = &meta_[*link].next;
+  if (*link == h) *link = meta_[h].next;
+}
+
+Handle RedisSampledPolicy::DictTake(uint64_t id) {
+  if (heads_.empty()) return kNoHandle;
+  Handle* link = &heads_[Bucket(id, opt_.seed, heads_.size())];
+  while (*link != kNoHandle && meta_[*link].id != id) link = &meta_[*link].next;
+  const Handle h = *link;
+  if (h != kNoHandle) *link = meta_[h].next;
+  return h;
+}
+
+RedisSampledPolicy::ScoreClock RedisSampledPolicy::ClockAt(uint64_t now) const {
+  return {mode_ == Mode::kLru ? LruClock(now) : now / 60000};
+}
+
+[[gnu::always_inline]] inline uint64_t RedisSampledPolicy::Score(Handle h, ScoreClock clock) const {
+  const Meta& m = meta_[h];
+  if (mode_ == Mode::kLru) {
+    return (clock.ticks >= m.last_access ? clock.ticks - m.last_access : 0) *
+           static_cast<uint64_t>(opt_.lru_clock_resolution_ms);
+  }
+  return 255 - DecayedCounterAt(m, clock.ticks);
+}
+
+[[gnu::always_inline]] inline void RedisSampledPolicy::Consider(Handle h, ScoreClock clock) {
+  pool_.Insert({Score(h, clock), h, meta_[h].id});
 }
 
 // dictGetSomeKeys (7.0.12+, redis#12276): from a random bucket, walk
@@ -150,23 +198,23 @@ void RedisSampledPolicy::DictRemove(Handle h) {
 void RedisSampledPolicy::DictSample(uint64_t now) {
   Handle picks[64];  // maxmemory-samples is at most 64 in Redis
   const size_t count = std::min<size_t>({static_cast<size_t>(opt_.samples), keys_.size(), 64});
-  const size_t mask = buckets_.size() - 1;
+  const size_t mask = heads_.size() - 1;
   size_t steps = count * 10, stored = 0, emptylen = 0;
   size_t i = Next() & mask;
   while (stored < count && steps--) {
-    const auto& chain = buckets_[i];
-    if (chain.empty()) {
+    const Handle head = heads_[i];
+    if (head == kNoHandle) {
       if (++emptylen >= 5 && emptylen > count) {
         i = Next() & mask;
         emptylen = 0;
       }
     } else {
       emptylen = 0;
-      for (auto it = chain.rbegin(); it != chain.rend(); ++it) {
+      for (Handle k = head; k != kNoHandle; k = meta_[k].next) {
         if (stored < count) {
-          picks[stored] = *it;
+          picks[stored] = k;
         } else if (size_t r = Next() % (stored + 1); r < count) {
-          picks[r] = *it;
+          picks[r] = k;
         }
         ++stored;
       }
@@ -174,27 +222,8 @@ void RedisSampledPolicy::DictSample(uint64_t now) {
     }
     i = (i + 1) & mask;
   }
-  for (size_t k = 0; k < std::min(stored, count); ++k) Consider(picks[k], now);
-}
-
-uint64_t RedisSampledPolicy::Score(Handle h, uint64_t now) const {
-  const Meta& m = meta_[h];
-  if (mode_ == Mode::kLru) {
-    uint64_t clock = LruClock(now);
-    return (clock >= m.last_access ? clock - m.last_access : 0) * static_cast<uint64_t>(opt_.lru_clock_resolution_ms);
-  }
-  return 255 - DecayedCounter(m, now);
-}
-
-void RedisSampledPolicy::Consider(Handle h, uint64_t now) {
-  const uint64_t score = Score(h, now);
-  const size_t limit = static_cast<size_t>(opt_.pool_size);
-  // Redis stops at the first entry whose score is >= ours: we go before ties.
-  auto it =
-      std::lower_bound(pool_.begin(), pool_.end(), score, [](const PoolEntry& e, uint64_t s) { return e.score < s; });
-  if (it == pool_.begin() && pool_.size() >= limit) return;  // worse than the worst of a full pool
-  pool_.insert(it, PoolEntry{score, h, meta_[h].id});
-  if (pool_.size() > limit) pool_.erase(pool_.begin());  // drop the worst
+  const ScoreClock clock = ClockAt(now);
+  for (size_t k = 0; k < std::min(stored, count); ++k) Consider(picks[k], clock);
 }
 
 void RedisSampledPolicy::Populate(uint64_t now) {
@@ -202,8 +231,9 @@ void RedisSampledPolicy::Populate(uint64_t now) {
   // dictGetSomeKeys: up to `samples` distinct keys (all of them if fewer).
   size_t n = keys_.size();
   size_t samples = static_cast<size_t>(opt_.samples);
+  const ScoreClock clock = ClockAt(now);
   if (samples >= n) {
-    for (size_t i = 0; i < n; ++i) Consider(keys_.at(i), now);
+    for (size_t i = 0; i < n; ++i) Consider(keys_.at(i), clock);
     return;
   }
   size_t picked[64];
@@ -213,39 +243,34 @@ void RedisSampledPolicy::Populate(uint64_t now) {
     size_t i = Next() % n;
     if (std::find(picked, picked + count, i) != picked + count) continue;
     picked[count++] = i;
-    Consider(keys_.at(i), now);
+    Consider(keys_.at(i), clock);
   }
 }
 
 Handle RedisSampledPolicy::Evict(uint64_t now) {
   if (keys_.empty()) return kNoHandle;
   Handle victim = kNoHandle;
+  bool unlinked = false;  // taken out of the key table already
   if (mode_ == Mode::kRandom) {
-    victim = opt_.dict_sampling ? DictRandomKey() : keys_.at(Next() % keys_.size());
+    unlinked = opt_.dict_sampling;
+    victim = unlinked ? DictTakeRandomKey() : keys_.at(Next() % keys_.size());
   } else {
     // performEvictions: populate, then take the best entry whose key still
     // exists, dropping stale ones; repopulate if the pool held only stale keys.
+    unlinked = opt_.pool_by_id;  // found by name (dictFind): maybe a later incarnation
     while (victim == kNoHandle) {
       Populate(now);
-      while (!pool_.empty()) {
-        PoolEntry e = pool_.back();
-        pool_.pop_back();
-        if (opt_.pool_by_id) {
-          auto it = by_id_.find(e.id);  // dictFind by name: maybe a later incarnation
-          if (it != by_id_.end()) {
-            victim = it->second;
-            break;
-          }
-        } else if (keys_.Contains(e.h) && meta_[e.h].id == e.id) {
+      while (!pool_.empty() && victim == kNoHandle) {
+        const EvictionPool::Entry e = pool_.PopBest();
+        if (unlinked)
+          victim = DictTake(e.id);
+        else if (keys_.Contains(e.h) && meta_[e.h].id == e.id)
           victim = e.h;
-          break;
-        }
       }
     }
   }
   keys_.Erase(victim);
-  if (opt_.pool_by_id) by_id_.erase(meta_[victim].id);
-  if (opt_.dict_sampling) DictRemove(victim);
+  if (dict_ && !unlinked) DictRemove(victim);
   return victim;
 }
 

@@ -6,15 +6,18 @@
 // with, a key may sit in the pool twice, deleted keys stay in the pool until
 // they reach the best end and are skipped, and a new entry goes before pooled
 // entries of equal score (so among ties the earlier-pooled key goes first).
-// Entries are matched by (handle, id): a pooled key re-created under another
-// handle is not recognised (Redis would find it by name).
+// Without pool_by_id (replays) entries are matched by (handle, id): a pooled
+// key re-created under another handle is not recognised. With pool_by_id an
+// entry is found by id in the modelled key table (dictFind: the id's chain,
+// newest first), so a key re-created under another handle is found (of two
+// live keys with one 64-bit id, a hash collision, the newer).
 // Also allkeys-random ("random"): a uniformly random key, or with
 // dict_sampling dictGetRandomKey's (a random non-empty bucket, then a random
 // key of its chain: keys in short chains are likelier).
 #pragma once
-#include <unordered_map>
 
 #include "eviction/dense_set.h"
+#include "eviction/eviction_pool.h"
 #include "eviction/policy.h"
 
 namespace cachelab::eviction {
@@ -35,7 +38,9 @@ class RedisSampledPolicy : public Policy {
   // dict_sampling: the key table's bucket count as the owner (the simulated
   // Redis, which applies dictExpandAllowed) has it; the sampled table is
   // rehashed to it. Without calls the table doubles when full by itself.
-  void SetDictBuckets(size_t buckets);
+  void SetDictBuckets(size_t buckets) {
+    if (opt_.dict_sampling && buckets >= 4 && (buckets != heads_.size() || !external_buckets_)) Resize(buckets);
+  }
   // dict_sampling: the length of the chain holding h, and the non-empty
   // buckets (tests: dictGetRandomKey picks h with 1 / (non-empty * length)).
   size_t DictChainLength(Handle h) const;
@@ -46,16 +51,18 @@ class RedisSampledPolicy : public Policy {
     uint64_t id = 0;
     uint64_t last_access = 0;  // LRU clock ticks (LRU) or minutes of last decrement (LFU)
     uint8_t counter = 0;       // LFU logarithmic counter
+    Handle next = kNoHandle;   // the key table: the next key of this key's chain
   };
-  struct PoolEntry {
-    uint64_t score;
-    Handle h;
-    uint64_t id;
+  // The clock a sample's score is read against, computed once per Populate.
+  struct ScoreClock {
+    uint64_t ticks;  // LRU clock (LRU) or minutes (LFU)
   };
   void Populate(uint64_t now);  // evictionPoolPopulate
-  void Consider(Handle h, uint64_t now);
+  void Consider(Handle h, ScoreClock clock);
   uint64_t LruClock(uint64_t now) const;
-  uint64_t Score(Handle h, uint64_t now) const;
+  ScoreClock ClockAt(uint64_t now) const;
+  uint64_t Score(Handle h, ScoreClock clock) const;
+  uint8_t DecayedCounterAt(const Meta& m, uint64_t minutes) const;
   uint64_t Next();  // xorshift stream, deterministic per policy
   uint8_t DecayedCounter(const Meta& m, uint64_t now) const;
 
@@ -63,15 +70,19 @@ class RedisSampledPolicy : public Policy {
   PolicyOptions opt_;
   DenseHandleSet keys_;
   std::vector<Meta> meta_;
+  // The modelled key table (dict_sampling, or pool_by_id to find keys by id):
+  // a chained hash table whose chains link through Meta::next.
+  bool dict_ = false;
   void DictAdd(Handle h);
   void DictRemove(Handle h);
+  Handle DictTake(uint64_t id);   // dictFind, unlinked: the newest live key with this id
   void DictSample(uint64_t now);  // dictGetSomeKeys, then Consider
-  Handle DictRandomKey();         // dictGetRandomKey
-  void Rehash(size_t buckets, Handle skip);
+  Handle DictTakeRandomKey();     // dictGetRandomKey, unlinked
+  void Resize(size_t buckets);    // SetDictBuckets (an emptied dict keeps its table)
+  void Rehash(size_t buckets);
   bool external_buckets_ = false;  // SetDictBuckets was called
-  std::vector<std::vector<Handle>> buckets_;  // dict_sampling: chains, head last
-  std::unordered_map<uint64_t, Handle> by_id_;  // pool_by_id: the live handle of each id
-  std::vector<PoolEntry> pool_;  // ascending score; the best victim is last
+  std::vector<Handle> heads_;      // each bucket's chain head (the newest key), kNoHandle if empty
+  EvictionPool pool_;
   uint64_t rng_;
 };
 

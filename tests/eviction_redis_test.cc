@@ -3,7 +3,9 @@
 #include <catch2/catch.hpp>
 #include <cmath>
 #include <map>
+#include <random>
 
+#include "eviction/eviction_pool.h"
 #include "eviction/redis_sampled.h"
 #include "eviction_test_util.h"
 
@@ -180,4 +182,93 @@ TEST_CASE("redis-lru samples as 7.0.15's dictGetSomeKeys: the chain that complet
   }
   REQUIRE(chained);
   CheckVictimShares(p, 2000, expected);  // each round: one pick into an empty pool, the victim
+}
+
+namespace {
+
+// Redis's pool as src/evict.c (redis/redis) writes it, transcribed:
+// evictionPoolPopulate's insertion (scan from the left, memmove right into
+// free space or left over the worst entry) and performEvictions' walk from
+// the rightmost entry. A left-packed array of `size` slots, `used` marking
+// evict.c's key != NULL.
+struct RedisArrayPool {
+  struct Slot {
+    bool used = false;
+    uint64_t idle = 0;
+    uint64_t key = 0;
+  };
+  std::vector<Slot> pool;
+  explicit RedisArrayPool(size_t size) : pool(size) {}
+  void Populate(uint64_t idle, uint64_t key) {
+    const size_t n = pool.size();
+    size_t k = 0;
+    while (k < n && pool[k].used && pool[k].idle < idle) k++;
+    if (k == 0 && pool[n - 1].used) return;  // worse than the worst, no empty bucket
+    if (k < n && !pool[k].used) {
+      // inserting into an empty position
+    } else if (!pool[n - 1].used) {  // free space on the right: shift k.. right
+      std::copy_backward(pool.begin() + k, pool.end() - 1, pool.end());
+    } else {  // no free space on the right: insert at k-1, discarding the first
+      k--;
+      std::copy(pool.begin() + 1, pool.begin() + k + 1, pool.begin());
+    }
+    pool[k] = Slot{true, idle, key};
+  }
+  bool PopBest(uint64_t* key) {
+    for (size_t k = pool.size(); k-- > 0;)
+      if (pool[k].used) {
+        *key = pool[k].key;
+        pool[k].used = false;
+        return true;
+      }
+    return false;
+  }
+};
+
+}  // namespace
+
+TEST_CASE("the eviction pool orders entries as evict.c's array: ties, a full pool, taking the best") {
+  SECTION("by hand, 3 slots") {
+    EvictionPool pool(3);
+    pool.Insert({5, 0, 1});
+    pool.Insert({3, 0, 2});
+    pool.Insert({5, 0, 3});  // ties go before: 3 leaves after 1
+    REQUIRE(pool.size() == 3);
+    CHECK(pool.at(0).id == 2);
+    CHECK(pool.at(1).id == 3);
+    CHECK(pool.at(2).id == 1);
+    pool.Insert({3, 0, 4});  // full, not better than the worst (3): refused
+    pool.Insert({4, 0, 5});  // drops 2, goes below the fives
+    CHECK(pool.at(0).id == 5);
+    CHECK(pool.PopBest().id == 1);
+    CHECK(pool.PopBest().id == 3);
+    pool.Insert({1, 0, 6});  // room again: enters at the worst end
+    CHECK(pool.at(0).id == 6);
+    CHECK(pool.at(1).id == 5);
+  }
+  SECTION("random inserts and pops against the array, scores with many ties") {
+    for (size_t size : {1, 2, 3, 16}) {
+      std::mt19937_64 rng(size);
+      EvictionPool pool(size);
+      RedisArrayPool redis(size);
+      for (uint64_t key = 0; key < 20000; ++key) {
+        if (rng() % 4 == 0) {
+          uint64_t want = 0;
+          bool some = redis.PopBest(&want);
+          REQUIRE(some == !pool.empty());
+          if (some) REQUIRE(pool.PopBest().id == want);
+        } else {
+          uint64_t idle = rng() % (key % 3 == 0 ? 4 : 40);
+          redis.Populate(idle, key);
+          pool.Insert({idle, 0, key});
+        }
+        std::vector<uint64_t> ours, theirs;
+        for (size_t i = 0; i < pool.size(); ++i) ours.push_back(pool.at(i).id);
+        for (const auto& slot : redis.pool)
+          if (slot.used) theirs.push_back(slot.key);
+        INFO("pool of " << size << ", step " << key);
+        REQUIRE(ours == theirs);
+      }
+    }
+  }
 }
