@@ -10,6 +10,7 @@
 #include <fstream>
 #include <nlohmann/json.hpp>
 #include <regex>
+#include <set>
 #include <sstream>
 
 #include "results/export.h"
@@ -184,4 +185,22 @@ TEST_CASE("the largest seed survives the store and every export") {
   REQUIRE(j.size() == 1);
   CHECK(j[0]["seed"].get<uint64_t>() == 18446744073709551615ULL);
   CHECK(j[0]["summary"]["seed"].get<uint64_t>() == 18446744073709551615ULL);
+}
+
+// Found by the independent audit: --hgrm wrote every stored histogram as a latency
+// in microseconds, so a run with expiries also got run-<id>-loads_per_expiry.hgrm
+// (loads, a count, divided by 1000). Only the three latency files are promised.
+TEST_CASE("export: --hgrm writes latency files only") {
+  TempDir dir("export-hgrm-only-latency");
+  const std::string db = dir / "r.db";
+  // 50 hot keys with a 100 ms TTL over 3 s: the run has expiry episodes (loads per expiry).
+  REQUIRE(RunCli("run --requests 3000 --keys 50 --rate 1000 --ttl 100ms --db " + db).exit_code == 0);
+  cachelab::ResultStore store(db, true);
+  bool has_loads = false;
+  for (const auto& h : store.LoadRun(1).histograms) has_loads |= h.name == "loads_per_expiry";
+  REQUIRE(has_loads);  // else this test would check nothing
+  REQUIRE(RunCli("export --db " + db + " --hgrm " + (dir / "h")).exit_code == 0);
+  std::set<std::string> files;
+  for (const auto& e : std::filesystem::directory_iterator(dir / "h")) files.insert(e.path().filename().string());
+  CHECK(files == std::set<std::string>{"run-1-latency.hgrm", "run-1-read.hgrm", "run-1-write.hgrm"});
 }
