@@ -13,7 +13,9 @@
 #include <set>
 #include <stdexcept>
 
+#include "live/inline_args.h"
 #include "sim/glob.h"
+#include "sim/redis_int.h"
 
 namespace cachelab::live {
 namespace {
@@ -39,7 +41,15 @@ bool ReadLine(const std::string& buf, size_t pos, size_t* end, std::string* line
 
 }  // namespace
 
-bool ParseRespCommands(const std::string& buf, size_t* consumed, std::vector<std::vector<std::string>>* out) {
+bool ParseRespCommands(const std::string& buf, size_t* consumed, std::vector<std::vector<std::string>>* out,
+                       std::string* error) {
+  // Redis's processInlineBuffer / processMultibulkBuffer: the same limits and error texts.
+  constexpr size_t kInlineMax = 64 * 1024;   // PROTO_INLINE_MAX_SIZE
+  constexpr int64_t kBulkMax = 512LL << 20;  // proto-max-bulk-len's default
+  auto fail = [&](const std::string& what) {
+    if (error) *error = "Protocol error: " + what;
+    return false;
+  };
   size_t pos = 0;
   *consumed = 0;
   while (pos < buf.size()) {
@@ -47,46 +57,40 @@ bool ParseRespCommands(const std::string& buf, size_t* consumed, std::vector<std
     size_t p;
     if (buf[pos] != '*') {  // inline command: words on one line
       size_t nl = buf.find('\n', pos);
-      if (nl == std::string::npos) return true;
-      std::string text = buf.substr(pos, nl - pos);
-      if (!text.empty() && text.back() == '\r') text.pop_back();
-      std::vector<std::string> argv;
-      size_t i = 0;
-      while (i < text.size()) {
-        while (i < text.size() && text[i] == ' ') ++i;
-        size_t j = text.find(' ', i);
-        if (j == std::string::npos) j = text.size();
-        if (j > i) argv.push_back(text.substr(i, j - i));
-        i = j;
-      }
-      if (!argv.empty()) out->push_back(std::move(argv));
+      if (nl == std::string::npos) return buf.size() - pos > kInlineMax ? fail("too big inline request") : true;
+      size_t end = nl > pos && buf[nl - 1] == '\r' ? nl - 1 : nl;
+      auto argv = SplitInlineArgs(std::string_view(buf).substr(pos, end - pos));
+      if (!argv) return fail("unbalanced quotes in request");
+      if (!argv->empty()) out->push_back(std::move(*argv));
       pos = *consumed = nl + 1;
       continue;
     }
-    if (!ReadLine(buf, pos + 1, &p, &line)) return true;
-    long n = std::strtol(line.c_str(), nullptr, 10);
-    if (n < 0 || n > 1 << 20) return false;
+    if (!ReadLine(buf, pos + 1, &p, &line))
+      return buf.size() - pos > kInlineMax ? fail("too big mbulk count string") : true;
+    int64_t n = 0;
+    if (!ParseRedisInt(line, &n) || n > INT32_MAX) return fail("invalid multibulk length");
     std::vector<std::string> argv;
     bool complete = true;
-    for (long k = 0; k < n; ++k) {
+    for (int64_t k = 0; k < n; ++k) {
       if (p >= buf.size()) {
         complete = false;
         break;
       }
-      if (buf[p] != '$') return false;
-      size_t q;
-      if (!ReadLine(buf, p + 1, &q, &line)) {
+      const size_t start = p;
+      if (!ReadLine(buf, start + 1, &p, &line)) {
+        if (buf.size() - start > kInlineMax) return fail("too big bulk count string");
         complete = false;
         break;
       }
-      long len = std::strtol(line.c_str(), nullptr, 10);
-      if (len < 0 || len > 512L << 20) return false;
-      if (q + static_cast<size_t>(len) + 2 > buf.size()) {
+      if (buf[start] != '$') return fail(std::string("expected '$', got '") + buf[start] + "'");
+      int64_t len = 0;
+      if (!ParseRedisInt(line, &len) || len < 0 || len > kBulkMax) return fail("invalid bulk length");
+      if (p + static_cast<size_t>(len) + 2 > buf.size()) {
         complete = false;
         break;
       }
-      argv.push_back(buf.substr(q, static_cast<size_t>(len)));
-      p = q + static_cast<size_t>(len) + 2;
+      argv.push_back(buf.substr(p, static_cast<size_t>(len)));
+      p += static_cast<size_t>(len) + 2;
     }
     if (!complete) return true;
     if (!argv.empty()) out->push_back(std::move(argv));
@@ -280,10 +284,8 @@ void RespServer::Serve(int port, const std::atomic<bool>& stop) {
         c.in.append(chunk, static_cast<size_t>(n));
         std::vector<std::vector<std::string>> commands;
         size_t used = 0;
-        if (!ParseRespCommands(c.in, &used, &commands)) {
-          c.out += "-ERR Protocol error\r\n";
-          c.closing = true;
-        }
+        std::string protocol_error;
+        bool parsed = ParseRespCommands(c.in, &used, &commands, &protocol_error);
         c.in.erase(0, used);
         for (const auto& argv : commands) {
           store_.SetTime(WallMs() * kMillisecond);
@@ -294,6 +296,11 @@ void RespServer::Serve(int port, const std::atomic<bool>& stop) {
           }
           if (!HandlePubSub(name, argv, i - 1, &clients)) EncodeResp(Execute(argv), &c.out);
           if (name == "quit") c.closing = true;
+        }
+        if (!parsed) {  // as Redis: the commands before it run, then the error, then the connection closes
+          c.out += "-ERR " + protocol_error + "\r\n";
+          c.closing = true;
+          c.in.clear();
         }
       }
       if (!c.out.empty()) {

@@ -6,6 +6,7 @@
 #include <algorithm>
 #include <csignal>
 #include <thread>
+#include <sys/socket.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
@@ -127,4 +128,70 @@ TEST_CASE("cachelab serve answers KEYS and FLUSHALL as redis-server does, and st
   REQUIRE(serve.pid == -1);
   CHECK(WIFEXITED(status));
   CHECK(WEXITSTATUS(status) == 0);
+}
+
+namespace {
+
+// Sends raw bytes on a new connection and returns every byte the server sends
+// back until it closes the connection or is quiet for 300 ms ("<closed>" marks a close).
+std::string RawExchange(int port, const std::string& bytes) {
+  int fd = ::socket(AF_INET, SOCK_STREAM, 0);
+  sockaddr_in a{};
+  a.sin_family = AF_INET;
+  a.sin_port = htons(static_cast<uint16_t>(port));
+  a.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+  if (::connect(fd, reinterpret_cast<sockaddr*>(&a), sizeof a) != 0) {
+    ::close(fd);
+    return "<no connection>";
+  }
+  timeval tv{0, 300000};
+  ::setsockopt(fd, SOL_SOCKET, SO_RCVTIMEO, &tv, sizeof tv);
+  ::send(fd, bytes.data(), bytes.size(), MSG_NOSIGNAL);
+  std::string out;
+  char buf[4096];
+  for (;;) {
+    ssize_t n = ::recv(fd, buf, sizeof buf, 0);
+    if (n == 0) out += "<closed>";
+    if (n <= 0) break;
+    out.append(buf, static_cast<size_t>(n));
+  }
+  ::close(fd);
+  return out;
+}
+
+}  // namespace
+
+// Found by the independent audit: inline commands were split at spaces only (no
+// quotes, escapes or tabs), "*abc" was taken as an empty array (no reply), and
+// every protocol error read "Protocol error" ahead of the replies to the commands
+// before it. The expectation is a real redis-server 7.0 given the same bytes.
+TEST_CASE("cachelab serve parses inline commands and reports protocol errors as redis-server does", "[live]") {
+  testing::RedisServer server;
+  REQUIRE_REDIS_SERVER(server);
+  ServeChild serve;
+  REQUIRE(serve.up);
+  const std::vector<std::string> inputs = {
+      "SET \"q x\" \"a b\"\r\nGET \"q x\"\r\n",                  // double quotes
+      "SET e \"a\\x41\\n\\t\\\"z\\q\"\r\nGET e\r\n",              // escapes inside double quotes
+      "SET 'it\\'s' 'x\\ny'\r\nGET 'it\\'s'\r\n",                 // single quotes: only \' is an escape
+      "SET\tt\tv\r\nGET t\r\nPING\n",                             // tabs split, a bare \n ends a line
+      "SET ab\"cd\" v\r\nGET abcd\r\n",                           // a quote opening inside a word
+      "  \r\n\r\nPING\r\n",                                       // blank lines are no command
+      "PING\r\nSET \"q x\r\nPING\r\n",                            // unbalanced quotes, after a reply
+      "SET \"a\"b c\r\n",                                         // closing quote not followed by a space
+      "PING\r\n*abc\r\nPING\r\n",                                 // multibulk length not a number
+      "*01\r\n$4\r\nPING\r\n",                                    // nor a canonical one
+      "*-1\r\n*0\r\nPING\r\n",                                    // zero or negative: nothing to run
+      "*1\r\n$abc\r\n",                                           // bulk length not a number
+      "*1\r\n$-1\r\n",                                            // negative bulk length
+      "*1\r\nPING\r\n",                                           // no '$'
+      "*3\r\n$3\r\nSET\r\n$1\r\nk\r\n$0\r\n\r\n*2\r\n$3\r\nGET\r\n$1\r\nk\r\n",  // well formed, an empty value
+  };
+  for (const auto& in : inputs) {
+    INFO("input: " << in);
+    std::string simulated = RawExchange(serve.port, in);
+    std::string real = RawExchange(server.port(), in);
+    CHECK(simulated == real);
+  }
+  serve.Stop();
 }
