@@ -120,8 +120,14 @@ void EncodeResp(const RedisReply& r, std::string* out) {
 RedisReply RespServer::Execute(const std::vector<std::string>& argv) {
   std::string cmd = Lower(argv[0]);
   if (cmd == "quit") return RedisReply::Ok();
-  if (cmd == "select") return argv.size() == 2 && argv[1] == "0" ? RedisReply::Ok()
-                                                                 : RedisReply::Error("ERR DB index is out of range");
+  if (cmd == "select") {  // one database: Redis's arity and integer checks, then only 0 is in range
+    int64_t db = 0;
+    if (argv.size() != 2) return RedisReply::Error("ERR wrong number of arguments for 'select' command");
+    if (!ParseRedisInt(argv[1], &db)) return RedisReply::Error("ERR value is not an integer or out of range");
+    if (db < INT32_MIN || db > INT32_MAX)  // getIntFromObjectOrReply's own text (sic)
+      return RedisReply::Error("ERR value is out of range, value must between -2147483648 and 2147483647");
+    return db == 0 ? RedisReply::Ok() : RedisReply::Error("ERR DB index is out of range");
+  }
   if (cmd == "command") return RedisReply::Array({});
   if (cmd == "config" && argv.size() == 3 && Lower(argv[1]) == "get") {
     const std::pair<std::string, std::string> settings[] = {

@@ -195,3 +195,19 @@ TEST_CASE("cachelab serve parses inline commands and reports protocol errors as 
   }
   serve.Stop();
 }
+
+// Found by the independent audit: SELECT answered every argument but "0" with
+// "DB index is out of range", where Redis first checks the arity and that the
+// index is an integer. (SELECT 1..15 stay refused: serve keeps one database.)
+TEST_CASE("cachelab serve answers SELECT's errors as redis-server does", "[live]") {
+  testing::RedisServer server;
+  REQUIRE_REDIS_SERVER(server);
+  ServeChild serve;
+  REQUIRE(serve.up);
+  for (const char* in : {"SELECT\r\n", "SELECT abc\r\n", "SELECT 00\r\n", "SELECT 99999999999\r\n", "SELECT 16\r\n",
+                         "SELECT -1\r\n", "SELECT 0 1\r\n", "SELECT 0\r\n"}) {
+    INFO("input: " << in);
+    CHECK(RawExchange(serve.port, in) == RawExchange(server.port(), in));
+  }
+  serve.Stop();
+}
