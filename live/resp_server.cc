@@ -129,7 +129,8 @@ RedisReply RespServer::Execute(const std::vector<std::string>& argv) {
     return db == 0 ? RedisReply::Ok() : RedisReply::Error("ERR DB index is out of range");
   }
   if (cmd == "command") return RedisReply::Array({});
-  if (cmd == "config" && argv.size() == 3 && Lower(argv[1]) == "get") {
+  if (cmd == "config" && argv.size() >= 2 && Lower(argv[1]) == "get") {
+    if (argv.size() < 3) return RedisReply::Error("ERR wrong number of arguments for 'config|get' command");
     const std::pair<std::string, std::string> settings[] = {
         {"maxmemory", std::to_string(config_.maxmemory)},
         {"maxmemory-policy", config_.maxmemory_policy},
@@ -138,8 +139,9 @@ RedisReply RespServer::Execute(const std::vector<std::string>& argv) {
         {"save", ""},
         {"appendonly", "no"}};
     std::vector<RedisReply> out;
+    // Each matching setting once, in this table's order (Redis's is its dict's: the same for these).
     for (const auto& [name, value] : settings)
-      if (GlobMatch(argv[2], name, true)) {
+      if (std::any_of(argv.begin() + 2, argv.end(), [&, &n = name](const std::string& p) { return GlobMatch(p, n, true); })) {
         out.push_back(RedisReply::String(name));
         out.push_back(RedisReply::String(value));
       }
@@ -179,6 +181,11 @@ RedisReply RespServer::Execute(const std::vector<std::string>& argv) {
 
 namespace {
 
+bool Arity(const std::string& name, std::string* out) {
+  EncodeResp(RedisReply::Error("ERR wrong number of arguments for '" + name + "' command"), out);
+  return true;
+}
+
 // SUBSCRIBE, PSUBSCRIBE, UNSUBSCRIBE, PUNSUBSCRIBE and PUBLISH, with Redis's
 // replies: a confirmation [kind, name, count] per name, and PUBLISH's count
 // of receivers, each pattern match one more (a client can get a message
@@ -194,7 +201,7 @@ bool HandlePubSub(const std::string& name, const std::vector<std::string>& argv,
                &c.out);
   };
   if (name == "subscribe" || name == "psubscribe") {
-    if (argv.size() < 2) return false;  // the arity error comes from Dispatch's unknown path
+    if (argv.size() < 2) return Arity(name, &c.out);
     auto& set = name == "subscribe" ? c.channels : c.patterns;
     for (size_t k = 1; k < argv.size(); ++k) {
       set.insert(argv[k]);
@@ -213,7 +220,8 @@ bool HandlePubSub(const std::string& name, const std::vector<std::string>& argv,
     }
     return true;
   }
-  if (name == "publish" && argv.size() == 3) {
+  if (name == "publish" && argv.size() != 3) return Arity(name, &c.out);
+  if (name == "publish") {
     int64_t receivers = 0;
     for (Client& other : *clients) {
       if (other.channels.count(argv[1])) {

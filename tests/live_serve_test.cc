@@ -211,3 +211,23 @@ TEST_CASE("cachelab serve answers SELECT's errors as redis-server does", "[live]
   }
   serve.Stop();
 }
+
+// Found by the independent audit: SUBSCRIBE, PSUBSCRIBE and PUBLISH with too few
+// arguments, and CONFIG GET without a parameter, got "unknown command" instead of
+// Redis's arity error; CONFIG GET with several parameters (Redis 7.0) got one too.
+TEST_CASE("cachelab serve answers pub/sub and CONFIG GET arity as redis-server does", "[live]") {
+  testing::RedisServer server;
+  REQUIRE_REDIS_SERVER(server);
+  ServeChild serve;
+  REQUIRE(serve.up);
+  for (const char* in : {"SUBSCRIBE\r\n", "PSUBSCRIBE\r\n", "PUBLISH\r\n", "PUBLISH ch\r\n", "PUBLISH ch a b\r\n",
+                         "CONFIG GET\r\n", "CONFIG GET appendonly appendonly\r\n", "CONFIG GET maxmemory-policy nosuch\r\n"}) {
+    INFO("input: " << in);
+    CHECK(RawExchange(serve.port, in) == RawExchange(server.port(), in));
+  }
+  // Two settings come in the server's dict order (it varies between redis-server starts): both pairs, either order.
+  std::string both = RawExchange(serve.port, "CONFIG GET maxmemory appendonly\r\n");
+  CHECK((both == "*4\r\n$9\r\nmaxmemory\r\n$1\r\n0\r\n$10\r\nappendonly\r\n$2\r\nno\r\n" ||
+         both == "*4\r\n$10\r\nappendonly\r\n$2\r\nno\r\n$9\r\nmaxmemory\r\n$1\r\n0\r\n"));
+  serve.Stop();
+}
