@@ -159,6 +159,14 @@ std::string RawExchange(int port, const std::string& bytes) {
   return out;
 }
 
+// Each input on a fresh connection to both servers: the same bytes back.
+void CheckSameReplies(int serve_port, int redis_port, const std::vector<std::string>& inputs) {
+  for (const auto& in : inputs) {
+    INFO("input: " << in);
+    CHECK(RawExchange(serve_port, in) == RawExchange(redis_port, in));
+  }
+}
+
 }  // namespace
 
 // Found by the independent audit: inline commands were split at spaces only (no
@@ -170,7 +178,7 @@ TEST_CASE("cachelab serve parses inline commands and reports protocol errors as 
   REQUIRE_REDIS_SERVER(server);
   ServeChild serve;
   REQUIRE(serve.up);
-  const std::vector<std::string> inputs = {
+  CheckSameReplies(serve.port, server.port(), {
       "SET \"q x\" \"a b\"\r\nGET \"q x\"\r\n",                  // double quotes
       "SET e \"a\\x41\\n\\t\\\"z\\q\"\r\nGET e\r\n",              // escapes inside double quotes
       "SET 'it\\'s' 'x\\ny'\r\nGET 'it\\'s'\r\n",                 // single quotes: only \' is an escape
@@ -186,13 +194,7 @@ TEST_CASE("cachelab serve parses inline commands and reports protocol errors as 
       "*1\r\n$-1\r\n",                                            // negative bulk length
       "*1\r\nPING\r\n",                                           // no '$'
       "*3\r\n$3\r\nSET\r\n$1\r\nk\r\n$0\r\n\r\n*2\r\n$3\r\nGET\r\n$1\r\nk\r\n",  // well formed, an empty value
-  };
-  for (const auto& in : inputs) {
-    INFO("input: " << in);
-    std::string simulated = RawExchange(serve.port, in);
-    std::string real = RawExchange(server.port(), in);
-    CHECK(simulated == real);
-  }
+  });
   serve.Stop();
 }
 
@@ -204,11 +206,9 @@ TEST_CASE("cachelab serve answers SELECT's errors as redis-server does", "[live]
   REQUIRE_REDIS_SERVER(server);
   ServeChild serve;
   REQUIRE(serve.up);
-  for (const char* in : {"SELECT\r\n", "SELECT abc\r\n", "SELECT 00\r\n", "SELECT 99999999999\r\n", "SELECT 16\r\n",
-                         "SELECT -1\r\n", "SELECT 0 1\r\n", "SELECT 0\r\n"}) {
-    INFO("input: " << in);
-    CHECK(RawExchange(serve.port, in) == RawExchange(server.port(), in));
-  }
+  CheckSameReplies(serve.port, server.port(),
+                   {"SELECT\r\n", "SELECT abc\r\n", "SELECT 00\r\n", "SELECT 99999999999\r\n", "SELECT 16\r\n",
+                    "SELECT -1\r\n", "SELECT 0 1\r\n", "SELECT 0\r\n"});
   serve.Stop();
 }
 
@@ -220,11 +220,9 @@ TEST_CASE("cachelab serve answers pub/sub and CONFIG GET arity as redis-server d
   REQUIRE_REDIS_SERVER(server);
   ServeChild serve;
   REQUIRE(serve.up);
-  for (const char* in : {"SUBSCRIBE\r\n", "PSUBSCRIBE\r\n", "PUBLISH\r\n", "PUBLISH ch\r\n", "PUBLISH ch a b\r\n",
-                         "CONFIG GET\r\n", "CONFIG GET appendonly appendonly\r\n", "CONFIG GET maxmemory-policy nosuch\r\n"}) {
-    INFO("input: " << in);
-    CHECK(RawExchange(serve.port, in) == RawExchange(server.port(), in));
-  }
+  CheckSameReplies(serve.port, server.port(),
+                   {"SUBSCRIBE\r\n", "PSUBSCRIBE\r\n", "PUBLISH\r\n", "PUBLISH ch\r\n", "PUBLISH ch a b\r\n", "CONFIG GET\r\n",
+                    "CONFIG GET appendonly appendonly\r\n", "CONFIG GET maxmemory-policy nosuch\r\n"});
   // Two settings come in the server's dict order (it varies between redis-server starts): both pairs, either order.
   std::string both = RawExchange(serve.port, "CONFIG GET maxmemory appendonly\r\n");
   CHECK((both == "*4\r\n$9\r\nmaxmemory\r\n$1\r\n0\r\n$10\r\nappendonly\r\n$2\r\nno\r\n" ||
