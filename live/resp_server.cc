@@ -147,16 +147,26 @@ RedisReply RespServer::Execute(const std::vector<std::string>& argv) {
       }
     return RedisReply::Array(std::move(out));
   }
-  if (cmd == "info") {
+  if (cmd == "info") {  // the sections named (any case; none, "default", "all": every one), as Redis 7.0
     const RedisStats& s = store_.stats();
-    std::string text = "# Server\r\nredis_version:7.0.15-cachelab-sim\r\n# Memory\r\nused_memory:" +
-                       std::to_string(store_.used_memory()) + "\r\nmaxmemory:" + std::to_string(config_.maxmemory) +
-                       "\r\nmaxmemory_policy:" + config_.maxmemory_policy +
-                       "\r\n# Stats\r\nexpired_keys:" + std::to_string(s.expired_keys) +
-                       "\r\nevicted_keys:" + std::to_string(s.evicted_keys) +
-                       "\r\nkeyspace_hits:" + std::to_string(s.keyspace_hits) +
-                       "\r\nkeyspace_misses:" + std::to_string(s.keyspace_misses) + "\r\n# Keyspace\r\n";
-    if (store_.size()) text += "db0:keys=" + std::to_string(store_.size()) + ",expires=0,avg_ttl=0\r\n";
+    const std::pair<std::string, std::string> sections[] = {
+        {"server", "# Server\r\nredis_version:7.0.15-cachelab-sim\r\n"},
+        {"memory", "# Memory\r\nused_memory:" + std::to_string(store_.used_memory()) +
+                       "\r\nmaxmemory:" + std::to_string(config_.maxmemory) +
+                       "\r\nmaxmemory_policy:" + config_.maxmemory_policy + "\r\n"},
+        {"stats", "# Stats\r\nexpired_keys:" + std::to_string(s.expired_keys) +
+                      "\r\nevicted_keys:" + std::to_string(s.evicted_keys) +
+                      "\r\nkeyspace_hits:" + std::to_string(s.keyspace_hits) +
+                      "\r\nkeyspace_misses:" + std::to_string(s.keyspace_misses) + "\r\n"},
+        {"keyspace", "# Keyspace\r\n" + (store_.size() ? "db0:keys=" + std::to_string(store_.size()) +
+                                                               ",expires=0,avg_ttl=0\r\n"
+                                                         : std::string())}};
+    std::set<std::string> wanted;
+    for (size_t k = 1; k < argv.size(); ++k) wanted.insert(Lower(argv[k]));
+    bool every = wanted.empty() || wanted.count("default") || wanted.count("all") || wanted.count("everything");
+    std::string text;
+    for (const auto& [name, body] : sections)
+      if (every || wanted.count(name)) text += (text.empty() ? "" : "\r\n") + body;
     return RedisReply::String(text);
   }
   if (cmd == "flushall") {  // one database: FLUSHDB with the same options

@@ -229,3 +229,20 @@ TEST_CASE("cachelab serve answers pub/sub and CONFIG GET arity as redis-server d
          both == "*4\r\n$10\r\nappendonly\r\n$2\r\nno\r\n$9\r\nmaxmemory\r\n$1\r\n0\r\n"));
   serve.Stop();
 }
+
+// Found by the independent audit: INFO ignored its section arguments (INFO
+// keyspace, INFO bogus: every section). Redis 7.0 prints the named sections, a
+// blank line between them, nothing for an unknown name.
+TEST_CASE("cachelab serve answers INFO with sections as redis-server does", "[live]") {
+  testing::RedisServer server;
+  REQUIRE_REDIS_SERVER(server);
+  ServeChild serve;
+  REQUIRE(serve.up);
+  CheckSameReplies(serve.port, server.port(),
+                   {"INFO bogus\r\n", "FLUSHALL\r\nINFO keyspace\r\n", "FLUSHALL\r\nSET a 1\r\nINFO KEYSPACE nosuch\r\n"});
+  std::string two = RawExchange(serve.port, "INFO keyspace memory\r\n");  // in Redis's section order
+  CHECK(two.find("# Memory\r\nused_memory:") != std::string::npos);
+  CHECK(two.find("\r\n\r\n# Keyspace\r\ndb0:keys=1,") > two.find("# Memory"));
+  CHECK(two.find("# Stats") == std::string::npos);
+  serve.Stop();
+}
