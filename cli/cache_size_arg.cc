@@ -21,12 +21,12 @@ CacheSizeArg ParseCacheSize(const std::string& text, bool object_mode, bool libc
     s.fraction = v;
     return s;
   }
-  // Units in any case. KB/MB/GB/TB are decimal (10^3n) and KiB/MiB/GiB/TiB
+  // Units in any case. KB/MB/GB/TB/PB are decimal (10^3n) and KiB/MiB/GiB/TiB/PiB
   // binary (2^10n); with libcachesim_units, KB/MB/GB/TB and K/M/G/T are binary,
   // as libCacheSim's cachesim reads them.
   static const std::pair<const char*, double> kUnits[] = {
       {"", 1},      {"b", 1},     {"kib", 1024.0}, {"mib", 1048576.0}, {"gib", 1073741824.0}, {"tib", 1099511627776.0},
-      {"kb", 1e3},  {"mb", 1e6},  {"gb", 1e9},     {"tb", 1e12}};
+      {"pib", 1125899906842624.0},  {"kb", 1e3},  {"mb", 1e6},  {"gb", 1e9},     {"tb", 1e12}, {"pb", 1e15}};
   std::string unit;
   for (char c : suffix) unit += static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
   if (libcachesim_units) {
@@ -49,7 +49,7 @@ CacheSizeArg ParseCacheSize(const std::string& text, bool object_mode, bool libc
     s.absolute = static_cast<uint64_t>(total);
     return s;
   }
-  throw UsageError("bad unit in cache size '" + text + "' (KiB, MiB, GiB, TiB, KB, MB, GB, TB, any case)");
+  throw UsageError("bad unit in cache size '" + text + "' (KiB, MiB, GiB, TiB, PiB, KB, MB, GB, TB, PB, any case)");
 }
 
 std::vector<CacheSizeArg> ParseCacheSizes(const std::vector<std::string>& items, bool object_mode,

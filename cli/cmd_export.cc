@@ -62,6 +62,8 @@ void WriteHgrm(const ResultStore& store, const std::vector<int64_t>& ids, const 
     RunReport r = Load(store, id);
     for (const auto& h : r.histograms) {
       // latency_ns -> "latency" (every operation), read_latency_ns -> "read", write_latency_ns -> "write".
+      // Other histograms (loads_per_expiry: counts, not times) are no latency distribution.
+      if (h.name != "latency_ns" && h.name != "read_latency_ns" && h.name != "write_latency_ns") continue;
       std::string name = h.name;
       for (std::string suffix : {"_ns", "_latency"})
         if (name.size() > suffix.size() && name.compare(name.size() - suffix.size(), suffix.size(), suffix) == 0)

@@ -13,7 +13,9 @@
 #include <set>
 #include <stdexcept>
 
+#include "live/inline_args.h"
 #include "sim/glob.h"
+#include "sim/redis_int.h"
 
 namespace cachelab::live {
 namespace {
@@ -39,7 +41,15 @@ bool ReadLine(const std::string& buf, size_t pos, size_t* end, std::string* line
 
 }  // namespace
 
-bool ParseRespCommands(const std::string& buf, size_t* consumed, std::vector<std::vector<std::string>>* out) {
+bool ParseRespCommands(const std::string& buf, size_t* consumed, std::vector<std::vector<std::string>>* out,
+                       std::string* error) {
+  // Redis's processInlineBuffer / processMultibulkBuffer: the same limits and error texts.
+  constexpr size_t kInlineMax = 64 * 1024;   // PROTO_INLINE_MAX_SIZE
+  constexpr int64_t kBulkMax = 512LL << 20;  // proto-max-bulk-len's default
+  auto fail = [&](const std::string& what) {
+    if (error) *error = "Protocol error: " + what;
+    return false;
+  };
   size_t pos = 0;
   *consumed = 0;
   while (pos < buf.size()) {
@@ -47,46 +57,40 @@ bool ParseRespCommands(const std::string& buf, size_t* consumed, std::vector<std
     size_t p;
     if (buf[pos] != '*') {  // inline command: words on one line
       size_t nl = buf.find('\n', pos);
-      if (nl == std::string::npos) return true;
-      std::string text = buf.substr(pos, nl - pos);
-      if (!text.empty() && text.back() == '\r') text.pop_back();
-      std::vector<std::string> argv;
-      size_t i = 0;
-      while (i < text.size()) {
-        while (i < text.size() && text[i] == ' ') ++i;
-        size_t j = text.find(' ', i);
-        if (j == std::string::npos) j = text.size();
-        if (j > i) argv.push_back(text.substr(i, j - i));
-        i = j;
-      }
-      if (!argv.empty()) out->push_back(std::move(argv));
+      if (nl == std::string::npos) return buf.size() - pos > kInlineMax ? fail("too big inline request") : true;
+      size_t end = nl > pos && buf[nl - 1] == '\r' ? nl - 1 : nl;
+      auto argv = SplitInlineArgs(std::string_view(buf).substr(pos, end - pos));
+      if (!argv) return fail("unbalanced quotes in request");
+      if (!argv->empty()) out->push_back(std::move(*argv));
       pos = *consumed = nl + 1;
       continue;
     }
-    if (!ReadLine(buf, pos + 1, &p, &line)) return true;
-    long n = std::strtol(line.c_str(), nullptr, 10);
-    if (n < 0 || n > 1 << 20) return false;
+    if (!ReadLine(buf, pos + 1, &p, &line))
+      return buf.size() - pos > kInlineMax ? fail("too big mbulk count string") : true;
+    int64_t n = 0;
+    if (!ParseRedisInt(line, &n) || n > INT32_MAX) return fail("invalid multibulk length");
     std::vector<std::string> argv;
     bool complete = true;
-    for (long k = 0; k < n; ++k) {
+    for (int64_t k = 0; k < n; ++k) {
       if (p >= buf.size()) {
         complete = false;
         break;
       }
-      if (buf[p] != '$') return false;
-      size_t q;
-      if (!ReadLine(buf, p + 1, &q, &line)) {
+      const size_t start = p;
+      if (!ReadLine(buf, start + 1, &p, &line)) {
+        if (buf.size() - start > kInlineMax) return fail("too big bulk count string");
         complete = false;
         break;
       }
-      long len = std::strtol(line.c_str(), nullptr, 10);
-      if (len < 0 || len > 512L << 20) return false;
-      if (q + static_cast<size_t>(len) + 2 > buf.size()) {
+      if (buf[start] != '$') return fail(std::string("expected '$', got '") + buf[start] + "'");
+      int64_t len = 0;
+      if (!ParseRedisInt(line, &len) || len < 0 || len > kBulkMax) return fail("invalid bulk length");
+      if (p + static_cast<size_t>(len) + 2 > buf.size()) {
         complete = false;
         break;
       }
-      argv.push_back(buf.substr(q, static_cast<size_t>(len)));
-      p = q + static_cast<size_t>(len) + 2;
+      argv.push_back(buf.substr(p, static_cast<size_t>(len)));
+      p += static_cast<size_t>(len) + 2;
     }
     if (!complete) return true;
     if (!argv.empty()) out->push_back(std::move(argv));
@@ -116,10 +120,17 @@ void EncodeResp(const RedisReply& r, std::string* out) {
 RedisReply RespServer::Execute(const std::vector<std::string>& argv) {
   std::string cmd = Lower(argv[0]);
   if (cmd == "quit") return RedisReply::Ok();
-  if (cmd == "select") return argv.size() == 2 && argv[1] == "0" ? RedisReply::Ok()
-                                                                 : RedisReply::Error("ERR DB index is out of range");
+  if (cmd == "select") {  // one database: Redis's arity and integer checks, then only 0 is in range
+    int64_t db = 0;
+    if (argv.size() != 2) return RedisReply::Error("ERR wrong number of arguments for 'select' command");
+    if (!ParseRedisInt(argv[1], &db)) return RedisReply::Error("ERR value is not an integer or out of range");
+    if (db < INT32_MIN || db > INT32_MAX)  // getIntFromObjectOrReply's own text (sic)
+      return RedisReply::Error("ERR value is out of range, value must between -2147483648 and 2147483647");
+    return db == 0 ? RedisReply::Ok() : RedisReply::Error("ERR DB index is out of range");
+  }
   if (cmd == "command") return RedisReply::Array({});
-  if (cmd == "config" && argv.size() == 3 && Lower(argv[1]) == "get") {
+  if (cmd == "config" && argv.size() >= 2 && Lower(argv[1]) == "get") {
+    if (argv.size() < 3) return RedisReply::Error("ERR wrong number of arguments for 'config|get' command");
     const std::pair<std::string, std::string> settings[] = {
         {"maxmemory", std::to_string(config_.maxmemory)},
         {"maxmemory-policy", config_.maxmemory_policy},
@@ -128,23 +139,34 @@ RedisReply RespServer::Execute(const std::vector<std::string>& argv) {
         {"save", ""},
         {"appendonly", "no"}};
     std::vector<RedisReply> out;
+    // Each matching setting once, in this table's order (Redis's is its dict's: the same for these).
     for (const auto& [name, value] : settings)
-      if (GlobMatch(argv[2], name, true)) {
+      if (std::any_of(argv.begin() + 2, argv.end(), [&, &n = name](const std::string& p) { return GlobMatch(p, n, true); })) {
         out.push_back(RedisReply::String(name));
         out.push_back(RedisReply::String(value));
       }
     return RedisReply::Array(std::move(out));
   }
-  if (cmd == "info") {
+  if (cmd == "info") {  // the sections named (any case; none, "default", "all": every one), as Redis 7.0
     const RedisStats& s = store_.stats();
-    std::string text = "# Server\r\nredis_version:7.0.15-cachelab-sim\r\n# Memory\r\nused_memory:" +
-                       std::to_string(store_.used_memory()) + "\r\nmaxmemory:" + std::to_string(config_.maxmemory) +
-                       "\r\nmaxmemory_policy:" + config_.maxmemory_policy +
-                       "\r\n# Stats\r\nexpired_keys:" + std::to_string(s.expired_keys) +
-                       "\r\nevicted_keys:" + std::to_string(s.evicted_keys) +
-                       "\r\nkeyspace_hits:" + std::to_string(s.keyspace_hits) +
-                       "\r\nkeyspace_misses:" + std::to_string(s.keyspace_misses) + "\r\n# Keyspace\r\n";
-    if (store_.size()) text += "db0:keys=" + std::to_string(store_.size()) + ",expires=0,avg_ttl=0\r\n";
+    const std::pair<std::string, std::string> sections[] = {
+        {"server", "# Server\r\nredis_version:7.0.15-cachelab-sim\r\n"},
+        {"memory", "# Memory\r\nused_memory:" + std::to_string(store_.used_memory()) +
+                       "\r\nmaxmemory:" + std::to_string(config_.maxmemory) +
+                       "\r\nmaxmemory_policy:" + config_.maxmemory_policy + "\r\n"},
+        {"stats", "# Stats\r\nexpired_keys:" + std::to_string(s.expired_keys) +
+                      "\r\nevicted_keys:" + std::to_string(s.evicted_keys) +
+                      "\r\nkeyspace_hits:" + std::to_string(s.keyspace_hits) +
+                      "\r\nkeyspace_misses:" + std::to_string(s.keyspace_misses) + "\r\n"},
+        {"keyspace", "# Keyspace\r\n" + (store_.size() ? "db0:keys=" + std::to_string(store_.size()) +
+                                                               ",expires=0,avg_ttl=0\r\n"
+                                                         : std::string())}};
+    std::set<std::string> wanted;
+    for (size_t k = 1; k < argv.size(); ++k) wanted.insert(Lower(argv[k]));
+    bool every = wanted.empty() || wanted.count("default") || wanted.count("all") || wanted.count("everything");
+    std::string text;
+    for (const auto& [name, body] : sections)
+      if (every || wanted.count(name)) text += (text.empty() ? "" : "\r\n") + body;
     return RedisReply::String(text);
   }
   if (cmd == "flushall") {  // one database: FLUSHDB with the same options
@@ -169,6 +191,11 @@ RedisReply RespServer::Execute(const std::vector<std::string>& argv) {
 
 namespace {
 
+bool Arity(const std::string& name, std::string* out) {
+  EncodeResp(RedisReply::Error("ERR wrong number of arguments for '" + name + "' command"), out);
+  return true;
+}
+
 // SUBSCRIBE, PSUBSCRIBE, UNSUBSCRIBE, PUNSUBSCRIBE and PUBLISH, with Redis's
 // replies: a confirmation [kind, name, count] per name, and PUBLISH's count
 // of receivers, each pattern match one more (a client can get a message
@@ -184,7 +211,7 @@ bool HandlePubSub(const std::string& name, const std::vector<std::string>& argv,
                &c.out);
   };
   if (name == "subscribe" || name == "psubscribe") {
-    if (argv.size() < 2) return false;  // the arity error comes from Dispatch's unknown path
+    if (argv.size() < 2) return Arity(name, &c.out);
     auto& set = name == "subscribe" ? c.channels : c.patterns;
     for (size_t k = 1; k < argv.size(); ++k) {
       set.insert(argv[k]);
@@ -203,7 +230,8 @@ bool HandlePubSub(const std::string& name, const std::vector<std::string>& argv,
     }
     return true;
   }
-  if (name == "publish" && argv.size() == 3) {
+  if (name == "publish" && argv.size() != 3) return Arity(name, &c.out);
+  if (name == "publish") {
     int64_t receivers = 0;
     for (Client& other : *clients) {
       if (other.channels.count(argv[1])) {
@@ -280,10 +308,8 @@ void RespServer::Serve(int port, const std::atomic<bool>& stop) {
         c.in.append(chunk, static_cast<size_t>(n));
         std::vector<std::vector<std::string>> commands;
         size_t used = 0;
-        if (!ParseRespCommands(c.in, &used, &commands)) {
-          c.out += "-ERR Protocol error\r\n";
-          c.closing = true;
-        }
+        std::string protocol_error;
+        bool parsed = ParseRespCommands(c.in, &used, &commands, &protocol_error);
         c.in.erase(0, used);
         for (const auto& argv : commands) {
           store_.SetTime(WallMs() * kMillisecond);
@@ -294,6 +320,11 @@ void RespServer::Serve(int port, const std::atomic<bool>& stop) {
           }
           if (!HandlePubSub(name, argv, i - 1, &clients)) EncodeResp(Execute(argv), &c.out);
           if (name == "quit") c.closing = true;
+        }
+        if (!parsed) {  // as Redis: the commands before it run, then the error, then the connection closes
+          c.out += "-ERR " + protocol_error + "\r\n";
+          c.closing = true;
+          c.in.clear();
         }
       }
       if (!c.out.empty()) {

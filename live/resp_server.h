@@ -20,9 +20,11 @@
 
 namespace cachelab::live {
 
-// Parses complete RESP arrays of bulk strings (or inline commands) from the
-// front of buf; consumed: bytes used. Returns false on a protocol error.
-bool ParseRespCommands(const std::string& buf, size_t* consumed, std::vector<std::vector<std::string>>* out);
+// Parses complete RESP arrays of bulk strings (or inline commands, split as
+// redis-cli users type them) from the front of buf; consumed: bytes used.
+// Returns false on a protocol error, with Redis's text in *error.
+bool ParseRespCommands(const std::string& buf, size_t* consumed, std::vector<std::vector<std::string>>* out,
+                       std::string* error = nullptr);
 // RESP2 encoding of a reply.
 void EncodeResp(const RedisReply& r, std::string* out);
 

@@ -178,6 +178,17 @@ std::string HgrmLine(double value, double unit_ratio, double percentile, uint64_
   return buf;
 }
 
+// The mean of a histogram's values, each bucket's count at its midpoint (0 when empty).
+double BucketMean(const std::vector<HistogramData::Bucket>& b) {
+  uint64_t total = 0;
+  double sum = 0;
+  for (const auto& x : b) {
+    total += x.count;
+    sum += (x.lower + Highest(x)) / 2 * static_cast<double>(x.count);
+  }
+  return total ? sum / static_cast<double>(total) : 0;
+}
+
 // The bucket holding the value at `percentile` (HdrHistogram's getValueAtPercentile:
 // the first whose cumulative count reaches ceil(p/100 * total), at least 1).
 size_t BucketAt(const std::vector<HistogramData::Bucket>& b, uint64_t total, double percentile, uint64_t* cum_out) {
@@ -202,11 +213,8 @@ std::string HgrmText(const HistogramData& h, double unit_ratio, const std::vecto
   for (const auto& x : h.buckets)
     if (x.count) b.push_back(x);
   uint64_t total = 0;
-  double sum = 0;
-  for (const auto& x : b) {
-    total += x.count;
-    sum += (x.lower + Highest(x)) / 2 * static_cast<double>(x.count);
-  }
+  for (const auto& x : b) total += x.count;
+  const double mean = BucketMean(b);
   char head[128];
   std::snprintf(head, sizeof head, "%12s %14s %10s %14s\n\n", "Value", "Percentile", "TotalCount", "1/(1-Percentile)");
   std::string out = head;
@@ -239,7 +247,7 @@ std::string HgrmText(const HistogramData& h, double unit_ratio, const std::vecto
     }
     out += HgrmLine(Highest(b.back()), unit_ratio, 100.0, total, true);
   }
-  double mean = total ? sum / static_cast<double>(total) : 0, var = 0;
+  double var = 0;
   for (const auto& x : b) {
     double d = (x.lower + Highest(x)) / 2 - mean;
     var += d * d * static_cast<double>(x.count);
@@ -304,9 +312,16 @@ nlohmann::ordered_json MemtierJson(int64_t run_id, const RunReport& r, const std
     b["Ops/sec"] = per_sec(count);
     b["Hits/sec"] = per_sec(hits);
     b["Misses/sec"] = per_sec(misses);
-    b["Latency"] = Ms(r.GetNumber(prefix + ".mean"));
-    b["Average Latency"] = Ms(r.GetNumber(prefix + ".mean"));
+    // The summary keeps only p50/p99 of writes: their mean and max then come from the histogram (ns).
+    std::vector<HistogramData::Bucket> filled;
+    if (h)
+      for (const auto& x : h->buckets)
+        if (x.count) filled.push_back(x);
+    double mean_us = r.Get(prefix + ".mean") || filled.empty() ? r.GetNumber(prefix + ".mean") : BucketMean(filled) / 1000;
+    b["Latency"] = Ms(mean_us);
+    b["Average Latency"] = Ms(mean_us);
     if (r.Get(prefix + ".max")) b["Max Latency"] = Ms(r.GetNumber(prefix + ".max"));
+    else if (!filled.empty()) b["Max Latency"] = Ms(Highest(filled.back()) / 1000);
     b["Percentile Latencies"] = Percentiles(r, prefix, h, percentiles);
     return b;
   };

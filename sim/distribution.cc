@@ -63,9 +63,12 @@ bool ParseBytes(std::string_view text, double* out) {
   else if (unit == "MiB" || unit == "M") scale = 1024.0 * 1024;
   else if (unit == "GiB" || unit == "G") scale = 1024.0 * 1024 * 1024;
   else if (unit == "TiB" || unit == "T") scale = 1024.0 * 1024 * 1024 * 1024;
+  else if (unit == "PiB" || unit == "P") scale = 1024.0 * 1024 * 1024 * 1024 * 1024;
   else if (unit == "KB" || unit == "kB") scale = 1e3;
   else if (unit == "MB") scale = 1e6;
   else if (unit == "GB") scale = 1e9;
+  else if (unit == "TB") scale = 1e12;
+  else if (unit == "PB") scale = 1e15;
   else return false;
   *out = v * scale;
   return std::isfinite(*out);  // callers check their own upper bound

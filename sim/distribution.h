@@ -48,7 +48,7 @@ class Distribution {
   std::string text_;
 };
 
-// Parses a byte count: "4096", "64KiB", "1.5MiB", "2GiB", "1KB" (1000).
+// Parses a byte count: "4096", "64KiB", "1.5MiB", "2GiB", "1PiB", "1KB" (1000), "1PB" (10^15).
 bool ParseBytes(std::string_view text, double* out);
 // For a size ParseBytes refused: how to write it when it looks copied from a
 // redis.conf ("100mb", "2gb": Redis reads those as 2^20 and 2^30 bytes), else "".

@@ -122,3 +122,16 @@ TEST_CASE("--policy-params as cachesim's -e: exact counts with non-default param
     CHECK(r.err.find("--policy-params") != std::string::npos);
   }
 }
+
+// Found by the independent audit: "--size 1025TiB" said "at most 1PiB", but 1PiB
+// itself was a bad unit. Hand-computed: 2^50 and 10^15 bytes; above 2^50 refused.
+TEST_CASE("size units up to the limit: 1PiB = 2^50 and 1PB = 10^15; more is too large") {
+  auto r = RunCli("replay --trace " + Og() + " --policy lru --size 1PiB,1pb --json --no-store");
+  REQUIRE(r.exit_code == 0);
+  auto j = nlohmann::json::parse(r.out);
+  CHECK(j[0]["cache_size"].get<uint64_t>() == 1125899906842624ULL);
+  CHECK(j[1]["cache_size"].get<uint64_t>() == 1000000000000000ULL);
+  auto over = RunCli("replay --trace " + Og() + " --policy lru --size 1.5PiB --no-store");
+  CHECK(over.exit_code == 2);
+  CHECK(over.err.find("cache size '1.5PiB' is too large (at most 1PiB") != std::string::npos);
+}

@@ -353,3 +353,23 @@ TEST_CASE("results-store errors name the file") {
   ResultStore store(path, true);
   CHECK_THROWS_WITH(store.ListRuns(), Catch::Contains("results file '") && Catch::Contains("empty.db'"));
 }
+
+// Found by the independent audit: "--maxmemory 1025TiB" was refused as "must be at
+// most 1PiB", but "--maxmemory 1PiB" itself was "invalid value" (no PiB unit), and
+// the decimal TB was missing beside KB/MB/GB. Expectations by hand: 2^50, 10^12, 10^15.
+TEST_CASE("byte sizes take TiB/PiB and TB/PB; the largest --maxmemory can be written as the limit says") {
+  double b = 0;
+  REQUIRE(ParseBytes("1PiB", &b));
+  CHECK(b == 1125899906842624.0);
+  REQUIRE(ParseBytes("1P", &b));
+  CHECK(b == 1125899906842624.0);
+  REQUIRE(ParseBytes("2TB", &b));
+  CHECK(b == 2e12);
+  REQUIRE(ParseBytes("1PB", &b));
+  CHECK(b == 1e15);
+  CHECK_FALSE(ParseBytes("1XB", &b));
+  CHECK(RunCli("run --no-store --requests 100 --maxmemory 1PiB").exit_code == 0);
+  auto over = RunCli("run --no-store --requests 100 --maxmemory 1.001PiB");
+  CHECK(over.exit_code == 2);
+  CHECK(over.err.find("cachelab: error: --maxmemory: invalid value '1.001PiB' (must be at most 1PiB)") == 0);
+}

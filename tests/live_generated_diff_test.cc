@@ -237,6 +237,16 @@ std::pair<int64_t, int64_t> KeyspaceStats(const std::string& info) {
   return {field("keyspace_hits"), field("keyspace_misses")};
 }
 
+// Whether an EXPIRE/PEXPIRE carries GT or LT (any case).
+bool HasGtOrLt(const std::vector<std::string>& argv) {
+  for (size_t k = 3; k < argv.size(); ++k) {
+    std::string o = argv[k];
+    std::transform(o.begin(), o.end(), o.begin(), [](unsigned char ch) { return std::tolower(ch); });
+    if (o == "gt" || o == "lt") return true;
+  }
+  return false;
+}
+
 }  // namespace
 
 using Runner = std::function<RedisReply(const std::vector<std::string>&)>;
@@ -288,6 +298,14 @@ void Compare(const Runner& sim, const Runner& real, uint64_t seed, uint64_t tota
         r.type == RedisReply::Type::kInteger && s.integer >= 0 && r.integer >= 0) {
       // Set and read on two clocks a round trip apart; TTL rounds to seconds.
       REQUIRE(std::abs(s.integer - r.integer) <= (name == "ttl" ? 1 : 250));
+      ++loose;
+      continue;
+    }
+    if ((name == "expire" || name == "pexpire") && s.type == RedisReply::Type::kInteger &&
+        r.type == RedisReply::Type::kInteger && s.integer != r.integer && HasGtOrLt(argv)) {
+      // GT/LT compare now + N with a deadline an earlier relative command set: when both came
+      // from the same N, the result depends on whether each server's clock ticked a millisecond
+      // in between (seed 7 hit it at command 162,144). EXPIREAT/PEXPIREAT stay exact.
       ++loose;
       continue;
     }

@@ -6,6 +6,7 @@
 #include <algorithm>
 #include <csignal>
 #include <thread>
+#include <sys/socket.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
@@ -127,4 +128,121 @@ TEST_CASE("cachelab serve answers KEYS and FLUSHALL as redis-server does, and st
   REQUIRE(serve.pid == -1);
   CHECK(WIFEXITED(status));
   CHECK(WEXITSTATUS(status) == 0);
+}
+
+namespace {
+
+// Sends raw bytes on a new connection and returns every byte the server sends
+// back until it closes the connection or is quiet for 300 ms ("<closed>" marks a close).
+std::string RawExchange(int port, const std::string& bytes) {
+  int fd = ::socket(AF_INET, SOCK_STREAM, 0);
+  sockaddr_in a{};
+  a.sin_family = AF_INET;
+  a.sin_port = htons(static_cast<uint16_t>(port));
+  a.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+  if (::connect(fd, reinterpret_cast<sockaddr*>(&a), sizeof a) != 0) {
+    ::close(fd);
+    return "<no connection>";
+  }
+  timeval tv{0, 300000};
+  ::setsockopt(fd, SOL_SOCKET, SO_RCVTIMEO, &tv, sizeof tv);
+  ::send(fd, bytes.data(), bytes.size(), MSG_NOSIGNAL);
+  std::string out;
+  char buf[4096];
+  for (;;) {
+    ssize_t n = ::recv(fd, buf, sizeof buf, 0);
+    if (n == 0) out += "<closed>";
+    if (n <= 0) break;
+    out.append(buf, static_cast<size_t>(n));
+  }
+  ::close(fd);
+  return out;
+}
+
+// Each input on a fresh connection to both servers: the same bytes back.
+void CheckSameReplies(int serve_port, int redis_port, const std::vector<std::string>& inputs) {
+  for (const auto& in : inputs) {
+    INFO("input: " << in);
+    CHECK(RawExchange(serve_port, in) == RawExchange(redis_port, in));
+  }
+}
+
+}  // namespace
+
+// Found by the independent audit: inline commands were split at spaces only (no
+// quotes, escapes or tabs), "*abc" was taken as an empty array (no reply), and
+// every protocol error read "Protocol error" ahead of the replies to the commands
+// before it. The expectation is a real redis-server 7.0 given the same bytes.
+TEST_CASE("cachelab serve parses inline commands and reports protocol errors as redis-server does", "[live]") {
+  testing::RedisServer server;
+  REQUIRE_REDIS_SERVER(server);
+  ServeChild serve;
+  REQUIRE(serve.up);
+  CheckSameReplies(serve.port, server.port(), {
+      "SET \"q x\" \"a b\"\r\nGET \"q x\"\r\n",                  // double quotes
+      "SET e \"a\\x41\\n\\t\\\"z\\q\"\r\nGET e\r\n",              // escapes inside double quotes
+      "SET 'it\\'s' 'x\\ny'\r\nGET 'it\\'s'\r\n",                 // single quotes: only \' is an escape
+      "SET\tt\tv\r\nGET t\r\nPING\n",                             // tabs split, a bare \n ends a line
+      "SET ab\"cd\" v\r\nGET abcd\r\n",                           // a quote opening inside a word
+      "  \r\n\r\nPING\r\n",                                       // blank lines are no command
+      "PING\r\nSET \"q x\r\nPING\r\n",                            // unbalanced quotes, after a reply
+      "SET \"a\"b c\r\n",                                         // closing quote not followed by a space
+      "PING\r\n*abc\r\nPING\r\n",                                 // multibulk length not a number
+      "*01\r\n$4\r\nPING\r\n",                                    // nor a canonical one
+      "*-1\r\n*0\r\nPING\r\n",                                    // zero or negative: nothing to run
+      "*1\r\n$abc\r\n",                                           // bulk length not a number
+      "*1\r\n$-1\r\n",                                            // negative bulk length
+      "*1\r\nPING\r\n",                                           // no '$'
+      "*3\r\n$3\r\nSET\r\n$1\r\nk\r\n$0\r\n\r\n*2\r\n$3\r\nGET\r\n$1\r\nk\r\n",  // well formed, an empty value
+  });
+  serve.Stop();
+}
+
+// Found by the independent audit: SELECT answered every argument but "0" with
+// "DB index is out of range", where Redis first checks the arity and that the
+// index is an integer. (SELECT 1..15 stay refused: serve keeps one database.)
+TEST_CASE("cachelab serve answers SELECT's errors as redis-server does", "[live]") {
+  testing::RedisServer server;
+  REQUIRE_REDIS_SERVER(server);
+  ServeChild serve;
+  REQUIRE(serve.up);
+  CheckSameReplies(serve.port, server.port(),
+                   {"SELECT\r\n", "SELECT abc\r\n", "SELECT 00\r\n", "SELECT 99999999999\r\n", "SELECT 16\r\n",
+                    "SELECT -1\r\n", "SELECT 0 1\r\n", "SELECT 0\r\n"});
+  serve.Stop();
+}
+
+// Found by the independent audit: SUBSCRIBE, PSUBSCRIBE and PUBLISH with too few
+// arguments, and CONFIG GET without a parameter, got "unknown command" instead of
+// Redis's arity error; CONFIG GET with several parameters (Redis 7.0) got one too.
+TEST_CASE("cachelab serve answers pub/sub and CONFIG GET arity as redis-server does", "[live]") {
+  testing::RedisServer server;
+  REQUIRE_REDIS_SERVER(server);
+  ServeChild serve;
+  REQUIRE(serve.up);
+  CheckSameReplies(serve.port, server.port(),
+                   {"SUBSCRIBE\r\n", "PSUBSCRIBE\r\n", "PUBLISH\r\n", "PUBLISH ch\r\n", "PUBLISH ch a b\r\n", "CONFIG GET\r\n",
+                    "CONFIG GET appendonly appendonly\r\n", "CONFIG GET maxmemory-policy nosuch\r\n"});
+  // Two settings come in the server's dict order (it varies between redis-server starts): both pairs, either order.
+  std::string both = RawExchange(serve.port, "CONFIG GET maxmemory appendonly\r\n");
+  CHECK((both == "*4\r\n$9\r\nmaxmemory\r\n$1\r\n0\r\n$10\r\nappendonly\r\n$2\r\nno\r\n" ||
+         both == "*4\r\n$10\r\nappendonly\r\n$2\r\nno\r\n$9\r\nmaxmemory\r\n$1\r\n0\r\n"));
+  serve.Stop();
+}
+
+// Found by the independent audit: INFO ignored its section arguments (INFO
+// keyspace, INFO bogus: every section). Redis 7.0 prints the named sections, a
+// blank line between them, nothing for an unknown name.
+TEST_CASE("cachelab serve answers INFO with sections as redis-server does", "[live]") {
+  testing::RedisServer server;
+  REQUIRE_REDIS_SERVER(server);
+  ServeChild serve;
+  REQUIRE(serve.up);
+  CheckSameReplies(serve.port, server.port(),
+                   {"INFO bogus\r\n", "FLUSHALL\r\nINFO keyspace\r\n", "FLUSHALL\r\nSET a 1\r\nINFO KEYSPACE nosuch\r\n"});
+  std::string two = RawExchange(serve.port, "INFO keyspace memory\r\n");  // in Redis's section order
+  CHECK(two.find("# Memory\r\nused_memory:") != std::string::npos);
+  CHECK(two.find("\r\n\r\n# Keyspace\r\ndb0:keys=1,") > two.find("# Memory"));
+  CHECK(two.find("# Stats") == std::string::npos);
+  serve.Stop();
 }
