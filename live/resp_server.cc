@@ -159,7 +159,8 @@ RedisReply RespServer::Execute(const std::vector<std::string>& argv) {
                       "\r\nkeyspace_hits:" + std::to_string(s.keyspace_hits) +
                       "\r\nkeyspace_misses:" + std::to_string(s.keyspace_misses) + "\r\n"},
         {"keyspace", "# Keyspace\r\n" + (store_.size() ? "db0:keys=" + std::to_string(store_.size()) +
-                                                               ",expires=0,avg_ttl=0\r\n"
+                                                               ",expires=" + std::to_string(store_.expires_count()) +
+                                                               ",avg_ttl=" + std::to_string(store_.avg_ttl_ms()) + "\r\n"
                                                          : std::string())}};
     std::set<std::string> wanted;
     for (size_t k = 1; k < argv.size(); ++k) wanted.insert(Lower(argv[k]));
