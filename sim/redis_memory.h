@@ -52,6 +52,15 @@ inline size_t KeyOverheadMemory(size_t key_len, bool has_expire) {
 // The set's bucket array is counted once for the whole set by the store.
 inline size_t SetMemberMemory(size_t member_len) { return JemallocSize(24) + SdsAllocSize(member_len, true); }
 inline constexpr size_t kSetObjectMemory = 16 + 64;  // robj + dict struct (rounded)
+// A set of integers only, up to set-max-intset-entries (512) members, is an
+// intset: robj 16 + one allocation of an 8-byte header and n members of 2, 4
+// or 8 bytes (the widest member's width, never narrowed), resized per member.
+inline constexpr size_t kSetMaxIntsetEntries = 512;
+inline size_t IntsetSetMemory(size_t members, size_t width) { return 16 + JemallocSize(8 + members * width); }
+// _intsetValueEncoding: the width an intset needs for v.
+inline uint8_t IntsetWidth(int64_t v) {
+  return v < INT32_MIN || v > INT32_MAX ? 8 : v < INT16_MIN || v > INT16_MAX ? 4 : 2;
+}
 // One command's latency histogram (latency-tracking yes, the default):
 // allocated the first time a command name runs. Measured on 7.0.15: the
 // first GET on a fresh server raises used_memory by 24,688 bytes.

@@ -242,9 +242,13 @@ void RedisStore::Recount(uint32_t slot, uint64_t before) {
   const Entry& e = slots_[slot];
   if (e.type == Type::kSet) {
     SetValue& set = sets_.find(slot)->second;
-    uint64_t m = KeyOverheadMemory(NameSize(slot), e.deadline != 0) + kSetObjectMemory +
-                 DictTableBytes(set.members.size());
-    for (const auto& s : set.members) m += SetMemberMemory(s.size());
+    uint64_t m = KeyOverheadMemory(NameSize(slot), e.deadline != 0);
+    if (set.intset) {
+      m += IntsetSetMemory(set.members.size(), set.width);
+    } else {
+      m += kSetObjectMemory + DictTableBytes(set.members.size());
+      for (const auto& s : set.members) m += SetMemberMemory(s.size());
+    }
     set.memory = m;
   }
   key_memory_ += MemoryOf(slot) - before;

@@ -248,6 +248,8 @@ class RedisStore {
   struct SetValue {
     Members members;
     uint64_t memory = 0;  // bytes accounted for the key (recounted after each change)
+    bool intset = false;  // Redis's encoding: an intset until a non-integer or a 513th member
+    uint8_t width = 2;    // the intset's member width
   };
   Entry* At(uint32_t slot) { return slot == kNone ? nullptr : &slots_[slot]; }
   uint32_t PadOf(uint32_t slot, const Entry& e) const { return e.pad != kPadSpilled ? e.pad : BigPad(slot); }

@@ -1,7 +1,12 @@
 // RedisStore's set commands (SADD, SREM, SMEMBERS, SCARD, SISMEMBER): a set
 // key's members live in sets_ by slot; Redis deletes a set that SREM empties.
+// The encoding follows Redis 7.0's rules (an intset of integers up to 512
+// members, else a hash table, never back), for memory and SMEMBERS's order.
+#include <algorithm>
 #include <vector>
 
+#include "sim/redis_int.h"
+#include "sim/redis_memory.h"
 #include "sim/redis_store.h"
 #include "sim/string_hash.h"
 
@@ -17,15 +22,26 @@ RedisReply RedisStore::SAdd(std::string_view key, const std::vector<std::string_
   Entry* e = At(slot);
   if (e && e->type != Type::kSet) return WrongType();
   uint64_t before = e ? MemoryOf(slot) : 0;
+  int64_t v;
   if (!e) {
     slot = Create(key, HashBytes(key));
     e = &slots_[slot];
     e->type = Type::kSet;
-    sets_[slot];
+    sets_[slot].intset = ParseRedisInt(members.front(), &v);  // setTypeCreate: by the first member
   }
   int64_t added = 0;
-  Members& set = MembersOf(slot);
-  for (auto m : members) added += set.emplace(m).second ? 1 : 0;
+  SetValue& set = sets_.find(slot)->second;
+  for (auto m : members) {
+    if (set.intset && ParseRedisInt(m, &v)) {  // setTypeAdd: intsetAdd, then convert past 512
+      if (!set.members.emplace(m).second) continue;
+      ++added;
+      set.width = std::max(set.width, IntsetWidth(v));
+      if (set.members.size() > kSetMaxIntsetEntries) set.intset = false;
+      continue;
+    }
+    set.intset = false;  // a member that is no integer: a hash table from now on
+    added += set.members.emplace(m).second ? 1 : 0;
+  }
   Recount(slot, before);
   return RedisReply::Integer(added);
 }
@@ -60,7 +76,19 @@ RedisReply RedisStore::SMembers(std::string_view key) {
   if (!e) return RedisReply::Array({});
   if (e->type != Type::kSet) return WrongType();
   std::vector<RedisReply> out;
-  for (const auto& m : MembersOf(slot)) out.push_back(RedisReply::String(m));
+  const SetValue& set = sets_.find(slot)->second;
+  if (set.intset) {  // an intset keeps its members in ascending numeric order
+    std::vector<std::pair<int64_t, const std::string*>> numbers;
+    for (const auto& m : set.members) {
+      int64_t v = 0;
+      ParseRedisInt(m, &v);
+      numbers.emplace_back(v, &m);
+    }
+    std::sort(numbers.begin(), numbers.end());
+    for (const auto& n : numbers) out.push_back(RedisReply::String(*n.second));
+  } else {
+    for (const auto& m : set.members) out.push_back(RedisReply::String(m));
+  }
   return RedisReply::Array(std::move(out));
 }
 

@@ -18,6 +18,7 @@ struct KeySet {
   size_t value_size;  // 0: integer values
   bool ttl;
   int set_members;    // > 0: a set of this many members per key instead of a string
+  int64_t int_scale = 0;  // > 0: the set's members are the integers m * int_scale (an intset in Redis)
 };
 
 // Writes the key set to both, pipelined; returns (real delta, sim delta).
@@ -30,7 +31,8 @@ std::pair<int64_t, int64_t> Fill(live::RedisConn& conn, const KeySet& ks) {
     std::string key = "cachelab:mem:" + std::string(ks.name) + ":" + std::to_string(i);
     if (ks.set_members > 0) {
       argv = {"SADD", key};
-      for (int m = 0; m < ks.set_members; ++m) argv.push_back("member:" + std::to_string(m));
+      for (int m = 0; m < ks.set_members; ++m)
+        argv.push_back(ks.int_scale ? std::to_string(m * ks.int_scale) : "member:" + std::to_string(m));
     } else {
       std::string value = ks.value_size ? "v" + std::to_string(i) : std::to_string(i * 7);
       if (value.size() < ks.value_size) value.append(ks.value_size - value.size(), '.');
@@ -57,6 +59,10 @@ TEST_CASE("the simulated used_memory tracks INFO memory used_memory", "[live]") 
       {"str45", 100000, 45, false, 0},      {"str100", 100000, 100, false, 0}, {"str100ttl", 100000, 100, true, 0},
       {"str1k", 50000, 1000, false, 0},     {"str4k", 20000, 4096, false, 0},  {"str16k", 5000, 16384, false, 0},
       {"set8", 20000, 0, false, 8},
+      // Integer sets: 2-, 4- and 8-byte intsets, and one past 512 members (a hash table).
+      {"iset4", 20000, 0, false, 4, 1},     {"iset200", 3000, 0, false, 200, 1},
+      {"iset50w4", 4000, 0, false, 50, 100000}, {"iset50w8", 4000, 0, false, 50, 10000000000},
+      {"iset600", 200, 0, false, 600, 1},
   };
   std::printf("  %-10s %8s %12s %12s %8s\n", "key set", "keys", "real bytes", "sim bytes", "sim/real");
   for (const KeySet& ks : sets) {

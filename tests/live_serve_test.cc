@@ -249,3 +249,19 @@ TEST_CASE("cachelab serve answers INFO with sections as redis-server does", "[li
   CHECK(two.find("# Stats") == std::string::npos);
   serve.Stop();
 }
+
+// Found by the independent audit: an integer set's members came in string
+// order ("-2 1 10 3 5"); Redis keeps such a set as an intset, in ascending
+// numeric order, until a member is no integer or it passes 512 members.
+TEST_CASE("cachelab serve lists an integer set in Redis's intset order", "[live]") {
+  testing::RedisServer server;
+  REQUIRE_REDIS_SERVER(server);
+  ServeChild serve;
+  REQUIRE(serve.up);
+  CheckSameReplies(serve.port, server.port(),
+                   {"SADD si 5 3 10 1 -2\r\nSMEMBERS si\r\n",
+                    "SADD sw 1 70000 -5 9223372036854775807 -9223372036854775808\r\nSMEMBERS sw\r\n",
+                    "SADD sz 0 07 -0 +1\r\nSCARD sz\r\n",  // 07, -0, +1 are no integers: a hash table
+                    "SADD sr 3 1 2\r\nSREM sr 1\r\nSMEMBERS sr\r\n"});
+  serve.Stop();
+}
