@@ -302,6 +302,10 @@ void Execute(const ReplayOptions& given) {
   if (!order.empty() && no_requests)
     throw UsageError(opt.trace + ": the trace has no requests to replay" +
                      (read.bad_records() ? " (every record was malformed and skipped)" : ""));
+  if (!order.empty() && !no_requests && !opt.warmup.empty() && sim.size() + lru.size() > 0 &&
+      (sim.empty() ? lru : sim).front().result.requests == 0)
+    std::fprintf(stderr, "warning: --warmup %s took the whole trace (%zu requests): nothing was measured\n",
+                 opt.warmup.c_str(), trace.ids.size());
   const std::string format = reader->Name();
   whole.wall_s = since();
   whole.runs = order.size();

@@ -133,6 +133,11 @@ void Execute(const RunOptions& o) {
     });
     if (tty) std::fprintf(stderr, "\n");
   }
+  for (const RunReport& r : reports)  // stored all the same: a sweep's cell stays a cell
+    if (r.GetNumber("requests") == 0 && r.GetNumber("warmup_requests") > 0)
+      std::fprintf(stderr, "warning: %s: the warm-up took all %lld requests, nothing was measured (make --warmup "
+                   "smaller than --requests)\n", r.label.empty() ? "run" : r.label.c_str(),
+                   static_cast<long long>(r.GetNumber("warmup_requests")));
   // A simulated run is a function of its parameters and seed: its run key
   // (the one sweeps use) keeps the same run from being stored twice.
   if (!o.live.live())

@@ -110,6 +110,24 @@ TEST_CASE("a warm-up that takes the whole workload leaves every count at zero") 
   }
 }
 
+TEST_CASE("a warm-up that takes every request warns on stderr (run and replay), and still exits 0") {
+  // Found by the independent audit: such a run stored a row of zeros silently.
+  auto all = RunCli("run --requests 3000 --warmup 5000 --no-store");
+  CHECK(all.exit_code == 0);
+  CHECK(all.err.find("the warm-up took all 3000 requests, nothing was measured") != std::string::npos);
+  auto part = RunCli("run --requests 3000 --warmup 1000 --no-store");
+  CHECK(part.exit_code == 0);
+  CHECK(part.err.find("nothing was measured") == std::string::npos);
+  const std::string trace = std::string(CACHELAB_TEST_DATA) + "/cloudPhysicsIO.oracleGeneral.bin.zst";
+  auto whole = RunCli("replay --trace " + trace + " --policy lru --size 0.1 --warmup 200000 --no-store");
+  CHECK(whole.exit_code == 0);
+  CHECK(whole.err.find("--warmup 200000 took the whole trace (113872 requests): nothing was measured") !=
+        std::string::npos);
+  auto some = RunCli("replay --trace " + trace + " --policy lru --size 0.1 --warmup 1000 --no-store");
+  CHECK(some.exit_code == 0);
+  CHECK(some.err.find("nothing was measured") == std::string::npos);
+}
+
 TEST_CASE("one sequential client: counts with warm-up W over N = counts of N minus counts of the first W") {
   // One closed-loop client without think time and no TTL: a request starts
   // when the previous one is done, so every count a warm-up request causes
