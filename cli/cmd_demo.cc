@@ -55,7 +55,7 @@ void Execute(const DemoOptions& o) {
   std::string db_path;  // opened now so that a bad --db fails before the runs
   if (!o.no_store) {
     db_path = ResolveResultsPath(o.db);
-    ResultStore check(db_path);
+    CheckResultsPath(db_path);
   }
   std::cout << "== " << d->title << " ==\n\n" << Wrap(d->narrative) << "\n" << std::flush;
   DemoResult r = d->run(o.jobs);

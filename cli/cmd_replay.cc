@@ -165,7 +165,7 @@ void Execute(const ReplayOptions& given) {
   std::string db_path;  // opened now so that a bad --db fails before the replay
   if (!opt.no_store) {
     db_path = ResolveResultsPath(opt.db);
-    ResultStore check(db_path);
+    CheckResultsPath(db_path);
   }
 
   const auto started = std::chrono::steady_clock::now();

@@ -111,7 +111,7 @@ void Execute(const RunOptions& o) {
   std::string db_path;
   if (!o.no_store) {
     db_path = ResolveResultsPath(o.db);
-    ResultStore check(db_path);
+    CheckResultsPath(db_path);
   }
   bool tty = isatty(STDERR_FILENO);
   std::vector<RunReport> reports;

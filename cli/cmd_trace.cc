@@ -13,6 +13,7 @@
 #include "cli/progress_sink.h"
 #include "cli/summary_table.h"
 #include "results/report_json.h"
+#include "cli/save_results.h"
 #include "results/result_store.h"
 #include "workloads/cdn_reader.h"
 #include "workloads/trace_convert.h"
@@ -88,8 +89,8 @@ void ExecuteStats(const StatsOptions& o) {
   if (!o.window.empty() && !ParseDuration(o.window, &so.window))
     throw UsageError("--window: bad duration '" + o.window + "' (e.g. 10s, 1min)");
   if (!o.window.empty() && so.window <= 0) throw UsageError("--window must be positive");
-  std::unique_ptr<ResultStore> store;
-  if (!o.no_store) store = std::make_unique<ResultStore>(ResolveResultsPath(o.db));
+  const std::string db_path = o.no_store ? std::string() : ResolveResultsPath(o.db);
+  if (!o.no_store) CheckResultsPath(db_path);  // created once the profile exists
   auto reader = o.in.Open();
   TraceStats stats;
   std::string error;
@@ -106,7 +107,8 @@ void ExecuteStats(const StatsOptions& o) {
   if (auto* cdn = dynamic_cast<const CdnReader*>(reader.get()))  // rows cachebench rejects (objectSize <= 0, ...)
     r.Set("invalid_rows", static_cast<int64_t>(cdn->invalid_rows()));
   if (!o.window.empty()) r.config.push_back({"window", o.window});
-  if (store) {
+  if (!o.no_store) {
+    auto store = std::make_unique<ResultStore>(db_path);
     auto ids = store->SaveRuns({r});
     std::fprintf(stderr, "saved trace profile as run %lld to %s\n", static_cast<long long>(ids.front()),
                  store->path().c_str());

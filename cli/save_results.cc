@@ -1,9 +1,27 @@
 #include "cli/save_results.h"
 
+#include <unistd.h>
+
 #include <cstdio>
+#include <filesystem>
 #include <stdexcept>
 
 namespace cachelab::cli {
+
+void CheckResultsPath(const std::string& path) {
+  std::error_code ec;
+  if (std::filesystem::exists(path, ec)) {
+    ResultStore check(path);
+    return;
+  }
+  std::filesystem::path dir = std::filesystem::path(path).parent_path();
+  if (dir.empty()) dir = ".";
+  if (!std::filesystem::is_directory(dir, ec))
+    throw std::runtime_error("cannot open results file '" + path + "': no directory '" + dir.string() + "'");
+  if (::access(dir.c_str(), W_OK | X_OK) != 0)
+    throw std::runtime_error("cannot open results file '" + path + "': directory '" + dir.string() +
+                             "' is not writable");
+}
 
 SaveOutcome SaveRunsTo(const std::string& path, const std::vector<RunReport>& reports) {
   SaveOutcome s;

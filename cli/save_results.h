@@ -17,6 +17,11 @@ struct SaveOutcome {
   std::string error;           // non-empty: nothing was saved
 };
 
+// Fails now (as opening it would) if the results file could not be written at
+// the end, and creates nothing: an existing file must open as a results store,
+// a new one's directory must exist and be writable. So a command whose input
+// turns out bad leaves no empty results file behind.
+void CheckResultsPath(const std::string& path);
 // Opens the store (if not open yet) and saves; never throws for a store error.
 SaveOutcome SaveRunsTo(const std::string& path, const std::vector<RunReport>& reports);
 // "saved run 7 to x.db", "run already stored as 5 in x.db", ...; stderr.

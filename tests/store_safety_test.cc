@@ -291,3 +291,32 @@ TEST_CASE("a directory given as an experiment file is an error naming it", "[sto
   CHECK(r.err.find("is a directory") != std::string::npos);
   CHECK(!fs::exists(dir / "x.db"));
 }
+
+TEST_CASE("a replay or trace profile whose trace is bad leaves no results file behind", "[store]") {
+  // Found by the independent audit: the results file was created (empty) before
+  // the trace was read. Now its path is only checked; the file comes with results.
+  TempDir dir("store-badtrace");
+  std::string truncated = dir / "cut.oracleGeneral.bin";
+  {
+    std::ifstream in(std::string(CACHELAB_TEST_DATA) + "/cloudPhysicsIO.oracleGeneral.bin", std::ios::binary);
+    std::string head(1000, '\0');  // 41 records and 16 bytes of the 42nd
+    in.read(head.data(), static_cast<std::streamsize>(head.size()));
+    std::ofstream(truncated, std::ios::binary) << head;
+  }
+  const std::string db = dir / "new.db";
+  for (const std::string& args : {"replay --trace " + (dir / "missing.bin") + " --policy lru --size 0.1",
+                                  "replay --trace " + truncated + " --policy lru --size 0.1",
+                                  "trace stats " + (dir / "missing.oracleGeneral.bin"),
+                                  "trace stats " + truncated}) {
+    auto r = RunCli(args + " --db " + db);
+    INFO(args << "\n" << r.err);
+    CHECK(r.exit_code == 2);
+    CHECK(!fs::exists(db));
+  }
+  auto bad_dir = RunCli("replay --trace " + truncated + " --policy lru --size 0.1 --db " + (dir / "no/x.db"));
+  CHECK(bad_dir.exit_code != 0);
+  CHECK(bad_dir.err.find("no directory") != std::string::npos);
+  auto ok = RunCli("trace stats " + std::string(CACHELAB_TEST_DATA) + "/cloudPhysicsIO.oracleGeneral.bin --db " + db);
+  CHECK(ok.exit_code == 0);
+  CHECK(fs::exists(db));  // created with the profile
+}

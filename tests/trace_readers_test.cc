@@ -10,6 +10,7 @@
 #include "workloads/csv_spec.h"
 #include "workloads/limited_reader.h"
 #include "tests/support/read_trace.h"
+#include "tests/support/temp_dir.h"
 #include "workloads/trace_format.h"
 #include "workloads/trace_loader.h"
 
@@ -27,6 +28,8 @@ std::string WriteTemp(const std::string& name, const std::string& bytes) {
 
 }  // namespace
 
+using cachelab::testing::TempDir;
+
 TEST_CASE("format guessing from the file name") {
   CHECK(GuessTraceFormat("x/cloudPhysicsIO.oracleGeneral.bin") == "oracleGeneral");
   CHECK(GuessTraceFormat("a.oracleGeneral.bin.zst") == "oracleGeneral");
@@ -36,10 +39,17 @@ TEST_CASE("format guessing from the file name") {
   CHECK(GuessTraceFormat("kv.csv") == "csv");
   CHECK(GuessTraceFormat("trace.bin") == "");
   std::string error;
-  CHECK_FALSE(OpenTrace("trace.bin", {}, &error));
+  TempDir dir("format-guess");
+  const std::string unnamed = dir / "trace.bin";
+  std::ofstream(unnamed) << "1 2\n";
+  CHECK_FALSE(OpenTrace(unnamed, {}, &error));
   CHECK(error.find("--format") != std::string::npos);
   CHECK_FALSE(OpenTrace("/nonexistent/a.txt", {}, &error));
   CHECK(error.find("/nonexistent/a.txt") != std::string::npos);
+  // A mistyped path whose name tells no format: "cannot open" (found by the
+  // audit: it said the name told no format, which sent users to --format).
+  CHECK_FALSE(OpenTrace("/nonexistent/trace.bin", {}, &error));
+  CHECK(error == "/nonexistent/trace.bin: cannot open: No such file or directory");
 }
 
 TEST_CASE("oracleGeneral: 113,872 records, record 6, next access 1-based -> 0-based") {

@@ -1,6 +1,9 @@
 #include "workloads/trace_format.h"
 
+#include <cerrno>
+#include <filesystem>
 #include <stdexcept>
+#include <system_error>
 
 #include "workloads/byte_source.h"
 #include "workloads/cache2k_reader.h"
@@ -67,7 +70,10 @@ std::unique_ptr<FileTraceReader> OpenTrace(const std::string& path, const TraceO
                                            std::string* error) {
   std::string format = CanonicalTraceFormat(options.format.empty() ? DetectTraceFormat(path) : options.format);
   if (format.empty()) {
-    *error = path + ": cannot tell the trace format from the name; give --format (" + FormatList() + ")";
+    std::error_code ec;  // a mistyped path says so, not that its name tells no format
+    *error = !std::filesystem::exists(path, ec)
+                 ? path + ": cannot open: " + std::generic_category().message(ENOENT)
+                 : path + ": cannot tell the trace format from the name; give --format (" + FormatList() + ")";
     return nullptr;
   }
   try {
