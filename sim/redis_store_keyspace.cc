@@ -68,6 +68,10 @@ RedisReply RedisStore::FlushDb() {
   Note("flushdb");
   for (uint32_t s = 0; s < slots_.size(); ++s)
     if (slots_[s].live) Remove(s, true);
+  // A fresh key table, as emptyDb leaves: new keys take slots from 0, so SCAN
+  // of a few keys after a flush ends at once, not after the old table's length.
+  slots_.Clear();
+  free_slots_.clear();
   expire_cursor_ = 0;
   avg_ttl_ms_ = 0;                        // emptyDb's avg_ttl = 0
   dict_buckets_ = expires_buckets_ = 0;  // emptyDb releases the tables

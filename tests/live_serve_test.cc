@@ -265,3 +265,17 @@ TEST_CASE("cachelab serve lists an integer set in Redis's intset order", "[live]
                     "SADD sr 3 1 2\r\nSREM sr 1\r\nSMEMBERS sr\r\n"});
   serve.Stop();
 }
+
+// Found by the independent audit: after FLUSHALL the key table kept its old
+// length, so SCAN 0 COUNT 10 over one new key returned cursor 100 and no key;
+// Redis starts a fresh table (emptyDb) and returns "0" and the key at once.
+TEST_CASE("cachelab serve scans a flushed keyspace as redis-server does", "[live]") {
+  testing::RedisServer server;
+  REQUIRE_REDIS_SERVER(server);
+  ServeChild serve;
+  REQUIRE(serve.up);
+  std::string fill;
+  for (int i = 0; i < 6000; ++i) fill += "SET k" + std::to_string(i) + " v\r\n";
+  CheckSameReplies(serve.port, server.port(), {fill + "FLUSHALL\r\nSET a 1\r\nSCAN 0 COUNT 10\r\nDBSIZE\r\n"});
+  serve.Stop();
+}
