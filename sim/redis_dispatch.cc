@@ -240,6 +240,17 @@ RedisReply RedisStore::DispatchCommand(const std::string& cmd, const std::vector
     if (n != 2) return Arity(cmd);
     return cmd == "type" ? KeyType(argv[1]) : Strlen(argv[1]);
   }
+  if (cmd == "object") {
+    if (n < 2) return Arity(cmd);
+    std::string sub = Lower(argv[1]);
+    if (sub == "encoding" || sub == "refcount") {
+      if (n != 3) return Arity("object|" + sub);
+      return sub == "encoding" ? ObjectEncoding(argv[2]) : ObjectRefcount(argv[2]);
+    }
+    if (sub == "freq" || sub == "idletime" || sub == "help")  // Redis has them; the model keeps no such state
+      return RedisReply::Error("ERR OBJECT " + argv[1] + " is not simulated (cachelab: ENCODING and REFCOUNT are)");
+    return RedisReply::Error("ERR unknown subcommand '" + argv[1] + "'. Try OBJECT HELP.");
+  }
   if (cmd == "dbsize") {
     if (n != 1) return Arity(cmd);
     return DbSize();

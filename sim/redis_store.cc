@@ -8,6 +8,7 @@
 #include <stdexcept>
 
 #include "eviction/redis_sampled.h"
+#include "sim/redis_int.h"
 #include "sim/redis_memory.h"
 #include "sim/string_hash.h"
 
@@ -541,6 +542,44 @@ RedisReply RedisStore::Strlen(std::string_view key) {
   if (!e) return RedisReply::Integer(0);
   if (e->type != Type::kString) return WrongType();
   return RedisReply::Integer(static_cast<int64_t>(ValueSize(slot, *e) + PadOf(slot, *e)));
+}
+
+namespace {
+// tryObjectEncoding's choice for a string value of `size` bytes (bytes: its
+// text when unpadded and short, else empty): int, embstr up to 44, raw.
+const char* StringEncoding(std::string_view bytes, size_t size, int64_t* number) {
+  if (size <= 20 && bytes.size() == size && ParseRedisInt(bytes, number)) return "int";
+  return size <= 44 ? "embstr" : "raw";
+}
+}  // namespace
+
+const char* RedisStore::ObjectLookup(std::string_view key, int64_t* number) {
+  Note("object");
+  EnsureMemory();
+  uint32_t slot = Lookup(key, false);
+  Entry* e = At(slot);
+  CountRead(e);
+  if (!e) return nullptr;
+  if (e->type == Type::kSet) return sets_.find(slot)->second.intset ? "intset" : "hashtable";
+  SmallValue::Buffer buf;
+  const uint32_t pad = PadOf(slot, *e);
+  return StringEncoding(pad ? std::string_view() : ValueView(slot, *e, buf), ValueSize(slot, *e) + pad, number);
+}
+
+RedisReply RedisStore::ObjectEncoding(std::string_view key) {
+  int64_t number;
+  const char* encoding = ObjectLookup(key, &number);
+  return encoding ? RedisReply::String(encoding) : RedisReply::Nil();
+}
+
+RedisReply RedisStore::ObjectRefcount(std::string_view key) {
+  int64_t number = -1;
+  const char* encoding = ObjectLookup(key, &number);
+  if (!encoding) return RedisReply::Nil();
+  // OBJ_SHARED_INTEGERS: 0..9999 are shared objects (OBJ_SHARED_REFCOUNT) when integers are shared.
+  const bool shared =
+      std::string_view(encoding) == "int" && shared_integers() && number >= 0 && number < 10000;
+  return RedisReply::Integer(shared ? 2147483647 : 1);
 }
 
 RedisReply RedisStore::Mget(const std::vector<std::string_view>& keys) {

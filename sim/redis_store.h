@@ -150,6 +150,11 @@ class RedisStore {
   RedisReply SIsMember(std::string_view key, std::string_view member);
   RedisReply KeyType(std::string_view key);  // TYPE: "none", "string" or "set"; no LRU touch (LOOKUP_NOTOUCH)
   RedisReply Strlen(std::string_view key);  // the value's length, padding included
+  // OBJECT ENCODING / REFCOUNT: Redis 7.0's encoding of the value (int, embstr,
+  // raw; intset, hashtable) and its reference count (2147483647 for a shared
+  // integer); no LRU touch.
+  RedisReply ObjectEncoding(std::string_view key);
+  RedisReply ObjectRefcount(std::string_view key);
   // SCAN cursor [MATCH pattern] [COUNT n] [TYPE t]: reply [next-cursor, [keys]].
   // match/type: null when not given ("" matches nothing; TYPE is case-insensitive).
   RedisReply Scan(uint64_t cursor, const std::string* match, int64_t count, const std::string* type);
@@ -299,6 +304,9 @@ class RedisStore {
   // of Redis 7.0 (GET, MGET, SET ... GET, EXISTS, TTL, TYPE, STRLEN, the set
   // reads), not the writes' lookupKeyWrite.
   void CountRead(bool found) { found ? ++stats_.keyspace_hits : ++stats_.keyspace_misses; }
+  // OBJECT's lookup (no touch, counted) and the value's encoding name; null
+  // when the key is missing; an int's value in *number.
+  const char* ObjectLookup(std::string_view key, int64_t* number);
   uint32_t Lookup(std::string_view key, uint64_t hash, bool touch);
   // By dense id (kNoKeyId: by name), linking the id to the slot when found by name.
   uint32_t LookupId(std::string_view key, uint32_t id, bool touch);

@@ -82,6 +82,7 @@ class Grammar {
                                                "-9223372036854775808", "9223372036854775808", "99999999999999999999"};
     if (Pick(3) == 0) return std::to_string(Range(-1000, 1000));
     if (Pick(8) == 0) return std::string(Pick(100), 'x');
+    if (Pick(10) == 0) return std::string(One(std::vector<size_t>{20, 21, 44, 45}), '7');  // encoding edges
     return One(v);
   }
   // A number argument: invalid text, an edge value, or a safe amount.
@@ -168,7 +169,12 @@ class Grammar {
     switch (Pick(30)) {
       case 0:
       case 1: return {"GET", Key()};
-      case 2: return {Pick(2) ? "TYPE" : "STRLEN", Key()};
+      case 2:
+        switch (Pick(4)) {
+          case 0: return {"TYPE", Key()};
+          case 1: return {"STRLEN", Key()};
+          default: return {"OBJECT", Pick(2) ? "ENCODING" : "REFCOUNT", Key()};
+        }
       case 3:
       case 4:
       case 5:
