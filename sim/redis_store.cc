@@ -517,28 +517,22 @@ RedisReply RedisStore::Exists(const std::vector<std::string_view>& keys) {
   Note("exists");
   EnsureMemory();
   int64_t n = 0;
-  for (auto k : keys) {
-    bool found = Lookup(k, false) != kNone;
-    CountRead(found);
-    n += found;
-  }
+  for (auto k : keys) n += LookupRead(k, false) != kNone;
   return RedisReply::Integer(n);
 }
 
 RedisReply RedisStore::KeyType(std::string_view key) {
   Note("type");
   EnsureMemory();
-  Entry* e = At(Lookup(key, false));
-  CountRead(e);
+  Entry* e = At(LookupRead(key, false));
   return RedisReply::Status(!e ? "none" : e->type == Type::kSet ? "set" : "string");
 }
 
 RedisReply RedisStore::Strlen(std::string_view key) {
   Note("strlen");
   EnsureMemory();
-  uint32_t slot = Lookup(key, true);
+  uint32_t slot = LookupRead(key, true);
   Entry* e = At(slot);
-  CountRead(e);
   if (!e) return RedisReply::Integer(0);
   if (e->type != Type::kString) return WrongType();
   return RedisReply::Integer(static_cast<int64_t>(ValueSize(slot, *e) + PadOf(slot, *e)));
@@ -556,9 +550,8 @@ const char* StringEncoding(std::string_view bytes, size_t size, int64_t* number)
 const char* RedisStore::ObjectLookup(std::string_view key, int64_t* number) {
   Note("object");
   EnsureMemory();
-  uint32_t slot = Lookup(key, false);
+  uint32_t slot = LookupRead(key, false);
   Entry* e = At(slot);
-  CountRead(e);
   if (!e) return nullptr;
   if (e->type == Type::kSet) return sets_.find(slot)->second.intset ? "intset" : "hashtable";
   SmallValue::Buffer buf;
@@ -588,9 +581,8 @@ RedisReply RedisStore::Mget(const std::vector<std::string_view>& keys) {
   std::vector<RedisReply> out;
   out.reserve(keys.size());
   for (auto k : keys) {
-    uint32_t slot = Lookup(k, true);
+    uint32_t slot = LookupRead(k, true);
     Entry* e = At(slot);
-    CountRead(e);
     if (!e || e->type != Type::kString) out.push_back(RedisReply::Nil());
     else out.push_back(StringReply(slot));
   }

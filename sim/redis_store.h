@@ -304,6 +304,12 @@ class RedisStore {
   // of Redis 7.0 (GET, MGET, SET ... GET, EXISTS, TTL, TYPE, STRLEN, the set
   // reads), not the writes' lookupKeyWrite.
   void CountRead(bool found) { found ? ++stats_.keyspace_hits : ++stats_.keyspace_misses; }
+  // Lookup as a read command's lookupKeyRead*: counted by CountRead.
+  uint32_t LookupRead(std::string_view key, bool touch) {
+    uint32_t slot = Lookup(key, touch);
+    CountRead(slot != kNone);
+    return slot;
+  }
   // OBJECT's lookup (no touch, counted) and the value's encoding name; null
   // when the key is missing; an int's value in *number.
   const char* ObjectLookup(std::string_view key, int64_t* number);

@@ -47,9 +47,8 @@ RedisReply RedisStore::ExpireGeneric(std::string_view key, int64_t amount, bool 
 RedisReply RedisStore::Ttl(std::string_view key, bool milliseconds) {
   Note(milliseconds ? "pttl" : "ttl");
   EnsureMemory();
-  uint32_t slot = Lookup(key, false);
+  uint32_t slot = LookupRead(key, false);
   Entry* e = At(slot);
-  CountRead(e);
   if (!e) return RedisReply::Integer(-2);
   int64_t deadline = DeadlineMs(slot);
   if (deadline < 0) return RedisReply::Integer(-1);

@@ -70,9 +70,8 @@ RedisReply RedisStore::SRem(std::string_view key, const std::vector<std::string_
 RedisReply RedisStore::SMembers(std::string_view key) {
   Note("smembers");
   EnsureMemory();
-  uint32_t slot = Lookup(key, true);
+  uint32_t slot = LookupRead(key, true);
   Entry* e = At(slot);
-  CountRead(e);
   if (!e) return RedisReply::Array({});
   if (e->type != Type::kSet) return WrongType();
   std::vector<RedisReply> out;
@@ -95,9 +94,8 @@ RedisReply RedisStore::SMembers(std::string_view key) {
 RedisReply RedisStore::SCard(std::string_view key) {
   Note("scard");
   EnsureMemory();
-  uint32_t slot = Lookup(key, true);
+  uint32_t slot = LookupRead(key, true);
   Entry* e = At(slot);
-  CountRead(e);
   if (!e) return RedisReply::Integer(0);
   if (e->type != Type::kSet) return WrongType();
   return RedisReply::Integer(static_cast<int64_t>(MembersOf(slot).size()));
@@ -106,9 +104,8 @@ RedisReply RedisStore::SCard(std::string_view key) {
 RedisReply RedisStore::SIsMember(std::string_view key, std::string_view member) {
   Note("sismember");
   EnsureMemory();
-  uint32_t slot = Lookup(key, true);
+  uint32_t slot = LookupRead(key, true);
   Entry* e = At(slot);
-  CountRead(e);
   if (!e) return RedisReply::Integer(0);
   if (e->type != Type::kSet) return WrongType();
   return RedisReply::Integer(MembersOf(slot).count(member) ? 1 : 0);
