@@ -42,6 +42,9 @@ class CommitHistory {
     }
   }
 
+  // Starts loading id's cell (a hint: a commit of id comes a database write later).
+  void Prefetch(uint32_t id) const { ring_of_.Prefetch(id); }
+
   // REQUIRES: version < current (the read was stale).
   SimTime SupersededAt(uint32_t id, uint64_t version, uint64_t current) {
     const RingOf* of = ring_of_.Find(id);
