@@ -8,6 +8,10 @@
 # process wall time and peak RSS (/usr/bin/time -v); then the medians and the
 # new/old ratios, and `uptime` before and after (the machine is shared).
 # Example: bench/compare.sh HEAD~5 5 -- --keys 10000000 --requests 1000000
+# CPU=n runs both sides on CPU n only (taskset): on a VM whose CPUs differ in
+# speed (here one ran the default run ~28% slower than the other, a busy
+# sibling on the host), unpinned pairs land on either and the spread hides a
+# few-percent change; pinned, the spread of 11 runs was about 1%.
 # (OLD_COMMIT must know `run --json --no-store`; a failing run stops the script.)
 set -euo pipefail
 
@@ -22,13 +26,19 @@ ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 OLD_SHA="$(git -C "$ROOT" rev-parse --verify "$OLD^{commit}")" || { echo "compare.sh: unknown commit '$OLD'" >&2; exit 2; }
 [ -x /usr/bin/time ] || { echo "compare.sh: /usr/bin/time missing (apt-get install time)" >&2; exit 2; }
 
+PIN=()
+if [ -n "${CPU:-}" ]; then
+  command -v taskset >/dev/null || { echo "compare.sh: CPU set but taskset missing (apt-get install util-linux)" >&2; exit 2; }
+  taskset -c "$CPU" true 2>/dev/null || { echo "compare.sh: CPU=$CPU: no such CPU here (nproc: $(nproc))" >&2; exit 2; }
+  PIN=(taskset -c "$CPU")
+fi
 TMP="$(mktemp -d)"
 trap 'rm -rf "$TMP"' EXIT
 source "$ROOT/bench/old_and_new.sh"
 
 one() {  # one BIN -> "req_per_sec wall_s rss_mib"
   local out="$TMP/out.json" tv="$TMP/time.txt"
-  /usr/bin/time -v "$1" run --json --no-store "${RUN_ARGS[@]}" >"$out" 2>"$tv" ||
+  "${PIN[@]}" /usr/bin/time -v "$1" run --json --no-store "${RUN_ARGS[@]}" >"$out" 2>"$tv" ||
     { cat "$tv" >&2; exit 1; }
   local rps wall rss
   rps="$(sed -n 's/^ *"sim_requests_per_sec": *\([0-9.eE+-]*\).*/\1/p' "$out" | head -1)"
@@ -41,6 +51,7 @@ median() { sort -g | awk '{a[NR]=$1} END{print (NR%2) ? a[(NR+1)/2] : (a[NR/2]+a
 
 echo "load before: $(uptime)"
 echo "options: ${RUN_ARGS[*]:-(defaults)}"
+if [ -n "${CPU:-}" ]; then echo "pinned: CPU $CPU"; else echo "pinned: no (CPU=n pins both sides)"; fi
 printf "%-4s %-4s %16s %10s %10s\n" rep side req_per_sec wall_s rss_mib
 : >"$TMP/old.txt"; : >"$TMP/new.txt"
 for i in $(seq 1 "$REPS"); do

@@ -62,6 +62,7 @@ class Experiment final : public Harness {
     if (c.max_requests) total_ = std::min(total_, c.max_requests);
     measuring_ = c.warmup.none();
     invalidation_ = MakeInvalidation(c.invalidation, *this, c.invalidation_config, &err);
+    hooks_requests_ = invalidation_ && invalidation_->HooksRequests();
     cache_ = &invalidation_->Route(backend ? backend->Open(sim_) : static_cast<CacheBackend&>(redis_));  // e.g. version keys rename what strategies ask for
     // Live pub/sub reaches the simulated subscribers (one real subscriber per node).
     if (backend && c.invalidation == "pubsub") backend->BridgePubSub(redis_.pubsub());
@@ -148,6 +149,7 @@ class Experiment final : public Harness {
   std::unique_ptr<TraceWorkload> trace_;
   std::vector<SimTime>* key_ttl_;  // --ttl trace: each key's latest TTL from the trace
   std::unique_ptr<Invalidation> invalidation_;
+  bool hooks_requests_ = false;  // invalidation_->HooksRequests(): else its two hooks are skipped
   CacheBackend* cache_ = &redis_;
   ExpiryMonitor expiry_{sim_, redis_.store()};
   std::unique_ptr<Strategy> strategy_;
@@ -323,7 +325,7 @@ void Experiment::Dispatch(uint32_t client, const Request& pulled) {
   }
   if (progress_ && (issued_ & 0xFFFF) == 0) progress_(Progress{issued_, total_, ToSeconds(sim_.Now()), &metrics_});
   ReadOutcome local;  // a near cache on the application server may answer first
-  if (invalidation_->BeforeRequest(inflight_[id].req, &local)) {
+  if (hooks_requests_ && invalidation_->BeforeRequest(inflight_[id].req, &local)) {
     CompleteRead(id, local);
     return;
   }
@@ -352,7 +354,7 @@ void Experiment::Finish(ReqId id, uint64_t latency) {
   const InFlight& f = inflight_[id];
   uint64_t latency = static_cast<uint64_t>(sim_.Now() - f.start);
   if (f.warm) {
-    invalidation_->AfterRead(f.req, o);
+    if (hooks_requests_) invalidation_->AfterRead(f.req, o);
     return Finish(id, latency);
   }
   metrics_.Record(read_latency_id_, latency);
@@ -365,7 +367,7 @@ void Experiment::Finish(ReqId id, uint64_t latency) {
     // Age: how long ago the served version was superseded.
     metrics_.Record(staleness_id_, static_cast<uint64_t>(sim_.Now() - history_.SupersededAt(f.req.kid, o.version, current)));
   }
-  invalidation_->AfterRead(f.req, o);
+  if (hooks_requests_) invalidation_->AfterRead(f.req, o);
   Finish(id, latency);
 }
 

@@ -63,6 +63,9 @@ class Invalidation {
   virtual bool BeforeRequest(const Request& /*r*/, ReadOutcome* /*local*/) { return false; }
   // A read completed with outcome o (the near cache keeps what was served).
   virtual void AfterRead(const Request& /*r*/, const ReadOutcome& /*o*/) {}
+  // False when BeforeRequest and AfterRead do nothing: the runner then skips
+  // two virtual calls a request. Asked once, after construction.
+  virtual bool HooksRequests() const { return false; }
 };
 
 struct InvalidationConfig {

@@ -17,6 +17,7 @@ class SchemeBase : public Invalidation {
   SchemeBase(Harness& h, const InvalidationConfig& c);
   bool BeforeRequest(const Request& r, ReadOutcome* local) override;
   void AfterRead(const Request& r, const ReadOutcome& o) override;
+  bool HooksRequests() const override { return near_ != nullptr; }
   // Base figures (extra commands, near cache); derived schemes call it first.
   void Report(RunReport* report) const override;
   // Zeroes the base figures; derived schemes with figures of their own call it first.

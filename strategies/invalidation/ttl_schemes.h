@@ -53,6 +53,7 @@ class AccessAgeTtlInvalidation final : public FixedTtlInvalidation {
   std::string_view Name() const override { return "access-age"; }
   SimTime TtlFor(uint64_t key) override;
   bool BeforeRequest(const Request& r, ReadOutcome* local) override;
+  bool HooksRequests() const override { return true; }  // counts every access
   void Report(RunReport* report) const override;
   void StartMeasurement() override {
     FixedTtlInvalidation::StartMeasurement();
