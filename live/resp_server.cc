@@ -175,18 +175,6 @@ RedisReply RespServer::Execute(const std::vector<std::string>& argv) {
     flush[0] = "FLUSHDB";
     return store_.Dispatch(flush);
   }
-  if (cmd == "keys") {  // a whole SCAN with MATCH (so expired keys are skipped as KEYS does)
-    if (argv.size() != 2) return RedisReply::Error("ERR wrong number of arguments for 'keys' command");
-    std::vector<RedisReply> keys;
-    std::string cursor = "0";
-    do {
-      RedisReply page = store_.Dispatch({"SCAN", cursor, "MATCH", argv[1], "COUNT", "1000"});
-      if (page.type != RedisReply::Type::kArray || page.elements.size() != 2) return page;
-      cursor = page.elements[0].str.Materialize();
-      for (auto& k : page.elements[1].elements) keys.push_back(std::move(k));
-    } while (cursor != "0");
-    return RedisReply::Array(std::move(keys));
-  }
   return store_.Dispatch(argv);
 }
 

@@ -79,7 +79,7 @@ int ArityOf(const std::string& cmd) {
       {"exists", -2},   {"expire", -3},  {"pexpire", -3}, {"expireat", -3}, {"pexpireat", -3}, {"ttl", 2},
       {"pttl", 2},      {"mget", -2},    {"incr", 2},    {"decr", 2},      {"incrby", 3},     {"decrby", 3},
       {"sadd", -3},     {"srem", -3},    {"smembers", 2}, {"scard", 2},    {"sismember", 3},  {"scan", -2},
-      {"dbsize", 1},    {"flushdb", -1}, {"ping", -1}};
+      {"dbsize", 1},    {"flushdb", -1}, {"ping", -1},     {"keys", 2}};
   for (const auto& [name, arity] : kTable)
     if (cmd == name) return arity;
   return 0;
@@ -250,6 +250,10 @@ RedisReply RedisStore::DispatchCommand(const std::string& cmd, const std::vector
     if (sub == "freq" || sub == "idletime" || sub == "help")  // Redis has them; the model keeps no such state
       return RedisReply::Error("ERR OBJECT " + argv[1] + " is not simulated (cachelab: ENCODING and REFCOUNT are)");
     return RedisReply::Error("ERR unknown subcommand '" + argv[1] + "'. Try OBJECT HELP.");
+  }
+  if (cmd == "keys") {
+    if (n != 2) return Arity(cmd);
+    return Keys(argv[1]);
   }
   if (cmd == "dbsize") {
     if (n != 1) return Arity(cmd);

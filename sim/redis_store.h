@@ -158,6 +158,10 @@ class RedisStore {
   // SCAN cursor [MATCH pattern] [COUNT n] [TYPE t]: reply [next-cursor, [keys]].
   // match/type: null when not given ("" matches nothing; TYPE is case-insensitive).
   RedisReply Scan(uint64_t cursor, const std::string* match, int64_t count, const std::string* type);
+  // KEYS pattern: every live key matching, in slot order (Redis: its dict's
+  // order). An expired key is left out but not deleted, and nothing is
+  // counted (Redis 7.0 keysCommand: keyIsExpired, not expireIfNeeded).
+  RedisReply Keys(const std::string& pattern);
   RedisReply DbSize() const { return RedisReply::Integer(static_cast<int64_t>(size())); }
   RedisReply FlushDb();
 

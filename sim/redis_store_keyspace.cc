@@ -64,6 +64,20 @@ RedisReply RedisStore::Scan(uint64_t cursor, const std::string* match, int64_t c
   return RedisReply::Array({RedisReply::String(std::to_string(next)), RedisReply::Array(std::move(keys))});
 }
 
+RedisReply RedisStore::Keys(const std::string& pattern) {
+  Note("keys");
+  EnsureMemory();
+  const bool all = pattern == "*";
+  std::vector<RedisReply> keys;
+  for (uint32_t slot = 0; slot < slots_.size(); ++slot) {
+    if (!slots_[slot].live || Expired(slot)) continue;
+    NameBuffer buf;
+    std::string_view name = NameOf(slot, buf);
+    if (all || GlobMatch(pattern, name)) keys.push_back(RedisReply::String(std::string(name)));
+  }
+  return RedisReply::Array(std::move(keys));
+}
+
 RedisReply RedisStore::FlushDb() {
   Note("flushdb");
   for (uint32_t s = 0; s < slots_.size(); ++s)

@@ -323,3 +323,54 @@ TEST_CASE("SCAN filters as Redis 7.0 does: the pattern first, TYPE by a counted 
   CHECK(store.stats().keyspace_hits == 2);
   CHECK(store.stats().keyspace_misses == 3);
 }
+
+TEST_CASE("KEYS leaves expired keys out without deleting them, as Redis 7.0 does", "[live]") {
+  // keysCommand (7.0 db.c): each matching key is checked with keyIsExpired and
+  // skipped, not deleted (no expireIfNeeded), and no keyspace hit or miss is
+  // counted; SCAN, by contrast, deletes them. `cachelab serve` answered KEYS
+  // with SCANs and so deleted expired keys. Active expiry is off on the
+  // server; the store runs none here. Replies compared sorted (dict order).
+  testing::RedisServer server({"--enable-debug-command", "yes"});
+  REQUIRE_REDIS_SERVER(server);
+  live::RedisConn conn(server.endpoint(), {});
+  REQUIRE(conn.EnsureConnected());
+  REQUIRE(Real(conn, {"DEBUG", "SET-ACTIVE-EXPIRE", "0"}).is_ok());
+  RedisStore store(RedisConfig{});
+  auto sorted = [](RedisReply r) {
+    std::vector<std::string> keys;
+    for (const auto& e : r.elements) keys.push_back(e.str.Materialize());
+    std::sort(keys.begin(), keys.end());
+    return keys;
+  };
+  auto both = [&](const std::vector<std::string>& argv) {
+    store.SetTime(WallMs() * kMillisecond);
+    RedisReply s = store.Dispatch(argv), r = Real(conn, argv);
+    INFO(argv[0] << " " << (argv.size() > 1 ? argv[1] : ""));
+    if (argv[0] == "KEYS") CHECK(sorted(s) == sorted(r));
+    else CHECK(s.ToString() == r.ToString());
+    return r;
+  };
+  auto expired_keys = [&] {
+    std::string info = Real(conn, {"INFO", "stats"}).str.Materialize();
+    size_t at = info.find("expired_keys:");
+    REQUIRE(at != std::string::npos);
+    return static_cast<uint64_t>(std::strtoull(info.c_str() + at + 13, nullptr, 10));
+  };
+  both({"SET", "a", "1", "PX", "30"});
+  both({"SET", "ab", "2"});
+  both({"SADD", "as", "x"});
+  both({"SET", "b", "3", "PX", "100000"});
+  std::this_thread::sleep_for(std::chrono::milliseconds(80));  // a expired, not deleted
+  CHECK(sorted(both({"KEYS", "a*"})) == std::vector<std::string>{"ab", "as"});
+  CHECK(sorted(both({"KEYS", "*"})) == std::vector<std::string>{"ab", "as", "b"});
+  CHECK(both({"KEYS", "nothing*"}).elements.empty());
+  CHECK(both({"DBSIZE"}).integer == 4);  // a still counted: KEYS deleted nothing
+  CHECK(expired_keys() == 0);
+  CHECK(store.stats().expired_keys == 0);
+  CHECK(store.stats().keyspace_hits + store.stats().keyspace_misses == 0);
+  both({"GET", "a"});                     // the lookup deletes it
+  CHECK(both({"DBSIZE"}).integer == 3);
+  CHECK(expired_keys() == 1);
+  CHECK(store.stats().expired_keys == 1);
+  CHECK(both({"KEYS"}).is_error());  // arity
+}
