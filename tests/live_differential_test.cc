@@ -274,6 +274,26 @@ TEST_CASE("at its deadline millisecond a key is still there, one millisecond lat
   CHECK(after_deadline >= 3);
 }
 
+namespace {
+
+// A redis-server with active expiry off (DEBUG SET-ACTIVE-EXPIRE 0) beside a
+// store that runs none: an expired key goes only when a command deletes it.
+struct LazyExpiryPair {
+  testing::RedisServer server{{"--enable-debug-command", "yes"}};
+  live::RedisConn conn{server.endpoint(), {}};
+  RedisStore store{RedisConfig{}};
+  bool Start() { return conn.EnsureConnected() && Real(conn, {"DEBUG", "SET-ACTIVE-EXPIRE", "0"}).is_ok(); }
+  // The command on both, at the wall clock's time; returns the server's reply
+  // and the store's in *sim.
+  RedisReply Both(const std::vector<std::string>& argv, RedisReply* sim) {
+    store.SetTime(WallMs() * kMillisecond);
+    *sim = store.Dispatch(argv);
+    return Real(conn, argv);
+  }
+};
+
+}  // namespace
+
 TEST_CASE("SCAN filters as Redis 7.0 does: the pattern first, TYPE by a counted lookup, then expiry", "[live]") {
   // scanGenericCommand (7.0): a key failing MATCH is skipped before any expiry
   // check, so a logically expired key stays; TYPE reads the key with
@@ -281,15 +301,13 @@ TEST_CASE("SCAN filters as Redis 7.0 does: the pattern first, TYPE by a counted 
   // and typed "none"), and only then does expireIfNeeded drop expired keys.
   // With TYPE none the key just deleted is returned (its expiry check finds no
   // key). Active expiry is off on the server; the store runs none here.
-  testing::RedisServer server({"--enable-debug-command", "yes"});
-  REQUIRE_REDIS_SERVER(server);
-  live::RedisConn conn(server.endpoint(), {});
-  REQUIRE(conn.EnsureConnected());
-  REQUIRE(Real(conn, {"DEBUG", "SET-ACTIVE-EXPIRE", "0"}).is_ok());
-  RedisStore store(RedisConfig{});
+  LazyExpiryPair p;
+  REQUIRE_REDIS_SERVER(p.server);
+  REQUIRE(p.Start());
+  RedisStore& store = p.store;
+  live::RedisConn& conn = p.conn;
   auto both = [&](const std::vector<std::string>& argv) {
-    store.SetTime(WallMs() * kMillisecond);
-    RedisReply s = store.Dispatch(argv), r = Real(conn, argv);
+    RedisReply s, r = p.Both(argv, &s);
     INFO(argv[0] << " " << (argv.size() > 1 ? argv[1] : ""));
     CHECK(s.ToString() == r.ToString());
     return r;
@@ -330,12 +348,10 @@ TEST_CASE("KEYS leaves expired keys out without deleting them, as Redis 7.0 does
   // counted; SCAN, by contrast, deletes them. `cachelab serve` answered KEYS
   // with SCANs and so deleted expired keys. Active expiry is off on the
   // server; the store runs none here. Replies compared sorted (dict order).
-  testing::RedisServer server({"--enable-debug-command", "yes"});
-  REQUIRE_REDIS_SERVER(server);
-  live::RedisConn conn(server.endpoint(), {});
-  REQUIRE(conn.EnsureConnected());
-  REQUIRE(Real(conn, {"DEBUG", "SET-ACTIVE-EXPIRE", "0"}).is_ok());
-  RedisStore store(RedisConfig{});
+  LazyExpiryPair p;
+  REQUIRE_REDIS_SERVER(p.server);
+  REQUIRE(p.Start());
+  RedisStore& store = p.store;
   auto sorted = [](RedisReply r) {
     std::vector<std::string> keys;
     for (const auto& e : r.elements) keys.push_back(e.str.Materialize());
@@ -343,15 +359,14 @@ TEST_CASE("KEYS leaves expired keys out without deleting them, as Redis 7.0 does
     return keys;
   };
   auto both = [&](const std::vector<std::string>& argv) {
-    store.SetTime(WallMs() * kMillisecond);
-    RedisReply s = store.Dispatch(argv), r = Real(conn, argv);
+    RedisReply s, r = p.Both(argv, &s);
     INFO(argv[0] << " " << (argv.size() > 1 ? argv[1] : ""));
     if (argv[0] == "KEYS") CHECK(sorted(s) == sorted(r));
     else CHECK(s.ToString() == r.ToString());
     return r;
   };
   auto expired_keys = [&] {
-    std::string info = Real(conn, {"INFO", "stats"}).str.Materialize();
+    std::string info = Real(p.conn, {"INFO", "stats"}).str.Materialize();
     size_t at = info.find("expired_keys:");
     REQUIRE(at != std::string::npos);
     return static_cast<uint64_t>(std::strtoull(info.c_str() + at + 13, nullptr, 10));
