@@ -42,7 +42,8 @@ class CommitHistory {
     }
   }
 
-  // Starts loading id's cell (a hint: a commit of id comes a database write later).
+  // Starts loading id's cell (a hint: a commit of id comes a database write
+  // later). Nothing for an id beyond the cells (kNoKeyId among them).
   void Prefetch(uint32_t id) const { ring_of_.Prefetch(id); }
 
   // REQUIRES: version < current (the read was stale).

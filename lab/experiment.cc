@@ -62,7 +62,7 @@ class Experiment final : public Harness {
     if (c.max_requests) total_ = std::min(total_, c.max_requests);
     measuring_ = c.warmup.none();
     invalidation_ = MakeInvalidation(c.invalidation, *this, c.invalidation_config, &err);
-    hooks_requests_ = invalidation_ && invalidation_->HooksRequests();
+    hooks_requests_ = invalidation_->HooksRequests();
     cache_ = &invalidation_->Route(backend ? backend->Open(sim_) : static_cast<CacheBackend&>(redis_));  // e.g. version keys rename what strategies ask for
     // Live pub/sub reaches the simulated subscribers (one real subscriber per node).
     if (backend && c.invalidation == "pubsub") backend->BridgePubSub(redis_.pubsub());
@@ -330,8 +330,9 @@ void Experiment::Dispatch(uint32_t client, const Request& pulled) {
     return;
   }
   // A write's commit comes a database write later (~70 requests at the
-  // defaults): its history cell arrives in the cache meanwhile.
-  if (req.op != Op::kGet && req.kid != kNoKeyId) history_.Prefetch(req.kid);
+  // defaults): its history cell arrives in the cache meanwhile (an id without
+  // a cell yet, kNoKeyId included, is no prefetch).
+  if (req.op != Op::kGet) history_.Prefetch(req.kid);
   if (req.op == Op::kGet) strategy_->Read(id);
   else strategy_->Write(id);
 }

@@ -64,7 +64,8 @@ class Invalidation {
   // A read completed with outcome o (the near cache keeps what was served).
   virtual void AfterRead(const Request& /*r*/, const ReadOutcome& /*o*/) {}
   // False when BeforeRequest and AfterRead do nothing: the runner then skips
-  // two virtual calls a request. Asked once, after construction.
+  // two virtual calls a request. Asked once, after construction; a scheme that
+  // overrides either hook returns true here (or true whenever they act).
   virtual bool HooksRequests() const { return false; }
 };
 
