@@ -168,7 +168,7 @@ void ResultStore::Prepare() {
     throw std::runtime_error("written by a newer cachelab (schema version " + std::to_string(v) +
                              ", this build knows up to " + std::to_string(kSchemaVersion) +
                              "): not writing to it; use a newer cachelab or another --db");
-  Exec("PRAGMA journal_mode=WAL");
+  SetWalMode();
   Exec("PRAGMA synchronous=NORMAL");
   // Current: nothing to write now (a writer busy elsewhere does not block the open).
   if (SchemaVersion() == kSchemaVersion) return;
@@ -191,6 +191,19 @@ void ResultStore::Prepare() {
   } catch (...) {
     sqlite3_exec(db_, "ROLLBACK", nullptr, nullptr, nullptr);
     throw;
+  }
+}
+
+void ResultStore::SetWalMode() {
+  // Two processes creating one file at once: SQLite can refuse the switch to
+  // WAL with SQLITE_BUSY without calling the busy handler (seen about once in
+  // 300 concurrent opens of a fresh file), so wait here as the handler would.
+  const int limit_ms = BusyTimeoutMs();
+  for (int waited_ms = 0;; waited_ms += 5) {
+    int rc = sqlite3_exec(db_, "PRAGMA journal_mode=WAL", nullptr, nullptr, nullptr);
+    if (rc == SQLITE_OK) return;
+    if ((rc & 0xff) != SQLITE_BUSY || waited_ms >= limit_ms) throw std::runtime_error(StoreError(db_));
+    sqlite3_sleep(5);
   }
 }
 

@@ -71,6 +71,7 @@ class ResultStore {
   int64_t InsertRun(const RunReport& report, const std::string& created_at, bool* inserted);
   void Exec(const char* sql);
   void Prepare();  // version check, WAL, migration, schema
+  void SetWalMode();  // PRAGMA journal_mode=WAL, retried while another process holds the file
   static int BusyTimeoutMs();
 
   std::string path_;
