@@ -12,6 +12,8 @@
 # speed (here one ran the default run ~28% slower than the other, a busy
 # sibling on the host), unpinned pairs land on either and the spread hides a
 # few-percent change; pinned, the spread of 11 runs was about 1%.
+# PGO=1 builds the current tree profile-guided (scripts/build_pgo.sh, build-pgo/);
+# the old side stays a plain Release build.
 # (OLD_COMMIT must know `run --json --no-store`; a failing run stops the script.)
 set -euo pipefail
 
@@ -52,6 +54,7 @@ median() { sort -g | awk '{a[NR]=$1} END{print (NR%2) ? a[(NR+1)/2] : (a[NR/2]+a
 echo "load before: $(uptime)"
 echo "options: ${RUN_ARGS[*]:-(defaults)}"
 if [ -n "${CPU:-}" ]; then echo "pinned: CPU $CPU"; else echo "pinned: no (CPU=n pins both sides)"; fi
+echo "new side: $NEW_BIN$([ "${PGO:-0}" = 1 ] && echo ' (profile-guided)')"
 printf "%-4s %-4s %16s %10s %10s\n" rep side req_per_sec wall_s rss_mib
 : >"$TMP/old.txt"; : >"$TMP/new.txt"
 for i in $(seq 1 "$REPS"); do

@@ -1,6 +1,7 @@
 # Sourced by compare.sh and same_output.sh: builds the `cachelab` CLI of commit
 # $OLD_SHA and of the current tree (Release, no GUI, ccache) and sets OLD_BIN
-# and NEW_BIN. Needs ROOT, OLD_SHA and TMP (a scratch directory).
+# and NEW_BIN. Needs ROOT, OLD_SHA and TMP (a scratch directory). PGO=1 builds
+# the current tree with scripts/build_pgo.sh (in build-pgo/) instead.
 export CMAKE_CXX_COMPILER_LAUNCHER=ccache CCACHE_BASEDIR="${CCACHE_BASEDIR:-$(dirname "$ROOT")}"
 JOBS="${JOBS:-2}"
 
@@ -20,8 +21,15 @@ if [ ! -x "$OLD_DIR/build/cli/cachelab" ]; then
   git -C "$ROOT" archive "$OLD_SHA" | tar -x -C "$OLD_DIR"
   build "$OLD_DIR" "$OLD_DIR/build"
 fi
-echo "== building current tree" >&2
-NEW_BUILD="${CACHELAB_BUILD_DIR:-$ROOT/build}"
-build "$ROOT" "$NEW_BUILD"
+if [ "${PGO:-0}" = 1 ]; then  # the current tree profile-guided (scripts/build_pgo.sh), the old one plain
+  echo "== building current tree, profile-guided (scripts/build_pgo.sh)" >&2
+  NEW_BUILD="${CACHELAB_BUILD_DIR:-$ROOT/build-pgo}"
+  CACHELAB_BUILD_DIR="$NEW_BUILD" bash "$ROOT/scripts/build_pgo.sh" >"$TMP/build.log" 2>&1 ||
+    { tail -30 "$TMP/build.log" >&2; exit 1; }
+else
+  echo "== building current tree" >&2
+  NEW_BUILD="${CACHELAB_BUILD_DIR:-$ROOT/build}"
+  build "$ROOT" "$NEW_BUILD"
+fi
 OLD_BIN="$OLD_DIR/build/cli/cachelab"
 NEW_BIN="$NEW_BUILD/cli/cachelab"

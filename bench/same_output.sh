@@ -9,6 +9,7 @@
 # after removing the three wall-clock fields (wall_seconds, cpu_seconds,
 # sim_requests_per_sec). Prints one line per configuration (md5 of old and
 # new); exits 1 if any differs (the diff is printed), 0 if all are identical.
+# PGO=1 checks the profile-guided build (scripts/build_pgo.sh) against OLD_COMMIT.
 set -euo pipefail
 
 [ $# -ge 1 ] || { echo "usage: bench/same_output.sh OLD_COMMIT" >&2; exit 2; }
