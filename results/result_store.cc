@@ -202,7 +202,7 @@ void ResultStore::SetWalMode() {
   for (int waited_ms = 0;; waited_ms += 5) {
     int rc = sqlite3_exec(db_, "PRAGMA journal_mode=WAL", nullptr, nullptr, nullptr);
     if (rc == SQLITE_OK) return;
-    if ((rc & 0xff) != SQLITE_BUSY || waited_ms >= limit_ms) throw std::runtime_error(StoreError(db_));
+    if (rc != SQLITE_BUSY || waited_ms >= limit_ms) throw std::runtime_error(StoreError(db_));
     sqlite3_sleep(5);
   }
 }

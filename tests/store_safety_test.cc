@@ -124,9 +124,10 @@ TEST_CASE("two concurrent sweeps on one file store exactly the distinct run keys
 TEST_CASE("processes creating one results file at the same moment all store their run", "[store]") {
   // Found by CI (stop 29): one of two sweeps starting on a fresh file failed
   // with "database is locked" because SQLite refused the switch to WAL with
-  // SQLITE_BUSY without calling the busy handler. Before the fix this loop
-  // failed about 5 of 2,400 opens here (8 forked processes, 300 rounds), so a
-  // regression fails it with high probability, not certainty.
+  // SQLITE_BUSY without calling the busy handler. Without the retry, a raw
+  // sqlite3 copy of this loop (8 forked processes, 300 rounds) failed 5-7 of
+  // 2,400 opens, and this test failed 3 runs of 3: a regression fails it with
+  // high probability, not certainty.
   TempDir dir("store-create-race");
   const std::string db = dir / "c.db";
   constexpr int kRounds = 300, kProcs = 8;
