@@ -23,6 +23,7 @@ struct ServeOptions {
   int port = 0;
   std::string maxmemory = "0", policy = "noeviction", latency_tracking = "yes";
   int samples = 5;
+  int lfu_log_factor = 10, lfu_decay_time = 1;  // redis.conf's defaults
   double seconds = 0;
 };
 
@@ -34,6 +35,8 @@ void Execute(const ServeOptions& o) {
   c.maxmemory = static_cast<uint64_t>(bytes);
   c.maxmemory_policy = o.policy;
   c.maxmemory_samples = o.samples;
+  c.lfu_log_factor = o.lfu_log_factor;
+  c.lfu_decay_time = o.lfu_decay_time;
   c.latency_tracking = o.latency_tracking == "yes";
   c.base_memory = live::kEmptyRedisMemory;
   c.seed = 1;
@@ -73,6 +76,12 @@ void AddServeCommand(CLI::App& app) {
       ->default_val(o->policy)
       ->check(CLI::IsMember({"noeviction", "allkeys-lru", "allkeys-lfu", "allkeys-random"}));
   cmd->add_option("--maxmemory-samples", o->samples, "keys sampled per eviction")->default_val(o->samples)->check(CLI::Range(1, 64));
+  cmd->add_option("--lfu-log-factor", o->lfu_log_factor, "allkeys-lfu: how slowly the counter grows (0: every hit counts)")
+      ->default_val(o->lfu_log_factor)
+      ->check(CLI::NonNegativeNumber);
+  cmd->add_option("--lfu-decay-time", o->lfu_decay_time, "allkeys-lfu: minutes per counter decrement when idle (0: never)")
+      ->default_val(o->lfu_decay_time)
+      ->check(CLI::NonNegativeNumber);
   cmd->add_option("--latency-tracking", o->latency_tracking, "count Redis 7's per-command latency histograms")
       ->default_val(o->latency_tracking)
       ->check(CLI::IsMember({"yes", "no"}));

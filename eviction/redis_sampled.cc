@@ -65,11 +65,16 @@ uint8_t RedisSampledPolicy::DecayedCounterAt(const Meta& m, uint64_t minutes) co
 
 uint8_t RedisSampledPolicy::LfuCounter(Handle h, uint64_t now) const { return DecayedCounter(meta_[h], now); }
 
+uint64_t RedisSampledPolicy::IdleMs(Handle h, uint64_t now) const {
+  uint64_t clock = LruClock(now), last = meta_[h].last_access;
+  return (clock >= last ? clock - last : 0) * static_cast<uint64_t>(opt_.lru_clock_resolution_ms);
+}
+
 void RedisSampledPolicy::Access(Handle h, uint64_t now) {
   Meta& m = meta_[h];
-  if (mode_ == Mode::kLru) {
+  if (mode_ != Mode::kLfu) {  // Redis stamps the LRU clock under every non-LFU policy (OBJECT IDLETIME)
     m.last_access = LruClock(now);
-  } else if (mode_ == Mode::kLfu) {
+  } else {
     // updateLFU: decay, then LFULogIncr, then stamp the minute.
     uint8_t counter = DecayedCounter(m, now);
     if (counter < 255) {

@@ -33,8 +33,12 @@ class RedisSampledPolicy : public Policy {
   void Remove(Handle h) override;
   Handle Evict(uint64_t now) override;
 
+  Mode mode() const { return mode_; }
   // Redis's LFU counter of h (tests and the simulated OBJECT FREQ).
   uint8_t LfuCounter(Handle h, uint64_t now) const;
+  // estimateObjectIdleTime: ms since h's last access by the LRU clock (the
+  // simulated OBJECT IDLETIME). REQUIRES: mode() != kLfu.
+  uint64_t IdleMs(Handle h, uint64_t now) const;
   // dict_sampling: the key table's bucket count as the owner (the simulated
   // Redis, which applies dictExpandAllowed) has it; the sampled table is
   // rehashed to it. Without calls the table doubles when full by itself.

@@ -135,11 +135,14 @@ RedisReply RespServer::Execute(const std::vector<std::string>& argv) {
         {"maxmemory", std::to_string(config_.maxmemory)},
         {"maxmemory-policy", config_.maxmemory_policy},
         {"maxmemory-samples", std::to_string(config_.maxmemory_samples)},
+        {"lfu-log-factor", std::to_string(config_.lfu_log_factor)},
+        {"lfu-decay-time", std::to_string(config_.lfu_decay_time)},
         {"latency-tracking", config_.latency_tracking ? "yes" : "no"},
         {"save", ""},
         {"appendonly", "no"}};
     std::vector<RedisReply> out;
-    // Each matching setting once, in this table's order (Redis's is its dict's: the same for these).
+    // Each matching setting once, in this table's order. Redis's order is its dict's and changes with
+    // the query (7.0.15: `CONFIG GET *` and a list of names order these differently); clients read pairs.
     for (const auto& [name, value] : settings)
       if (std::any_of(argv.begin() + 2, argv.end(), [&, &n = name](const std::string& p) { return GlobMatch(p, n, true); })) {
         out.push_back(RedisReply::String(name));

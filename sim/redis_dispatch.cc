@@ -21,6 +21,29 @@ std::string Lower(std::string_view s) {
 RedisReply Arity(const std::string& cmd) {
   return RedisReply::Error("ERR wrong number of arguments for '" + cmd + "' command");
 }
+// OBJECT HELP as redis-server 7.0.15 prints it (addReplyHelp: status lines).
+RedisReply ObjectHelp() {
+  static const char* const kLines[] = {
+      "OBJECT <subcommand> [<arg> [value] [opt] ...]. Subcommands are:",
+      "ENCODING <key>",
+      "    Return the kind of internal representation used in order to store the value",
+      "    associated with a <key>.",
+      "FREQ <key>",
+      "    Return the access frequency index of the <key>. The returned integer is",
+      "    proportional to the logarithm of the recent access frequency of the key.",
+      "IDLETIME <key>",
+      "    Return the idle time of the <key>, that is the approximated number of",
+      "    seconds elapsed since the last access to the key.",
+      "REFCOUNT <key>",
+      "    Return the number of references of the value associated with the specified",
+      "    <key>.",
+      "HELP",
+      "    Prints this help.",
+  };
+  std::vector<RedisReply> out;
+  for (const char* line : kLines) out.push_back(RedisReply::Status(line));
+  return RedisReply::Array(std::move(out));
+}
 RedisReply NotInt() { return RedisReply::Error("ERR value is not an integer or out of range"); }
 RedisReply Syntax() { return RedisReply::Error("ERR syntax error"); }
 
@@ -243,12 +266,16 @@ RedisReply RedisStore::DispatchCommand(const std::string& cmd, const std::vector
   if (cmd == "object") {
     if (n < 2) return Arity(cmd);
     std::string sub = Lower(argv[1]);
-    if (sub == "encoding" || sub == "refcount") {
+    if (sub == "encoding" || sub == "refcount" || sub == "freq" || sub == "idletime") {
       if (n != 3) return Arity("object|" + sub);
-      return sub == "encoding" ? ObjectEncoding(argv[2]) : ObjectRefcount(argv[2]);
+      if (sub == "encoding") return ObjectEncoding(argv[2]);
+      if (sub == "refcount") return ObjectRefcount(argv[2]);
+      return sub == "freq" ? ObjectFreq(argv[2]) : ObjectIdletime(argv[2]);
     }
-    if (sub == "freq" || sub == "idletime" || sub == "help")  // Redis has them; the model keeps no such state
-      return RedisReply::Error("ERR OBJECT " + argv[1] + " is not simulated (cachelab: ENCODING and REFCOUNT are)");
+    if (sub == "help") {
+      if (n != 2) return Arity("object|help");
+      return ObjectHelp();
+    }
     return RedisReply::Error("ERR unknown subcommand '" + argv[1] + "'. Try OBJECT HELP.");
   }
   if (cmd == "keys") {

@@ -547,10 +547,14 @@ const char* StringEncoding(std::string_view bytes, size_t size, int64_t* number)
 }
 }  // namespace
 
-const char* RedisStore::ObjectLookup(std::string_view key, int64_t* number) {
+uint32_t RedisStore::ObjectSlot(std::string_view key) {
   Note("object");
   EnsureMemory();
-  uint32_t slot = LookupRead(key, false);
+  return LookupRead(key, false);
+}
+
+const char* RedisStore::ObjectLookup(std::string_view key, int64_t* number) {
+  uint32_t slot = ObjectSlot(key);
   Entry* e = At(slot);
   if (!e) return nullptr;
   if (e->type == Type::kSet) return sets_.find(slot)->second.intset ? "intset" : "hashtable";
@@ -573,6 +577,42 @@ RedisReply RedisStore::ObjectRefcount(std::string_view key) {
   const bool shared =
       std::string_view(encoding) == "int" && shared_integers() && number >= 0 && number < 10000;
   return RedisReply::Integer(shared ? 2147483647 : 1);
+}
+
+namespace {
+// object.c's replies when the policy keeps the other kind of access data.
+constexpr const char* kAdjustNote =
+    " Please note that when switching between policies at runtime LRU and LFU data will take some time to adjust.";
+bool RedisPolicy(const std::string& p) {
+  return p == "noeviction" || p.starts_with("allkeys-") || p.starts_with("volatile-");
+}
+}  // namespace
+
+// Key first, then the policy, as object.c: a missing key is nil under any policy.
+RedisReply RedisStore::ObjectFreq(std::string_view key) {
+  uint32_t slot = ObjectSlot(key);
+  if (!At(slot)) return RedisReply::Nil();
+  const std::string& p = config_.maxmemory_policy;
+  if (RedisPolicy(p) && !p.ends_with("-lfu"))
+    return RedisReply::Error(std::string("ERR An LFU maxmemory policy is not selected, access frequency not tracked.") +
+                             kAdjustNote);
+  if (!sampled_ || sampled_->mode() != eviction::RedisSampledPolicy::Mode::kLfu)
+    return RedisReply::Error("ERR OBJECT FREQ is not simulated here (cachelab keeps LFU counters only under "
+                             "allkeys-lfu with maxmemory set)");
+  return RedisReply::Integer(sampled_->LfuCounter(slot, PolicyNow()));
+}
+
+RedisReply RedisStore::ObjectIdletime(std::string_view key) {
+  uint32_t slot = ObjectSlot(key);
+  if (!At(slot)) return RedisReply::Nil();
+  const std::string& p = config_.maxmemory_policy;
+  if (RedisPolicy(p) && p.ends_with("-lfu"))
+    return RedisReply::Error(std::string("ERR An LFU maxmemory policy is selected, idle time not tracked.") +
+                             kAdjustNote);
+  if (!sampled_ || sampled_->mode() == eviction::RedisSampledPolicy::Mode::kLfu)
+    return RedisReply::Error("ERR OBJECT IDLETIME is not simulated here (cachelab keeps access times only under "
+                             "allkeys-lru or allkeys-random with maxmemory set)");
+  return RedisReply::Integer(static_cast<int64_t>(sampled_->IdleMs(slot, PolicyNow()) / 1000));
 }
 
 RedisReply RedisStore::Mget(const std::vector<std::string_view>& keys) {

@@ -155,6 +155,13 @@ class RedisStore {
   // integer); no LRU touch.
   RedisReply ObjectEncoding(std::string_view key);
   RedisReply ObjectRefcount(std::string_view key);
+  // OBJECT FREQ / IDLETIME: the LFU counter (decayed, not stored) and the
+  // seconds since the last access by Redis's LRU clock; nil for a missing key,
+  // Redis's error under the other kind of policy, and a "not simulated" error
+  // where the model keeps no such data (no maxmemory, noeviction, or an
+  // eviction/ policy that is not Redis's). No LRU touch.
+  RedisReply ObjectFreq(std::string_view key);
+  RedisReply ObjectIdletime(std::string_view key);
   // SCAN cursor [MATCH pattern] [COUNT n] [TYPE t]: reply [next-cursor, [keys]].
   // match/type: null when not given ("" matches nothing; TYPE is case-insensitive).
   RedisReply Scan(uint64_t cursor, const std::string* match, int64_t count, const std::string* type);
@@ -316,6 +323,7 @@ class RedisStore {
   }
   // OBJECT's lookup (no touch, counted) and the value's encoding name; null
   // when the key is missing; an int's value in *number.
+  uint32_t ObjectSlot(std::string_view key);  // OBJECT's lookup: noted, no LRU touch
   const char* ObjectLookup(std::string_view key, int64_t* number);
   uint32_t Lookup(std::string_view key, uint64_t hash, bool touch);
   // By dense id (kNoKeyId: by name), linking the id to the slot when found by name.

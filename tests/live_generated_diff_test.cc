@@ -173,7 +173,10 @@ class Grammar {
         switch (Pick(4)) {
           case 0: return {"TYPE", Key()};
           case 1: return {"STRLEN", Key()};
-          default: return {"OBJECT", Pick(2) ? "ENCODING" : "REFCOUNT", Key()};
+          default: {  // FREQ: noeviction here, so Redis's "no LFU policy" error (nil for a missing key)
+            static const std::vector<std::string> sub = {"ENCODING", "REFCOUNT", "FREQ"};
+            return {"OBJECT", One(sub), Key()};
+          }
         }
       case 3:
       case 4:

@@ -62,11 +62,15 @@ struct ServeChild {
   int port = testing::FreeLoopbackPort();
   pid_t pid = -1;
   bool up = false;
-  ServeChild() {
+  explicit ServeChild(std::vector<std::string> extra = {}) {
     pid = ::fork();
     if (pid == 0) {
-      std::string p = std::to_string(port);
-      ::execl(CACHELAB_CLI, CACHELAB_CLI, "serve", "--port", p.c_str(), "--seconds", "120", static_cast<char*>(nullptr));
+      std::vector<std::string> args = {CACHELAB_CLI, "serve", "--port", std::to_string(port), "--seconds", "120"};
+      args.insert(args.end(), extra.begin(), extra.end());
+      std::vector<char*> argv;
+      for (auto& a : args) argv.push_back(a.data());
+      argv.push_back(nullptr);
+      ::execv(CACHELAB_CLI, argv.data());
       ::_exit(127);
     }
     live::RedisConn probe(endpoint(), live::ConnOptions{200, 2000, 10, 100, ""});
@@ -277,5 +281,41 @@ TEST_CASE("cachelab serve scans a flushed keyspace as redis-server does", "[live
   std::string fill;
   for (int i = 0; i < 6000; ++i) fill += "SET k" + std::to_string(i) + " v\r\n";
   CheckSameReplies(serve.port, server.port(), {fill + "FLUSHALL\r\nSET a 1\r\nSCAN 0 COUNT 10\r\nDBSIZE\r\n"});
+  serve.Stop();
+}
+
+// OBJECT FREQ, IDLETIME and HELP were refused as "not simulated". Under an LFU
+// policy with lfu-log-factor 0 every access raises the counter by one, so the
+// counts are exact on both sides: 5 (LFU_INIT_VAL) after SET, +1 a GET, +1 for
+// an overwrite (its lookup touches, the new value keeps the counter); OBJECT
+// itself does not touch. The expectation is a real redis-server 7.0 configured
+// the same way, given the same bytes.
+TEST_CASE("cachelab serve answers OBJECT FREQ, IDLETIME and HELP as redis-server does", "[live]") {
+  testing::RedisServer server({"--maxmemory", "64mb", "--maxmemory-policy", "allkeys-lfu", "--lfu-log-factor", "0"});
+  REQUIRE_REDIS_SERVER(server);
+  ServeChild serve({"--maxmemory", "64MiB", "--maxmemory-policy", "allkeys-lfu", "--lfu-log-factor", "0"});
+  REQUIRE(serve.up);
+  CheckSameReplies(serve.port, server.port(),
+                   {"SET a 1\r\nOBJECT FREQ a\r\nGET a\r\nGET a\r\nGET a\r\nOBJECT FREQ a\r\nOBJECT FREQ a\r\n",
+                    "SET a x\r\nOBJECT FREQ a\r\nMGET a a b\r\nOBJECT FREQ a\r\n",
+                    "OBJECT FREQ nokey\r\nOBJECT IDLETIME nokey\r\nOBJECT IDLETIME a\r\n",
+                    "OBJECT FREQ\r\nOBJECT FREQ a b\r\nOBJECT IDLETIME\r\nOBJECT HELP x\r\nOBJECT HELP\r\nOBJECT help\r\n",
+                    "CONFIG GET lfu-log-factor\r\nCONFIG GET lfu-decay-time\r\n"});
+  serve.Stop();
+}
+
+// Under an LRU policy the idle time is what IDLETIME reports, FREQ is refused.
+// A key just touched is idle 0 s; the LRU clock can tick between the two
+// commands (seconds of wall time on both sides), so 0 or 1.
+TEST_CASE("cachelab serve answers OBJECT under allkeys-lru as redis-server does", "[live]") {
+  testing::RedisServer server({"--maxmemory", "64mb", "--maxmemory-policy", "allkeys-lru"});
+  REQUIRE_REDIS_SERVER(server);
+  ServeChild serve({"--maxmemory", "64MiB", "--maxmemory-policy", "allkeys-lru"});
+  REQUIRE(serve.up);
+  CheckSameReplies(serve.port, server.port(), {"SET a 1\r\nOBJECT FREQ a\r\nOBJECT FREQ nokey\r\n"});
+  std::string real = RawExchange(server.port(), "SET b 1\r\nOBJECT IDLETIME b\r\n");
+  std::string simulated = RawExchange(serve.port, "SET b 1\r\nOBJECT IDLETIME b\r\n");
+  CHECK((real == "+OK\r\n:0\r\n" || real == "+OK\r\n:1\r\n"));
+  CHECK((simulated == "+OK\r\n:0\r\n" || simulated == "+OK\r\n:1\r\n"));  // serve's clock is the wall's too
   serve.Stop();
 }

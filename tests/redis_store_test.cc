@@ -657,3 +657,46 @@ TEST_CASE("only a name spelled exactly as prefix + decimal key is left to the na
   CHECK(plain.used_memory() == named.used_memory());
   for (const auto& [id, name] : keys) CHECK(named.Get(name, id).str.data == "v1");
 }
+
+// Hand-computed from Redis 7.0's object.c and evict.c: OBJECT IDLETIME is the
+// LRU clock (whole seconds) less the key's stamp; OBJECT FREQ is LFUDecrAndReturn,
+// the counter less one per lfu-decay-time minutes idle, read without storing it.
+TEST_CASE("OBJECT IDLETIME and FREQ follow Redis's LRU clock and LFU decay") {
+  RedisConfig lru;
+  lru.maxmemory = 1 << 20;
+  lru.maxmemory_policy = "allkeys-lru";
+  RedisStore s{lru};
+  s.SetTime(500 * kMillisecond);  // LRU clock 0
+  s.Set("a", Blob{"1", 0});
+  s.SetTime(7900 * kMillisecond);  // clock 7
+  CHECK(s.ObjectIdletime("a").integer == 7);
+  CHECK(s.ObjectIdletime("a").integer == 7);  // OBJECT does not touch
+  s.Get("a");
+  s.SetTime(9000 * kMillisecond);
+  CHECK(s.ObjectIdletime("a").integer == 2);
+  CHECK(s.ObjectIdletime("nokey").type == RedisReply::Type::kNil);
+  CHECK(s.ObjectFreq("a").str.Materialize().starts_with("ERR An LFU maxmemory policy is not selected"));
+
+  RedisConfig lfu = lru;
+  lfu.maxmemory_policy = "allkeys-lfu";
+  lfu.lfu_log_factor = 0;  // every access counts
+  lfu.lfu_decay_time = 2;  // minutes a decrement
+  RedisStore f{lfu};
+  f.SetTime(0);
+  f.Set("a", Blob{"1", 0});
+  CHECK(f.ObjectFreq("a").integer == 5);  // LFU_INIT_VAL
+  for (int i = 0; i < 4; ++i) f.Get("a");
+  CHECK(f.ObjectFreq("a").integer == 9);
+  f.SetTime(5 * 60 * kSecond);  // 5 minutes idle: two decay periods
+  CHECK(f.ObjectFreq("a").integer == 7);
+  CHECK(f.ObjectFreq("a").integer == 7);  // read, not stored
+  f.Get("a");  // decays to 7, then +1, stamped at minute 5
+  f.SetTime(6 * 60 * kSecond);
+  CHECK(f.ObjectFreq("a").integer == 8);
+  CHECK(f.ObjectIdletime("a").str.Materialize().starts_with("ERR An LFU maxmemory policy is selected"));
+
+  RedisStore none{RedisConfig{}};  // noeviction: Redis tracks idle time, the model does not
+  none.Set("a", Blob{"1", 0});
+  CHECK(none.ObjectFreq("a").str.Materialize().starts_with("ERR An LFU maxmemory policy is not selected"));
+  CHECK(none.ObjectIdletime("a").str.Materialize().find("not simulated") != std::string::npos);
+}
