@@ -100,7 +100,7 @@ int ArityOf(const std::string& cmd) {
   static const std::pair<const char*, int> kTable[] = {
       {"get", 2},       {"set", -3},     {"setex", 4},   {"psetex", 4},    {"del", -2},       {"unlink", -2},
       {"exists", -2},   {"expire", -3},  {"pexpire", -3}, {"expireat", -3}, {"pexpireat", -3}, {"ttl", 2},
-      {"pttl", 2},      {"mget", -2},    {"incr", 2},    {"decr", 2},      {"incrby", 3},     {"decrby", 3},
+      {"pttl", 2},      {"mget", -2},    {"mset", -3},   {"msetnx", -3},   {"incr", 2},    {"decr", 2},      {"incrby", 3},     {"decrby", 3},
       {"sadd", -3},     {"srem", -3},    {"smembers", 2}, {"scard", 2},    {"sismember", 3},  {"scan", -2},
       {"dbsize", 1},    {"flushdb", -1}, {"ping", -1},     {"keys", 2}};
   for (const auto& [name, arity] : kTable)
@@ -206,6 +206,10 @@ RedisReply RedisStore::DispatchCommand(const std::string& cmd, const std::vector
   if (cmd == "mget") {
     if (n < 2) return Arity(cmd);
     return Mget(Views(argv, 1));
+  }
+  if (cmd == "mset" || cmd == "msetnx") {  // msetGenericCommand's own check: pairs
+    if (n < 3 || n % 2 == 0) return Arity(cmd);
+    return Mset(Views(argv, 1), cmd == "msetnx");
   }
   if (cmd == "incr" || cmd == "decr") {
     if (n != 2) return Arity(cmd);

@@ -629,6 +629,25 @@ RedisReply RedisStore::Mget(const std::vector<std::string_view>& keys) {
   return RedisReply::Array(std::move(out));
 }
 
+RedisReply RedisStore::Mset(const std::vector<std::string_view>& pairs, bool nx) {
+  Note(nx ? "msetnx" : "mset");
+  if (!EnsureMemory()) {
+    ++stats_.oom_rejections;
+    return Oom();
+  }
+  if (nx)  // lookupKeyWrite each key until one exists (it touches)
+    for (size_t i = 0; i < pairs.size(); i += 2)
+      if (At(Lookup(pairs[i], true))) return RedisReply::Integer(0);
+  for (size_t i = 0; i + 1 < pairs.size(); i += 2) {
+    const std::string_view key = pairs[i], value = pairs[i + 1];
+    uint32_t slot = Lookup(key, true);
+    uint64_t before = At(slot) ? MemoryOf(slot) : 0;
+    if (slot == kNone) slot = Create(key, indexed_ || policy_ ? HashBytes(key) : 0, kNoKeyId);
+    WriteString(slot, SmallValue::Encode(value), value, 0, SetOptions{}, before);
+  }
+  return nx ? RedisReply::Integer(1) : RedisReply::Ok();
+}
+
 RedisReply RedisStore::IncrBy(std::string_view key, int64_t delta) {
   Note("incrby");
   if (!EnsureMemory()) {

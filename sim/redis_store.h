@@ -142,6 +142,10 @@ class RedisStore {
                            const char* name);
   RedisReply Ttl(std::string_view key, bool milliseconds);
   RedisReply Mget(const std::vector<std::string_view>& keys);
+  // MSET / MSETNX key value [key value ...] (pairs: REQUIRES an even count):
+  // eviction once before the command, as processCommand; each pair as SET
+  // without options (the TTL cleared). MSETNX: 0 if any key exists, else 1.
+  RedisReply Mset(const std::vector<std::string_view>& pairs, bool nx);
   RedisReply IncrBy(std::string_view key, int64_t delta);
   RedisReply SAdd(std::string_view key, const std::vector<std::string_view>& members);
   RedisReply SRem(std::string_view key, const std::vector<std::string_view>& members);

@@ -190,7 +190,13 @@ class Grammar {
       case 12:
       case 13: return ExpireCommand();
       case 14: return {Pick(2) ? "TTL" : "PTTL", Key()};
-      case 15: return {"MGET", Key(), Key()};
+      case 15: {
+        if (Pick(2)) return {"MGET", Key(), Key()};
+        std::vector<std::string> c = {Pick(3) ? "MSET" : "MSETNX"};  // 1-3 pairs, a key repeated at times
+        for (size_t i = 0, pairs = 1 + Pick(3); i < pairs; ++i) c.insert(c.end(), {Key(), Value()});
+        if (Pick(10) == 0) c.pop_back();  // a key without its value
+        return c;
+      }
       case 16: return {One(std::vector<std::string>{"INCR", "DECR"}), Key()};
       case 17: return {One(std::vector<std::string>{"INCRBY", "DECRBY"}), Key(), Pick(2) ? Value() : Amount(false)};
       case 18: return {"SADD", Key(), Member(), Member()};
