@@ -2,8 +2,10 @@
 // captures a live server's traffic with MONITOR into a CSV trace the lab
 // replays (`replay --trace`, `run --trace`): time,key,size,op,ttl.
 //   time: seconds since the first command recorded (the server's clock);
-//   op:   get (GET, and each key of MGET), set (SET/SETEX/PSETEX/SETNX/GETSET),
-//         delete (DEL/UNLINK, each key); other commands are counted, not written;
+//   op:   get (GET, and each key of MGET), set (SET/SETEX/PSETEX/SETNX/GETSET,
+//         and each pair of MSET/MSETNX: MONITOR shows no reply, so a refused
+//         NX counts as a set), delete (DEL/UNLINK, each key); other commands
+//         are counted, not written;
 //   size: a set's value length; a get's is the size its key was set to in
 //         the recording (its first set, even a later one: MONITOR shows no
 //         reply sizes), or 1 when the recording never sets it;
@@ -147,6 +149,8 @@ void Execute(const RecordOptions& o) {
         else if (opt == "pxat") ttl = static_cast<int64_t>(std::ceil(v / 1000 - origin - at));
       }
       emit(at, argv[1], "set", static_cast<int64_t>(argv[2].size()), std::max<int64_t>(ttl, 0));
+    } else if ((cmd == "mset" || cmd == "msetnx") && argv.size() >= 3 && argv.size() % 2 == 1) {
+      for (size_t i = 1; i + 1 < argv.size(); i += 2) emit(at, argv[i], "set", static_cast<int64_t>(argv[i + 1].size()), 0);
     } else if ((cmd == "setex" || cmd == "psetex") && argv.size() == 4) {
       double v = std::strtod(argv[2].c_str(), nullptr);
       emit(at, argv[1], "set", static_cast<int64_t>(argv[3].size()),

@@ -45,6 +45,8 @@ TEST_CASE("record captures GET/SET/DEL traffic through MONITOR into a replayable
     c.Command({"DEL", "k1"});
     c.Command({"SETEX", "k3", "50", "hello"});
     c.Command({"GET", "with space\n"});
+    c.Command({"MSET", "m1", "xy", "m2", "z"});  // each pair a set, the TTL cleared
+    c.Command({"MSET", "m1"});                   // refused (arity): not written
   }
   int status = 0;
   ::waitpid(child, &status, 0);
@@ -66,7 +68,7 @@ TEST_CASE("record captures GET/SET/DEL traffic through MONITOR into a replayable
     rows.push_back(line.substr(comma + 1));
   }
   CHECK(rows == std::vector<std::string>{"k1,3,set,100", "k1,3,get,0", "k1,3,get,0", "k2,1,get,0", "k1,3,delete,0",
-                                         "k3,5,set,50"});
+                                         "k3,5,set,50", "m1,2,set,0", "m2,1,set,0"});
   // "with space\n" has a newline: skipped like "a,b".
   auto replay = testing::RunCli("replay --trace " + out + " --policy lru --size 10 --no-store --json");
   CHECK(replay.exit_code == 0);
