@@ -101,6 +101,7 @@ int ArityOf(const std::string& cmd) {
       {"get", 2},       {"set", -3},     {"setex", 4},   {"psetex", 4},    {"del", -2},       {"unlink", -2},
       {"exists", -2},   {"expire", -3},  {"pexpire", -3}, {"expireat", -3}, {"pexpireat", -3}, {"ttl", 2},
       {"pttl", 2},      {"mget", -2},    {"mset", -3},   {"msetnx", -3},   {"incr", 2},    {"decr", 2},      {"incrby", 3},     {"decrby", 3},
+      {"spop", -2},     {"srandmember", -2},
       {"sadd", -3},     {"srem", -3},    {"smembers", 2}, {"scard", 2},    {"sismember", 3},  {"scan", -2},
       {"dbsize", 1},    {"flushdb", -1}, {"ping", -1},     {"keys", 2}};
   for (const auto& [name, arity] : kTable)
@@ -206,6 +207,20 @@ RedisReply RedisStore::DispatchCommand(const std::string& cmd, const std::vector
   if (cmd == "mget") {
     if (n < 2) return Arity(cmd);
     return Mget(Views(argv, 1));
+  }
+  if (cmd == "spop" || cmd == "srandmember") {
+    if (n > 3) return Syntax();
+    int64_t count = 0;
+    if (n == 3) {
+      bool is_int = ParseRedisInt(argv[2], &count);
+      if (cmd == "spop" && (!is_int || count < 0))  // getPositiveLongFromObjectOrReply
+        return RedisReply::Error("ERR value is out of range, must be positive");
+      if (!is_int) return NotInt();
+      if (count == INT64_MIN)  // -count must fit (srandmemberWithCountCommand)
+        return RedisReply::Error(
+            "ERR value is out of range, value must between -9223372036854775807 and 9223372036854775807");
+    }
+    return cmd == "spop" ? SPop(argv[1], n == 3, count) : SRandMember(argv[1], n == 3, count);
   }
   if (cmd == "mset" || cmd == "msetnx") {  // msetGenericCommand's own check: pairs
     if (n < 3 || n % 2 == 0) return Arity(cmd);

@@ -39,6 +39,7 @@ uint64_t ShrunkBuckets(uint64_t buckets, size_t n) { return n > buckets ? bucket
 }  // namespace
 
 RedisStore::RedisStore(const RedisConfig& config) : config_(config) {
+  pick_state_ = config_.seed;
   const std::string& p = config_.maxmemory_policy;
   shared_integers_ = config_.maxmemory == 0 || (p.find("lru") == std::string::npos && p.find("lfu") == std::string::npos);
   // Without maxmemory nothing is ever evicted, so no policy bookkeeping.

@@ -152,6 +152,13 @@ class RedisStore {
   RedisReply SMembers(std::string_view key);  // sorted (Redis's order is unspecified)
   RedisReply SCard(std::string_view key);
   RedisReply SIsMember(std::string_view key, std::string_view member);
+  // SPOP key [count] and SRANDMEMBER key [count] (has_count false: the form
+  // without, one member or nil). Members are picked uniformly by the store's
+  // own generator (seeded by config seed): Redis's picks, from its dict's
+  // random walk, differ. SRANDMEMBER's negative count picks with repeats.
+  // REQUIRES: SPOP's count >= 0 (Dispatch refuses the rest as Redis).
+  RedisReply SPop(std::string_view key, bool has_count, int64_t count);
+  RedisReply SRandMember(std::string_view key, bool has_count, int64_t count);
   RedisReply KeyType(std::string_view key);  // TYPE: "none", "string" or "set"; no LRU touch (LOOKUP_NOTOUCH)
   RedisReply Strlen(std::string_view key);  // the value's length, padding included
   // OBJECT ENCODING / REFCOUNT: Redis 7.0's encoding of the value (int, embstr,
@@ -308,6 +315,8 @@ class RedisStore {
   }
   // A kSet entry's members (kept apart: few keys are sets).
   Members& MembersOf(uint32_t slot) { return sets_.find(slot)->second.members; }
+  size_t PickIndex(size_t n);  // uniform in [0, n): SPOP's and SRANDMEMBER's picks
+  uint64_t pick_state_ = 0;    // splitmix64 state, from config seed
 
   uint32_t FindSlot(std::string_view key, uint64_t hash) const;
   // The live, unexpired slot of key (by id, else by name as PeekTtlMs says), or kNone; no side effects.

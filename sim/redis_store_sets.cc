@@ -1,4 +1,5 @@
-// RedisStore's set commands (SADD, SREM, SMEMBERS, SCARD, SISMEMBER): a set
+// RedisStore's set commands (SADD, SREM, SMEMBERS, SCARD, SISMEMBER, SPOP,
+// SRANDMEMBER): a set
 // key's members live in sets_ by slot; Redis deletes a set that SREM empties.
 // The encoding follows Redis 7.0's rules (an intset of integers up to 512
 // members, else a hash table, never back), for memory and SMEMBERS's order.
@@ -109,6 +110,63 @@ RedisReply RedisStore::SIsMember(std::string_view key, std::string_view member) 
   if (!e) return RedisReply::Integer(0);
   if (e->type != Type::kSet) return WrongType();
   return RedisReply::Integer(MembersOf(slot).count(member) ? 1 : 0);
+}
+
+size_t RedisStore::PickIndex(size_t n) {
+  uint64_t z = (pick_state_ += 0x9e3779b97f4a7c15ULL);  // splitmix64
+  z = (z ^ (z >> 30)) * 0xbf58476d1ce4e5b9ULL;
+  z = (z ^ (z >> 27)) * 0x94d049bb133111ebULL;
+  return static_cast<size_t>(static_cast<unsigned __int128>(z ^ (z >> 31)) * n >> 64);
+}
+
+// spopWithCountCommand's order: the key's type before a zero count.
+RedisReply RedisStore::SPop(std::string_view key, bool has_count, int64_t count) {
+  Note("spop");
+  EnsureMemory();
+  uint32_t slot = Lookup(key, true);  // lookupKeyWrite: no keyspace hit or miss
+  Entry* e = At(slot);
+  if (!e) return has_count ? RedisReply::Array({}) : RedisReply::Nil();
+  if (e->type != Type::kSet) return WrongType();
+  Members& set = MembersOf(slot);
+  // spopWithCountCommand's case 1 (count >= size) replies through
+  // sunionDiffGenericCommand, whose read lookup counts a keyspace hit.
+  if (has_count && static_cast<uint64_t>(count) >= set.size()) CountRead(e);
+  size_t n = has_count ? static_cast<size_t>(std::min<uint64_t>(static_cast<uint64_t>(count), set.size())) : 1;
+  std::vector<RedisReply> out;
+  for (size_t i = 0; i < n; ++i) {
+    auto it = std::next(set.begin(), static_cast<long>(PickIndex(set.size())));
+    out.push_back(RedisReply::String(*it));
+    set.erase(it);
+  }
+  if (set.empty()) Remove(slot, true);  // Redis deletes empty sets
+  else if (n > 0) Recount(slot, MemoryOf(slot));
+  return has_count ? RedisReply::Array(std::move(out)) : std::move(out.front());
+}
+
+RedisReply RedisStore::SRandMember(std::string_view key, bool has_count, int64_t count) {
+  Note("srandmember");
+  EnsureMemory();
+  uint32_t slot = LookupRead(key, true);
+  Entry* e = At(slot);
+  if (!e) return has_count ? RedisReply::Array({}) : RedisReply::Nil();
+  if (e->type != Type::kSet) return WrongType();
+  const Members& set = MembersOf(slot);
+  auto at = [&](size_t i) { return RedisReply::String(*std::next(set.begin(), static_cast<long>(i))); };
+  if (!has_count) return at(PickIndex(set.size()));
+  std::vector<RedisReply> out;
+  if (count < 0) {  // repeats allowed
+    for (int64_t i = 0; i < -count; ++i) out.push_back(at(PickIndex(set.size())));
+    return RedisReply::Array(std::move(out));
+  }
+  // Distinct members: a partial Fisher-Yates shuffle of the positions.
+  std::vector<size_t> pos(set.size());
+  for (size_t i = 0; i < pos.size(); ++i) pos[i] = i;
+  size_t n = static_cast<size_t>(std::min<uint64_t>(static_cast<uint64_t>(count), pos.size()));
+  for (size_t i = 0; i < n; ++i) {
+    std::swap(pos[i], pos[i + PickIndex(pos.size() - i)]);
+    out.push_back(at(pos[i]));
+  }
+  return RedisReply::Array(std::move(out));
 }
 
 }  // namespace cachelab

@@ -319,3 +319,52 @@ TEST_CASE("cachelab serve answers OBJECT under allkeys-lru as redis-server does"
   CHECK((simulated == "+OK\r\n:0\r\n" || simulated == "+OK\r\n:1\r\n"));  // serve's clock is the wall's too
   serve.Stop();
 }
+
+// SPOP and SRANDMEMBER were unknown commands (redis-benchmark's default list
+// has SPOP). Their picks are random on both sides, so the bytes are compared
+// where they do not depend on the pick (errors, arity, the argument checks'
+// order, empty and one-member sets, nil), and a pick of the whole set as a
+// sorted set of members; keyspace hits count SRANDMEMBER, not SPOP (a write
+// lookup), as on the real server.
+TEST_CASE("cachelab serve answers SPOP and SRANDMEMBER as redis-server does", "[live]") {
+  testing::RedisServer server;
+  REQUIRE_REDIS_SERVER(server);
+  ServeChild serve;
+  REQUIRE(serve.up);
+  CheckSameReplies(serve.port, server.port(),
+                   {"SPOP s\r\nSPOP s 2\r\nSPOP s -1\r\nSPOP s abc\r\nSPOP s 1 2\r\nSPOP\r\nSPOP nokey 0\r\n",
+                    "SET str x\r\nSPOP str\r\nSPOP str 1\r\nSPOP str 0\r\nSRANDMEMBER str\r\nSRANDMEMBER str 0\r\n",
+                    "SADD s a\r\nSPOP s 0\r\nSPOP s 5\r\nEXISTS s\r\nSRANDMEMBER s\r\nSRANDMEMBER s 3\r\n",
+                    "SADD s a\r\nSRANDMEMBER s -3\r\nSRANDMEMBER s 0\r\nSRANDMEMBER s abc\r\nSRANDMEMBER s 1 2\r\n"
+                    "SRANDMEMBER s -9223372036854775808\r\nSPOP s 9223372036854775807\r\nSPOP s\r\n",
+                    "SADD s a\r\nSPOP s\r\nEXISTS s\r\n"});
+  auto members = [](int port, const char* command) {
+    live::RedisConn c(live::RedisEndpoint{"127.0.0.1", port, 0}, live::ConnOptions{500, 2000, 10, 100, ""});
+    REQUIRE(c.EnsureConnected());
+    c.Command({"DEL", "t"});
+    c.Command({"SADD", "t", "1", "2", "3", "x"});
+    std::vector<std::string_view> argv = {command, "t", "10"};
+    RedisReply r = c.Command(argv);
+    std::vector<std::string> out;
+    for (const auto& m : r.elements) out.push_back(m.str.Materialize());
+    std::sort(out.begin(), out.end());
+    out.push_back(c.Command({"EXISTS", "t"}).ToString());
+    return out;
+  };
+  CHECK(members(serve.port, "SPOP") == members(server.port(), "SPOP"));
+  CHECK(members(serve.port, "SRANDMEMBER") == members(server.port(), "SRANDMEMBER"));
+  auto hits = [](int port) {
+    std::string info = RawExchange(port, "FLUSHALL\r\nSADD s a b\r\nSPOP s\r\nSPOP nokey\r\nSRANDMEMBER s\r\n"
+                                         "SRANDMEMBER nokey\r\nSRANDMEMBER s 2\r\nINFO stats\r\n");
+    auto field = [&](const std::string& name) {
+      size_t at = info.find(name + ":");
+      return at == std::string::npos ? std::string("none") : info.substr(at, info.find('\r', at) - at);
+    };
+    return field("keyspace_hits") + " " + field("keyspace_misses");
+  };
+  std::string before_serve = hits(serve.port), before_real = hits(server.port());  // counters are cumulative:
+  std::string after_serve = hits(serve.port), after_real = hits(server.port());    // compare both rounds
+  CHECK(before_serve == before_real);
+  CHECK(after_serve == after_real);
+  serve.Stop();
+}

@@ -3,6 +3,8 @@
 // and checked against a real server (Debian 12's redis-server 7.0.15) by
 // tests/live_differential_test.cc, including reads at the expiry deadline.
 #include <catch2/catch.hpp>
+#include <map>
+#include <set>
 
 #include "sim/glob.h"
 #include "sim/key_ids.h"
@@ -699,4 +701,34 @@ TEST_CASE("OBJECT IDLETIME and FREQ follow Redis's LRU clock and LFU decay") {
   none.Set("a", Blob{"1", 0});
   CHECK(none.ObjectFreq("a").str.Materialize().starts_with("ERR An LFU maxmemory policy is not selected"));
   CHECK(none.ObjectIdletime("a").str.Materialize().find("not simulated") != std::string::npos);
+}
+
+// SPOP and SRANDMEMBER pick uniformly (an expectation from probability, not
+// from Redis, whose picks follow its dict's layout): 40,000 SRANDMEMBERs of a
+// 4-member set give a chi-square (3 degrees of freedom) below 16.27 (p = 0.001);
+// SPOP takes every member once and leaves the memory of an empty store.
+TEST_CASE("SPOP and SRANDMEMBER pick members uniformly and SPOP frees their memory") {
+  RedisStore s{RedisConfig{}};
+  const uint64_t empty = s.used_memory();
+  s.SAdd("s", {"a", "b", "c", "d"});
+  std::map<std::string, int> seen;
+  for (int i = 0; i < 40000; ++i) ++seen[s.SRandMember("s", false, 0).str.Materialize()];
+  REQUIRE(seen.size() == 4);
+  double chi2 = 0;
+  for (const auto& [m, n] : seen) chi2 += (n - 10000.0) * (n - 10000.0) / 10000.0;
+  CHECK(chi2 < 16.27);
+  RedisReply repeats = s.SRandMember("s", true, -10);
+  CHECK(repeats.elements.size() == 10);
+  RedisReply distinct = s.SRandMember("s", true, 3);
+  std::set<std::string> d;
+  for (const auto& m : distinct.elements) d.insert(m.str.Materialize());
+  CHECK(d.size() == 3);
+  std::set<std::string> popped;
+  popped.insert(s.SPop("s", false, 0).str.Materialize());
+  for (const auto& m : s.SPop("s", true, 2).elements) popped.insert(m.str.Materialize());
+  CHECK(s.SCard("s").integer == 1);
+  popped.insert(s.SPop("s", true, 5).elements.at(0).str.Materialize());
+  CHECK(popped == std::set<std::string>{"a", "b", "c", "d"});
+  CHECK(s.used_memory() == empty);
+  CHECK(s.PeekTtlMs("s") == -2);  // the emptied set is gone
 }
