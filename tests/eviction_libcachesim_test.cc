@@ -28,7 +28,7 @@ std::vector<Expectation> ReadExpectations() { return cachelab::testing::ReadCach
 const ReplayTrace& Load(const std::string& name) { return LoadTestTrace(name); }
 }  // namespace
 
-TEST_CASE("every shared policy matches cachesim exactly: both modes, every encoding, cache2k") {
+TEST_CASE("every shared policy matches cachesim exactly: both modes, every encoding, cache2k web07 and web12, a Meta CDN head") {
   const auto rows = ReadExpectations();
   std::set<std::string> policies, traces;
   for (const Expectation& e : rows) {
@@ -36,10 +36,12 @@ TEST_CASE("every shared policy matches cachesim exactly: both modes, every encod
     traces.insert(e.trace);
   }
   // The table covers what it says it covers.
-  CHECK(rows.size() == 672);
+  CHECK(rows.size() == 892);
   CHECK(policies == std::set<std::string>{"lru", "fifo", "clock", "sieve", "lfu", "arc", "twoq", "s3fifo", "belady", "slru",
                                                  "lfuda", "gdsf", "qdlp", "lirs", "lruk"});
   CHECK(traces.count("web07.trace.xz") == 1);
+  CHECK(traces.count("web12.txt.zst") == 1);
+  CHECK(traces.count("short_bigcache_head1000.csv.zst") == 1);
   for (const Expectation& e : rows) {
     INFO(e.trace << " " << e.mode << " " << e.policy << " at " << e.cache_size);
     const bool object_mode = e.mode == "obj";

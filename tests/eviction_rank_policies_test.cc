@@ -88,7 +88,7 @@ TEST_CASE("LRU-K with K = 1 is cachesim's LRU, row for row") {
     if (mode == "byte") CHECK(r.miss_bytes == miss_bytes);
     ++checked;
   }
-  CHECK(checked == 49);  // oracleGeneral, vscsi, csv: 5 + 8 each; txt 5; web07 5
+  CHECK(checked == 66);  // oracleGeneral, vscsi, csv: 5 + 8 each; txt 5; web07 5; web12 5; CDN head 4 + 8
 }
 
 TEST_CASE("LFUDA: a hit adds min_freq, min_freq follows evictions (libCacheSim's rules)") {
