@@ -37,6 +37,7 @@ void Execute(const ServeOptions& o) {
   c.maxmemory_samples = o.samples;
   c.lfu_log_factor = o.lfu_log_factor;
   c.lfu_decay_time = o.lfu_decay_time;
+  c.track_access = true;  // OBJECT IDLETIME/FREQ under every policy, as a real server
   c.latency_tracking = o.latency_tracking == "yes";
   c.base_memory = live::kEmptyRedisMemory;
   c.seed = 1;

@@ -42,10 +42,14 @@ RedisStore::RedisStore(const RedisConfig& config) : config_(config) {
   pick_state_ = config_.seed;
   const std::string& p = config_.maxmemory_policy;
   shared_integers_ = config_.maxmemory == 0 || (p.find("lru") == std::string::npos && p.find("lfu") == std::string::npos);
-  // Without maxmemory nothing is ever evicted, so no policy bookkeeping.
-  if (p != "noeviction" && config_.maxmemory > 0) {
+  // Without maxmemory nothing is ever evicted, so no policy bookkeeping, unless
+  // asked to keep Redis's access data (serve): then an LRU or LFU one that
+  // only stamps (EnsureMemory evicts only with maxmemory and evicts_).
+  evicts_ = p != "noeviction";
+  const bool track = config_.track_access && (p == "noeviction" || p.starts_with("allkeys-"));
+  if ((evicts_ && config_.maxmemory > 0) || track) {
     std::string name = p;
-    if (p == "allkeys-lru") name = "redis-lru";
+    if (p == "noeviction" || p == "allkeys-lru") name = "redis-lru";
     else if (p == "allkeys-lfu") name = "redis-lfu";
     else if (p == "allkeys-random") name = "random";
     eviction::PolicyOptions opt;
@@ -345,7 +349,7 @@ bool RedisStore::EnsureMemory() {
   ++stats_.commands;
   if (config_.maxmemory == 0) return true;
   while (used_memory() > config_.maxmemory) {
-    if (!policy_) return false;
+    if (!policy_ || !evicts_) return false;
     eviction::Handle h = policy_->Evict(PolicyNow());
     if (h == eviction::kNoHandle) return false;
     ++stats_.evicted_keys;
@@ -598,8 +602,8 @@ RedisReply RedisStore::ObjectFreq(std::string_view key) {
     return RedisReply::Error(std::string("ERR An LFU maxmemory policy is not selected, access frequency not tracked.") +
                              kAdjustNote);
   if (!sampled_ || sampled_->mode() != eviction::RedisSampledPolicy::Mode::kLfu)
-    return RedisReply::Error("ERR OBJECT FREQ is not simulated here (cachelab keeps LFU counters only under "
-                             "allkeys-lfu with maxmemory set)");
+    return RedisReply::Error("ERR OBJECT FREQ is not simulated here (cachelab keeps LFU counters under "
+                             "allkeys-lfu with maxmemory set, or in serve)");
   return RedisReply::Integer(sampled_->LfuCounter(slot, PolicyNow()));
 }
 
@@ -611,8 +615,8 @@ RedisReply RedisStore::ObjectIdletime(std::string_view key) {
     return RedisReply::Error(std::string("ERR An LFU maxmemory policy is selected, idle time not tracked.") +
                              kAdjustNote);
   if (!sampled_ || sampled_->mode() == eviction::RedisSampledPolicy::Mode::kLfu)
-    return RedisReply::Error("ERR OBJECT IDLETIME is not simulated here (cachelab keeps access times only under "
-                             "allkeys-lru or allkeys-random with maxmemory set)");
+    return RedisReply::Error("ERR OBJECT IDLETIME is not simulated here (cachelab keeps access times under "
+                             "allkeys-lru or allkeys-random with maxmemory set, or under any Redis policy in serve)");
   return RedisReply::Integer(static_cast<int64_t>(sampled_->IdleMs(slot, PolicyNow()) / 1000));
 }
 

@@ -66,6 +66,11 @@ struct RedisConfig {
   // --compare-live turn it on (or follow the live server's setting).
   bool latency_tracking = false;
   uint64_t seed = 1;
+  // Keep Redis's per-key access data (LRU stamps; LFU counters under
+  // allkeys-lfu) even where nothing can be evicted (no maxmemory, noeviction),
+  // as Redis always does, for OBJECT IDLETIME/FREQ. `cachelab serve` sets it;
+  // simulated runs leave it off (it costs a policy row a key).
+  bool track_access = false;
   KeyNaming key_naming;  // keys created with an id whose name it spells keep no name of their own
 };
 
@@ -406,7 +411,8 @@ class RedisStore {
   // policy (MAXMEMORY_FLAG_NO_SHARED_INTEGERS), which needs a private LRU
   // field. From the config, once: every SET's and DEL's recount asks.
   bool shared_integers_ = true;
-  std::unique_ptr<eviction::Policy> policy_;  // null for noeviction
+  bool evicts_ = false;  // a policy other than noeviction: policy_ may evict
+  std::unique_ptr<eviction::Policy> policy_;  // null for noeviction (unless track_access)
   eviction::RedisSampledPolicy* sampled_ = nullptr;  // policy_ when it samples the key table
   struct SlotOf {
     uint32_t slot = KeyIndex::kNone;

@@ -320,6 +320,30 @@ TEST_CASE("cachelab serve answers OBJECT under allkeys-lru as redis-server does"
   serve.Stop();
 }
 
+// Redis keeps the access data without maxmemory too, and serve does as well:
+// IDLETIME under the default noeviction, FREQ under allkeys-lfu without a limit
+// (non-integer values: Redis shares the objects of integers 0..9999 there, and
+// with them one stamp).
+TEST_CASE("cachelab serve answers OBJECT IDLETIME and FREQ without maxmemory as redis-server does", "[live]") {
+  testing::RedisServer server({"--maxmemory-policy", "allkeys-lfu", "--lfu-log-factor", "0"});
+  REQUIRE_REDIS_SERVER(server);
+  ServeChild serve({"--maxmemory-policy", "allkeys-lfu", "--lfu-log-factor", "0"});
+  REQUIRE(serve.up);
+  CheckSameReplies(serve.port, server.port(),
+                   {"SET a x\r\nGET a\r\nGET a\r\nOBJECT FREQ a\r\nOBJECT IDLETIME a\r\nOBJECT FREQ nokey\r\n"});
+  serve.Stop();
+  testing::RedisServer plain;
+  REQUIRE_REDIS_SERVER(plain);
+  ServeChild defaults;
+  REQUIRE(defaults.up);
+  for (int port : {plain.port(), defaults.port}) {
+    std::string r = RawExchange(port, "SET b x\r\nOBJECT IDLETIME b\r\n");
+    INFO("port " << port << ": " << r);
+    CHECK((r == "+OK\r\n:0\r\n" || r == "+OK\r\n:1\r\n"));
+  }
+  defaults.Stop();
+}
+
 // SPOP and SRANDMEMBER were unknown commands (redis-benchmark's default list
 // has SPOP). Their picks are random on both sides, so the bytes are compared
 // where they do not depend on the pick (errors, arity, the argument checks'

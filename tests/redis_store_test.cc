@@ -697,10 +697,25 @@ TEST_CASE("OBJECT IDLETIME and FREQ follow Redis's LRU clock and LFU decay") {
   CHECK(f.ObjectFreq("a").integer == 8);
   CHECK(f.ObjectIdletime("a").str.Materialize().starts_with("ERR An LFU maxmemory policy is selected"));
 
-  RedisStore none{RedisConfig{}};  // noeviction: Redis tracks idle time, the model does not
+  RedisStore none{RedisConfig{}};  // noeviction: Redis tracks idle time, a simulated run does not
   none.Set("a", Blob{"1", 0});
   CHECK(none.ObjectFreq("a").str.Materialize().starts_with("ERR An LFU maxmemory policy is not selected"));
   CHECK(none.ObjectIdletime("a").str.Materialize().find("not simulated") != std::string::npos);
+
+  RedisConfig tracked;  // as serve: noeviction keeps LRU stamps, and still refuses writes over maxmemory
+  tracked.track_access = true;
+  RedisStore t{tracked};
+  t.SetTime(500 * kMillisecond);
+  t.Set("a", Blob{"x", 0});
+  t.SetTime(7900 * kMillisecond);
+  CHECK(t.ObjectIdletime("a").integer == 7);
+  tracked.maxmemory = t.used_memory();
+  RedisStore full{tracked};
+  full.Set("a", Blob{"x", 0});
+  full.Set("b", Blob{std::string(100, 'y'), 0});
+  CHECK(full.Set("c", Blob{"z", 0}).type == RedisReply::Type::kError);  // OOM, nothing evicted
+  CHECK(full.stats().evicted_keys == 0);
+  CHECK(full.PeekTtlMs("a") == -1);
 }
 
 // SPOP and SRANDMEMBER pick uniformly (an expectation from probability, not
