@@ -285,15 +285,17 @@ TEST_CASE("cachelab serve scans a flushed keyspace as redis-server does", "[live
 }
 
 // OBJECT FREQ, IDLETIME and HELP were refused as "not simulated". Under an LFU
-// policy with lfu-log-factor 0 every access raises the counter by one, so the
+// policy with lfu-log-factor 0 every access raises the counter by one, and with
+// lfu-decay-time 0 it never decays (else a wall-clock minute passing between two
+// commands on one server and not the other took one off: seen once), so the
 // counts are exact on both sides: 5 (LFU_INIT_VAL) after SET, +1 a GET, +1 for
 // an overwrite (its lookup touches, the new value keeps the counter); OBJECT
 // itself does not touch. The expectation is a real redis-server 7.0 configured
 // the same way, given the same bytes.
 TEST_CASE("cachelab serve answers OBJECT FREQ, IDLETIME and HELP as redis-server does", "[live]") {
-  testing::RedisServer server({"--maxmemory", "64mb", "--maxmemory-policy", "allkeys-lfu", "--lfu-log-factor", "0"});
+  testing::RedisServer server({"--maxmemory", "64mb", "--maxmemory-policy", "allkeys-lfu", "--lfu-log-factor", "0", "--lfu-decay-time", "0"});
   REQUIRE_REDIS_SERVER(server);
-  ServeChild serve({"--maxmemory", "64MiB", "--maxmemory-policy", "allkeys-lfu", "--lfu-log-factor", "0"});
+  ServeChild serve({"--maxmemory", "64MiB", "--maxmemory-policy", "allkeys-lfu", "--lfu-log-factor", "0", "--lfu-decay-time", "0"});
   REQUIRE(serve.up);
   CheckSameReplies(serve.port, server.port(),
                    {"SET a 1\r\nOBJECT FREQ a\r\nGET a\r\nGET a\r\nGET a\r\nOBJECT FREQ a\r\nOBJECT FREQ a\r\n",
@@ -325,9 +327,9 @@ TEST_CASE("cachelab serve answers OBJECT under allkeys-lru as redis-server does"
 // (non-integer values: Redis shares the objects of integers 0..9999 there, and
 // with them one stamp).
 TEST_CASE("cachelab serve answers OBJECT IDLETIME and FREQ without maxmemory as redis-server does", "[live]") {
-  testing::RedisServer server({"--maxmemory-policy", "allkeys-lfu", "--lfu-log-factor", "0"});
+  testing::RedisServer server({"--maxmemory-policy", "allkeys-lfu", "--lfu-log-factor", "0", "--lfu-decay-time", "0"});
   REQUIRE_REDIS_SERVER(server);
-  ServeChild serve({"--maxmemory-policy", "allkeys-lfu", "--lfu-log-factor", "0"});
+  ServeChild serve({"--maxmemory-policy", "allkeys-lfu", "--lfu-log-factor", "0", "--lfu-decay-time", "0"});
   REQUIRE(serve.up);
   CheckSameReplies(serve.port, server.port(),
                    {"SET a x\r\nGET a\r\nGET a\r\nOBJECT FREQ a\r\nOBJECT IDLETIME a\r\nOBJECT FREQ nokey\r\n"});
