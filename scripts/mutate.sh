@@ -27,7 +27,7 @@ redis-lru-no-touch|eviction/redis_sampled.cc|    m.last_access = LruClock(now);|
 expiry-at-deadline|sim/redis_store.h|now_ms_ - deadline_base_ms_ >= int64_t{d};|now_ms_ - deadline_base_ms_ >= int64_t{d} - 1;|redis_store_test
 active-expiry-25pct|sim/redis_store.cc|kAcceptableStalePercent = 10;|kAcceptableStalePercent = 25;|redis_store_test
 small-value-leading-zeros|sim/small_value.h|digits[0] == '0'|digits[0] == '#'|compact_rows_test
-key-ids-lazy-keys-off-by-one|sim/key_ids.h|id != kNoKeyId) keys_.At(id) = k;|id != kNoKeyId) keys_.At(id) = k + 1;|compact_rows_test redis_store_test
+key-ids-lazy-keys-off-by-one|sim/key_ids.h|id != kNoKeyId) keys_.At(id) = k;|id != kNoKeyId) keys_.At(id) = k + 1;|compact_rows_test redis_store_by_id_test
 commit-single-widen-lost|lab/commit_history.h|pairs_[Index(r)].at[0] = first;|(void)first;|compact_rows_test
 ketama-3-points|strategies/partitioners/ketama_partitioner.cc|for (int w = 0; w < 4; ++w)|for (int w = 0; w < 3; ++w)|partitioner_ketama_test
 xfetch-linear|strategies/stampede/xfetch_guard.cc|linear_ ? scale * u : -scale * std::log(u)|scale * u|stampede_theory_test
