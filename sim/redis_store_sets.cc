@@ -151,20 +151,20 @@ RedisReply RedisStore::SRandMember(std::string_view key, bool has_count, int64_t
   if (!e) return has_count ? RedisReply::Array({}) : RedisReply::Nil();
   if (e->type != Type::kSet) return WrongType();
   const Members& set = MembersOf(slot);
-  auto at = [&](size_t i) { return RedisReply::String(*std::next(set.begin(), static_cast<long>(i))); };
-  if (!has_count) return at(PickIndex(set.size()));
+  std::vector<const std::string*> members;  // indexable: one walk of the set, not one a pick
+  members.reserve(set.size());
+  for (const auto& m : set) members.push_back(&m);
+  if (!has_count) return RedisReply::String(*members[PickIndex(members.size())]);
   std::vector<RedisReply> out;
   if (count < 0) {  // repeats allowed
-    for (int64_t i = 0; i < -count; ++i) out.push_back(at(PickIndex(set.size())));
+    for (int64_t i = 0; i < -count; ++i) out.push_back(RedisReply::String(*members[PickIndex(members.size())]));
     return RedisReply::Array(std::move(out));
   }
-  // Distinct members: a partial Fisher-Yates shuffle of the positions.
-  std::vector<size_t> pos(set.size());
-  for (size_t i = 0; i < pos.size(); ++i) pos[i] = i;
-  size_t n = static_cast<size_t>(std::min<uint64_t>(static_cast<uint64_t>(count), pos.size()));
+  // Distinct members: a partial Fisher-Yates shuffle.
+  size_t n = static_cast<size_t>(std::min<uint64_t>(static_cast<uint64_t>(count), members.size()));
   for (size_t i = 0; i < n; ++i) {
-    std::swap(pos[i], pos[i + PickIndex(pos.size() - i)]);
-    out.push_back(at(pos[i]));
+    std::swap(members[i], members[i + PickIndex(members.size() - i)]);
+    out.push_back(RedisReply::String(*members[i]));
   }
   return RedisReply::Array(std::move(out));
 }
