@@ -17,6 +17,7 @@
 
 #include "cli/commands.h"
 #include "lab/experiment_file.h"
+#include "lab/run_identity.h"
 #include "results/result_store.h"
 #include "results/run_key.h"
 
@@ -74,7 +75,7 @@ void ResolveSweep(std::vector<std::string>& args) {
   size_t missing = 0, total = 0;
   for (const auto& run : exp.Expand()) {
     ++total;
-    auto it = stored.find(RunKeyOf(run.params.All()));
+    auto it = stored.find(RunKeyOf(RunIdentity(run.params)));
     if (it == stored.end()) ++missing;
     else ids += (ids.empty() ? "" : ",") + std::to_string(it->second);
   }

@@ -22,6 +22,7 @@
 #include "cli/summary_table.h"
 #include "lab/batch.h"
 #include "lab/param_scope.h"
+#include "lab/run_identity.h"
 #include "results/report_json.h"
 #include "cli/save_results.h"
 #include "results/result_store.h"
@@ -141,7 +142,7 @@ void Execute(const RunOptions& o) {
   // A simulated run is a function of its parameters and seed: its run key
   // (the one sweeps use) keeps the same run from being stored twice.
   if (!o.live.live())
-    for (size_t i = 0; i < reports.size() && i < runs.size(); ++i) reports[i].run_key = RunKeyOf(runs[i].All());
+    for (size_t i = 0; i < reports.size() && i < runs.size(); ++i) reports[i].run_key = RunKeyOf(RunIdentity(runs[i]));
   SaveOutcome saved;
   if (!o.no_store) {
     saved = SaveRunsTo(db_path, reports);

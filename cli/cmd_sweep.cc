@@ -20,6 +20,7 @@
 #include "cli/sweep_summary.h"
 #include "lab/experiment_file.h"
 #include "lab/memory_budget.h"
+#include "lab/run_identity.h"
 #include "lab/run_pool.h"
 #include "results/result_store.h"
 #include "results/run_key.h"
@@ -60,7 +61,7 @@ void DryRun(const ExperimentFile& f) {
   for (const auto& a : f.axes) headers.push_back(a.param);
   auto row_of = [&](size_t i) {
     SweepRun run = f.Run(i);
-    std::vector<std::string> row{std::to_string(i + 1), RunKeyOf(run.params.All()), run.params.Raw("seed")};
+    std::vector<std::string> row{std::to_string(i + 1), RunKeyOf(RunIdentity(run.params)), run.params.Raw("seed")};
     for (const auto& a : f.axes) row.push_back(run.params.Raw(a.param));
     return row;
   };
@@ -75,7 +76,7 @@ void DryRun(const ExperimentFile& f) {
   std::vector<size_t> width;
   for (const auto& h : headers) width.push_back(h.size());
   width[0] = std::max(width[0], std::to_string(count).size());
-  width[1] = std::max(width[1], RunKeyOf(f.base.All()).size());
+  width[1] = std::max(width[1], RunKeyOf(RunIdentity(f.base)).size());
   width[2] = std::max<size_t>(width[2], 20);  // any 64-bit seed
   for (size_t a = 0; a < f.axes.size(); ++a)
     for (const auto& v : f.axes[a].values) width[3 + a] = std::max(width[3 + a], v.size());
@@ -109,7 +110,7 @@ void ListCommands(const ExperimentFile& f, const std::string& dir) {
     std::string cmd = "cachelab run";
     for (const auto& [k, v] : run.params.All())
       if (k == "seed" || !run.params.IsDefault(k)) cmd += " --" + k + " " + ShellQuote(v);
-    cmd += " --db " + ShellQuote(dir + "/run-" + RunKeyOf(run.params.All()) + ".db");
+    cmd += " --db " + ShellQuote(dir + "/run-" + RunKeyOf(RunIdentity(run.params)) + ".db");
     std::cout << cmd << "\n";
   }
   meter.Finish(f.RunCount());
@@ -147,7 +148,7 @@ void Execute(const SweepOptions& o) {
   std::vector<Params> pending;
   std::vector<size_t> pending_index;
   for (size_t i = 0; i < runs.size(); ++i) {
-    keys.push_back(RunKeyOf(runs[i].params.All()));
+    keys.push_back(RunKeyOf(RunIdentity(runs[i].params)));
     if (!stored.count(keys[i])) pending.push_back(runs[i].params), pending_index.push_back(i);
   }
   unsigned jobs = o.jobs ? o.jobs : std::max(1u, std::thread::hardware_concurrency());
