@@ -107,3 +107,29 @@ TEST_CASE("a run is stored with its config, and comparisons store one run each")
   }
   std::filesystem::remove(db);
 }
+
+// An audit read `--skip-bad TEXT=true` in `run --help` while the default is
+// false (a bare switch means true, and CLI11 showed that value as the default).
+// Expectation: the default column of `cachelab params` (the registry).
+TEST_CASE("run --help shows each parameter's default as params lists it") {
+  auto help = RunCli("run --help");
+  auto params = RunCli("params --json");
+  REQUIRE(help.exit_code == 0);
+  REQUIRE(params.exit_code == 0);
+  json defs = json::parse(params.out);
+  REQUIRE(defs.is_array());
+  size_t checked = 0;
+  for (const auto& d : defs) {
+    std::string name = d.at("name"), value = d.at("default");
+    if (value.empty()) continue;
+    size_t at = help.out.find("\n  --" + name + " ");  // the flag's own line, not a mention in a help text
+    INFO(name);
+    REQUIRE(at != std::string::npos);
+    ++at;
+    std::string shown = help.out.substr(at, help.out.find('\n', at) - at);
+    CHECK(shown.find("=" + value) != std::string::npos);
+    if (value == "false") CHECK(shown.find("=true") == std::string::npos);
+    ++checked;
+  }
+  CHECK(checked > 50);
+}
