@@ -310,7 +310,10 @@ void Experiment::Dispatch(uint32_t client, const Request& pulled) {
   req.at = sim_.Now();
   // A trace's client (or use case) id picks the application server.
   req.client = static_cast<uint32_t>(ServerOf(trace_ && c_.index->has_clients ? req.client : client));
-  if (key_ttl_ && trace_ && req.key < key_ttl_->size()) (*key_ttl_)[req.key] = req.ttl;
+  // A set's TTL (0: none) is the key's; another request's only when it gives one: twitter, kvcache and
+  // recorded traces write 0 on every read (their formats' definition), which says nothing of the key.
+  if (key_ttl_ && trace_ && req.key < key_ttl_->size() && (req.op == Op::kSet || req.ttl > 0))
+    (*key_ttl_)[req.key] = req.ttl;
   InFlight& f = inflight_[id];  // field by field: a whole InFlight built on the stack and
   f.req = req;                   // copied costs a store-forwarding stall per request
   f.start = sim_.Now();
