@@ -76,6 +76,9 @@ RunReport ToReport(const ReplayOutcome& o, const ReplayOptions& opt, const std::
   rep.Set("requested_bytes", static_cast<int64_t>(r.requested_bytes));
   rep.Set("miss_bytes", static_cast<int64_t>(r.miss_bytes));
   rep.Set("byte_miss_ratio", Ratio(r.miss_bytes, r.requested_bytes));
+  // Zero-byte requests are left out of every count, as libCacheSim's cachesim does (its
+  // ignore_size_zero_req): counted here so that a trace's requests add up.
+  rep.Set("skipped_zero_size", static_cast<int64_t>(r.skipped_zero_size));
   rep.Set("throughput_mreq_s", r.seconds > 0 ? static_cast<double>(r.requests) / r.seconds / 1e6 : 0.0);
   // Beside the loop's rate: every pair's requests over the whole command's
   // wall time, trace decoding included.
@@ -306,6 +309,11 @@ void Execute(const ReplayOptions& given) {
       (sim.empty() ? lru : sim).front().result.requests == 0)
     std::fprintf(stderr, "warning: --warmup %s took the whole trace (%zu requests): nothing was measured\n",
                  opt.warmup.c_str(), trace.ids.size());
+  uint64_t zero_size = 0;
+  for (auto [curve, i] : order) zero_size = std::max(zero_size, (curve ? lru[i] : sim[i]).result.skipped_zero_size);
+  if (zero_size)
+    std::fprintf(stderr, "skipped %llu zero-size request(s) in %s (as libCacheSim does; not in requests, see "
+                 "skipped_zero_size)\n", static_cast<unsigned long long>(zero_size), opt.trace.c_str());
   const std::string format = reader->Name();
   whole.wall_s = since();
   whole.runs = order.size();
