@@ -5,8 +5,8 @@
 #include <stdexcept>
 #include <system_error>
 
+#include "workloads/big_endian_key_reader.h"
 #include "workloads/byte_source.h"
-#include "workloads/cache2k_reader.h"
 #include "workloads/caffeine_text_readers.h"
 #include "workloads/cdn_reader.h"
 #include "workloads/csv_reader.h"
@@ -35,7 +35,7 @@ std::string FormatList() {
 }  // namespace
 
 std::vector<std::string> TraceFormatNames() {
-  return {"oracleGeneral", "vscsi", "txt", "csv", "twitter", "kvcache", "cdn", "cache2k", "lcs", "lirs", "arc", "address"};
+  return {"oracleGeneral", "vscsi", "txt", "csv", "twitter", "kvcache", "cdn", "cache2k", "scarab", "lcs", "lirs", "arc", "address"};
 }
 
 std::string GuessTraceFormat(const std::string& path) {
@@ -84,7 +84,8 @@ std::unique_ptr<FileTraceReader> OpenTrace(const std::string& path, const TraceO
     if (format == "twitter") return std::make_unique<TwitterReader>(path, options.skip_bad);
     if (format == "kvcache") return std::make_unique<KvcacheReader>(path, options.skip_bad);
     if (format == "cdn") return std::make_unique<CdnReader>(path, options.skip_bad);
-    if (format == "cache2k") return std::make_unique<Cache2kReader>(path, options.skip_bad);
+    if (format == "cache2k") return std::make_unique<BigEndianKeyReader>(path, options.skip_bad, 4, "cache2k");
+    if (format == "scarab") return std::make_unique<BigEndianKeyReader>(path, options.skip_bad, 8, "scarab");
     if (format == "lcs") return std::make_unique<LcsReader>(path, options.skip_bad);
     if (format == "lirs") return std::make_unique<LirsReader>(path, options.skip_bad);
     if (format == "arc") return std::make_unique<ArcReader>(path, options.skip_bad);

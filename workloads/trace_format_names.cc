@@ -12,7 +12,7 @@ std::string CanonicalTraceFormat(std::string_view name) {
       {"oraclegeneral", "oracleGeneral"}, {"oraclegeneralbin", "oracleGeneral"}, {"oracle", "oracleGeneral"},
       {"vscsi", "vscsi"},                 {"txt", "txt"},                        {"text", "txt"},
       {"plaintxt", "txt"},                {"csv", "csv"},                        {"twitter", "twitter"},
-      {"cache2k", "cache2k"},             {"lcs", "lcs"},
+      {"cache2k", "cache2k"},             {"scarab", "scarab"},                  {"lcs", "lcs"},
       {"kvcache", "kvcache"},             {"cdn", "cdn"},
       {"lirs", "lirs"},                   {"arc", "arc"},                        {"address", "address"},
   };
