@@ -97,6 +97,18 @@ TEST_CASE("stats of cloudPhysicsIO agree with the traces README and an independe
   CHECK(s.window_footprint.back() == 48974);
 }
 
+// vscsi times are microseconds; reuse times were kept in whole milliseconds
+// (an audit: min 0.0 s, mean off by 0.5 ms). python3 over the 32-byte records
+// (struct '<IIIHHQQ', ts the last field): 64,898 reuses, min 191 us, max
+// 6,353,016,499 us, sum 88,377,518,326,662 us.
+TEST_CASE("reuse times keep a vscsi trace's microseconds") {
+  TraceStats s = Stats(Data("cloudPhysicsIO.vscsi.zst"));
+  REQUIRE(s.reuse_ns.count() == 64898);
+  CHECK(s.reuse_ns.min() == 191 * kMicrosecond);
+  CHECK(s.reuse_ns.max() == 6353016499ULL * kMicrosecond);
+  CHECK(s.reuse_ns.mean() == Approx(88377518326662.0 / 64898 * 1000).epsilon(1e-12));
+}
+
 TEST_CASE("stats of a CDN sample: rows cachebench rejects are counted, not profiled") {
   // awk over the first 999 rows of short_bigcache_traces.csv (tests/data/README.md):
   // 998 valid rows, 1 rejected, 435 keys, 347 requested once, the busiest 37 times.

@@ -138,7 +138,7 @@ bool ComputeTraceStats(TraceReader& reader, const TraceStatsOptions& options, Tr
       s.object_size.Record(r.size);
     } else {
       s.reuse_requests.Record(i - objects[h].last_index);
-      if (r.at >= objects[h].last_time) s.reuse_ms.Record(static_cast<uint64_t>((r.at - objects[h].last_time) / kMillisecond));
+      if (r.at >= objects[h].last_time) s.reuse_ns.Record(static_cast<uint64_t>(r.at - objects[h].last_time));
     }
     ObjectState& o = objects[h];
     ++o.count;

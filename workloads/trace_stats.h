@@ -41,7 +41,7 @@ struct TraceStats {
   Histogram request_size;            // bytes, per request
   Histogram object_size;             // bytes, each object's first size
   Histogram reuse_requests;          // requests since the object's previous request
-  Histogram reuse_ms;                // trace time since it (traces with time)
+  Histogram reuse_ns;                // trace time since it (traces with time), exact to the trace's resolution
   Histogram ttl_seconds;             // requests with a TTL > 0
   Histogram write_ttl_seconds;       // TTL of every set (0 included): what a twin draws from
   bool has_time = false;

@@ -62,7 +62,7 @@ RunReport TraceStatsReport(const TraceStats& s, const std::string& path, const s
   AddQuantiles(r, "object_size_bytes", s.object_size);
   r.Set("reuses", i64(s.reuse_requests.count()));
   AddQuantiles(r, "reuse_requests", s.reuse_requests);
-  if (s.has_time) AddQuantiles(r, "reuse_seconds", s.reuse_ms, 1e-3);
+  if (s.has_time) AddQuantiles(r, "reuse_seconds", s.reuse_ns, 1e-9);
   r.Set("requests_with_ttl", i64(s.with_ttl));
   if (s.with_ttl) AddQuantiles(r, "ttl_seconds", s.ttl_seconds);
   r.Set("clients", i64(s.clients));
