@@ -2,6 +2,7 @@
 
 #include <time.h>
 
+#include <algorithm>
 #include <chrono>
 #include <memory>
 
@@ -528,6 +529,12 @@ RunReport RunExperiment(const Params& params, const ProgressFn& progress, Backen
   Experiment e(c, progress, backend);
   RunReport r = e.Run();
   r.config = effective.All();
+  if (c.index) {  // the trace gives the requests and their keys: no synthetic settings that did not apply
+    uint64_t requests = c.max_requests ? std::min(c.index->requests, c.max_requests) : c.index->requests;
+    std::erase_if(r.config, [](const auto& kv) { return kv.first == "alpha" || kv.first == "read-fraction" || kv.first == "workload"; });
+    for (auto& [name, value] : r.config)
+      if (name == "requests") value = std::to_string(requests);
+  }
   return r;
 }
 

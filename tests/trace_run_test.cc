@@ -291,6 +291,15 @@ TEST_CASE("run --trace: the trace is in --json and in the stored run's parameter
   auto e = RunCli("export --db " + dir / "r.db" + " --run 1 --format json");
   INFO(e.err);
   CHECK(e.out.find(trace) != std::string::npos);
+  // The stored parameters say what ran: the hand trace's 10 requests and 3
+  // keys, not the synthetic defaults (1,000,000 requests, Zipf 0.99, 90% reads)
+  // that an audit found beside them.
+  auto config = nlohmann::json::parse(e.out)["config"];
+  CHECK(config["requests"] == "10");
+  CHECK(config["keys"] == "3");
+  CHECK_FALSE(config.contains("alpha"));
+  CHECK_FALSE(config.contains("read-fraction"));
+  CHECK_FALSE(config.contains("workload"));
 }
 
 TEST_CASE("demo real-trace: cloudPhysicsIO through three strategies, a conclusion quoting the numbers") {
