@@ -131,6 +131,9 @@ void ExecuteConvert(const ConvertOptions& o) {
   std::string error;
   int64_t n = ConvertTrace(*reader, o.out, o.to, &error);
   if (n < 0) throw UsageError(error);
+  if (n == 0)  // as stats, replay and run --trace: an error naming the file, and no output
+    throw UsageError(o.in.path + ": the trace has no requests to convert" +
+                     (reader->bad_records() ? " (every record was malformed and skipped)" : ""));
   if (o.json) {
     nlohmann::ordered_json j{{"input", o.in.path}, {"input_format", reader->Name()}, {"output", o.out},
                              {"format", o.to},   {"requests", n},                 {"skipped_records", reader->bad_records()}};

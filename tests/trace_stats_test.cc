@@ -281,6 +281,14 @@ TEST_CASE("trace stats and convert from the CLI: JSON, the store, exit codes") {
   CHECK(r.exit_code == 2);
   CHECK_FALSE(std::filesystem::exists(dir / "o.bin"));
   CHECK_FALSE(std::filesystem::exists(dir / "o.bin.tmp"));
+  // An empty input: the same error as stats, and no header-only output file (an audit found exit 0 and a csv header).
+  for (const char* to : {"csv", "txt", "oracleGeneral"}) {
+    r = RunCli("trace convert " + empty + " " + (dir / "o.out") + " --to " + to);
+    CHECK(r.exit_code == 2);
+    CHECK(r.err == "cachelab: error: " + empty + ": the trace has no requests to convert\n");
+    CHECK_FALSE(std::filesystem::exists(dir / "o.out"));
+    CHECK_FALSE(std::filesystem::exists(dir / "o.out.tmp"));
+  }
   r = RunCli("trace convert " + Data("kv_traces_1.csv") + " " + (dir / "o.bin") + " --to oracleGeneral --json");
   CHECK(r.exit_code == 0);
   j = nlohmann::json::parse(r.out);

@@ -133,6 +133,10 @@ int64_t ConvertTrace(TraceReader& in, const std::string& out_path, const std::st
     *error = tmp + ": write failed";
     ok = false;
   }
+  if (ok && n == 0) {
+    std::remove(tmp.c_str());
+    return 0;
+  }
   if (ok && std::rename(tmp.c_str(), out_path.c_str()) != 0) {
     *error = out_path + ": cannot rename " + tmp + " to it";
     ok = false;

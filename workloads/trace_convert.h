@@ -24,7 +24,8 @@ namespace cachelab {
 std::vector<std::string> ConvertFormatNames();  // oracleGeneral, csv, txt
 
 // Returns the number of requests written, or -1 with *error set (the input's
-// error names its file and line; output errors name OUT).
+// error names its file and line; output errors name OUT). A trace without a
+// request writes nothing and returns 0 (no header-only file to mistake for one).
 int64_t ConvertTrace(TraceReader& in, const std::string& out_path, const std::string& to, std::string* error);
 
 }  // namespace cachelab
