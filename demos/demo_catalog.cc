@@ -67,16 +67,20 @@ std::vector<Demo> BuildDemos() {
   demos.push_back(MakeSimDemo({
       "ring-add-node",
       "Adding a node: consistent hashing against modulo",
-      "Four cache nodes share the keys. At t = 2 s a fifth node joins. With modulo placement (hash % nodes) "
+      "Four cache nodes share the keys. At t = 10 s, with the caches warm, a fifth node joins. With modulo placement (hash % nodes) "
       "almost every key now maps to a different node, whose cache does not have it; with a consistent-hash "
       "ring only the keys the new node takes over move, ideally 1/5 of them.",
       "the cluster simulation (--nodes, --partitioner, --churn)",
-      {{"nodes", "4"}, {"churn", "t=2s:add"}, {"requests", "80000"}},
+      // The node joins once the caches are warm (10 s at 20,000 req/s), and the run lasts long enough after
+      // the clients learn of it (--detect-delay, 1 s) for the dip and the database spike to show.
+      {{"nodes", "4"}, {"churn", "t=10s:add"}, {"requests", "400000"}},
       {{"modulo", {{"partitioner", "modulo"}}}, {"ring", {{"partitioner", "ring"}}}},
       {{"partitioner", "partitioner"},
        {"keys moved", "churn.0.remapped", 3},
        {"ideal", "churn.0.ideal", 3},
+       {"hit-ratio dip", "churn.0.hit_ratio_dip", 3},
        {"DB qps peak", "churn.0.db_qps_peak", 0},
+       {"DB spike", "churn.0.db_spike", 2},
        {"hit ratio", "hit_ratio", 4}},
       {"churn.0.remapped", "of the keys moved to another node", true, 100, "%"}}));
   demos.push_back(MakeSimDemo({

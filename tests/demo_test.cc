@@ -114,6 +114,11 @@ TEST_CASE("every ready demo's numbers tell the story its narrative tells") {
       CHECK(Field(r, 0, "churn.0.remapped") > 0.7);
       CHECK(Field(r, 1, "churn.0.remapped") < 0.35);
       CHECK(Field(r, 1, "hit_ratio") > Field(r, 0, "hit_ratio"));
+      // The join must show within the run (an audit found the demo ending before the clients
+      // learned of the node: equal peaks, zero dips): moving 4x the keys costs more hits and queries.
+      CHECK(Field(r, 0, "churn.0.hit_ratio_dip") > 2 * Field(r, 1, "churn.0.hit_ratio_dip"));
+      CHECK(Field(r, 0, "churn.0.db_spike") > Field(r, 1, "churn.0.db_spike"));
+      CHECK(Field(r, 1, "churn.0.db_spike") > 1);
     } else if (d.name == "staleness") {  // ttl-only, delete-on-write, pubsub with loss
       double ttl_only = Field(r, 0, "stale_read_ratio"), del = Field(r, 1, "stale_read_ratio");
       CHECK(ttl_only > 5 * del);

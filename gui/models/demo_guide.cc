@@ -57,7 +57,8 @@ DemoGuide GuideFor(const QString& demo) {
              {"write p99 µs", "write_latency_us.p99"}}};
   if (demo == "ring-add-node")
     return {"Adding a node: consistent hashing vs modulo", {"moved", "ring"},
-            {{"keys moved", "churn.0.remapped"}, {"ideal", "churn.0.ideal"}, {"hit ratio", "hit_ratio"}}};
+            {{"keys moved", "churn.0.remapped"}, {"ideal", "churn.0.ideal"}, {"hit-ratio dip", "churn.0.hit_ratio_dip"},
+             {"DB spike", "churn.0.db_spike"}, {"hit ratio", "hit_ratio"}}};
   if (demo == "staleness")
     return {"Staleness: TTL vs delete-on-write vs pub/sub", {"consistency", "hit-rate"},
             {{"stale reads", "stale_reads"}, {"stale ratio", "stale_read_ratio"}, {"hit ratio", "hit_ratio"}}};
