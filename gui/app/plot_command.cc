@@ -78,11 +78,14 @@ int RunPlot(const PlotRequest& req) {
       Say(QStringLiteral("cachelab plot: error: %1").arg(built.subtitle));
       return 2;
     }
-    if (!SaveChart(std::move(built), req.size, file, &error)) {
+    QSize saved;
+    if (!SaveChart(std::move(built), req.size, file, &error, &saved)) {
       Say(QStringLiteral("cachelab plot: error: %1").arg(error));
       return 1;
     }
-    Say(QStringLiteral("wrote %1").arg(file));
+    if (saved == req.size) Say(QStringLiteral("wrote %1").arg(file));
+    else Say(QStringLiteral("wrote %1 (%2x%3: the legend and axis labels need more than %4x%5)")
+                 .arg(file).arg(saved.width()).arg(saved.height()).arg(req.size.width()).arg(req.size.height()));
   }
   return 0;
 }

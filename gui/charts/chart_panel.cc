@@ -6,6 +6,7 @@
 #include <QLabel>
 #include <QSplitter>
 #include <QVBoxLayout>
+#include <cmath>
 #include <QtCharts/QChartView>
 
 #include "gui/charts/heatmap_view.h"
@@ -58,6 +59,8 @@ void ChartPanel::Clear() {
     delete v;  // a view owns its chart
   }
   views_.clear();
+  pads_.clear();
+  insets_.clear();
   chart_.panes.clear();
   if (chart_.custom) {
     grid_->removeWidget(chart_.custom);
@@ -81,6 +84,15 @@ void ChartPanel::SetChart(BuiltChart chart) {
     grid_->addWidget(view, row, col);
     grid_->setRowStretch(row, 1);
     views_.push_back(view);
+    pads_.emplace_back();
+    insets_.emplace_back(-1, -1);
+    // What the pane's axes take on either side, read as its layout lands (then its margins
+    // are the ones the layout used); the panes are compared once all have landed.
+    QChart* pane = chart_.panes[i];
+    connect(pane, &QChart::plotAreaChanged, this, [this, pane, i](const QRectF& plot) {
+      insets_[i] = {plot.left() - pads_[i].left(), pane->size().width() - plot.right() - pads_[i].right()};
+    });
+    connect(pane, &QChart::plotAreaChanged, this, &ChartPanel::AlignPlotAreas, Qt::QueuedConnection);
   }
   if (chart_.custom) {
     grid_->addWidget(chart_.custom, 0, 0);
@@ -102,15 +114,36 @@ void ChartPanel::SetChart(BuiltChart chart) {
   if (below) {
     legend_->setMinimumWidth(0);
     legend_->setMaximumWidth(QWIDGETSIZE_MAX);
-    int rows = legend_->horizontalHeader()->height() + 2 * legend_->frameWidth() + 4;
-    for (int r = 0; r < legend_->rowCount(); ++r) rows += legend_->rowHeight(r);
-    legend_->setFixedHeight(std::min(rows, 220));
+    legend_->setFixedHeight(std::min(legend_->NeededHeight(), 220));
   } else {
     legend_->setMinimumHeight(0);
     legend_->setMaximumHeight(QWIDGETSIZE_MAX);
     // What the rows need when there is room; squeezed (and scrolling) only in a small window.
     legend_->setMinimumWidth(std::min(legend_->NeededWidth() + 20, 180));
     legend_->setMaximumWidth(std::min(legend_->NeededWidth() + 20, kSideLegendMax));
+  }
+}
+
+void ChartPanel::AlignPlotAreas() {
+  int columns = std::max(1, chart_.columns);
+  for (int col = 0; col < columns; ++col) {
+    std::vector<size_t> in_col;
+    qreal left = 0, right = 0;  // the widest axes in the column set the edges
+    for (size_t i = static_cast<size_t>(col); i < views_.size(); i += static_cast<size_t>(columns)) {
+      if (insets_[i].first < 0) return;  // a pane not laid out yet
+      in_col.push_back(i);
+      left = std::max(left, insets_[i].first);
+      right = std::max(right, insets_[i].second);
+    }
+    if (in_col.size() < 2) continue;
+    for (size_t i : in_col) {
+      QMargins pad(static_cast<int>(std::lround(left - insets_[i].first)), 0,
+                   static_cast<int>(std::lround(right - insets_[i].second)), 0);
+      if (pad == pads_[i]) continue;
+      QChart* c = views_[i]->chart();
+      c->setMargins(c->margins() - pads_[i] + pad);
+      pads_[i] = pad;
+    }
   }
 }
 

@@ -3,6 +3,7 @@
 // table beside them. The same widget is shown in the tabs and rendered for
 // screenshots and `cachelab plot`, so both look alike.
 #pragma once
+#include <QMargins>
 #include <QWidget>
 #include <vector>
 
@@ -37,7 +38,12 @@ class ChartPanel : public QWidget {
 
  private:
   void Clear();
+  // Pads the panes' margins so that the plot areas of the panes in a grid column
+  // share their left and right edges: a time is at one x in every pane.
+  void AlignPlotAreas();
   BuiltChart chart_;
+  std::vector<QMargins> pads_;  // per view: added to its pane's own margins
+  std::vector<std::pair<qreal, qreal>> insets_;  // per view: plot area's left and right inset, unpadded
   QLabel* title_;
   QLabel* subtitle_;
   QLabel* empty_;

@@ -102,6 +102,19 @@ int LegendTable::NeededWidth() const {
   return w;
 }
 
+int LegendTable::NeededHeight() const {
+  int h = 2 * frameWidth() + horizontalHeader()->sizeHint().height() + 2;
+  for (int r = 0; r < rowCount(); ++r) h += rowHeight(r);
+  return h;
+}
+
+void LegendTable::ShowWhole() {
+  setVerticalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
+  setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
+  setMinimumSize(NeededWidth(), NeededHeight());
+  setMaximumHeight(NeededHeight());
+}
+
 void LegendTable::Highlight(int row) {
   for (int r = 0; r < static_cast<int>(rows_.size()); ++r)
     for (QAbstractSeries* s : rows_[static_cast<size_t>(r)].series) {

@@ -2,7 +2,7 @@
 // identical runs) and per event kind, with its colour and line style, name
 // and key figures. Hovering a row highlights its series (the others fade);
 // clicking a row's box hides or shows them (lines, markers and bars alike).
-// It scrolls, so 20 runs fit.
+// In a window it scrolls, so 20 runs fit; a still image shows it whole.
 #pragma once
 #include <QHash>
 #include <QPen>
@@ -20,6 +20,10 @@ class LegendTable : public QTableWidget {
   void SetChart(const BuiltChart& chart);
   // Width the columns need at the current font, so nothing is elided.
   int NeededWidth() const;
+  // Height every row needs, header and frame included.
+  int NeededHeight() const;
+  // For a still image, which cannot scroll: no scroll bars, every row and column shown.
+  void ShowWhole();
   QSize sizeHint() const override { return {NeededWidth() + 20, QTableWidget::sizeHint().height()}; }
   void Highlight(int row);  // -1: none
   bool RowHidden(int row) const;

@@ -60,9 +60,10 @@ BuiltChart BuildSummaryChart(const std::vector<LoadedRun>& runs) {
   BuiltChart out;
   out.name = "summary";
   out.title = QStringLiteral("Summary: headline metrics of the selected runs");
-  out.columns = 3;
   out.legend_below = true;
   std::vector<RunGroup> groups = GroupReplications(runs);
+  // A bar per run, each labelled: many runs take a wider pane, so fewer panes a row.
+  out.columns = groups.size() > 20 ? 1 : groups.size() > 10 ? 2 : 3;
   bool replicated = false;
   for (const auto& g : groups) replicated |= g.members.size() > 1;
   for (size_t g = 0; g < groups.size(); ++g) {
@@ -111,6 +112,7 @@ BuiltChart BuildSummaryChart(const std::vector<LoadedRun>& runs) {
       hi = std::max(hi, (iv[g].mean + iv[g].half_width) * m.scale);
       x->append(QStringLiteral("#%1").arg(runs[groups[g].members.front()].id));
     }
+    if (groups.size() > 10) x->setLabelsAngle(-90);  // "#12" across a bar's width would not fit
     pane->addSeries(bars);
     auto* y = new QValueAxis;
     y->setLabelFormat("%g");

@@ -27,6 +27,12 @@ double FigureOf(const PaneSpec& p, const RunReport& r, const QList<QPointF>& pts
   if (!p.figure_field.empty())
     if (auto v = FieldNumber(r.fields, p.figure_field)) return *v * p.scale;
   if (!s || pts.isEmpty()) return NAN;
+  if (p.level && p.figure == Figure::kMax) {  // the drawn points leave the partial window out
+    double mx = -1e300;
+    for (double v : s->v)
+      if (std::isfinite(v)) mx = std::max(mx, v * p.scale);
+    return mx;
+  }
   double sum = 0, mx = -1e300;
   for (const auto& q : pts) {
     sum += q.y();

@@ -28,6 +28,7 @@ struct PaneSpec {
   QString figure_header;            // legend column; empty: none
   std::string figure_field;         // summary field for the column, else from the series:
   Figure figure = Figure::kMean;
+  bool level = false;               // a level (memory), not a per-window rate: its last, partial window counts too
   std::string limit_config;         // a size parameter drawn as a horizontal line (e.g. "maxmemory")
 };
 

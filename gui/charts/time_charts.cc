@@ -77,7 +77,9 @@ BuiltChart BuildMemoryChart(const std::vector<LoadedRun>& runs) {
   mem.scale = 1.0 / (1 << 20);
   mem.limit_config = "maxmemory";
   mem.figure_header = QStringLiteral("peak MiB");
-  mem.figure = Figure::kMax;
+  mem.figure_field = "memory_bytes_peak";  // the run's own peak, as the summary shows it
+  mem.figure = Figure::kMax;               // else the series' (the same samples)
+  mem.level = true;
   PaneSpec ev;
   ev.series = {"evictions"};
   ev.y_title = QStringLiteral("evictions per window");

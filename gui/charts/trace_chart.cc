@@ -2,10 +2,12 @@
 // the series read here: rank_frequency, size_histogram, reuse_histogram,
 // request_rate or footprint, and the fields zipf.alpha / zipf.r2):
 // popularity rank against frequency on log-log axes with the fitted Zipf
-// line, the size and reuse-distance histograms (powers-of-two buckets), and the
-// request rate over the trace's time (its footprint when it has no times).
+// line, the size and reuse-distance histograms (powers-of-two buckets), the
+// request rate over the trace's time and, for a trace without times, its
+// footprint over its requests: each in a pane of its own, as their x differ.
 #include <QtCharts/QLineSeries>
 #include <QtCharts/QLogValueAxis>
+#include <QtCharts/QScatterSeries>
 #include <QtCharts/QValueAxis>
 #include <algorithm>
 #include <cmath>
@@ -51,8 +53,7 @@ BuiltChart BuildTraceChart(const std::vector<LoadedRun>& runs) {
   out.title = QStringLiteral("Trace: popularity, sizes, reuse distances, request rate");
   out.columns = 2;
   out.figure_headers = {QStringLiteral("requests"), QStringLiteral("objects"), QStringLiteral("Zipf α (R²)")};
-  Pane rank, size, reuse, rate;
-  bool any_time = false;
+  Pane rank, size, reuse, rate, footprint;
   std::vector<std::pair<size_t, double>> fits;  // run, alpha
   for (size_t r = 0; r < runs.size(); ++r) {
     const RunReport& rep = runs[r].report;
@@ -68,19 +69,29 @@ BuiltChart BuildTraceChart(const std::vector<LoadedRun>& runs) {
                    FigureText(FieldNumber(rep.fields, "unique_objects").value_or(NAN)),
                    alpha ? QStringLiteral("%1 (%2)").arg(*alpha, 0, 'f', 3).arg(r2.value_or(NAN), 0, 'f', 3)
                          : QStringLiteral("–")};
-    out.legend.push_back(row);
     rank.Add(r, Positive(*rf, 1, true, true));
     if (alpha) fits.emplace_back(r, *alpha);
-    if (const Series* s = FindSeries(rep, "size_histogram")) size.Add(r, Positive(*s, 1, true, true));
+    QStringList notes;
+    if (const Series* s = FindSeries(rep, "size_histogram")) {
+      QList<QPointF> pts = Positive(*s, 1, true, true);
+      // One bucket is one dot, no curve: said (a trace without sizes counts every object as 1).
+      if (pts.size() == 1)
+        notes << (pts[0].x() == 1 ? QStringLiteral("all objects size 1")
+                                  : QStringLiteral("all sizes in [%1, %2) bytes").arg(pts[0].x()).arg(2 * pts[0].x()));
+      size.Add(r, pts);
+    }
     if (const Series* s = FindSeries(rep, "reuse_histogram")) reuse.Add(r, Positive(*s, 1, true, true));
     if (const Series* s = FindSeries(rep, "request_rate")) {
-      any_time = true;
       QList<QPointF> pts;
       for (size_t i = 0; i < s->t.size() && i < s->v.size(); ++i) pts.append({ToSeconds(s->t[i]), s->v[i]});
       rate.Add(r, pts);
     } else if (const Series* f = FindSeries(rep, "footprint")) {
-      rate.Add(r, Positive(*f, 1, false, false));
+      // Without times, t is requests so far (workloads/trace_stats_report.cc).
+      footprint.Add(r, Positive(*f, 1, false, false));
+      notes << QStringLiteral("no timestamps: no request rate");
     }
+    row.note = notes.join("; ");
+    out.legend.push_back(row);
   }
   if (out.legend.empty()) {
     out.subtitle = runs.empty() ? QStringLiteral("no run selected")
@@ -98,8 +109,8 @@ BuiltChart BuildTraceChart(const std::vector<LoadedRun>& runs) {
                               true, true},
                          Spec{&reuse, QStringLiteral("reuse distance (requests)"),
                               QStringLiteral("reuses"), true, true},
-                         Spec{&rate, any_time ? QStringLiteral("trace time (s)") : QStringLiteral("requests so far"),
-                              any_time ? QStringLiteral("requests / s") : QStringLiteral("distinct objects so far"),
+                         Spec{&rate, QStringLiteral("trace time (s)"), QStringLiteral("requests / s"), false, false},
+                         Spec{&footprint, QStringLiteral("requests so far"), QStringLiteral("distinct objects so far"),
                               false, false}}) {
     Pane& p = *sp.pane;
     if (p.lines.empty()) continue;
@@ -125,8 +136,15 @@ BuiltChart BuildTraceChart(const std::vector<LoadedRun>& runs) {
     p.chart->addAxis(x, Qt::AlignBottom);
     p.chart->addAxis(y, Qt::AlignLeft);
     for (auto& [r, pts] : p.lines) {
-      auto* line = new QLineSeries;
-      line->setPen(RunPen(r));
+      // A single point draws no line: a dot instead.
+      QXYSeries* line = pts.size() == 1 ? static_cast<QXYSeries*>(new QScatterSeries) : new QLineSeries;
+      if (auto* dot = qobject_cast<QScatterSeries*>(line)) {
+        dot->setColor(RunColor(r));
+        dot->setBorderColor(RunColor(r));
+        dot->setMarkerSize(10);
+      } else {
+        line->setPen(RunPen(r));
+      }
       line->replace(pts);
       p.chart->addSeries(line);
       line->attachAxis(x);

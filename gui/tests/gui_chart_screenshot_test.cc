@@ -134,7 +134,8 @@ class GuiChartScreenshotTest : public QObject {
     QVERIFY2(c.has_data && !c.lacks_some, qPrintable("chart reports missing data: " + c.subtitle));
     QVERIFY(!c.panes.empty() || c.custom);
     QImage img = RenderChart(std::move(c), QSize(900, 450));
-    QCOMPARE(img.size(), QSize(900, 450));
+    // Larger when three stacked panes need room for their axis titles (gui_chart_fit_test).
+    QVERIFY2(img.width() >= 900 && img.height() >= 450, qPrintable(QString("%1x%2").arg(img.width()).arg(img.height())));
     Ink ink = Measure(img);
     QVERIFY2(ink.non_white > 900 * 450 / 4 / 50, qPrintable(QString("only %1 inked pixels").arg(ink.non_white)));
     QVERIFY2(ink.colours > 10, qPrintable(QString("only %1 colours").arg(ink.colours)));
