@@ -32,7 +32,11 @@ ScenarioConfig ApplyScenario(Params* p) {
   };
   set_default("alpha", "0");
   set_default("read-fraction", "1");
-  if (s.name == "hot-key" || s.name == "flash-crowd") p->Set("keys", "1");
+  if (s.name == "hot-key" || s.name == "flash-crowd") {  // one key by definition: a given --keys is refused, not overwritten
+    if (p->Given("keys") && p->Raw("keys") != "1")
+      throw ParamError("keys", "does not apply with --scenario " + s.name + " (the scenario is one hot key)");
+    p->Set("keys", "1");
+  }
   if (s.name == "hot-key") {
     double n = std::clamp(std::ceil(rate * ttl_s * 200), 1000.0, 2e6);
     set_default("requests", std::to_string(static_cast<uint64_t>(n)));

@@ -54,7 +54,9 @@ TEST_CASE("bad values exit non-zero, name the flag, and write nothing") {
   };
   for (const Case& c : {Case{"--rate -5", "--rate"}, Case{"--alpha -1", "--alpha"}, Case{"--keys 0", "--keys"},
                         Case{"--ttl 5parsecs", "--ttl"}, Case{"--strategy nope", "--strategy"},
-                        Case{"--redis-rtt 'exp(x)'", "--redis-rtt"}, Case{"--read-fraction 1.5", "--read-fraction"}}) {
+                        Case{"--redis-rtt 'exp(x)'", "--redis-rtt"}, Case{"--read-fraction 1.5", "--read-fraction"},
+                        // One hot key by definition: a --keys beside it was silently replaced by 1 (an audit).
+                        Case{"--scenario hot-key --keys 100", "--keys"}, Case{"--scenario flash-crowd --keys 5", "--keys"}}) {
     auto r = RunCli("run --db " + db + " " + c.args);
     INFO(c.args << " -> " << r.err);
     CHECK(r.exit_code == 2);
