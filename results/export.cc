@@ -1,5 +1,6 @@
 #include "results/export.h"
 
+#include <algorithm>
 #include <charconv>
 #include <cmath>
 #include <cstdio>
@@ -190,9 +191,12 @@ double BucketMean(const std::vector<HistogramData::Bucket>& b) {
 }
 
 // The bucket holding the value at `percentile` (HdrHistogram's getValueAtPercentile:
-// the first whose cumulative count reaches ceil(p/100 * total), at least 1).
+// the first whose cumulative count reaches ceil(p * total / 100), at least 1). As
+// there, p is first stepped down one ulp: 99.9 / 100 * 50000 is 49950.000000000007
+// in doubles, and its ceil would take the 49,951st value instead of the 49,950th.
 size_t BucketAt(const std::vector<HistogramData::Bucket>& b, uint64_t total, double percentile, uint64_t* cum_out) {
-  auto want = static_cast<uint64_t>(std::ceil(percentile / 100.0 * static_cast<double>(total)));
+  const double p = std::clamp(std::nextafter(percentile, -INFINITY), 0.0, 100.0);
+  auto want = static_cast<uint64_t>(std::ceil(p * static_cast<double>(total) / 100.0));
   want = std::max<uint64_t>(want, 1);
   uint64_t cum = 0;
   for (size_t i = 0; i < b.size(); ++i) {
