@@ -275,9 +275,10 @@ std::string PercentileKey(double p) { return Format("p%.2f", p); }
 
 double Ms(double us) { return std::round(us) / 1000.0; }
 
-// Percentiles of the run's latency_ns histogram in ms, or from fields <prefix>.p50/p90/p99/p999.
+// Percentiles of the run's latency_ns histogram in ms (a bucket's top, at most the
+// overall max `max_us` as Totals prints it), or from fields <prefix>.p50/p90/p99/p999.
 nlohmann::ordered_json Percentiles(const RunReport& r, const std::string& prefix, const HistogramData* h,
-                                   const std::vector<double>& wanted) {
+                                   const std::vector<double>& wanted, double max_us) {
   nlohmann::ordered_json j = nlohmann::ordered_json::object();
   for (double p : wanted) {
     if (h) {
@@ -287,7 +288,7 @@ nlohmann::ordered_json Percentiles(const RunReport& r, const std::string& prefix
         if (x.count) b.push_back(x), total += x.count;
       if (total) {
         uint64_t cum = 0;
-        j[PercentileKey(p)] = Highest(b[BucketAt(b, total, p, &cum)]) / 1e6;
+        j[PercentileKey(p)] = std::min(Highest(b[BucketAt(b, total, p, &cum)]) / 1e6, Ms(max_us));
         continue;
       }
     }
@@ -310,6 +311,7 @@ nlohmann::ordered_json MemtierJson(int64_t run_id, const RunReport& r, const std
     if (h.name == "read_latency_ns") reads = &h;
     if (h.name == "write_latency_ns") writes = &h;
   }
+  const double overall_max_us = r.Get("latency_us.max") ? r.GetNumber("latency_us.max") : INFINITY;
   auto block = [&](double count, double hits, double misses, const std::string& prefix, const HistogramData* h) {
     nlohmann::ordered_json b;
     b["Count"] = static_cast<int64_t>(count);
@@ -324,9 +326,11 @@ nlohmann::ordered_json MemtierJson(int64_t run_id, const RunReport& r, const std
     double mean_us = r.Get(prefix + ".mean") || filled.empty() ? r.GetNumber(prefix + ".mean") : BucketMean(filled) / 1000;
     b["Latency"] = Ms(mean_us);
     b["Average Latency"] = Ms(mean_us);
+    // Max: the exact stored one (Totals, Gets); writes keep none, so the top of their
+    // last bucket, but never above the overall max: every write is one of the requests.
     if (r.Get(prefix + ".max")) b["Max Latency"] = Ms(r.GetNumber(prefix + ".max"));
-    else if (!filled.empty()) b["Max Latency"] = Ms(Highest(filled.back()) / 1000);
-    b["Percentile Latencies"] = Percentiles(r, prefix, h, percentiles);
+    else if (!filled.empty()) b["Max Latency"] = Ms(std::min(Highest(filled.back()) / 1000, overall_max_us));
+    b["Percentile Latencies"] = Percentiles(r, prefix, h, percentiles, overall_max_us);
     return b;
   };
   nlohmann::ordered_json stats;

@@ -39,7 +39,9 @@ std::string SeriesCsv(const RunReport& run);
 // iteration with 5 ticks per half distance to 100%.
 std::string HgrmText(const HistogramData& h, double unit_ratio, const std::vector<double>& percentiles);
 
-// The run in memtier_benchmark's --json-out-file layout (latencies in ms).
+// The run in memtier_benchmark's --json-out-file layout (latencies in ms). Max
+// Latency is the stored exact max, or for writes (none stored) their last bucket's
+// top; that and every percentile (a bucket's top) at most the stored overall max.
 nlohmann::ordered_json MemtierJson(int64_t run_id, const RunReport& run, const std::vector<double>& percentiles);
 
 }  // namespace cachelab
