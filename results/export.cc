@@ -5,6 +5,7 @@
 #include <cmath>
 #include <cstdio>
 #include <map>
+#include <set>
 
 #include "results/report_json.h"
 
@@ -41,10 +42,6 @@ std::string Row(const std::vector<std::string>& cells) {
   return out + "\n";
 }
 
-bool EndsWith(const std::string& s, const std::string& end) {
-  return s.size() >= end.size() && s.compare(s.size() - end.size(), end.size(), end) == 0;
-}
-
 std::string Format(const char* fmt, double v) {
   char buf[64];
   std::snprintf(buf, sizeof buf, fmt, v);
@@ -68,23 +65,86 @@ std::string CsvCell(const std::string& s) {
   return out + "\"";
 }
 
-std::string FieldUnit(const std::string& name) {
-  if (name.find("_us.") != std::string::npos || EndsWith(name, "_us")) return "us";
-  if (name.find("_ms.") != std::string::npos || EndsWith(name, "_ms")) return "ms";
-  if (name.find("bytes") != std::string::npos) return "bytes";
-  if (EndsWith(name, "_seconds") || EndsWith(name, "_s") || EndsWith(name, "recovery_s")) return "s";
-  if (EndsWith(name, "_qps") || EndsWith(name, "_per_sec") || EndsWith(name, "_per_s")) return "1/s";
-  if (name.find("ratio") != std::string::npos || EndsWith(name, "remapped") || EndsWith(name, "ideal")) return "ratio";
-  if (EndsWith(name, "_mb")) return "MB";
-  return "";
+namespace {
+
+std::vector<std::string> Split(const std::string& s, char sep) {
+  std::vector<std::string> out;
+  for (size_t start = 0;;) {
+    size_t end = s.find(sep, start);
+    out.push_back(s.substr(start, end - start));
+    if (end == std::string::npos) return out;
+    start = end + 1;
+  }
 }
+
+// A statistic of a measure has the measure's unit: p99, mean, max, peak, hit_ratio_dip, ...
+bool IsStatistic(const std::string& t) {
+  static const std::set<std::string> kStats = {"mean", "min", "max", "peak", "total", "sd", "median",
+                                               "before", "dip", "weighted"};
+  if (kStats.count(t)) return true;
+  return t.size() > 1 && t[0] == 'p' && t.find_first_not_of("0123456789", 1) == std::string::npos;
+}
+
+// The unit named by the last word of one dotted part ("max_lag_ms" -> ms), or "".
+std::string WordsUnit(std::vector<std::string> w) {
+  while (w.size() > 1 && IsStatistic(w.back())) w.pop_back();
+  // "X_per_s" is a rate; "X_per_req" has X's unit.
+  for (size_t i = w.size(); i-- > 1;)
+    if (w[i - 1] == "per") {
+      const std::string& d = w[i];
+      if (d == "s" || d == "sec" || d == "second") return "1/s";
+      w.resize(i - 1);
+      return WordsUnit(w);
+    }
+  static const std::map<std::string, std::string> kUnits = {
+      {"us", "us"},       {"ms", "ms"},       {"ns", "ns"},       {"s", "s"},           {"sec", "s"},
+      {"seconds", "s"},   {"bytes", "bytes"}, {"qps", "1/s"},       {"ratio", "ratio"},
+      {"remapped", "ratio"}, {"ideal", "ratio"}};
+  if (w.size() > 1 && w[w.size() - 2] == "mreq" && w.back() == "s") return "Mreq/s";  // millions of requests/s
+  auto it = kUnits.find(w.back());
+  return it == kUnits.end() ? "" : it->second;
+}
+
+}  // namespace
+
+std::string FieldUnit(const std::string& name) {
+  // Names whose words do not say their unit.
+  static const std::map<std::string, std::string> kNamed = {
+      {"cache_size", "bytes"}, {"used_memory", "bytes"}, {"base_memory", "bytes"}, {"mean_rate", "1/s"},
+      {"peak_rss_mb", "MiB"}};  // ru_maxrss KiB / 1024
+  if (auto it = kNamed.find(name); it != kNamed.end()) return it->second;
+  std::vector<std::string> parts = Split(name, '.');
+  if (parts.size() > 1) {
+    const std::string& leaf = parts.back();
+    if (leaf == "count" || leaf == "n") return "";  // how many values: latency_us.count
+    if (leaf == "cv" || leaf == "max_over_mean") return "ratio";
+    if (parts.front() == "op_mix") return "ratio";  // shares of the requests
+    if (IsStatistic(leaf)) {
+      parts.pop_back();
+      return WordsUnit(Split(parts.back(), '_'));
+    }
+  }
+  return WordsUnit(Split(parts.back(), '_'));
+}
+
+namespace {
+
+// FieldUnit, and a replay's cache_size in objects under --ignore-obj-size (config mode=objects).
+std::string UnitIn(const RunSummary& r, const std::string& name) {
+  if (name == "cache_size")
+    for (const auto& [k, v] : r.config)
+      if (k == "mode" && v == "objects") return "objects";
+  return FieldUnit(name);
+}
+
+}  // namespace
 
 std::string SummariesLongCsv(const std::vector<RunSummary>& runs) {
   std::string out = Row({"run_id", "kind", "label", "name", "unit", "value"});
   for (const auto& r : runs) {
     std::string id = std::to_string(r.id);
     for (const auto& [k, v] : r.config) out += Row({id, r.kind, r.label, "config." + k, "", v});
-    for (const auto& f : r.fields) out += Row({id, r.kind, r.label, f.name, FieldUnit(f.name), FieldText(f, r.seed)});
+    for (const auto& f : r.fields) out += Row({id, r.kind, r.label, f.name, UnitIn(r, f.name), FieldText(f, r.seed)});
   }
   return out;
 }
