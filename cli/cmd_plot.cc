@@ -93,6 +93,15 @@ void ResolveSweep(std::vector<std::string>& args) {
   }
 }
 
+// The helper opens a missing file as an empty store ("no runs in 'x.db'"), so a
+// missing one is named here; --list-charts and --help need none.
+void CheckResultsFile(std::vector<std::string>& args) {
+  for (const auto& a : args)
+    if (a == "--list-charts" || a == "--help" || a == "-h") return;
+  std::string db = ResolveResultsPath(TakeFlag(args, "--db", false));
+  if (!std::ifstream(db)) throw UsageError("no results file '" + db + "'");
+}
+
 }  // namespace
 
 void AddPlotCommand(CLI::App& app) {
@@ -105,6 +114,7 @@ void AddPlotCommand(CLI::App& app) {
   cmd->callback([cmd] {
     std::vector<std::string> args = cmd->remaining();
     ResolveSweep(args);
+    CheckResultsFile(args);
     std::string helper = FindHelper();
     std::vector<char*> argv{helper.data()};
     for (auto& a : args) argv.push_back(a.data());

@@ -1,9 +1,11 @@
 #include "results/export.h"
 
+#include <algorithm>
 #include <charconv>
 #include <cmath>
 #include <cstdio>
 #include <map>
+#include <set>
 
 #include "results/report_json.h"
 
@@ -40,10 +42,6 @@ std::string Row(const std::vector<std::string>& cells) {
   return out + "\n";
 }
 
-bool EndsWith(const std::string& s, const std::string& end) {
-  return s.size() >= end.size() && s.compare(s.size() - end.size(), end.size(), end) == 0;
-}
-
 std::string Format(const char* fmt, double v) {
   char buf[64];
   std::snprintf(buf, sizeof buf, fmt, v);
@@ -67,23 +65,86 @@ std::string CsvCell(const std::string& s) {
   return out + "\"";
 }
 
-std::string FieldUnit(const std::string& name) {
-  if (name.find("_us.") != std::string::npos || EndsWith(name, "_us")) return "us";
-  if (name.find("_ms.") != std::string::npos || EndsWith(name, "_ms")) return "ms";
-  if (name.find("bytes") != std::string::npos) return "bytes";
-  if (EndsWith(name, "_seconds") || EndsWith(name, "_s") || EndsWith(name, "recovery_s")) return "s";
-  if (EndsWith(name, "_qps") || EndsWith(name, "_per_sec") || EndsWith(name, "_per_s")) return "1/s";
-  if (name.find("ratio") != std::string::npos || EndsWith(name, "remapped") || EndsWith(name, "ideal")) return "ratio";
-  if (EndsWith(name, "_mb")) return "MB";
-  return "";
+namespace {
+
+std::vector<std::string> Split(const std::string& s, char sep) {
+  std::vector<std::string> out;
+  for (size_t start = 0;;) {
+    size_t end = s.find(sep, start);
+    out.push_back(s.substr(start, end - start));
+    if (end == std::string::npos) return out;
+    start = end + 1;
+  }
 }
+
+// A statistic of a measure has the measure's unit: p99, mean, max, peak, hit_ratio_dip, ...
+bool IsStatistic(const std::string& t) {
+  static const std::set<std::string> kStats = {"mean", "min", "max", "peak", "total", "sd", "median",
+                                               "before", "dip", "weighted"};
+  if (kStats.count(t)) return true;
+  return t.size() > 1 && t[0] == 'p' && t.find_first_not_of("0123456789", 1) == std::string::npos;
+}
+
+// The unit named by the last word of one dotted part ("max_lag_ms" -> ms), or "".
+std::string WordsUnit(std::vector<std::string> w) {
+  while (w.size() > 1 && IsStatistic(w.back())) w.pop_back();
+  // "X_per_s" is a rate; "X_per_req" has X's unit.
+  for (size_t i = w.size(); i-- > 1;)
+    if (w[i - 1] == "per") {
+      const std::string& d = w[i];
+      if (d == "s" || d == "sec" || d == "second") return "1/s";
+      w.resize(i - 1);
+      return WordsUnit(w);
+    }
+  static const std::map<std::string, std::string> kUnits = {
+      {"us", "us"},       {"ms", "ms"},       {"ns", "ns"},       {"s", "s"},           {"sec", "s"},
+      {"seconds", "s"},   {"bytes", "bytes"}, {"qps", "1/s"},       {"ratio", "ratio"},
+      {"remapped", "ratio"}, {"ideal", "ratio"}};
+  if (w.size() > 1 && w[w.size() - 2] == "mreq" && w.back() == "s") return "Mreq/s";  // millions of requests/s
+  auto it = kUnits.find(w.back());
+  return it == kUnits.end() ? "" : it->second;
+}
+
+}  // namespace
+
+std::string FieldUnit(const std::string& name) {
+  // Names whose words do not say their unit.
+  static const std::map<std::string, std::string> kNamed = {
+      {"cache_size", "bytes"}, {"used_memory", "bytes"}, {"base_memory", "bytes"}, {"mean_rate", "1/s"},
+      {"peak_rss_mb", "MiB"}};  // ru_maxrss KiB / 1024
+  if (auto it = kNamed.find(name); it != kNamed.end()) return it->second;
+  std::vector<std::string> parts = Split(name, '.');
+  if (parts.size() > 1) {
+    const std::string& leaf = parts.back();
+    if (leaf == "count" || leaf == "n") return "";  // how many values: latency_us.count
+    if (leaf == "cv" || leaf == "max_over_mean") return "ratio";
+    if (parts.front() == "op_mix") return "ratio";  // shares of the requests
+    if (IsStatistic(leaf)) {
+      parts.pop_back();
+      return WordsUnit(Split(parts.back(), '_'));
+    }
+  }
+  return WordsUnit(Split(parts.back(), '_'));
+}
+
+namespace {
+
+// FieldUnit, and a replay's cache_size in objects under --ignore-obj-size (config mode=objects).
+std::string UnitIn(const RunSummary& r, const std::string& name) {
+  if (name == "cache_size")
+    for (const auto& [k, v] : r.config)
+      if (k == "mode" && v == "objects") return "objects";
+  return FieldUnit(name);
+}
+
+}  // namespace
 
 std::string SummariesLongCsv(const std::vector<RunSummary>& runs) {
   std::string out = Row({"run_id", "kind", "label", "name", "unit", "value"});
   for (const auto& r : runs) {
     std::string id = std::to_string(r.id);
     for (const auto& [k, v] : r.config) out += Row({id, r.kind, r.label, "config." + k, "", v});
-    for (const auto& f : r.fields) out += Row({id, r.kind, r.label, f.name, FieldUnit(f.name), FieldText(f, r.seed)});
+    for (const auto& f : r.fields) out += Row({id, r.kind, r.label, f.name, UnitIn(r, f.name), FieldText(f, r.seed)});
   }
   return out;
 }
@@ -190,9 +251,12 @@ double BucketMean(const std::vector<HistogramData::Bucket>& b) {
 }
 
 // The bucket holding the value at `percentile` (HdrHistogram's getValueAtPercentile:
-// the first whose cumulative count reaches ceil(p/100 * total), at least 1).
+// the first whose cumulative count reaches ceil(p * total / 100), at least 1). As
+// there, p is first stepped down one ulp: 99.9 / 100 * 50000 is 49950.000000000007
+// in doubles, and its ceil would take the 49,951st value instead of the 49,950th.
 size_t BucketAt(const std::vector<HistogramData::Bucket>& b, uint64_t total, double percentile, uint64_t* cum_out) {
-  auto want = static_cast<uint64_t>(std::ceil(percentile / 100.0 * static_cast<double>(total)));
+  const double p = std::clamp(std::nextafter(percentile, -INFINITY), 0.0, 100.0);
+  auto want = static_cast<uint64_t>(std::ceil(p * static_cast<double>(total) / 100.0));
   want = std::max<uint64_t>(want, 1);
   uint64_t cum = 0;
   for (size_t i = 0; i < b.size(); ++i) {
@@ -271,9 +335,10 @@ std::string PercentileKey(double p) { return Format("p%.2f", p); }
 
 double Ms(double us) { return std::round(us) / 1000.0; }
 
-// Percentiles of the run's latency_ns histogram in ms, or from fields <prefix>.p50/p90/p99/p999.
+// Percentiles of the run's latency_ns histogram in ms (a bucket's top, at most the
+// overall max `max_us` as Totals prints it), or from fields <prefix>.p50/p90/p99/p999.
 nlohmann::ordered_json Percentiles(const RunReport& r, const std::string& prefix, const HistogramData* h,
-                                   const std::vector<double>& wanted) {
+                                   const std::vector<double>& wanted, double max_us) {
   nlohmann::ordered_json j = nlohmann::ordered_json::object();
   for (double p : wanted) {
     if (h) {
@@ -283,7 +348,7 @@ nlohmann::ordered_json Percentiles(const RunReport& r, const std::string& prefix
         if (x.count) b.push_back(x), total += x.count;
       if (total) {
         uint64_t cum = 0;
-        j[PercentileKey(p)] = Highest(b[BucketAt(b, total, p, &cum)]) / 1e6;
+        j[PercentileKey(p)] = std::min(Highest(b[BucketAt(b, total, p, &cum)]) / 1e6, Ms(max_us));
         continue;
       }
     }
@@ -306,6 +371,7 @@ nlohmann::ordered_json MemtierJson(int64_t run_id, const RunReport& r, const std
     if (h.name == "read_latency_ns") reads = &h;
     if (h.name == "write_latency_ns") writes = &h;
   }
+  const double overall_max_us = r.Get("latency_us.max") ? r.GetNumber("latency_us.max") : INFINITY;
   auto block = [&](double count, double hits, double misses, const std::string& prefix, const HistogramData* h) {
     nlohmann::ordered_json b;
     b["Count"] = static_cast<int64_t>(count);
@@ -320,9 +386,11 @@ nlohmann::ordered_json MemtierJson(int64_t run_id, const RunReport& r, const std
     double mean_us = r.Get(prefix + ".mean") || filled.empty() ? r.GetNumber(prefix + ".mean") : BucketMean(filled) / 1000;
     b["Latency"] = Ms(mean_us);
     b["Average Latency"] = Ms(mean_us);
+    // Max: the exact stored one (Totals, Gets); writes keep none, so the top of their
+    // last bucket, but never above the overall max: every write is one of the requests.
     if (r.Get(prefix + ".max")) b["Max Latency"] = Ms(r.GetNumber(prefix + ".max"));
-    else if (!filled.empty()) b["Max Latency"] = Ms(Highest(filled.back()) / 1000);
-    b["Percentile Latencies"] = Percentiles(r, prefix, h, percentiles);
+    else if (!filled.empty()) b["Max Latency"] = Ms(std::min(Highest(filled.back()) / 1000, overall_max_us));
+    b["Percentile Latencies"] = Percentiles(r, prefix, h, percentiles, overall_max_us);
     return b;
   };
   nlohmann::ordered_json stats;

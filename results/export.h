@@ -17,7 +17,11 @@ namespace cachelab {
 std::string ShortestNumber(double v);
 // RFC 4180 quoting when needed.
 std::string CsvCell(const std::string& s);
-// A summary field's unit from its name: latency_us.p99 -> us, memory_bytes -> bytes, ... ("" if none).
+// A summary field's unit from its name's whole words, never substrings: the last
+// word after statistics (p99, mean, peak, ...) names it: latency_us.p99 -> us,
+// memory_bytes_peak -> bytes, X_per_second -> 1/s, throughput_mreq_s -> Mreq/s;
+// counts (hits, expirations, latency_us.count) have none (""). A few names are
+// listed (cache_size -> bytes: a replay in object mode says "objects" in the tidy CSV).
 std::string FieldUnit(const std::string& name);
 
 // Long form: run_id,kind,label,name,unit,value: every field and every config.<key> of every run.
@@ -39,7 +43,9 @@ std::string SeriesCsv(const RunReport& run);
 // iteration with 5 ticks per half distance to 100%.
 std::string HgrmText(const HistogramData& h, double unit_ratio, const std::vector<double>& percentiles);
 
-// The run in memtier_benchmark's --json-out-file layout (latencies in ms).
+// The run in memtier_benchmark's --json-out-file layout (latencies in ms). Max
+// Latency is the stored exact max, or for writes (none stored) their last bucket's
+// top; that and every percentile (a bucket's top) at most the stored overall max.
 nlohmann::ordered_json MemtierJson(int64_t run_id, const RunReport& run, const std::vector<double>& percentiles);
 
 }  // namespace cachelab

@@ -107,6 +107,39 @@ DELETE FROM runs WHERE run_key IS NOT NULL AND id NOT IN (SELECT MIN(id) FROM ru
 DROP INDEX IF EXISTS runs_key;
 )sql";
 
+// The runs table's columns in every schema version: what makes a file cachelab's.
+constexpr const char* kRunsColumns[] = {"id", "created_at", "kind", "label", "seed", "run_key", "config_json"};
+
+bool HasRow(sqlite3* db, const char* sql, const char* arg) {
+  Stmt s(db, sql);
+  s.Bind(1, std::string(arg));
+  return s.Step();
+}
+
+// Why the open file is not a cachelab results file, or "" when it is one or is
+// empty (a new file, initialised next). SQLite's own errors on someone else's
+// tables ("no such column: run_key") would not say what is wrong.
+std::string NotResultsFile(sqlite3* db) {
+  {
+    Stmt any(db, "SELECT 1 FROM sqlite_master LIMIT 1");
+    if (!any.Step()) return "";
+  }
+  std::string why;
+  if (!HasRow(db, "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?", "runs")) why = "no 'runs' table";
+  else
+    for (const char* c : kRunsColumns)
+      if (!HasRow(db, "SELECT 1 FROM pragma_table_info('runs') WHERE name = ?", c)) {
+        why = std::string("its 'runs' table has no '") + c + "' column";
+        break;
+      }
+  if (why.empty()) return "";
+  std::string tables;
+  Stmt s(db, "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name");
+  while (s.Step()) tables += (tables.empty() ? "" : ", ") + s.Text(0);
+  return "not a cachelab results file (" + why + "; tables: " + (tables.empty() ? "none" : tables) +
+         "); cachelab leaves it as it is";
+}
+
 std::string NowUtc() {
   std::time_t t = std::time(nullptr);
   std::tm tm{};
@@ -136,6 +169,7 @@ ResultStore::ResultStore(const std::string& path, bool read_only) : path_(path) 
   try {
     Exec("PRAGMA foreign_keys=ON");
     if (!read_only) Prepare();
+    else if (SchemaVersion() <= kSchemaVersion) CheckOwnFile();  // a newer file's tables may differ
   } catch (const std::exception& e) {
     sqlite3_close(db_);
     db_ = nullptr;
@@ -168,6 +202,7 @@ void ResultStore::Prepare() {
     throw std::runtime_error("written by a newer cachelab (schema version " + std::to_string(v) +
                              ", this build knows up to " + std::to_string(kSchemaVersion) +
                              "): not writing to it; use a newer cachelab or another --db");
+  CheckOwnFile();  // before WAL mode, the first write
   SetWalMode();
   Exec("PRAGMA synchronous=NORMAL");
   // Current: nothing to write now (a writer busy elsewhere does not block the open).
@@ -192,6 +227,10 @@ void ResultStore::Prepare() {
     sqlite3_exec(db_, "ROLLBACK", nullptr, nullptr, nullptr);
     throw;
   }
+}
+
+void ResultStore::CheckOwnFile() {
+  if (std::string why = NotResultsFile(db_); !why.empty()) throw std::runtime_error(why);
 }
 
 void ResultStore::SetWalMode() {

@@ -6,7 +6,8 @@
 //
 // The schema version (PRAGMA user_version) is checked on open for writing:
 // older files are migrated (duplicate keys removed, first copy kept), a newer
-// one is refused untouched.
+// one is refused untouched, as is a non-empty SQLite file that is not a
+// results file (another application's). A new or empty file is initialised.
 //
 // Default file: ./cachelab-results.db (override with --db or CACHELAB_DB).
 // Lock wait: 30 s, or $CACHELAB_DB_BUSY_TIMEOUT_MS.
@@ -70,7 +71,8 @@ class ResultStore {
  private:
   int64_t InsertRun(const RunReport& report, const std::string& created_at, bool* inserted);
   void Exec(const char* sql);
-  void Prepare();  // version check, WAL, migration, schema
+  void Prepare();  // version check, own-file check, WAL, migration, schema
+  void CheckOwnFile();  // throws unless the file is empty or a results file
   void SetWalMode();  // PRAGMA journal_mode=WAL, retried while another process holds the file
   static int BusyTimeoutMs();
 

@@ -6,6 +6,7 @@
 // memtier_benchmark's JSON layout (run_stats.cpp result_print_to_json: "ALL
 // STATS" > Gets/Sets/Waits/Totals with "Percentile Latencies" keyed "p50.00").
 #include <catch2/catch.hpp>
+#include <cmath>
 #include <filesystem>
 #include <fstream>
 #include <nlohmann/json.hpp>
@@ -223,4 +224,33 @@ TEST_CASE("export: --hgrm writes latency files only") {
   std::set<std::string> files;
   for (const auto& e : std::filesystem::directory_iterator(dir / "h")) files.insert(e.path().filename().string());
   CHECK(files == std::set<std::string>{"run-1-latency.hgrm", "run-1-read.hgrm", "run-1-write.hgrm"});
+}
+
+// Found by the independent audit: with no stored write max, Sets "Max Latency" was the
+// top of the write histogram's last bucket (27.132 ms) and could pass the exact overall
+// max (Totals 27.024 ms): every write is one of the requests, so it never can.
+TEST_CASE("export: memtier Sets max latency never passes the stored overall max") {
+  cachelab::RunReport run;
+  run.Set("latency_us.max", 27024.0);
+  run.histograms = {{"latency_ns", {{27000832, 27131904, 2}}}, {"write_latency_ns", {{27000832, 27131904, 1}}}};
+  auto all = cachelab::MemtierJson(1, run, {50, 100})["ALL STATS"];
+  CHECK(all["Totals"]["Max Latency"].get<double>() == 27.024);
+  CHECK(all["Sets"]["Max Latency"].get<double>() == 27.024);  // the bucket's top, 27.132, capped
+  CHECK(all["Sets"]["Percentile Latencies"]["p100.00"].get<double>() == 27.024);
+  CHECK(all["Totals"]["Percentile Latencies"]["p50.00"].get<double>() == 27.024);
+
+  // A real run (the audit's): no block's max or percentile above Totals' max, the stored latency_us.max.
+  TempDir dir("export-memtier-max");
+  const std::string db = dir / "r.db";
+  REQUIRE(RunCli("run --requests 50000 --db " + db).exit_code == 0);
+  const double max_ms = std::round(cachelab::ResultStore(db, true).LoadRun(1).GetNumber("latency_us.max")) / 1000;
+  auto mj = RunCli("export --db " + db + " --format json --json-format memtier --run 1 --percentiles 50,99,99.9,100");
+  REQUIRE(mj.exit_code == 0);
+  const auto stats = nlohmann::json::parse(mj.out)["ALL STATS"];
+  CHECK(stats["Totals"]["Max Latency"].get<double>() == max_ms);
+  for (const char* block : {"Sets", "Gets", "Totals"}) {
+    INFO(block);
+    CHECK(stats[block]["Max Latency"].get<double>() <= max_ms);
+    for (const auto& [k, v] : stats[block]["Percentile Latencies"].items()) CHECK(v.get<double>() <= max_ms);
+  }
 }

@@ -7,32 +7,14 @@
 #include <sstream>
 
 #include "results/result_store.h"
+#include "support/csv_line.h"
 #include "support/run_cli.h"
 #include "support/temp_dir.h"
 
 using cachelab::testing::RunCli;
+using cachelab::testing::SplitCsvLine;
 using cachelab::testing::TempDir;
 namespace fs = std::filesystem;
-
-namespace {
-
-// One CSV line (RFC 4180 quotes, no embedded newlines).
-std::vector<std::string> Split(const std::string& line) {
-  std::vector<std::string> out(1);
-  bool quoted = false;
-  for (size_t i = 0; i < line.size(); ++i) {
-    char c = line[i];
-    if (quoted && c == '"' && i + 1 < line.size() && line[i + 1] == '"') out.back() += c, ++i;
-    else if (c == '"') quoted = !quoted;
-    else if (c == ',' && !quoted) out.emplace_back();
-    else out.back() += c;
-  }
-  return out;
-}
-
-
-
-}  // namespace
 
 TEST_CASE("merge copies each run key once") {
   TempDir dir("merge-test");
@@ -83,14 +65,14 @@ TEST_CASE("export writes summaries and series as csv and json") {
     std::getline(ss, row1);
     std::getline(ss, row2);
     CHECK_FALSE(std::getline(ss, extra));
-    auto h = Split(header);
+    auto h = SplitCsvLine(header);
     REQUIRE(h.size() >= 8);
     CHECK(std::vector<std::string>(h.begin(), h.begin() + 6) ==
           std::vector<std::string>{"id", "created_at", "kind", "label", "seed", "run_key"});
     auto col = [&](const std::string& name) { return std::find(h.begin(), h.end(), name) - h.begin(); };
     REQUIRE(col("hits") < static_cast<long>(h.size()));
     REQUIRE(col("config.alpha") < static_cast<long>(h.size()));
-    auto c1 = Split(row1);
+    auto c1 = SplitCsvLine(row1);
     CHECK(c1[0] == std::to_string(runs[0].id));
     CHECK(c1[5] == runs[0].run_key);
     CHECK(c1.size() == h.size());
@@ -100,7 +82,7 @@ TEST_CASE("export writes summaries and series as csv and json") {
     cachelab::RunReport first;
     first.fields = runs[0].fields;
     CHECK(std::stod(c1[col("hits")]) == first.GetNumber("hits"));
-    CHECK(Split(row2)[col("config.alpha")] == "0.9");
+    CHECK(SplitCsvLine(row2)[col("config.alpha")] == "0.9");
   }
   SECTION("summary json") {
     auto r = RunCli("export --db " + (dir / "r.db") + " --format json");
@@ -119,7 +101,7 @@ TEST_CASE("export writes summaries and series as csv and json") {
     std::stringstream ss(csv.out);
     std::string header;
     std::getline(ss, header);
-    auto h = Split(header);
+    auto h = SplitCsvLine(header);
     CHECK(h[0] == "t_s");
     CHECK(h.size() == run.series.size() + 1);
     size_t rows = 0;

@@ -1,9 +1,9 @@
 // The results store never holds a run twice and never loses a finished run
 // (issue 17, items 2, 3 and 5): run_key is UNIQUE whichever process stores
 // first; old files are migrated (duplicates dropped, the first copy kept); a
-// file from a newer cachelab is refused untouched; a run whose store is
-// locked still prints its result and names the file; merge keeps created_at,
-// is all-or-nothing and names a bad input. Expectations come from SQLite
+// file from a newer cachelab or from another application is refused untouched;
+// a run whose store is locked still prints its result and names the file; merge
+// keeps created_at, is all-or-nothing and names a bad input. Expectations come from SQLite
 // itself (sqlite3 C API on the same file), not from the store's own reader.
 #include <sqlite3.h>
 #include <sys/wait.h>
@@ -236,6 +236,45 @@ TEST_CASE("a results file from a newer cachelab is refused and left untouched", 
   CHECK(Slurp(db) == before);
   Raw raw(db);
   CHECK(raw.Int("SELECT COUNT(*) FROM runs") == 1);
+}
+
+// Found by the independent audit: `run --db` and `merge OUT` adopted another
+// application's SQLite file, adding cachelab's tables next to its own; one with a
+// `runs` table of its own was refused with SQLite's "no such column: run_key".
+TEST_CASE("another application's SQLite file is refused by name and left untouched", "[store]") {
+  TempDir dir("store-foreign");
+  { ResultStore(dir / "in.db").SaveRun(Report("k1", 1)); }
+  for (const char* schema : {"CREATE TABLE foo(a, b); INSERT INTO foo VALUES (1, 'x');",
+                                    "CREATE TABLE runs(a, b); INSERT INTO runs VALUES (1, 'x');"}) {
+    INFO(schema);
+    const std::string db = dir / "foreign.db";
+    fs::remove(db);
+    { Raw(db).Exec(schema); }
+    const std::string before = Slurp(db);
+    CHECK_THROWS_WITH(ResultStore(db), Catch::Contains(db) && Catch::Contains("not a cachelab results file"));
+    for (const std::string& args : {"run --requests 200 --keys 50 --db " + db, "merge " + db + " " + (dir / "in.db"),
+                                    "export --format csv --db " + db}) {
+      auto r = RunCli(args);
+      INFO(args << "\n" << r.err);
+      CHECK(r.exit_code == 1);
+      CHECK(r.err.find("results file '" + db + "'") != std::string::npos);
+      CHECK(r.err.find("not a cachelab results file") != std::string::npos);
+      CHECK(r.err.find("no such") == std::string::npos);  // not SQLite's own words
+    }
+    CHECK(Slurp(db) == before);
+    CHECK(!fs::exists(db + "-wal"));
+    Raw raw(db);
+    CHECK(raw.Int("SELECT COUNT(*) FROM sqlite_master") == 1);  // its one table, nothing added
+    CHECK(raw.Int("PRAGMA user_version") == 0);
+  }
+  // A new file and an empty one are initialised.
+  std::ofstream(dir / "empty.db").close();
+  for (const std::string& db : {dir / "new.db", dir / "empty.db"}) {
+    auto r = RunCli("run --requests 200 --keys 50 --db " + db);
+    INFO(db << "\n" << r.err);
+    CHECK(r.exit_code == 0);
+    CHECK(Raw(db).Int("SELECT COUNT(*) FROM runs") == 1);
+  }
 }
 
 TEST_CASE("a finished run whose store is locked still prints its result and names the file", "[store]") {
