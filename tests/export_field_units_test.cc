@@ -64,7 +64,7 @@ const std::map<std::string, std::set<std::string>>& Expected() {
         "unique_objects", "one_hit_wonders", "most_popular_requests", "ops.get", "ops.set", "ops.delete", "zipf.alpha",
         "zipf.r2", "zipf.points", "reuses", "reuse_requests.min", "reuse_requests.p50", "reuse_requests.p90",
         "reuse_requests.p99", "reuse_requests.max", "reuse_requests.mean", "requests_with_ttl", "clients", "has_time",
-        "skipped_records"}},
+        "skipped_records", "skipped_zero_size"}},
   };
   return kByUnit;
 }
