@@ -105,10 +105,10 @@ void ExecuteLiveReplay(const ReplayOptions& opt) {
     }
   }
   if (twin) {
-    if (redis_flags.backends.empty() && !opt.policies.empty() &&
-        live::PolicyForServer(sim.redis.maxmemory_policy) != opt.policies[0])
-      throw UsageError("--policy " + opt.policies[0] + " differs from the sim backend's policy " +
-                       sim.redis.maxmemory_policy + " (set it in --backend sim:policy=...)");
+    if (redis_flags.backends.empty() && !opt.policies.empty())
+      if (std::string why = live::PolicyMismatch(opt.policies[0], sim.redis.maxmemory_policy, "the sim backend");
+          !why.empty())
+        throw UsageError(why + " (set it in --backend sim:policy=...)");
     counts.emplace_back();
     reps.push_back(live::SimReplay(trace, sim, &counts.back()));
   }

@@ -55,5 +55,12 @@ RunReport LiveReplay(const eviction::ReplayTrace& trace, const LiveReplaySetting
 // The eviction/ policy name standing for a maxmemory-policy ("allkeys-lru" ->
 // "redis-lru"); the Redis name itself when there is none.
 std::string PolicyForServer(const std::string& maxmemory_policy);
+// The maxmemory-policy a --policy given with --backend names: Redis's own
+// names as they are ("allkeys-lru", "volatile-ttl", "noeviction"), the lab's
+// aliases mapped ("redis-lru" -> "allkeys-lru"); "" for any other name.
+std::string RedisPolicyName(const std::string& policy);
+// Why --policy cannot be honoured on a server running `server_policy` at
+// `where` ("" when it can).
+std::string PolicyMismatch(const std::string& policy, const std::string& server_policy, const std::string& where);
 
 }  // namespace cachelab::live

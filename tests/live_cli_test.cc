@@ -91,3 +91,39 @@ TEST_CASE("the password comes from the environment and is never reported", "[liv
   CHECK(r.out.find("\"failed_ops\": 0") != std::string::npos);
   CHECK(r.out.find("s3cret") == std::string::npos);
 }
+
+// --policy with --backend names the server's maxmemory-policy, as Redis
+// spells it or by the lab's alias; the expectation is the server's own
+// CONFIG, set at its start.
+TEST_CASE("--policy with --backend takes Redis's policy names and the lab's aliases", "[live]") {
+  cachelab::testing::RedisServer lru({"--maxmemory-policy", "allkeys-lru"});
+  REQUIRE_REDIS_SERVER(lru);
+  for (const char* same : {"allkeys-lru", "ALLKEYS-LRU", "redis-lru"}) {
+    Result r = Cli("--backend " + lru.url() + " --json --policy " + same);
+    INFO(same << ": " << r.err);
+    CHECK(r.code == 0);
+    CHECK(r.out.find("\"policy\": \"redis-lru\"") != std::string::npos);
+  }
+  for (const char* other : {"allkeys-lfu", "redis-lfu", "volatile-lru", "noeviction"}) {
+    Result r = Cli("--backend " + lru.url() + " --policy " + other);
+    INFO(other);
+    CHECK(r.code == 1);
+    CHECK(r.err.find("--policy " + std::string(other) + " cannot be honoured: redis://" +
+                     lru.url().substr(8) + " runs maxmemory-policy allkeys-lru") != std::string::npos);
+  }
+  cachelab::testing::RedisServer ttl({"--maxmemory-policy", "volatile-ttl"});
+  REQUIRE_REDIS_SERVER(ttl);
+  Result r = Cli("--backend " + ttl.url() + " --json --policy volatile-ttl");
+  INFO(r.err);
+  CHECK(r.code == 0);
+  CHECK(r.out.find("\"policy\": \"volatile-ttl\"") != std::string::npos);
+  r = Cli("--backend " + ttl.url() + " --policy volatile-lru");
+  CHECK(r.code == 1);
+  CHECK(r.err.find("runs maxmemory-policy volatile-ttl") != std::string::npos);
+  // The sim backend is checked the same way (a usage error: nothing ran yet).
+  r = Cli("--backend sim:policy=allkeys-lru --policy allkeys-lru");
+  CHECK(r.code == 0);
+  r = Cli("--backend sim:policy=allkeys-lru --policy allkeys-lfu");
+  CHECK(r.code == 2);
+  CHECK(r.err.find("the sim backend runs maxmemory-policy allkeys-lru") != std::string::npos);
+}
