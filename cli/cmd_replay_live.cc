@@ -37,6 +37,13 @@ void ExecuteLiveReplay(const ReplayOptions& opt) {
         "--size, --mrc and --ignore-obj-size cannot be honoured with --backend: the server's maxmemory "
         "and maxmemory-policy decide (set them on the server, or in --backend sim:maxmemory=...,policy=...)");
   if (opt.policies.size() > 1) throw UsageError("--backend replays one policy: the server's");
+  // A trace's TTLs run on the trace's clock; a --backend replay runs as fast as
+  // the server answers (and the sim backend on that replay's clock), so the
+  // server would expire keys at other requests than the trace says.
+  if (opt.use_ttl)
+    throw UsageError(
+        "--use-ttl cannot be honoured with --backend: the replay runs at the server's speed, not on the trace's "
+        "clock, so the trace's TTLs would expire at other requests (replay without --backend to apply them)");
   LiveFlags redis_flags = opt.live;
   redis_flags.backends.clear();
   std::vector<std::string> sims;

@@ -72,6 +72,14 @@ TEST_CASE("cachelab replay --backend refuses what it cannot honour", "[live]") {
   r = Cli("--backend redis://:secret@127.0.0.1:" + std::to_string(server.port()));
   CHECK(r.code == 2);
   CHECK(r.err.find("CACHELAB_REDIS_PASSWORD") != std::string::npos);
+  CHECK(r.err.find("secret@") == std::string::npos);  // the refusal does not echo the password
+  CHECK(r.err.find("redis://:***@127.0.0.1") != std::string::npos);
+  // The trace's TTLs cannot run on the trace's clock there: refused, as --size is.
+  for (const std::string& backend : {server.url(), std::string("sim")}) {
+    r = Cli("--backend " + backend + " --use-ttl");
+    CHECK(r.code == 2);
+    CHECK(r.err.find("--use-ttl cannot be honoured with --backend") != std::string::npos);
+  }
   r = Cli("--backend redis://127.0.0.1:" + std::to_string(cachelab::testing::FreeLoopbackPort()));
   CHECK(r.code == 1);
   CHECK(r.err.find("cannot connect") != std::string::npos);
