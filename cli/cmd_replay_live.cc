@@ -1,6 +1,7 @@
 // `cachelab replay --backend`: the trace on live Redis and/or on the
 // simulated Redis configured like it (live/live_replay.h, live/sim_replay.h).
 // Every result is saved in one transaction, so a failed replay writes nothing.
+#include <cstdio>
 #include <iostream>
 
 #include "cli/commands.h"
@@ -27,6 +28,21 @@ RunReport Difference(const RunReport& live, const RunReport& sim) {
                         "used_memory", "held_requests", "cache_size"})
     d.Set(m, sim.GetNumber(m) - live.GetNumber(m));
   return d;
+}
+
+// A replay that lost operations is still a result, but its counts cover only
+// what the server answered: say so, as `run` prints its failed cache ops.
+void WarnFailedOps(const RunReport& r) {
+  const auto failed = static_cast<long long>(r.GetNumber("failed_ops"));
+  if (failed <= 0) return;
+  const auto requests = static_cast<long long>(r.GetNumber("requests"));
+  const auto gets = static_cast<long long>(r.GetNumber("failed_gets"));
+  std::fprintf(stderr,
+               "warning: replay on %s: %lld operations got no answer (%lld of %lld GETs, %lld SETs; node down or timed out, "
+               "from %.2f s to %.2f s); hits, misses and the ratios count only the %lld GETs answered\n",
+               r.ConfigValue("backend").c_str(), failed, gets, requests,
+               static_cast<long long>(r.GetNumber("failed_sets")), r.GetNumber("first_failure_s"),
+               r.GetNumber("last_failure_s"), requests - gets);
 }
 
 }  // namespace
@@ -158,6 +174,7 @@ void ExecuteLiveReplay(const ReplayOptions& opt) {
                                        {"failed ops", "failed_ops"}});
   }
   std::cout << std::flush;
+  for (const auto& r : reps) WarnFailedOps(r);
   FailIfUnsaved(saved);  // after the results are out: they are never lost
 }
 
