@@ -5,6 +5,7 @@
 #include <iostream>
 
 #include "cli/commands.h"
+#include "cli/keys_left.h"
 #include "replay/replay_jobs.h"
 #include "cli/replay_options.h"
 #include "replay/replay_windows.h"
@@ -101,12 +102,13 @@ void ExecuteLiveReplay(const ReplayOptions& opt) {
   settings.window_ends = sim.window_ends = plan.cuts.window_ends;
 
   std::vector<RunReport> reps;
+  live::CleanupResult cleanup;
   std::vector<std::vector<live::WindowCounts>> counts;  // per report, its windows
   const bool twin = !sims.empty() || opt.compare_live;
   if (!redis_flags.backends.empty()) {
     live::LiveReplayFacts facts;
     counts.emplace_back();
-    reps.push_back(live::LiveReplay(trace, settings, twin ? &facts : nullptr, &counts.back()));
+    reps.push_back(live::LiveReplay(trace, settings, twin ? &facts : nullptr, &counts.back(), &cleanup));
     if (twin) {
       // The simulated twin takes the live server's configuration and schedule;
       // options written in --backend sim:... still win.
@@ -175,7 +177,7 @@ void ExecuteLiveReplay(const ReplayOptions& opt) {
   }
   std::cout << std::flush;
   for (const auto& r : reps) WarnFailedOps(r);
-  FailIfUnsaved(saved);  // after the results are out: they are never lost
+  FailIfKeysLeft(saved, cleanup.left);  // after the results are out: they are never lost
 }
 
 }  // namespace cachelab::cli

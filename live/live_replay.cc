@@ -123,7 +123,7 @@ void ProbeClientBuffers(RedisCluster& cluster, std::vector<std::unique_ptr<Redis
 }  // namespace
 
 RunReport LiveReplay(const eviction::ReplayTrace& trace, const LiveReplaySettings& s, LiveReplayFacts* facts,
-                     std::vector<WindowCounts>* windows) {
+                     std::vector<WindowCounts>* windows, CleanupResult* cleanup) {
   CheckPrefix(s.prefix);
   RedisCluster cluster(s.endpoints, s.cluster);
   std::string policy;
@@ -237,8 +237,10 @@ RunReport LiveReplay(const eviction::ReplayTrace& trace, const LiveReplaySetting
   // The lab's own client CPU (all threads) per request: who was the bottleneck.
   r.Set("client_cpu_s", cpu_s);
   r.Set("client_cpu_us_per_req", res.requests ? cpu_s * 1e6 / res.requests : 0.0);
-  int64_t removed = s.keep_keys ? 0 : DeleteKeysWithPrefix(cluster, s.prefix);
-  r.Set("keys_removed", removed);
+  CleanupResult cleaned;
+  if (!s.keep_keys) cleaned = RemoveKeysWithPrefix(cluster, s.prefix, std::chrono::milliseconds(s.cleanup_wait_ms));
+  r.Set("keys_removed", cleaned.keys_removed());
+  if (cleanup) *cleanup = std::move(cleaned);
   cluster.Report(&r);
   for (const auto& c : extra) AddClusterReport(*c, &r);
   return r;
