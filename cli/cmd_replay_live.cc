@@ -1,9 +1,11 @@
 // `cachelab replay --backend`: the trace on live Redis and/or on the
 // simulated Redis configured like it (live/live_replay.h, live/sim_replay.h).
 // Every result is saved in one transaction, so a failed replay writes nothing.
+#include <cstdio>
 #include <iostream>
 
 #include "cli/commands.h"
+#include "cli/keys_left.h"
 #include "replay/replay_jobs.h"
 #include "cli/replay_options.h"
 #include "replay/replay_windows.h"
@@ -29,6 +31,21 @@ RunReport Difference(const RunReport& live, const RunReport& sim) {
   return d;
 }
 
+// A replay that lost operations is still a result, but its counts cover only
+// what the server answered: say so, as `run` prints its failed cache ops.
+void WarnFailedOps(const RunReport& r) {
+  const auto failed = static_cast<long long>(r.GetNumber("failed_ops"));
+  if (failed <= 0) return;
+  const auto requests = static_cast<long long>(r.GetNumber("requests"));
+  const auto gets = static_cast<long long>(r.GetNumber("failed_gets"));
+  std::fprintf(stderr,
+               "warning: replay on %s: %lld operations got no answer (%lld of %lld GETs, %lld SETs; node down or timed out, "
+               "from %.2f s to %.2f s); hits, misses and the ratios count only the %lld GETs answered\n",
+               r.ConfigValue("backend").c_str(), failed, gets, requests,
+               static_cast<long long>(r.GetNumber("failed_sets")), r.GetNumber("first_failure_s"),
+               r.GetNumber("last_failure_s"), requests - gets);
+}
+
 }  // namespace
 
 void ExecuteLiveReplay(const ReplayOptions& opt) {
@@ -37,6 +54,13 @@ void ExecuteLiveReplay(const ReplayOptions& opt) {
         "--size, --mrc and --ignore-obj-size cannot be honoured with --backend: the server's maxmemory "
         "and maxmemory-policy decide (set them on the server, or in --backend sim:maxmemory=...,policy=...)");
   if (opt.policies.size() > 1) throw UsageError("--backend replays one policy: the server's");
+  // A trace's TTLs run on the trace's clock; a --backend replay runs as fast as
+  // the server answers (and the sim backend on that replay's clock), so the
+  // server would expire keys at other requests than the trace says.
+  if (opt.use_ttl)
+    throw UsageError(
+        "--use-ttl cannot be honoured with --backend: the replay runs at the server's speed, not on the trace's "
+        "clock, so the trace's TTLs would expire at other requests (replay without --backend to apply them)");
   LiveFlags redis_flags = opt.live;
   redis_flags.backends.clear();
   std::vector<std::string> sims;
@@ -78,12 +102,13 @@ void ExecuteLiveReplay(const ReplayOptions& opt) {
   settings.window_ends = sim.window_ends = plan.cuts.window_ends;
 
   std::vector<RunReport> reps;
+  live::CleanupResult cleanup;
   std::vector<std::vector<live::WindowCounts>> counts;  // per report, its windows
   const bool twin = !sims.empty() || opt.compare_live;
   if (!redis_flags.backends.empty()) {
     live::LiveReplayFacts facts;
     counts.emplace_back();
-    reps.push_back(live::LiveReplay(trace, settings, twin ? &facts : nullptr, &counts.back()));
+    reps.push_back(live::LiveReplay(trace, settings, twin ? &facts : nullptr, &counts.back(), &cleanup));
     if (twin) {
       // The simulated twin takes the live server's configuration and schedule;
       // options written in --backend sim:... still win.
@@ -105,10 +130,10 @@ void ExecuteLiveReplay(const ReplayOptions& opt) {
     }
   }
   if (twin) {
-    if (redis_flags.backends.empty() && !opt.policies.empty() &&
-        live::PolicyForServer(sim.redis.maxmemory_policy) != opt.policies[0])
-      throw UsageError("--policy " + opt.policies[0] + " differs from the sim backend's policy " +
-                       sim.redis.maxmemory_policy + " (set it in --backend sim:policy=...)");
+    if (redis_flags.backends.empty() && !opt.policies.empty())
+      if (std::string why = live::PolicyMismatch(opt.policies[0], sim.redis.maxmemory_policy, "the sim backend");
+          !why.empty())
+        throw UsageError(why + " (set it in --backend sim:policy=...)");
     counts.emplace_back();
     reps.push_back(live::SimReplay(trace, sim, &counts.back()));
   }
@@ -151,7 +176,8 @@ void ExecuteLiveReplay(const ReplayOptions& opt) {
                                        {"failed ops", "failed_ops"}});
   }
   std::cout << std::flush;
-  FailIfUnsaved(saved);  // after the results are out: they are never lost
+  for (const auto& r : reps) WarnFailedOps(r);
+  FailIfKeysLeft(saved, cleanup.left);  // after the results are out: they are never lost
 }
 
 }  // namespace cachelab::cli

@@ -14,6 +14,7 @@
 #include "lab/run_pool.h"
 #include "cli/invalidation_table.h"
 #include "cli/live_flags.h"
+#include "cli/keys_left.h"
 #include "cli/live_run.h"
 #include "cli/pair_notes.h"
 #include "cli/param_flags.h"
@@ -116,10 +117,11 @@ void Execute(const RunOptions& o) {
   }
   bool tty = isatty(STDERR_FILENO);
   std::vector<RunReport> reports;
+  std::vector<std::string> keys_left;  // a live run's failed cleanup, per node
   ProgressJson progress_json;
   if (o.progress) tty = false;
   if (o.live.live()) {
-    reports = RunLiveExperiments(runs, o.live, tty ? ProgressFn(PrintProgress) : ProgressFn());
+    reports = RunLiveExperiments(runs, o.live, tty ? ProgressFn(PrintProgress) : ProgressFn(), &keys_left);
     if (tty) std::fprintf(stderr, "\r%70s\r", "");
   } else if (runs.size() == 1) {
     ProgressFn fn = o.progress ? ProgressFn([&](const Progress& p) { progress_json.OnProgress(p); })
@@ -150,7 +152,7 @@ void Execute(const RunOptions& o) {
     if (o.progress && saved.error.empty()) ProgressJson::OnSaved(saved.ids, db_path);
   }
   PrintResults(o, reports);
-  FailIfUnsaved(saved);  // after the results are out: they are never lost
+  FailIfKeysLeft(saved, keys_left);  // after the results are out: they are never lost
 }
 
 void PrintResults(const RunOptions& o, const std::vector<RunReport>& reports) {

@@ -23,6 +23,10 @@ void LiveFlags::Attach(CLI::App* cmd) {
       ->default_val(connect_timeout_ms)->check(CLI::Range(1, 600000))->group(g);
   cmd->add_option("--redis-timeout", timeout_ms, "command timeout, ms: a server that does not answer fails the batch")
       ->default_val(timeout_ms)->check(CLI::Range(1, 600000))->group(g);
+  cmd->add_option("--redis-cleanup-wait", cleanup_wait_ms,
+                  "how long the end-of-run cleanup retries a server that does not answer, ms (then: an error "
+                  "that says how to remove the keys by hand)")
+      ->default_val(cleanup_wait_ms)->check(CLI::Range(0, 600000))->group(g);
   cmd->add_option("--redis-partitioner", partitioner, "how keys map to nodes with several --backend")
       ->default_val(partitioner)->group(g);
 }
@@ -51,6 +55,7 @@ live::LiveReplaySettings LiveFlags::ToSettings() const {
   s.connections = connections;
   s.prefix = prefix;
   s.keep_keys = keep_keys;
+  s.cleanup_wait_ms = cleanup_wait_ms;
   s.flushdb = flushdb;
   return s;
 }

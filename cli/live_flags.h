@@ -21,6 +21,7 @@ struct LiveFlags {
   std::string prefix = "cachelab:";
   bool keep_keys = false, flushdb = false;
   int connect_timeout_ms = 1000, timeout_ms = 1000;
+  int cleanup_wait_ms = 10000;
   std::string partitioner = "ketama";
 
   void Attach(CLI::App* cmd);

@@ -18,7 +18,7 @@ std::string backend_labels(const RunReport& r) {
 }  // namespace
 
 std::vector<RunReport> RunLiveExperiments(const std::vector<Params>& runs, const LiveFlags& flags,
-                                          const ProgressFn& progress) {
+                                          const ProgressFn& progress, std::vector<std::string>* keys_left) {
   live::LiveReplaySettings common = flags.ToSettings();
   for (const Params& p : runs)
     if (std::string why = live::LiveRunRefusal(p, common.endpoints.size()); !why.empty()) throw UsageError(why);
@@ -29,6 +29,7 @@ std::vector<RunReport> RunLiveExperiments(const std::vector<Params>& runs, const
     s.cluster = common.cluster;
     s.prefix = common.prefix;
     s.keep_keys = common.keep_keys;
+    s.cleanup_wait_ms = common.cleanup_wait_ms;
     s.flushdb = common.flushdb && reports.empty();  // asked for once, not between runs
     s.speedup = p.Real("speedup", 1e-3, 1e6);
     live::PacedLiveBackend backend(s);
@@ -46,6 +47,8 @@ std::vector<RunReport> RunLiveExperiments(const std::vector<Params>& runs, const
                  static_cast<long long>(r.GetNumber("live.failed_ops")),
                  static_cast<long long>(r.GetNumber("live.reconnects")));
     if (lag > 100) std::fprintf(stderr, "warning: the arrivals outran this machine; lower --rate or --speedup\n");
+    const auto& left = backend.cleanup().left;
+    keys_left->insert(keys_left->end(), left.begin(), left.end());
     reports.push_back(std::move(r));
   }
   return reports;

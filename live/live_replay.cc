@@ -1,6 +1,7 @@
 #include "live/live_replay.h"
 
 #include <algorithm>
+#include <cctype>
 #include <chrono>
 #include <cstdlib>
 #include <ctime>
@@ -34,6 +35,28 @@ std::string PolicyForServer(const std::string& p) {
   if (p == "allkeys-lfu") return "redis-lfu";
   if (p == "allkeys-random") return "random";
   return p;
+}
+
+std::string RedisPolicyName(const std::string& given) {
+  std::string p;  // Redis compares policy names without case (CONFIG SET Allkeys-LRU works)
+  for (char c : given) p += static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  static const char* kRedis[] = {"noeviction",   "allkeys-lru",    "allkeys-lfu", "allkeys-random",
+                                 "volatile-lru", "volatile-lfu", "volatile-random", "volatile-ttl"};
+  if (std::find(std::begin(kRedis), std::end(kRedis), p) != std::end(kRedis)) return p;
+  if (p == "redis-lru") return "allkeys-lru";
+  if (p == "redis-lfu") return "allkeys-lfu";
+  if (p == "random") return "allkeys-random";
+  return "";
+}
+
+std::string PolicyMismatch(const std::string& policy, const std::string& server_policy, const std::string& where) {
+  std::string want = RedisPolicyName(policy);
+  if (!want.empty() && want == server_policy) return "";
+  std::string why = "--policy " + policy + " cannot be honoured: " + where + " runs maxmemory-policy " + server_policy;
+  if (want.empty())
+    why += " (with --backend, --policy names the server's policy: a Redis name such as allkeys-lru or "
+           "volatile-ttl, or redis-lru, redis-lfu, random)";
+  return why;
 }
 
 namespace {
@@ -100,7 +123,7 @@ void ProbeClientBuffers(RedisCluster& cluster, std::vector<std::unique_ptr<Redis
 }  // namespace
 
 RunReport LiveReplay(const eviction::ReplayTrace& trace, const LiveReplaySettings& s, LiveReplayFacts* facts,
-                     std::vector<WindowCounts>* windows) {
+                     std::vector<WindowCounts>* windows, CleanupResult* cleanup) {
   CheckPrefix(s.prefix);
   RedisCluster cluster(s.endpoints, s.cluster);
   std::string policy;
@@ -109,12 +132,11 @@ RunReport LiveReplay(const eviction::ReplayTrace& trace, const LiveReplaySetting
     ConnectOrThrow(cluster, n);
     RedisConn& c = cluster.conn(n);
     auto info = ServerInfo(c, "everything");
-    std::string p = PolicyForServer(info["maxmemory_policy"]);
-    if (!s.expect_policy.empty() && p != s.expect_policy)
-      throw std::runtime_error("--policy " + s.expect_policy + " cannot be honoured: redis://" + c.endpoint().Label() +
-                               " runs maxmemory-policy " + info["maxmemory_policy"] +
-                               " (the lab does not reconfigure a live server)");
-    policy = p;
+    if (!s.expect_policy.empty())
+      if (std::string why = PolicyMismatch(s.expect_policy, info["maxmemory_policy"], "redis://" + c.endpoint().Label());
+          !why.empty())
+        throw std::runtime_error(why + "; the lab does not reconfigure a live server");
+    policy = PolicyForServer(info["maxmemory_policy"]);
     maxmemory += std::atoll(info["maxmemory"].c_str());
     evicted_before += std::atoll(info["evicted_keys"].c_str());
   }
@@ -215,8 +237,10 @@ RunReport LiveReplay(const eviction::ReplayTrace& trace, const LiveReplaySetting
   // The lab's own client CPU (all threads) per request: who was the bottleneck.
   r.Set("client_cpu_s", cpu_s);
   r.Set("client_cpu_us_per_req", res.requests ? cpu_s * 1e6 / res.requests : 0.0);
-  int64_t removed = s.keep_keys ? 0 : DeleteKeysWithPrefix(cluster, s.prefix);
-  r.Set("keys_removed", removed);
+  CleanupResult cleaned;
+  if (!s.keep_keys) cleaned = RemoveKeysWithPrefix(cluster, s.prefix, std::chrono::milliseconds(s.cleanup_wait_ms));
+  r.Set("keys_removed", cleaned.keys_removed());
+  if (cleanup) *cleanup = std::move(cleaned);
   cluster.Report(&r);
   for (const auto& c : extra) AddClusterReport(*c, &r);
   return r;

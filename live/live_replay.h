@@ -11,6 +11,7 @@
 
 #include "eviction/replay_trace.h"
 #include "live/client_buffer_model.h"
+#include "live/key_cleanup.h"
 #include "live/pipelined_replay.h"
 #include "live/redis_cluster.h"
 #include "sim/run_report.h"
@@ -24,6 +25,7 @@ struct LiveReplaySettings {
   size_t connections = 8;  // lanes: each a connection (per node) and a thread, owning a shard of the keys
   std::string prefix = "cachelab:";
   bool keep_keys = false;  // default: delete <prefix>* at the end
+  int cleanup_wait_ms = 10000;  // how long that cleanup retries a node that does not answer
   bool flushdb = false;    // FLUSHDB every node first (only when asked)
   std::string expect_policy;  // --policy given: must match the server (e.g. redis-lru)
   // --warmup: requests before this trace index are sent first, on every lane,
@@ -48,12 +50,21 @@ struct LiveReplayFacts {
 
 // Throws std::runtime_error when no node answers at the start or the
 // servers' configuration contradicts the request.
-// `windows`, when given, receives the counts per --window (settings.window_ends).
+// `windows`, when given, receives the counts per --window (settings.window_ends);
+// `cleanup`, the end-of-run cleanup's outcome (keys_removed is -1 when it failed).
 RunReport LiveReplay(const eviction::ReplayTrace& trace, const LiveReplaySettings& settings,
-                     LiveReplayFacts* facts = nullptr, std::vector<WindowCounts>* windows = nullptr);
+                     LiveReplayFacts* facts = nullptr, std::vector<WindowCounts>* windows = nullptr,
+                     CleanupResult* cleanup = nullptr);
 
 // The eviction/ policy name standing for a maxmemory-policy ("allkeys-lru" ->
 // "redis-lru"); the Redis name itself when there is none.
 std::string PolicyForServer(const std::string& maxmemory_policy);
+// The maxmemory-policy a --policy given with --backend names: Redis's own
+// names as they are ("allkeys-lru", "volatile-ttl", "noeviction"), the lab's
+// aliases mapped ("redis-lru" -> "allkeys-lru"); "" for any other name.
+std::string RedisPolicyName(const std::string& policy);
+// Why --policy cannot be honoured on a server running `server_policy` at
+// `where` ("" when it can).
+std::string PolicyMismatch(const std::string& policy, const std::string& server_policy, const std::string& where);
 
 }  // namespace cachelab::live

@@ -161,7 +161,9 @@ void PacedLiveBackend::Report(RunReport* r) {
     r->Set("live.pubsub_resubscribes", static_cast<int64_t>(Resubscribes() - resubscribes_before_));
   }
   r->Set("keys_removed_at_start", removed_at_start_);
-  r->Set("keys_removed", s_.keep_keys ? int64_t{0} : DeleteKeysWithPrefix(cluster_, s_.prefix));
+  if (!s_.keep_keys)
+    cleanup_ = RemoveKeysWithPrefix(cluster_, s_.prefix, std::chrono::milliseconds(s_.cleanup_wait_ms));
+  r->Set("keys_removed", cleanup_.keys_removed());
   RunReport conn;
   cluster_.Report(&conn);  // live.reconnects, ...; node-down/up on the cluster's wall clock
   r->fields.insert(r->fields.end(), conn.fields.begin(), conn.fields.end());

@@ -23,6 +23,7 @@
 #include <vector>
 
 #include "lab/backend_provider.h"
+#include "live/key_cleanup.h"
 #include "live/live_redis.h"
 #include "live/redis_cluster.h"
 #include "live/scaled_ttl_backend.h"
@@ -35,6 +36,7 @@ struct LiveRunSettings {
   ClusterOptions cluster;
   std::string prefix = "cachelab:";
   bool keep_keys = false;
+  int cleanup_wait_ms = 10000;  // as LiveReplaySettings
   bool flushdb = false;
   double speedup = 1;
 };
@@ -49,6 +51,8 @@ class PacedLiveBackend final : public BackendProvider {
   void BridgePubSub(SimPubSub& local) override;
   void StartMeasurement() override;
   void Report(RunReport* r) override;
+  // The end-of-run cleanup's outcome (after Report).
+  const CleanupResult& cleanup() const { return cleanup_; }
 
  private:
   using WallClock = std::chrono::steady_clock;
@@ -84,6 +88,7 @@ class PacedLiveBackend final : public BackendProvider {
   uint64_t commands_before_ = 0, failed_before_ = 0, resubscribes_before_ = 0;
   uint64_t Resubscribes() const;
   bool rebaseline_ = false;
+  CleanupResult cleanup_;
 };
 
 }  // namespace cachelab::live

@@ -145,6 +145,12 @@ void ReplayLane::Absorb(const std::vector<SinkOutcome>& outcomes, bool* failed) 
       continue;
     }
     ++r_.requests;
+    if (o == SinkOutcome::kFailed) {
+      // No answer: neither hit nor miss (the server never said), and no fill.
+      ++r_.failed_gets, *failed = true;
+      cached_[key] = 0;
+      continue;
+    }
     r_.requested_bytes += ops_[k].size;
     WindowCounts* w = nullptr;
     if (!r_.windows.empty()) {
@@ -162,8 +168,7 @@ void ReplayLane::Absorb(const std::vector<SinkOutcome>& outcomes, bool* failed) 
     r_.miss_bytes += ops_[k].size;
     if (w) ++w->misses, w->miss_bytes += ops_[k].size;
     cached_[key] = 0;
-    if (o == SinkOutcome::kFailed) ++r_.failed_gets, *failed = true;
-    else if (o == SinkOutcome::kRejected) ++r_.rejected;
+    if (o == SinkOutcome::kRejected) ++r_.rejected;
     else if (filled_in_[key] != batch_no_) {
       // One fill per key per batch: a cached key read twice in a batch may
       // miss twice after an eviction.
@@ -227,7 +232,7 @@ void PipelinedReplayResult::Report(RunReport* rep) const {
   rep->Set("hits", static_cast<int64_t>(hits));
   rep->Set("misses", static_cast<int64_t>(misses));
   rep->Set("miss_ratio", miss_ratio());
-  rep->Set("hit_ratio", requests ? 1.0 - miss_ratio() : 0.0);
+  rep->Set("hit_ratio", answered() ? static_cast<double>(hits) / answered() : 0.0);
   rep->Set("byte_miss_ratio", requested_bytes ? static_cast<double>(miss_bytes) / requested_bytes : 0.0);
   rep->Set("skipped_zero_size", static_cast<int64_t>(skipped_zero_size));
   rep->Set("sets", static_cast<int64_t>(sets));

@@ -39,14 +39,17 @@ struct PipelinedReplayConfig {
   std::vector<size_t> window_ends;  // --window: ascending trace indices ending each window
 };
 
-// Counts over one window of trace requests (replay --window).
+// Counts over one window of trace requests (replay --window): answered GETs only.
 struct WindowCounts {
   uint64_t requests = 0, misses = 0, requested_bytes = 0, miss_bytes = 0;
 };
 
+// requests: every GET sent = hits + misses + failed_gets. A GET that got no
+// answer (node down, timeout) is neither a hit nor a miss: the ratios and
+// byte counts (and the windows' counts) are over the GETs that were answered.
 struct PipelinedReplayResult {
   uint64_t requests = 0, hits = 0, misses = 0;
-  uint64_t requested_bytes = 0, miss_bytes = 0, skipped_zero_size = 0;
+  uint64_t requested_bytes = 0, miss_bytes = 0, skipped_zero_size = 0;  // bytes: answered GETs
   uint64_t sets = 0, rejected = 0;       // rejected: error replies (e.g. OOM)
   uint64_t failed_gets = 0, failed_sets = 0;  // no answer: node down or timed out
   uint64_t held = 0;                     // requests sent a batch later to keep per-key order
@@ -58,7 +61,8 @@ struct PipelinedReplayResult {
   std::vector<WindowCounts> windows;   // one per PipelinedReplayConfig::window_ends
 
   uint64_t failed() const { return failed_gets + failed_sets; }
-  double miss_ratio() const { return requests ? static_cast<double>(misses) / requests : 0; }
+  uint64_t answered() const { return hits + misses; }
+  double miss_ratio() const { return answered() ? static_cast<double>(misses) / answered() : 0; }
   // Adds another lane's counts (failure times: earliest first, latest last).
   void Merge(const PipelinedReplayResult& o);
   // The fields the simulated replay reports, plus the live ones.

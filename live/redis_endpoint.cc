@@ -13,13 +13,26 @@ bool ParseNumber(std::string_view s, int min, int max, int* out) {
   return !s.empty() && ec == std::errc() && p == s.data() + s.size() && *out >= min && *out <= max;
 }
 
+// The URL as an error may quote it: the user info before '@' (a password, or
+// user:password) masked, so a refused URL never echoes its secret.
+std::string MaskedUrl(std::string_view url) {
+  size_t scheme = url.find("://");
+  size_t start = scheme == std::string_view::npos ? 0 : scheme + 3;
+  size_t at = url.rfind('@');
+  if (at == std::string_view::npos || at < start) return std::string(url);
+  std::string_view user = url.substr(start, at - start);
+  size_t colon = user.find(':');
+  std::string shown = colon == std::string_view::npos ? "***" : std::string(user.substr(0, colon)) + ":***";
+  return std::string(url.substr(0, start)) + shown + std::string(url.substr(at));
+}
+
 }  // namespace
 
 bool IsRedisUrl(std::string_view text) { return text.substr(0, 8) == "redis://"; }
 
 RedisEndpoint ParseRedisUrl(std::string_view url) {
   auto bad = [&](const std::string& why) {
-    return std::invalid_argument("bad Redis URL '" + std::string(url) + "': " + why +
+    return std::invalid_argument("bad Redis URL '" + MaskedUrl(url) + "': " + why +
                                  " (expected redis://HOST:PORT[/DB])");
   };
   if (!IsRedisUrl(url)) throw bad("must start with redis://");

@@ -318,6 +318,29 @@ TEST_CASE("redis://[::1]:PORT parses as an IPv6 host; bare IPv6 is refused with 
   CHECK_THROWS_WITH(live::ParseRedisUrl("redis://[::1]x"), Catch::Contains("port must be 1-65535"));
 }
 
+// A password in the URL is refused (it belongs in $CACHELAB_REDIS_PASSWORD),
+// and the refusal must not print it: the error lands in logs and CI output.
+TEST_CASE("a Redis URL with a password is refused without echoing the password") {
+  auto error_of = [](const char* url) {
+    try {
+      live::ParseRedisUrl(url);
+    } catch (const std::invalid_argument& e) {
+      return std::string(e.what());
+    }
+    return std::string("(accepted)");
+  };
+  std::string e = error_of("redis://:s3cret@127.0.0.1:6379");
+  CHECK(e.find("CACHELAB_REDIS_PASSWORD") != std::string::npos);
+  CHECK(e.find("s3cret") == std::string::npos);
+  CHECK(e.find("'redis://:***@127.0.0.1:6379'") != std::string::npos);
+  e = error_of("redis://admin:pa:ss@host:1/2");  // user:password, a ':' in the password too
+  CHECK(e.find("pa:ss") == std::string::npos);
+  CHECK(e.find("'redis://admin:***@host:1/2'") != std::string::npos);
+  e = error_of("rediss://tok3n@host");  // another scheme, a bare secret
+  CHECK(e.find("tok3n") == std::string::npos);
+  CHECK(e.find("'rediss://***@host'") != std::string::npos);
+}
+
 // Found by the fuzz targets (scripts/fuzz.sh): timestamps that overflowed int64
 // nanoseconds (UBSan: signed overflow), sizes that wrapped, store errors without
 // the file's name.

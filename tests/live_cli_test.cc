@@ -72,6 +72,14 @@ TEST_CASE("cachelab replay --backend refuses what it cannot honour", "[live]") {
   r = Cli("--backend redis://:secret@127.0.0.1:" + std::to_string(server.port()));
   CHECK(r.code == 2);
   CHECK(r.err.find("CACHELAB_REDIS_PASSWORD") != std::string::npos);
+  CHECK(r.err.find("secret@") == std::string::npos);  // the refusal does not echo the password
+  CHECK(r.err.find("redis://:***@127.0.0.1") != std::string::npos);
+  // The trace's TTLs cannot run on the trace's clock there: refused, as --size is.
+  for (const std::string& backend : {server.url(), std::string("sim")}) {
+    r = Cli("--backend " + backend + " --use-ttl");
+    CHECK(r.code == 2);
+    CHECK(r.err.find("--use-ttl cannot be honoured with --backend") != std::string::npos);
+  }
   r = Cli("--backend redis://127.0.0.1:" + std::to_string(cachelab::testing::FreeLoopbackPort()));
   CHECK(r.code == 1);
   CHECK(r.err.find("cannot connect") != std::string::npos);
@@ -90,4 +98,40 @@ TEST_CASE("the password comes from the environment and is never reported", "[liv
   CHECK(r.code == 0);
   CHECK(r.out.find("\"failed_ops\": 0") != std::string::npos);
   CHECK(r.out.find("s3cret") == std::string::npos);
+}
+
+// --policy with --backend names the server's maxmemory-policy, as Redis
+// spells it or by the lab's alias; the expectation is the server's own
+// CONFIG, set at its start.
+TEST_CASE("--policy with --backend takes Redis's policy names and the lab's aliases", "[live]") {
+  cachelab::testing::RedisServer lru({"--maxmemory-policy", "allkeys-lru"});
+  REQUIRE_REDIS_SERVER(lru);
+  for (const char* same : {"allkeys-lru", "ALLKEYS-LRU", "redis-lru"}) {
+    Result r = Cli("--backend " + lru.url() + " --json --policy " + same);
+    INFO(same << ": " << r.err);
+    CHECK(r.code == 0);
+    CHECK(r.out.find("\"policy\": \"redis-lru\"") != std::string::npos);
+  }
+  for (const char* other : {"allkeys-lfu", "redis-lfu", "volatile-lru", "noeviction"}) {
+    Result r = Cli("--backend " + lru.url() + " --policy " + other);
+    INFO(other);
+    CHECK(r.code == 1);
+    CHECK(r.err.find("--policy " + std::string(other) + " cannot be honoured: redis://" +
+                     lru.url().substr(8) + " runs maxmemory-policy allkeys-lru") != std::string::npos);
+  }
+  cachelab::testing::RedisServer ttl({"--maxmemory-policy", "volatile-ttl"});
+  REQUIRE_REDIS_SERVER(ttl);
+  Result r = Cli("--backend " + ttl.url() + " --json --policy volatile-ttl");
+  INFO(r.err);
+  CHECK(r.code == 0);
+  CHECK(r.out.find("\"policy\": \"volatile-ttl\"") != std::string::npos);
+  r = Cli("--backend " + ttl.url() + " --policy volatile-lru");
+  CHECK(r.code == 1);
+  CHECK(r.err.find("runs maxmemory-policy volatile-ttl") != std::string::npos);
+  // The sim backend is checked the same way (a usage error: nothing ran yet).
+  r = Cli("--backend sim:policy=allkeys-lru --policy allkeys-lru");
+  CHECK(r.code == 0);
+  r = Cli("--backend sim:policy=allkeys-lru --policy allkeys-lfu");
+  CHECK(r.code == 2);
+  CHECK(r.err.find("the sim backend runs maxmemory-policy allkeys-lru") != std::string::npos);
 }

@@ -4,6 +4,9 @@
 // answering (the command timeout fails the call instead of hanging).
 #include <catch2/catch.hpp>
 #include <chrono>
+#include <functional>
+#include <set>
+#include <string>
 #include <thread>
 
 #include "live/live_sink.h"
@@ -47,7 +50,57 @@ eviction::ReplayTrace UniformTrace(size_t n, uint64_t keys) {
   return t;
 }
 
+// A cache that answers from a set of keys, or not at all while `down`.
+class FlakySink final : public live::CommandSink {
+ public:
+  std::function<bool()> down;
+  void Execute(const std::vector<live::SinkOp>& ops, std::vector<live::SinkOutcome>* out) override {
+    out->clear();
+    bool off = down();
+    for (const auto& op : ops) {
+      if (off) out->push_back(live::SinkOutcome::kFailed);
+      else if (op.kind == live::SinkOp::Kind::kSet) keys_.insert(op.key), out->push_back(live::SinkOutcome::kOk);
+      else out->push_back(keys_.count(op.key) ? live::SinkOutcome::kHit : live::SinkOutcome::kMiss);
+    }
+  }
+
+ private:
+  std::set<std::string> keys_;
+};
+
 }  // namespace
+
+// The audit's D2: a replay whose server went away stored failed GETs as
+// misses (miss ratio 0.96 where the trace gives 0.43). Hand-computed, depth 1,
+// one key read four times, the second batch unanswered:
+//   batch 1: GET -> miss (a fill is queued)
+//   batch 2: SET, GET -> no answer: one failed SET, one failed GET (no fill)
+//   batch 3: GET -> miss (the SET never landed), fill queued
+//   batch 4: SET, GET -> hit
+// So requests 4 = 1 hit + 2 misses + 1 failed GET; the ratios are over the 3
+// answered GETs (miss ratio 2/3, not 3/4 as when failures counted as misses).
+TEST_CASE("a GET that got no answer is neither a hit nor a miss", "[live]") {
+  eviction::ReplayTrace t;
+  for (int i = 0; i < 4; ++i) t.ids.push_back(7), t.sizes.push_back(10);
+  FlakySink sink;
+  int batch = 0;
+  sink.down = [&] { return ++batch == 2; };
+  live::PipelinedReplayConfig cfg;
+  cfg.depth = 1;
+  live::PipelinedReplayResult r = live::PipelinedReplay(t, sink, cfg);
+  CHECK(batch == 4);
+  CHECK(r.requests == 4);
+  CHECK(r.hits == 1);
+  CHECK(r.misses == 2);
+  CHECK(r.failed_gets == 1);
+  CHECK(r.failed_sets == 1);
+  RunReport rep;
+  r.Report(&rep);
+  CHECK(rep.GetNumber("miss_ratio") == Approx(2.0 / 3));
+  CHECK(rep.GetNumber("hit_ratio") == Approx(1.0 / 3));
+  CHECK(rep.GetNumber("byte_miss_ratio") == Approx(20.0 / 30));
+  CHECK(rep.GetNumber("failed_ops") == 2);
+}
 
 TEST_CASE("a server killed mid-replay: the run completes, failures are counted, the client reconnects", "[live]") {
   testing::RedisServer server;
@@ -81,6 +134,7 @@ TEST_CASE("a server killed mid-replay: the run completes, failures are counted, 
   CHECK(r.requests == 200000);
   CHECK(r.failed() > 0);
   CHECK(r.failed() < r.requests);  // it recovered
+  CHECK(r.hits + r.misses + r.failed_gets == r.requests);  // a failed GET is no miss
   // No failure before the kill: the replay's clock starts after the test's, by
   // the time to connect (milliseconds), so its times are at most the test's.
   CHECK(r.first_failure_s >= killed_s - 0.1);
