@@ -32,8 +32,10 @@ commit-single-widen-lost|lab/commit_history.h|pairs_[Index(r)].at[0] = first;|(v
 ketama-3-points|strategies/partitioners/ketama_partitioner.cc|for (int w = 0; w < 4; ++w)|for (int w = 0; w < 3; ++w)|partitioner_ketama_test
 xfetch-linear|strategies/stampede/xfetch_guard.cc|linear_ ? scale * u : -scale * std::log(u)|scale * u|stampede_theory_test
 write-behind-lost-rows-as-writes|strategies/write_behind.cc|lost_rows_ += b.order.size();|lost_rows_ += b.writes;|write_strategies_test
-write-behind-crash-keeps-versions|strategies/write_behind.cc|  for (uint64_t k : b.order) --future_rows_[k];|  (void)b;|write_strategies_test
-write-behind-crash-version-stays|strategies/write_behind.cc|  for (uint64_t k : b.order) h_.invalidation().OnWritesLost(k, h_.db().Version(k) + future_rows_[k]);|  (void)b;|strategy_invalidation_matrix_test
+write-behind-coalesced-first-label|strategies/write_behind.cc|    b.order[p.last].version = label;|    (void)label;|write_behind_versions_test write_strategies_test
+write-behind-crash-version-stays|strategies/write_behind.cc|  for (const Row& row : b.order) h_.invalidation().OnWritesLost(row.key, NewestPending(row.key, server));|  (void)b;|strategy_invalidation_matrix_test write_behind_versions_test
+write-behind-crash-skips-flushing|strategies/write_behind.cc|      if (row.key == key) newest = std::max(newest, row.version);|      (void)row;|write_behind_versions_test
+db-label-goes-back|sim/sim_database.cc|  if (version <= now) return;|  if (version == now) return;|sim_database_test
 write-behind-persisted-rows|strategies/write_behind.cc|persisted_ += b.writes - b.warm;|persisted_ += rows.size() - b.warm;|write_strategies_test
 write-through-ack-unpersisted|strategies/write_through.cc|h_.CompleteWrite(id, WriteOutcome{true, false});|h_.CompleteWrite(id, WriteOutcome{false, false});|write_strategies_test
 write-through-version-not-moved|strategies/invalidation/version_invalidation.cc|      r->version = std::max(r->version, version);|      (void)version;|strategy_invalidation_matrix_test

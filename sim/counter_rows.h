@@ -40,6 +40,21 @@ class CounterRows {
     }
     return n != kSpilled ? ++wide_[n - kFirstWide] : ++spilled_.at(id);
   }
+  // Adds k to id's count; returns the new count (a version that jumps:
+  // write-behind commits a row as the newest write folded into it).
+  uint64_t Add(uint32_t id, uint64_t k) {
+    if (k == 0) return Get(id);
+    Narrow& n = rows_.At(id);
+    if (n < kFirstWide) {
+      uint64_t room = kFirstWide - 1 - n;  // what still fits the row
+      if (k <= room) return n = static_cast<Narrow>(n + k);
+      n = kFirstWide - 1;
+      k -= room;
+      Increment(id);  // across the edge: n now names a full count
+      if (--k == 0) return kFirstWide;
+    }
+    return (n != kSpilled ? wide_[n - kFirstWide] : spilled_.at(id)) += k;
+  }
   // Starts loading id's row into the cache (a hint: nothing changes).
   void Prefetch(uint32_t id) const { rows_.Prefetch(id); }
 

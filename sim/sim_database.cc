@@ -47,10 +47,18 @@ void SimDatabase::Write(uint64_t key, uint32_t id, WriteCallback done) {
   Enqueue(NewQuery(Query::Kind::kWrite, key, id, std::move(done)));
 }
 
-void SimDatabase::WriteBatch(std::vector<uint64_t> keys, WriteCallback done) {
+void SimDatabase::WriteAs(uint64_t key, uint32_t id, uint64_t version, WriteCallback done) {
+  metrics_.Add(writes_id_);
+  if (id == kNoKeyId) id = ids_.Intern(key);
+  Query q = NewQuery(Query::Kind::kWrite, key, id, std::move(done));
+  q.version = version;
+  Enqueue(std::move(q));
+}
+
+void SimDatabase::WriteBatch(std::vector<Row> rows, WriteCallback done) {
   metrics_.Add(writes_id_);
   Query q = NewQuery(Query::Kind::kBatch, 0, kNoKeyId, std::move(done));
-  q.batch = std::move(keys);
+  q.batch = std::move(rows);
   Enqueue(std::move(q));
 }
 
@@ -61,9 +69,17 @@ void SimDatabase::Enqueue(Query&& q) {
   metrics_.Peak(concurrency_id_, in_flight());
 }
 
-void SimDatabase::Commit(uint32_t id) {
-  uint64_t version = versions_.Increment(id);
-  if (on_commit_) on_commit_(id, version);
+void SimDatabase::Commit(uint32_t id, uint64_t version) {
+  if (version == 0) {
+    uint64_t next = versions_.Increment(id);
+    if (on_commit_) on_commit_(id, next);
+    return;
+  }
+  uint64_t now = VersionAt(id);
+  if (version <= now) return;  // an older write than the committed one: kept out
+  versions_.Add(id, version - now);
+  if (on_commit_)
+    for (uint64_t v = now + 1; v <= version; ++v) on_commit_(id, v);
 }
 
 void SimDatabase::Start(Query&& q) {
@@ -75,7 +91,7 @@ void SimDatabase::Start(Query&& q) {
   else latency = static_cast<SimTime>(config_.batch_latency.Sample(rng_)) +
                  config_.per_row_latency * static_cast<SimTime>(q.batch.size());
   // A read sees what is committed when it starts.
-  q.snapshot = q.kind == Query::Kind::kRead ? VersionAt(q.id) : 0;
+  if (q.kind == Query::Kind::kRead) q.version = VersionAt(q.id);
   uint32_t slot;
   if (!free_running_.empty()) {
     slot = free_running_.back();
@@ -90,13 +106,13 @@ void SimDatabase::Start(Query&& q) {
 
 [[gnu::flatten]] void SimDatabase::Complete(uint32_t slot) {
   Query& query = running_[slot];
-  uint64_t result = query.snapshot;
+  uint64_t result = query.version;
   if (query.kind == Query::Kind::kWrite) {
-    Commit(query.id);
+    Commit(query.id, query.version);
     result = VersionAt(query.id);
     metrics_.Add(rows_id_);
   } else if (query.kind == Query::Kind::kBatch) {
-    for (uint64_t k : query.batch) Commit(ids_.Intern(k));
+    for (const Row& row : query.batch) Commit(ids_.Intern(row.key), row.version);
     result = query.batch.size();
     metrics_.Add(rows_id_, static_cast<int64_t>(query.batch.size()));
   }

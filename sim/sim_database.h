@@ -48,9 +48,19 @@ class SimDatabase {
   void Read(uint32_t id, const ReadClient& to, uint32_t token);
   void Write(uint64_t key, WriteCallback done) { Write(key, kNoKeyId, std::move(done)); }
   void Write(uint64_t key, uint32_t id, WriteCallback done);
-  // One query that writes several keys (each gets a new version); done gets
-  // the number of rows written.
-  void WriteBatch(std::vector<uint64_t> keys, WriteCallback done);
+  // A write that commits key as `version` (write-behind labels each client
+  // write; a label may skip versions: writes folded together or lost). A
+  // label at or below the committed version changes nothing: the database
+  // keeps the newest write, as a versioned upsert does. done gets the
+  // version committed after it.
+  void WriteAs(uint64_t key, uint32_t id, uint64_t version, WriteCallback done);
+  // One query that writes several rows, each as WriteAs does; done gets the
+  // number of rows written.
+  struct Row {
+    uint64_t key;
+    uint64_t version;
+  };
+  void WriteBatch(std::vector<Row> rows, WriteCallback done);
 
   // The run's dense key ids: every key a request names gets one (the runner
   // stamps requests with it), and the database's rows are indexed by it.
@@ -63,7 +73,9 @@ class SimDatabase {
   // Starts loading id's row into the cache (a hint for the runner, which knows the keys ahead).
   void PrefetchRow(uint32_t id) const { versions_.Prefetch(id); }
 
-  // Called after every commit (staleness accounting keeps per-key history by id).
+  // Called after every commit (staleness accounting keeps per-key history by
+  // id); a commit that skips versions reports each one it passes, so a read
+  // of a skipped version ages from the commit that passed it.
   using CommitObserver = InplaceFunction<void(uint32_t id, uint64_t version), 16>;
   void set_commit_observer(CommitObserver fn) { on_commit_ = std::move(fn); }
 
@@ -79,18 +91,20 @@ class SimDatabase {
     enum class Kind : uint8_t { kRead, kWrite, kBatch } kind;
     uint64_t key;
     uint32_t id;
-    std::vector<uint64_t> batch;
+    std::vector<Row> batch;
     ReadCallback done;
     const ReadClient* to = nullptr;  // instead of done
     uint32_t token = 0;
     SimTime enqueued;
-    uint64_t snapshot = 0;  // a running read: the version committed when it started
+    // A running read: the version committed when it started. A write: the
+    // version it commits (0: the next one).
+    uint64_t version = 0;
   };
   Query NewQuery(Query::Kind kind, uint64_t key, uint32_t id, ReadCallback&& done) const;
   void Enqueue(Query&& q);  // by reference: a query (with its callback) is moved once, into its row
   void Start(Query&& q);
   void Complete(uint32_t slot);  // a running query's latency is over
-  void Commit(uint32_t id);
+  void Commit(uint32_t id, uint64_t version);  // version 0: the next
 
   Simulator& sim_;
   SimDatabaseConfig config_;

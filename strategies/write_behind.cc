@@ -14,35 +14,36 @@ WriteBehind::Buffer& WriteBehind::BufferOf(uint32_t server) {
 
 void WriteBehind::Write(ReqId id) {
   const Request& r = h_.request(id);
-  Buffer& b = BufferOf(r.client);
-  bool new_row = !c_.coalesce || !b.keys.count(r.key);
-  uint32_t& future = future_rows_[r.key];
-  if (new_row) ++future;
-  // The version the database will have once everything pending commits.
-  uint64_t version = h_.db().Version(r.key) + future;
+  uint32_t kid = h_.KeyIdOf(id);
+  if (kid >= labels_.size()) labels_.resize(kid + 1);
+  // Labels count the key's writes; the database only moves to labels given.
+  uint64_t version = ++labels_[kid];
   SetOptions opt;
   Blob value = path_.FillValue(r.key, version, r.size, 0, &opt);
-  h_.cache_for(r.key).SetById(h_.KeyIdOf(id), CacheKey(r.key), std::move(value), opt, [this, id, new_row, version](RedisReply&& reply) {
+  h_.cache_for(r.key).SetById(kid, CacheKey(r.key), std::move(value), opt, [this, id, version](RedisReply&& reply) {
     const Request& req = h_.request(id);
     if (reply.is_error()) {  // no cache to write behind: write to the database now
       path_.CountCacheError();
-      if (new_row) --future_rows_[req.key];
       if (h_.measured(id)) ++direct_writes_;
-      h_.db().Write(req.key, h_.KeyIdOf(id), [this, id](uint64_t) { h_.CompleteWrite(id, WriteOutcome{true, false}); });
+      h_.db().WriteAs(req.key, h_.KeyIdOf(id), version,
+                      [this, id](uint64_t) { h_.CompleteWrite(id, WriteOutcome{true, false}); });
       return;
     }
-    Buffered(req.client, req.key, h_.measured(id));
+    Buffered(req.client, req.key, version, h_.measured(id));
     // Related keys and near caches (docs/invalidation.md), then the ack.
     h_.invalidation().OnWriteSet(req.key, version, [this, id] { h_.CompleteWrite(id, WriteOutcome{false, false}); });
   });
 }
 
-void WriteBehind::Buffered(uint32_t server, uint64_t key, bool measured) {
+void WriteBehind::Buffered(uint32_t server, uint64_t key, uint64_t label, bool measured) {
   Buffer& b = BufferOf(server);
   Pending& p = b.keys[key];
   if (p.rows == 0 || !c_.coalesce) {
     ++p.rows;
-    b.order.push_back(key);
+    p.last = static_cast<uint32_t>(b.order.size());
+    b.order.push_back(Row{key, label});
+  } else {
+    b.order[p.last].version = label;  // the row now persists this write's value
   }
   ++p.writes;
   if (b.writes++ == 0) b.oldest_ack = h_.sim().Now();
@@ -73,16 +74,30 @@ void WriteBehind::ArmTimer(uint32_t server) {
 void WriteBehind::Flush(uint32_t server) {
   Buffer& b = BufferOf(server);
   if (b.order.empty()) return;
-  std::vector<uint64_t> rows = std::move(b.order);
+  std::vector<Row> rows = std::move(b.order);
   persisted_ += b.writes - b.warm;
   b.order = {};
   b.keys.clear();
   b.writes = b.warm = 0;
   ++batches_;
   rows_ += rows.size();
-  h_.db().WriteBatch(rows, [this, rows](uint64_t) {
-    for (uint64_t k : rows) --future_rows_[k];
-  });
+  // Kept until it commits: a crash meanwhile must know its labels are still coming.
+  uint64_t n = flushes_++;
+  flushing_.emplace(n, rows);
+  h_.db().WriteBatch(std::move(rows), [this, n](uint64_t) { flushing_.erase(n); });
+}
+
+uint64_t WriteBehind::NewestPending(uint64_t key, uint32_t server) const {
+  uint64_t newest = h_.db().Version(key);
+  for (uint32_t s = 0; s < buffers_.size(); ++s) {
+    if (s == server) continue;
+    auto it = buffers_[s].keys.find(key);
+    if (it != buffers_[s].keys.end()) newest = std::max(newest, buffers_[s].order[it->second.last].version);
+  }
+  for (const auto& [n, rows] : flushing_)
+    for (const Row& row : rows)
+      if (row.key == key) newest = std::max(newest, row.version);
+  return newest;
 }
 
 void WriteBehind::Finish() {
@@ -97,8 +112,9 @@ void WriteBehind::OnServerCrash(uint32_t server) {
   loss_window_max_ = std::max(loss_window_max_, window);
   lost_writes_ += b.writes - b.warm;
   lost_rows_ += b.order.size();
-  for (uint64_t k : b.order) --future_rows_[k];
-  for (uint64_t k : b.order) h_.invalidation().OnWritesLost(k, h_.db().Version(k) + future_rows_[k]);
+  // The lost labels never commit: readers go back to the newest that will.
+  // (Writes still in flight to the cache announce theirs again when acked.)
+  for (const Row& row : b.order) h_.invalidation().OnWritesLost(row.key, NewestPending(row.key, server));
   events_.push_back(RunEvent{h_.sim().Now(), "writes-lost",
                              "server " + std::to_string(server) + ": " + std::to_string(b.writes) + " writes (" +
                                  std::to_string(b.order.size()) + " rows) lost, window " + FormatDuration(window)});

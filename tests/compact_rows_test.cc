@@ -383,3 +383,28 @@ TEST_CASE("SlotSet keeps DenseHandleSet's members and order through random inser
   CHECK(set.empty());
   CHECK_FALSE(set.Erase(5));
 }
+
+TEST_CASE("CounterRows::Add jumps as repeated increments do, across the narrow row's edge") {
+  // Independent model: std::map of uint64_t counts, Add(k) = k increments.
+  // uint8_t rows hold up to 239, so jumps of up to 300 cross into the array
+  // (15 places) and then the side map; 0 leaves a count as it is.
+  std::mt19937 rng(5);
+  CounterRows<uint8_t> rows;
+  std::map<uint32_t, uint64_t> model;
+  for (int i = 0; i < 20000; ++i) {
+    uint32_t id = rng() % 40;
+    uint64_t k = rng() % 4 == 0 ? 0 : rng() % 300;
+    uint64_t expected = model[id] += k;
+    REQUIRE(rows.Add(id, k) == expected);
+    if (rng() % 2) REQUIRE(rows.Increment(id) == ++model[id]);
+  }
+  for (const auto& [id, n] : model) REQUIRE(rows.Get(id) == n);
+  // By hand: 200 in the row, +39 = 239 (still the row), +1 = 240 (the edge), +16 = 256.
+  CounterRows<uint8_t> one;
+  CHECK(one.Add(3, 200) == 200);
+  CHECK(one.Add(3, 39) == 239);
+  CHECK(one.Add(3, 1) == 240);
+  CHECK(one.Add(3, 16) == 256);
+  CHECK(one.Get(3) == 256);
+  CHECK(one.Add(4, 500) == 500);  // from 0 straight past the edge
+}

@@ -102,3 +102,34 @@ TEST_CASE("database: reads for a ReadClient wait in the same FIFO as reads with 
   CHECK(db.reads() == 4);
   CHECK(db.queries() == 5);
 }
+
+TEST_CASE("database: a labelled write commits as its label, never backwards, reporting each version it passes") {
+  // Fixed 4 ms writes and batches, pool 2, all submitted at t = 0 in this
+  // order: WriteAs(k, 3) and a batch {k as 2, j as 1} run first and finish
+  // at 4 ms in submission order (k: 0 -> 3, observer 1, 2, 3; then k as 2
+  // is older: nothing; j: 1); WriteAs(k, 5) waits, runs 4-8 ms: k 3 -> 5,
+  // observer 4, 5; a plain Write(k) then increments: 6.
+  Simulator sim;
+  Metrics m(kSecond);
+  SimDatabaseConfig c = Pool(2);
+  c.batch_latency = Distribution::Fixed(static_cast<double>(4 * kMillisecond));
+  c.per_row_latency = 0;
+  SimDatabase db(sim, c, m, 1);
+  uint32_t k = db.KeyId(7), j = db.KeyId(8);
+  std::vector<std::pair<uint32_t, uint64_t>> seen;
+  db.set_commit_observer([&](uint32_t id, uint64_t v) { seen.emplace_back(id, v); });
+  std::vector<uint64_t> results;
+  db.WriteAs(7, k, 3, [&](uint64_t v) { results.push_back(v); });
+  db.WriteBatch({{7, 2}, {8, 1}}, [&](uint64_t rows) { results.push_back(rows); });
+  db.WriteAs(7, k, 5, [&](uint64_t v) { results.push_back(v); });
+  sim.Run();
+  CHECK(db.Version(7) == 5);
+  CHECK(db.Version(8) == 1);
+  CHECK(results == std::vector<uint64_t>{3, 2, 5});  // versions after WriteAs, rows of the batch
+  using S = std::vector<std::pair<uint32_t, uint64_t>>;
+  CHECK(seen == S{{k, 1}, {k, 2}, {k, 3}, {j, 1}, {k, 4}, {k, 5}});
+  db.Write(7, [](uint64_t) {});
+  sim.Run();
+  CHECK(db.Version(7) == 6);
+  CHECK(db.writes() == 4);
+}

@@ -64,7 +64,8 @@ TEST_CASE("write-behind: coalescing turns k writes to one key into one database 
     CHECK(Int(r, "write_behind.persisted") == k);  // client writes, not rows
     CHECK(Int(r, "write_behind.acked") == k);
     CHECK(h.db().writes() == 1);  // one batched query
-    CHECK(h.db().Version(7) == static_cast<uint64_t>(coalesce ? 1 : k));
+    // The row (or the last of the k rows) holds the k-th write: version k.
+    CHECK(h.db().Version(7) == static_cast<uint64_t>(k));
   }
 }
 
@@ -187,23 +188,23 @@ TEST_CASE("write-behind: a crashed buffer holding several writes of one key lose
     CHECK(r.GetNumber("loss_window_ms") == Approx(500 - 100.2));
     CHECK(Int(r, "write_behind.acked") == 5);
     CHECK(Int(r, "write_behind.persisted") == 1);
-    // The crashed buffer's rows never commit, so its pending versions are
-    // dropped: server 1's write is version 1, the one the database commits,
-    // and the read is served exactly that (not a version the database never had).
-    CHECK(h.db().Version(5) == 1);
+    // The crashed buffer's writes (labels 1-3) never commit: server 1's
+    // write is the key's 4th, the database commits it as 4, and the read is
+    // served exactly that (not a version the database never had).
+    CHECK(h.db().Version(5) == 4);
     CHECK(h.db().Version(6) == 0);
     const auto& d = h.done();
     REQUIRE(d.back().is_read);
     CHECK(d.back().read.hit);
-    CHECK(d.back().read.version == 1);
+    CHECK(d.back().read.version == 4);
   }
 }
 
 TEST_CASE("write-behind: after a crash, later writes carry the versions the database will commit") {
   // Server 0's buffered write of key 8 (cached as version 1) is lost in a crash
-  // at 0.5 s. Server 1 then writes key 8 twice before its flush; the second
-  // write's cached value must carry version 2 (database 0 + 2 pending rows
-  // without coalescing), and after the 2 s flush the database has exactly 2.
+  // at 0.5 s. Server 1 then writes key 8 twice before its flush (labels 2 and
+  // 3, rows of their own without coalescing); the second write's cached value
+  // carries 3, and after the 2 s flush the database has exactly 3.
   StrategyHarnessConfig c;
   c.strategy = "write-behind";
   c.strategy_config.coalesce = false;
@@ -212,13 +213,13 @@ TEST_CASE("write-behind: after a crash, later writes carry the versions the data
   h.CrashAt(500 * kMillisecond, 0);
   h.At(1100 * kMillisecond, Op::kSet, 8, 1);
   h.At(1200 * kMillisecond, Op::kSet, 8, 1);
-  h.At(1300 * kMillisecond, Op::kGet, 8, 1);  // before the flush: the acked value, version 2
-  h.At(2500 * kMillisecond, Op::kGet, 8, 1);  // after it: database 2, cache 2
+  h.At(1300 * kMillisecond, Op::kGet, 8, 1);  // before the flush: the acked value, version 3
+  h.At(2500 * kMillisecond, Op::kGet, 8, 1);  // after it: database 3, cache 3
   h.Run();
   const auto& d = h.done();
   REQUIRE(d.size() == 5);
-  CHECK(d[3].read.version == 2);
-  CHECK(h.db().Version(8) == 2);
-  CHECK(d[4].read.version == 2);
+  CHECK(d[3].read.version == 3);
+  CHECK(h.db().Version(8) == 3);
+  CHECK(d[4].read.version == 3);
   CHECK_FALSE(d[4].stale);
 }

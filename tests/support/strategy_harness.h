@@ -25,6 +25,7 @@ struct StrategyHarnessConfig {
   SimTime db_write = 2 * kMillisecond;
   SimTime ttl = 10 * kSecond;
   std::string strategy = "cache-aside";
+  std::string invalidation = "ttl";
   StrategyConfig strategy_config;
 };
 
@@ -44,9 +45,11 @@ class StrategyHarness : public Harness {
     InvalidationConfig ic;
     ic.ttl = c.ttl;
     std::string err;
-    invalidation_ = MakeInvalidation("ttl", *this, ic, &err);
+    invalidation_ = MakeInvalidation(c.invalidation, *this, ic, &err);
+    if (!invalidation_) throw std::runtime_error(err);
+    cache_ = &invalidation_->Route(*redis_);  // as the runner does (version keys rename)
     strategy_ = MakeStrategy(c.strategy, *this, c.strategy_config, &err);
-    if (!invalidation_ || !strategy_) throw std::runtime_error(err);
+    if (!strategy_) throw std::runtime_error(err);
   }
 
   void At(SimTime at, Op op, uint64_t key, uint32_t server = 0) {
@@ -79,7 +82,7 @@ class StrategyHarness : public Harness {
   }
 
   Simulator& sim() override { return sim_; }
-  CacheBackend& cache_for(uint64_t) override { return *redis_; }
+  CacheBackend& cache_for(uint64_t) override { return *cache_; }
   SimDatabase& db() override { return *db_; }
   Metrics& metrics() override { return metrics_; }
   Invalidation& invalidation() override { return *invalidation_; }
@@ -102,6 +105,7 @@ class StrategyHarness : public Harness {
   std::unique_ptr<SimRedis> redis_;
   std::unique_ptr<SimDatabase> db_;
   std::unique_ptr<Invalidation> invalidation_;
+  CacheBackend* cache_ = nullptr;
   std::unique_ptr<Strategy> strategy_;
   std::vector<Request> requests_;
   std::vector<Done> done_;
