@@ -81,11 +81,11 @@ class Experiment final : public Harness {
     read_latency_id_ = metrics_.Hist("read_latency");
     write_latency_id_ = metrics_.Hist("write_latency");
     staleness_id_ = metrics_.Hist("staleness");
-    metrics_.Gauge("memory_bytes", [this] {
+    metrics_.Gauge("memory_bytes", "bytes", [this] {
       peak_memory_ = std::max<uint64_t>(peak_memory_, cluster_.used_memory());
       return static_cast<double>(cluster_.used_memory());
     });
-    metrics_.Gauge("cache_keys", [this] { return static_cast<double>(cluster_.keys()); });
+    metrics_.Gauge("cache_keys", "count", [this] { return static_cast<double>(cluster_.keys()); });
     metrics_.ExternalCounter("evictions", [this] { return static_cast<int64_t>(cluster_.evicted_keys()); });
     metrics_.ExternalCounter("expirations",
                              [this] { return static_cast<int64_t>(cluster_.expired_keys()); });

@@ -25,8 +25,8 @@ int64_t Metrics::ValueOf(const std::string& name) const {
   return 0;
 }
 
-Metrics::Id Metrics::Gauge(const std::string& name, std::function<double()> read) {
-  gauges_.push_back({std::move(read), NewSeries(name, "")});
+Metrics::Id Metrics::Gauge(const std::string& name, const std::string& unit, std::function<double()> read) {
+  gauges_.push_back({std::move(read), NewSeries(name, unit)});
   return static_cast<Id>(gauges_.size() - 1);
 }
 
@@ -52,8 +52,8 @@ void Metrics::RatioSeries(const std::string& name, Id a, Id b) {
   ratios_.push_back({a, b, 0, 0, NewSeries(name, "ratio")});
 }
 
-Metrics::Id Metrics::PeakSeries(const std::string& name) {
-  peaks_.push_back({0, 0, NewSeries(name, "")});
+Metrics::Id Metrics::PeakSeries(const std::string& name, const std::string& unit) {
+  peaks_.push_back({0, 0, NewSeries(name, unit)});
   return static_cast<Id>(peaks_.size() - 1);
 }
 

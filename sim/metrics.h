@@ -34,8 +34,9 @@ class Metrics {
   // read() becomes a series point.
   void ExternalCounter(const std::string& name, std::function<int64_t()> read, bool per_second = false);
 
-  // A level sampled at each window end (memory used, keys, ...).
-  Id Gauge(const std::string& name, std::function<double()> read);
+  // A level sampled at each window end (memory used, keys, ...); `unit` names
+  // what it counts ("bytes", "count"), as the series' unit in results.
+  Id Gauge(const std::string& name, const std::string& unit, std::function<double()> read);
 
   // A latency (or other) distribution. With series=true, the window's p50/p99
   // are kept as series "<name>.p50" / "<name>.p99" in microseconds.
@@ -49,7 +50,7 @@ class Metrics {
   // Ratio series a/(a+b) per window, e.g. hit ratio = hits / (hits + misses).
   void RatioSeries(const std::string& name, Id a, Id b);
   // Max-per-window of a level a component reports through Peak() (e.g. DB concurrency).
-  Id PeakSeries(const std::string& name);
+  Id PeakSeries(const std::string& name, const std::string& unit);
   void Peak(Id id, double v) {
     if (v > peaks_[id].window_max) peaks_[id].window_max = v;
     if (v > peaks_[id].overall) peaks_[id].overall = v;

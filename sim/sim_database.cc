@@ -11,7 +11,7 @@ SimDatabase::SimDatabase(Simulator& sim, const SimDatabaseConfig& config, Metric
   writes_id_ = metrics_.Counter("db_writes", true, true);
   rows_id_ = metrics_.Counter("db_rows_written");
   wait_id_ = metrics_.Hist("db_pool_wait");
-  concurrency_id_ = metrics_.PeakSeries("db_concurrency_peak");
+  concurrency_id_ = metrics_.PeakSeries("db_concurrency_peak", "count");
 }
 
 // Field by field: the aggregate `Query{...}` compiled to a `rep stos` zeroing

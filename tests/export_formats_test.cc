@@ -9,6 +9,7 @@
 #include <cmath>
 #include <filesystem>
 #include <fstream>
+#include <map>
 #include <nlohmann/json.hpp>
 #include <regex>
 #include <set>
@@ -88,6 +89,36 @@ TEST_CASE("hgrm: chosen percentiles, scaled to microseconds") {
   CHECK(l[3] == "    2015.999 0.990000000000        100         100.00");
   CHECK(l[4] == "    2015.999 0.999000000000        100        1000.00");
   CHECK(l[5] == "    2015.999 1.000000000000        100");
+}
+
+// Found by an audit: the gauges (memory_bytes, cache_keys, the schemes' levels) and
+// db_concurrency_peak were stored with an empty unit, so the series CSV and the
+// dashboard's axis titles said nothing of bytes against keys. Expected units are
+// what each series counts, from where it is measured (lab/experiment.cc,
+// sim/sim_database.cc, strategies/invalidation/{tag,version}_invalidation.cc).
+TEST_CASE("export: every stored series of a run names its unit") {
+  TempDir dir("export-units");
+  std::string db = dir / "u.db";
+  for (const char* scheme : {"tags", "version"})
+    REQUIRE(RunCli(std::string("run --requests 3000 --keys 500 --rate 1000 --invalidation ") + scheme + " --db " + db)
+                .exit_code == 0);
+  cachelab::ResultStore store(db, true);
+  const std::map<std::string, std::string> expected = {
+      {"memory_bytes", "bytes"},        {"cache_keys", "count"},        {"db_concurrency_peak", "count"},
+      {"tag_set_memory_bytes", "bytes"}, {"tag_stale_members", "count"}, {"orphaned_versions", "count"},
+      {"orphaned_bytes", "bytes"}};
+  std::set<std::string> seen;
+  for (const auto& info : store.ListRuns())
+    for (const auto& se : store.LoadRun(info.id).series) {
+      INFO(se.name);
+      CHECK_FALSE(se.unit.empty());
+      auto it = expected.find(se.name);
+      if (it != expected.end()) {
+        CHECK(se.unit == it->second);
+        seen.insert(se.name);
+      }
+    }
+  CHECK(seen.size() == expected.size());
 }
 
 TEST_CASE("export: tidy csv, wide csv, hgrm files and memtier json from stored runs") {

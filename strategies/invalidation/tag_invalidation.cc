@@ -15,8 +15,8 @@ TagInvalidation::TagInvalidation(Harness& h, const InvalidationConfig& c)
       set_expires_(members_.size(), 0),
       tagged_rows_(members_.size()) {
   c_.tags = members_.size();
-  h.metrics().Gauge("tag_set_memory_bytes", [this] { return static_cast<double>(TagSetMemory()); });
-  h.metrics().Gauge("tag_stale_members", [this] { return static_cast<double>(StaleMembers()); });
+  h.metrics().Gauge("tag_set_memory_bytes", "bytes", [this] { return static_cast<double>(TagSetMemory()); });
+  h.metrics().Gauge("tag_stale_members", "count", [this] { return static_cast<double>(StaleMembers()); });
 }
 
 std::string TagInvalidation::TagKey(uint64_t tag) { return "tag:" + std::to_string(tag); }

@@ -51,8 +51,8 @@ class VersionInvalidation::Router final : public CacheBackend {
 
 VersionInvalidation::VersionInvalidation(Harness& h, const InvalidationConfig& c)
     : SchemeBase(h, c), keys_(c.keys) {
-  h.metrics().Gauge("orphaned_versions", [this] { return static_cast<double>(orphans()); });
-  h.metrics().Gauge("orphaned_bytes", [this] { return static_cast<double>(orphan_bytes()); });
+  h.metrics().Gauge("orphaned_versions", "count", [this] { return static_cast<double>(orphans()); });
+  h.metrics().Gauge("orphaned_bytes", "bytes", [this] { return static_cast<double>(orphan_bytes()); });
 }
 
 VersionInvalidation::~VersionInvalidation() = default;
