@@ -56,6 +56,11 @@ int RunPlot(const PlotRequest& req) {
     Say(QStringLiteral("cachelab plot: error: --out FILE.png|FILE.svg (or a folder with --chart all) is required"));
     return 2;
   }
+  // The reader opens a missing file as an empty store: name it, as `cachelab plot` does.
+  if (!QFileInfo::exists(req.db)) {
+    Say(QStringLiteral("cachelab plot: error: no results file '%1'").arg(req.db));
+    return 2;
+  }
   StoreReader store(req.db);
   QString error;
   std::vector<int64_t> ids = ResolveRuns(store, req.runs, &error);

@@ -65,6 +65,15 @@ class GuiHeadlessCliTest : public QObject {
     QVERIFY2(err.contains("--fix"), qPrintable(err));
   }
 
+  // Found by an audit: cachelab-plot run directly (not through `cachelab plot`,
+  // which checks first) said "no runs in 'x.db'" for a file that does not exist.
+  void plotHelperNamesAMissingResultsFile() {
+    QString missing = dir_.filePath("absent.db"), err;
+    QCOMPARE(Run(CACHELAB_PLOT, {"--db", missing, "--chart", "hit-rate", "--out", dir_.filePath("m.png")}, &err), 2);
+    QVERIFY2(err.contains("no results file '" + missing + "'"), qPrintable(err));
+    QVERIFY(!QFile::exists(missing));
+  }
+
   void screenshotWithoutDisplayOrPlatform() {
     QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
     for (const char* v : {"QT_QPA_PLATFORM", "DISPLAY", "WAYLAND_DISPLAY"}) env.remove(v);
