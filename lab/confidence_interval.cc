@@ -75,4 +75,27 @@ Interval MeanCI95(const std::vector<double>& samples) {
   return iv;
 }
 
+Interval MeanOfGroupsCI95(const std::vector<std::vector<double>>& groups) {
+  Interval iv;
+  double sum_means = 0, ss = 0, inverse_n = 0;
+  size_t k = 0, df = 0;
+  for (const auto& g : groups) {
+    if (g.empty()) continue;
+    Interval one = MeanCI95(g);
+    sum_means += one.mean;
+    for (double x : g) ss += (x - one.mean) * (x - one.mean);
+    inverse_n += 1.0 / static_cast<double>(g.size());
+    df += g.size() - 1;
+    iv.n += g.size();
+    ++k;
+  }
+  if (k == 0) return iv;
+  iv.mean = sum_means / static_cast<double>(k);
+  if (df == 0) return iv;
+  double pooled_variance = ss / static_cast<double>(df);
+  iv.half_width = StudentTQuantile(0.975, static_cast<double>(df)) * std::sqrt(pooled_variance * inverse_n) /
+                  static_cast<double>(k);
+  return iv;
+}
+
 }  // namespace cachelab

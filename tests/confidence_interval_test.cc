@@ -37,3 +37,29 @@ TEST_CASE("one sample has no interval") {
   CHECK(iv.half_width == 0);
   CHECK(MeanCI95({}).n == 0);
 }
+
+TEST_CASE("a mean over configurations: equal weights, pooled within-configuration variance") {
+  // Two configurations, two replications each: {1,3} and {10,14}. Means 2 and 12, mean 7.
+  // Within: s1^2 = 2, s2^2 = 8, pooled (1*2 + 1*8) / 2 = 5 with 2 df; the mean of the two
+  // means has variance 5 * (1/2 + 1/2) / 2^2, so half = t(0.975, 2) * sqrt(5) / 2 =
+  // 4.302653 * 1.118034 = 4.810520 (t from the NIST table, 4.3027). Pooling the four
+  // samples as replications gave 3.182446 * 6.055301 / 2 = 9.635: the spread between
+  // configurations counted as noise.
+  Interval iv = MeanOfGroupsCI95({{1, 3}, {10, 14}});
+  CHECK(iv.n == 4);
+  CHECK(iv.mean == Approx(7.0));
+  CHECK(iv.half_width == Approx(4.810520).epsilon(1e-5));
+  // Unequal replications: {1,2,3} and {10}. Means 2 and 10, mean 6 (not the pooled 4);
+  // pooled variance 2 / 2 = 1 with 2 df; half = 4.302653 * sqrt(1/3 + 1) / 2 = 2.484138.
+  Interval uneven = MeanOfGroupsCI95({{1, 2, 3}, {10}});
+  CHECK(uneven.mean == Approx(6.0));
+  CHECK(uneven.half_width == Approx(2.484138).epsilon(1e-5));
+  // No configuration replicated: a mean, no interval.
+  Interval single = MeanOfGroupsCI95({{0.5}, {0.9}, {}});
+  CHECK(single.mean == Approx(0.7));
+  CHECK(single.half_width == 0);
+  CHECK(single.n == 2);
+  // One configuration: the replications' interval.
+  CHECK(MeanOfGroupsCI95({{1, 2, 3, 4, 5}}).half_width == Approx(1.963243).epsilon(1e-5));
+  CHECK(MeanOfGroupsCI95({}).n == 0);
+}

@@ -234,7 +234,8 @@ void SweepView::Rebuild() {
 QString StatusText(const Heatmap& h) {
   QStringList parts;
   if (!h.fixed.isEmpty()) parts << QObject::tr("held at %1").arg(h.fixed.join(", "));
-  if (!h.averaged.isEmpty()) parts << QObject::tr("averaged over %1").arg(h.averaged.join(", "));
+  if (!h.averaged.isEmpty())
+    parts << QObject::tr("averaged over %1 (each value alike; the CI from replications only)").arg(h.averaged.join(", "));
   return parts.join(" · ");
 }
 

@@ -65,19 +65,26 @@ Heatmap ComputeHeatmap(const std::vector<LoadedRun>& all, const QString& metric,
     if (!h.xs.contains(value(*r, x))) h.xs << value(*r, x);
     if (!h.ys.contains(value(*r, y))) h.ys << value(*r, y);
   }
-  std::vector<std::vector<std::vector<double>>> samples(h.ys.size(), std::vector<std::vector<double>>(h.xs.size()));
+  // A cell's samples by configuration (the values of the parameters averaged over):
+  // replications of one configuration are noise, the others are what is averaged.
+  std::vector<std::vector<std::map<QString, std::vector<double>>>> samples(
+      h.ys.size(), std::vector<std::map<QString, std::vector<double>>>(h.xs.size()));
   std::vector<std::vector<std::vector<PairLabel>>> labels(h.ys.size(), std::vector<std::vector<PairLabel>>(h.xs.size()));
   h.cells.assign(h.ys.size(), std::vector<HeatCell>(h.xs.size()));
   for (const LoadedRun* r : runs) {
     auto row = static_cast<size_t>(h.ys.indexOf(value(*r, y))), col = static_cast<size_t>(h.xs.indexOf(value(*r, x)));
     h.cells[row][col].ids.push_back(r->id);
     labels[row][col].push_back(PairLabelOf(r->report));
-    if (auto v = FieldNumber(r->report.fields, metric.toStdString())) samples[row][col].push_back(*v);
+    QString config;
+    for (const QString& d : h.averaged) config += value(*r, d) + QChar(0x1f);
+    if (auto v = FieldNumber(r->report.fields, metric.toStdString())) samples[row][col][config].push_back(*v);
   }
   for (size_t row = 0; row < h.cells.size(); ++row)
     for (size_t col = 0; col < h.cells[row].size(); ++col) {
       HeatCell& cell = h.cells[row][col];
-      cell.value = MeanCI95(samples[row][col]);
+      std::vector<std::vector<double>> groups;
+      for (auto& [config, values] : samples[row][col]) groups.push_back(std::move(values));
+      cell.value = MeanOfGroupsCI95(groups);
       size_t marked = 0;
       for (const PairLabel& l : labels[row][col])
         if (!l.mark.empty()) {

@@ -1,6 +1,9 @@
 // A sweep as a grid: a metric's mean (with its 95% CI) over two chosen
 // parameters, every other parameter that varies either fixed at a chosen
-// value or averaged over (and said so), replications included. Cells carry
+// value or averaged over (and said so), replications included: a cell is the
+// mean over the averaged configurations, each weighted alike, and its CI comes
+// from the replications of each configuration (MeanOfGroupsCI95), not from the
+// spread between configurations. Cells carry
 // the strategy x invalidation matrix mark of their runs ("= cache-aside x
 // ttl", "n/a"; results/pair_label.h). What the sweep view and `cachelab plot
 // --sweep` draw.

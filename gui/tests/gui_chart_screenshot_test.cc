@@ -539,6 +539,35 @@ class GuiChartScreenshotTest : public QObject {
     QCOMPARE(ComputeHeatmap(runs, "miss_ratio", "policy", "size_arg").averaged, QStringList({"cache_size"}));
   }
 
+  // Found by an audit: a cell averaged over another parameter pooled every run as if all
+  // were replications. By hand: alpha 0.6 seeds 1,2 give 0.50, 0.52 and alpha 1.2 give
+  // 0.90, 0.94 (and 0.96 for a third seed, to weigh the alphas alike): means 0.51 and
+  // 0.9333, cell 0.72167; within-alpha squared deviations 0.0002 + 0.00186667 over
+  // 1 + 2 df, pooled variance 0.00068889; half = t(0.975, 3) * sqrt(0.00068889 *
+  // (1/2 + 1/3)) / 2 = 3.182446 * 0.0119799 = 0.038125 (pooling the five as
+  // replications: mean 0.764, half 0.289).
+  void sweepAverageCiComesFromReplications() {
+    std::vector<LoadedRun> runs;
+    int64_t id = 0;
+    auto add = [&](const char* alpha, const char* seed, double hit) {
+      RunReport r;
+      r.config = {{"strategy", "cache-aside"}, {"invalidation", "ttl"}, {"alpha", alpha}, {"seed", seed}};
+      r.Set("hit_ratio", hit);
+      runs.push_back(Run(++id, r));
+    };
+    add("0.6", "1", 0.50);
+    add("0.6", "2", 0.52);
+    add("1.2", "1", 0.90);
+    add("1.2", "2", 0.94);
+    add("1.2", "3", 0.96);
+    Heatmap h = ComputeHeatmap(runs, "hit_ratio", "strategy", "");
+    QCOMPARE(h.averaged, QStringList({"alpha"}));
+    const Interval& v = h.cells[0][0].value;
+    QVERIFY(std::abs(v.mean - 0.721667) < 1e-6);
+    QVERIFY2(std::abs(v.half_width - 0.038125) < 1e-5, qPrintable(QString::number(v.half_width, 'g', 8)));
+    QCOMPARE(v.n, size_t{5});
+  }
+
   void sweepFixesOrAveragesTheOthers() {
     std::vector<LoadedRun> runs;
     int64_t id = 0;
@@ -555,6 +584,9 @@ class GuiChartScreenshotTest : public QObject {
     QCOMPARE(avg.averaged, QStringList({"alpha"}));
     QCOMPARE(avg.cells[0][0].value.mean, 0.7);
     QCOMPARE(avg.cells[0][0].ids, std::vector<int64_t>({1, 5}));
+    // One run per alpha: the difference between alphas is not sampling noise, so no CI
+    // (it was 12.706 * 0.2828 / sqrt(2) = 2.54, wider than a ratio can be).
+    QCOMPARE(avg.cells[0][0].value.half_width, 0.0);
     Heatmap held = ComputeHeatmap(runs, "hit_ratio", "strategy", "invalidation", {{"alpha", "1.2"}});
     QVERIFY(held.averaged.isEmpty());
     QCOMPARE(held.fixed, QStringList({"alpha=1.2"}));
@@ -656,7 +688,8 @@ class GuiChartScreenshotTest : public QObject {
     QCOMPARE(RunPlot(Request(db_, "1", "no-such-chart", dir_.filePath("x.png"), QSize(400, 300))), 2);
     QCOMPARE(RunPlot(Request(db_, "1", "latency", dir_.filePath("x.jpg"), QSize(400, 300))), 1);
     QCOMPARE(RunPlot(Request(db_, "77", "latency", dir_.filePath("x.png"), QSize(400, 300))), 1);
-    QCOMPARE(RunPlot(Request(dir_.filePath("none.db"), "last", "latency", dir_.filePath("x.png"), QSize(400, 300))), 1);
+    // A missing results file: exit 2, as `cachelab plot` (cli/cmd_plot.cc) gives for it.
+    QCOMPARE(RunPlot(Request(dir_.filePath("none.db"), "last", "latency", dir_.filePath("x.png"), QSize(400, 300))), 2);
   }
 };
 
