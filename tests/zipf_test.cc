@@ -1,8 +1,10 @@
 // The Zipf generator against the theoretical frequencies: Pearson's
 // chi-square goodness-of-fit at the 0.1% level. The same statistic computed
 // against a slightly different alpha must reject, so the test has power.
+#include <atomic>
 #include <catch2/catch.hpp>
 #include <cmath>
+#include <thread>
 #include <vector>
 
 #include "workloads/synthetic.h"
@@ -130,4 +132,50 @@ TEST_CASE("Zipf probabilities never increase with the rank when ProbabilityNonIn
     ups += std::pow(static_cast<double>(i + 1), -1e-5) >= std::pow(static_cast<double>(i), -1e-5);
   CHECK(ups == 0);
   CHECK_FALSE(ZipfSampler(10, 1e-6).ProbabilityNonIncreasing());
+}
+
+// The alias table is shared between samplers of the same (n, alpha) (the last one
+// built is kept): another keyspace or alpha in between must not be served the
+// kept table. Expected: each rank's closed-form probability i^-alpha / sum k^-alpha
+// (computed here, by its definition), and draws equal to those of a sampler
+// built before the others exactly when (n, alpha) is the same.
+TEST_CASE("samplers of different keyspaces and alphas never share a table; equal ones draw alike") {
+  auto closed_form = [](uint64_t n, double alpha, uint64_t i) {
+    double norm = 0;
+    for (uint64_t k = 1; k <= n; ++k) norm += std::pow(static_cast<double>(k), -alpha);
+    return std::pow(static_cast<double>(i + 1), -alpha) / norm;
+  };
+  ZipfSampler first(1000, 0.9);
+  std::vector<uint64_t> first_draws;
+  Rng r1(5, "share");
+  for (int i = 0; i < 2000; ++i) first_draws.push_back(first.Sample(r1));
+  for (auto [n, alpha] : std::vector<std::pair<uint64_t, double>>{{1000, 1.2}, {999, 0.9}, {1000, 0.0}, {1000, 0.9}}) {
+    ZipfSampler z(n, alpha);
+    INFO("n " << n << " alpha " << alpha);
+    for (uint64_t i : {uint64_t{0}, uint64_t{1}, uint64_t{500}, n - 1})
+      CHECK(z.Probability(i) == Approx(closed_form(n, alpha, i)).epsilon(1e-12));
+    // Every rank a draw returns is in range and, with a fixed seed, the same as
+    // from the first sampler exactly when (n, alpha) is the same.
+    Rng r(5, "share");
+    bool same = true;
+    for (int i = 0; i < 2000; ++i) {
+      uint64_t k = z.Sample(r);
+      REQUIRE(k < n);
+      same &= k == first_draws[static_cast<size_t>(i)];
+    }
+    CHECK(same == (n == 1000 && alpha == 0.9));
+  }
+  // Built from several threads at once (parallel sweep jobs): each sees its own table.
+  std::vector<std::thread> threads;
+  std::atomic<int> wrong{0};
+  for (int t = 0; t < 4; ++t)
+    threads.emplace_back([t, &wrong, &closed_form] {
+      for (int i = 0; i < 20; ++i) {
+        double alpha = (t + i) % 2 ? 0.7 : 1.1;
+        ZipfSampler z(2000 + static_cast<uint64_t>(t % 2), alpha);
+        if (std::abs(z.Probability(0) - closed_form(z.n(), alpha, 0)) > 1e-12) ++wrong;
+      }
+    });
+  for (auto& th : threads) th.join();
+  CHECK(wrong == 0);
 }

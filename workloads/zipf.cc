@@ -2,6 +2,7 @@
 
 #include <cmath>
 #include <cstring>
+#include <mutex>
 #include <stdexcept>
 
 namespace cachelab {
@@ -14,30 +15,57 @@ uint32_t ToThreshold(double p) {
 
 }  // namespace
 
-ZipfSampler::ZipfSampler(uint64_t n, double alpha) : n_(n), alpha_(alpha), uniform_(alpha == 0) {
+ZipfSampler::ZipfSampler(uint64_t n, double alpha)
+    : n_(n), alpha_(alpha), uniform_(alpha == 0), table_(Shared(n, alpha)), norm_(table_->norm),
+      cells_(table_->cells.get()) {}
+
+std::shared_ptr<const ZipfSampler::Table> ZipfSampler::Shared(uint64_t n, double alpha) {
   if (n == 0) throw std::invalid_argument("Zipf keyspace must be > 0");
   if (n > UINT32_MAX) throw std::invalid_argument("Zipf keyspace too large for the alias table");
-  if (alpha < 0) throw std::invalid_argument("Zipf alpha must be >= 0");
-  // Sum smallest terms first for accuracy.
-  for (uint64_t i = n; i >= 1; --i) norm_ += std::pow(static_cast<double>(i), -alpha);
-  if (uniform_) return;
+  if (!(alpha >= 0)) throw std::invalid_argument("Zipf alpha must be >= 0");
+  static std::mutex mutex;
+  static std::shared_ptr<const Table> last;  // one table kept: the probe's, for the run after it
+  {
+    std::lock_guard<std::mutex> lock(mutex);
+    if (last && last->n == n && last->alpha == alpha) return last;
+  }
+  std::shared_ptr<const Table> built = Build(n, alpha);  // outside the lock: parallel sweep jobs build at once
+  std::lock_guard<std::mutex> lock(mutex);
+  last = built;
+  return built;
+}
+
+std::shared_ptr<const ZipfSampler::Table> ZipfSampler::Build(uint64_t n, double alpha) {
+  auto t = std::make_shared<Table>();
+  t->n = n;
+  t->alpha = alpha;
+  // Sum smallest terms first for accuracy. Each term i^-alpha is kept (in the
+  // cells' own storage) for the scaled probabilities below: one pow a key.
+  static_assert(sizeof(Cell) == sizeof(double));
+  std::unique_ptr<Cell[]> cells;
+  if (alpha != 0) cells = std::make_unique_for_overwrite<Cell[]>(n);  // every cell is written first
+  auto scaled_at = [&cells](uint64_t i) -> double {
+    double d;
+    std::memcpy(&d, &cells[i], sizeof d);
+    return d;
+  };
+  auto set_scaled = [&cells](uint64_t i, double d) { std::memcpy(&cells[i], &d, sizeof d); };
+  for (uint64_t i = n; i >= 1; --i) {
+    double term = std::pow(static_cast<double>(i), -alpha);
+    t->norm += term;
+    if (cells) set_scaled(i - 1, term);
+  }
+  if (!cells) return t;
   // Vose's alias method with two memory savings (the table is the same): an
   // index's scaled probability is last read when its cell is written, so the
   // doubles live in the cells' own storage; and the small and large stacks
   // share one array of n ids (small grows up from 0, large down from n; they
   // hold at most n ids together). Peak: 12 bytes a key instead of 20-28.
-  static_assert(sizeof(Cell) == sizeof(double));
-  cells_.resize(n);
-  auto scaled_at = [this](uint64_t i) -> double {
-    double d;
-    std::memcpy(&d, &cells_[i], sizeof d);
-    return d;
-  };
-  auto set_scaled = [this](uint64_t i, double d) { std::memcpy(&cells_[i], &d, sizeof d); };
-  std::vector<uint32_t> stacks(n);
+  std::unique_ptr<uint32_t[]> stacks = std::make_unique_for_overwrite<uint32_t[]>(n);
   size_t small = 0, large = n;  // small: stacks[0, small); large: stacks[large, n), top at `large`
+  const double norm = t->norm;
   for (uint64_t i = 0; i < n; ++i) {
-    double d = Probability(i) * static_cast<double>(n);
+    double d = scaled_at(i) / norm * static_cast<double>(n);  // Probability(i) * n, the same operations
     set_scaled(i, d);
     if (d < 1.0) stacks[small++] = static_cast<uint32_t>(i);
     else stacks[--large] = static_cast<uint32_t>(i);
@@ -46,15 +74,17 @@ ZipfSampler::ZipfSampler(uint64_t n, double alpha) : n_(n), alpha_(alpha), unifo
     uint32_t s = stacks[--small], l = stacks[large];
     double ds = scaled_at(s);
     double dl = (scaled_at(l) + ds) - 1.0;
-    cells_[s] = Cell{ToThreshold(ds), l};
+    cells[s] = Cell{ToThreshold(ds), l};
     set_scaled(l, dl);
     if (dl < 1.0) {
       ++large;
       stacks[small++] = l;
     }
   }
-  for (size_t j = large; j < n; ++j) cells_[stacks[j]] = Cell{UINT32_MAX, stacks[j]};
-  for (size_t j = 0; j < small; ++j) cells_[stacks[j]] = Cell{UINT32_MAX, stacks[j]};
+  for (size_t j = large; j < n; ++j) cells[stacks[j]] = Cell{UINT32_MAX, stacks[j]};
+  for (size_t j = 0; j < small; ++j) cells[stacks[j]] = Cell{UINT32_MAX, stacks[j]};
+  t->cells = std::move(cells);
+  return t;
 }
 
 double ZipfSampler::Probability(uint64_t i) const {
