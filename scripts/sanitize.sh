@@ -15,6 +15,9 @@ configure_sanitize() {
     -DCACHELAB_SANITIZE=ON -DCACHELAB_FUZZ=ON >&2
 }
 
+# The fuzz targets in tests/fuzz/CMakeLists.txt (fuzz_<name>), as fuzz.sh runs them.
+FUZZ_TARGETS=(trace_txt trace_csv trace_oracleGeneral trace_vscsi trace_twitter trace_arc experiment_file params resp result_store)
+
 # Any report fails the test that caused it.
 export ASAN_OPTIONS="${ASAN_OPTIONS:-detect_leaks=1:abort_on_error=1}"
 export UBSAN_OPTIONS="${UBSAN_OPTIONS:-print_stacktrace=1:halt_on_error=1}"
