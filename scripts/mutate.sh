@@ -60,6 +60,8 @@ find "$work/src" -mindepth 1 -maxdepth 1 ! -name build -exec rm -rf {} +
 git -C "$root" ls-files -co --exclude-standard -z | tar -C "$root" --null -T - -cf - | tar -C "$work/src" -xf -
 src=$work/src
 export CMAKE_CXX_COMPILER_LAUNCHER=ccache CCACHE_BASEDIR=${CCACHE_BASEDIR:-$root/..}
+# ccache caches compiles that use a precompiled header (the tests', CACHELAB_PCH) only with these.
+export CCACHE_SLOPPINESS=${CCACHE_SLOPPINESS:-pch_defines,time_macros}
 if [[ ! -f "$src/build/build.ninja" ]]; then
   cmake -S "$src" -B "$src/build" -G Ninja -DCMAKE_BUILD_TYPE=Release -DCACHELAB_BUILD_GUI=OFF >/dev/null
 fi
