@@ -2,23 +2,19 @@
 // twin's fit): sweeps and `--strategy all` run many experiments on one file,
 // possibly in parallel, and should derive it once. The file's size and
 // modification time are part of the key, so a file rewritten in place is read
-// again; only the last few entries are kept, so a long sweep over many files
-// stays bounded.
+// again; only the last few entries are kept (workloads/memo.h).
 #pragma once
-#include <cstddef>
 #include <filesystem>
-#include <map>
-#include <memory>
-#include <mutex>
 #include <string>
-#include <vector>
+
+#include "workloads/memo.h"
 
 namespace cachelab {
 
 template <class T>
 class FileMemo {
  public:
-  explicit FileMemo(size_t capacity) : capacity_(capacity) {}
+  explicit FileMemo(size_t capacity) : memo_(capacity) {}
 
   // The value for (path, variant), made by `make()` (nullptr: failed, not
   // kept) when absent. Callers of one key wait for one make().
@@ -27,26 +23,11 @@ class FileMemo {
     std::error_code ec;
     auto size = std::filesystem::file_size(path, ec);
     auto mtime = std::filesystem::last_write_time(path, ec).time_since_epoch().count();
-    std::string key = path + '\n' + variant + '\n' + std::to_string(size) + '\n' + std::to_string(mtime);
-    std::lock_guard<std::mutex> lock(mu_);
-    if (auto it = cache_.find(key); it != cache_.end()) return it->second;
-    std::shared_ptr<const T> value = make();
-    if (value) {
-      if (order_.size() == capacity_) {
-        cache_.erase(order_.front());
-        order_.erase(order_.begin());
-      }
-      cache_.emplace(key, value);
-      order_.push_back(key);
-    }
-    return value;
+    return memo_.Get(path + '\n' + variant + '\n' + std::to_string(size) + '\n' + std::to_string(mtime), make);
   }
 
  private:
-  const size_t capacity_;
-  std::mutex mu_;
-  std::map<std::string, std::shared_ptr<const T>> cache_;
-  std::vector<std::string> order_;  // oldest first
+  Memo<T> memo_;
 };
 
 }  // namespace cachelab

@@ -2,8 +2,10 @@
 
 #include <cmath>
 #include <cstring>
-#include <mutex>
+#include <cstdio>
 #include <stdexcept>
+
+#include "workloads/memo.h"
 
 namespace cachelab {
 namespace {
@@ -16,29 +18,22 @@ uint32_t ToThreshold(double p) {
 }  // namespace
 
 ZipfSampler::ZipfSampler(uint64_t n, double alpha)
-    : n_(n), alpha_(alpha), uniform_(alpha == 0), table_(Shared(n, alpha)), norm_(table_->norm),
-      cells_(table_->cells.get()) {}
+    : n_(n), alpha_(alpha), uniform_(alpha == 0), table_(Shared(n, alpha)), cells_(table_->cells.get()) {}
 
 std::shared_ptr<const ZipfSampler::Table> ZipfSampler::Shared(uint64_t n, double alpha) {
   if (n == 0) throw std::invalid_argument("Zipf keyspace must be > 0");
   if (n > UINT32_MAX) throw std::invalid_argument("Zipf keyspace too large for the alias table");
   if (!(alpha >= 0)) throw std::invalid_argument("Zipf alpha must be >= 0");
-  static std::mutex mutex;
-  static std::shared_ptr<const Table> last;  // one table kept: the probe's, for the run after it
-  {
-    std::lock_guard<std::mutex> lock(mutex);
-    if (last && last->n == n && last->alpha == alpha) return last;
-  }
-  std::shared_ptr<const Table> built = Build(n, alpha);  // outside the lock: parallel sweep jobs build at once
-  std::lock_guard<std::mutex> lock(mutex);
-  last = built;
-  return built;
+  static Memo<Table> memo(1);  // one table kept: the probe's, for the run after it
+  char key[64];                // alpha exactly (its bits), not as printed
+  uint64_t bits;
+  std::memcpy(&bits, &alpha, sizeof bits);
+  std::snprintf(key, sizeof key, "%llu %llx", static_cast<unsigned long long>(n), static_cast<unsigned long long>(bits));
+  return memo.Get(key, [&] { return Build(n, alpha); });
 }
 
 std::shared_ptr<const ZipfSampler::Table> ZipfSampler::Build(uint64_t n, double alpha) {
   auto t = std::make_shared<Table>();
-  t->n = n;
-  t->alpha = alpha;
   // Sum smallest terms first for accuracy. Each term i^-alpha is kept (in the
   // cells' own storage) for the scaled probabilities below: one pow a key.
   static_assert(sizeof(Cell) == sizeof(double));
@@ -88,7 +83,7 @@ std::shared_ptr<const ZipfSampler::Table> ZipfSampler::Build(uint64_t n, double 
 }
 
 double ZipfSampler::Probability(uint64_t i) const {
-  return std::pow(static_cast<double>(i + 1), -alpha_) / norm_;
+  return std::pow(static_cast<double>(i + 1), -alpha_) / table_->norm;
 }
 
 }  // namespace cachelab

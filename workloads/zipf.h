@@ -6,7 +6,7 @@
 // samplers share it: the last one built is kept, and a sampler of the same
 // (n, alpha) takes it instead of building another (a run's parameter probe,
 // lab/batch.cc, builds the run's table just before the run: at 10^7 keys that
-// was half a second of set-up, twice). Thread-safe.
+// was half a second of set-up, twice). Thread-safe (workloads/memo.h).
 #pragma once
 #include <cstdint>
 #include <memory>
@@ -61,8 +61,6 @@ class ZipfSampler {
     uint32_t alias;
   };
   struct Table {
-    uint64_t n;
-    double alpha;
     double norm = 0;
     std::unique_ptr<Cell[]> cells;  // none when alpha is 0
   };
@@ -73,7 +71,6 @@ class ZipfSampler {
   double alpha_;
   bool uniform_;
   std::shared_ptr<const Table> table_;
-  double norm_;        // table_->norm
   const Cell* cells_;  // table_->cells, read on every draw
 };
 
