@@ -62,6 +62,7 @@ void LiveRedis::Del(std::string_view key, ReplyCallback done) {
 void LiveRedis::Command(std::vector<std::string> argv, ReplyCallback done) {
   PrefixedCommand plan = PrefixCommand(argv, prefix_);
   if (!plan.refusal.empty()) {  // completes in the next Poll, like a refused node
+    ++unsendable_;
     refused_.push_back(Refused{std::move(done), std::move(plan.refusal)});
     return;
   }
@@ -77,6 +78,7 @@ void LiveRedis::Command(std::vector<std::string> argv, ReplyCallback done) {
 
 void LiveRedis::FanOut(const std::vector<std::string>& argv, bool sums, ReplyCallback done) {
   if (!sums) {  // MGET's reply is positional: not split (no strategy sends one live)
+    ++unsendable_;
     refused_.push_back(Refused{std::move(done), "ERR cachelab: " + argv[0] + " over keys on several nodes"});
     return;
   }

@@ -40,6 +40,9 @@ class LiveRedis final : public CacheBackend {
   size_t Poll(int wait_ms);
   size_t in_flight() const;
   uint64_t failed() const { return failed_; }
+  // Of those, refused before sending: off the live command list, or an MGET
+  // across nodes. Never a timeout or a down node.
+  uint64_t unsendable() const { return unsendable_; }
 
  private:
   struct Pending {
@@ -62,7 +65,7 @@ class LiveRedis final : public CacheBackend {
   std::deque<Refused> refused_;  // node down at submit time, or a command that cannot be prefixed
   std::vector<bool> dirty_;
   std::string key_, value_;
-  uint64_t failed_ = 0;
+  uint64_t failed_ = 0, unsendable_ = 0;
 };
 
 }  // namespace cachelab::live

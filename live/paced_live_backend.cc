@@ -100,6 +100,7 @@ void PacedLiveBackend::Drive(Simulator& sim) {
 void PacedLiveBackend::StartMeasurement() {
   commands_before_ = scaled_.commands();
   failed_before_ = redis_.failed();
+  unsendable_before_ = redis_.unsendable();
   cluster_.StartMeasurement();  // live.reconnects, disconnects, ... from here
   resubscribes_before_ = Resubscribes();
   rebaseline_ = true;
@@ -146,6 +147,7 @@ void PacedLiveBackend::Report(RunReport* r) {
   r->Set("live.max_lag_ms", max_lag_ms_);
   r->Set("live.mean_lag_ms", lag_samples_ ? lag_sum_ms_ / lag_samples_ : 0.0);
   r->Set("live.failed_ops", static_cast<int64_t>(redis_.failed() - failed_before_));
+  r->Set("live.unsendable_ops", static_cast<int64_t>(redis_.unsendable() - unsendable_before_));
   r->Set("live.first_failure_s", first_failure_ < 0 ? -1.0 : ToSeconds(first_failure_));
   r->Set("live.last_failure_s", last_failure_ < 0 ? -1.0 : ToSeconds(last_failure_));
   // The server's own figures replace the unused simulated node's (deltas: the

@@ -85,7 +85,7 @@ class PacedLiveBackend final : public BackendProvider {
   int64_t expired_before_ = 0, evicted_before_ = 0, removed_at_start_ = 0;
   // --warmup: commands and failures before measurement; the server's INFO
   // counters are re-read once no call is in flight (INFO shares the connection).
-  uint64_t commands_before_ = 0, failed_before_ = 0, resubscribes_before_ = 0;
+  uint64_t commands_before_ = 0, failed_before_ = 0, unsendable_before_ = 0, resubscribes_before_ = 0;
   uint64_t Resubscribes() const;
   bool rebaseline_ = false;
   CleanupResult cleanup_;

@@ -30,13 +30,24 @@ TEST_CASE("LiveRedis completes pipelined calls in order and fails cleanly when t
   live::RedisConn direct(server.endpoint(), {});
   REQUIRE(direct.EnsureConnected());
   CHECK(direct.Command({"EXISTS", "cachelab:k:1"}).integer == 1);
+  CHECK(redis.failed() == 0);
+  // A command the prefix table does not know is refused, never sent: FLUSHALL
+  // would empty the whole server, not just the lab's keys.
+  std::string refused;
+  redis.Command({"FLUSHALL"}, [&](RedisReply&& r) { refused = r.ToString(); });
+  while (redis.in_flight() > 0) redis.Poll(100);
+  CHECK(refused.find("not on the live command list") != std::string::npos);
+  CHECK(redis.unsendable() == 1);
+  CHECK(redis.failed() == 1);
+  CHECK(direct.Command({"EXISTS", "cachelab:k:1"}).integer == 1);
 
   server.Kill();
   int errors = 0;
   for (int i = 0; i < 10; ++i) redis.Get("k:1", [&](RedisReply&& r) { errors += r.is_error(); });
   for (int i = 0; i < 50 && redis.in_flight() > 0; ++i) redis.Poll(100);
   CHECK(errors == 10);
-  CHECK(redis.failed() == 10);
+  CHECK(redis.failed() == 11);
+  CHECK(redis.unsendable() == 1);  // a dead server is a failure, not a refusal
   server.Start();
   REQUIRE(server.available());
   std::this_thread::sleep_for(std::chrono::milliseconds(50));  // past the backoff

@@ -150,6 +150,7 @@ class ForeignWorld {
       settings_.endpoints.push_back(srv->endpoint());
     }
     settings_.prefix = kPrefix;
+    settings_.cluster.conn.command_timeout_ms = 20000;  // a prefix check, not a latency check
   }
 
   // One short live run; fails at once if anything outside the prefix moved.
@@ -160,7 +161,10 @@ class ForeignWorld {
     live::PacedLiveBackend backend(settings_);
     RunReport r = RunExperiment(p, {}, &backend);
     REQUIRE(r.GetNumber("requests") == 150);
-    CHECK(r.GetNumber("live.failed_ops") == 0);  // no command was refused for an unknown key layout
+    CHECK(r.GetNumber("live.unsendable_ops") == 0);  // no command was refused for an unknown key layout
+    // Anything else that failed timed out on a loaded machine (ASan, load 12: 18 once).
+    INFO("timeouts " << r.GetNumber("live.timeouts") << ", disconnects " << r.GetNumber("live.disconnects"));
+    CHECK(r.GetNumber("live.failed_ops") == 0);
     commands_ += static_cast<int64_t>(r.GetNumber("cache_commands"));
     ++runs_;
     for (auto& w : watchers_) {
