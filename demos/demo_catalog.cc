@@ -90,7 +90,10 @@ std::vector<Demo> BuildDemos() {
       "staleness",
       "Staleness: TTL alone vs delete-on-write vs pub/sub with message loss",
       "Writes update the database. With a TTL alone the cache keeps serving the old value until it expires. "
-      "Deleting the key on every write removes it at once. With near caches on the application servers, "
+      "Deleting the key on every write removes most stale reads; those left race the writes: a hit between "
+      "a write's commit and its delete, or on an old value a slower read filled after the delete (stale hits), "
+      "or a miss whose database read a write overtook. The deletes also cost hits, so the database queues and "
+      "its reads take longer, widening that race. With near caches on the application servers, "
       "invalidations travel by pub/sub, and here 5% of those messages are lost: the near copies they should "
       "have removed stay stale until their own TTL.",
       "the invalidation schemes with pub/sub and near caches (--invalidation pubsub, --near-cache, --pubsub-loss)",
@@ -100,6 +103,7 @@ std::vector<Demo> BuildDemos() {
        {"pub/sub, 5% loss", {{"invalidation", "pubsub"}, {"near-cache", "on"}, {"pubsub-loss", "0.05"}}}},
       {{"scheme", "invalidation"},
        {"stale reads", "stale_reads"},
+       {"stale hits", "stale_hits"},
        {"stale ratio", "stale_read_ratio", 4},
        {"hit ratio", "hit_ratio", 4}},
       {"stale_read_ratio", "of the reads stale", true, 100, "%"}}));

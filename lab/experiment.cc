@@ -74,6 +74,7 @@ class Experiment final : public Harness {
     misses_id_ = metrics_.Counter("misses", true);
     writes_id_ = metrics_.Counter("writes");
     stale_id_ = metrics_.Counter("stale_reads", true);
+    stale_hit_id_ = metrics_.Counter("stale_hits");
     fallback_id_ = metrics_.Counter("fallbacks", true);
     failed_id_ = metrics_.Counter("failed_requests");
     metrics_.RatioSeries("hit_ratio", hits_id_, misses_id_);
@@ -183,7 +184,7 @@ class Experiment final : public Harness {
   RedisStats redis_at_start_;
   uint64_t commands_at_start_ = 0;
   Request pending_;  // original timing: the request whose arrival is scheduled
-  Metrics::Id requests_id_, hits_id_, misses_id_, writes_id_, stale_id_, fallback_id_, failed_id_;
+  Metrics::Id requests_id_, hits_id_, misses_id_, writes_id_, stale_id_, stale_hit_id_, fallback_id_, failed_id_;
   Metrics::Id latency_id_, read_latency_id_, write_latency_id_, staleness_id_;
 };
 
@@ -369,6 +370,7 @@ void Experiment::Finish(ReqId id, uint64_t latency) {
   uint64_t current = db_.VersionAt(f.req.kid);
   if (!o.failed && o.version < current) {
     metrics_.Add(stale_id_);
+    if (o.hit) metrics_.Add(stale_hit_id_);
     // Age: how long ago the served version was superseded.
     metrics_.Record(staleness_id_, static_cast<uint64_t>(sim_.Now() - history_.SupersededAt(f.req.kid, o.version, current)));
   }
@@ -475,6 +477,7 @@ RunReport Experiment::Run() {
   r.Set("memory_bytes", static_cast<int64_t>(redis_.store().used_memory()));
   r.Set("memory_bytes_peak", static_cast<int64_t>(std::max<uint64_t>(peak_memory_, redis_.store().used_memory())));
   r.Set("stale_reads", metrics_.Value(stale_id_));
+  r.Set("stale_hits", metrics_.Value(stale_hit_id_));
   r.Set("stale_read_ratio", reads ? static_cast<double>(metrics_.Value(stale_id_)) / reads : 0.0);
   r.Set("lost_writes", int64_t{0});  // write-behind overrides
   r.Set("scenario", c_.scenario.name);

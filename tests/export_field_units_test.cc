@@ -56,7 +56,7 @@ const std::map<std::string, std::set<std::string>>& Expected() {
         "cache_commands", "db_queries", "db_reads", "db_writes", "db_peak_concurrency", "evictions", "expirations",
         "expiry_episodes", "hot_key_expiries", "episodes_started_by_miss", "loads_per_expiry_mean",
         "loads_per_expiry_var", "loads_per_expiry_p99", "loads_per_expiry_max", "lock_waits", "lease_conflicts",
-        "refresh_ahead_reloads", "refused_fills", "stale_reads", "stale_serves", "staleness_age_truncated",
+        "refresh_ahead_reloads", "refused_fills", "stale_reads", "stale_hits", "stale_serves", "staleness_age_truncated",
         "divergent_keys", "never_corrected_keys", "lost_writes", "extra_commands_per_write", "invalidation_writes",
         "invalidation_extra_commands", "cold_start_keys", "cold_start_loads", "warmup_requests", "sim_events",
         "ops_read", "ops_write", "ops_delete", "fallback_latency_us.count",

@@ -47,4 +47,10 @@ TEST_CASE("stale reads under ttl-only match the Poisson closed form (one key, fi
   // is wider than binomial); seed 1 lands within 0.4%, the wrong rule 70% off.
   CHECK(r.GetNumber("stale_reads") == Approx(expected).epsilon(0.03));
   CHECK(r.GetNumber("stale_read_ratio") == Approx(r.GetNumber("stale_reads") / (hits + misses)));
+  // The split by where the read was served: the same closed forms per kind.
+  double stale_hits = r.GetNumber("stale_hits", -1), stale_misses = r.GetNumber("stale_reads") - stale_hits;
+  INFO("stale hits " << stale_hits << " (expected " << p_hit * hits << "), stale misses " << stale_misses
+                     << " (expected " << p_miss * misses << ")");
+  CHECK(stale_hits == Approx(p_hit * hits).epsilon(0.03));
+  CHECK(stale_misses == Approx(p_miss * misses).epsilon(0.08));
 }

@@ -61,7 +61,8 @@ DemoGuide GuideFor(const QString& demo) {
              {"DB spike", "churn.0.db_spike"}, {"hit ratio", "hit_ratio"}}};
   if (demo == "staleness")
     return {"Staleness: TTL vs delete-on-write vs pub/sub", {"consistency", "hit-rate"},
-            {{"stale reads", "stale_reads"}, {"stale ratio", "stale_read_ratio"}, {"hit ratio", "hit_ratio"}}};
+            {{"stale reads", "stale_reads"}, {"stale hits", "stale_hits"}, {"stale ratio", "stale_read_ratio"},
+             {"hit ratio", "hit_ratio"}}};
   if (demo == "eviction")
     return {"LRU vs LFU vs S3-FIFO on a scan-polluted workload", {"replay-hit-rate", "summary"},
             {{"hit ratio", "hit_ratio"}, {"miss ratio", "miss_ratio"}, {"misses", "misses"}}};
