@@ -81,9 +81,12 @@ std::string RunSummary(const RunReport& r) {
   };
   char ratio[64];
   std::snprintf(ratio, sizeof ratio, "%.4f", num("hit_ratio"));
-  char stale[64];
-  std::snprintf(stale, sizeof stale, "%s (%.4f%% of reads)", Grouped(static_cast<int64_t>(num("stale_reads"))).c_str(),
-                100 * num("stale_read_ratio"));
+  std::string stale = Grouped(static_cast<int64_t>(num("stale_reads")));
+  char stale_share[48];
+  std::snprintf(stale_share, sizeof stale_share, " (%.4f%% of reads", 100 * num("stale_read_ratio"));
+  stale += stale_share;
+  if (num("stale_reads") > 0 && r.Get("stale_hits")) stale += "; " + Grouped(static_cast<int64_t>(num("stale_hits"))) + " from the cache";
+  stale += ")";
   char speed[96];
   std::snprintf(speed, sizeof speed, "%.2f s simulated in %.2f s wall (%.2f M requests/s)", num("sim_seconds"),
                 num("wall_seconds"), num("sim_requests_per_sec") / 1e6);
