@@ -395,7 +395,7 @@ void AddReplayCommand(CLI::App& app) {
                   "replay experiment file (TOML, one [replay] table: trace, policy, size, policy-params, admission, "
                   "...); flags given here win over it");
   cmd->add_option("--format", o->format,
-                  "oracleGeneral, vscsi, txt, csv, twitter, kvcache, cdn, cache2k, scarab, lcs, lirs, arc, address; any case, libCacheSim's "
+                  "oracleGeneral, vscsi, txt, csv, twitter, kvcache, cdn, cache2k, scarab, lcs, lirs, arc, address, snia-tencent-photo; any case, libCacheSim's "
                   "aliases too (default: from the file name and a csv header)");
   cmd->add_option(
       "--csv-spec", o->csv_spec,

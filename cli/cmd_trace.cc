@@ -30,7 +30,7 @@ struct TraceInput {
 
   void Attach(CLI::App* cmd, const char* what) {
     cmd->add_option("--format", format,
-                    "oracleGeneral, vscsi, txt, csv, twitter, kvcache, cdn, cache2k, scarab, lcs, lirs, arc, address (default: from the file name and a csv header)");
+                    "oracleGeneral, vscsi, txt, csv, twitter, kvcache, cdn, cache2k, scarab, lcs, lirs, arc, address, snia-tencent-photo (default: from the file name and a csv header)");
     cmd->add_option("--csv-spec", csv_spec, "csv columns, e.g. \"time-col=2,obj-id-col=5,obj-size-col=4\"");
     cmd->add_flag("--skip-bad", skip_bad, std::string("count and skip malformed records of the ") + what);
     cmd->add_flag("--progress", progress, "progress lines on stderr even when it is not a terminal");

@@ -5,7 +5,7 @@ namespace cachelab {
 
 std::vector<ParamDef> TraceParamDefs() {
   return {
-      {"trace", "", "a trace file as the workload (oracleGeneral, vscsi, txt, csv, twitter, kvcache, cdn, cache2k, scarab, lcs, lirs, arc, address; "
+      {"trace", "", "a trace file as the workload (oracleGeneral, vscsi, txt, csv, twitter, kvcache, cdn, cache2k, scarab, lcs, lirs, arc, address, snia-tencent-photo; "
                     ".zst/.gz/.xz/.bz2 too): replaces "
                     "--keys, --alpha, --read-fraction and --requests",
        "trace"},

@@ -4,7 +4,6 @@
 // LRU misses from scripts/lru_caffeine_formats.py (Python 3.11, its own parser
 // and an OrderedDict LRU; see tests/data/README.md), and a hand-worked ARC file.
 #include <catch2/catch.hpp>
-#include <fstream>
 #include <nlohmann/json.hpp>
 
 #include "support/read_trace.h"
@@ -16,15 +15,6 @@ using cachelab::testing::Data;
 using cachelab::testing::ReadAll;
 using cachelab::testing::RunCli;
 using cachelab::testing::TempDir;
-
-namespace {
-
-std::string Write(const std::string& path, const std::string& text) {
-  std::ofstream(path) << text;
-  return path;
-}
-
-}  // namespace
 
 TEST_CASE("lirs and address traces: requests, distinct keys and LRU misses as the Python model's") {
   struct Case {
@@ -63,7 +53,7 @@ TEST_CASE("arc: each line's run of blocks, hand-worked; the format is guessed fr
   // start count (rest ignored): 100..103, a blank line, 7, +102..104, none for
   // count 0 and -2, -3..-2 (as 64-bit two's complement), 100..101.
   const std::string lis =
-      Write(dir / "sample.lis", "100 4 0 1\n\n7 1 0 2\n+102 3 9 3\n5 0 0 4\n9 -2 0 5\n-3 2 0 6\n100 2 0 7\n");
+      dir.Write("sample.lis", "100 4 0 1\n\n7 1 0 2\n+102 3 9 3\n5 0 0 4\n9 -2 0 5\n-3 2 0 6\n100 2 0 7\n");
   const std::vector<uint64_t> want = {100, 101, 102, 103, 7, 102, 103, 104, uint64_t(-3), uint64_t(-2), 100, 101};
   auto got = ReadAll(lis);
   REQUIRE(got.size() == want.size());
@@ -96,7 +86,7 @@ TEST_CASE("lirs, arc, address: a malformed line is an error naming the file and 
   };
   for (const Bad& b : cases) {
     INFO(b.format << ": " << b.text);
-    const std::string f = Write(dir / "t.trace", b.text);
+    const std::string f = dir.Write("t.trace", b.text);
     auto r = RunCli(std::string("replay --trace ") + f + " --format " + b.format + " --policy lru --size 10 --no-store");
     CHECK(r.exit_code == 2);
     CHECK(r.err.find(f + ": line 2: " + b.message) != std::string::npos);

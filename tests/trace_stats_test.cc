@@ -50,11 +50,6 @@ std::string Slurp(const std::string& path) {
   return ss.str();
 }
 
-std::string Write(const std::string& path, const std::string& text) {
-  std::ofstream(path, std::ios::binary) << text;
-  return path;
-}
-
 const Series* FindSeries(const RunReport& r, const std::string& name) {
   for (const auto& s : r.series)
     if (s.name == name) return &s;
@@ -137,7 +132,7 @@ TEST_CASE("every encoding of cloudPhysicsIO gives the same profile where the enc
 
 TEST_CASE("a hand-counted trace: reuse, one-hit wonders, rank-frequency, windows by request") {
   TempDir dir("trace-stats-hand");
-  TraceStats s = Stats(Write(dir / "h.txt", "1\n2\n1\n3\n1\n2\n"));
+  TraceStats s = Stats(dir.Write("h.txt", "1\n2\n1\n3\n1\n2\n"));
   CHECK(s.requests == 6);
   CHECK(s.objects == 3);
   CHECK(s.one_hit_wonders == 1);  // 3
@@ -257,18 +252,18 @@ TEST_CASE("trace stats and convert from the CLI: JSON, the store, exit codes") {
     CHECK(FindSeries(stored, s) != nullptr);
 
   // Bad input: the file and line, exit 2, nothing stored.
-  std::string bad = Write(dir / "bad.csv", "op_time,key,key_size,op,op_count,size,ttl\n1,a,3,GET,1,5,0\n2,a,3,PEEK,1,5,0\n");
+  std::string bad = dir.Write("bad.csv", "op_time,key,key_size,op,op_count,size,ttl\n1,a,3,GET,1,5,0\n2,a,3,PEEK,1,5,0\n");
   r = RunCli("trace stats " + bad + " --db " + db);
   CHECK(r.exit_code == 2);
   CHECK(r.err.find(bad + ": line 3: unknown operation 'PEEK'") != std::string::npos);
   CHECK(store.ListRuns().size() == 1);
 
   // An empty trace, and one whose every record is malformed (--skip-bad): exit 2 naming the file, nothing stored.
-  const std::string empty = Write(dir / "empty.txt", "");
+  const std::string empty = dir.Write("empty.txt", "");
   r = RunCli("trace stats " + empty + " --db " + db);
   CHECK(r.exit_code == 2);
   CHECK(r.err == "cachelab: error: " + empty + ": the trace has no requests to profile\n");
-  const std::string junk = Write(dir / "junk.csv", "op_time,key,key_size,op,op_count,size,ttl\n1,a,3,PEEK,1,5,0\n");
+  const std::string junk = dir.Write("junk.csv", "op_time,key,key_size,op,op_count,size,ttl\n1,a,3,PEEK,1,5,0\n");
   r = RunCli("trace stats " + junk + " --skip-bad --db " + db);
   CHECK(r.exit_code == 2);
   CHECK(r.err.find(junk + ": the trace has no requests to profile (every record was malformed and skipped)") !=

@@ -14,6 +14,7 @@
 #include "workloads/kvcache_reader.h"
 #include "workloads/lcs_reader.h"
 #include "workloads/oracle_general_reader.h"
+#include "workloads/tencent_photo_reader.h"
 #include "workloads/text_reader.h"
 #include "workloads/trace_format_names.h"
 #include "workloads/twitter_reader.h"
@@ -35,7 +36,8 @@ std::string FormatList() {
 }  // namespace
 
 std::vector<std::string> TraceFormatNames() {
-  return {"oracleGeneral", "vscsi", "txt", "csv", "twitter", "kvcache", "cdn", "cache2k", "scarab", "lcs", "lirs", "arc", "address"};
+  return {"oracleGeneral", "vscsi", "txt", "csv", "twitter", "kvcache", "cdn", "cache2k", "scarab", "lcs", "lirs", "arc", "address",
+          "snia-tencent-photo"};
 }
 
 std::string GuessTraceFormat(const std::string& path) {
@@ -47,6 +49,7 @@ std::string GuessTraceFormat(const std::string& path) {
   if (EndsWith(base, ".txt")) return "txt";
   if (EndsWith(base, ".lis")) return "arc";   // the ARC authors' traces (P1.lis, OLTP.lis, ...)
   if (EndsWith(base, ".trc")) return "lirs";  // the LIRS authors' traces (cs.trc, ...)
+  if (base.rfind("cloud_photos", 0) == 0) return "snia-tencent-photo";  // Tencent's QQPhoto trace, as Caffeine names it
   if (EndsWith(base, ".csv")) return base.find("twitter") != std::string::npos ? "twitter" : "csv";
   return "";
 }
@@ -90,6 +93,7 @@ std::unique_ptr<FileTraceReader> OpenTrace(const std::string& path, const TraceO
     if (format == "lirs") return std::make_unique<LirsReader>(path, options.skip_bad);
     if (format == "arc") return std::make_unique<ArcReader>(path, options.skip_bad);
     if (format == "address") return std::make_unique<AddressReader>(path, options.skip_bad);
+    if (format == "snia-tencent-photo") return std::make_unique<TencentPhotoReader>(path, options.skip_bad);
     if (format == "csv") {
       CsvSpec spec;
       if (!ParseCsvSpec(options.csv_spec, &spec, error)) return nullptr;

@@ -15,7 +15,8 @@ struct TraceOpenOptions {
   bool skip_bad = false;  // count and skip malformed records instead of stopping
 };
 
-// oracleGeneral, vscsi, txt, csv, twitter, kvcache, cdn, cache2k, scarab, lcs, and Caffeine's lirs, arc, address.
+// oracleGeneral, vscsi, txt, csv, twitter, kvcache, cdn, cache2k, scarab, lcs, and Caffeine's lirs, arc, address,
+// snia-tencent-photo (alias tencent-photo).
 std::vector<std::string> TraceFormatNames();
 // "" when the name says nothing (then the caller must give --format).
 std::string GuessTraceFormat(const std::string& path);

@@ -15,6 +15,8 @@ std::string CanonicalTraceFormat(std::string_view name) {
       {"cache2k", "cache2k"},             {"scarab", "scarab"},                  {"lcs", "lcs"},
       {"kvcache", "kvcache"},             {"cdn", "cdn"},
       {"lirs", "lirs"},                   {"arc", "arc"},                        {"address", "address"},
+      {"snia-tencent-photo", "snia-tencent-photo"}, {"snia_tencent_photo", "snia-tencent-photo"},
+      {"tencent-photo", "snia-tencent-photo"},
   };
   for (const auto& [alias, canonical] : kAliases)
     if (lower == alias) return canonical;

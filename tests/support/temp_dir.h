@@ -3,6 +3,7 @@
 #include <unistd.h>
 
 #include <filesystem>
+#include <fstream>
 #include <string>
 
 namespace cachelab::testing {
@@ -15,6 +16,12 @@ struct TempDir {
   }
   ~TempDir() { std::filesystem::remove_all(path); }
   std::string operator/(const std::string& name) const { return (path / name).string(); }
+  // Writes `text` to the file `name` in the directory; returns its path.
+  std::string Write(const std::string& name, const std::string& text) const {
+    const std::string file = *this / name;
+    std::ofstream(file, std::ios::binary) << text;
+    return file;
+  }
 };
 
 }  // namespace cachelab::testing
