@@ -67,7 +67,8 @@ bool TencentPhotoReader::Read(Request* out) {
       continue;
     }
     *out = Request{};
-    out->key = HashKey(f[1]);
+    // The key: "id format tier" as the line has it (the fields are split on single spaces).
+    out->key = HashKey(std::string_view(f[1].data(), static_cast<size_t>(f[3].data() + f[3].size() - f[1].data())));
     out->size = size;
     out->at = t * kSecond;
     return true;

@@ -4,13 +4,15 @@
 // separated by single spaces:
 //   timestamp(YYYYMMDDHHMMSS) photo-id(hex) format(0 jpg, 5 webp) size-tier
 //   bytes-returned hit-flag terminal response-ms
-// As Caffeine reads it: the key is the photo id alone (so a photo's jpg and
-// webp, and its size tiers, are one object), the size is the bytes returned
-// (0 on some misses, kept as 0), and rows whose image format is neither 0 nor
-// 5 are skipped. Every request is a get. The time is the timestamp's second
-// (Caffeine's reader keeps no time); hit flag, terminal and response time are
-// not used. A line with too few or too many fields, a bad timestamp, id or
-// size is malformed (file and line number); blank lines are skipped.
+// As Caffeine reads it (TencentPhotoTraceReader since caffeine c9cf400,
+// 2026-07-22; earlier versions keyed by the id alone): the key is the
+// (photo id, format, size tier) triple, as a photo is stored once per format
+// and tier; the size is the bytes returned (0 on some misses, kept as 0); rows
+// whose image format is neither 0 nor 5 are skipped. Every request is a get.
+// The time is the timestamp's second (Caffeine's reader keeps no time); hit
+// flag, terminal and response time are not used. A line with too few or too
+// many fields, a bad timestamp, id or size is malformed (file and line
+// number); blank lines are skipped.
 #pragma once
 #include <cstdint>
 
