@@ -163,6 +163,12 @@ void Cluster::Apply(const ChurnEvent& e) {
 
 void Cluster::ChangeView(size_t change, bool add) {
   MembershipChange& c = changes_[change];
+  // A graceful removal reaches the view at once, the add or recovery before
+  // it only --detect-delay later: the client may be told to drop a node it
+  // has not learned of yet, and must never learn of a node already removed.
+  // Such a change leaves the view as it is (no view_t, no remapped figure).
+  const bool in_view = std::find(view_.begin(), view_.end(), c.node) != view_.end();
+  if (add ? in_view || state_[c.node] == State::kRemoved : !in_view) return;
   c.view_t = sim_.Now();
   if (sample_owner_.empty()) sample_owner_ = SampleOwners();
   uint64_t total = 0;
