@@ -166,7 +166,7 @@ void Cluster::ChangeView(size_t change, bool add) {
   // A graceful removal reaches the view at once, the add or recovery before
   // it only --detect-delay later: the client may be told to drop a node it
   // has not learned of yet, and must never learn of a node already removed.
-  // Such a change leaves the view as it is (no view_t, no remapped figure).
+  // Such a change leaves the view as it is (view_t stays -1, no remapped figure).
   const bool in_view = std::find(view_.begin(), view_.end(), c.node) != view_.end();
   if (add ? in_view || state_[c.node] == State::kRemoved : !in_view) return;
   c.view_t = sim_.Now();

@@ -103,7 +103,7 @@ void Cluster::Report(RunReport* r) const {
         r->Set(p + ".keys_lost", static_cast<int64_t>(c.keys_lost));
         detail += ", " + std::to_string(c.keys_lost) + " keys lost";
       }
-      if (c.view_t > 0) {
+      if (c.view_t >= 0) {
         r->Set(p + ".view_t_s", ToSeconds(c.view_t));
         r->Set(p + ".remapped", c.remapped);
         r->Set(p + ".remapped_weighted", c.remapped_weighted);

@@ -8,8 +8,11 @@
 // remove:1 within one detect-delay leaves node 1 out of the view for good.
 #include <catch2/catch.hpp>
 
+#include <algorithm>
+
 #include "lab/churn.h"
 #include "lab/cluster.h"
+#include "sim/run_report.h"
 
 using namespace cachelab;
 
@@ -54,4 +57,26 @@ TEST_CASE("crash, recover, then remove before the crash is detected: the node en
   REQUIRE(r.first.size() == 1000);
   for (size_t o : r.first) CHECK(o != 1);
   REQUIRE(r.second == 3);
+}
+
+TEST_CASE("a graceful removal at t=0 is reported like any other") {
+  // Expected from an independent Python model of the ring (MD5 points
+  // "node<i>:6379:<j>", j < 100, first digest word little-endian; key hash =
+  // FNV-1a + splitmix64 of "k:<id>", top 32 bits): node1 owns 23,452 of the
+  // keys k:0..k:99999, so removing it moves exactly those; ideal 1/4.
+  Simulator sim;
+  ClusterConfig config;
+  config.nodes = 4;
+  config.churn = ParseChurn("t=0s:remove:1");
+  Cluster c(sim, config, SimRedisConfig{}, 1);
+  c.Start(100000, {});
+  sim.ScheduleAt(kSecond, [] {});  // churn events are background: something must run
+  sim.Run();
+  RunReport r;
+  c.Report(&r);
+  CHECK(r.GetNumber("churn.0.view_t_s", -1) == 0.0);
+  CHECK(r.GetNumber("churn.0.remapped", -1) == Approx(0.23452));
+  CHECK(r.GetNumber("churn.0.ideal", -1) == Approx(0.25));
+  CHECK(r.GetNumber("churn_summary.remapped_mean", -1) == Approx(0.23452));
+  CHECK(std::count_if(r.events.begin(), r.events.end(), [](const RunEvent& e) { return e.kind == "membership"; }) == 1);
 }
