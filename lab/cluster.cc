@@ -77,6 +77,14 @@ void Cluster::Validate() const {
   int64_t members = config_.nodes;
   for (const auto& [t, step] : view_steps)
     if ((members += step) < 1) throw ParamError("churn", "leaves the client with no node at " + FormatDuration(t));
+  // One value per node id: --nodes, then each add. A value past the last id would be ignored.
+  auto fits = [&](const char* flag, size_t values) {
+    if (values > state.size())
+      throw ParamError(flag, std::to_string(values) + " values for " + std::to_string(state.size()) +
+                                 " nodes (--nodes and --churn adds; one value per node id)");
+  };
+  fits("node-maxmemory", config_.node_maxmemory.size());
+  fits("node-rtt", config_.node_rtt.size());
 }
 
 SimRedisConfig Cluster::NodeConfig(uint32_t id) const {

@@ -109,6 +109,20 @@ TEST_CASE("--partitioner all expands to one run per partitioner; bad churn is a 
   CHECK_THROWS_AS(ValidateParams(bad), ParamError);
 }
 
+TEST_CASE("per-node lists take one value per node id, none past the last node") {
+  // By hand: --nodes 2 has ids 0 and 1, each churn add one more id.
+  Params p;
+  p.Set("nodes", "2");
+  p.Set("node-rtt", "1ms,2ms,3ms");
+  CHECK_THROWS_WITH(ValidateParams(p), Catch::Contains("node-rtt") && Catch::Contains("3 values for 2 nodes"));
+  p.Set("churn", "t=1s:add");
+  CHECK_NOTHROW(ValidateParams(p));
+  p.Set("node-maxmemory", "1MiB,1MiB,1MiB,1MiB");
+  CHECK_THROWS_WITH(ValidateParams(p), Catch::Contains("node-maxmemory") && Catch::Contains("4 values for 3 nodes"));
+  p.Set("node-maxmemory", "1MiB");
+  CHECK_NOTHROW(ValidateParams(p));
+}
+
 TEST_CASE("a run places key id k where `cachelab ring` places \"k:<id>\" (jump: the id)") {
   for (const std::string& name : PartitionerNames()) {
     if (name == "bounded-load") continue;  // placement depends on assignment order
