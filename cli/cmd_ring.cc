@@ -4,6 +4,7 @@
 #include <CLI/CLI.hpp>
 #include <algorithm>
 #include <charconv>
+#include <functional>
 #include <cstdio>
 #include <iostream>
 #include <memory>
@@ -161,7 +162,9 @@ void PrintStats(Partitioner& p, const std::vector<std::string>& keys, const Ring
       if (p.Nodes()[i].Label() == label) ++counts[i];
     }
   }
-  const BalanceStats s = ComputeBalance(counts);
+  std::vector<double> weights;  // balance is judged against each node's weighted share
+  for (const NodeSpec& n : p.Nodes()) weights.push_back(n.weight);
+  const BalanceStats s = ComputeBalance(counts, weights);
   std::vector<std::string> names;  // captured before a membership change renumbers nodes
   for (std::size_t i = 0; i < counts.size(); ++i) names.push_back(NodeName(p, i));
   const bool change = !o.add_node.empty() || !o.remove_node.empty();
@@ -194,9 +197,10 @@ void PrintStats(Partitioner& p, const std::vector<std::string>& keys, const Ring
                     s.keys ? static_cast<double>(counts[i]) / static_cast<double>(s.keys) : 0.0);
       out += names[i] + buf;
     }
-    std::snprintf(buf, sizeof buf, "keys\t%llu\nmean\t%.2f\nmax\t%llu\nmin\t%llu\nmax/mean\t%.4f\ncv\t%.4f\n",
+    const bool weighted = std::adjacent_find(weights.begin(), weights.end(), std::not_equal_to<>()) != weights.end();
+    std::snprintf(buf, sizeof buf, "keys\t%llu\nmean\t%.2f\nmax\t%llu\nmin\t%llu\n%s\t%.4f\ncv\t%.4f\n",
                   static_cast<unsigned long long>(s.keys), s.mean, static_cast<unsigned long long>(s.max),
-                  static_cast<unsigned long long>(s.min), s.max_over_mean, s.cv);
+                  static_cast<unsigned long long>(s.min), weighted ? "max/share" : "max/mean", s.max_over_mean, s.cv);
     out += buf;
     if (change) {
       std::snprintf(buf, sizeof buf, "remapped\t%.4f\nideal\t%.4f\n", remapped, ideal);

@@ -72,6 +72,20 @@ TEST_CASE("ring --stats --json reports balance and remapping") {
   CHECK(remapped <= 0.8 + 0.017);
 }
 
+TEST_CASE("ring --stats judges balance against weighted shares") {
+  // Weighted rendezvous gives node i the share w_i / W (the -w/ln(u) score's
+  // defining property): 10%, 20%, 30%, 40%. Against the plain mean the 40%
+  // node would read 1.6; against its share 1 +- 0.0087 (binomial sd of
+  // 40000 keys at 40%), and the light node 1 +- 0.015: accept max <= 1.09.
+  std::string keys;
+  for (int i = 0; i < 40000; ++i) keys += "k:" + std::to_string(i) + "\n";
+  const Result r = Ring(keys, "--partitioner rendezvous --nodes a:1:1,b:1:2,c:1:3,d:1:4 --stats --json");
+  CHECK(r.code == 0);
+  const std::size_t at = r.out.find("\"max_over_mean\":");
+  REQUIRE(at != std::string::npos);
+  CHECK(std::stod(r.out.substr(at + 16)) <= 1.09);
+}
+
 TEST_CASE("ring rejects bad input with exit 2 naming the flag or line") {
   const Result nodes = Ring("x\n", "--partitioner ring --nodes a:notaport");
   CHECK(nodes.code == 2);
