@@ -143,8 +143,13 @@ double ChangeMembership(Partitioner& p, const RingOptions& o) {
     }
     return static_cast<double>(added.weight) / static_cast<double>(total + added.weight);
   }
+  std::string label = o.remove_node;  // host:port; a weight, if given, is not compared
+  try {
+    label = ParseNodeSpec(o.remove_node).Label();
+  } catch (const std::invalid_argument&) {
+  }
   for (std::size_t i = 0; i < p.Nodes().size(); ++i) {
-    if (p.Nodes()[i].Label() == o.remove_node) {
+    if (p.Nodes()[i].Label() == label) {
       if (p.Nodes().size() == 1) throw UsageError("--remove-node: " + o.remove_node + " is the only node; nothing would hold the keys");
       const double ideal = static_cast<double>(p.Nodes()[i].weight) / static_cast<double>(total);
       p.RemoveNode(i);
@@ -256,6 +261,25 @@ void RunRing(const RingOptions& o) {
   }
 }
 
+// A scheme's own option given with another scheme would be ignored: refused, as `run` does.
+void CheckOptionsApply(const CLI::App& cmd, const std::string& partitioner) {
+  const std::vector<std::string>& known = PartitionerNames();
+  if (std::find(known.begin(), known.end(), partitioner) == known.end()) return;  // Build names it
+  const std::pair<const char*, std::vector<std::string>> scopes[] = {
+      {"--vnodes", {"ring", "bounded-load"}},
+      {"--format", {"ketama"}},
+      {"--table-size", {"maglev"}},
+      {"--epsilon", {"bounded-load"}},
+  };
+  for (const auto& [flag, applies] : scopes) {
+    if (cmd.count(flag) == 0 || std::find(applies.begin(), applies.end(), partitioner) != applies.end()) continue;
+    std::string names;
+    for (const std::string& n : applies) names += (names.empty() ? "" : " or ") + n;
+    throw UsageError(std::string(flag) + ": applies only with --partitioner " + names +
+                     " (given here, it would be ignored)");
+  }
+}
+
 }  // namespace
 
 void AddRingCommand(CLI::App& app) {
@@ -282,7 +306,10 @@ void AddRingCommand(CLI::App& app) {
   cmd->add_option("--remove-node", opts->remove_node, "With --stats: remove host:port and report remapping");
   cmd->add_flag("--stats", opts->stats, "Print balance figures instead of key-to-node lines");
   cmd->add_flag("--json", opts->json, "JSON output");
-  cmd->callback([opts] { RunRing(*opts); });
+  cmd->callback([opts, cmd] {
+    CheckOptionsApply(*cmd, opts->partitioner);
+    RunRing(*opts);
+  });
 }
 
 }  // namespace cachelab::cli

@@ -100,3 +100,24 @@ TEST_CASE("ring rejects bad input with exit 2 naming the flag or line") {
   CHECK(buckets.code == 2);
   CHECK(buckets.err.find("--buckets") != std::string::npos);
 }
+
+TEST_CASE("ring refuses a node given twice and a scheme's option with another scheme") {
+  // a:1 twice on a ring: the second copy's points tie with the first's and it
+  // would hold no key; the labels clash on a weight too.
+  for (const char* nodes : {"a:1,a:1", "a:1:2,b:1,a:1:3"}) {
+    const Result twice = Ring("x\n", std::string("--partitioner ring --nodes ") + nodes);
+    CHECK(twice.code == 2);
+    CHECK(twice.err.find("--nodes: node a:1 given twice") != std::string::npos);
+  }
+  for (const char* args : {"--partitioner ring --table-size 7", "--partitioner ring --format libketama",
+                           "--partitioner maglev --vnodes 3", "--partitioner ring --epsilon 0.1"}) {
+    const Result ignored = Ring("x\n", std::string(args) + " --nodes a:1");
+    CHECK(ignored.code == 2);
+    CHECK(ignored.err.find("applies only with --partitioner") != std::string::npos);
+  }
+  CHECK(Ring("x\n", "--partitioner bounded-load --vnodes 4 --epsilon 0.1 --nodes a:1").code == 0);
+  // --remove-node takes the node as --nodes spells it, weight included.
+  const Result removed = Ring("x\ny\n", "--partitioner ring --nodes a:1:2,b:1 --stats --json --remove-node a:1:2");
+  CHECK(removed.code == 0);
+  CHECK(removed.out.find("\"ideal_fraction\":0.666667") != std::string::npos);  // by hand: 2 / (2 + 1)
+}
