@@ -11,6 +11,7 @@
 #include <algorithm>
 
 #include "lab/churn.h"
+#include "lab/params.h"
 #include "lab/cluster.h"
 #include "sim/run_report.h"
 
@@ -18,12 +19,12 @@ using namespace cachelab;
 
 namespace {
 
-// Runs `churn` on 4 nodes (detect-delay 1s) and returns, at 3s, the node
-// each of keys 0..999 routes to and the client's view size.
-std::pair<std::vector<size_t>, size_t> OwnersAfter(const std::string& churn) {
+// Runs `churn` on `nodes` nodes (detect-delay 1s) and returns, at 3s, the
+// node each of keys 0..999 routes to and the client's view size.
+std::pair<std::vector<size_t>, size_t> OwnersAfter(const std::string& churn, uint32_t nodes = 4) {
   Simulator sim;
   ClusterConfig config;
-  config.nodes = 4;
+  config.nodes = nodes;
   config.detect_delay = kSecond;
   config.churn = ParseChurn(churn);
   Cluster c(sim, config, SimRedisConfig{}, 1);
@@ -57,6 +58,21 @@ TEST_CASE("crash, recover, then remove before the crash is detected: the node en
   REQUIRE(r.first.size() == 1000);
   for (size_t o : r.first) CHECK(o != 1);
   REQUIRE(r.second == 3);
+}
+
+TEST_CASE("validation follows the view as it will be: skipped changes do not count") {
+  // By hand, detect-delay 1s. Two nodes; crash:1, recover:1, remove:1: the
+  // removal empties nothing (view {0} from 0.5s, the crash's drop and the
+  // recovery's add are skipped), so the run is valid and ends on node 0 alone.
+  std::pair<std::vector<size_t>, size_t> r;
+  REQUIRE_NOTHROW(r = OwnersAfter("t=200ms:crash:1,t=400ms:recover:1,t=500ms:remove:1", 2));
+  for (size_t o : r.first) CHECK(o == 0);
+  // One node; an added node removed before the client learns of it never
+  // enters the view, which keeps node 0.
+  REQUIRE_NOTHROW(r = OwnersAfter("t=100ms:add,t=200ms:remove:1", 1));
+  for (size_t o : r.first) CHECK(o == 0);
+  // Removing node 0 instead leaves the view empty from 0.2s to 1.1s.
+  CHECK_THROWS_AS(OwnersAfter("t=100ms:add,t=200ms:remove:0", 1), ParamError);
 }
 
 TEST_CASE("a graceful removal at t=0 is reported like any other") {
