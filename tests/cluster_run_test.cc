@@ -109,6 +109,18 @@ TEST_CASE("--partitioner all expands to one run per partitioner; bad churn is a 
   CHECK_THROWS_AS(ValidateParams(bad), ParamError);
 }
 
+TEST_CASE("a hot key must be in the keyspace") {
+  // By hand: --keys 1000 has keys 0..999; key 1000 was served as a key no
+  // workload request names.
+  Params p;
+  p.Set("nodes", "2");
+  p.Set("keys", "1000");
+  p.Set("churn", "t=1s:hotkey:0.5:999");
+  CHECK_NOTHROW(ValidateParams(p));
+  p.Set("churn", "t=1s:hotkey:0.5:1000");
+  CHECK_THROWS_WITH(ValidateParams(p), Catch::Contains("--churn") && Catch::Contains("outside the keyspace (keys 0..999)"));
+}
+
 TEST_CASE("per-node lists take one value per node id, none past the last node") {
   // By hand: --nodes 2 has ids 0 and 1, each churn add one more id.
   Params p;
