@@ -16,14 +16,15 @@ BalanceStats ComputeBalance(const std::vector<std::uint64_t>& keys_per_node, con
   if (s.mean <= 0) return s;
   double total_weight = 0;
   for (double w : weights) total_weight += w;
-  double sum_sq = 0;  // of keys / fair share - 1
+  double sum_sq = 0;  // of keys / fair share - 1; unweighted of keys - mean (the same cv, bit for bit as before)
   for (std::size_t i = 0; i < keys_per_node.size(); ++i) {
+    const double k = static_cast<double>(keys_per_node[i]);
     const double share = weights.empty() ? s.mean : static_cast<double>(s.keys) * weights[i] / total_weight;
-    const double ratio = static_cast<double>(keys_per_node[i]) / share;
-    s.max_over_mean = std::max(s.max_over_mean, ratio);
-    sum_sq += (ratio - 1) * (ratio - 1);
+    s.max_over_mean = std::max(s.max_over_mean, k / share);
+    const double d = weights.empty() ? k - s.mean : k / share - 1;
+    sum_sq += d * d;
   }
-  s.cv = std::sqrt(sum_sq / n);
+  s.cv = weights.empty() ? std::sqrt(sum_sq / n) / s.mean : std::sqrt(sum_sq / n);
   return s;
 }
 
