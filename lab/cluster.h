@@ -97,7 +97,9 @@ class Cluster {
   void StartMeasurement();
   // Cluster fields, events and per-node figures (nothing when single()).
   // Call after the series are exported: the churn impact is read from them.
-  void Report(RunReport* r) const;
+  // `window` is the series' grid (--window): a last window off the grid is
+  // the run's tail.
+  void Report(RunReport* r, SimTime window) const;
 
  private:
   enum class State : uint8_t { kUp, kDown, kRemoved };
