@@ -91,7 +91,7 @@ void Cluster::Validate() const {
   std::vector<State> now(state.size(), State::kUp);
   std::vector<bool> in_view(state.size(), false);
   std::fill(in_view.begin(), in_view.begin() + config_.nodes, true);
-  int64_t members = config_.nodes;
+  int64_t members = config_.nodes, most = members;
   for (const Step& s : steps) {
     const ChurnEvent::Kind kind = config_.churn[s.i].kind;
     const bool add = kind == ChurnEvent::Kind::kAdd || kind == ChurnEvent::Kind::kRecover;
@@ -103,7 +103,11 @@ void Cluster::Validate() const {
     in_view[s.node] = add;
     if ((members += add ? 1 : -1) < 1)
       throw ParamError("churn", "leaves the client with no node at " + FormatDuration(s.t));
+    most = std::max(most, members);
   }
+  if (config_.partitioner == "maglev" && static_cast<uint64_t>(most) >= config_.partitioner_options.maglev_table_size)
+    throw ParamError("maglev-table", "must exceed the node count; the client sees up to " + std::to_string(most) +
+                                         " nodes (--nodes and --churn)");
   // One value per node id: --nodes, then each add. A value past the last id would be ignored.
   auto fits = [&](const char* flag, size_t values) {
     if (values > state.size())
