@@ -4,6 +4,7 @@
 #include <CLI/CLI.hpp>
 #include <algorithm>
 #include <charconv>
+#include <functional>
 #include <cstdio>
 #include <iostream>
 #include <memory>
@@ -142,8 +143,13 @@ double ChangeMembership(Partitioner& p, const RingOptions& o) {
     }
     return static_cast<double>(added.weight) / static_cast<double>(total + added.weight);
   }
+  std::string label = o.remove_node;  // host:port; a weight, if given, is not compared
+  try {
+    label = ParseNodeSpec(o.remove_node).Label();
+  } catch (const std::invalid_argument&) {
+  }
   for (std::size_t i = 0; i < p.Nodes().size(); ++i) {
-    if (p.Nodes()[i].Label() == o.remove_node) {
+    if (p.Nodes()[i].Label() == label) {
       if (p.Nodes().size() == 1) throw UsageError("--remove-node: " + o.remove_node + " is the only node; nothing would hold the keys");
       const double ideal = static_cast<double>(p.Nodes()[i].weight) / static_cast<double>(total);
       p.RemoveNode(i);
@@ -161,7 +167,9 @@ void PrintStats(Partitioner& p, const std::vector<std::string>& keys, const Ring
       if (p.Nodes()[i].Label() == label) ++counts[i];
     }
   }
-  const BalanceStats s = ComputeBalance(counts);
+  std::vector<double> weights;  // balance is judged against each node's weighted share
+  for (const NodeSpec& n : p.Nodes()) weights.push_back(n.weight);
+  const BalanceStats s = ComputeBalance(counts, weights);
   std::vector<std::string> names;  // captured before a membership change renumbers nodes
   for (std::size_t i = 0; i < counts.size(); ++i) names.push_back(NodeName(p, i));
   const bool change = !o.add_node.empty() || !o.remove_node.empty();
@@ -194,9 +202,10 @@ void PrintStats(Partitioner& p, const std::vector<std::string>& keys, const Ring
                     s.keys ? static_cast<double>(counts[i]) / static_cast<double>(s.keys) : 0.0);
       out += names[i] + buf;
     }
-    std::snprintf(buf, sizeof buf, "keys\t%llu\nmean\t%.2f\nmax\t%llu\nmin\t%llu\nmax/mean\t%.4f\ncv\t%.4f\n",
+    const bool weighted = std::adjacent_find(weights.begin(), weights.end(), std::not_equal_to<>()) != weights.end();
+    std::snprintf(buf, sizeof buf, "keys\t%llu\nmean\t%.2f\nmax\t%llu\nmin\t%llu\n%s\t%.4f\ncv\t%.4f\n",
                   static_cast<unsigned long long>(s.keys), s.mean, static_cast<unsigned long long>(s.max),
-                  static_cast<unsigned long long>(s.min), s.max_over_mean, s.cv);
+                  static_cast<unsigned long long>(s.min), weighted ? "max/share" : "max/mean", s.max_over_mean, s.cv);
     out += buf;
     if (change) {
       std::snprintf(buf, sizeof buf, "remapped\t%.4f\nideal\t%.4f\n", remapped, ideal);
@@ -252,6 +261,25 @@ void RunRing(const RingOptions& o) {
   }
 }
 
+// A scheme's own option given with another scheme would be ignored: refused, as `run` does.
+void CheckOptionsApply(const CLI::App& cmd, const std::string& partitioner) {
+  const std::vector<std::string>& known = PartitionerNames();
+  if (std::find(known.begin(), known.end(), partitioner) == known.end()) return;  // Build names it
+  const std::pair<const char*, std::vector<std::string>> scopes[] = {
+      {"--vnodes", {"ring", "bounded-load"}},
+      {"--format", {"ketama"}},
+      {"--table-size", {"maglev"}},
+      {"--epsilon", {"bounded-load"}},
+  };
+  for (const auto& [flag, applies] : scopes) {
+    if (cmd.count(flag) == 0 || std::find(applies.begin(), applies.end(), partitioner) != applies.end()) continue;
+    std::string names;
+    for (const std::string& n : applies) names += (names.empty() ? "" : " or ") + n;
+    throw UsageError(std::string(flag) + ": applies only with --partitioner " + names +
+                     " (given here, it would be ignored)");
+  }
+}
+
 }  // namespace
 
 void AddRingCommand(CLI::App& app) {
@@ -278,7 +306,10 @@ void AddRingCommand(CLI::App& app) {
   cmd->add_option("--remove-node", opts->remove_node, "With --stats: remove host:port and report remapping");
   cmd->add_flag("--stats", opts->stats, "Print balance figures instead of key-to-node lines");
   cmd->add_flag("--json", opts->json, "JSON output");
-  cmd->callback([opts] { RunRing(*opts); });
+  cmd->callback([opts, cmd] {
+    CheckOptionsApply(*cmd, opts->partitioner);
+    RunRing(*opts);
+  });
 }
 
 }  // namespace cachelab::cli

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <charconv>
 #include <stdexcept>
+#include <tuple>
 
 #include "lab/params.h"
 #include "strategies/harness.h"
@@ -47,16 +48,29 @@ Cluster::Cluster(Simulator& sim, const ClusterConfig& config, const SimRedisConf
 }
 
 void Cluster::Validate() const {
-  // Replays the churn on node states and on the client's view (which learns
-  // of everything but a graceful removal after the detection delay).
+  // Replays the churn on node states, then on the client's view (which learns
+  // of everything but a graceful removal after the detection delay), with the
+  // rules of ChangeView and the simulator's order at equal times: events
+  // before view changes, each in churn order.
   std::vector<State> state(config_.nodes, State::kUp);
-  std::vector<std::pair<SimTime, int>> view_steps;
-  for (const ChurnEvent& e : config_.churn) {
+  struct Step {
+    SimTime t;
+    int view;  // 0: the event (a removal leaves the view with it), 1: its delayed view change
+    size_t i;
+    uint32_t node;
+  };
+  std::vector<Step> steps;
+  for (size_t i = 0; i < config_.churn.size(); ++i) {
+    const ChurnEvent& e = config_.churn[i];
     auto need = [&](bool ok, const std::string& why) {
       if (!ok) throw ParamError("churn", std::string(ChurnKindName(e.kind)) + " at " + FormatDuration(e.t) + ": " + why);
     };
+    uint32_t node = e.node;
     switch (e.kind) {
-      case ChurnEvent::Kind::kAdd: state.push_back(State::kUp); break;
+      case ChurnEvent::Kind::kAdd:
+        node = static_cast<uint32_t>(state.size());
+        state.push_back(State::kUp);
+        break;
       case ChurnEvent::Kind::kRemove:
       case ChurnEvent::Kind::kCrash:
         need(e.node < state.size() && state[e.node] == State::kUp, "node " + std::to_string(e.node) + " is not up");
@@ -69,14 +83,39 @@ void Cluster::Validate() const {
         break;
       case ChurnEvent::Kind::kHotKey: continue;
     }
-    bool adds = e.kind == ChurnEvent::Kind::kAdd || e.kind == ChurnEvent::Kind::kRecover;
-    view_steps.push_back({ViewAddsLater(e.kind) ? e.t + config_.detect_delay : e.t, adds ? 1 : -1});
+    steps.push_back({e.t, 0, i, node});
+    if (ViewAddsLater(e.kind)) steps.push_back({e.t + config_.detect_delay, 1, i, node});
   }
-  std::stable_sort(view_steps.begin(), view_steps.end(),
-                   [](const auto& a, const auto& b) { return a.first < b.first; });
-  int64_t members = config_.nodes;
-  for (const auto& [t, step] : view_steps)
-    if ((members += step) < 1) throw ParamError("churn", "leaves the client with no node at " + FormatDuration(t));
+  std::sort(steps.begin(), steps.end(),
+            [](const Step& a, const Step& b) { return std::tie(a.t, a.view, a.i) < std::tie(b.t, b.view, b.i); });
+  std::vector<State> now(state.size(), State::kUp);
+  std::vector<bool> in_view(state.size(), false);
+  std::fill(in_view.begin(), in_view.begin() + config_.nodes, true);
+  int64_t members = config_.nodes, most = members;
+  for (const Step& s : steps) {
+    const ChurnEvent::Kind kind = config_.churn[s.i].kind;
+    const bool add = kind == ChurnEvent::Kind::kAdd || kind == ChurnEvent::Kind::kRecover;
+    if (s.view == 0) {
+      now[s.node] = add ? State::kUp : kind == ChurnEvent::Kind::kCrash ? State::kDown : State::kRemoved;
+      if (kind != ChurnEvent::Kind::kRemove) continue;
+    }
+    if (add == in_view[s.node] || (add && now[s.node] == State::kRemoved)) continue;  // as ChangeView skips it
+    in_view[s.node] = add;
+    if ((members += add ? 1 : -1) < 1)
+      throw ParamError("churn", "leaves the client with no node at " + FormatDuration(s.t));
+    most = std::max(most, members);
+  }
+  if (config_.partitioner == "maglev" && static_cast<uint64_t>(most) >= config_.partitioner_options.maglev_table_size)
+    throw ParamError("maglev-table", "must exceed the node count; the client sees up to " + std::to_string(most) +
+                                         " nodes (--nodes and --churn)");
+  // One value per node id: --nodes, then each add. A value past the last id would be ignored.
+  auto fits = [&](const char* flag, size_t values) {
+    if (values > state.size())
+      throw ParamError(flag, std::to_string(values) + " values for " + std::to_string(state.size()) +
+                                 " nodes (--nodes and --churn adds; one value per node id)");
+  };
+  fits("node-maxmemory", config_.node_maxmemory.size());
+  fits("node-rtt", config_.node_rtt.size());
 }
 
 SimRedisConfig Cluster::NodeConfig(uint32_t id) const {
@@ -163,6 +202,12 @@ void Cluster::Apply(const ChurnEvent& e) {
 
 void Cluster::ChangeView(size_t change, bool add) {
   MembershipChange& c = changes_[change];
+  // A graceful removal reaches the view at once, the add or recovery before
+  // it only --detect-delay later: the client may be told to drop a node it
+  // has not learned of yet, and must never learn of a node already removed.
+  // Such a change leaves the view as it is (view_t stays -1, no remapped figure).
+  const bool in_view = std::find(view_.begin(), view_.end(), c.node) != view_.end();
+  if (add ? in_view || state_[c.node] == State::kRemoved : !in_view) return;
   c.view_t = sim_.Now();
   if (sample_owner_.empty()) sample_owner_ = SampleOwners();
   uint64_t total = 0;

@@ -36,7 +36,8 @@ struct ClusterConfig {
 
 // What one membership change of the client's view moved.
 struct MembershipChange {
-  SimTime event_t = 0, view_t = 0;  // when it happened; when the client learned of it
+  SimTime event_t = 0;  // when it happened
+  SimTime view_t = -1;  // when the client learned of it; -1: never (the change no longer applied)
   ChurnEvent::Kind kind = ChurnEvent::Kind::kAdd;
   uint32_t node = 0;
   uint64_t keys_lost = 0;            // crash: keys the node held
@@ -96,7 +97,9 @@ class Cluster {
   void StartMeasurement();
   // Cluster fields, events and per-node figures (nothing when single()).
   // Call after the series are exported: the churn impact is read from them.
-  void Report(RunReport* r) const;
+  // `window` is the series' grid (--window): a last window off the grid is
+  // the run's tail.
+  void Report(RunReport* r, SimTime window) const;
 
  private:
   enum class State : uint8_t { kUp, kDown, kRemoved };

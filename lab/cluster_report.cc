@@ -40,7 +40,7 @@ void Cluster::StartMeasurement() {
   expired_at_start_ = expired_keys();
 }
 
-void Cluster::Report(RunReport* r) const {
+void Cluster::Report(RunReport* r, SimTime window) const {
   if (single_) return;
   // Totals over every node (a single node's fields stay as the runner set them).
   auto commands_of = [this](size_t id) {  // since measurement started
@@ -79,9 +79,9 @@ void Cluster::Report(RunReport* r) const {
   const Series* hit = FindSeries(*r, "hit_ratio");
   const Series* db = FindSeries(*r, "db_queries_per_s");
   SimTime end = sim_.Now();
-  // A short last window (the run's tail) is too thin to judge a dip by.
-  if (hit && hit->t.size() >= 2 && hit->t.back() - hit->t[hit->t.size() - 2] < hit->t[1] - hit->t[0])
-    end = hit->t[hit->t.size() - 2];
+  // A last window shorter than the grid (the run's tail: the last requests'
+  // completions, mostly slow misses) is too thin to judge a dip by.
+  if (hit && !hit->t.empty() && window > 0 && hit->t.back() % window != 0) end = hit->t.back() - hit->t.back() % window;
   double max_dip = 0, max_recovery = 0, max_spike = 0, remapped_sum = 0, ideal_sum = 0;
   int views = 0;
   size_t change = 0;
@@ -103,7 +103,7 @@ void Cluster::Report(RunReport* r) const {
         r->Set(p + ".keys_lost", static_cast<int64_t>(c.keys_lost));
         detail += ", " + std::to_string(c.keys_lost) + " keys lost";
       }
-      if (c.view_t > 0) {
+      if (c.view_t >= 0) {
         r->Set(p + ".view_t_s", ToSeconds(c.view_t));
         r->Set(p + ".remapped", c.remapped);
         r->Set(p + ".remapped_weighted", c.remapped_weighted);

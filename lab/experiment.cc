@@ -500,7 +500,7 @@ RunReport Experiment::Run() {
   r.events.insert(r.events.begin(), fault_events_.begin(), fault_events_.end());
   hot_expiries_.Report(measure_start_, &r);
   metrics_.ExportSeries(&r);
-  cluster_.Report(&r);  // reads the series: after the export
+  cluster_.Report(&r, c_.window);  // reads the series: after the export
   // After every count of expirations: its GETs expire keys lazily.
   ReportDivergence(redis_.store(), db_, c_.workload.keys, &r);
   ReportPeakDbRate(&r);

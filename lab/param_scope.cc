@@ -69,6 +69,14 @@ const std::vector<ParamScope>& ParamScopes() {
       {"ketama-format", "partitioner", {"ketama"}},
       {"maglev-table", "partitioner", {"maglev"}},
       {"bounded-load-epsilon", "partitioner", {"bounded-load"}},
+      // one node without churn consults no partitioner and has no membership to change (lab/cluster.h)
+      {"partitioner", "nodes", {"1"}, true},
+      {"vnodes", "nodes", {"1"}, true},
+      {"ketama-format", "nodes", {"1"}, true},
+      {"maglev-table", "nodes", {"1"}, true},
+      {"bounded-load-epsilon", "nodes", {"1"}, true},
+      {"detect-delay", "nodes", {"1"}, true},
+      {"remap-sample", "nodes", {"1"}, true},
       // live runs (the CLI supplies backend=live with --backend)
       {"speedup", "backend", {"live"}},
       // a trace replaces the synthetic workload (--timing rate|closed stands for --arrival, see ParamApplies)
@@ -84,23 +92,37 @@ const std::vector<ParamScope>& ParamScopes() {
   return scopes;
 }
 
-bool ParamApplies(const std::string& param, const Params& run, const std::map<std::string, std::string>& context) {
-  for (const auto& s : ParamScopes()) {
-    if (s.param != param) continue;
-    std::string value;
-    if (FindParam(s.selector)) value = run.Raw(s.selector);
-    else if (auto it = context.find(s.selector); it != context.end()) value = it->second;
-    // --timing rate|closed picks the arrival process as --arrival open|closed does.
-    if (s.selector == "arrival" && FindParam("timing")) {
-      const std::string& timing = run.Raw("timing");
-      if (timing == "rate" || timing == "closed") value = timing == "rate" ? "open" : "closed";
-    }
-    bool match = false;
-    for (const auto& item : Items(value))
-      for (const auto& v : s.values) match |= item == v;
-    if (match == s.unless) return false;
+namespace {
+
+bool ScopeHolds(const ParamScope& s, const Params& run, const std::map<std::string, std::string>& context) {
+  std::string value;
+  if (FindParam(s.selector)) value = run.Raw(s.selector);
+  else if (auto it = context.find(s.selector); it != context.end()) value = it->second;
+  // --timing rate|closed picks the arrival process as --arrival open|closed does.
+  if (s.selector == "arrival" && FindParam("timing")) {
+    const std::string& timing = run.Raw("timing");
+    if (timing == "rate" || timing == "closed") value = timing == "rate" ? "open" : "closed";
   }
-  return true;
+  // With churn even one node is a cluster: nodes join, and the client needs a partitioner.
+  if (s.selector == "nodes" && run.Raw("churn") != "none" && !run.Raw("churn").empty()) value = "churn";
+  bool match = false;
+  for (const auto& item : Items(value))
+    for (const auto& v : s.values) match |= item == v;
+  return match != s.unless;
+}
+
+// The first of `param`'s scopes that does not hold in `run`, or null.
+const ParamScope* FailedScope(const std::string& param, const Params& run,
+                              const std::map<std::string, std::string>& context) {
+  for (const auto& s : ParamScopes())
+    if (s.param == param && !ScopeHolds(s, run, context)) return &s;
+  return nullptr;
+}
+
+}  // namespace
+
+bool ParamApplies(const std::string& param, const Params& run, const std::map<std::string, std::string>& context) {
+  return FailedScope(param, run, context) == nullptr;
 }
 
 void ScopeCheck::Add(const Params& run) {
@@ -110,15 +132,16 @@ void ScopeCheck::Add(const Params& run) {
     // (experiments/reference.toml lists every parameter at its default).
     if (!run.Given(s.param) || run.IsDefault(s.param) || applied_.count(s.param)) continue;
     given_.insert(s.param);
-    if (ParamApplies(s.param, run, context_)) applied_.insert(s.param);
+    if (const ParamScope* failed = FailedScope(s.param, run, context_)) failed_.emplace(s.param, failed);
+    else applied_.insert(s.param);
   }
 }
 
 void ScopeCheck::Finish() const {
   for (const auto& s : ParamScopes()) {
     if (!given_.count(s.param) || applied_.count(s.param)) continue;
-    // Name the first scope that failed for the message.
-    throw ParamError(s.param, Describe(s) + " (given here, it would be ignored)");
+    // Name the scope that failed (in the first run where it did) for the message.
+    throw ParamError(s.param, Describe(*failed_.at(s.param)) + " (given here, it would be ignored)");
   }
 }
 

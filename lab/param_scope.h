@@ -51,6 +51,7 @@ class ScopeCheck {
  private:
   std::map<std::string, std::string> context_;
   std::set<std::string> given_, applied_;
+  std::map<std::string, const ParamScope*> failed_;  // the first scope that failed, by parameter
   bool started_ = false;
 };
 

@@ -1,5 +1,6 @@
 #include "lab/run_config.h"
 
+#include "lab/churn.h"
 #include "lab/cluster_params.h"
 #include "lab/invalidation_setup.h"
 #include "lab/memory_budget.h"
@@ -102,6 +103,11 @@ RunConfig ParseRunConfig(const Params& p, std::shared_ptr<const TraceIndex> inde
   c.window = p.Duration("window", kMillisecond);
   c.redis.store.seed = c.seed;
   c.cluster = ParseClusterConfig(p);
+  for (const ChurnEvent& e : c.cluster.churn) {
+    if (e.kind == ChurnEvent::Kind::kHotKey && e.key >= c.workload.keys)
+      throw ParamError("churn", "hotkey at " + FormatDuration(e.t) + ": key " + std::to_string(e.key) +
+                                    " is outside the keyspace (keys 0.." + std::to_string(c.workload.keys - 1) + ")");
+  }
   return c;
 }
 

@@ -109,6 +109,48 @@ TEST_CASE("--partitioner all expands to one run per partitioner; bad churn is a 
   CHECK_THROWS_AS(ValidateParams(bad), ParamError);
 }
 
+namespace {
+
+// ValidateParams' message for these parameters, "" when it accepts them.
+std::string Refusal(std::initializer_list<std::pair<const char*, const char*>> kv) {
+  Params p;
+  for (const auto& [k, v] : kv) p.Set(k, v);
+  try {
+    ValidateParams(p);
+  } catch (const ParamError& e) {
+    return e.what();
+  }
+  return "";
+}
+
+}  // namespace
+
+TEST_CASE("the maglev table must exceed the most nodes the client will see") {
+  // By hand: 2 nodes and an add make 3 in the view from 1.1s; a table of 3
+  // slots cannot hold them (the run used to stop there with exit 1).
+  CHECK(Refusal({{"nodes", "2"}, {"partitioner", "maglev"}, {"maglev-table", "3"}}).empty());
+  CHECK(Refusal({{"nodes", "2"}, {"partitioner", "maglev"}, {"maglev-table", "3"}, {"churn", "t=100ms:add"}})
+            .find("--maglev-table: must exceed the node count; the client sees up to 3 nodes") == 0);
+  CHECK(Refusal({{"nodes", "2"}, {"partitioner", "maglev"}, {"maglev-table", "5"}, {"churn", "t=100ms:add"}}).empty());
+}
+
+TEST_CASE("a hot key must be in the keyspace") {
+  // By hand: --keys 1000 has keys 0..999; key 1000 was served as a key no
+  // workload request names.
+  CHECK(Refusal({{"nodes", "2"}, {"keys", "1000"}, {"churn", "t=1s:hotkey:0.5:999"}}).empty());
+  CHECK(Refusal({{"nodes", "2"}, {"keys", "1000"}, {"churn", "t=1s:hotkey:0.5:1000"}})
+            .find("--churn: hotkey at 1s: key 1000 is outside the keyspace (keys 0..999)") == 0);
+}
+
+TEST_CASE("per-node lists take one value per node id, none past the last node") {
+  // By hand: --nodes 2 has ids 0 and 1, each churn add one more id.
+  CHECK(Refusal({{"nodes", "2"}, {"node-rtt", "1ms,2ms,3ms"}}).find("--node-rtt: 3 values for 2 nodes") == 0);
+  CHECK(Refusal({{"nodes", "2"}, {"node-rtt", "1ms,2ms,3ms"}, {"churn", "t=1s:add"}}).empty());
+  CHECK(Refusal({{"nodes", "2"}, {"node-maxmemory", "1MiB,1MiB,1MiB,1MiB"}, {"churn", "t=1s:add"}})
+            .find("--node-maxmemory: 4 values for 3 nodes") == 0);
+  CHECK(Refusal({{"nodes", "2"}, {"node-maxmemory", "1MiB"}}).empty());
+}
+
 TEST_CASE("a run places key id k where `cachelab ring` places \"k:<id>\" (jump: the id)") {
   for (const std::string& name : PartitionerNames()) {
     if (name == "bounded-load") continue;  // placement depends on assignment order

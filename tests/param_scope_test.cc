@@ -75,3 +75,17 @@ TEST_CASE("an experiment file names the file and line of an inapplicable key") {
   // jitter applies to one point of the sweep: accepted.
   CHECK_NOTHROW(ParseExperimentText("requests = 100\nkeys = 100\ninvalidation = [\"ttl\", \"jitter\"]\njitter = 0.3\n", "exp.toml"));
 }
+
+TEST_CASE("cluster parameters do not apply to one node without churn; the message names the scope that failed") {
+  // lab/cluster.h: "With one node and no churn the client never consults a
+  // partitioner", so --partitioner all there gave seven runs of one result.
+  CHECK(ScopeError({With({{"partitioner", "all"}})}).find("--partitioner: does not apply with --nodes 1") == 0);
+  CHECK(ScopeError({With({{"detect-delay", "2s"}})}).find("--detect-delay: does not apply with --nodes 1") == 0);
+  // The default partitioner is ring, which takes --vnodes: --nodes is what fails.
+  CHECK(ScopeError({With({{"vnodes", "7"}})}).find("--vnodes: does not apply with --nodes 1") == 0);
+  CHECK(ScopeError({With({{"vnodes", "7"}, {"nodes", "3"}, {"partitioner", "jump"}})})
+            .find("--vnodes: applies only with --partitioner ring or bounded-load") == 0);
+  CHECK(ScopeError({With({{"partitioner", "all"}, {"nodes", "2"}})}).empty());
+  CHECK(ScopeError({With({{"partitioner", "jump"}, {"churn", "t=1s:add"}})}).empty());  // one node, then two
+  CHECK(ScopeError({With({{"vnodes", "7"}}), With({{"vnodes", "7"}, {"nodes", "4"}})}).empty());  // a sweep over nodes
+}

@@ -79,3 +79,20 @@ TEST_CASE("ring weights scale a node's share") {
   RingPartitioner ring(nodes, 200);
   CHECK(std::abs(Shares(ring)[2] - 0.5) <= 5 * 0.0177);
 }
+
+TEST_CASE("balance with weights compares each node with its weighted share") {
+  // By hand: shares 10%, 20%, 30%, 40% of 100 keys are 10, 20, 30, 40.
+  const BalanceStats fair = ComputeBalance({10, 20, 30, 40}, {1, 2, 3, 4});
+  CHECK(fair.max_over_mean == Approx(1.0));
+  CHECK(fair.cv == Approx(0.0).margin(1e-12));
+  // keys / share = 1.2, 1, 1, 0.95: max 1.2, cv sqrt((0.2^2 + 0.05^2) / 4) = 0.103078.
+  const BalanceStats off = ComputeBalance({12, 20, 30, 38}, {1, 2, 3, 4});
+  CHECK(off.max_over_mean == Approx(1.2));
+  CHECK(off.cv == Approx(0.103078).epsilon(1e-5));
+  CHECK(off.mean == Approx(25.0));
+  // Equal weights give the plain figures: max/mean 30/25, population sd 7.0711 / 25.
+  const BalanceStats plain = ComputeBalance({20, 30, 25, 25}, {3, 3, 3, 3});
+  CHECK(plain.max_over_mean == Approx(1.2));
+  CHECK(plain.cv == Approx(std::sqrt(12.5) / 25));
+  CHECK(ComputeBalance({20, 30, 25, 25}).cv == Approx(std::sqrt(12.5) / 25));
+}

@@ -72,6 +72,20 @@ TEST_CASE("ring --stats --json reports balance and remapping") {
   CHECK(remapped <= 0.8 + 0.017);
 }
 
+TEST_CASE("ring --stats judges balance against weighted shares") {
+  // Weighted rendezvous gives node i the share w_i / W (the -w/ln(u) score's
+  // defining property): 10%, 20%, 30%, 40%. Against the plain mean the 40%
+  // node would read 1.6; against its share 1 +- 0.0087 (binomial sd of
+  // 40000 keys at 40%), and the light node 1 +- 0.015: accept max <= 1.09.
+  std::string keys;
+  for (int i = 0; i < 40000; ++i) keys += "k:" + std::to_string(i) + "\n";
+  const Result r = Ring(keys, "--partitioner rendezvous --nodes a:1:1,b:1:2,c:1:3,d:1:4 --stats --json");
+  CHECK(r.code == 0);
+  const std::size_t at = r.out.find("\"max_over_mean\":");
+  REQUIRE(at != std::string::npos);
+  CHECK(std::stod(r.out.substr(at + 16)) <= 1.09);
+}
+
 TEST_CASE("ring rejects bad input with exit 2 naming the flag or line") {
   const Result nodes = Ring("x\n", "--partitioner ring --nodes a:notaport");
   CHECK(nodes.code == 2);
@@ -85,4 +99,25 @@ TEST_CASE("ring rejects bad input with exit 2 naming the flag or line") {
   const Result buckets = Ring("x\n", "--partitioner ring --buckets 3");
   CHECK(buckets.code == 2);
   CHECK(buckets.err.find("--buckets") != std::string::npos);
+}
+
+TEST_CASE("ring refuses a node given twice and a scheme's option with another scheme") {
+  // a:1 twice on a ring: the second copy's points tie with the first's and it
+  // would hold no key; the labels clash on a weight too.
+  for (const char* nodes : {"a:1,a:1", "a:1:2,b:1,a:1:3"}) {
+    const Result twice = Ring("x\n", std::string("--partitioner ring --nodes ") + nodes);
+    CHECK(twice.code == 2);
+    CHECK(twice.err.find("--nodes: node a:1 given twice") != std::string::npos);
+  }
+  for (const char* args : {"--partitioner ring --table-size 7", "--partitioner ring --format libketama",
+                           "--partitioner maglev --vnodes 3", "--partitioner ring --epsilon 0.1"}) {
+    const Result ignored = Ring("x\n", std::string(args) + " --nodes a:1");
+    CHECK(ignored.code == 2);
+    CHECK(ignored.err.find("applies only with --partitioner") != std::string::npos);
+  }
+  CHECK(Ring("x\n", "--partitioner bounded-load --vnodes 4 --epsilon 0.1 --nodes a:1").code == 0);
+  // --remove-node takes the node as --nodes spells it, weight included.
+  const Result removed = Ring("x\ny\n", "--partitioner ring --nodes a:1:2,b:1 --stats --json --remove-node a:1:2");
+  CHECK(removed.code == 0);
+  CHECK(removed.out.find("\"ideal_fraction\":0.666667") != std::string::npos);  // by hand: 2 / (2 + 1)
 }

@@ -5,7 +5,7 @@
 
 namespace cachelab {
 
-BalanceStats ComputeBalance(const std::vector<std::uint64_t>& keys_per_node) {
+BalanceStats ComputeBalance(const std::vector<std::uint64_t>& keys_per_node, const std::vector<double>& weights) {
   BalanceStats s;
   if (keys_per_node.empty()) return s;
   s.max = *std::max_element(keys_per_node.begin(), keys_per_node.end());
@@ -13,13 +13,18 @@ BalanceStats ComputeBalance(const std::vector<std::uint64_t>& keys_per_node) {
   for (std::uint64_t k : keys_per_node) s.keys += k;
   const double n = static_cast<double>(keys_per_node.size());
   s.mean = static_cast<double>(s.keys) / n;
-  double var = 0;
-  for (std::uint64_t k : keys_per_node) var += (static_cast<double>(k) - s.mean) * (static_cast<double>(k) - s.mean);
-  var /= n;
-  if (s.mean > 0) {
-    s.max_over_mean = static_cast<double>(s.max) / s.mean;
-    s.cv = std::sqrt(var) / s.mean;
+  if (s.mean <= 0) return s;
+  double total_weight = 0;
+  for (double w : weights) total_weight += w;
+  double sum_sq = 0;  // of keys / fair share - 1; unweighted of keys - mean (the same cv, bit for bit as before)
+  for (std::size_t i = 0; i < keys_per_node.size(); ++i) {
+    const double k = static_cast<double>(keys_per_node[i]);
+    const double share = weights.empty() ? s.mean : static_cast<double>(s.keys) * weights[i] / total_weight;
+    s.max_over_mean = std::max(s.max_over_mean, k / share);
+    const double d = weights.empty() ? k - s.mean : k / share - 1;
+    sum_sq += d * d;
   }
+  s.cv = weights.empty() ? std::sqrt(sum_sq / n) / s.mean : std::sqrt(sum_sq / n);
   return s;
 }
 

@@ -17,7 +17,12 @@ struct BalanceStats {
   double cv = 0;             // coefficient of variation (population stddev / mean)
 };
 
-BalanceStats ComputeBalance(const std::vector<std::uint64_t>& keys_per_node);
+// With `weights` (one per node), max_over_mean and cv compare each node's keys
+// with its fair share keys * w / W instead of the plain mean: the largest
+// keys / share, and the root mean square of keys / share - 1 (both equal the
+// unweighted figures when all weights are equal).
+BalanceStats ComputeBalance(const std::vector<std::uint64_t>& keys_per_node,
+                            const std::vector<double>& weights = {});
 
 // Fraction of keys whose node (by label) differs between two assignments of
 // the same keys, e.g. before and after a membership change.

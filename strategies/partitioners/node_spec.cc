@@ -40,6 +40,10 @@ std::vector<NodeSpec> ParseNodeList(std::string_view text) {
   while (true) {
     const auto comma = text.find(',');
     nodes.push_back(ParseNodeSpec(text.substr(0, comma)));
+    for (std::size_t i = 0; i + 1 < nodes.size(); ++i) {
+      if (nodes[i].Label() == nodes.back().Label())
+        throw std::invalid_argument("node " + nodes.back().Label() + " given twice");
+    }
     if (comma == std::string_view::npos) break;
     text.remove_prefix(comma + 1);
   }

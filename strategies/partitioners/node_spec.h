@@ -18,7 +18,7 @@ struct NodeSpec {
 
 // Throws std::invalid_argument naming the offending text.
 NodeSpec ParseNodeSpec(std::string_view text);
-// Comma-separated list; empty items are rejected.
+// Comma-separated list; empty items and a host:port given twice are rejected.
 std::vector<NodeSpec> ParseNodeList(std::string_view text);
 
 }  // namespace cachelab
