@@ -1,6 +1,7 @@
 // `cachelab export`: stored runs for other tools.
 //   --format csv            long (tidy) summary: run_id,kind,label,name,unit,value
-//   --format csv --run ID   long series: run_id,series,unit,t_s,value (--series: every run's)
+//   --format csv --run ID   long series: run_id,series,unit,t_s,value,axis,t (--series: every run's);
+//                           t_s is empty for a series that is no time (axis requests, rank, ...)
 //   --wide                  the wide forms: a row per run / a column per series
 //   --format json           summaries, or the whole run with --run; --json-format memtier
 //   --hgrm DIR              HdrHistogram percentile distributions, one .hgrm per run and operation
@@ -145,7 +146,7 @@ void AddExportCommand(CLI::App& app) {
   cmd->add_option("--run", o->run, "one run's id (see the run_id column of the summary export)");
   cmd->add_option("--format", o->format, "csv or json")->check(CLI::IsMember({"csv", "json"}));
   cmd->add_flag("--wide", o->wide, "csv: one row per run (summary) or one column per series (--run)");
-  cmd->add_flag("--series", o->series, "csv: the time series of every run (long form), not the summaries");
+  cmd->add_flag("--series", o->series, "csv: the series of every run (long form), not the summaries");
   cmd->add_option("--json-format", o->json_format, "json layout: cachelab (default) or memtier (memtier_benchmark's)")
       ->check(CLI::IsMember({"cachelab", "memtier"}));
   cmd->add_option("--hgrm", o->hgrm, "write HdrHistogram percentile distributions (.hgrm, µs) into this folder");

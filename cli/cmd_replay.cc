@@ -110,7 +110,8 @@ RunReport CurveReport(const std::string& policy, const std::vector<const RunRepo
     rep.label = policy + "+" + opt.admission.substr(0, opt.admission.find(':')) + "/mrc";
     rep.config.push_back({"admission", opt.admission});
   }
-  Series mrc{"mrc", "miss ratio", {}, {}}, bmrc{"byte_mrc", "byte miss ratio", {}, {}};
+  const SeriesAxis size_axis = opt.object_mode ? SeriesAxis::kObjects : SeriesAxis::kBytes;  // t = cache size
+  Series mrc{"mrc", "miss ratio", {}, {}, size_axis}, bmrc{"byte_mrc", "byte miss ratio", {}, {}, size_axis};
   for (const RunReport* p : points) {
     auto size = static_cast<SimTime>(p->GetNumber("cache_size"));
     mrc.t.push_back(size);

@@ -40,7 +40,7 @@ eviction::ReplayResult ReplayObjects(const eviction::ReplayTrace& trace, const c
 // a scanned key is never seen again, so every scan request is a miss and
 // leaving them out leaves the hot keys' misses: what a scan costs afterwards.
 Series HotHitRatio(const eviction::ReplayTrace& trace, const char* name) {
-  Series s{"hot_hit_ratio", "ratio of the hot keys' requests (t = requests so far)", {}, {}};
+  Series s{"hot_hit_ratio", "ratio of the hot keys' requests (t = requests so far)", {}, {}, SeriesAxis::kRequests};
   uint64_t prev_requests = 0, prev_misses = 0;
   for (size_t end = kWindow;; end += kWindow) {
     end = std::min(end, trace.size());
@@ -61,7 +61,7 @@ Series HotHitRatio(const eviction::ReplayTrace& trace, const char* name) {
 
 // One-time (scan) requests per window: where the scans are.
 Series ScanRequests(const eviction::ReplayTrace& trace) {
-  Series s{"scan_requests", "requests (t = requests so far)", {}, {}};
+  Series s{"scan_requests", "requests (t = requests so far)", {}, {}, SeriesAxis::kRequests};
   for (size_t start = 0; start < trace.size(); start += kWindow) {
     size_t end = std::min<size_t>(start + kWindow, trace.size());
     s.t.push_back(static_cast<SimTime>(end));

@@ -77,9 +77,10 @@ void AddReplayWindows(const ReplayWindowPlan& plan, const eviction::ReplayResult
   if (!plan.windows()) return;
   const std::string axis = plan.by_time ? "t = end of the window, ns since the trace's first request"
                                         : "t = requests since the trace's start";
-  Series mr{"miss_ratio", "miss ratio per window (" + axis + ")", {}, {}};
-  Series bmr{"byte_miss_ratio", "byte miss ratio per window (" + axis + ")", {}, {}};
-  Series req{"window_requests", "requests per window (" + axis + ")", {}, {}};
+  const SeriesAxis kind = plan.by_time ? SeriesAxis::kTime : SeriesAxis::kRequests;
+  Series mr{"miss_ratio", "miss ratio per window (" + axis + ")", {}, {}, kind};
+  Series bmr{"byte_miss_ratio", "byte miss ratio per window (" + axis + ")", {}, {}, kind};
+  Series req{"window_requests", "requests per window (" + axis + ")", {}, {}, kind};
   for (size_t k = 0; k < r.windows.size() && k < plan.t.size(); ++k) {
     const auto& w = r.windows[k];
     mr.t.push_back(plan.t[k]);

@@ -149,13 +149,26 @@ std::string SummariesLongCsv(const std::vector<RunSummary>& runs) {
   return out;
 }
 
-std::string SeriesLongCsvHeader() { return Row({"run_id", "series", "unit", "t_s", "value"}); }
+namespace {
+
+// A position as exported: seconds for time, the count itself for the other axes.
+std::string AxisText(SeriesAxis axis, SimTime t) {
+  return axis == SeriesAxis::kTime ? ShortestNumber(ToSeconds(t)) : std::to_string(t);
+}
+
+}  // namespace
+
+std::string SeriesLongCsvHeader() { return Row({"run_id", "series", "unit", "t_s", "value", "axis", "t"}); }
 
 std::string SeriesLongCsvRows(int64_t run_id, const RunReport& run) {
   std::string out, id = std::to_string(run_id);
-  for (const auto& s : run.series)
-    for (size_t i = 0; i < s.t.size() && i < s.v.size(); ++i)
-      out += Row({id, s.name, s.unit, ShortestNumber(ToSeconds(s.t[i])), ShortestNumber(s.v[i])});
+  for (const auto& s : run.series) {
+    const bool time = s.axis == SeriesAxis::kTime;
+    for (size_t i = 0; i < s.t.size() && i < s.v.size(); ++i) {
+      std::string t = AxisText(s.axis, s.t[i]);
+      out += Row({id, s.name, s.unit, time ? t : std::string(), ShortestNumber(s.v[i]), AxisName(s.axis), t});
+    }
+  }
   return out;
 }
 
@@ -203,21 +216,31 @@ nlohmann::ordered_json SummariesJson(const std::vector<RunSummary>& runs) {
 }
 
 std::string SeriesCsv(const RunReport& run) {
-  std::map<SimTime, std::vector<std::string>> rows;  // ordered by time
-  std::vector<std::string> header{"t_s"};
+  // One position column per axis the run's series use, in first-seen order (a
+  // run of time series: t_s alone); a row fills the one of its axis.
+  std::vector<SeriesAxis> axes;
+  for (const auto& ser : run.series)
+    if (std::find(axes.begin(), axes.end(), ser.axis) == axes.end()) axes.push_back(ser.axis);
+  if (axes.empty()) axes.push_back(SeriesAxis::kTime);
+  auto column_of = [&](SeriesAxis a) { return static_cast<size_t>(std::find(axes.begin(), axes.end(), a) - axes.begin()); };
+  std::map<std::pair<size_t, SimTime>, std::vector<std::string>> rows;  // by axis, then position
+  std::vector<std::string> header;
+  for (SeriesAxis a : axes) header.push_back(AxisKey(a));
   for (size_t s = 0; s < run.series.size(); ++s) {
     const Series& ser = run.series[s];
     header.push_back(ser.unit.empty() ? ser.name : ser.name + " (" + ser.unit + ")");
     for (size_t i = 0; i < ser.t.size(); ++i) {
-      auto& row = rows[ser.t[i]];
+      auto& row = rows[{column_of(ser.axis), ser.t[i]}];
       row.resize(run.series.size());
       row[s] = ShortestNumber(ser.v[i]);
     }
   }
   std::string out = Row(header);
-  for (auto& [t, cells] : rows) {
+  for (auto& [at, cells] : rows) {
     cells.resize(run.series.size());
-    cells.insert(cells.begin(), ShortestNumber(ToSeconds(t)));
+    std::vector<std::string> position(axes.size());
+    position[at.first] = AxisText(axes[at.first], at.second);
+    cells.insert(cells.begin(), position.begin(), position.end());
     out += Row(cells);
   }
   return out;

@@ -26,7 +26,10 @@ std::string FieldUnit(const std::string& name);
 
 // Long form: run_id,kind,label,name,unit,value: every field and every config.<key> of every run.
 std::string SummariesLongCsv(const std::vector<RunSummary>& runs);
-// Long form: run_id,series,unit,t_s,value.
+// Long form: run_id,series,unit,t_s,value,axis,t. axis is what the series' t
+// counts (time, requests, rank, bytes, objects); t is the position on it (seconds
+// for time, else the count); t_s is the same seconds for time series and empty
+// for the others (a request count is no time).
 std::string SeriesLongCsvHeader();
 std::string SeriesLongCsvRows(int64_t run_id, const RunReport& run);
 
@@ -34,7 +37,9 @@ std::string SeriesLongCsvRows(int64_t run_id, const RunReport& run);
 // (prefixed "config.") and every field, in first-seen order.
 std::string SummariesCsv(const std::vector<RunSummary>& runs);
 nlohmann::ordered_json SummariesJson(const std::vector<RunSummary>& runs);
-// Wide form: t_s, then one column per series (empty where a series has no point at t).
+// Wide form: a position column per axis the series use (AxisKey: t_s for time,
+// t_requests, ...; a run of time series has t_s alone), then one column per series
+// (empty where a series has no point at that position).
 std::string SeriesCsv(const RunReport& run);
 
 // HdrHistogram's outputPercentileDistribution text of a histogram in ns,

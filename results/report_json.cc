@@ -25,6 +25,15 @@ nlohmann::ordered_json ConfigToJson(const std::vector<std::pair<std::string, std
   return out;
 }
 
+std::string AxisKey(SeriesAxis axis) {
+  return axis == SeriesAxis::kTime ? "t_s" : std::string("t_") + AxisName(axis);
+}
+
+nlohmann::ordered_json AxisValue(SeriesAxis axis, SimTime t) {
+  if (axis == SeriesAxis::kTime) return ToSeconds(t);
+  return t;
+}
+
 nlohmann::ordered_json ReportToJson(const RunReport& r) {
   nlohmann::ordered_json out;
   out["kind"] = r.kind;
@@ -37,8 +46,8 @@ nlohmann::ordered_json ReportToJson(const RunReport& r) {
   for (const auto& s : r.series) {
     nlohmann::ordered_json js;
     js["unit"] = s.unit;
-    js["t_s"] = nlohmann::ordered_json::array();
-    for (auto t : s.t) js["t_s"].push_back(ToSeconds(t));
+    auto& at = js[AxisKey(s.axis)] = nlohmann::ordered_json::array();
+    for (auto t : s.t) at.push_back(AxisValue(s.axis, t));
     js["v"] = s.v;
     series[s.name] = std::move(js);
   }

@@ -86,7 +86,8 @@ CREATE TABLE IF NOT EXISTS metrics (
   PRIMARY KEY (run_id, name));
 CREATE TABLE IF NOT EXISTS series (
   run_id INTEGER NOT NULL REFERENCES runs(id) ON DELETE CASCADE,
-  name TEXT NOT NULL, unit TEXT NOT NULL, t_ns INTEGER NOT NULL, value REAL NOT NULL);
+  name TEXT NOT NULL, unit TEXT NOT NULL, t_ns INTEGER NOT NULL, value REAL NOT NULL,
+  axis TEXT NOT NULL DEFAULT 'time');  -- what t_ns counts: time (ns), requests, rank, bytes, objects
 CREATE INDEX IF NOT EXISTS series_run ON series(run_id, name);
 CREATE TABLE IF NOT EXISTS histograms (
   run_id INTEGER NOT NULL REFERENCES runs(id) ON DELETE CASCADE,
@@ -97,7 +98,8 @@ CREATE TABLE IF NOT EXISTS events (
 )sql";
 
 // PRAGMA user_version: 0 = files written before versioning (a plain index on
-// run_key, duplicates possible); 1 = run_key UNIQUE.
+// run_key, duplicates possible); 1 = run_key UNIQUE; 2 = series.axis (what a
+// series' t counts; before it every series was read as time).
 constexpr int kSchemaVersion = ResultStore::kVersion;
 
 // Version 0 -> 1: keep the first run of each run_key, drop the later copies
@@ -106,6 +108,10 @@ const char* kMigrateTo1 = R"sql(
 DELETE FROM runs WHERE run_key IS NOT NULL AND id NOT IN (SELECT MIN(id) FROM runs WHERE run_key IS NOT NULL GROUP BY run_key);
 DROP INDEX IF EXISTS runs_key;
 )sql";
+
+// Version 1 -> 2: every series stored before had t read as time, which is what
+// the default says (request-indexed series of older builds stay mislabelled).
+const char* kMigrateTo2 = "ALTER TABLE series ADD COLUMN axis TEXT NOT NULL DEFAULT 'time'";
 
 // The runs table's columns in every schema version: what makes a file cachelab's.
 constexpr const char* kRunsColumns[] = {"id", "created_at", "kind", "label", "seed", "run_key", "config_json"};
@@ -140,6 +146,12 @@ std::string NotResultsFile(sqlite3* db) {
          "); cachelab leaves it as it is";
 }
 
+bool HasColumn(sqlite3* db, const char* table, const char* column) {
+  Stmt s(db, "SELECT 1 FROM pragma_table_info(?) WHERE name = ?");
+  s.Bind(1, std::string(table)).Bind(2, std::string(column));
+  return s.Step();
+}
+
 std::string NowUtc() {
   std::time_t t = std::time(nullptr);
   std::tm tm{};
@@ -170,6 +182,8 @@ ResultStore::ResultStore(const std::string& path, bool read_only) : path_(path) 
     Exec("PRAGMA foreign_keys=ON");
     if (!read_only) Prepare();
     else if (SchemaVersion() <= kSchemaVersion) CheckOwnFile();  // a newer file's tables may differ
+    // A file read as it is (read-only, version 1 or older) may have no axis column: its series are time.
+    series_axis_ = HasColumn(db_, "series", "axis");
   } catch (const std::exception& e) {
     sqlite3_close(db_);
     db_ = nullptr;
@@ -220,7 +234,8 @@ void ResultStore::Prepare() {
       }
       if (has_runs) Exec(kMigrateTo1);
     }
-    Exec(kSchema);
+    Exec(kSchema);  // a table that exists is kept as it is: add what it lacks
+    if (!HasColumn(db_, "series", "axis")) Exec(kMigrateTo2);
     if (v != kSchemaVersion) Exec(("PRAGMA user_version=" + std::to_string(kSchemaVersion)).c_str());
     Exec("COMMIT");
   } catch (...) {
@@ -289,9 +304,12 @@ int64_t ResultStore::InsertRun(const RunReport& r, const std::string& created_at
     else met.BindNull(4).Bind(5, std::get<std::string>(f.value)).Bind(6, int64_t{0});
     met.Run();
   }
-  Stmt ser(db_, "INSERT INTO series(run_id, name, unit, t_ns, value) VALUES(?,?,?,?,?)");
-  for (const auto& s : r.series)
-    for (size_t i = 0; i < s.t.size(); ++i) ser.Bind(1, id).Bind(2, s.name).Bind(3, s.unit).Bind(4, s.t[i]).Bind(5, s.v[i]).Run();
+  Stmt ser(db_, "INSERT INTO series(run_id, name, unit, t_ns, value, axis) VALUES(?,?,?,?,?,?)");
+  for (const auto& s : r.series) {
+    const std::string axis = AxisName(s.axis);
+    for (size_t i = 0; i < s.t.size(); ++i)
+      ser.Bind(1, id).Bind(2, s.name).Bind(3, s.unit).Bind(4, s.t[i]).Bind(5, s.v[i]).Bind(6, axis).Run();
+  }
   Stmt his(db_, "INSERT INTO histograms(run_id, name, lower, upper, count) VALUES(?,?,?,?,?)");
   for (const auto& h : r.histograms)
     for (const auto& b : h.buckets)
@@ -409,11 +427,18 @@ RunReport ResultStore::LoadRun(int64_t id) const {
   Stmt met(db_, "SELECT name, num, text, is_int FROM metrics WHERE run_id = ? ORDER BY ord");
   met.Bind(1, id);
   while (met.Step()) r.fields.push_back(ReadField(met, 0));
-  Stmt ser(db_, "SELECT name, unit, t_ns, value FROM series WHERE run_id = ? ORDER BY rowid");
+  Stmt ser(db_, series_axis_ ? "SELECT name, unit, t_ns, value, axis FROM series WHERE run_id = ? ORDER BY rowid"
+                             : "SELECT name, unit, t_ns, value, 'time' FROM series WHERE run_id = ? ORDER BY rowid");
   ser.Bind(1, id);
   while (ser.Step()) {
     std::string name = ser.Text(0);
-    if (r.series.empty() || r.series.back().name != name) r.series.push_back(Series{name, ser.Text(1), {}, {}});
+    if (r.series.empty() || r.series.back().name != name) {
+      Series s{name, ser.Text(1), {}, {}};
+      if (std::string axis = ser.Text(4); !AxisFromName(axis, &s.axis))
+        throw std::runtime_error("run " + std::to_string(id) + " in '" + path_ + "': series " + name + " has axis '" +
+                                 axis + "', which this build does not know; use a newer cachelab");
+      r.series.push_back(std::move(s));
+    }
     r.series.back().t.push_back(ser.Int(2));
     r.series.back().v.push_back(ser.Real(3));
   }

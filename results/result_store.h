@@ -66,7 +66,7 @@ class ResultStore {
   const std::string& path() const { return path_; }
   // PRAGMA user_version; a build writes only files up to kVersion.
   int SchemaVersion() const;
-  static constexpr int kVersion = 1;
+  static constexpr int kVersion = 2;
 
  private:
   int64_t InsertRun(const RunReport& report, const std::string& created_at, bool* inserted);
@@ -78,6 +78,7 @@ class ResultStore {
 
   std::string path_;
   sqlite3* db_ = nullptr;
+  bool series_axis_ = true;  // the series table has its axis column (not in files before version 2)
 };
 
 }  // namespace cachelab

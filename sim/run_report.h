@@ -5,6 +5,7 @@
 #pragma once
 #include <cstdint>
 #include <string>
+#include <string_view>
 #include <utility>
 #include <variant>
 #include <vector>
@@ -20,12 +21,43 @@ struct Field {
   FieldValue value;
 };
 
-// A time series: value v[i] describes the window ending at t[i].
+// What a series' t counts. kTime: nanoseconds (simulated or trace time; a
+// duration for ttl_histogram), exported as seconds (`t_s`). The others are no
+// time and are exported as they are, under their own name (`t_requests`, ...):
+// requests so far or a distance in requests, a popularity rank, bytes, objects.
+enum class SeriesAxis : uint8_t { kTime, kRequests, kRank, kBytes, kObjects };
+
+// "time", "requests", "rank", "bytes", "objects": the name the store keeps.
+inline const char* AxisName(SeriesAxis a) {
+  switch (a) {
+    case SeriesAxis::kTime: return "time";
+    case SeriesAxis::kRequests: return "requests";
+    case SeriesAxis::kRank: return "rank";
+    case SeriesAxis::kBytes: return "bytes";
+    case SeriesAxis::kObjects: return "objects";
+  }
+  return "time";
+}
+
+// The axis called `name`; false (and *a untouched) for a name this build does not know.
+inline bool AxisFromName(std::string_view name, SeriesAxis* a) {
+  for (SeriesAxis x : {SeriesAxis::kTime, SeriesAxis::kRequests, SeriesAxis::kRank, SeriesAxis::kBytes,
+                       SeriesAxis::kObjects})
+    if (name == AxisName(x)) {
+      *a = x;
+      return true;
+    }
+  return false;
+}
+
+// A series: value v[i] describes the window (or bucket, rank, cache size) ending at t[i],
+// counted on `axis`.
 struct Series {
   std::string name;
   std::string unit;
   std::vector<SimTime> t;
   std::vector<double> v;
+  SeriesAxis axis = SeriesAxis::kTime;
 };
 
 struct HistogramData {

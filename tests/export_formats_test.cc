@@ -17,20 +17,15 @@
 
 #include "results/export.h"
 #include "results/result_store.h"
+#include "support/csv_line.h"
 #include "support/run_cli.h"
 #include "support/temp_dir.h"
 
+using cachelab::testing::Lines;
 using cachelab::testing::RunCli;
 using cachelab::testing::TempDir;
 
 namespace {
-
-std::vector<std::string> Lines(const std::string& text) {
-  std::vector<std::string> out;
-  std::stringstream ss(text);
-  for (std::string l; std::getline(ss, l);) out.push_back(l);
-  return out;
-}
 
 // 50 requests at 100 ns, 40 at 200 ns, 10 at 300 ns (exact buckets: upper = lower + 1).
 cachelab::HistogramData SmallHistogram() {
@@ -146,7 +141,7 @@ TEST_CASE("export: tidy csv, wide csv, hgrm files and memtier json from stored r
   auto series = RunCli("export --db " + db + " --format csv --run " + id);
   REQUIRE(series.exit_code == 0);
   auto t = Lines(series.out);
-  CHECK(t[0] == "run_id,series,unit,t_s,value");
+  CHECK(t[0] == "run_id,series,unit,t_s,value,axis,t");
   size_t points = 0;
   for (const auto& se : run.series) points += se.t.size();
   CHECK(t.size() == points + 1);

@@ -16,11 +16,13 @@
 #include <sstream>
 
 #include "results/result_store.h"
+#include "support/raw_sqlite.h"
 #include "support/run_cli.h"
 #include "support/temp_dir.h"
 
 using cachelab::ResultStore;
 using cachelab::RunReport;
+using cachelab::testing::Raw;
 using cachelab::testing::RunCli;
 using cachelab::testing::TempDir;
 namespace fs = std::filesystem;
@@ -37,36 +39,6 @@ RunReport Report(const std::string& key, int64_t hits) {
   r.Set("hits", hits);
   return r;
 }
-
-// A raw SQLite connection: the independent view of the file.
-struct Raw {
-  sqlite3* db = nullptr;
-  explicit Raw(const std::string& path) { REQUIRE(sqlite3_open(path.c_str(), &db) == SQLITE_OK); }
-  ~Raw() { sqlite3_close(db); }
-  void Exec(const std::string& sql) {
-    char* err = nullptr;
-    int rc = sqlite3_exec(db, sql.c_str(), nullptr, nullptr, &err);
-    INFO(sql << ": " << (err ? err : ""));
-    sqlite3_free(err);
-    REQUIRE(rc == SQLITE_OK);
-  }
-  int64_t Int(const std::string& sql) {
-    sqlite3_stmt* s = nullptr;
-    REQUIRE(sqlite3_prepare_v2(db, sql.c_str(), -1, &s, nullptr) == SQLITE_OK);
-    REQUIRE(sqlite3_step(s) == SQLITE_ROW);
-    int64_t v = sqlite3_column_int64(s, 0);
-    sqlite3_finalize(s);
-    return v;
-  }
-  std::string Text(const std::string& sql) {
-    sqlite3_stmt* s = nullptr;
-    REQUIRE(sqlite3_prepare_v2(db, sql.c_str(), -1, &s, nullptr) == SQLITE_OK);
-    REQUIRE(sqlite3_step(s) == SQLITE_ROW);
-    std::string v(reinterpret_cast<const char*>(sqlite3_column_text(s, 0)));
-    sqlite3_finalize(s);
-    return v;
-  }
-};
 
 std::string Slurp(const std::string& path) {
   std::ifstream f(path, std::ios::binary);

@@ -8,16 +8,17 @@ namespace {
 double Ratio(uint64_t a, uint64_t b) { return b ? static_cast<double>(a) / static_cast<double>(b) : 0.0; }
 
 // A log-bucket histogram regrouped by powers of two: t = the bucket's lower
-// bound (0, 1, 2, 4, ...), v = its count.
-Series PowerOfTwoSeries(const std::string& name, const std::string& unit, const Histogram& h) {
+// bound (0, 1, 2, 4, ...) times `scale` on `axis`, v = its count.
+Series PowerOfTwoSeries(const std::string& name, const std::string& unit, const Histogram& h, SeriesAxis axis,
+                        SimTime scale = 1) {
   std::map<uint64_t, uint64_t> groups;
   for (const auto& b : h.NonEmpty()) {
     uint64_t lower = b.lower == 0 ? 0 : uint64_t{1} << (63 - __builtin_clzll(b.lower));
     groups[lower] += b.count;
   }
-  Series s{name, unit, {}, {}};
+  Series s{name, unit, {}, {}, axis};
   for (auto [lower, count] : groups) {
-    s.t.push_back(static_cast<SimTime>(lower));
+    s.t.push_back(static_cast<SimTime>(lower) * scale);
     s.v.push_back(static_cast<double>(count));
   }
   return s;
@@ -76,21 +77,26 @@ RunReport TraceStatsReport(const TraceStats& s, const std::string& path, const s
     r.Set("window_requests", static_cast<int64_t>(s.window));
   }
 
-  Series rank{"rank_frequency", "requests (t = popularity rank, 1 = most popular)", {}, {}};
+  Series rank{"rank_frequency", "requests (t = popularity rank, 1 = most popular)", {}, {}, SeriesAxis::kRank};
   for (auto [k, c] : s.rank_frequency) {
     rank.t.push_back(static_cast<SimTime>(k));
     rank.v.push_back(static_cast<double>(c));
   }
   r.series.push_back(rank);
-  r.series.push_back(PowerOfTwoSeries("size_histogram", "requests (t = size in bytes, bucket [t, 2t))", s.request_size));
+  r.series.push_back(PowerOfTwoSeries("size_histogram", "requests (t = size in bytes, bucket [t, 2t))", s.request_size,
+                                      SeriesAxis::kBytes));
   r.series.push_back(PowerOfTwoSeries("reuse_histogram",
                                       "reuses (t = requests since the object's previous request, bucket [t, 2t))",
-                                      s.reuse_requests));
-  if (s.with_ttl)
-    r.series.push_back(PowerOfTwoSeries("ttl_histogram", "requests (t = TTL in seconds, bucket [t, 2t))", s.ttl_seconds));
+                                      s.reuse_requests, SeriesAxis::kRequests));
+  if (s.with_ttl)  // whole seconds, kept as time (ns) so exports say seconds
+    r.series.push_back(PowerOfTwoSeries("ttl_histogram", "requests (t = TTL, bucket [t, 2t))", s.ttl_seconds,
+                                        SeriesAxis::kTime, kSecond));
   Series rate{"request_rate", "requests/s (t = end of the window, ns since the trace's first request)", {}, {}};
   Series footprint{"footprint", "distinct objects requested so far (t = end of the window)", {}, {}};
-  if (!s.has_time) footprint.unit = "distinct objects requested so far (t = requests so far)";
+  if (!s.has_time) {
+    footprint.unit = "distinct objects requested so far (t = requests so far)";
+    footprint.axis = SeriesAxis::kRequests;
+  }
   for (size_t i = 0; i < s.window_requests.size(); ++i) {
     SimTime end = static_cast<SimTime>(i + 1) * s.window;
     if (s.has_time) {

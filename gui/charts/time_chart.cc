@@ -134,7 +134,9 @@ BuiltChart BuildTimeChart(const TimeChartSpec& spec, const std::vector<LoadedRun
     for (const auto& g : groups) in_group |= std::find(g.begin(), g.end(), r) != g.end();
     if (!in_group) empty_runs << QStringLiteral("#%1").arg(runs[r].id);
   }
-  std::vector<EventMark> events = spec.events && spec.x_is_time ? CollectEvents(runs) : std::vector<EventMark>{};
+  const bool x_is_time = spec.x_axis == SeriesAxis::kTime;
+  std::vector<EventMark> events = spec.events && x_is_time ? CollectEvents(runs) : std::vector<EventMark>{};
+  QStringList off_axis;
   double window = 0;
   bool dropped = false;
   int max_bin = 1;
@@ -146,11 +148,11 @@ BuiltChart BuildTimeChart(const TimeChartSpec& spec, const std::vector<LoadedRun
     bool log;
   };
   std::vector<Drawn> drawn;
-  double x_lo = spec.x_is_time ? 0 : 1e300, x_hi = 0;
+  double x_lo = x_is_time ? 0 : 1e300, x_hi = 0;
   for (const auto& p : spec.panes) {
     ShapeOptions o;
     o.scale = p.scale;
-    o.x_is_time = spec.x_is_time;
+    o.x_is_time = x_is_time;
     o.x_scale = spec.x_scale;
     o.cumulative = p.cumulative;
     o.positive_only = p.log_y;
@@ -160,6 +162,13 @@ BuiltChart BuildTimeChart(const TimeChartSpec& spec, const std::vector<LoadedRun
     for (size_t g = 0; g < groups.size(); ++g) {
       const RunReport& rep = runs[groups[g].front()].report;
       const Series* s = FirstOf(rep, p.series);
+      if (s && s->axis != spec.x_axis && (x_is_time || s->axis != SeriesAxis::kTime)) {
+        off_axis << QStringLiteral("%1 of #%2 (t = %3)")
+                        .arg(QString::fromStdString(s->name))
+                        .arg(runs[groups[g].front()].id)
+                        .arg(QString::fromUtf8(AxisName(s->axis)));
+        s = nullptr;
+      }
       QList<QPointF> pts;
       if (s) {
         any_series = true;
@@ -167,7 +176,7 @@ BuiltChart BuildTimeChart(const TimeChartSpec& spec, const std::vector<LoadedRun
         pts = std::move(shaped.points);
         dropped |= shaped.dropped_partial;
         max_bin = std::max(max_bin, shaped.bin);
-        if (spec.x_is_time && window == 0) window = WindowSeconds(*s);
+        if (x_is_time && window == 0) window = WindowSeconds(*s);
       }
       if (!p.figure_header.isEmpty())
         out.legend[g].figures << FigureText(FigureOf(p, rep, pts, s));
@@ -270,7 +279,10 @@ BuiltChart BuildTimeChart(const TimeChartSpec& spec, const std::vector<LoadedRun
   for (auto& row : out.legend)
     while (row.figures.size() < out.figure_headers.size()) row.figures << QString();
   out.has_data = !drawn.empty();
-  if (spec.x_is_time && window > 0) {
+  if (!off_axis.isEmpty())
+    notes << QStringLiteral("not drawn, counted on another axis than this chart's %1: %2")
+                 .arg(QString::fromUtf8(AxisName(spec.x_axis)), off_axis.join(QStringLiteral(", ")));
+  if (x_is_time && window > 0) {
     QString w = QStringLiteral("window %1").arg(DurationText(window));
     if (max_bin > 1) w += QStringLiteral(", drawn as the min and max of every %1 windows (spikes keep their height)").arg(max_bin);
     notes.prepend(w);

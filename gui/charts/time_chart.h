@@ -36,8 +36,11 @@ struct TimeChartSpec {
   QString name, title;
   std::vector<PaneSpec> panes;
   QString x_title = QStringLiteral("simulated time (s)");
-  bool x_is_time = true;
-  double x_scale = 1;
+  // What the x axis counts; a series counted on another axis is not drawn (said in the
+  // subtitle), except one read as time from a store older than axes (version 2) on a
+  // chart that is no time chart: those were drawn as they are, and still are.
+  SeriesAxis x_axis = SeriesAxis::kTime;
+  double x_scale = 1;                 // for an axis that is no time: x = t * x_scale
   bool events = true;
 };
 

@@ -115,7 +115,7 @@ BuiltChart BuildReplayHitRateChart(const std::vector<LoadedRun>& runs) {
   // A replay has no clock: hit ratio per window of requests, and where the one-time scans fall.
   TimeChartSpec spec{"replay-hit-rate", QStringLiteral("Replay: hit ratio through the trace, scans below"), {}};
   spec.x_title = QStringLiteral("requests replayed (thousands)");
-  spec.x_is_time = false;
+  spec.x_axis = SeriesAxis::kRequests;
   spec.x_scale = 1e-3;
   spec.events = false;
   PaneSpec hit;
@@ -133,11 +133,20 @@ BuiltChart BuildReplayHitRateChart(const std::vector<LoadedRun>& runs) {
 
 BuiltChart BuildMrcChart(const std::vector<LoadedRun>& runs) {
   TimeChartSpec spec{"mrc", QStringLiteral("Miss ratio curve"), {}};
-  // Replays size caches in bytes unless they ran in object mode.
-  bool objects = !runs.empty() && runs.front().report.ConfigValue("mode") == "objects";
+  // The first curve's axis: cache sizes in bytes, or in objects (replay --ignore-obj-size).
+  // A store older than axes read it as time: there the run's mode says which.
+  SeriesAxis axis = SeriesAxis::kBytes;
+  for (const auto& run : runs)
+    if (const Series* s = FindSeries(run.report, "mrc")) {
+      axis = s->axis != SeriesAxis::kTime                       ? s->axis
+             : run.report.ConfigValue("mode") == "objects" ? SeriesAxis::kObjects
+                                                            : SeriesAxis::kBytes;
+      break;
+    }
+  bool objects = axis == SeriesAxis::kObjects;
   spec.x_title = objects ? QStringLiteral("cache size (objects)") : QStringLiteral("cache size (MiB)");
   spec.x_scale = objects ? 1.0 : 1.0 / (1 << 20);
-  spec.x_is_time = false;
+  spec.x_axis = axis;
   spec.events = false;
   PaneSpec req;
   req.series = {"mrc"};

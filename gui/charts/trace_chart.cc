@@ -85,8 +85,10 @@ BuiltChart BuildTraceChart(const std::vector<LoadedRun>& runs) {
       QList<QPointF> pts;
       for (size_t i = 0; i < s->t.size() && i < s->v.size(); ++i) pts.append({ToSeconds(s->t[i]), s->v[i]});
       rate.Add(r, pts);
-    } else if (const Series* f = FindSeries(rep, "footprint")) {
-      // Without times, t is requests so far (workloads/trace_stats_report.cc).
+    } else if (const Series* f = FindSeries(rep, "footprint");
+               f && (f->axis == SeriesAxis::kRequests || f->axis == SeriesAxis::kTime)) {
+      // Without times t is requests so far; a store older than axes (version 2) read
+      // it as time, which only a timed trace's footprint is, and that one has a rate.
       footprint.Add(r, Positive(*f, 1, false, false));
       notes << QStringLiteral("no timestamps: no request rate");
     }

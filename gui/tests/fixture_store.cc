@@ -40,8 +40,9 @@ RunReport FixtureRun(int i) {
   r.Set("churn.0.remapped", 0.2 + 0.6 * i);
   r.Set("churn.0.ideal", 0.2);
   // A trace profile (`cachelab trace stats`): an exact Zipf(1) popularity, 1000 / rank requests.
-  Series rank{"rank_frequency", "requests", {}, {}}, sizes{"size_histogram", "requests", {}, {}},
-      reuse{"reuse_histogram", "reuses", {}, {}};
+  Series rank{"rank_frequency", "requests", {}, {}, SeriesAxis::kRank},
+      sizes{"size_histogram", "requests", {}, {}, SeriesAxis::kBytes},
+      reuse{"reuse_histogram", "reuses", {}, {}, SeriesAxis::kRequests};
   for (int k = 1; k <= 64; ++k) {
     rank.t.push_back(k);
     rank.v.push_back(1000.0 / k);
@@ -58,7 +59,8 @@ RunReport FixtureRun(int i) {
   add("request_rate", "requests/s", [&](int w) { return 20000.0 + 100 * w + i; });
   r.Set("zipf.alpha", 1.0);
   // A replay's hit ratio per 10,000 requests (t = requests so far), and its scans.
-  Series hot{"hot_hit_ratio", "ratio", {}, {}}, scan{"scan_requests", "requests", {}, {}};
+  Series hot{"hot_hit_ratio", "ratio", {}, {}, SeriesAxis::kRequests},
+      scan{"scan_requests", "requests", {}, {}, SeriesAxis::kRequests};
   for (int w = 1; w <= 10; ++w) {
     hot.t.push_back(w * 10000);
     hot.v.push_back(w % 2 ? 0.8 : 0.7 + 0.05 * i);
@@ -69,7 +71,7 @@ RunReport FixtureRun(int i) {
   r.series.push_back(std::move(scan));
   r.Set("zipf.r2", 1.0);
   // A replay stores both curves: by requests and by bytes.
-  Series mrc{"mrc", "ratio", {}, {}}, byte_mrc{"byte_mrc", "ratio", {}, {}};
+  Series mrc{"mrc", "ratio", {}, {}, SeriesAxis::kBytes}, byte_mrc{"byte_mrc", "ratio", {}, {}, SeriesAxis::kBytes};
   for (int size = 100; size <= 1000; size += 100) {
     mrc.t.push_back(size);
     mrc.v.push_back(1.0 - size / 1200.0 - 0.01 * i);

@@ -54,7 +54,8 @@ class GuiChartFiguresTest : public QObject {
   void traceSeriesInTheirOwnPanes() {
     RunReport timed = test::FixtureRun(0), untimed = test::FixtureRun(1);
     std::erase_if(untimed.series, [](const Series& s) { return s.name == "request_rate" || s.name == "size_histogram"; });
-    untimed.series.push_back({"footprint", "distinct objects requested so far (t = requests so far)", {1000, 2000}, {800, 1500}});
+    untimed.series.push_back(
+        {"footprint", "distinct objects requested so far (t = requests so far)", {1000, 2000}, {800, 1500}, SeriesAxis::kRequests});
     untimed.series.push_back({"size_histogram", "requests", {1}, {2000}});
     BuiltChart chart = BuildChart("trace", {{1, QString(), timed}, {2, QString(), untimed}});
     QChart* rate = PaneTitled(chart, "requests / s");
@@ -76,6 +77,34 @@ class GuiChartFiguresTest : public QObject {
     QVERIFY(sizes);
     QCOMPARE(sizes->series().size(), 2);
     chart.Delete();
+  }
+
+  // A chart draws the series counted on its own axis: a request-indexed hit ratio is no
+  // time series (said, not drawn against seconds); a time series on the replay chart is
+  // one stored before axes, drawn as before; the MRC's x follows its series' axis.
+  void seriesOnTheirOwnAxis() {
+    RunReport by_requests = test::FixtureRun(0);
+    for (Series& s : by_requests.series)
+      if (s.name == "hit_ratio") s.axis = SeriesAxis::kRequests;
+    BuiltChart hit = BuildChart("hit-rate", {{1, QString(), by_requests}});
+    QVERIFY(!hit.has_data);
+    QVERIFY(hit.subtitle.contains("not drawn, counted on another axis than this chart's time: hit_ratio of #1 (t = requests)"));
+    hit.Delete();
+
+    RunReport old = test::FixtureRun(0);
+    for (Series& s : old.series)
+      if (s.name == "hot_hit_ratio" || s.name == "scan_requests") s.axis = SeriesAxis::kTime;
+    BuiltChart replay = BuildChart("replay-hit-rate", {{1, QString(), old}});
+    QVERIFY(replay.has_data);
+    QVERIFY(!replay.subtitle.contains("not drawn"));
+    replay.Delete();
+
+    RunReport objects = test::FixtureRun(0);
+    for (Series& s : objects.series)
+      if (s.name == "mrc" || s.name == "byte_mrc") s.axis = SeriesAxis::kObjects;
+    BuiltChart mrc = BuildChart("mrc", {{1, QString(), objects}});
+    QCOMPARE(AxisTitle(mrc.panes.back(), Qt::Horizontal), QString("cache size (objects)"));
+    mrc.Delete();
   }
 };
 

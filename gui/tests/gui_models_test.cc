@@ -108,7 +108,8 @@ class GuiModelsTest : public QObject {
     QCOMPARE(run->name, QString("#1 cache-aside/ttl"));
     SeriesTableModel model;
     model.SetRun(run->report);
-    // Window times 1..10 s plus the MRC's cache sizes (its t is a size, not a time).
+    // Window times 1..10 s in "t (s)"; the trace profile's, the replay's and the MRC's
+    // positions (ranks, sizes, requests: no times) each in their axis's own column.
     int hit = model.ColumnOf("hit_ratio");
     QVERIFY(hit > 0);
     QCOMPARE(model.headerData(hit, Qt::Horizontal).toString(), QString("hit_ratio (ratio)"));
@@ -123,6 +124,21 @@ class GuiModelsTest : public QObject {
     }
     QCOMPARE(rows_with_hits, 10);
     QCOMPARE(model.ColumnOf("no-such-series"), -1);
+    int requests = model.ColumnOfAxis(SeriesAxis::kRequests);
+    QVERIFY(requests > 0);
+    QCOMPARE(model.headerData(requests, Qt::Horizontal).toString(), QString("t (requests)"));
+    QCOMPARE(model.headerData(model.ColumnOfAxis(SeriesAxis::kBytes), Qt::Horizontal).toString(), QString("t (bytes)"));
+    int scans = model.ColumnOf("scan_requests"), scan_rows = 0;
+    for (int row = 0; row < model.rowCount(); ++row) {
+      QVariant v = model.index(row, scans).data();
+      if (!v.isValid()) continue;
+      qlonglong at = model.index(row, requests).data().toLongLong();  // 10,000 requests per window
+      QVERIFY(at % 10000 == 0);
+      QCOMPARE(v.toDouble(), (at / 10000) % 2 ? 0.0 : 4000.0);
+      QVERIFY(!model.index(row, 0).data().isValid());  // no time: t (s) is empty
+      ++scan_rows;
+    }
+    QCOMPARE(scan_rows, 10);
   }
 
   void readerToleratesMissingFileAndRun() {

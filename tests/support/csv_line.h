@@ -1,5 +1,6 @@
 // One CSV line's cells, for tests reading cachelab's CSV output.
 #pragma once
+#include <sstream>
 #include <string>
 #include <vector>
 
@@ -16,6 +17,14 @@ inline std::vector<std::string> SplitCsvLine(const std::string& line) {
     else if (c == ',' && !quoted) out.emplace_back();
     else out.back() += c;
   }
+  return out;
+}
+
+// A text's lines, without their newlines.
+inline std::vector<std::string> Lines(const std::string& text) {
+  std::vector<std::string> out;
+  std::stringstream ss(text);
+  for (std::string l; std::getline(ss, l);) out.push_back(l);
   return out;
 }
 
