@@ -144,9 +144,18 @@ double ChangeMembership(Partitioner& p, const RingOptions& o) {
     return static_cast<double>(added.weight) / static_cast<double>(total + added.weight);
   }
   std::string label = o.remove_node;  // host:port; a weight, if given, is not compared
-  try {
-    label = ParseNodeSpec(o.remove_node).Label();
-  } catch (const std::invalid_argument&) {
+  if (o.buckets > 0) {
+    // Jump prints buckets by number: take "3" (or "bucket3", the name --buckets gives them).
+    std::string_view n = label;
+    if (n.starts_with("bucket")) n.remove_prefix(6);
+    std::uint32_t bucket = 0;
+    auto [end, ec] = std::from_chars(n.data(), n.data() + n.size(), bucket);
+    if (ec == std::errc{} && end == n.data() + n.size() && bucket < o.buckets) label = p.Nodes()[bucket].Label();
+  } else {
+    try {
+      label = ParseNodeSpec(o.remove_node).Label();
+    } catch (const std::invalid_argument&) {
+    }
   }
   for (std::size_t i = 0; i < p.Nodes().size(); ++i) {
     if (p.Nodes()[i].Label() == label) {
@@ -156,6 +165,9 @@ double ChangeMembership(Partitioner& p, const RingOptions& o) {
       return ideal;
     }
   }
+  if (o.buckets > 0)
+    throw UsageError("--remove-node: no node " + o.remove_node + " among --buckets " + std::to_string(o.buckets) +
+                     " (0 .. " + std::to_string(o.buckets - 1) + ")");
   throw UsageError("--remove-node: no node " + o.remove_node + " in --nodes");
 }
 
@@ -303,7 +315,7 @@ void AddRingCommand(CLI::App& app) {
       ->capture_default_str()
       ->check(CLI::Range(1e-6, 100.0));
   cmd->add_option("--add-node", opts->add_node, "With --stats: add host:port[:weight] and report remapping");
-  cmd->add_option("--remove-node", opts->remove_node, "With --stats: remove host:port and report remapping");
+  cmd->add_option("--remove-node", opts->remove_node, "With --stats: remove host:port (with --buckets: a bucket number) and report remapping");
   cmd->add_flag("--stats", opts->stats, "Print balance figures instead of key-to-node lines");
   cmd->add_flag("--json", opts->json, "JSON output");
   cmd->callback([opts, cmd] {

@@ -169,6 +169,7 @@ void Cluster::Start(uint64_t keys, KeyWeight weight) {
 }
 
 void Cluster::Apply(const ChurnEvent& e) {
+  ++applied_;
   if (e.kind == ChurnEvent::Kind::kHotKey) {
     hot_fraction_ = e.fraction;
     hot_key_ = e.key;

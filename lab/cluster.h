@@ -126,6 +126,7 @@ class Cluster {
   bool jump_ = false;
   std::vector<uint32_t> view_;  // partitioner index -> node id
   std::vector<MembershipChange> changes_;
+  size_t applied_ = 0;  // churn events run so far (in config_.churn's order)
   std::vector<uint64_t> sample_;
   std::vector<double> sample_weight_;
   std::vector<uint32_t> sample_owner_;

@@ -87,7 +87,9 @@ void Cluster::Report(RunReport* r, SimTime window) const {
   size_t change = 0;
   for (size_t i = 0; i < config_.churn.size(); ++i) {
     const ChurnEvent& e = config_.churn[i];
-    if (e.t > sim_.Now()) break;
+    // Only events that ran: one at the run's last instant may still be queued
+    // (churn is background work, and the run stops when only that is left).
+    if (i >= applied_) break;
     std::string p = "churn." + std::to_string(i);
     r->Set(p + ".t_s", ToSeconds(e.t));
     r->Set(p + ".kind", std::string(ChurnKindName(e.kind)));

@@ -128,3 +128,26 @@ TEST_CASE("the run's short tail window is never read as a churn dip") {
   const RunReport three = ImpactOf({kSecond, 2 * kSecond, 2 * kSecond + 11 * kMillisecond}, {0.5, 0.3, 0.0});
   CHECK(three.GetNumber("churn.0.hit_ratio_dip", -1) == Approx(0.2));
 }
+
+TEST_CASE("a churn event at the run's last instant that never ran is not reported") {
+  // Found by reading Cluster::Report: it took every event at or before the end as
+  // run and read its membership change, past the end of the list when an event at
+  // the last instant was still queued (churn events are background work, and the
+  // run stops when only background work is left). Here the run's last foreground
+  // event, queued first, runs at 1s and the add queued for 1s after it never runs.
+  // By hand: no churn record, no "add" event, the two started nodes only.
+  Simulator sim;
+  ClusterConfig config;
+  config.nodes = 2;
+  config.churn = ParseChurn("t=1s:add");
+  Cluster c(sim, config, SimRedisConfig{}, 1);
+  sim.ScheduleAt(kSecond, [] {});
+  c.Start(100, {});
+  sim.Run();
+  REQUIRE(sim.Now() == kSecond);
+  RunReport r;
+  c.Report(&r, kSecond);
+  CHECK(r.GetNumber("churn.0.t_s", -1) == -1);
+  CHECK(r.GetNumber("cluster.nodes_started", -1) == 2);
+  CHECK(std::none_of(r.events.begin(), r.events.end(), [](const RunEvent& e) { return e.kind == "add"; }));
+}

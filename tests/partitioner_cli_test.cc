@@ -121,3 +121,29 @@ TEST_CASE("ring refuses a node given twice and a scheme's option with another sc
   CHECK(removed.code == 0);
   CHECK(removed.out.find("\"ideal_fraction\":0.666667") != std::string::npos);  // by hand: 2 / (2 + 1)
 }
+
+TEST_CASE("ring --nodes takes blanks after commas; --remove-node takes jump's bucket numbers") {
+  // "a:1, b:1" names the nodes a and b: the same placement as "a:1,b:1" (ketama hashes the
+  // host name, so a host " b" would place keys elsewhere). A blank inside a host is refused.
+  const std::string keys = "x\ny\nz\nw\nv\n";
+  const Result tight = Ring(keys, "--partitioner ketama --nodes a:1,b:1,c:1");
+  const Result spaced = Ring(keys, "--partitioner ketama --nodes 'a:1, b:1 ,\tc:1'");
+  CHECK(tight.code == 0);
+  CHECK(spaced.code == 0);
+  CHECK(spaced.out == tight.out);
+  const Result inner = Ring(keys, "--partitioner ketama --nodes 'a:1,b c:1'");
+  CHECK(inner.code == 2);
+  CHECK(inner.err.find("--nodes: bad host in node 'b c:1'") != std::string::npos);
+  // Jump prints buckets by number, so --remove-node takes the number (or "bucketN"). Removing
+  // the last of 100 buckets moves only that bucket's keys (jump's monotonicity, Lamping and
+  // Veach 2014): keys 0..3 sit in buckets 0, 55, 62, 8 (Guava's values above), none moves.
+  for (const char* node : {"99", "bucket99"}) {
+    const Result r = Ring("0\n1\n2\n3\n", std::string("--partitioner jump --buckets 100 --stats --json --remove-node ") + node);
+    CHECK(r.code == 0);
+    CHECK(r.out.find("\"ideal_fraction\":0.01") != std::string::npos);
+    CHECK(r.out.find("\"remapped_fraction\":0,") != std::string::npos);
+  }
+  const Result missing = Ring("0\n", "--partitioner jump --buckets 4 --stats --remove-node 4");
+  CHECK(missing.code == 2);
+  CHECK(missing.err.find("--remove-node: no node 4 among --buckets 4 (0 .. 3)") != std::string::npos);
+}

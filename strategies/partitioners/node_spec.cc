@@ -17,15 +17,26 @@ T ParseNumber(std::string_view text, T min, T max, std::string_view what, std::s
   return static_cast<T>(value);
 }
 
+// "a:1, b:1" is two nodes: blanks around an item are the list's spacing, not the host's
+// name (ketama hashes the name: " b" would place keys elsewhere than "b").
+std::string_view Trim(std::string_view s) {
+  const auto first = s.find_first_not_of(" \t");
+  if (first == std::string_view::npos) return {};
+  return s.substr(first, s.find_last_not_of(" \t") - first + 1);
+}
+
 }  // namespace
 
 NodeSpec ParseNodeSpec(std::string_view text) {
+  text = Trim(text);
   NodeSpec node;
   const auto c1 = text.find(':');
   if (c1 == 0 || c1 == std::string_view::npos) {
     throw std::invalid_argument("bad node '" + std::string(text) + "' (want host:port[:weight])");
   }
   node.host = std::string(text.substr(0, c1));
+  if (node.host.find_first_of(" \t") != std::string::npos)
+    throw std::invalid_argument("bad host in node '" + std::string(text) + "' (a host name has no blanks)");
   std::string_view rest = text.substr(c1 + 1);
   const auto c2 = rest.find(':');
   node.port = ParseNumber<std::uint16_t>(rest.substr(0, c2), 1, 65535, "port", text);

@@ -16,7 +16,7 @@ struct NodeSpec {
   bool operator==(const NodeSpec&) const = default;
 };
 
-// Throws std::invalid_argument naming the offending text.
+// Throws std::invalid_argument naming the offending text. Blanks around the text are ignored.
 NodeSpec ParseNodeSpec(std::string_view text);
 // Comma-separated list; empty items and a host:port given twice are rejected.
 std::vector<NodeSpec> ParseNodeList(std::string_view text);
