@@ -27,6 +27,7 @@ struct LegendRow {
   QStringList same_names;    // of ids[1..]: the runs identical to the one drawn
   QColor color;
   Qt::PenStyle style = Qt::SolidLine;
+  Qt::BrushStyle fill = Qt::NoBrush;  // a bar chart's row: its bars' pattern (the swatch is a bar)
   bool is_event = false;     // an event kind (marker), not a run
   QStringList figures;       // one per BuiltChart::figure_headers
   std::vector<QAbstractSeries*> series;  // everything drawn for this row, in every pane

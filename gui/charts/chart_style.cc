@@ -2,6 +2,7 @@
 
 #include <QFont>
 #include <QLocale>
+#include <QtCharts/QBarSet>
 #include <QtCharts/QLegend>
 #include <cmath>
 
@@ -18,6 +19,18 @@ QColor RunColor(size_t run_index) {
 Qt::PenStyle RunStyle(size_t run_index) {
   static const Qt::PenStyle kStyles[] = {Qt::SolidLine, Qt::DashLine, Qt::DotLine, Qt::DashDotLine};
   return kStyles[(run_index / kPaletteColors) % std::size(kStyles)];
+}
+
+Qt::BrushStyle RunFill(size_t run_index) {
+  static const Qt::BrushStyle kFills[] = {Qt::SolidPattern, Qt::BDiagPattern, Qt::FDiagPattern, Qt::DiagCrossPattern};
+  return kFills[(run_index / kPaletteColors) % std::size(kFills)];
+}
+
+void StyleRunBars(QBarSet* set, size_t run_index, int alpha) {
+  QColor fill = RunColor(run_index);
+  fill.setAlpha(alpha);
+  set->setBrush(QBrush(fill, RunFill(run_index)));  // setColor keeps the pattern (hover, hide)
+  set->setBorderColor(RunColor(run_index).darker(120));
 }
 
 QPen StyledPen(const QColor& color, Qt::PenStyle style, double width) {

@@ -10,12 +10,18 @@
 namespace cachelab::gui {
 namespace {
 
-// A swatch of the row's line: its colour in its dash pattern.
-QIcon LineIcon(const QColor& color, Qt::PenStyle style, bool marker) {
+// A swatch of the row's line: its colour in its dash pattern; a bar's fill for a bar chart's row.
+QIcon LineIcon(const QColor& color, Qt::PenStyle style, bool marker, Qt::BrushStyle fill) {
   QPixmap pm(36, 14);
   pm.fill(Qt::transparent);
   QPainter p(&pm);
   p.setRenderHint(QPainter::Antialiasing);
+  if (fill != Qt::NoBrush) {
+    p.setPen(QPen(color.darker(120), 1));
+    p.setBrush(QBrush(color, fill));
+    p.drawRect(QRectF(8.5, 1.5, 19, 11));
+    return QIcon(pm);
+  }
   QPen pen(color);
   pen.setWidthF(2.5);
   pen.setStyle(style);
@@ -74,7 +80,7 @@ void LegendTable::SetChart(const BuiltChart& chart) {
   setRowCount(static_cast<int>(rows_.size()));
   for (int r = 0; r < rowCount(); ++r) {
     const LegendRow& row = rows_[static_cast<size_t>(r)];
-    auto* name = new QTableWidgetItem(LineIcon(row.color, row.style, row.is_event), row.Label());
+    auto* name = new QTableWidgetItem(LineIcon(row.color, row.style, row.is_event, row.fill), row.Label());
     name->setToolTip(row.note_tip.isEmpty() ? row.Label() : row.Label() + "\n" + row.note_tip);
     name->setFlags(Qt::ItemIsEnabled | Qt::ItemIsUserCheckable);
     name->setCheckState(Qt::Checked);

@@ -42,11 +42,12 @@ BuiltChart BuildMovedChart(const std::vector<LoadedRun>& runs) {
   std::vector<double> ideal(static_cast<size_t>(changes), -1);
   for (size_t r = 0; r < runs.size(); ++r) {
     auto* set = new QBarSet(runs[r].name);
-    set->setColor(RunColor(r));
+    StyleRunBars(set, r);
     LegendRow row;
     row.ids = {runs[r].id};
     row.name = runs[r].name;
     row.color = RunColor(r);
+    row.fill = RunFill(r);
     QStringList moved, ideals;
     for (int k = 0; k < changes; ++k) {
       std::string p = "churn." + std::to_string(k) + ".";

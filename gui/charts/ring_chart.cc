@@ -84,13 +84,11 @@ BuiltChart BuildRingChart(const std::vector<LoadedRun>& runs) {
     row.ids = {runs[r].id};
     row.name = runs[r].name;
     row.color = RunColor(r);
+    row.fill = RunFill(r);
     for (auto [values, what, alpha] : {std::tuple{&keys[r], "keys", 255}, std::tuple{&reqs[r], "requests", 130}}) {
       if (values->empty()) continue;
       QBarSet* set = ShareSet(runs[r].name + " " + what, *values, nodes);
-      QColor c = RunColor(r);
-      c.setAlpha(alpha);
-      set->setColor(c);
-      set->setBorderColor(RunColor(r));
+      StyleRunBars(set, r, alpha);
       double mx = 0;
       for (int i = 0; i < set->count(); ++i) mx = std::max(mx, set->at(i));
       top = std::max(top, mx * 1.1);

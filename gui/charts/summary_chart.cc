@@ -74,6 +74,7 @@ BuiltChart BuildSummaryChart(const std::vector<LoadedRun>& runs) {
     if (groups[g].members.size() > 1)
       row.name += QStringLiteral(" (%1 replications)").arg(groups[g].members.size());
     row.color = RunColor(g);
+    row.fill = RunFill(g);
     out.legend.push_back(row);
   }
   QStringList absent, zero;
@@ -105,8 +106,7 @@ BuiltChart BuildSummaryChart(const std::vector<LoadedRun>& runs) {
     for (size_t g = 0; g < groups.size(); ++g) {
       auto* set = new QBarSet(groups[g].name);
       for (size_t k = 0; k < groups.size(); ++k) set->append(k == g && iv[g].n ? iv[g].mean * m.scale : 0);
-      set->setColor(RunColor(g));
-      set->setBorderColor(RunColor(g).darker(120));
+      StyleRunBars(set, g);
       bars->append(set);
       out.legend[g].bar_sets.push_back(set);
       hi = std::max(hi, (iv[g].mean + iv[g].half_width) * m.scale);

@@ -206,6 +206,44 @@ class GuiChartScreenshotTest : public QObject {
     QCOMPARE(seen.size(), 20);
   }
 
+  // Bars past the palette's 10 colours: run 10 had run 0's bar, alike in every pixel.
+  // Now hatched in the same colour, in the chart and in its legend swatch, and hover and
+  // hide (which recolour the bars) keep the hatching.
+  void summaryBarsTellTwelveRunsApart() {
+    std::vector<LoadedRun> runs;
+    for (int k = 0; k < 12; ++k) {
+      RunReport r;
+      r.label = "cache-aside/ttl";
+      r.config = {{"strategy", "cache-aside"}, {"alpha", std::to_string(0.5 + 0.05 * k)}};
+      r.Set("hit_ratio", 0.5 + 0.01 * k);
+      runs.push_back(Run(k + 1, r));
+    }
+    NameByVaryingParameters(runs);
+    auto shown = Shown(BuildChart("summary", runs));
+    std::map<QString, QBarSet*> by_name;  // the hit-ratio pane's set per run
+    for (auto* s : shown->views().at(0)->chart()->series())
+      if (auto* bars = qobject_cast<QAbstractBarSeries*>(s))
+        for (QBarSet* b : bars->barSets()) by_name[b->label()] = b;
+    QBarSet* first = by_name.at(runs[0].name);
+    QBarSet* eleventh = by_name.at(runs[10].name);
+    QCOMPARE(first->color(), eleventh->color());
+    QCOMPARE(first->brush().style(), Qt::SolidPattern);
+    QCOMPARE(eleventh->brush().style(), Qt::BDiagPattern);
+    LegendTable* legend = shown->legend();
+    QImage swatch0 = legend->item(0, 0)->icon().pixmap(36, 14).toImage();
+    QImage swatch10 = legend->item(10, 0)->icon().pixmap(36, 14).toImage();
+    QVERIFY(swatch0 != swatch10);
+    legend->Highlight(0);
+    QCOMPARE(eleventh->brush().style(), Qt::BDiagPattern);
+    const QPoint row10 = legend->visualItemRect(legend->item(10, 0)).center();
+    QTest::mouseClick(legend->viewport(), Qt::LeftButton, {}, row10);  // hide, then show again
+    QVERIFY(legend->RowHidden(10));
+    QTest::mouseClick(legend->viewport(), Qt::LeftButton, {}, row10);
+    legend->Highlight(-1);
+    QCOMPARE(eleventh->brush().style(), Qt::BDiagPattern);
+    QCOMPARE(eleventh->color(), first->color());
+  }
+
   // p50 ranges 201-210 µs under p99's 2,100-3,000: in its own log pane it spans the pane's height.
   void p50IsNotFlat() {
     auto shown = Shown(BuildChart("latency", runs_));
