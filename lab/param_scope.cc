@@ -80,10 +80,10 @@ const std::vector<ParamScope>& ParamScopes() {
       // live runs (the CLI supplies backend=live with --backend)
       {"speedup", "backend", {"live"}},
       // a trace replaces the synthetic workload (--timing rate|closed stands for --arrival, see ParamApplies)
-      {"keys", "trace", {""}},
-      {"alpha", "trace", {""}},
-      {"read-fraction", "trace", {""}},
-      {"requests", "trace", {""}},
+      {"keys", "trace", {""}, false, "the trace's keys are the keyspace"},
+      {"alpha", "trace", {""}, false, "the trace's keys give the popularity"},
+      {"read-fraction", "trace", {""}, false, "the trace's operations are the mix"},
+      {"requests", "trace", {""}, false, "the trace gives the requests; --max-requests N stops after N"},
       {"format", "trace", {""}, true},
       {"csv-spec", "trace", {""}, true},
       {"skip-bad", "trace", {""}, true},
@@ -141,7 +141,9 @@ void ScopeCheck::Finish() const {
   for (const auto& s : ParamScopes()) {
     if (!given_.count(s.param) || applied_.count(s.param)) continue;
     // Name the scope that failed (in the first run where it did) for the message.
-    throw ParamError(s.param, Describe(*failed_.at(s.param)) + " (given here, it would be ignored)");
+    const ParamScope& failed = *failed_.at(s.param);
+    throw ParamError(s.param, Describe(failed) + " (given here, it would be ignored" +
+                                  (failed.instead.empty() ? "" : "; " + failed.instead) + ")");
   }
 }
 

@@ -26,6 +26,7 @@ struct ParamScope {
                                     // = "live" or "sim"); messages then name the flag --<selector>
   std::vector<std::string> values;  // selector values ("" = not given / empty)
   bool unless = false;              // false: applies when the selector is one of values; true: when it is none
+  std::string instead;              // what to give instead, for the message ("" = nothing to suggest)
 };
 
 const std::vector<ParamScope>& ParamScopes();

@@ -255,6 +255,11 @@ TEST_CASE("bad input: errors name the file and line, or the parameter; exit code
   r = run("--trace " + op + " --keys 500");
   CHECK(r.exit_code == 2);
   CHECK(r.err.find("--keys: does not apply with --trace") != std::string::npos);
+  // --requests with a trace: the message names the flag that does what was meant.
+  r = run("--trace " + op + " --requests 20000");
+  CHECK(r.exit_code == 2);
+  CHECK(r.err.find("--requests: does not apply with --trace (given here, it would be ignored; the trace gives the "
+                   "requests; --max-requests N stops after N)") != std::string::npos);
   r = run("--ttl trace");
   CHECK(r.exit_code == 2);
   CHECK(r.err.find("--ttl: 'trace' needs --trace") != std::string::npos);
