@@ -64,6 +64,15 @@ TEST_CASE("cache2k keys are big-endian and read as uint32") {
   std::remove(path.c_str());
 }
 
+TEST_CASE("a .trace file without --format: the error names the two formats Caffeine calls .trace") {
+  // Both binary key streams are named *.trace (the keys' width differs: no reliable sniff),
+  // so the name picks neither; the error says which two to choose from.
+  std::string error;
+  CHECK(OpenTrace(Data("web07.trace.xz"), TraceOpenOptions{}, &error) == nullptr);
+  CHECK(error == Data("web07.trace.xz") + ": a .trace file is cache2k (4-byte keys) or scarab (8-byte keys), as "
+                                         "Caffeine names both; give --format cache2k or --format scarab");
+}
+
 // Scarab Research's recs trace: signed 64-bit big-endian keys (Java readLong;
 // /work/shared/traces/README.md). The first 20,000 records (160,000 bytes of
 // the shared file, xz -9) counted with python3 struct.unpack('>q'): 12,017

@@ -76,7 +76,11 @@ std::unique_ptr<FileTraceReader> OpenTrace(const std::string& path, const TraceO
     std::error_code ec;  // a mistyped path says so, not that its name tells no format
     *error = !std::filesystem::exists(path, ec)
                  ? path + ": cannot open: " + std::generic_category().message(ENOENT)
-                 : path + ": cannot tell the trace format from the name; give --format (" + FormatList() + ")";
+                 : EndsWith(StripCompressionSuffix(path), ".trace")
+                     // Caffeine names both binary key streams *.trace: only the keys' width differs.
+                     ? path + ": a .trace file is cache2k (4-byte keys) or scarab (8-byte keys), as Caffeine names "
+                              "both; give --format cache2k or --format scarab"
+                     : path + ": cannot tell the trace format from the name; give --format (" + FormatList() + ")";
     return nullptr;
   }
   try {
