@@ -73,7 +73,9 @@ ReplayWindowPlan PlanReplayWindows(const std::string& window, const std::string&
 
 void AddReplayWindows(const ReplayWindowPlan& plan, const eviction::ReplayResult& r, RunReport* rep) {
   rep->Set("warmup_requests", static_cast<int64_t>(plan.cuts.measure_from));
-  if (plan.cuts.measure_from > 0) rep->events.push_back({plan.measure_start, "measurement_start", "end of the warm-up"});
+  if (plan.cuts.measure_from > 0)
+    rep->events.push_back({plan.measure_start, "measurement_start", "end of the warm-up",
+                           plan.by_time ? SeriesAxis::kTime : SeriesAxis::kRequests});
   if (!plan.windows()) return;
   const std::string axis = plan.by_time ? "t = end of the window, ns since the trace's first request"
                                         : "t = requests since the trace's start";

@@ -63,7 +63,8 @@ nlohmann::ordered_json ReportToJson(const RunReport& r) {
 
 nlohmann::ordered_json EventsToJson(const RunReport& r) {
   nlohmann::ordered_json events = nlohmann::ordered_json::array();
-  for (const auto& e : r.events) events.push_back({{"t_s", ToSeconds(e.t)}, {"kind", e.kind}, {"detail", e.detail}});
+  for (const auto& e : r.events)
+    events.push_back({{AxisKey(e.axis), AxisValue(e.axis, e.t)}, {"kind", e.kind}, {"detail", e.detail}});
   return events;
 }
 

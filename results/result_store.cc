@@ -94,12 +94,13 @@ CREATE TABLE IF NOT EXISTS histograms (
   name TEXT NOT NULL, lower REAL NOT NULL, upper REAL NOT NULL, count INTEGER NOT NULL);
 CREATE TABLE IF NOT EXISTS events (
   run_id INTEGER NOT NULL REFERENCES runs(id) ON DELETE CASCADE,
-  t_ns INTEGER NOT NULL, kind TEXT NOT NULL, detail TEXT NOT NULL);
+  t_ns INTEGER NOT NULL, kind TEXT NOT NULL, detail TEXT NOT NULL,
+  axis TEXT NOT NULL DEFAULT 'time');  -- what t_ns counts, as series.axis
 )sql";
 
 // PRAGMA user_version: 0 = files written before versioning (a plain index on
 // run_key, duplicates possible); 1 = run_key UNIQUE; 2 = series.axis (what a
-// series' t counts; before it every series was read as time).
+// series' t counts; before it every series was read as time); 3 = events.axis.
 constexpr int kSchemaVersion = ResultStore::kVersion;
 
 // Version 0 -> 1: keep the first run of each run_key, drop the later copies
@@ -112,6 +113,10 @@ DROP INDEX IF EXISTS runs_key;
 // Version 1 -> 2: every series stored before had t read as time, which is what
 // the default says (request-indexed series of older builds stay mislabelled).
 const char* kMigrateTo2 = "ALTER TABLE series ADD COLUMN axis TEXT NOT NULL DEFAULT 'time'";
+
+// Version 2 -> 3: the same for events (a replay's warm-up end on an untimed trace
+// is a request number; older builds stored it as ns and stay mislabelled).
+const char* kMigrateTo3 = "ALTER TABLE events ADD COLUMN axis TEXT NOT NULL DEFAULT 'time'";
 
 // The runs table's columns in every schema version: what makes a file cachelab's.
 constexpr const char* kRunsColumns[] = {"id", "created_at", "kind", "label", "seed", "run_key", "config_json"};
@@ -184,6 +189,7 @@ ResultStore::ResultStore(const std::string& path, bool read_only) : path_(path) 
     else if (SchemaVersion() <= kSchemaVersion) CheckOwnFile();  // a newer file's tables may differ
     // A file read as it is (read-only, version 1 or older) may have no axis column: its series are time.
     series_axis_ = HasColumn(db_, "series", "axis");
+    events_axis_ = HasColumn(db_, "events", "axis");
   } catch (const std::exception& e) {
     sqlite3_close(db_);
     db_ = nullptr;
@@ -236,6 +242,7 @@ void ResultStore::Prepare() {
     }
     Exec(kSchema);  // a table that exists is kept as it is: add what it lacks
     if (!HasColumn(db_, "series", "axis")) Exec(kMigrateTo2);
+    if (!HasColumn(db_, "events", "axis")) Exec(kMigrateTo3);
     if (v != kSchemaVersion) Exec(("PRAGMA user_version=" + std::to_string(kSchemaVersion)).c_str());
     Exec("COMMIT");
   } catch (...) {
@@ -314,8 +321,9 @@ int64_t ResultStore::InsertRun(const RunReport& r, const std::string& created_at
   for (const auto& h : r.histograms)
     for (const auto& b : h.buckets)
       his.Bind(1, id).Bind(2, h.name).Bind(3, b.lower).Bind(4, b.upper).Bind(5, static_cast<int64_t>(b.count)).Run();
-  Stmt ev(db_, "INSERT INTO events(run_id, t_ns, kind, detail) VALUES(?,?,?,?)");
-  for (const auto& e : r.events) ev.Bind(1, id).Bind(2, e.t).Bind(3, e.kind).Bind(4, e.detail).Run();
+  Stmt ev(db_, "INSERT INTO events(run_id, t_ns, kind, detail, axis) VALUES(?,?,?,?,?)");
+  for (const auto& e : r.events)
+    ev.Bind(1, id).Bind(2, e.t).Bind(3, e.kind).Bind(4, e.detail).Bind(5, std::string(AxisName(e.axis))).Run();
   return id;
 }
 
@@ -449,9 +457,16 @@ RunReport ResultStore::LoadRun(int64_t id) const {
     if (r.histograms.empty() || r.histograms.back().name != name) r.histograms.push_back(HistogramData{name, {}});
     r.histograms.back().buckets.push_back({his.Real(1), his.Real(2), static_cast<uint64_t>(his.Int(3))});
   }
-  Stmt ev(db_, "SELECT t_ns, kind, detail FROM events WHERE run_id = ? ORDER BY rowid");
+  Stmt ev(db_, events_axis_ ? "SELECT t_ns, kind, detail, axis FROM events WHERE run_id = ? ORDER BY rowid"
+                            : "SELECT t_ns, kind, detail, 'time' FROM events WHERE run_id = ? ORDER BY rowid");
   ev.Bind(1, id);
-  while (ev.Step()) r.events.push_back(RunEvent{ev.Int(0), ev.Text(1), ev.Text(2)});
+  while (ev.Step()) {
+    RunEvent e{ev.Int(0), ev.Text(1), ev.Text(2)};
+    if (std::string axis = ev.Text(3); !AxisFromName(axis, &e.axis))
+      throw std::runtime_error("run " + std::to_string(id) + " in '" + path_ + "': event " + e.kind + " has axis '" +
+                               axis + "', which this build does not know; use a newer cachelab");
+    r.events.push_back(std::move(e));
+  }
   return r;
 }
 

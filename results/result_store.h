@@ -66,7 +66,7 @@ class ResultStore {
   const std::string& path() const { return path_; }
   // PRAGMA user_version; a build writes only files up to kVersion.
   int SchemaVersion() const;
-  static constexpr int kVersion = 2;
+  static constexpr int kVersion = 3;
 
  private:
   int64_t InsertRun(const RunReport& report, const std::string& created_at, bool* inserted);
@@ -79,6 +79,7 @@ class ResultStore {
   std::string path_;
   sqlite3* db_ = nullptr;
   bool series_axis_ = true;  // the series table has its axis column (not in files before version 2)
+  bool events_axis_ = true;  // the events table has its axis column (not in files before version 3)
 };
 
 }  // namespace cachelab

@@ -74,6 +74,7 @@ struct RunEvent {
   SimTime t;
   std::string kind;
   std::string detail;
+  SeriesAxis axis = SeriesAxis::kTime;  // what t counts: an untimed trace's replay marks a request
 };
 
 // Fields measured on the wall or CPU clock: they differ between otherwise

@@ -3,6 +3,8 @@
 // names it. Request-indexed series (the eviction demo, replay windows of a trace
 // without times) export request counts, not seconds; time series still export
 // seconds as `t_s`; a version 1 store (no axis column) still reads, as time.
+// Events have an axis too (version 3): a replay's warm-up end on a trace
+// without times is a request number, exported as `t_requests`, never as ns.
 // Expectations are hand-known: the eviction demo's constants (400,000 requests,
 // windows of 10,000, a scan of 4,000 one-time keys before every 20,000th hot
 // request), the hand-replayed 8-request trace of replay_windows_test, and rows
@@ -81,6 +83,19 @@ PRAGMA user_version = 1;
 )sql");
 }
 
+// Replays (LRU, 2 objects) of ids 1 2 1 3 1 2 3 3 without times (run 1, `untimed`
+// flags) and with times 0 0 1 2 5 5 6 9 s (run 2, `timed` flags) into `db`.
+void ReplayBoth(const TempDir& dir, const std::string& db, const std::string& untimed, const std::string& timed) {
+  std::ofstream(dir / "ids.txt") << "1\n2\n1\n3\n1\n2\n3\n3\n";
+  std::ofstream(dir / "timed.csv") << "time,id\n0,1\n0,2\n1,1\n2,3\n5,1\n5,2\n6,3\n9,3\n";
+  for (const std::string& args : {"--trace " + (dir / "ids.txt") + " " + untimed,
+                                 "--trace " + (dir / "timed.csv") + " " + timed}) {
+    auto r = RunCli("replay " + args + " --policy lru --size 2 --ignore-obj-size --db " + db);
+    INFO(r.err);
+    REQUIRE(r.exit_code == 0);
+  }
+}
+
 }  // namespace
 
 TEST_CASE("the eviction demo's series export request counts, not seconds") {
@@ -144,16 +159,9 @@ TEST_CASE("replay windows: by requests without times, by seconds with them") {
   TempDir dir("axis-replay");
   const std::string db = dir / "r.db";
   // LRU, 2 objects, ids 1 2 1 3 1 2 3 3 -> M M H M H M M H (replay_windows_test);
-  // windows of 3 requests: M M H, M H M, M H.
-  std::ofstream(dir / "ids.txt") << "1\n2\n1\n3\n1\n2\n3\n3\n";
-  // The same with times 0 0 1 2 5 5 6 9 s; 3 s windows: [0,3) M M H M, [3,6) H M, [6,9) M, [9,12) H.
-  std::ofstream(dir / "timed.csv") << "time,id\n0,1\n0,2\n1,1\n2,3\n5,1\n5,2\n6,3\n9,3\n";
-  for (const std::string& args : {"--trace " + (dir / "ids.txt") + " --window 3",
-                                 "--trace " + (dir / "timed.csv") + " --window 3s"}) {
-    auto r = RunCli("replay " + args + " --policy lru --size 2 --ignore-obj-size --db " + db);
-    INFO(r.err);
-    REQUIRE(r.exit_code == 0);
-  }
+  // windows of 3 requests: M M H, M H M, M H. Timed: 3 s windows
+  // [0,3) M M H M, [3,6) H M, [6,9) M, [9,12) H.
+  ReplayBoth(dir, db, "--window 3", "--window 3s");
   ResultStore store(db, true);
   auto runs = store.ListRuns();
   REQUIRE(runs.size() == 2);
@@ -318,4 +326,63 @@ TEST_CASE("trace stats stores each series on its own axis") {
   CHECK(ttl.axis == SeriesAxis::kTime);
   CHECK(ttl.t == std::vector<SimTime>{4 * kSecond});
   CHECK(ReportToJson(timed)["series"]["ttl_histogram"]["t_s"] == nlohmann::json::array({4.0}));
+}
+
+TEST_CASE("a replay's warm-up end: a request number without times, seconds with them") {
+  TempDir dir("axis-events");
+  const std::string db = dir / "r.db";
+  // Times 0 0 1 2 5 5 6 9 s: a 2 s warm-up ends at the 4th request, at 2 s (by hand).
+  ReplayBoth(dir, db, "--warmup 3", "--warmup 2s");
+  Raw raw(db);
+  CHECK(raw.Text("SELECT axis || ':' || t_ns FROM events WHERE run_id = 1") == "requests:3");
+  CHECK(raw.Text("SELECT axis || ':' || t_ns FROM events WHERE run_id = 2") == "time:2000000000");
+  auto untimed = nlohmann::json::parse(RunCli("export --db " + db + " --format json --run 1").out);
+  REQUIRE(untimed["events"].size() == 1);
+  CHECK(untimed["events"][0]["t_requests"] == 3);  // was "t_s": 3e-09, the request number read as ns
+  CHECK_FALSE(untimed["events"][0].contains("t_s"));
+  CHECK(untimed["events"][0]["kind"] == "measurement_start");
+  auto timed = nlohmann::json::parse(RunCli("export --db " + db + " --format json --run 2").out);
+  CHECK(timed["events"][0]["t_s"] == 2.0);
+}
+
+TEST_CASE("a version 2 store without event axes reads as time, read-only and after its migration") {
+  TempDir dir("axis-v2");
+  const std::string db = dir / "v2.db";
+  {
+    ResultStore store(db);
+    RunReport r;
+    r.kind = "run";
+    r.label = "old";
+    r.events = {{5 * kSecond, "crash", "node1"}};
+    store.SaveRun(r);
+  }
+  {
+    Raw raw(db);  // as version 2 wrote it: no events.axis (SQLite 3.35+ drops a column)
+    raw.Exec("ALTER TABLE events DROP COLUMN axis");
+    raw.Exec("PRAGMA user_version=2");
+  }
+  {
+    ResultStore ro(db, /*read_only=*/true);
+    RunReport back = ro.LoadRun(1);
+    REQUIRE(back.events.size() == 1);
+    CHECK(back.events[0].axis == SeriesAxis::kTime);
+    CHECK(back.events[0].t == 5 * kSecond);
+  }
+  CHECK(Raw(db).Text("PRAGMA user_version") == "2");  // read-only left it as it was
+  {
+    ResultStore rw(db);  // writing migrates
+    RunReport fresh;
+    fresh.kind = "replay";
+    fresh.label = "new";
+    fresh.events = {{1000, "measurement_start", "end of the warm-up", SeriesAxis::kRequests}};
+    rw.SaveRun(fresh);
+  }
+  Raw raw(db);
+  CHECK(raw.Text("PRAGMA user_version") == std::to_string(ResultStore::kVersion));
+  CHECK(raw.Text("SELECT axis FROM events WHERE run_id = 1") == "time");
+  CHECK(raw.Text("SELECT axis FROM events WHERE run_id = 2") == "requests");
+  ResultStore ro(db, true);
+  CHECK(ro.LoadRun(2).events.at(0).axis == SeriesAxis::kRequests);
+  raw.Exec("UPDATE events SET axis = 'furlongs' WHERE run_id = 2");
+  CHECK_THROWS_WITH(ro.LoadRun(2), Catch::Contains("furlongs") && Catch::Contains("measurement_start"));
 }

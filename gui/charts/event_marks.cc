@@ -37,6 +37,7 @@ std::vector<EventMark> CollectEvents(const std::vector<LoadedRun>& runs) {
   std::set<std::pair<SimTime, std::string>> seen;  // compared runs often share their events
   for (const auto& run : runs)
     for (const auto& e : run.report.events) {
+      if (e.axis != SeriesAxis::kTime) continue;  // a request number (untimed replay) has no place on a time axis
       if (out.size() >= kMaxEventMarks || !seen.insert({e.t, e.kind}).second) continue;
       QString kind = EventLabel(e.kind);
       QString text = QStringLiteral("%1 at %2").arg(kind, DurationText(ToSeconds(e.t)));

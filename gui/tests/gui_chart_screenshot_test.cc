@@ -303,6 +303,17 @@ class GuiChartScreenshotTest : public QObject {
     }
   }
 
+  // An untimed replay's warm-up end is request 3, not 3 ns: a time chart leaves it out.
+  void requestNumberEventsAreNotTimes() {
+    RunReport replay;
+    replay.kind = "replay";
+    replay.events = {{3, "measurement_start", "end of the warm-up", SeriesAxis::kRequests},
+                     {2 * kSecond, "measurement_start", "end of the warm-up"}};
+    std::vector<EventMark> marks = CollectEvents({Run(9, replay)});
+    QCOMPARE(marks.size(), size_t{1});
+    QCOMPARE(marks[0].t_s, 2.0);
+  }
+
   // Every kind the runner stores (lab/hot_key_expiries.cc, lab/run_extras.cc, lab/cluster_report.cc,
   // measurement_start from replay and run), through a real store: a mark at each time on every
   // time chart's panes, coincident ones stacked, warm-up end named as such, hover text kept.
