@@ -158,7 +158,7 @@ BuiltChart BuildTimeChart(const TimeChartSpec& spec, const std::vector<LoadedRun
     o.positive_only = p.log_y;
     std::vector<std::pair<size_t, QList<QPointF>>> lines;  // group index, points
     double lo = 1e300, hi = -1e300;
-    bool any_series = false, any_nonzero = false;
+    bool any_series = false, any_nonzero = false, any_off_axis = false;
     for (size_t g = 0; g < groups.size(); ++g) {
       const RunReport& rep = runs[groups[g].front()].report;
       const Series* s = FirstOf(rep, p.series);
@@ -168,6 +168,7 @@ BuiltChart BuildTimeChart(const TimeChartSpec& spec, const std::vector<LoadedRun
                         .arg(runs[groups[g].front()].id)
                         .arg(QString::fromUtf8(AxisName(s->axis)));
         s = nullptr;
+        any_off_axis = true;
       }
       QList<QPointF> pts;
       if (s) {
@@ -191,7 +192,8 @@ BuiltChart BuildTimeChart(const TimeChartSpec& spec, const std::vector<LoadedRun
     }
     QString what = QString::fromStdString(p.series.front());
     if (!any_series) {
-      if (!p.optional) missing << what;
+      // A series only on another axis is there (the off-axis note says so), not missing.
+      if (!p.optional && !any_off_axis) missing << what;
       continue;
     }
     if (lines.empty() || (p.hide_if_all_zero && !any_nonzero)) {

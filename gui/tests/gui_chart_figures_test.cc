@@ -89,6 +89,9 @@ class GuiChartFiguresTest : public QObject {
     BuiltChart hit = BuildChart("hit-rate", {{1, QString(), by_requests}});
     QVERIFY(!hit.has_data);
     QVERIFY(hit.subtitle.contains("not drawn, counted on another axis than this chart's time: hit_ratio of #1 (t = requests)"));
+    // The run has a hit_ratio, only on another axis: the subtitle must not also say it has none.
+    QVERIFY2(!hit.subtitle.contains("no hit_ratio in these runs"), qPrintable(hit.subtitle));
+    QVERIFY(!hit.lacks_some);
     hit.Delete();
 
     RunReport old = test::FixtureRun(0);
