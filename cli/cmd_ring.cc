@@ -16,6 +16,7 @@
 #include "lab/params.h"
 #include "strategies/partitioners/balance.h"
 #include "strategies/partitioners/bounded_load_partitioner.h"
+#include "strategies/partitioners/maglev_partitioner.h"
 #include "strategies/partitioners/partitioner.h"
 
 namespace cachelab::cli {
@@ -94,6 +95,9 @@ std::unique_ptr<Partitioner> Build(const RingOptions& o) {
     throw UsageError(std::string("--format: ") + e.what());
   }
   std::vector<NodeSpec> nodes = ResolveNodes(o);
+  if (o.partitioner == "maglev" && (!IsPrime(o.table_size) || o.table_size > (1ULL << 32)))
+    throw UsageError("--table-size: must be a prime below 2^32 (each node's walk of the table visits every slot), got " +
+                     std::to_string(o.table_size));
   CheckTableMemory(o, nodes);
   try {
     return MakePartitioner(o.partitioner, nodes, po);

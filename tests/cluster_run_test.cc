@@ -132,6 +132,9 @@ TEST_CASE("the maglev table must exceed the most nodes the client will see") {
   CHECK(Refusal({{"nodes", "2"}, {"partitioner", "maglev"}, {"maglev-table", "3"}, {"churn", "t=100ms:add"}})
             .find("--maglev-table: must exceed the node count; the client sees up to 3 nodes") == 0);
   CHECK(Refusal({{"nodes", "2"}, {"partitioner", "maglev"}, {"maglev-table", "5"}, {"churn", "t=100ms:add"}}).empty());
+  // A table size that is no prime names its own flag (it was blamed on --partitioner).
+  CHECK(Refusal({{"nodes", "2"}, {"partitioner", "maglev"}, {"maglev-table", "100"}})
+            .find("--maglev-table: must be a prime") == 0);
 }
 
 TEST_CASE("a hot key must be in the keyspace") {

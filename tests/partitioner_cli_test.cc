@@ -143,6 +143,10 @@ TEST_CASE("ring --nodes takes blanks after commas; --remove-node takes jump's bu
     CHECK(r.out.find("\"ideal_fraction\":0.01") != std::string::npos);
     CHECK(r.out.find("\"remapped_fraction\":0,") != std::string::npos);
   }
+  // A maglev table size that is no prime names --table-size (it was blamed on --partitioner).
+  const Result table = Ring("x\n", "--partitioner maglev --nodes a:1,b:1 --table-size 100");
+  CHECK(table.code == 2);
+  CHECK(table.err.find("--table-size: must be a prime below 2^32") != std::string::npos);
   const Result missing = Ring("0\n", "--partitioner jump --buckets 4 --stats --remove-node 4");
   CHECK(missing.code == 2);
   CHECK(missing.err.find("--remove-node: no node 4 among --buckets 4 (0 .. 3)") != std::string::npos);
