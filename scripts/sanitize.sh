@@ -16,7 +16,7 @@ configure_sanitize() {
 }
 
 # The fuzz targets in tests/fuzz/CMakeLists.txt (fuzz_<name>), as fuzz.sh runs them.
-FUZZ_TARGETS=(trace_txt trace_csv trace_oracleGeneral trace_vscsi trace_twitter trace_arc experiment_file params resp result_store)
+FUZZ_TARGETS=(trace_txt trace_csv trace_oracleGeneral trace_vscsi trace_twitter trace_arc trace_text_more experiment_file params resp result_store)
 
 # Any report fails the test that caused it.
 export ASAN_OPTIONS="${ASAN_OPTIONS:-detect_leaks=1:abort_on_error=1}"
