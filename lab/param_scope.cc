@@ -1,5 +1,7 @@
 #include "lab/param_scope.h"
 
+#include "lab/batch.h"
+
 namespace cachelab {
 namespace {
 
@@ -105,8 +107,13 @@ bool ScopeHolds(const ParamScope& s, const Params& run, const std::map<std::stri
   }
   // With churn even one node is a cluster: nodes join, and the client needs a partitioner.
   if (s.selector == "nodes" && run.Raw("churn") != "none" && !run.Raw("churn").empty()) value = "churn";
+  // Only a comparison parameter holds a list (one run per item); another's "1,4" is one
+  // bad value, which validation names, not a list holding "1" (so not "--vnodes: does
+  // not apply with --nodes 1" for `--nodes 1,4 --vnodes 7`).
+  bool list = false;
+  for (const auto& cp : ComparisonParams()) list |= cp.name == s.selector;
   bool match = false;
-  for (const auto& item : Items(value))
+  for (const auto& item : list ? Items(value) : std::vector<std::string>{value})
     for (const auto& v : s.values) match |= item == v;
   return match != s.unless;
 }

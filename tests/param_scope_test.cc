@@ -89,3 +89,16 @@ TEST_CASE("cluster parameters do not apply to one node without churn; the messag
   CHECK(ScopeError({With({{"partitioner", "jump"}, {"churn", "t=1s:add"}})}).empty());  // one node, then two
   CHECK(ScopeError({With({{"vnodes", "7"}}), With({{"vnodes", "7"}, {"nodes", "4"}})}).empty());  // a sweep over nodes
 }
+
+TEST_CASE("a list given to a parameter that takes none is a bad value, not a list of modes") {
+  // --nodes takes one number: "1,4" is no node count, validation's to name (it said
+  // "--vnodes: does not apply with --nodes 1", reading the value as a list holding 1).
+  CHECK(ScopeError({With({{"nodes", "1,4"}, {"vnodes", "7"}})}).empty());
+  auto r = RunCli("run --no-store --requests 100 --nodes 1,4 --vnodes 7");
+  CHECK(r.exit_code == 2);
+  CHECK(r.err.find("--nodes: invalid value '1,4'") != std::string::npos);
+  // A comparison parameter's list still holds each of its modes.
+  CHECK(ScopeError({With({{"strategy", "cache-aside,write-behind"}, {"flush-interval", "10ms"}})}).empty());
+  CHECK(ScopeError({With({{"strategy", "cache-aside,read-through"}, {"flush-interval", "10ms"}})})
+            .find("--flush-interval: applies only with --strategy write-behind") == 0);
+}
