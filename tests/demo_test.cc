@@ -146,7 +146,12 @@ TEST_CASE("demo conclusion: large changes as factors, small ones as percentages"
   CHECK(text.find("lock cut it to 4 (99.5x lower)") != std::string::npos);
   CHECK(text.find("swr cut it to 1 (398x lower)") != std::string::npos);
   CHECK(text.find("half cut it to 199 (-50%)") != std::string::npos);
-  CHECK(text.find("more raised it to 4000 (10.1x higher)") != std::string::npos);
+  CHECK(text.find("more raised it to 4,000 (10.1x higher)") != std::string::npos);
+  // Whole numbers group by thousands, negatives too (as the demos' texts write them).
+  std::string big = cachelab::CompareToBaseline({"a", "b", "c"}, {35039, 17490, -1234567}, m);
+  INFO(big);
+  CHECK(big.find("Against a (35,039 database loads per expiry), b cut it to 17,490 (-50%)") == 0);
+  CHECK(big.find("c cut it to -1,234,567") != std::string::npos);
   CHECK(text.find("100%") == std::string::npos);
 }
 
