@@ -95,9 +95,8 @@ std::unique_ptr<Partitioner> Build(const RingOptions& o) {
     throw UsageError(std::string("--format: ") + e.what());
   }
   std::vector<NodeSpec> nodes = ResolveNodes(o);
-  if (o.partitioner == "maglev" && (!IsPrime(o.table_size) || o.table_size > (1ULL << 32)))
-    throw UsageError("--table-size: must be a prime below 2^32 (each node's walk of the table visits every slot), got " +
-                     std::to_string(o.table_size));
+  if (o.partitioner == "maglev")
+    if (std::string why = MaglevTableSizeError(o.table_size); !why.empty()) throw UsageError("--table-size: " + why);
   CheckTableMemory(o, nodes);
   try {
     return MakePartitioner(o.partitioner, nodes, po);

@@ -7,27 +7,21 @@
 #include <string>
 
 #include "cli/sweep_progress.h"
+#include "sim/grouped.h"
 #include "sim/progress_meter.h"
 
 namespace cachelab::cli {
 namespace {
 
-// "12,345,678"
-std::string Grouped(uint64_t n) {
-  std::string s = std::to_string(n);
-  for (int i = static_cast<int>(s.size()) - 3; i > 0; i -= 3) s.insert(static_cast<size_t>(i), ",");
-  return s;
-}
-
 std::string Describe(const ProgressUpdate& u) {
-  if (u.finished) return u.what + ": done, " + Grouped(u.done) + " " + u.unit + " in " + FormatEta(u.elapsed_s);
+  if (u.finished) return u.what + ": done, " + Grouped(static_cast<int64_t>(u.done)) + " " + u.unit + " in " + FormatEta(u.elapsed_s);
   std::string line = u.what + ": ";
   if (u.fraction >= 0) {
     char pct[16];
     std::snprintf(pct, sizeof pct, "%.0f%%, ", 100 * u.fraction);
     line += pct;
   }
-  line += Grouped(u.done) + " " + u.unit + ", " + FormatEta(u.elapsed_s);
+  line += Grouped(static_cast<int64_t>(u.done)) + " " + u.unit + ", " + FormatEta(u.elapsed_s);
   if (u.fraction > 0.01) line += ", ETA " + FormatEta(u.elapsed_s / u.fraction * (1 - u.fraction));
   return line;
 }

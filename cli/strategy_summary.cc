@@ -3,6 +3,7 @@
 #include <cstdio>
 
 #include "cli/summary_table.h"
+#include "sim/grouped.h"
 
 namespace cachelab::cli {
 

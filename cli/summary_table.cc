@@ -4,17 +4,9 @@
 #include <cstdio>
 
 #include "cli/strategy_summary.h"
+#include "sim/grouped.h"
 
 namespace cachelab::cli {
-
-std::string Grouped(int64_t v) {
-  std::string digits = std::to_string(v < 0 ? -v : v), out;
-  for (size_t i = 0; i < digits.size(); ++i) {
-    if (i && (digits.size() - i) % 3 == 0) out += ',';
-    out += digits[i];
-  }
-  return v < 0 ? "-" + out : out;
-}
 
 std::string FormatTable(const std::vector<std::string>& headers, const std::vector<std::vector<std::string>>& rows) {
   std::vector<size_t> width(headers.size(), 0);

@@ -20,7 +20,5 @@ std::string FormatValue(const RunReport& r, const Column& c);
 std::string ComparisonTable(const std::vector<RunReport>& reports, const std::vector<Column>& columns);
 // The readable summary of one simulated run (`cachelab run`).
 std::string RunSummary(const RunReport& r);
-// Thousands separators: 1234567 -> "1,234,567".
-std::string Grouped(int64_t v);
 
 }  // namespace cachelab::cli

@@ -7,6 +7,7 @@
 #include "cli/summary_table.h"
 #include "lab/confidence_interval.h"
 #include "results/pair_label.h"
+#include "sim/grouped.h"
 
 namespace cachelab::cli {
 namespace {

@@ -1,11 +1,13 @@
 // The real-trace demo: the cloudPhysicsIO block trace (a VM's disk, 2 hours,
 // 41% reads, 59% writes) through cache-aside, write-through and write-behind,
 // with a conclusion written from the measured numbers.
+#include <cmath>
 #include <cstdio>
 #include <cstdlib>
 
 #include "demos/demo.h"
 #include "demos/demo_sim.h"
+#include "sim/grouped.h"
 
 namespace cachelab {
 namespace {
@@ -21,15 +23,8 @@ std::string Fmt(const char* format, double v) {
   return buf;
 }
 
-// 113872 -> "113,872".
-std::string Count(double v) {
-  std::string digits = Fmt("%.0f", v), out;
-  for (size_t i = 0; i < digits.size(); ++i) {
-    if (i > 0 && (digits.size() - i) % 3 == 0) out += ',';
-    out += digits[i];
-  }
-  return out;
-}
+// 113872 -> "113,872" (rounded as "%.0f" rounds: to nearest, ties to even).
+std::string Count(double v) { return Grouped(static_cast<int64_t>(std::nearbyint(v))); }
 
 std::string Conclude(const std::vector<RunReport>& r) {
   const RunReport &ca = r[0], &wt = r[1], &wb = r[2];

@@ -4,25 +4,20 @@
 #include <cstdio>
 
 #include "lab/batch.h"
+#include "sim/grouped.h"
 
 namespace cachelab {
 namespace {
 
 // Whole numbers from 1,000 on are grouped by thousands, as the demos' own texts and
-// the run summary write them (a conclusion read "35039" beside "35,039").
+// the run summary write them (a conclusion read "35039" beside "35,039"); rounded
+// to nearest, ties to even, as printf's "%.0f" below.
 std::string Num(double v) {
+  if (std::fabs(v) >= 1000 && std::fabs(v) < 9e18) return Grouped(static_cast<int64_t>(std::nearbyint(v)));
   char buf[48];
   if (std::fabs(v) >= 100 || v == std::round(v)) std::snprintf(buf, sizeof buf, "%.0f", v);
   else std::snprintf(buf, sizeof buf, "%.3g", v);
-  std::string digits = buf;
-  if (std::fabs(v) < 1000 || digits.find_first_not_of("-0123456789") != std::string::npos) return digits;
-  const size_t sign = digits[0] == '-' ? 1 : 0;
-  std::string out = digits.substr(0, sign);
-  for (size_t i = sign; i < digits.size(); ++i) {
-    if (i > sign && (digits.size() - i) % 3 == 0) out += ',';
-    out += digits[i];
-  }
-  return out;
+  return buf;
 }
 
 std::vector<Params> BuildParams(const SimDemoSpec& s) {

@@ -106,9 +106,9 @@ void Cluster::Validate() const {
       throw ParamError("churn", "leaves the client with no node at " + FormatDuration(s.t));
     most = std::max(most, members);
   }
-  if (config_.partitioner == "maglev" && !IsPrime(config_.partitioner_options.maglev_table_size))
-    throw ParamError("maglev-table", "must be a prime (each node's walk of the table visits every slot), got " +
-                                         std::to_string(config_.partitioner_options.maglev_table_size));
+  if (config_.partitioner == "maglev")
+    if (std::string why = MaglevTableSizeError(config_.partitioner_options.maglev_table_size); !why.empty())
+      throw ParamError("maglev-table", why);
   if (config_.partitioner == "maglev" && static_cast<uint64_t>(most) >= config_.partitioner_options.maglev_table_size)
     throw ParamError("maglev-table", "must exceed the node count; the client sees up to " + std::to_string(most) +
                                          " nodes (--nodes and --churn)");

@@ -11,7 +11,7 @@ namespace cachelab::gui {
 namespace {
 
 // A swatch of the row's line: its colour in its dash pattern; a bar's fill for a bar chart's row.
-QIcon LineIcon(const QColor& color, Qt::PenStyle style, bool marker, Qt::BrushStyle fill) {
+QIcon Swatch(const QColor& color, Qt::PenStyle style, bool marker, Qt::BrushStyle fill) {
   QPixmap pm(36, 14);
   pm.fill(Qt::transparent);
   QPainter p(&pm);
@@ -80,7 +80,7 @@ void LegendTable::SetChart(const BuiltChart& chart) {
   setRowCount(static_cast<int>(rows_.size()));
   for (int r = 0; r < rowCount(); ++r) {
     const LegendRow& row = rows_[static_cast<size_t>(r)];
-    auto* name = new QTableWidgetItem(LineIcon(row.color, row.style, row.is_event, row.fill), row.Label());
+    auto* name = new QTableWidgetItem(Swatch(row.color, row.style, row.is_event, row.fill), row.Label());
     name->setToolTip(row.note_tip.isEmpty() ? row.Label() : row.Label() + "\n" + row.note_tip);
     name->setFlags(Qt::ItemIsEnabled | Qt::ItemIsUserCheckable);
     name->setCheckState(Qt::Checked);

@@ -17,12 +17,16 @@ bool IsPrime(std::uint64_t n) {
 
 MaglevPartitioner::MaglevPartitioner(std::vector<NodeSpec> nodes, std::uint64_t table_size)
     : Partitioner(std::move(nodes)), table_size_(table_size) {
-  // Primality makes every (offset, skip) walk a full permutation of the slots.
-  if (!IsPrime(table_size_) || table_size_ > (1ULL << 32)) {
-    throw std::invalid_argument("maglev: table size must be a prime below 2^32, got " +
-                                std::to_string(table_size_));
-  }
+  if (std::string why = MaglevTableSizeError(table_size_); !why.empty())
+    throw std::invalid_argument("maglev: table size " + why);
   Rebuild();
+}
+
+std::string MaglevTableSizeError(std::uint64_t table_size) {
+  // Primality makes every (offset, skip) walk a full permutation of the slots.
+  if (IsPrime(table_size) && table_size <= (1ULL << 32)) return "";
+  return "must be a prime below 2^32 (each node's walk of the table visits every slot), got " +
+         std::to_string(table_size);
 }
 
 std::vector<std::uint32_t> MaglevPartitioner::Populate(const std::vector<Permutation>& perms,

@@ -5,6 +5,8 @@
 // slightly more than minimal movement on membership change. Weighted nodes
 // take turns in proportion to their weight (credit of w/max_w per round).
 #pragma once
+#include <string>
+
 #include "strategies/partitioners/partitioner.h"
 
 namespace cachelab {
@@ -33,5 +35,8 @@ class MaglevPartitioner : public Partitioner {
 };
 
 bool IsPrime(std::uint64_t n);
+// Why `table_size` cannot size a maglev table, or "" when it can: the constructor's
+// rule, for callers that name their own flag ("must be a prime below 2^32, got 100").
+std::string MaglevTableSizeError(std::uint64_t table_size);
 
 }  // namespace cachelab
